@@ -1,0 +1,57 @@
+# Allies: `make run` opens the app, `make test` runs every check. Both install what is missing.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
+
+LOG := target/test-output.log
+# Keeps each test step's output for the closing count, and still shows it.
+RECORD = 2>&1 | tee -a $(LOG)
+
+.PHONY: run test deps-run deps-test fmt-check clippy test-log test-core test-app test-ui test-e2e test-summary deb
+
+run: deps-run
+	cargo run --bin allies
+
+test: deps-test fmt-check clippy test-log test-core test-app test-ui test-e2e test-summary
+
+deps-run:
+	@scripts/install-deps.sh run
+
+deps-test:
+	@scripts/install-deps.sh test
+
+fmt-check:
+	cargo fmt --all --check
+
+clippy:
+	cargo clippy --workspace --all-targets -- -D warnings
+
+test-log:
+	@mkdir -p target && : > $(LOG)
+
+test-core:
+	cargo test -p allies-core $(RECORD)
+
+# The shell's own tests: command line, and notifications over a private D-Bus.
+test-app:
+	cargo test -p allies $(RECORD)
+
+test-ui:
+	node --test tests/ui/ $(RECORD)
+
+# Builds the app, then drives its real window through tauri-driver under Xvfb.
+test-e2e:
+	cargo build --bin allies
+	rm -rf target/e2e-screenshots
+	$(XVFB) cargo test -p allies-e2e $(RECORD)
+
+# One line with the totals of every runner above.
+test-summary:
+	@scripts/test-summary.sh $(LOG)
+
+# A Debian package of the production build (target/release/bundle/deb/).
+deb: deps-run
+	npx --yes @tauri-apps/cli@2 build --bundles deb

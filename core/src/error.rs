@@ -1,0 +1,129 @@
+//! Typed errors of the core, and the one `{code, message}` shape the UI receives.
+
+use serde::Serialize;
+
+use crate::storage::OpenError;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Everything that can go wrong in a core operation.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The user's input cannot be saved as it is; `field` names the form field to point at.
+    #[error("{message}")]
+    Invalid {
+        code: &'static str,
+        field: &'static str,
+        message: String,
+    },
+    #[error("That person no longer exists; they may have been deleted in another window.")]
+    PersonNotFound { id: String },
+    #[error(transparent)]
+    Open(#[from] OpenError),
+    #[error("Allies could not read or write its database: {0}. Your data was not changed.")]
+    Storage(#[from] rusqlite::Error),
+}
+
+impl Error {
+    /// A stable, dotted identifier the UI and tests can rely on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Invalid { code, .. } => code,
+            Error::PersonNotFound { .. } => "people.not_found",
+            Error::Open(e) => e.code(),
+            Error::Storage(e) if is_busy(e) => "storage.busy",
+            Error::Storage(_) => "storage.failed",
+        }
+    }
+
+    fn field(&self) -> Option<&'static str> {
+        match self {
+            Error::Invalid { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+}
+
+fn is_busy(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+    )
+}
+
+/// The only error shape that crosses into the UI.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WireError {
+    pub code: String,
+    pub message: String,
+    /// The form field the message belongs next to, when there is one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+impl WireError {
+    pub fn new(code: impl Into<String>, message: impl Into<String>) -> Self {
+        WireError {
+            code: code.into(),
+            message: message.into(),
+            field: None,
+        }
+    }
+}
+
+impl From<Error> for WireError {
+    fn from(e: Error) -> Self {
+        WireError {
+            code: e.code().to_owned(),
+            message: e.to_string(),
+            field: e.field().map(str::to_owned),
+        }
+    }
+}
+
+impl From<OpenError> for WireError {
+    fn from(e: OpenError) -> Self {
+        Error::Open(e).into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn wire_shape_of_a_field_error_is_code_message_field() {
+        let e = Error::Invalid {
+            code: "people.name_required",
+            field: "name",
+            message: "Enter a name.".into(),
+        };
+        assert_eq!(
+            serde_json::to_value(WireError::from(e)).unwrap(),
+            json!({"code": "people.name_required", "message": "Enter a name.", "field": "name"}),
+            "the UI reads exactly these keys to place a message next to a field"
+        );
+    }
+
+    #[test]
+    fn wire_shape_without_a_field_has_only_code_and_message() {
+        let e = Error::PersonNotFound { id: "x".into() };
+        let v = serde_json::to_value(WireError::from(e)).unwrap();
+        assert_eq!(
+            v.as_object().unwrap().keys().collect::<Vec<_>>(),
+            ["code", "message"],
+            "no null field key may reach the UI"
+        );
+        assert_eq!(v["code"], "people.not_found");
+    }
+
+    #[test]
+    fn busy_database_has_its_own_code() {
+        let e = Error::Storage(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+            None,
+        ));
+        assert_eq!(e.code(), "storage.busy");
+    }
+}

@@ -1,0 +1,12 @@
+//! allies-core: the domain, storage and rules of Allies, with no knowledge of the desktop shell.
+//!
+//! Everything that touches the user's data lives here so it can be tested without a display:
+//! the shell only maps its commands onto these functions.
+
+pub mod error;
+pub mod notification;
+pub mod people;
+pub mod storage;
+
+pub use error::{Error, Result, WireError};
+pub use storage::{Database, OpenError};

@@ -1,0 +1,487 @@
+//! People the user works with: validated input, storage, search and undoable deletion.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::{params_from_iter, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+use uuid::Uuid;
+
+use crate::error::{Error, Result};
+use crate::storage::Database;
+
+/// Longest name, role, department or organisation accepted, in characters.
+pub const MAX_SHORT_TEXT: usize = 10_000;
+/// Longest notes accepted, in characters.
+pub const MAX_NOTES: usize = 1_000_000;
+/// Search words beyond this many are ignored; more would not narrow a list of people further.
+const MAX_SEARCH_WORDS: usize = 8;
+
+/// A person as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: String,
+    pub name: String,
+    pub role: String,
+    pub department: String,
+    pub organisation: String,
+    pub notes: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// What the user typed into the person form. Missing fields are empty.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PersonInput {
+    pub name: String,
+    pub role: String,
+    pub department: String,
+    pub organisation: String,
+    pub notes: String,
+}
+
+impl PersonInput {
+    pub fn named(name: &str) -> Self {
+        PersonInput {
+            name: name.to_owned(),
+            ..Default::default()
+        }
+    }
+
+    /// Trims the one-line fields and checks every limit; notes are kept exactly as typed.
+    fn validated(&self) -> Result<PersonInput> {
+        let name = self.name.trim();
+        if name.is_empty() {
+            return Err(Error::Invalid {
+                code: "people.name_required",
+                field: "name",
+                message: "Enter a name: every person needs one.".into(),
+            });
+        }
+        let short = [
+            ("name", "Name", name),
+            ("role", "Role", self.role.trim()),
+            ("department", "Department", self.department.trim()),
+            ("organisation", "Organisation", self.organisation.trim()),
+        ];
+        for (field, label, value) in short {
+            check_length(field, label, value, MAX_SHORT_TEXT)?;
+        }
+        check_length("notes", "Notes", &self.notes, MAX_NOTES)?;
+        Ok(PersonInput {
+            name: name.to_owned(),
+            role: self.role.trim().to_owned(),
+            department: self.department.trim().to_owned(),
+            organisation: self.organisation.trim().to_owned(),
+            notes: self.notes.clone(),
+        })
+    }
+}
+
+fn check_length(field: &'static str, label: &str, value: &str, max: usize) -> Result<()> {
+    // Bytes bound characters from above, so most values skip the count.
+    if value.len() <= max {
+        return Ok(());
+    }
+    let chars = value.chars().count();
+    if chars <= max {
+        return Ok(());
+    }
+    Err(Error::Invalid {
+        code: "people.too_long",
+        field,
+        message: format!(
+            "{label} is {chars} characters long; the limit is {max}. Shorten it and save again."
+        ),
+    })
+}
+
+/// Folds text for sorting and search: lower case, accents removed ("Élodie" -> "elodie"),
+/// so people sort and match the way a reader expects in Latin scripts.
+fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .collect::<String>()
+        .to_lowercase()
+}
+
+fn search_text(p: &PersonInput) -> String {
+    fold(
+        &[&p.name, &p.role, &p.department, &p.organisation, &p.notes]
+            .map(|s| s.as_str())
+            .join("\n"),
+    )
+}
+
+fn time_text(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// A time-ordered id made from the injected clock.
+pub fn new_id(now: DateTime<Utc>) -> String {
+    let secs = u64::try_from(now.timestamp()).unwrap_or(0);
+    let ts = uuid::Timestamp::from_unix(uuid::NoContext, secs, now.timestamp_subsec_nanos());
+    Uuid::new_v7(ts).to_string()
+}
+
+const COLUMNS: &str = "id, name, role, department, organisation, notes, created_at, updated_at";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
+    Ok(Person {
+        id: row.get(0)?,
+        name: row.get(1)?,
+        role: row.get(2)?,
+        department: row.get(3)?,
+        organisation: row.get(4)?,
+        notes: row.get(5)?,
+        created_at: row.get(6)?,
+        updated_at: row.get(7)?,
+    })
+}
+
+/// Writes `p` with one of the two statements below; both use every parameter.
+fn save(
+    tx: &rusqlite::Transaction<'_>,
+    sql: &str,
+    id: &str,
+    p: &PersonInput,
+    now: DateTime<Utc>,
+) -> Result<usize> {
+    Ok(tx.execute(
+        sql,
+        rusqlite::named_params! {
+            ":id": id,
+            ":name": p.name,
+            ":role": p.role,
+            ":department": p.department,
+            ":organisation": p.organisation,
+            ":notes": p.notes,
+            ":name_key": fold(&p.name),
+            ":search_text": search_text(p),
+            ":now": time_text(now),
+        },
+    )?)
+}
+
+/// Adds a person and returns them as stored.
+pub fn add(db: &mut Database, input: &PersonInput, now: DateTime<Utc>) -> Result<Person> {
+    let p = input.validated()?;
+    let id = new_id(now);
+    db.write(|tx| {
+        save(
+            tx,
+            "INSERT INTO people (id, name, role, department, organisation, notes,
+                                 name_key, search_text, created_at, updated_at)
+             VALUES (:id, :name, :role, :department, :organisation, :notes,
+                     :name_key, :search_text, :now, :now)",
+            &id,
+            &p,
+            now,
+        )
+    })?;
+    get(db, &id)
+}
+
+/// Replaces a person's details.
+pub fn update(
+    db: &mut Database,
+    id: &str,
+    input: &PersonInput,
+    now: DateTime<Utc>,
+) -> Result<Person> {
+    let p = input.validated()?;
+    let changed = db.write(|tx| {
+        save(
+            tx,
+            "UPDATE people SET name = :name, role = :role, department = :department,
+                    organisation = :organisation, notes = :notes, name_key = :name_key,
+                    search_text = :search_text, updated_at = :now
+             WHERE id = :id AND deleted_at IS NULL",
+            id,
+            &p,
+            now,
+        )
+    })?;
+    if changed == 0 {
+        return Err(Error::PersonNotFound { id: id.to_owned() });
+    }
+    get(db, id)
+}
+
+/// One person who has not been deleted.
+pub fn get(db: &Database, id: &str) -> Result<Person> {
+    db.conn()
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM people WHERE id = ?1 AND deleted_at IS NULL"),
+            [id],
+            from_row,
+        )
+        .optional()?
+        .ok_or_else(|| Error::PersonNotFound { id: id.to_owned() })
+}
+
+/// Everyone not deleted, sorted by name, whose details contain every word of `query`
+/// (ignoring case). An empty query lists everyone.
+pub fn list(db: &Database, query: &str) -> Result<Vec<Person>> {
+    let words: Vec<String> = fold(query)
+        .split_whitespace()
+        .take(MAX_SEARCH_WORDS)
+        .map(str::to_owned)
+        .collect();
+    let mut sql = format!("SELECT {COLUMNS} FROM people WHERE deleted_at IS NULL");
+    for i in 1..=words.len() {
+        sql.push_str(&format!(" AND instr(search_text, ?{i}) > 0"));
+    }
+    sql.push_str(" ORDER BY name_key, id");
+    let mut stmt = db.conn().prepare_cached(&sql)?;
+    let rows = stmt.query_map(params_from_iter(words.iter()), from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// How many people there are (not counting deleted ones).
+pub fn count(db: &Database) -> Result<i64> {
+    Ok(db.conn().query_row(
+        "SELECT count(*) FROM people WHERE deleted_at IS NULL",
+        [],
+        |r| r.get(0),
+    )?)
+}
+
+/// Deletes a person; [`restore`] undoes it.
+pub fn delete(db: &mut Database, id: &str, now: DateTime<Utc>) -> Result<Person> {
+    let person = get(db, id)?;
+    db.write(|tx| {
+        tx.execute(
+            "UPDATE people SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+            rusqlite::params![id, time_text(now)],
+        )?;
+        Ok(())
+    })?;
+    Ok(person)
+}
+
+/// Brings back a deleted person exactly as they were.
+pub fn restore(db: &mut Database, id: &str) -> Result<Person> {
+    db.write(|tx| {
+        tx.execute(
+            "UPDATE people SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
+            [id],
+        )?;
+        Ok(())
+    })?;
+    // Restoring twice changes nothing; someone who never existed is reported by `get`.
+    get(db, id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(h: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 26, h, 0, 0).unwrap()
+    }
+
+    fn db() -> Database {
+        Database::open_in_memory().unwrap()
+    }
+
+    #[test]
+    fn empty_or_blank_name_is_refused_next_to_the_name_field() {
+        let mut db = db();
+        for name in ["", "   ", "\n\t"] {
+            match add(&mut db, &PersonInput::named(name), at(9)) {
+                Err(Error::Invalid { code, field, .. }) => {
+                    assert_eq!((code, field), ("people.name_required", "name"));
+                }
+                other => panic!("{name:?} must be refused, got {other:?}"),
+            }
+        }
+        assert_eq!(
+            count(&db).unwrap(),
+            0,
+            "nothing is stored for a refused input"
+        );
+    }
+
+    #[test]
+    fn over_long_fields_say_which_and_how_long() {
+        let mut db = db();
+        let err = add(&mut db, &PersonInput::named(&"é".repeat(100_000)), at(9)).unwrap_err();
+        assert_eq!(err.code(), "people.too_long");
+        let msg = err.to_string();
+        assert!(
+            msg.contains("Name is 100000 characters long; the limit is 10000"),
+            "{msg}"
+        );
+
+        let input = PersonInput {
+            role: "r".repeat(MAX_SHORT_TEXT + 1),
+            ..PersonInput::named("Dana")
+        };
+        assert!(matches!(
+            add(&mut db, &input, at(9)),
+            Err(Error::Invalid { field: "role", .. })
+        ));
+        // Exactly at the limit is fine, and counted in characters, not bytes.
+        let long = PersonInput::named(&"ü".repeat(MAX_SHORT_TEXT));
+        assert_eq!(
+            add(&mut db, &long, at(9)).unwrap().name.chars().count(),
+            MAX_SHORT_TEXT
+        );
+    }
+
+    #[test]
+    fn any_text_is_stored_literally() {
+        let mut db = db();
+        let notes = format!(
+            "She said \"no\" — 'twice' <script>alert(1)</script> 👩🏽‍💻 مرحبا\n{}",
+            "x".repeat(10_000)
+        );
+        let input = PersonInput {
+            name: "<img src=x onerror=alert(1)>".into(),
+            role: "Staff 'Engineer'".into(),
+            department: "R&D; DROP TABLE people;--".into(),
+            organisation: "שלום".into(),
+            notes: notes.clone(),
+        };
+        let p = add(&mut db, &input, at(9)).unwrap();
+        let back = get(&db, &p.id).unwrap();
+        assert_eq!(back.name, "<img src=x onerror=alert(1)>");
+        assert_eq!(back.department, "R&D; DROP TABLE people;--");
+        assert_eq!(back.organisation, "שלום");
+        assert_eq!(back.notes, notes, "notes come back byte for byte");
+    }
+
+    #[test]
+    fn one_line_fields_are_trimmed_but_notes_are_not() {
+        let mut db = db();
+        let p = add(
+            &mut db,
+            &PersonInput {
+                name: "  Dana Ng \n".into(),
+                notes: "  indented\n".into(),
+                ..Default::default()
+            },
+            at(9),
+        )
+        .unwrap();
+        assert_eq!(p.name, "Dana Ng");
+        assert_eq!(p.notes, "  indented\n");
+    }
+
+    #[test]
+    fn list_is_sorted_by_name_ignoring_case_and_accents() {
+        let mut db = db();
+        for n in ["bea", "Zoë", "Sam", "Álvaro", "adam", "Éric", "zach"] {
+            add(&mut db, &PersonInput::named(n), at(9)).unwrap();
+        }
+        let names: Vec<String> = list(&db, "").unwrap().into_iter().map(|p| p.name).collect();
+        assert_eq!(
+            names,
+            ["adam", "Álvaro", "bea", "Éric", "Sam", "zach", "Zoë"],
+            "neither case nor accents decide the order"
+        );
+    }
+
+    #[test]
+    fn search_matches_every_word_in_any_field_ignoring_unicode_case() {
+        let mut db = db();
+        let dana = PersonInput {
+            role: "Engineering Manager".into(),
+            department: "Platform".into(),
+            ..PersonInput::named("Dana Ng")
+        };
+        add(&mut db, &dana, at(9)).unwrap();
+        add(&mut db, &PersonInput::named("ÉLODIE Durand"), at(9)).unwrap();
+        add(&mut db, &PersonInput::named("100%_sure"), at(9)).unwrap();
+
+        let names = |q: &str| -> Vec<String> {
+            list(&db, q).unwrap().into_iter().map(|p| p.name).collect()
+        };
+        assert_eq!(names("dana platform"), ["Dana Ng"]);
+        assert_eq!(names("  MANAGER  "), ["Dana Ng"]);
+        assert_eq!(
+            names("élodie"),
+            ["ÉLODIE Durand"],
+            "non-ASCII letters fold too"
+        );
+        assert_eq!(
+            names("elodie"),
+            ["ÉLODIE Durand"],
+            "accents are optional when searching"
+        );
+        assert!(names("dana élodie").is_empty(), "every word must match");
+        assert_eq!(names("%_"), ["100%_sure"], "LIKE wildcards are plain text");
+    }
+
+    #[test]
+    fn update_changes_fields_and_time_but_not_creation() {
+        let mut db = db();
+        let p = add(&mut db, &PersonInput::named("Dana"), at(9)).unwrap();
+        let input = PersonInput {
+            role: "VP".into(),
+            ..PersonInput::named("Dana Ng")
+        };
+        let u = update(&mut db, &p.id, &input, at(10)).unwrap();
+        assert_eq!((u.name.as_str(), u.role.as_str()), ("Dana Ng", "VP"));
+        assert_eq!(u.created_at, at(9));
+        assert_eq!(u.updated_at, at(10));
+        assert_eq!(
+            list(&db, "vp").unwrap().len(),
+            1,
+            "search sees the new role"
+        );
+    }
+
+    #[test]
+    fn refused_update_keeps_the_stored_person() {
+        let mut db = db();
+        let p = add(&mut db, &PersonInput::named("Dana"), at(9)).unwrap();
+        assert!(update(&mut db, &p.id, &PersonInput::named(" "), at(10)).is_err());
+        assert_eq!(get(&db, &p.id).unwrap(), p);
+    }
+
+    #[test]
+    fn delete_then_restore_brings_the_person_back_unchanged() {
+        let mut db = db();
+        let p = add(&mut db, &PersonInput::named("Dana"), at(9)).unwrap();
+        let gone = delete(&mut db, &p.id, at(10)).unwrap();
+        assert_eq!(gone, p);
+        assert!(list(&db, "").unwrap().is_empty());
+        assert!(matches!(get(&db, &p.id), Err(Error::PersonNotFound { .. })));
+        assert!(matches!(
+            update(&mut db, &p.id, &PersonInput::named("X"), at(11)),
+            Err(Error::PersonNotFound { .. })
+        ));
+        assert_eq!(restore(&mut db, &p.id).unwrap(), p);
+        assert_eq!(
+            restore(&mut db, &p.id).unwrap(),
+            p,
+            "a second undo is harmless"
+        );
+        assert_eq!(list(&db, "").unwrap(), vec![p]);
+    }
+
+    #[test]
+    fn unknown_ids_are_not_found() {
+        let mut db = db();
+        assert_eq!(
+            delete(&mut db, "nope", at(9)).unwrap_err().code(),
+            "people.not_found"
+        );
+        assert_eq!(
+            restore(&mut db, "nope").unwrap_err().code(),
+            "people.not_found"
+        );
+    }
+
+    #[test]
+    fn ids_follow_the_clock() {
+        assert!(
+            new_id(at(9)) < new_id(at(10)),
+            "v7 ids sort by creation time"
+        );
+    }
+}

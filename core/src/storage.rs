@@ -1,0 +1,421 @@
+//! The SQLite file: where it lives, opening it safely, migrations, and moving a bad one aside.
+//!
+//! A file that cannot be opened is never written to: the caller gets an [`OpenError`] that says
+//! what is wrong and where, and the user decides whether to [`start_fresh`].
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite_migration::{Migrations, M};
+
+use crate::error::Result;
+
+/// The environment variable that overrides where Allies keeps its data (tests use it).
+pub const DATA_DIR_ENV: &str = "ALLIES_DATA_DIR";
+/// The database file inside the data directory.
+pub const DB_FILE: &str = "allies.db";
+/// The folder name under the platform's data directory; matches the app identifier.
+pub const APP_DIR: &str = "app.allies.desktop";
+
+/// Schema steps in order; the file names carry the step number.
+pub const MIGRATION_FILES: &[(&str, &str)] = &[(
+    "0001_people.sql",
+    include_str!("../migrations/0001_people.sql"),
+)];
+
+fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {
+    Migrations::new(steps.iter().map(|(_, sql)| M::up(sql)).collect())
+}
+
+/// The schema version this build writes.
+pub fn schema_version() -> i64 {
+    MIGRATION_FILES.len() as i64
+}
+
+/// Why the database could not be opened. Each variant names the file.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum OpenError {
+    #[error(
+        "Allies has no place to keep its data: {0}. Set ALLIES_DATA_DIR to a writable folder."
+    )]
+    NoDataDir(String),
+    #[error("The file {} is not an Allies database (it is not an SQLite file at all).", path.display())]
+    NotADatabase { path: PathBuf },
+    #[error("The database {} is damaged: {detail}.", path.display())]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("The database {} was written by a newer version of Allies (data version {found}; this version knows up to {known}). Update Allies to open it.", path.display())]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
+    #[error("The database {} is in use by another program and did not become free.", path.display())]
+    Busy { path: PathBuf },
+    #[error("The database {} could not be opened: {detail}.", path.display())]
+    Unavailable { path: PathBuf, detail: String },
+}
+
+impl OpenError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            OpenError::NoDataDir(_) => "storage.no_data_dir",
+            OpenError::NotADatabase { .. } => "storage.not_a_database",
+            OpenError::Corrupt { .. } => "storage.corrupt",
+            OpenError::TooNew { .. } => "storage.too_new",
+            OpenError::Busy { .. } => "storage.busy",
+            OpenError::Unavailable { .. } => "storage.unavailable",
+        }
+    }
+
+    /// The database file the error is about, when there is one.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            OpenError::NoDataDir(_) => None,
+            OpenError::NotADatabase { path }
+            | OpenError::Corrupt { path, .. }
+            | OpenError::TooNew { path, .. }
+            | OpenError::Busy { path }
+            | OpenError::Unavailable { path, .. } => Some(path),
+        }
+    }
+
+    /// Whether moving the file aside and starting with an empty database would get the user going.
+    pub fn can_start_fresh(&self) -> bool {
+        !matches!(self, OpenError::NoDataDir(_) | OpenError::Busy { .. })
+    }
+
+    fn from_sqlite(path: &Path, e: rusqlite::Error) -> OpenError {
+        let path = path.to_owned();
+        match e.sqlite_error_code() {
+            Some(ErrorCode::NotADatabase) => OpenError::NotADatabase { path },
+            Some(ErrorCode::DatabaseCorrupt) => OpenError::Corrupt {
+                path,
+                detail: e.to_string(),
+            },
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => OpenError::Busy { path },
+            _ => OpenError::Unavailable {
+                path,
+                detail: e.to_string(),
+            },
+        }
+    }
+}
+
+/// Where the data lives: `$ALLIES_DATA_DIR` if set, else the platform's data directory
+/// (`$XDG_DATA_HOME/app.allies.desktop` on Linux, `~/Library/Application Support/…` on macOS,
+/// `%APPDATA%\…` on Windows).
+pub fn data_dir() -> Result<PathBuf, OpenError> {
+    data_dir_from(std::env::var_os(DATA_DIR_ENV), dirs::data_dir())
+}
+
+fn data_dir_from(
+    env: Option<std::ffi::OsString>,
+    platform: Option<PathBuf>,
+) -> Result<PathBuf, OpenError> {
+    match env.filter(|v| !v.is_empty()) {
+        Some(dir) => Ok(PathBuf::from(dir)),
+        None => platform.map(|d| d.join(APP_DIR)).ok_or_else(|| {
+            OpenError::NoDataDir("the system reports no data directory for this user".into())
+        }),
+    }
+}
+
+/// An open, migrated Allies database.
+pub struct Database {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for Database {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Database")
+            .field("path", &self.path)
+            .finish()
+    }
+}
+
+impl Database {
+    /// Opens (creating if needed) `dir/allies.db` and brings its schema up to date.
+    ///
+    /// Before an existing database is upgraded, a copy is written next to it.
+    pub fn open_in(dir: &Path, now: DateTime<Utc>) -> Result<Database, OpenError> {
+        std::fs::create_dir_all(dir).map_err(|e| OpenError::Unavailable {
+            path: dir.join(DB_FILE),
+            detail: format!("the folder {} cannot be created ({e})", dir.display()),
+        })?;
+        Database::open(&dir.join(DB_FILE), now)
+    }
+
+    /// Opens the database file at `path`; see [`Database::open_in`].
+    pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Database, OpenError> {
+        Database::open_with(path, now, MIGRATION_FILES)
+    }
+
+    fn open_with(
+        path: &Path,
+        now: DateTime<Utc>,
+        steps: &[(&str, &'static str)],
+    ) -> Result<Database, OpenError> {
+        let fail = |e| OpenError::from_sqlite(path, e);
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(fail)?;
+        conn.busy_timeout(Duration::from_secs(5)).map_err(fail)?;
+
+        // Reading the schema is the first thing that touches the file: a file that is not a
+        // database fails here, before anything could be written to it.
+        let found: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(fail)?;
+        let known = steps.len() as i64;
+        if found > known {
+            return Err(OpenError::TooNew {
+                path: path.to_owned(),
+                found,
+                known,
+            });
+        }
+        check_integrity(&conn, path)?;
+
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(fail)?;
+        // FULL: a committed change survives a power cut, not just a crash of the app.
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(fail)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(fail)?;
+
+        if found > 0 && found < known {
+            backup_before_upgrade(&conn, path, found, now)?;
+        }
+        migrations(steps)
+            .to_latest(&mut conn)
+            .map_err(|e| match e {
+                rusqlite_migration::Error::RusqliteError { err, .. } => fail(err),
+                other => OpenError::Unavailable {
+                    path: path.to_owned(),
+                    detail: format!("its schema could not be upgraded ({other})"),
+                },
+            })?;
+        Ok(Database {
+            conn,
+            path: path.to_owned(),
+        })
+    }
+
+    /// A private database in memory, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Database, OpenError> {
+        Database::open(Path::new(":memory:"), DateTime::<Utc>::MIN_UTC)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Read access for queries.
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one write transaction: all of it is stored, or none of it.
+    pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+}
+
+fn check_integrity(conn: &Connection, path: &Path) -> Result<(), OpenError> {
+    let mut stmt = conn
+        .prepare("PRAGMA quick_check")
+        .map_err(|e| OpenError::from_sqlite(path, e))?;
+    let problems: Vec<String> = stmt
+        .query_map([], |r| r.get::<_, String>(0))
+        .and_then(|rows| rows.collect())
+        .map_err(|e| OpenError::from_sqlite(path, e))?;
+    match problems.as_slice() {
+        [ok] if ok == "ok" => Ok(()),
+        _ => Err(OpenError::Corrupt {
+            path: path.to_owned(),
+            detail: problems.into_iter().take(3).collect::<Vec<_>>().join("; "),
+        }),
+    }
+}
+
+/// `allies.db` at data version 1 becomes `allies.db.v1-20261126T101500Z.bak`.
+fn backup_before_upgrade(
+    conn: &Connection,
+    path: &Path,
+    version: i64,
+    now: DateTime<Utc>,
+) -> Result<PathBuf, OpenError> {
+    let backup = sibling(path, &format!("v{version}-{}.bak", stamp(now)));
+    conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()])
+        .map_err(|e| OpenError::Unavailable {
+            path: path.to_owned(),
+            detail: format!(
+                "a safety copy could not be written to {} before upgrading ({e}); nothing was changed",
+                backup.display()
+            ),
+        })?;
+    Ok(backup)
+}
+
+fn stamp(now: DateTime<Utc>) -> String {
+    now.format("%Y%m%dT%H%M%SZ").to_string()
+}
+
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".");
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// Moves a database that cannot be opened out of the way, with its `-wal` and `-shm` files
+/// (a stale journal must never be replayed into a new database), and opens an empty one.
+/// Returns the new database and where the old file now is.
+pub fn start_fresh(path: &Path, now: DateTime<Utc>) -> Result<(Database, PathBuf), OpenError> {
+    let aside = sibling(path, &format!("broken-{}", stamp(now)));
+    for (from, to) in [("", ""), ("-wal", "-wal"), ("-shm", "-shm")] {
+        let from = with_suffix(path, from);
+        if from.exists() {
+            std::fs::rename(&from, with_suffix(&aside, to)).map_err(|e| {
+                OpenError::Unavailable {
+                    path: path.to_owned(),
+                    detail: format!("it could not be moved aside ({e}); nothing was changed"),
+                }
+            })?;
+        }
+    }
+    let db = Database::open(path, now)?;
+    Ok((db, aside))
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_os_string();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 26, 10, 15, 0).unwrap()
+    }
+
+    #[test]
+    fn migrations_are_valid() {
+        migrations(MIGRATION_FILES)
+            .validate()
+            .expect("every migration applies cleanly to an empty database");
+    }
+
+    #[test]
+    fn migration_files_are_all_listed_in_order() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
+        let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".sql"))
+            .collect();
+        on_disk.sort();
+        let listed: Vec<&str> = MIGRATION_FILES.iter().map(|(n, _)| *n).collect();
+        assert_eq!(
+            on_disk, listed,
+            "a migration file that is not listed never runs"
+        );
+        for (i, name) in listed.iter().enumerate() {
+            assert!(
+                name.starts_with(&format!("{:04}_", i + 1)),
+                "{name} must carry step number {}",
+                i + 1
+            );
+        }
+    }
+
+    #[test]
+    fn env_override_wins_and_empty_is_ignored() {
+        let platform = Some(PathBuf::from("/home/u/.local/share"));
+        assert_eq!(
+            data_dir_from(Some("/tmp/x".into()), platform.clone()).unwrap(),
+            PathBuf::from("/tmp/x")
+        );
+        assert_eq!(
+            data_dir_from(Some("".into()), platform).unwrap(),
+            PathBuf::from("/home/u/.local/share/app.allies.desktop")
+        );
+        assert_eq!(
+            data_dir_from(None, None).unwrap_err().code(),
+            "storage.no_data_dir"
+        );
+    }
+
+    #[test]
+    fn an_upgrade_first_writes_a_copy_of_the_old_database() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        {
+            let mut db = Database::open(&path, now()).unwrap();
+            crate::people::add(&mut db, &crate::people::PersonInput::named("Dana"), now()).unwrap();
+        }
+        let mut steps = MIGRATION_FILES.to_vec();
+        steps.push(("0099_next.sql", "ALTER TABLE people ADD COLUMN extra TEXT;"));
+        let db = Database::open_with(&path, now(), &steps).unwrap();
+        let version: i64 = db
+            .conn()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, steps.len() as i64, "the upgrade ran");
+
+        let copy = dir.path().join("allies.db.v1-20261126T101500Z.bak");
+        let old = Connection::open(&copy).expect("the copy is a database of its own");
+        let (version, names): (i64, String) = old
+            .query_row(
+                "SELECT (SELECT user_version FROM pragma_user_version), group_concat(name) FROM people",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            (version, names.as_str()),
+            (1, "Dana"),
+            "the copy holds the data as it was before"
+        );
+    }
+
+    #[test]
+    fn a_new_database_is_not_backed_up() {
+        let dir = tempfile::tempdir().unwrap();
+        Database::open_in(dir.path(), now()).unwrap();
+        let files: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".bak"))
+            .collect();
+        assert!(files.is_empty(), "nothing to save yet: {files:?}");
+    }
+
+    #[test]
+    fn backup_name_sits_next_to_the_file() {
+        assert_eq!(
+            sibling(
+                Path::new("/d/allies.db"),
+                &format!("v1-{}.bak", stamp(now()))
+            ),
+            PathBuf::from("/d/allies.db.v1-20261126T101500Z.bak")
+        );
+    }
+}

@@ -1,0 +1,161 @@
+//! The database file on disk: persistence, and files that must never be overwritten.
+#![allow(clippy::unwrap_used)] // helpers of a test, where a panic is the failure report
+
+use std::path::Path;
+
+use allies_core::people::{self, PersonInput};
+use allies_core::storage::{self, schema_version, DB_FILE};
+use allies_core::{Database, OpenError};
+use chrono::{DateTime, TimeZone, Utc};
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 26, 10, 15, 0).unwrap()
+}
+
+fn open(dir: &Path) -> Result<Database, OpenError> {
+    Database::open_in(dir, now())
+}
+
+#[test]
+fn data_survives_closing_and_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = {
+        let mut db = open(dir.path()).unwrap();
+        people::add(&mut db, &PersonInput::named("Dana Ng"), now())
+            .unwrap()
+            .id
+    };
+    let db = open(dir.path()).unwrap();
+    assert_eq!(people::get(&db, &id).unwrap().name, "Dana Ng");
+}
+
+#[test]
+fn the_folder_is_created_when_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let nested = dir.path().join("a/b/c");
+    open(&nested).unwrap();
+    assert!(nested.join(DB_FILE).is_file());
+}
+
+#[test]
+fn the_file_uses_wal_foreign_keys_and_has_fts5() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(open(dir.path()).unwrap());
+    let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal", "WAL is a property of the file and must stick");
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, schema_version());
+    conn.execute_batch("CREATE VIRTUAL TABLE t USING fts5(x)")
+        .expect("FTS5 is compiled in for search");
+}
+
+fn assert_untouched(path: &Path, before: &[u8]) {
+    assert_eq!(
+        std::fs::read(path).unwrap(),
+        before,
+        "a file Allies cannot open must be left exactly as it was"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_reported_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    let garbage = b"these are my notes, not a database\n".repeat(200);
+    std::fs::write(&path, &garbage).unwrap();
+
+    let err = open(dir.path()).unwrap_err();
+    assert_eq!(err.code(), "storage.not_a_database");
+    assert_eq!(err.path(), Some(path.as_path()));
+    assert!(
+        err.to_string().contains(&path.display().to_string()),
+        "{err}"
+    );
+    assert!(err.can_start_fresh());
+    assert_untouched(&path, &garbage);
+}
+
+#[test]
+fn a_database_from_a_newer_version_is_reported_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE future(x); PRAGMA user_version = 999;")
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = open(dir.path()).unwrap_err();
+    assert!(
+        matches!(err, OpenError::TooNew { found: 999, .. }),
+        "got {err:?}"
+    );
+    assert!(err.to_string().contains("newer version of Allies"), "{err}");
+    assert_untouched(&path, &before);
+}
+
+#[test]
+fn a_damaged_database_is_reported_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    {
+        let mut db = open(dir.path()).unwrap();
+        for i in 0..300 {
+            let input = PersonInput {
+                notes: "n".repeat(500),
+                ..PersonInput::named(&format!("Person {i}"))
+            };
+            people::add(&mut db, &input, now()).unwrap();
+        }
+    }
+    // Scribble over the b-tree pages after the first one; the header stays valid.
+    let mut bytes = std::fs::read(&path).unwrap();
+    assert!(bytes.len() > 8 * 4096, "the data spans several pages");
+    for b in &mut bytes[4096 * 2..4096 * 6] {
+        *b = 0xA5;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+
+    let err = open(dir.path()).unwrap_err();
+    assert_eq!(err.code(), "storage.corrupt", "{err}");
+    assert_untouched(&path, &bytes);
+}
+
+#[test]
+fn starting_fresh_moves_the_bad_file_and_its_journal_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    std::fs::write(&path, b"garbage").unwrap();
+    std::fs::write(dir.path().join("allies.db-wal"), b"stale journal").unwrap();
+
+    let (mut db, aside) = storage::start_fresh(&path, now()).unwrap();
+    assert_eq!(aside, dir.path().join("allies.db.broken-20261126T101500Z"));
+    assert_eq!(
+        std::fs::read(&aside).unwrap(),
+        b"garbage",
+        "the old file is kept"
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("allies.db.broken-20261126T101500Z-wal")).unwrap(),
+        b"stale journal"
+    );
+    assert_eq!(people::count(&db).unwrap(), 0);
+    people::add(&mut db, &PersonInput::named("Dana"), now()).unwrap();
+    drop(db);
+    assert_eq!(people::count(&open(dir.path()).unwrap()).unwrap(), 1);
+}
+
+#[test]
+fn a_folder_that_cannot_be_created_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, b"x").unwrap();
+    let err = open(&file.join("sub")).unwrap_err();
+    assert_eq!(err.code(), "storage.unavailable");
+    assert!(err.to_string().contains("cannot be created"), "{err}");
+}

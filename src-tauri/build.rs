@@ -1,0 +1,23 @@
+//! Generates the Tauri context. The app's commands are declared here so that each one needs a
+//! permission, and the window's capability (src-tauri/capabilities/) grants exactly those.
+
+const COMMANDS: &[&str] = &[
+    "app_status",
+    "start_fresh",
+    "list_people",
+    "add_person",
+    "update_person",
+    "delete_person",
+    "restore_person",
+    "send_test_reminder",
+];
+
+fn main() {
+    let attributes = tauri_build::Attributes::new()
+        .capabilities_path_pattern("./src-tauri/capabilities/**/*")
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(e) = tauri_build::try_build(attributes) {
+        println!("cargo:warning=tauri-build failed: {e:#}");
+        std::process::exit(1);
+    }
+}

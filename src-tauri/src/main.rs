@@ -1,0 +1,42 @@
+//! The Allies desktop app: a thin Tauri shell over `allies-core`, plus a small command line.
+
+// In release builds on Windows, do not open a console window next to the app.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod cli;
+mod commands;
+mod desktop_notifier;
+mod state;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    match cli::parse(std::env::args().skip(1)) {
+        cli::Invocation::OpenWindow => run_app(),
+        other => cli::execute(other),
+    }
+}
+
+fn run_app() -> ExitCode {
+    let app_state = state::AppState::open(state::now());
+    let result = tauri::Builder::default()
+        .manage(app_state)
+        .invoke_handler(tauri::generate_handler![
+            commands::app_status,
+            commands::start_fresh,
+            commands::list_people,
+            commands::add_person,
+            commands::update_person,
+            commands::delete_person,
+            commands::restore_person,
+            commands::send_test_reminder,
+        ])
+        .run(tauri::generate_context!());
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("Allies could not start its window: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

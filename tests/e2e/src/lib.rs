@@ -1,0 +1,302 @@
+//! Drives the built Allies app through WebDriver (tauri-driver + WebKitWebDriver) for the
+//! end-to-end tests in `tests/`. Needs a display (run under `xvfb-run`) and a built app.
+//!
+//! Each [`App`] gets its own driver ports, data folder, XDG folders and D-Bus session, so tests
+//! run side by side without seeing each other.
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub use allies_fake_desktop::{FakeNotificationServer, PrivateBus, Received};
+use fantoccini::ClientBuilder;
+pub use fantoccini::{elements::Element, Client, Locator};
+
+pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error + Send + Sync>>;
+
+/// How long to wait for the app to show something before failing the test.
+pub const PATIENCE: Duration = Duration::from_secs(15);
+
+fn workspace_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+/// The app binary under test: `$ALLIES_APP`, else the debug build.
+pub fn app_binary() -> Result<PathBuf> {
+    let path = std::env::var_os("ALLIES_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| workspace_dir().join("target/debug/allies"));
+    if !path.is_file() {
+        return Err(format!(
+            "no app at {}: build it first with `cargo build`",
+            path.display()
+        )
+        .into());
+    }
+    Ok(path.canonicalize()?)
+}
+
+fn tauri_driver() -> PathBuf {
+    let on_path = std::env::var_os("PATH")
+        .map(|p| {
+            std::env::split_paths(&p)
+                .map(|d| d.join("tauri-driver"))
+                .find(|p| p.is_file())
+        })
+        .unwrap_or_default();
+    on_path.unwrap_or_else(|| {
+        let cargo_home = std::env::var_os("CARGO_HOME")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| {
+                PathBuf::from(std::env::var_os("HOME").unwrap_or_default()).join(".cargo")
+            });
+        cargo_home.join("bin/tauri-driver")
+    })
+}
+
+fn free_port() -> Result<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+fn driver_ready(port: u16) -> bool {
+    let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+    let request = "GET /status HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+    let mut reply = String::new();
+    stream.write_all(request.as_bytes()).is_ok()
+        && stream.read_to_string(&mut reply).is_ok()
+        && reply.contains("\"ready\":true")
+}
+
+/// Where the app keeps its files during a test; reused across restarts of the app.
+pub struct Profile {
+    dir: tempfile::TempDir,
+}
+
+impl Profile {
+    pub fn new() -> Result<Profile> {
+        Ok(Profile {
+            dir: tempfile::tempdir()?,
+        })
+    }
+
+    /// The folder given to the app as ALLIES_DATA_DIR.
+    pub fn data_dir(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    fn xdg(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+}
+
+/// The running app, driven through WebDriver.
+pub struct App {
+    pub client: Client,
+    _driver: DriverGuard,
+}
+
+impl App {
+    /// Starts the app with `profile`'s folders, talking to `bus` for notifications.
+    pub async fn launch(profile: &Profile, bus: &PrivateBus) -> Result<App> {
+        App::launch_with(profile, bus, &[]).await
+    }
+
+    /// Like [`App::launch`], with extra environment variables for the app.
+    pub async fn launch_with(
+        profile: &Profile,
+        bus: &PrivateBus,
+        env: &[(&str, &str)],
+    ) -> Result<App> {
+        if std::env::var_os("DISPLAY").is_none() {
+            return Err(
+                "no DISPLAY: run the end-to-end tests under xvfb-run (make test does)".into(),
+            );
+        }
+        let app = app_binary()?;
+        let port = free_port()?;
+        let native_port = free_port()?;
+        let mut driver = Command::new(tauri_driver());
+        driver
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("ALLIES_DATA_DIR", profile.data_dir())
+            .env("XDG_DATA_HOME", profile.xdg("xdg-data"))
+            .env("XDG_CACHE_HOME", profile.xdg("xdg-cache"))
+            .env("XDG_CONFIG_HOME", profile.xdg("xdg-config"))
+            .env("DBUS_SESSION_BUS_ADDRESS", bus.address())
+            .envs(env.iter().copied())
+            .stdout(Stdio::null())
+            // Its own process group, so the driver, WebKitWebDriver and the app stop together.
+            .process_group(0);
+        let driver = driver
+            .spawn()
+            .map_err(|e| format!("cannot start tauri-driver (cargo install tauri-driver): {e}"))?;
+        let guard = DriverGuard(Some(driver));
+
+        let deadline = Instant::now() + PATIENCE;
+        while !driver_ready(port) {
+            if Instant::now() > deadline {
+                return Err(format!("tauri-driver did not become ready on port {port}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let caps = serde_json::json!({ "tauri:options": { "application": app } });
+        let serde_json::Value::Object(caps) = caps else {
+            return Err("capabilities must be an object".into());
+        };
+        let mut builder = ClientBuilder::native();
+        builder.capabilities(caps);
+        let url = format!("http://127.0.0.1:{port}");
+        let client = tokio::time::timeout(Duration::from_secs(60), builder.connect(&url))
+            .await
+            .map_err(|_| "the app did not start within 60 s")??;
+        Ok(App {
+            client,
+            _driver: guard,
+        })
+    }
+
+    /// Waits until an element matching `css` exists and is displayed.
+    pub async fn wait_for(&self, css: &str) -> Result<Element> {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            // The page's own checkVisibility(): WebDriver's "is displayed" atom misjudges
+            // text inside grid and flex boxes with overflow clipping.
+            let visible = self
+                .client
+                .execute(
+                    "const el = document.querySelector(arguments[0]); return !!el && el.checkVisibility();",
+                    vec![css.into()],
+                )
+                .await?;
+            if visible == serde_json::Value::Bool(true) {
+                return Ok(self.client.find(Locator::Css(css)).await?);
+            }
+            if Instant::now() > deadline {
+                return Err(format!("nothing visible matched {css:?} within {PATIENCE:?}").into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Waits until the text of `css` satisfies `ok`, and returns it.
+    pub async fn wait_for_text(&self, css: &str, ok: impl Fn(&str) -> bool) -> Result<String> {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let last = self.texts(css).await?.into_iter().next();
+            if let Some(text) = &last {
+                if ok(text) {
+                    return Ok(text.clone());
+                }
+            }
+            if Instant::now() > deadline {
+                return Err(
+                    format!("{css:?} never had the expected text; last seen {last:?}").into(),
+                );
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// The text a user sees (innerText) of every element matching `css`, in page order.
+    pub async fn texts(&self, css: &str) -> Result<Vec<String>> {
+        let value = self
+            .client
+            .execute(
+                "return [...document.querySelectorAll(arguments[0])].map((el) => el.innerText);",
+                vec![css.into()],
+            )
+            .await?;
+        Ok(serde_json::from_value(value)?)
+    }
+
+    pub async fn click(&self, css: &str) -> Result<()> {
+        self.wait_for(css).await?.click().await?;
+        Ok(())
+    }
+
+    /// Replaces the text of the input matching `css`.
+    pub async fn fill(&self, css: &str, text: &str) -> Result<()> {
+        let el = self.wait_for(css).await?;
+        el.clear().await?;
+        // Long values are set in one step (typing 10,000 keys one by one would take minutes);
+        // an empty one too, as typing nothing sends no input event.
+        if text.is_empty() || text.chars().count() > 200 {
+            self.client
+                .execute(
+                    "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+                    vec![serde_json::to_value(&el)?, text.into()],
+                )
+                .await?;
+        } else {
+            el.send_keys(text).await?;
+        }
+        Ok(())
+    }
+
+    /// Saves what the window shows now as `target/e2e-screenshots/<name>.png`.
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        // Let the last DOM change reach the screen first.
+        self.client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done()));",
+                vec![],
+            )
+            .await?;
+        let png = self.client.screenshot().await?;
+        let dir = workspace_dir().join("target/e2e-screenshots");
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, png)?;
+        Ok(path)
+    }
+
+    /// Ends the WebDriver session, which closes the app, then stops the driver.
+    pub async fn close(self) -> Result<()> {
+        let App { client, _driver } = self;
+        client.close().await?;
+        Ok(())
+    }
+}
+
+/// Stops tauri-driver and everything it started, even when a test fails half-way.
+struct DriverGuard(Option<Child>);
+
+impl Drop for DriverGuard {
+    fn drop(&mut self) {
+        if let Some(mut child) = self.0.take() {
+            stop_group(&mut child);
+        }
+    }
+}
+
+fn stop_group(child: &mut Child) {
+    if let Ok(None) = child.try_wait() {
+        let pgid = child.id() as i32;
+        // SIGTERM lets tauri-driver stop WebKitWebDriver; the group signal reaches the app too.
+        // SAFETY: kill(2) only sends a signal; it touches no memory of this process.
+        #[allow(unsafe_code)]
+        unsafe {
+            libc::kill(-pgid, libc::SIGTERM);
+        }
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+}

@@ -1,0 +1,140 @@
+//! Test fixtures for the desktop around Allies: a D-Bus session of the test's own and a
+//! notification server on it that records what it was asked to show.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+
+pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error + Send + Sync>>;
+
+/// A D-Bus session daemon of the test's own. It has no service files, so nothing answers for
+/// notifications unless a test starts a [`FakeNotificationServer`] on it.
+pub struct PrivateBus {
+    daemon: Child,
+    address: String,
+    _dir: tempfile::TempDir,
+}
+
+impl PrivateBus {
+    pub fn start() -> Result<PrivateBus> {
+        let dir = tempfile::tempdir()?;
+        let conf = dir.path().join("bus.conf");
+        std::fs::write(
+            &conf,
+            format!(
+                r#"<busconfig><type>session</type><listen>unix:dir={}</listen><auth>EXTERNAL</auth>
+<policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy></busconfig>"#,
+                dir.path().display()
+            ),
+        )?;
+        let mut daemon = Command::new("dbus-daemon")
+            .arg(format!("--config-file={}", conf.display()))
+            .args(["--nofork", "--print-address=1"])
+            .stdout(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("cannot start dbus-daemon (package dbus): {e}"))?;
+        let mut address = String::new();
+        let stdout = daemon.stdout.take().ok_or("dbus-daemon has no stdout")?;
+        BufReader::new(stdout).read_line(&mut address)?;
+        Ok(PrivateBus {
+            daemon,
+            address: address.trim().to_owned(),
+            _dir: dir,
+        })
+    }
+
+    pub fn address(&self) -> &str {
+        &self.address
+    }
+}
+
+impl Drop for PrivateBus {
+    fn drop(&mut self) {
+        let _ = self.daemon.kill();
+        let _ = self.daemon.wait();
+    }
+}
+
+/// One `Notify` call as the server received it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Received {
+    pub app: String,
+    pub summary: String,
+    pub body: String,
+}
+
+struct FakeServer {
+    received: Arc<Mutex<Vec<Received>>>,
+}
+
+#[zbus::interface(name = "org.freedesktop.Notifications")]
+impl FakeServer {
+    #[allow(clippy::too_many_arguments)]
+    fn notify(
+        &self,
+        app: String,
+        _replaces: u32,
+        _icon: String,
+        summary: String,
+        body: String,
+        _actions: Vec<String>,
+        _hints: HashMap<String, zbus::OwnedVariant>,
+        _timeout: i32,
+    ) -> u32 {
+        let mut received = self.received.lock().unwrap_or_else(|p| p.into_inner());
+        received.push(Received { app, summary, body });
+        received.len() as u32
+    }
+
+    fn get_capabilities(&self) -> Vec<String> {
+        vec!["body".into()]
+    }
+
+    fn get_server_information(&self) -> (String, String, String, String) {
+        (
+            "allies-e2e".into(),
+            "Allies".into(),
+            "1".into(),
+            "1.2".into(),
+        )
+    }
+}
+
+/// A notification server that owns `org.freedesktop.Notifications` on a bus and records calls.
+pub struct FakeNotificationServer {
+    _conn: zbus::Connection,
+    received: Arc<Mutex<Vec<Received>>>,
+}
+
+impl FakeNotificationServer {
+    pub async fn start(bus: &PrivateBus) -> Result<FakeNotificationServer> {
+        let received = Arc::new(Mutex::new(Vec::new()));
+        let conn = zbus::connection::Builder::address(bus.address())
+            .name("org.freedesktop.Notifications")
+            .serve_at(
+                "/org/freedesktop/Notifications",
+                FakeServer {
+                    received: received.clone(),
+                },
+            )
+            .build()
+            .await?;
+        Ok(FakeNotificationServer {
+            _conn: conn,
+            received,
+        })
+    }
+
+    /// The same, for tests without an async runtime.
+    pub fn start_blocking(bus: &PrivateBus) -> Result<FakeNotificationServer> {
+        zbus::block_on(FakeNotificationServer::start(bus))
+    }
+
+    pub fn received(&self) -> Vec<Received> {
+        self.received
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+}

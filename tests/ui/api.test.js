@@ -1,0 +1,41 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ApiError, createApi, toApiError } from '../../ui/lib/api.js';
+
+test('commands are sent by name with their arguments', async () => {
+  const calls = [];
+  const api = createApi(async (cmd, args) => { calls.push([cmd, args]); return 'ok'; });
+  await api.listPeople('dana');
+  await api.updatePerson('id-1', { name: 'Dana' });
+  await api.status();
+  assert.deepEqual(calls, [
+    ['list_people', { query: 'dana' }],
+    ['update_person', { id: 'id-1', input: { name: 'Dana' } }],
+    ['app_status', undefined],
+  ]);
+});
+
+test('an error from the core keeps its code, message and field', async () => {
+  const api = createApi(async () => { throw { code: 'people.name_required', message: 'Enter a name.', field: 'name' }; });
+  await assert.rejects(api.addPerson({ name: '' }), (err) => {
+    assert.ok(err instanceof ApiError);
+    assert.equal(err.code, 'people.name_required');
+    assert.equal(err.message, 'Enter a name.');
+    assert.equal(err.field, 'name');
+    return true;
+  });
+});
+
+test('anything else thrown becomes an unexpected error with a readable message', () => {
+  const fromString = toApiError('IPC closed');
+  assert.equal(fromString.code, 'app.unexpected');
+  assert.match(fromString.message, /IPC closed/);
+  const fromError = toApiError(new TypeError('x is undefined'));
+  assert.match(fromError.message, /x is undefined/);
+  assert.equal(fromError.field, null);
+});
+
+test('outside the app the API fails with an explanation instead of crashing', async () => {
+  const { api } = await import('../../ui/lib/api.js');
+  await assert.rejects(api.status(), /open this page inside the Allies app/);
+});

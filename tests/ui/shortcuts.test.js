@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { isTextField, shortcutFor } from '../../ui/lib/shortcuts.js';
+import { hashFor, sectionFromHash } from '../../ui/lib/router.js';
+
+test('Ctrl+1…5 switch sections, also while typing', () => {
+  assert.deepEqual(shortcutFor({ key: '1', ctrlKey: true }), { action: 'go', section: 'people' });
+  assert.deepEqual(shortcutFor({ key: '5', metaKey: true }, true), { action: 'go', section: 'settings' });
+  assert.equal(shortcutFor({ key: '6', ctrlKey: true }), null);
+});
+
+test('plain keys belong to the text box while typing', () => {
+  assert.equal(shortcutFor({ key: '/' }, true), null);
+  assert.equal(shortcutFor({ key: 'Delete' }, true), null);
+  assert.equal(shortcutFor({ key: 'z', ctrlKey: true }, true), null, 'Ctrl+Z undoes typing in a field');
+  assert.deepEqual(shortcutFor({ key: '/' }), { action: 'search' });
+  assert.deepEqual(shortcutFor({ key: 'Delete' }), { action: 'delete' });
+  assert.deepEqual(shortcutFor({ key: 'z', ctrlKey: true }), { action: 'undo' });
+});
+
+test('save, cancel and new work everywhere', () => {
+  assert.deepEqual(shortcutFor({ key: 'Enter', ctrlKey: true }, true), { action: 'save' });
+  assert.deepEqual(shortcutFor({ key: 'Escape' }, true), { action: 'cancel' });
+  assert.deepEqual(shortcutFor({ key: 'N', ctrlKey: true }, true), { action: 'new-person' });
+  assert.equal(shortcutFor({ key: 'n', ctrlKey: true, altKey: true }), null);
+});
+
+test('text fields are told apart from buttons and checkboxes', () => {
+  assert.equal(isTextField({ tagName: 'INPUT', type: 'search' }), true);
+  assert.equal(isTextField({ tagName: 'TEXTAREA' }), true);
+  assert.equal(isTextField({ tagName: 'INPUT', type: 'checkbox' }), false);
+  assert.equal(isTextField({ tagName: 'BUTTON' }), false);
+  assert.equal(isTextField(null), false);
+});
+
+test('the hash picks a section; anything unknown shows People', () => {
+  assert.equal(sectionFromHash('#/settings'), 'settings');
+  assert.equal(sectionFromHash('#/map/abc'), 'map');
+  assert.equal(sectionFromHash(''), 'people');
+  assert.equal(sectionFromHash('#/nope'), 'people');
+  assert.equal(hashFor('reminders'), '#/reminders');
+  assert.equal(hashFor('<script>'), '#/people');
+});

@@ -1,0 +1,112 @@
+// Starts the app: checks the database, then shows the sections (or the "can't open" screen).
+
+import { api } from './lib/api.js';
+import { announce } from './lib/dom.js';
+import { hashFor, sectionFromHash } from './lib/router.js';
+import { isTextField, shortcutFor } from './lib/shortcuts.js';
+import { showToast } from './lib/toast.js';
+import { UndoStack } from './lib/undo.js';
+import { mountPeople } from './views/people.js';
+import { mountSettings } from './views/settings.js';
+import { mountUpcoming } from './views/upcoming.js';
+
+const $ = (id) => document.getElementById(id);
+
+async function boot() {
+  let status;
+  try {
+    status = await api.status();
+  } catch (err) {
+    $('boot-error').textContent = `Allies could not start: ${err.message}`;
+    $('boot-error').hidden = false;
+    return;
+  }
+  if (status.ready) startShell(status);
+  else showBroken(status);
+}
+
+function showBroken(status) {
+  $('shell').hidden = true;
+  const screen = $('broken-screen');
+  screen.hidden = false;
+  $('broken-message').textContent = status.error?.message ?? 'The database could not be opened.';
+  $('broken-path').textContent = status.dbPath ?? 'unknown';
+  const button = $('start-fresh');
+  button.hidden = !status.canStartFresh;
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      const fresh = await api.startFresh();
+      screen.hidden = true;
+      startShell(fresh);
+      showToast(`Started fresh. Your old file was kept at ${fresh.movedAsideTo}`, { timeoutMs: 15000 });
+    } catch (err) {
+      $('broken-error').textContent = err.message;
+      button.disabled = false;
+    }
+  }, { once: false });
+  button.focus();
+}
+
+function startShell(status) {
+  $('shell').hidden = false;
+  const main = $('main');
+  const undo = new UndoStack();
+  let current = null;
+  let currentName = null;
+
+  const ctx = {
+    status,
+    undo,
+    async runUndo() {
+      if (!undo.size) { announce('Nothing to undo'); return; }
+      try {
+        const label = await undo.undo();
+        showToast(`Undone: ${label}`, { timeoutMs: 4000 });
+      } catch (err) {
+        showToast(`Could not undo: ${err.message}`);
+      }
+    },
+  };
+
+  function show(name, { focus = false } = {}) {
+    if (name === currentName) return;
+    current?.destroy();
+    currentName = name;
+    current = name === 'people' ? mountPeople(ctx)
+      : name === 'settings' ? mountSettings(ctx)
+        : mountUpcoming(name);
+    main.replaceChildren(current.el);
+    for (const a of document.querySelectorAll('.nav-list a')) {
+      if (a.dataset.view === name) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    }
+    if (focus) current.focusTitle();
+  }
+
+  window.addEventListener('hashchange', () => show(sectionFromHash(location.hash), { focus: true }));
+  document.addEventListener('keydown', (e) => {
+    const shortcut = shortcutFor(e, isTextField(document.activeElement));
+    if (!shortcut) return;
+    let handled = false;
+    if (shortcut.action === 'go') {
+      location.hash = hashFor(shortcut.section);
+      handled = true;
+    } else if (shortcut.action === 'undo') {
+      ctx.runUndo();
+      handled = true;
+    } else if (shortcut.action === 'new-person' && currentName !== 'people') {
+      location.hash = hashFor('people');
+      show('people');
+      current.handle('new-person');
+      handled = true;
+    } else {
+      handled = current.handle(shortcut.action);
+    }
+    if (handled) e.preventDefault();
+  });
+
+  show(sectionFromHash(location.hash));
+}
+
+boot();

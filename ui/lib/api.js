@@ -1,0 +1,52 @@
+// The only module that talks to the Rust side. Views call these named functions.
+
+/** An error from the app, in the one shape the core sends: a stable code, a message, maybe a field. */
+export class ApiError extends Error {
+  constructor({ code, message, field }) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.field = field ?? null;
+  }
+}
+
+/** Turns whatever a failed call produced into an ApiError a view can show. */
+export function toApiError(raw) {
+  if (raw instanceof ApiError) return raw;
+  if (raw && typeof raw === 'object' && typeof raw.code === 'string' && typeof raw.message === 'string') {
+    return new ApiError(raw);
+  }
+  const message = raw instanceof Error ? raw.message : String(raw);
+  return new ApiError({ code: 'app.unexpected', message: `Something went wrong: ${message}` });
+}
+
+/** Builds the API over an `invoke(command, args)` function (Tauri's, or a fake in tests). */
+export function createApi(invoke) {
+  const call = async (command, args) => {
+    try {
+      return await invoke(command, args);
+    } catch (raw) {
+      throw toApiError(raw);
+    }
+  };
+  return {
+    status: () => call('app_status'),
+    startFresh: () => call('start_fresh'),
+    listPeople: (query = '') => call('list_people', { query }),
+    addPerson: (input) => call('add_person', { input }),
+    updatePerson: (id, input) => call('update_person', { id, input }),
+    deletePerson: (id) => call('delete_person', { id }),
+    restorePerson: (id) => call('restore_person', { id }),
+    sendTestReminder: () => call('send_test_reminder'),
+  };
+}
+
+function tauriInvoke(command, args) {
+  const tauri = globalThis.__TAURI__;
+  if (!tauri?.core?.invoke) {
+    return Promise.reject(new Error('the Allies app bridge is not available; open this page inside the Allies app'));
+  }
+  return tauri.core.invoke(command, args);
+}
+
+export const api = createApi(tauriInvoke);

@@ -1,0 +1,12 @@
+// Maps the location hash to a section: "#/settings" -> "settings"; anything unknown -> "people".
+
+import { SECTIONS } from './shortcuts.js';
+
+export function sectionFromHash(hash) {
+  const name = String(hash ?? '').replace(/^#\/?/, '').split(/[/?]/)[0];
+  return SECTIONS.includes(name) ? name : 'people';
+}
+
+export function hashFor(section) {
+  return `#/${SECTIONS.includes(section) ? section : 'people'}`;
+}

@@ -1,0 +1,302 @@
+// The People view: a searchable list, and a form to add, edit and delete a person.
+
+import { api } from '../lib/api.js';
+import { h, replaceChildren, announce } from '../lib/dom.js';
+import { countPeople, describePerson, initials } from '../lib/format.js';
+import { showToast } from '../lib/toast.js';
+
+const FIELDS = [
+  { name: 'name', label: 'Name', required: true, placeholder: 'Dana Ng' },
+  { name: 'role', label: 'Role', placeholder: 'Engineering Manager' },
+  { name: 'department', label: 'Department', placeholder: 'Platform' },
+  { name: 'organisation', label: 'Organisation', placeholder: 'Acme' },
+  { name: 'notes', label: 'Notes', multiline: true, placeholder: 'What they care about, how you met, what you promised…' },
+];
+
+const EMPTY_INPUT = Object.fromEntries(FIELDS.map((f) => [f.name, '']));
+
+export function mountPeople(ctx) {
+  const { undo } = ctx;
+  let people = [];
+  let query = '';
+  let loaded = false;
+  let requestNo = 0;
+  // The form: null, or { mode: 'add' | 'edit', person, saved (what the fields held when opened) }.
+  let form = null;
+
+  const search = h('input', {
+    type: 'search', id: 'people-search', class: 'search', placeholder: 'Search people   /',
+    'aria-label': 'Search people', autocomplete: 'off', spellcheck: 'false',
+  });
+  const addButton = h('button', { type: 'button', id: 'add-person', class: 'primary', title: 'Ctrl+N' }, 'Add person');
+  const count = h('span', { id: 'people-count', class: 'muted' });
+  const listPane = h('div', { class: 'list-pane' });
+  const panel = h('aside', { id: 'person-panel', class: 'panel', 'aria-label': 'Person details' });
+  const el = h('section', { class: 'view people-view', 'aria-labelledby': 'people-title' },
+    h('header', { class: 'view-head' },
+      h('h1', { id: 'people-title', tabindex: '-1' }, 'People'), count,
+      h('div', { class: 'spacer' }), search, addButton),
+    h('div', { class: 'people-layout' }, listPane, panel));
+
+  let searchTimer = 0;
+  search.addEventListener('input', () => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => { query = search.value; reload(); }, 120);
+  });
+  search.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown') { e.preventDefault(); listPane.querySelector('.person-row')?.focus(); }
+  });
+  addButton.addEventListener('click', () => openForm('add'));
+
+  async function reload(focusId) {
+    const mine = ++requestNo;
+    try {
+      const result = await api.listPeople(query);
+      if (mine !== requestNo) return; // a newer search has been sent meanwhile
+      people = result;
+      loaded = true;
+      render();
+      if (focusId) listPane.querySelector(`[data-id="${CSS.escape(focusId)}"]`)?.focus();
+    } catch (err) {
+      replaceChildren(listPane, h('p', { class: 'form-error', role: 'alert' }, err.message));
+    }
+  }
+
+  function render() {
+    if (!loaded) {
+      listPane.replaceChildren();
+      renderPanel();
+      return;
+    }
+    const nobodyYet = people.length === 0 && query.trim() === '';
+    search.hidden = nobodyYet;
+    count.textContent = nobodyYet ? '' : (query.trim() ? `${countPeople(people.length)} found` : countPeople(people.length));
+    if (nobodyYet) {
+      replaceChildren(listPane, emptyState());
+    } else if (people.length === 0) {
+      replaceChildren(listPane, h('p', { class: 'empty-search', id: 'people-no-match' },
+        'No one matches “', query.trim(), '”. Try fewer words, or ',
+        h('button', { type: 'button', class: 'link', onclick: () => openForm('add', { name: query.trim() }) }, 'add them'), '.'));
+    } else {
+      const selected = form?.mode === 'edit' ? form.person.id : null;
+      replaceChildren(listPane, h('ul', { id: 'people-list', class: 'people-list', 'aria-label': 'People' },
+        people.map((p) => h('li', {},
+          h('button', {
+            type: 'button', class: 'person-row', 'data-id': p.id,
+            'aria-current': p.id === selected ? 'true' : null,
+            title: 'Enter to open, Delete to delete',
+          },
+          h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials(p.name)),
+          h('span', { class: 'row-text' },
+            h('span', { class: 'person-name' }, p.name),
+            h('span', { class: 'person-meta' }, describePerson(p))))))));
+    }
+    renderPanel();
+  }
+
+  function emptyState() {
+    return h('div', { class: 'empty-state', id: 'people-empty' },
+      h('h2', {}, 'Start with the people your work depends on'),
+      h('p', {}, 'Add your manager, your skip-level, the peers you rely on and the people whose support you need for your next goal. A name is enough to begin; you can add what they care about later.'),
+      h('button', { type: 'button', class: 'primary', id: 'add-first-person', onclick: () => openForm('add') }, 'Add your first person'));
+  }
+
+  listPane.addEventListener('click', (e) => {
+    const row = e.target.closest('.person-row');
+    if (row) openPerson(row.dataset.id);
+  });
+  listPane.addEventListener('keydown', (e) => {
+    const row = e.target.closest('.person-row');
+    if (!row) return;
+    const rows = [...listPane.querySelectorAll('.person-row')];
+    const i = rows.indexOf(row);
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      rows[Math.max(0, Math.min(rows.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))]?.focus();
+    } else if (e.key === 'Home' || e.key === 'End') {
+      e.preventDefault();
+      (e.key === 'Home' ? rows[0] : rows.at(-1))?.focus();
+    }
+  });
+
+  function openPerson(id) {
+    const person = people.find((p) => p.id === id);
+    if (!person) return;
+    if (form?.mode === 'edit' && form.person.id === id) return;
+    openForm('edit', person);
+  }
+
+  function isDirty() {
+    if (!form) return false;
+    const current = readForm();
+    return FIELDS.some((f) => current[f.name] !== form.saved[f.name]);
+  }
+
+  function openForm(mode, person = null) {
+    if (isDirty()) {
+      showFormError(`You have unsaved changes${form.mode === 'edit' ? ` to ${form.person.name}` : ''}. Save or cancel them first.`);
+      return;
+    }
+    const values = { ...EMPTY_INPUT, ...(mode === 'edit' ? person : person ?? {}) };
+    form = { mode, person: mode === 'edit' ? person : null, saved: pick(mode === 'edit' ? values : EMPTY_INPUT) };
+    render();
+    for (const f of FIELDS) panel.querySelector(`#person-${f.name}`).value = values[f.name] ?? '';
+    clearErrors();
+    panel.querySelector('#person-name').focus();
+  }
+
+  function closeForm({ focusId } = {}) {
+    form = null;
+    render();
+    const target = focusId && listPane.querySelector(`[data-id="${CSS.escape(focusId)}"]`);
+    (target || addButton).focus();
+  }
+
+  function renderPanel() {
+    if (!form) {
+      panel.hidden = people.length === 0;
+      replaceChildren(panel, panel.hidden ? null
+        : h('div', { class: 'panel-hint' }, h('p', {}, 'Choose a person to see and edit their details, or add someone new.'),
+          h('p', { class: 'muted' }, 'Keys: / search · ↑↓ move · Enter open · Delete delete · Ctrl+N add · Ctrl+Z undo')));
+      return;
+    }
+    panel.hidden = false;
+    if (panel.querySelector('#person-form')?.dataset.for === formKey()) return; // keep typed text
+    const title = form.mode === 'add' ? 'Add a person' : `Edit ${form.person.name}`;
+    replaceChildren(panel, h('form', { id: 'person-form', class: 'person-form', novalidate: true, 'data-for': formKey(), onsubmit: onSubmit },
+      h('h2', { class: 'form-title' }, title),
+      FIELDS.map(field),
+      h('p', { class: 'form-error', id: 'person-form-error', role: 'alert', hidden: true }),
+      h('div', { class: 'actions' },
+        h('button', { type: 'submit', class: 'primary', id: 'person-save', title: 'Ctrl+Enter' }, 'Save'),
+        h('button', { type: 'button', id: 'person-cancel', title: 'Esc', onclick: () => cancel() }, 'Cancel'),
+        form.mode === 'edit'
+          ? h('button', { type: 'button', class: 'danger', id: 'person-delete', onclick: () => remove(form.person) }, 'Delete')
+          : null)));
+  }
+
+  function formKey() {
+    return form.mode === 'edit' ? form.person.id : 'new';
+  }
+
+  function field(f) {
+    const id = `person-${f.name}`;
+    const control = f.multiline
+      ? h('textarea', { id, name: f.name, rows: '6', placeholder: f.placeholder })
+      : h('input', { id, name: f.name, type: 'text', autocomplete: 'off', placeholder: f.placeholder, required: f.required || null, 'aria-required': f.required ? 'true' : null });
+    return h('div', { class: 'field' },
+      h('label', { for: id }, f.label, f.required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null),
+      control,
+      h('p', { class: 'field-error', id: `${id}-error`, hidden: true }));
+  }
+
+  function pick(values) {
+    return Object.fromEntries(FIELDS.map((f) => [f.name, values[f.name] ?? '']));
+  }
+
+  function readForm() {
+    return Object.fromEntries(FIELDS.map((f) => [f.name, panel.querySelector(`#person-${f.name}`)?.value ?? '']));
+  }
+
+  function clearErrors() {
+    for (const p of panel.querySelectorAll('.field-error, .form-error')) { p.hidden = true; p.textContent = ''; }
+    for (const c of panel.querySelectorAll('[aria-invalid]')) { c.removeAttribute('aria-invalid'); c.removeAttribute('aria-describedby'); }
+  }
+
+  function showFormError(message) {
+    const p = panel.querySelector('#person-form-error');
+    if (!p) return;
+    p.textContent = message;
+    p.hidden = false;
+  }
+
+  function showError(err) {
+    clearErrors();
+    const control = err.field && panel.querySelector(`#person-${err.field}`);
+    if (control) {
+      const p = panel.querySelector(`#person-${err.field}-error`);
+      p.textContent = err.message;
+      p.hidden = false;
+      control.setAttribute('aria-invalid', 'true');
+      control.setAttribute('aria-describedby', p.id);
+      control.focus();
+    } else {
+      showFormError(err.message);
+    }
+    announce(err.message);
+  }
+
+  let saving = false;
+  async function onSubmit(e) {
+    e?.preventDefault();
+    if (!form || saving) return;
+    saving = true;
+    const input = readForm();
+    try {
+      const saved = form.mode === 'add' ? await api.addPerson(input) : await api.updatePerson(form.person.id, input);
+      const verb = form.mode === 'add' ? 'Added' : 'Saved';
+      form = null;
+      query = search.value;
+      await reload();
+      closeForm({ focusId: saved.id });
+      announce(`${verb} ${saved.name}`);
+      showToast(`${verb} ${saved.name}`, { timeoutMs: 4000 });
+    } catch (err) {
+      showError(err);
+    } finally {
+      saving = false;
+    }
+  }
+
+  function cancel() {
+    if (!form) return false;
+    const focusId = form.person?.id;
+    form = null;
+    closeForm({ focusId });
+    return true;
+  }
+
+  async function remove(person) {
+    try {
+      await api.deletePerson(person.id);
+    } catch (err) {
+      if (form) showError(err); else showToast(err.message);
+      return;
+    }
+    if (form?.mode === 'edit' && form.person.id === person.id) form = null;
+    const label = `Deleted ${person.name}`;
+    undo.push(label, async () => {
+      const back = await api.restorePerson(person.id);
+      await reload(back.id);
+      announce(`Restored ${back.name}`);
+    });
+    await reload();
+    addButton.focus();
+    announce(`${label}. Press Ctrl+Z to undo.`);
+    showToast(label, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => ctx.runUndo() });
+  }
+
+  reload();
+
+  return {
+    el,
+    focusTitle: () => el.querySelector('h1').focus(),
+    handle(action) {
+      switch (action) {
+        case 'new-person': openForm('add'); return true;
+        case 'search': if (search.hidden) return false; search.focus(); search.select(); return true;
+        case 'save': if (!form) return false; onSubmit(); return true;
+        case 'cancel': return cancel();
+        case 'delete': {
+          const row = document.activeElement?.closest?.('.person-row');
+          const person = row && people.find((p) => p.id === row.dataset.id);
+          if (!person) return false;
+          remove(person);
+          return true;
+        }
+        default: return false;
+      }
+    },
+    destroy() { clearTimeout(searchTimer); },
+  };
+}

@@ -1,0 +1,66 @@
+// Settings: test reminders, where the data lives, appearance and keyboard help.
+
+import { api } from '../lib/api.js';
+import { h, replaceChildren, announce } from '../lib/dom.js';
+
+export function mountSettings(ctx) {
+  const result = h('div', { id: 'reminder-result', class: 'reminder-result', 'aria-live': 'polite' });
+  const send = h('button', { type: 'button', id: 'send-test-reminder', class: 'primary' }, 'Send a test reminder');
+
+  send.addEventListener('click', async () => {
+    send.disabled = true;
+    replaceChildren(result, h('p', { class: 'muted' }, 'Sending…'));
+    try {
+      const delivery = await api.sendTestReminder();
+      showDelivery(delivery);
+    } catch (err) {
+      replaceChildren(result, h('p', { class: 'form-error', role: 'alert' }, err.message));
+    } finally {
+      send.disabled = false;
+    }
+  });
+
+  function showDelivery(delivery) {
+    const { notification } = delivery;
+    if (delivery.shown === 'desktop') {
+      replaceChildren(result, h('p', { id: 'reminder-sent', class: 'success' },
+        'Sent. A pop-up from Allies should appear on your desktop: “', notification.title, '”.'));
+      announce('Test reminder sent to the desktop');
+      return;
+    }
+    replaceChildren(result,
+      h('p', { id: 'notify-unavailable', class: 'notice' }, delivery.reason),
+      h('div', { id: 'in-app-reminder', class: 'in-app-reminder', role: 'alert' },
+        h('strong', {}, notification.title), h('p', {}, notification.body)));
+  }
+
+  const el = h('section', { class: 'view settings-view', 'aria-labelledby': 'settings-title' },
+    h('header', { class: 'view-head' }, h('h1', { id: 'settings-title', tabindex: '-1' }, 'Settings')),
+    h('div', { class: 'cards' },
+      h('section', { class: 'card', 'aria-labelledby': 'settings-reminders' },
+        h('h2', { id: 'settings-reminders' }, 'Reminders'),
+        h('p', {}, 'Allies nudges you with desktop pop-ups: to thank an ally who helped, to keep in touch before a relationship goes cold, and when a promise is due. Check that they reach you:'),
+        h('div', { class: 'actions' }, send), result),
+      h('section', { class: 'card', 'aria-labelledby': 'settings-data' },
+        h('h2', { id: 'settings-data' }, 'Your data'),
+        h('p', {}, 'Everything stays in one file on this computer. Allies never sends it anywhere.'),
+        h('p', {}, h('code', { id: 'data-path', class: 'path' }, ctx.status.dbPath ?? 'unknown')),
+        h('p', { class: 'muted' }, 'To keep it somewhere else, start Allies with the ALLIES_DATA_DIR environment variable set to a folder.')),
+      h('section', { class: 'card', 'aria-labelledby': 'settings-look' },
+        h('h2', { id: 'settings-look' }, 'Appearance'),
+        h('p', {}, 'Allies follows your system’s light or dark setting.')),
+      h('section', { class: 'card', 'aria-labelledby': 'settings-keys' },
+        h('h2', { id: 'settings-keys' }, 'Keyboard'),
+        h('dl', { class: 'keys' },
+          [['Ctrl+1 … Ctrl+5', 'Switch section'], ['/', 'Search people'], ['Ctrl+N', 'Add a person'],
+            ['Ctrl+Enter', 'Save the form'], ['Esc', 'Cancel'], ['Delete', 'Delete the focused person'],
+            ['Ctrl+Z', 'Undo the last delete']]
+            .map(([k, v]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, v)])))));
+
+  return {
+    el,
+    focusTitle: () => el.querySelector('h1').focus(),
+    handle: () => false,
+    destroy() {},
+  };
+}

@@ -1,0 +1,31 @@
+// Sections whose features are still being built: each says what it will hold and what to do now.
+
+import { h } from '../lib/dom.js';
+
+const SECTIONS = {
+  map: {
+    title: 'Map',
+    lead: 'A power/interest map for each goal, such as a promotion or a launch.',
+    body: 'You will drag people onto four quadrants (Manage closely, Keep satisfied, Keep informed, Monitor), mark who champions or blocks you, and see how that changes over time. This section is not built yet.',
+  },
+  reminders: {
+    title: 'Reminders',
+    lead: 'Gentle nudges that keep alliances warm.',
+    body: 'Allies will remind you to thank people who helped, to keep in touch before a relationship goes cold, and when a promise is due. This section is not built yet; you can already check that pop-ups reach you in Settings.',
+  },
+  insights: {
+    title: 'Insights',
+    lead: 'What to do next, from what you have recorded.',
+    body: 'Allies will point out who you have not spoken to in a while, favours you owe, and who can introduce you to the people you need. This section is not built yet.',
+  },
+};
+
+export function mountUpcoming(name) {
+  const s = SECTIONS[name];
+  const el = h('section', { class: 'view', 'aria-labelledby': `${name}-title` },
+    h('header', { class: 'view-head' }, h('h1', { id: `${name}-title`, tabindex: '-1' }, s.title)),
+    h('div', { class: 'empty-state', id: `${name}-empty` },
+      h('h2', {}, s.lead), h('p', {}, s.body),
+      h('a', { href: '#/people', class: 'button' }, 'Go to People')));
+  return { el, focusTitle: () => el.querySelector('h1').focus(), handle: () => false, destroy() {} };
+}
