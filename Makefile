@@ -13,7 +13,8 @@ RECORD = 2>&1 | tee -a $(LOG)
 .PHONY: run test deps-run deps-test fmt-check clippy test-log test-core test-app test-ui test-e2e test-summary deb
 
 run: deps-run
-	cargo run --bin allies
+	cargo build --bin allies
+	target/debug/allies
 
 test: deps-test fmt-check clippy test-log test-core test-app test-ui test-e2e test-summary
 

@@ -45,6 +45,8 @@ pub enum OpenError {
     NotADatabase { path: PathBuf },
     #[error("The database {} is damaged: {detail}.", path.display())]
     Corrupt { path: PathBuf, detail: String },
+    #[error("The file {} is an SQLite database of another program, not of Allies.", path.display())]
+    ForeignDatabase { path: PathBuf },
     #[error("The database {} was written by a newer version of Allies (data version {found}; this version knows up to {known}). Update Allies to open it.", path.display())]
     TooNew {
         path: PathBuf,
@@ -62,6 +64,7 @@ impl OpenError {
         match self {
             OpenError::NoDataDir(_) => "storage.no_data_dir",
             OpenError::NotADatabase { .. } => "storage.not_a_database",
+            OpenError::ForeignDatabase { .. } => "storage.foreign_database",
             OpenError::Corrupt { .. } => "storage.corrupt",
             OpenError::TooNew { .. } => "storage.too_new",
             OpenError::Busy { .. } => "storage.busy",
@@ -74,6 +77,7 @@ impl OpenError {
         match self {
             OpenError::NoDataDir(_) => None,
             OpenError::NotADatabase { path }
+            | OpenError::ForeignDatabase { path }
             | OpenError::Corrupt { path, .. }
             | OpenError::TooNew { path, .. }
             | OpenError::Busy { path }
@@ -182,6 +186,18 @@ impl Database {
             });
         }
         check_integrity(&conn, path)?;
+        if found == 0 {
+            // Data version 0 is a new, empty file; tables there belong to another program,
+            // and Allies must not add its own to them.
+            let tables: i64 = conn
+                .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+                .map_err(fail)?;
+            if tables > 0 {
+                return Err(OpenError::ForeignDatabase {
+                    path: path.to_owned(),
+                });
+            }
+        }
 
         conn.pragma_update(None, "journal_mode", "WAL")
             .map_err(fail)?;

@@ -81,6 +81,22 @@ fn a_file_that_is_not_a_database_is_reported_and_left_alone() {
 }
 
 #[test]
+fn another_programs_database_is_reported_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE invoices(id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5);")
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let err = open(dir.path()).unwrap_err();
+    assert_eq!(err.code(), "storage.foreign_database", "{err}");
+    assert!(err.can_start_fresh());
+    assert_untouched(&path, &before);
+}
+
+#[test]
 fn a_database_from_a_newer_version_is_reported_and_left_alone() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(DB_FILE);

@@ -18,6 +18,15 @@ fn main() -> ExitCode {
 }
 
 fn run_app() -> ExitCode {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        eprintln!(
+            "Allies needs a desktop session to open its window, and none was found \
+             (neither DISPLAY nor WAYLAND_DISPLAY is set). Start it from your desktop, \
+             or without one under xvfb-run."
+        );
+        return ExitCode::FAILURE;
+    }
     let app_state = state::AppState::open(state::now());
     let result = tauri::Builder::default()
         .manage(app_state)

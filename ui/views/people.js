@@ -169,7 +169,7 @@ export function mountPeople(ctx) {
       h('p', { class: 'form-error', id: 'person-form-error', role: 'alert', hidden: true }),
       h('div', { class: 'actions' },
         h('button', { type: 'submit', class: 'primary', id: 'person-save', title: 'Ctrl+Enter' }, 'Save'),
-        h('button', { type: 'button', id: 'person-cancel', title: 'Esc', onclick: () => cancel() }, 'Cancel'),
+        h('button', { type: 'button', id: 'person-cancel', title: 'Esc', onclick: () => cancel({ confirmed: true }) }, 'Cancel'),
         form.mode === 'edit'
           ? h('button', { type: 'button', class: 'danger', id: 'person-delete', onclick: () => remove(form.person) }, 'Delete')
           : null)));
@@ -248,8 +248,15 @@ export function mountPeople(ctx) {
     }
   }
 
-  function cancel() {
+  // Esc never throws typed text away silently: with unsaved changes it asks for a second Esc.
+  function cancel({ confirmed = false } = {}) {
     if (!form) return false;
+    if (!confirmed && isDirty() && !form.discardArmed) {
+      form.discardArmed = true;
+      showFormError('You have unsaved changes. Press Esc again to discard them, or Save to keep them.');
+      announce('Unsaved changes. Press Escape again to discard them.');
+      return true;
+    }
     const focusId = form.person?.id;
     form = null;
     closeForm({ focusId });

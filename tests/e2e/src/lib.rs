@@ -57,8 +57,11 @@ fn tauri_driver() -> PathBuf {
     })
 }
 
-fn free_port() -> Result<u16> {
-    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+/// Two distinct free ports: both listeners are held until both numbers are known.
+fn free_ports() -> Result<(u16, u16)> {
+    let a = TcpListener::bind("127.0.0.1:0")?;
+    let b = TcpListener::bind("127.0.0.1:0")?;
+    Ok((a.local_addr()?.port(), b.local_addr()?.port()))
 }
 
 fn driver_ready(port: u16) -> bool {
@@ -119,8 +122,7 @@ impl App {
             );
         }
         let app = app_binary()?;
-        let port = free_port()?;
-        let native_port = free_port()?;
+        let (port, native_port) = free_ports()?;
         let mut driver = Command::new(tauri_driver());
         driver
             .args([

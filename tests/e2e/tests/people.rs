@@ -231,6 +231,12 @@ async fn the_keyboard_alone_adds_a_person_and_switches_sections() -> Result<()> 
         "the form opens with the name field focused"
     );
     name.send_keys("Kim Lee").await?;
+    name.send_keys("\u{E00C}").await?; // Esc with unsaved text: asks first, keeps the text
+    let warning = app
+        .wait_for_text("#person-form-error", |t| !t.is_empty())
+        .await?;
+    assert!(warning.contains("Press Esc again"), "{warning}");
+    assert_eq!(name.prop("value").await?.as_deref(), Some("Kim Lee"));
     name.send_keys("\u{E009}\u{E007}").await?; // Ctrl+Enter saves
     app.wait_for_text("#people-list", |t| t.contains("Kim Lee"))
         .await?;
