@@ -10,7 +10,7 @@ LOG := target/test-output.log
 # Keeps each test step's output for the closing count, and still shows it.
 RECORD = 2>&1 | tee -a $(LOG)
 
-.PHONY: run test deps-run deps-test fmt-check clippy test-log test-core test-app test-ui test-e2e test-summary deb
+.PHONY: run test deps-run deps-test fmt-check clippy test-log test-core test-app test-ui test-e2e test-summary bench deb
 
 run: deps-run
 	cargo build --bin allies
@@ -52,6 +52,11 @@ test-e2e:
 # One line with the totals of every runner above.
 test-summary:
 	@scripts/test-summary.sh $(LOG)
+
+# Figures: the production build's map with 500 cards, dragged in its real WebKit view.
+bench: deps-test
+	cargo build --release --bin allies --features tauri/custom-protocol
+	ALLIES_APP=$(CURDIR)/target/release/allies $(XVFB) cargo bench -p allies-e2e --bench map_drag
 
 # A Debian package of the production build (target/release/bundle/deb/).
 deb: deps-run

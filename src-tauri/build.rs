@@ -10,6 +10,22 @@ const COMMANDS: &[&str] = &[
     "delete_person",
     "restore_person",
     "send_test_reminder",
+    "list_maps",
+    "create_map",
+    "update_map",
+    "archive_map",
+    "delete_map",
+    "restore_map",
+    "map_placements",
+    "place_person",
+    "set_stance",
+    "set_desired",
+    "unplace_person",
+    "map_state_at",
+    "map_moves",
+    "map_history_span",
+    "map_gaps",
+    "export_map",
 ];
 
 fn main() {

@@ -2,10 +2,11 @@
 
 import { api } from './lib/api.js';
 import { announce } from './lib/dom.js';
-import { hashFor, sectionFromHash } from './lib/router.js';
+import { hashFor, paramFromHash, sectionFromHash } from './lib/router.js';
 import { isTextField, shortcutFor } from './lib/shortcuts.js';
 import { showToast } from './lib/toast.js';
 import { UndoStack } from './lib/undo.js';
+import { mountMap } from './views/map.js';
 import { mountPeople } from './views/people.js';
 import { mountSettings } from './views/settings.js';
 import { mountUpcoming } from './views/upcoming.js';
@@ -70,12 +71,17 @@ function startShell(status) {
   };
 
   function show(name, { focus = false } = {}) {
-    if (name === currentName) return;
+    const param = paramFromHash(location.hash);
+    if (name === currentName) {
+      if (param) current.open?.(param);
+      return;
+    }
     current?.destroy();
     currentName = name;
-    current = name === 'people' ? mountPeople(ctx)
-      : name === 'settings' ? mountSettings(ctx)
-        : mountUpcoming(name);
+    current = name === 'people' ? mountPeople(ctx, param)
+      : name === 'map' ? mountMap(ctx)
+        : name === 'settings' ? mountSettings(ctx)
+          : mountUpcoming(name);
     main.replaceChildren(current.el);
     for (const a of document.querySelectorAll('.nav-list a')) {
       if (a.dataset.view === name) a.setAttribute('aria-current', 'page');
@@ -86,8 +92,13 @@ function startShell(status) {
 
   window.addEventListener('hashchange', () => show(sectionFromHash(location.hash), { focus: true }));
   document.addEventListener('keydown', (e) => {
-    const shortcut = shortcutFor(e, isTextField(document.activeElement));
-    if (!shortcut) return;
+    if (e.defaultPrevented) return; // a view's own control already used this key
+    const inField = isTextField(document.activeElement);
+    const shortcut = shortcutFor(e, inField);
+    if (!shortcut) {
+      if (!inField && !e.ctrlKey && !e.metaKey && !e.altKey && current.keydown?.(e)) e.preventDefault();
+      return;
+    }
     let handled = false;
     if (shortcut.action === 'go') {
       location.hash = hashFor(shortcut.section);

@@ -18,6 +18,15 @@ pub enum Error {
     },
     #[error("That person no longer exists; they may have been deleted in another window.")]
     PersonNotFound { id: String },
+    #[error("That map no longer exists; it may have been deleted.")]
+    MapNotFound { id: String },
+    #[error("{name} is not on this map.")]
+    NotOnMap { name: String },
+    #[error("The export could not be saved to {}: {detail}. Check that the folder exists and has space.", path.display())]
+    Export {
+        path: std::path::PathBuf,
+        detail: String,
+    },
     #[error(transparent)]
     Open(#[from] OpenError),
     #[error("Allies could not read or write its database: {0}. Your data was not changed.")]
@@ -30,6 +39,9 @@ impl Error {
         match self {
             Error::Invalid { code, .. } => code,
             Error::PersonNotFound { .. } => "people.not_found",
+            Error::MapNotFound { .. } => "maps.not_found",
+            Error::NotOnMap { .. } => "maps.not_on_map",
+            Error::Export { .. } => "export.failed",
             Error::Open(e) => e.code(),
             Error::Storage(e) if is_busy(e) => "storage.busy",
             Error::Storage(_) => "storage.failed",

@@ -4,8 +4,12 @@
 //! the shell only maps its commands onto these functions.
 
 pub mod error;
+pub mod export;
+mod fields;
+pub mod maps;
 pub mod notification;
 pub mod people;
+mod records;
 pub mod storage;
 
 pub use error::{Error, Result, WireError};

@@ -1,13 +1,12 @@
 //! People the user works with: validated input, storage, search and undoable deletion.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, Utc};
 use rusqlite::{params_from_iter, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
-use uuid::Uuid;
 
 use crate::error::{Error, Result};
+use crate::fields::{check_length, fold, required};
+use crate::records::time_text;
 use crate::storage::Database;
 
 /// Longest name, role, department or organisation accepted, in characters.
@@ -51,14 +50,12 @@ impl PersonInput {
 
     /// Trims the one-line fields and checks every limit; notes are kept exactly as typed.
     fn validated(&self) -> Result<PersonInput> {
-        let name = self.name.trim();
-        if name.is_empty() {
-            return Err(Error::Invalid {
-                code: "people.name_required",
-                field: "name",
-                message: "Enter a name: every person needs one.".into(),
-            });
-        }
+        let name = required(
+            &self.name,
+            "people.name_required",
+            "name",
+            "Enter a name: every person needs one.",
+        )?;
         let short = [
             ("name", "Name", name),
             ("role", "Role", self.role.trim()),
@@ -79,50 +76,12 @@ impl PersonInput {
     }
 }
 
-fn check_length(field: &'static str, label: &str, value: &str, max: usize) -> Result<()> {
-    // Bytes bound characters from above, so most values skip the count.
-    if value.len() <= max {
-        return Ok(());
-    }
-    let chars = value.chars().count();
-    if chars <= max {
-        return Ok(());
-    }
-    Err(Error::Invalid {
-        code: "people.too_long",
-        field,
-        message: format!(
-            "{label} is {chars} characters long; the limit is {max}. Shorten it and save again."
-        ),
-    })
-}
-
-/// Folds text for sorting and search: lower case, accents removed ("Élodie" -> "elodie"),
-/// so people sort and match the way a reader expects in Latin scripts.
-fn fold(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .collect::<String>()
-        .to_lowercase()
-}
-
 fn search_text(p: &PersonInput) -> String {
     fold(
         &[&p.name, &p.role, &p.department, &p.organisation, &p.notes]
             .map(|s| s.as_str())
             .join("\n"),
     )
-}
-
-fn time_text(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Millis, true)
-}
-
-/// A time-ordered id made from the injected clock.
-pub fn new_id(now: DateTime<Utc>) -> String {
-    let secs = u64::try_from(now.timestamp()).unwrap_or(0);
-    let ts = uuid::Timestamp::from_unix(uuid::NoContext, secs, now.timestamp_subsec_nanos());
-    Uuid::new_v7(ts).to_string()
 }
 
 const COLUMNS: &str = "id, name, role, department, organisation, notes, created_at, updated_at";
@@ -167,7 +126,7 @@ fn save(
 /// Adds a person and returns them as stored.
 pub fn add(db: &mut Database, input: &PersonInput, now: DateTime<Utc>) -> Result<Person> {
     let p = input.validated()?;
-    let id = new_id(now);
+    let id = crate::records::new_id(now);
     db.write(|tx| {
         save(
             tx,
@@ -309,7 +268,7 @@ mod tests {
     fn over_long_fields_say_which_and_how_long() {
         let mut db = db();
         let err = add(&mut db, &PersonInput::named(&"é".repeat(100_000)), at(9)).unwrap_err();
-        assert_eq!(err.code(), "people.too_long");
+        assert_eq!(err.code(), "input.too_long");
         let msg = err.to_string();
         assert!(
             msg.contains("Name is 100000 characters long; the limit is 10000"),
@@ -474,14 +433,6 @@ mod tests {
         assert_eq!(
             restore(&mut db, "nope").unwrap_err().code(),
             "people.not_found"
-        );
-    }
-
-    #[test]
-    fn ids_follow_the_clock() {
-        assert!(
-            new_id(at(9)) < new_id(at(10)),
-            "v7 ids sort by creation time"
         );
     }
 }

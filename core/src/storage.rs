@@ -20,10 +20,13 @@ pub const DB_FILE: &str = "allies.db";
 pub const APP_DIR: &str = "app.allies.desktop";
 
 /// Schema steps in order; the file names carry the step number.
-pub const MIGRATION_FILES: &[(&str, &str)] = &[(
-    "0001_people.sql",
-    include_str!("../migrations/0001_people.sql"),
-)];
+pub const MIGRATION_FILES: &[(&str, &str)] = &[
+    (
+        "0001_people.sql",
+        include_str!("../migrations/0001_people.sql"),
+    ),
+    ("0002_maps.sql", include_str!("../migrations/0002_maps.sql")),
+];
 
 fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {
     Migrations::new(steps.iter().map(|(_, sql)| M::up(sql)).collect())
@@ -396,7 +399,10 @@ mod tests {
             .unwrap();
         assert_eq!(version, steps.len() as i64, "the upgrade ran");
 
-        let copy = dir.path().join("allies.db.v1-20261126T101500Z.bak");
+        let old_version = MIGRATION_FILES.len() as i64;
+        let copy = dir
+            .path()
+            .join(format!("allies.db.v{old_version}-20261126T101500Z.bak"));
         let old = Connection::open(&copy).expect("the copy is a database of its own");
         let (version, names): (i64, String) = old
             .query_row(
@@ -407,7 +413,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             (version, names.as_str()),
-            (1, "Dana"),
+            (old_version, "Dana"),
             "the copy holds the data as it was before"
         );
     }

@@ -175,3 +175,32 @@ fn a_folder_that_cannot_be_created_is_reported() {
     assert_eq!(err.code(), "storage.unavailable");
     assert!(err.to_string().contains("cannot be created"), "{err}");
 }
+
+#[test]
+fn a_database_of_the_first_version_is_upgraded_keeping_its_people_and_a_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    {
+        // What the first released version of Allies wrote.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(storage::MIGRATION_FILES[0].1).unwrap();
+        conn.execute_batch(
+            "INSERT INTO people (id, name, name_key, search_text, created_at, updated_at)
+             VALUES ('p1', 'Dana Ng', 'dana ng', 'dana ng', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    }
+    let db = open(dir.path()).unwrap();
+    assert_eq!(people::get(&db, "p1").unwrap().name, "Dana Ng");
+    assert!(
+        dir.path()
+            .join("allies.db.v1-20261126T101500Z.bak")
+            .is_file(),
+        "a copy of the version-1 file is kept before the upgrade"
+    );
+    assert!(
+        allies_core::maps::list(&db, true).unwrap().is_empty(),
+        "the new tables exist"
+    );
+}

@@ -31,14 +31,30 @@ fn run_app() -> ExitCode {
     let result = tauri::Builder::default()
         .manage(app_state)
         .invoke_handler(tauri::generate_handler![
-            commands::app_status,
-            commands::start_fresh,
-            commands::list_people,
-            commands::add_person,
-            commands::update_person,
-            commands::delete_person,
-            commands::restore_person,
-            commands::send_test_reminder,
+            commands::app::app_status,
+            commands::app::start_fresh,
+            commands::app::send_test_reminder,
+            commands::people::list_people,
+            commands::people::add_person,
+            commands::people::update_person,
+            commands::people::delete_person,
+            commands::people::restore_person,
+            commands::maps::list_maps,
+            commands::maps::create_map,
+            commands::maps::update_map,
+            commands::maps::archive_map,
+            commands::maps::delete_map,
+            commands::maps::restore_map,
+            commands::maps::map_placements,
+            commands::maps::place_person,
+            commands::maps::set_stance,
+            commands::maps::set_desired,
+            commands::maps::unplace_person,
+            commands::maps::map_state_at,
+            commands::maps::map_moves,
+            commands::maps::map_history_span,
+            commands::maps::map_gaps,
+            commands::maps::export_map,
         ])
         .run(tauri::generate_context!());
     match result {

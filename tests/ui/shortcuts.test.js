@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { isTextField, shortcutFor } from '../../ui/lib/shortcuts.js';
-import { hashFor, sectionFromHash } from '../../ui/lib/router.js';
+import { hashFor, paramFromHash, sectionFromHash } from '../../ui/lib/router.js';
 
 test('Ctrl+1…5 switch sections, also while typing', () => {
   assert.deepEqual(shortcutFor({ key: '1', ctrlKey: true }), { action: 'go', section: 'people' });
@@ -40,4 +40,10 @@ test('the hash picks a section; anything unknown shows People', () => {
   assert.equal(sectionFromHash('#/nope'), 'people');
   assert.equal(hashFor('reminders'), '#/reminders');
   assert.equal(hashFor('<script>'), '#/people');
+});
+
+test('a section can carry one parameter, such as the person to open', () => {
+  assert.equal(paramFromHash('#/people/0193-abc'), '0193-abc');
+  assert.equal(paramFromHash('#/people'), null);
+  assert.equal(paramFromHash('#/people/a%20b'), 'a b');
 });

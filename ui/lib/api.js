@@ -38,6 +38,24 @@ export function createApi(invoke) {
     deletePerson: (id) => call('delete_person', { id }),
     restorePerson: (id) => call('restore_person', { id }),
     sendTestReminder: () => call('send_test_reminder'),
+
+    listMaps: (includeArchived = false) => call('list_maps', { includeArchived }),
+    createMap: (input) => call('create_map', { input }),
+    updateMap: (id, input) => call('update_map', { id, input }),
+    archiveMap: (id, archived) => call('archive_map', { id, archived }),
+    deleteMap: (id) => call('delete_map', { id }),
+    restoreMap: (id) => call('restore_map', { id }),
+    mapPlacements: (mapId) => call('map_placements', { mapId }),
+    placePerson: (mapId, personId, position, stance = null) => call('place_person', { mapId, personId, position, stance }),
+    setStance: (mapId, personId, stance) => call('set_stance', { mapId, personId, stance }),
+    setDesired: (mapId, personId, desired) => call('set_desired', { mapId, personId, desired }),
+    unplacePerson: (mapId, personId) => call('unplace_person', { mapId, personId }),
+    mapStateAt: (mapId, at) => call('map_state_at', { mapId, at }),
+    mapMoves: (mapId, from, to) => call('map_moves', { mapId, from, to }),
+    mapHistorySpan: (mapId) => call('map_history_span', { mapId }),
+    mapGaps: (mapId) => call('map_gaps', { mapId }),
+    /** Saves an SVG (text) or PNG (data URL) export; resolves to the file's path. */
+    exportMap: (name, format, content) => call('export_map', { name, format, content }),
   };
 }
 

@@ -10,3 +10,9 @@ export function sectionFromHash(hash) {
 export function hashFor(section) {
   return `#/${SECTIONS.includes(section) ? section : 'people'}`;
 }
+
+/** What follows the section: "#/people/abc" -> "abc"; none -> null. */
+export function paramFromHash(hash) {
+  const rest = String(hash ?? '').replace(/^#\/?/, '').split('/').slice(1).join('/');
+  return rest ? decodeURIComponent(rest) : null;
+}

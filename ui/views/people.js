@@ -15,7 +15,7 @@ const FIELDS = [
 
 const EMPTY_INPUT = Object.fromEntries(FIELDS.map((f) => [f.name, '']));
 
-export function mountPeople(ctx) {
+export function mountPeople(ctx, openId = null) {
   const { undo } = ctx;
   let people = [];
   let query = '';
@@ -283,10 +283,11 @@ export function mountPeople(ctx) {
     showToast(label, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => ctx.runUndo() });
   }
 
-  reload();
+  reload().then(() => { if (openId) openPerson(openId); });
 
   return {
     el,
+    open: (id) => openPerson(id),
     focusTitle: () => el.querySelector('h1').focus(),
     handle(action) {
       switch (action) {

@@ -3,11 +3,6 @@
 import { h } from '../lib/dom.js';
 
 const SECTIONS = {
-  map: {
-    title: 'Map',
-    lead: 'A power/interest map for each goal, such as a promotion or a launch.',
-    body: 'You will drag people onto four quadrants (Manage closely, Keep satisfied, Keep informed, Monitor), mark who champions or blocks you, and see how that changes over time. This section is not built yet.',
-  },
   reminders: {
     title: 'Reminders',
     lead: 'Gentle nudges that keep alliances warm.',

@@ -83,9 +83,22 @@ pub struct Profile {
 
 impl Profile {
     pub fn new() -> Result<Profile> {
-        Ok(Profile {
+        let profile = Profile {
             dir: tempfile::tempdir()?,
-        })
+        };
+        // Exports go to the Downloads folder, which XDG user-dirs names; point it into the profile.
+        let config = profile.xdg("xdg-config");
+        std::fs::create_dir_all(&config)?;
+        std::fs::write(
+            config.join("user-dirs.dirs"),
+            format!("XDG_DOWNLOAD_DIR=\"{}\"\n", profile.downloads().display()),
+        )?;
+        Ok(profile)
+    }
+
+    /// Where the app saves exports during the test.
+    pub fn downloads(&self) -> PathBuf {
+        self.dir.path().join("downloads")
     }
 
     /// The folder given to the app as ALLIES_DATA_DIR.
@@ -233,7 +246,9 @@ impl App {
         el.clear().await?;
         // Long values are set in one step (typing 10,000 keys one by one would take minutes);
         // an empty one too, as typing nothing sends no input event.
-        if text.is_empty() || text.chars().count() > 200 {
+        // A date field takes typed digits in the locale's order, so set its value as a picker does.
+        let is_date = el.attr("type").await?.as_deref() == Some("date");
+        if is_date || text.is_empty() || text.chars().count() > 200 {
             self.client
                 .execute(
                     "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
@@ -244,6 +259,32 @@ impl App {
             el.send_keys(text).await?;
         }
         Ok(())
+    }
+
+    /// Goes to a section of the app, as clicking its link in the navigation does.
+    pub async fn go(&self, section: &str) -> Result<()> {
+        self.click(&format!(".nav-list a[data-view='{section}']"))
+            .await
+    }
+
+    /// Calls one of the app's own commands directly, to set up a scene quickly.
+    pub async fn invoke(
+        &self,
+        command: &str,
+        args: serde_json::Value,
+    ) -> Result<serde_json::Value> {
+        let result = self
+            .client
+            .execute_async(
+                "const [cmd, args, done] = arguments;
+                 window.__TAURI__.core.invoke(cmd, args).then((v) => done({ ok: v }), (e) => done({ err: e }));",
+                vec![command.into(), args],
+            )
+            .await?;
+        match result.get("ok") {
+            Some(v) => Ok(v.clone()),
+            None => Err(format!("{command} failed: {}", result["err"]).into()),
+        }
     }
 
     /// Saves what the window shows now as `target/e2e-screenshots/<name>.png`.

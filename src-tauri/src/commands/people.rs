@@ -1,23 +1,10 @@
-//! The commands the UI can invoke: each takes the state, calls the core, maps the error.
+//! People: list, add, edit, delete and undo.
 
-use allies_core::notification::{self, Delivery};
 use allies_core::people::{self, Person, PersonInput};
 use allies_core::WireError;
 use tauri::State;
 
-use crate::desktop_notifier::DesktopNotifier;
-use crate::state::{now, AppState, Status};
-
-#[tauri::command]
-pub async fn app_status(state: State<'_, AppState>) -> Result<Status, WireError> {
-    Ok(state.status(None))
-}
-
-#[tauri::command]
-pub async fn start_fresh(state: State<'_, AppState>) -> Result<Status, WireError> {
-    let aside = state.start_fresh(now())?;
-    Ok(state.status(Some(aside)))
-}
+use crate::state::{now, AppState};
 
 #[tauri::command]
 pub async fn list_people(
@@ -58,20 +45,4 @@ pub async fn delete_person(state: State<'_, AppState>, id: String) -> Result<Per
 #[tauri::command]
 pub async fn restore_person(state: State<'_, AppState>, id: String) -> Result<Person, WireError> {
     state.with_db(move |db| people::restore(db, &id)).await
-}
-
-#[tauri::command]
-pub async fn send_test_reminder() -> Result<Delivery, WireError> {
-    #[allow(clippy::disallowed_methods)] // the reminder shows the user's wall-clock time
-    let reminder = notification::test_reminder(chrono::Local::now());
-    tauri::async_runtime::spawn_blocking(move || {
-        notification::deliver(&DesktopNotifier::default(), reminder)
-    })
-    .await
-    .map_err(|e| {
-        WireError::new(
-            "notify.failed",
-            format!("The reminder could not be sent: {e}"),
-        )
-    })
 }

@@ -1,0 +1,37 @@
+//! What every stored record carries: a time-ordered id and UTC times in one text format.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use uuid::Uuid;
+
+/// Times are stored as fixed-width RFC 3339 text in UTC, so they sort as text.
+pub(crate) fn time_text(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// A time-ordered id made from the injected clock.
+pub(crate) fn new_id(now: DateTime<Utc>) -> String {
+    let secs = u64::try_from(now.timestamp()).unwrap_or(0);
+    let ts = uuid::Timestamp::from_unix(uuid::NoContext, secs, now.timestamp_subsec_nanos());
+    Uuid::new_v7(ts).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn ids_sort_by_the_time_passed_in() {
+        let at = |h| Utc.with_ymd_and_hms(2026, 11, 26, h, 0, 0).unwrap();
+        assert!(
+            new_id(at(9)) < new_id(at(10)),
+            "v7 ids sort by creation time"
+        );
+    }
+
+    #[test]
+    fn times_are_fixed_width_utc_text() {
+        let t = Utc.with_ymd_and_hms(2026, 1, 2, 3, 4, 5).unwrap();
+        assert_eq!(time_text(t), "2026-01-02T03:04:05.000Z");
+    }
+}

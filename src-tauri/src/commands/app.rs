@@ -1,0 +1,35 @@
+//! The app as a whole: can it open its data, starting fresh, and the test reminder.
+
+use allies_core::notification::{self, Delivery};
+use allies_core::WireError;
+use tauri::State;
+
+use crate::desktop_notifier::DesktopNotifier;
+use crate::state::{now, AppState, Status};
+
+#[tauri::command]
+pub async fn app_status(state: State<'_, AppState>) -> Result<Status, WireError> {
+    Ok(state.status(None))
+}
+
+#[tauri::command]
+pub async fn start_fresh(state: State<'_, AppState>) -> Result<Status, WireError> {
+    let aside = state.start_fresh(now())?;
+    Ok(state.status(Some(aside)))
+}
+
+#[tauri::command]
+pub async fn send_test_reminder() -> Result<Delivery, WireError> {
+    #[allow(clippy::disallowed_methods)] // the reminder shows the user's wall-clock time
+    let reminder = notification::test_reminder(chrono::Local::now());
+    tauri::async_runtime::spawn_blocking(move || {
+        notification::deliver(&DesktopNotifier::default(), reminder)
+    })
+    .await
+    .map_err(|e| {
+        WireError::new(
+            "notify.failed",
+            format!("The reminder could not be sent: {e}"),
+        )
+    })
+}

@@ -1,0 +1,213 @@
+//! Stakeholder maps: the maps themselves, people on them, history and export.
+
+use std::path::PathBuf;
+
+use allies_core::export;
+use allies_core::maps::{
+    self, Gap, Map, MapInput, Movement, Placement, Position, Snapshot, Span, Stance,
+};
+use allies_core::WireError;
+use base64::Engine;
+use chrono::{DateTime, Utc};
+use tauri::State;
+
+use crate::state::{now, AppState};
+
+/// How many gaps between current and desired positions the map lists.
+const GAPS_SHOWN: usize = 10;
+
+#[tauri::command]
+pub async fn list_maps(
+    state: State<'_, AppState>,
+    include_archived: bool,
+) -> Result<Vec<Map>, WireError> {
+    state
+        .with_db(move |db| maps::list(db, include_archived))
+        .await
+}
+
+#[tauri::command]
+pub async fn create_map(state: State<'_, AppState>, input: MapInput) -> Result<Map, WireError> {
+    state
+        .with_db(move |db| maps::create(db, &input, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn update_map(
+    state: State<'_, AppState>,
+    id: String,
+    input: MapInput,
+) -> Result<Map, WireError> {
+    state
+        .with_db(move |db| maps::update(db, &id, &input, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn archive_map(
+    state: State<'_, AppState>,
+    id: String,
+    archived: bool,
+) -> Result<Map, WireError> {
+    state
+        .with_db(move |db| maps::set_archived(db, &id, archived, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn delete_map(state: State<'_, AppState>, id: String) -> Result<Map, WireError> {
+    state.with_db(move |db| maps::delete(db, &id, now())).await
+}
+
+#[tauri::command]
+pub async fn restore_map(state: State<'_, AppState>, id: String) -> Result<Map, WireError> {
+    state.with_db(move |db| maps::restore(db, &id)).await
+}
+
+#[tauri::command]
+pub async fn map_placements(
+    state: State<'_, AppState>,
+    map_id: String,
+) -> Result<Vec<Placement>, WireError> {
+    state.with_db(move |db| maps::placements(db, &map_id)).await
+}
+
+#[tauri::command]
+pub async fn place_person(
+    state: State<'_, AppState>,
+    map_id: String,
+    person_id: String,
+    position: Position,
+    stance: Option<Stance>,
+) -> Result<Placement, WireError> {
+    state
+        .with_db(move |db| maps::place(db, &map_id, &person_id, position, stance, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn set_stance(
+    state: State<'_, AppState>,
+    map_id: String,
+    person_id: String,
+    stance: Stance,
+) -> Result<Placement, WireError> {
+    state
+        .with_db(move |db| maps::set_stance(db, &map_id, &person_id, stance, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn set_desired(
+    state: State<'_, AppState>,
+    map_id: String,
+    person_id: String,
+    desired: Option<Position>,
+) -> Result<Placement, WireError> {
+    state
+        .with_db(move |db| maps::set_desired(db, &map_id, &person_id, desired, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn unplace_person(
+    state: State<'_, AppState>,
+    map_id: String,
+    person_id: String,
+) -> Result<Placement, WireError> {
+    state
+        .with_db(move |db| maps::unplace(db, &map_id, &person_id, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn map_state_at(
+    state: State<'_, AppState>,
+    map_id: String,
+    at: DateTime<Utc>,
+) -> Result<Vec<Snapshot>, WireError> {
+    state
+        .with_db(move |db| maps::state_at(db, &map_id, at))
+        .await
+}
+
+#[tauri::command]
+pub async fn map_moves(
+    state: State<'_, AppState>,
+    map_id: String,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<Movement>, WireError> {
+    state
+        .with_db(move |db| maps::moves_between(db, &map_id, from, to))
+        .await
+}
+
+#[tauri::command]
+pub async fn map_history_span(
+    state: State<'_, AppState>,
+    map_id: String,
+) -> Result<Option<Span>, WireError> {
+    state
+        .with_db(move |db| maps::history_span(db, &map_id))
+        .await
+}
+
+#[tauri::command]
+pub async fn map_gaps(state: State<'_, AppState>, map_id: String) -> Result<Vec<Gap>, WireError> {
+    state
+        .with_db(move |db| maps::largest_gaps(db, &map_id, GAPS_SHOWN))
+        .await
+}
+
+/// Saves an exported map into the user's exports folder. `content` is SVG text, or for PNG a
+/// `data:image/png;base64,...` URL as a canvas gives it.
+#[tauri::command]
+pub async fn export_map(
+    name: String,
+    format: String,
+    content: String,
+) -> Result<PathBuf, WireError> {
+    let bytes = match format.as_str() {
+        "svg" => content.into_bytes(),
+        "png" => {
+            let encoded = content
+                .strip_prefix("data:image/png;base64,")
+                .unwrap_or(&content);
+            base64::engine::general_purpose::STANDARD
+                .decode(encoded)
+                .map_err(|e| {
+                    WireError::new(
+                        "export.bad_image",
+                        format!(
+                            "The picture of the map could not be read ({e}). Try exporting again."
+                        ),
+                    )
+                })?
+        }
+        other => {
+            return Err(WireError::new(
+                "export.bad_format",
+                format!("Allies cannot export a map as {other:?}; choose SVG or PNG."),
+            ))
+        }
+    };
+    tauri::async_runtime::spawn_blocking(move || {
+        export::save(
+            &export::exports_dir(),
+            &name,
+            &format,
+            &bytes,
+            now().date_naive(),
+        )
+        .map_err(WireError::from)
+    })
+    .await
+    .map_err(|e| {
+        WireError::new(
+            "app.internal",
+            format!("The export stopped unexpectedly: {e}"),
+        )
+    })?
+}

@@ -1,0 +1,6 @@
+//! The commands the UI can invoke. Each takes the state, calls the core and maps the error;
+//! the rules live in allies-core.
+
+pub mod app;
+pub mod maps;
+pub mod people;

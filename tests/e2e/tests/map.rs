@@ -1,0 +1,438 @@
+//! The stakeholder map, end to end: pointer drags, keyboard moves, history and export.
+
+use std::time::Duration;
+
+use allies_core::maps::{self, MapInput, Position, Stance};
+use allies_core::people::{self, PersonInput};
+use allies_core::Database;
+use allies_e2e::{App, Locator, PrivateBus, Profile, Result};
+use chrono::{TimeZone, Utc};
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+use serde_json::json;
+
+/// Drags `from` onto the centre of `to` with real pointer events, in small steps as a hand does.
+async fn drag(app: &App, from: &str, to: &str) -> Result<()> {
+    let source = app.wait_for(from).await?;
+    let target = app.wait_for(to).await?;
+    let actions = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element: source,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::MoveBy {
+            duration: Some(Duration::from_millis(100)),
+            x: 20.0,
+            y: 5.0,
+        })
+        .then(PointerAction::MoveToElement {
+            element: target,
+            duration: Some(Duration::from_millis(300)),
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    app.client.perform_actions(actions).await?;
+    app.client.release_actions().await?;
+    Ok(())
+}
+
+async fn card_label(app: &App, person_id: &str) -> Result<String> {
+    let card = app
+        .wait_for(&format!(".map-card[data-person-id='{person_id}']"))
+        .await?;
+    Ok(card.attr("aria-label").await?.unwrap_or_default())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_person_dragged_onto_keep_satisfied_stays_there_after_a_restart() -> Result<()> {
+    let profile = Profile::new()?;
+    let bus = PrivateBus::start()?;
+    let app = App::launch(&profile, &bus).await?;
+    app.wait_for("#people-empty").await?;
+    let dana = app
+        .invoke(
+            "add_person",
+            json!({ "input": { "name": "Dana Ng", "role": "VP Engineering" } }),
+        )
+        .await?;
+    let dana = dana["id"].as_str().ok_or("no id")?.to_owned();
+
+    app.go("map").await?;
+    app.wait_for("#map-empty").await?;
+    app.fill("#map-name", "Promotion to Staff Engineer").await?;
+    app.fill("#map-target_date", "2027-03-31").await?;
+    app.click("#map-save").await?;
+    app.wait_for(&format!(".roster-item[data-person-id='{dana}']"))
+        .await?;
+    app.screenshot("14-empty-map").await?;
+
+    drag(
+        &app,
+        &format!(".roster-item[data-person-id='{dana}']"),
+        ".q-keep_satisfied",
+    )
+    .await?;
+    let label = app
+        .wait_for_text(&format!(".map-card[data-person-id='{dana}']"), |t| {
+            t.contains("Dana Ng")
+        })
+        .await;
+    label?;
+    assert!(
+        card_label(&app, &dana).await?.ends_with("Keep satisfied"),
+        "dropped where the pointer let go"
+    );
+    let said = app.wait_for_text("#announcer", |t| !t.is_empty()).await?;
+    assert_eq!(said, "Dana Ng added to Keep satisfied");
+    app.close().await?;
+
+    let app = App::launch(&profile, &bus).await?;
+    app.wait_for("#people-list").await?;
+    app.go("map").await?;
+    assert!(
+        card_label(&app, &dana).await?.ends_with("Keep satisfied"),
+        "the drop was saved"
+    );
+
+    // Drag it within the grid, then back to the roster to take it off the map.
+    drag(
+        &app,
+        &format!(".map-card[data-person-id='{dana}']"),
+        ".q-keep_informed",
+    )
+    .await?;
+    app.wait_for_text("#announcer", |t| t == "Dana Ng moved to Keep informed")
+        .await?;
+    drag(
+        &app,
+        &format!(".map-card[data-person-id='{dana}']"),
+        "#roster-list",
+    )
+    .await?;
+    app.wait_for(&format!(".roster-item[data-person-id='{dana}']"))
+        .await?;
+    assert!(
+        app.client
+            .find_all(Locator::Css(".map-card"))
+            .await?
+            .is_empty(),
+        "off the map"
+    );
+    app.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_card_moves_with_the_keyboard_and_ctrl_z_undoes_it() -> Result<()> {
+    let profile = Profile::new()?;
+    let bus = PrivateBus::start()?;
+    let app = App::launch(&profile, &bus).await?;
+    app.wait_for("#people-empty").await?;
+    let sam = app
+        .invoke("add_person", json!({ "input": { "name": "Sam Patel" } }))
+        .await?;
+    let sam = sam["id"].as_str().ok_or("no id")?.to_owned();
+    app.invoke("create_map", json!({ "input": { "name": "Atlas launch" } }))
+        .await?;
+
+    app.go("map").await?;
+    let roster = app.wait_for("#roster-list").await?;
+    roster.send_keys("a").await?; // the roster's selected person, at the centre
+    app.wait_for_text("#announcer", |t| t == "Sam Patel added to Manage closely")
+        .await?;
+
+    let card = app
+        .wait_for(&format!(".map-card[data-person-id='{sam}']"))
+        .await?;
+    assert_eq!(
+        app.client
+            .active_element()
+            .await?
+            .attr("data-person-id")
+            .await?
+            .as_deref(),
+        Some(sam.as_str()),
+        "focus follows the new card"
+    );
+    card.send_keys("\u{E008}\u{E012}").await?; // Shift+Left: a big step to lower interest
+    app.wait_for_text("#announcer", |t| t == "Sam Patel moved to Keep satisfied")
+        .await?;
+    card.send_keys("\u{E000}\u{E015}").await?; // Down: a small step in power, below the line
+    app.wait_for_text("#announcer", |t| t == "Sam Patel moved to Monitor")
+        .await?;
+    let placed = app
+        .invoke("map_placements", json!({ "mapId": map_id(&app).await? }))
+        .await?;
+    assert_eq!(
+        placed[0]["position"],
+        json!({ "power": 0.48, "interest": 0.4 }),
+        "0.5 - 0.02 and 0.5 - 0.1"
+    );
+
+    app.client
+        .active_element()
+        .await?
+        .send_keys("\u{E009}z")
+        .await?; // Ctrl+Z
+    app.wait_for_text("#announcer", |t| {
+        t == "Sam Patel moved back to Keep satisfied"
+    })
+    .await?;
+    let placed = app
+        .invoke("map_placements", json!({ "mapId": map_id(&app).await? }))
+        .await?;
+    assert_eq!(
+        placed[0]["position"],
+        json!({ "power": 0.5, "interest": 0.4 }),
+        "the last move was undone"
+    );
+    app.close().await?;
+    Ok(())
+}
+
+/// The first file with this extension to appear in the profile's Downloads folder.
+async fn wait_for_export(profile: &Profile, extension: &str) -> Result<std::path::PathBuf> {
+    let deadline = std::time::Instant::now() + allies_e2e::PATIENCE;
+    loop {
+        let found = std::fs::read_dir(profile.downloads())
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == extension));
+        if let Some(path) = found {
+            return Ok(path);
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!(
+                "no .{extension} export appeared in {:?}",
+                profile.downloads()
+            )
+            .into());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+async fn map_id(app: &App) -> Result<String> {
+    let maps = app
+        .invoke("list_maps", json!({ "includeArchived": false }))
+        .await?;
+    Ok(maps[0]["id"].as_str().ok_or("no map")?.to_owned())
+}
+
+/// Ten people on a map with a month of history, written the way the app writes it.
+fn seed_history(profile: &Profile) -> Result<String> {
+    let day = |m, d| {
+        Utc.with_ymd_and_hms(2026, m, d, 10, 0, 0)
+            .single()
+            .ok_or("bad date")
+    };
+    let mut db = Database::open_in(&profile.data_dir(), day(10, 1)?)?;
+    let map = maps::create(
+        &mut db,
+        &MapInput {
+            name: "Promotion to Staff Engineer".into(),
+            description: "Review in March".into(),
+            target_date: "2027-03-31".into(),
+        },
+        day(10, 1)?,
+    )?
+    .id;
+    let team = [
+        ("Dana Ng", "VP Engineering", 0.9, 0.3, Stance::Skeptic),
+        ("Sam Patel", "Director, Product", 0.8, 0.8, Stance::Champion),
+        (
+            "Élodie Durand",
+            "Staff Engineer",
+            0.45,
+            0.85,
+            Stance::Supporter,
+        ),
+        (
+            "Kim Lee",
+            "Engineering Manager",
+            0.6,
+            0.65,
+            Stance::Supporter,
+        ),
+        (
+            "Ravi Kumar",
+            "Principal Engineer",
+            0.7,
+            0.2,
+            Stance::Neutral,
+        ),
+        ("Ana Souza", "Tech Lead", 0.3, 0.7, Stance::Champion),
+        ("Tom Becker", "Finance Partner", 0.65, 0.1, Stance::Unknown),
+        ("Mia Chen", "Designer", 0.2, 0.4, Stance::Neutral),
+        (
+            "<b>Lee</b> O'Brien",
+            "Security",
+            0.35,
+            0.15,
+            Stance::Blocker,
+        ),
+        ("Yuki Tanaka", "SRE Manager", 0.15, 0.85, Stance::Supporter),
+    ];
+    let mut ids = Vec::new();
+    for (name, role, power, interest, stance) in team {
+        let input = PersonInput {
+            role: role.into(),
+            ..PersonInput::named(name)
+        };
+        let id = people::add(&mut db, &input, day(10, 1)?)?.id;
+        maps::place(
+            &mut db,
+            &map,
+            &id,
+            Position::new(power - 0.1, interest - 0.1),
+            Some(stance),
+            day(10, 2)?,
+        )?;
+        maps::place(
+            &mut db,
+            &map,
+            &id,
+            Position::new(power, interest),
+            None,
+            day(11, 10)?,
+        )?;
+        ids.push(id);
+    }
+    maps::set_desired(
+        &mut db,
+        &map,
+        &ids[0],
+        Some(Position::new(0.9, 0.8)),
+        day(11, 10)?,
+    )?;
+    maps::set_desired(
+        &mut db,
+        &map,
+        &ids[4],
+        Some(Position::new(0.75, 0.5)),
+        day(11, 10)?,
+    )?;
+    Ok(map)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn ten_people_with_history_and_an_svg_export_that_names_them() -> Result<()> {
+    let profile = Profile::new()?;
+    let bus = PrivateBus::start()?;
+    seed_history(&profile)?;
+    let app = App::launch(&profile, &bus).await?;
+    app.wait_for("#people-list").await?;
+    app.go("map").await?;
+    app.wait_for_text("#gaps", |t| t.contains("Dana Ng"))
+        .await?;
+    assert_eq!(
+        app.client.find_all(Locator::Css(".map-card")).await?.len(),
+        10
+    );
+    assert_eq!(
+        app.client.find_all(Locator::Css(".ghost")).await?.len(),
+        2,
+        "two desired positions"
+    );
+    let gaps = app.texts("#gaps li").await?;
+    assert!(
+        gaps[0].starts_with("Dana Ng Keep satisfied → Manage closely"),
+        "{gaps:?}"
+    );
+    app.screenshot("15-map-ten-people").await?;
+
+    // Presenting mode: initials instead of names.
+    app.client
+        .find(Locator::Css("#label-mode"))
+        .await?
+        .select_by_value("initials")
+        .await?;
+    let names = app.texts(".card-name").await?;
+    assert!(
+        names.contains(&"DN".to_string()) && !names.iter().any(|n| n.contains("Dana")),
+        "{names:?}"
+    );
+    app.client
+        .find(Locator::Css("#label-mode"))
+        .await?
+        .select_by_value("names")
+        .await?;
+
+    app.click("#history-toggle").await?;
+    app.wait_for_text("#history-summary", |t| t.contains("Dana Ng"))
+        .await?;
+    let arrows = app
+        .client
+        .find_all(Locator::Css("#grid-arrows line.move-arrow"))
+        .await?;
+    assert_eq!(
+        arrows.len(),
+        10,
+        "one arrow per person who moved since the first day"
+    );
+    app.screenshot("16-map-history").await?;
+    app.click("#history-toggle").await?;
+
+    app.click("#export-svg").await?;
+    let svg_file = wait_for_export(&profile, "svg").await?;
+    let name = svg_file
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    assert!(
+        name.starts_with("Allies map - Promotion to Staff Engineer - "),
+        "{name}"
+    );
+    let svg = std::fs::read_to_string(&svg_file)?;
+    assert!(svg.contains(">Dana Ng<"), "names are text in the SVG");
+    assert!(
+        svg.contains("&lt;b&gt;Lee&lt;/b&gt; O&apos;Brien")
+            || svg.contains("&lt;b&gt;Lee&lt;/b&gt; O&#39;Brien"),
+        "markup in a name is escaped"
+    );
+    assert!(
+        svg.contains("Keep satisfied"),
+        "quadrant labels are in the export"
+    );
+
+    app.click("#export-png").await?;
+    let png = std::fs::read(wait_for_export(&profile, "png").await?)?;
+    assert!(
+        png.starts_with(b"\x89PNG\r\n\x1a\n") && png.len() > 10_000,
+        "a real picture"
+    );
+    app.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_card_menu_sends_it_to_a_quadrant_without_dragging() -> Result<()> {
+    let profile = Profile::new()?;
+    let bus = PrivateBus::start()?;
+    seed_history(&profile)?;
+    let app = App::launch(&profile, &bus).await?;
+    app.wait_for("#people-list").await?;
+    app.go("map").await?;
+    let card = app.wait_for(".map-card[aria-label^='Mia Chen']").await?;
+    card.click().await?;
+    app.wait_for("#card-panel").await?;
+    app.click("#move-manage_closely").await?;
+    app.wait_for_text("#announcer", |t| t == "Mia Chen moved to Manage closely")
+        .await?;
+    app.click("#card-panel input[value='champion']").await?;
+    app.wait_for(".map-card.stance-champion[aria-label^='Mia Chen']")
+        .await?;
+    app.screenshot("17-card-menu").await?;
+    app.close().await?;
+    Ok(())
+}

@@ -1,0 +1,830 @@
+// The Map view: a power/interest grid per goal. People are dragged (mouse, touch or pen) from
+// the roster onto the grid, moved with the keyboard, or sent to a quadrant from the card panel.
+
+import { api } from '../lib/api.js';
+import { announce, h, replaceChildren } from '../lib/dom.js';
+import {
+  QUADRANTS, STANCES, arrowBetweenBoxes, labelFor, layoutCards, pointFromPosition, positionFromPoint, quadrantOf,
+  stanceById, stepPosition,
+} from '../lib/grid-geometry.js';
+import { mapToSvg } from '../lib/map-svg.js';
+import { showToast } from '../lib/toast.js';
+
+// A press that moves less than this is a click, not a drag.
+const DRAG_THRESHOLD = 4;
+const CARD = { width: 132, height: 40 };
+const CARD_HALF = { x: 70, y: 22 };
+const LABEL_MODES = [['names', 'Names'], ['initials', 'Initials'], ['roles', 'Roles']];
+
+const percent = (n) => `${Math.round(n * 100)}%`;
+// Card centres stay far enough from the grid's edges for the whole card to show.
+const insideX = (n) => `clamp(${CARD_HALF.x}px, ${(n * 100).toFixed(2)}%, calc(100% - ${CARD_HALF.x}px))`;
+const insideY = (n) => `clamp(${CARD_HALF.y}px, ${(n * 100).toFixed(2)}%, calc(100% - ${CARD_HALF.y}px))`;
+const dayText = (date) => date.toISOString().slice(0, 10);
+
+export function mountMap(ctx) {
+  const { undo } = ctx;
+  let maps = [];
+  let map = null; // the map shown
+  let placements = [];
+  let people = []; // everyone, for the roster
+  let rosterQuery = '';
+  let rosterSelected = null;
+  let selected = null; // person id of the selected card
+  let labelMode = 'names';
+  let zoom = 1;
+  let history = null; // null, or { at: Date, from: Date|null, span, snapshots, moves }
+  const cardEls = new Map();
+
+  const select = h('select', { id: 'map-select', 'aria-label': 'Map' });
+  const title = h('h1', { id: 'map-title', tabindex: '-1' }, 'Map');
+  const labelSelect = h('select', { id: 'label-mode', 'aria-label': 'Card labels (presenting mode)', title: 'Show names, or only initials or roles when sharing your screen' },
+    LABEL_MODES.map(([value, text]) => h('option', { value }, text)));
+  const historyButton = h('button', { type: 'button', id: 'history-toggle', 'aria-pressed': 'false' }, 'History');
+  const toolbar = h('div', { class: 'map-tools' },
+    h('button', { type: 'button', id: 'zoom-out', 'aria-label': 'Zoom out', title: 'Zoom out (-)' }, '−'),
+    h('button', { type: 'button', id: 'zoom-fit', title: 'Zoom to fit (0)' }, 'Fit'),
+    h('button', { type: 'button', id: 'zoom-in', 'aria-label': 'Zoom in', title: 'Zoom in (+)' }, '+'),
+    labelSelect, historyButton,
+    h('button', { type: 'button', id: 'export-svg' }, 'Export SVG'),
+    h('button', { type: 'button', id: 'export-png' }, 'Export PNG'));
+  const head = h('header', { class: 'view-head' }, title, select,
+    h('button', { type: 'button', id: 'new-map' }, 'New map'),
+    h('button', { type: 'button', id: 'edit-map' }, 'Edit map'),
+    h('div', { class: 'spacer' }), toolbar);
+
+  const rosterSearch = h('input', { type: 'search', id: 'roster-search', class: 'search', placeholder: 'Find a person', 'aria-label': 'Find a person to add', autocomplete: 'off' });
+  const rosterList = h('ul', { id: 'roster-list', class: 'roster-list', role: 'listbox', 'aria-label': 'People not on this map', tabindex: '0' });
+  const roster = h('aside', { class: 'roster', id: 'roster', 'aria-label': 'People to add' },
+    h('h2', {}, 'People'), rosterSearch, rosterList,
+    h('p', { class: 'muted small' }, 'Drag someone onto the grid, or select them and press A to place them in the middle.'));
+
+  const arrows = svgEl('svg', { class: 'grid-arrows', id: 'grid-arrows', 'aria-hidden': 'true' });
+  const cardsLayer = h('div', { class: 'cards-layer' });
+  const grid = h('div', { class: 'grid', id: 'grid', 'aria-label': 'Power and interest grid', 'aria-describedby': 'grid-help' },
+    QUADRANTS.map((q) => h('div', { class: `quadrant q-${q.id}`, 'data-quadrant': q.id },
+      h('span', { class: 'quadrant-label' }, q.label), h('span', { class: 'quadrant-hint' }, q.hint))),
+    h('span', { class: 'axis axis-x', 'aria-hidden': 'true' }, 'Interest →'),
+    h('span', { class: 'axis axis-y', 'aria-hidden': 'true' }, 'Power →'),
+    arrows, cardsLayer);
+  const gridWrap = h('div', { class: 'grid-wrap', id: 'grid-wrap' }, grid);
+  const side = h('aside', { class: 'map-side panel', id: 'map-side', 'aria-label': 'Selected person' });
+  const historyBar = h('div', { class: 'history-bar', id: 'history-bar', hidden: true });
+  const body = h('div', { class: 'map-layout' }, roster,
+    h('div', { class: 'grid-column' }, historyBar, gridWrap,
+      h('p', { id: 'grid-help', class: 'muted small' },
+        'Tab to a card; arrow keys move it (Shift for bigger steps), Enter opens the person, Delete takes them off the map, Ctrl+Z undoes.')),
+    side);
+  const empty = h('div', { class: 'empty-state', id: 'map-empty', hidden: true });
+  const el = h('section', { class: 'view map-view', 'aria-labelledby': 'map-title' }, head, empty, body);
+
+  // ---------- loading ----------
+
+  async function load(mapId) {
+    try {
+      [maps, people] = await Promise.all([api.listMaps(true), api.listPeople('')]);
+    } catch (err) {
+      replaceChildren(empty, h('p', { class: 'form-error', role: 'alert' }, err.message));
+      empty.hidden = false;
+      body.hidden = true;
+      return;
+    }
+    const active = maps.filter((m) => !m.archived);
+    map = maps.find((m) => m.id === mapId) ?? maps.find((m) => m.id === map?.id) ?? active[0] ?? maps[0] ?? null;
+    renderMapChoice();
+    if (!map) {
+      showEmpty();
+      return;
+    }
+    empty.hidden = true;
+    body.hidden = false;
+    toolbar.hidden = false;
+    await loadPlacements();
+  }
+
+  async function loadPlacements() {
+    try {
+      placements = await api.mapPlacements(map.id);
+    } catch (err) {
+      showToast(err.message);
+      return;
+    }
+    render();
+    if (history) await loadHistory();
+  }
+
+  function renderMapChoice() {
+    const groups = [['Maps', maps.filter((m) => !m.archived)], ['Archived', maps.filter((m) => m.archived)]];
+    replaceChildren(select, groups.filter(([, list]) => list.length).map(([label, list]) =>
+      h('optgroup', { label }, list.map((m) => h('option', { value: m.id, selected: m.id === map?.id }, m.name)))));
+    select.hidden = maps.length === 0;
+    head.querySelector('#edit-map').hidden = !map;
+    title.textContent = map ? 'Map' : 'Maps';
+  }
+
+  function showEmpty() {
+    body.hidden = true;
+    toolbar.hidden = true;
+    empty.hidden = false;
+    replaceChildren(empty,
+      h('h2', {}, 'Map the people around a goal'),
+      h('p', {}, 'Make one map per goal, such as “Promotion to Staff Engineer” or “Project Atlas launch”. Then drag people onto a grid of power and interest to see whom to manage closely, keep satisfied, keep informed or just monitor.'),
+      mapForm(null));
+    empty.querySelector('input')?.focus();
+  }
+
+  // ---------- the map form (new / edit) ----------
+
+  function mapForm(existing) {
+    const field = (name, label, attrs = {}) => h('div', { class: 'field' },
+      h('label', { for: `map-${name}` }, label),
+      h(attrs.multiline ? 'textarea' : 'input', { id: `map-${name}`, name, type: attrs.type ?? 'text', rows: attrs.multiline ? '3' : null, value: existing?.[name] ?? '', autocomplete: 'off', placeholder: attrs.placeholder }),
+      h('p', { class: 'field-error', id: `map-${name}-error`, hidden: true }));
+    const form = h('form', { class: 'map-form', id: 'map-form', novalidate: true },
+      h('h2', {}, existing ? `Edit ${existing.name}` : 'New map'),
+      field('name', 'Goal', { placeholder: 'Promotion to Staff Engineer' }),
+      field('description', 'Description', { multiline: true }),
+      field('target_date', 'Target date', { type: 'date' }),
+      h('p', { class: 'form-error', id: 'map-form-error', role: 'alert', hidden: true }),
+      h('div', { class: 'actions' },
+        h('button', { type: 'submit', class: 'primary', id: 'map-save' }, existing ? 'Save' : 'Create map'),
+        map ? h('button', { type: 'button', id: 'map-cancel', onclick: () => { render(); } }, 'Cancel') : null,
+        existing ? h('button', { type: 'button', id: 'map-archive', onclick: () => archive(existing) }, existing.archived ? 'Unarchive' : 'Archive') : null,
+        existing ? h('button', { type: 'button', class: 'danger', id: 'map-delete', onclick: () => removeMap(existing) }, 'Delete map') : null));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const input = Object.fromEntries(['name', 'description', 'target_date'].map((n) => [n, form.querySelector(`#map-${n}`).value]));
+      try {
+        const saved = existing ? await api.updateMap(existing.id, input) : await api.createMap(input);
+        announce(existing ? `Saved ${saved.name}` : `Created map ${saved.name}`);
+        await load(saved.id);
+      } catch (err) {
+        showFieldError(form, 'map', err);
+      }
+    });
+    return form;
+  }
+
+  async function archive(m) {
+    try {
+      const saved = await api.archiveMap(m.id, !m.archived);
+      showToast(saved.archived ? `Archived ${saved.name}` : `${saved.name} is active again`);
+      await load(saved.id);
+    } catch (err) { showToast(err.message); }
+  }
+
+  async function removeMap(m) {
+    try {
+      await api.deleteMap(m.id);
+    } catch (err) { showToast(err.message); return; }
+    map = null;
+    undo.push(`Deleted map ${m.name}`, async () => { await api.restoreMap(m.id); await load(m.id); });
+    showToast(`Deleted map ${m.name}`, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => ctx.runUndo() });
+    announce(`Deleted map ${m.name}. Press Ctrl+Z to undo.`);
+    await load();
+  }
+
+  // ---------- rendering ----------
+
+  function render() {
+    if (!map) return;
+    renderRoster();
+    renderCards();
+    renderSide();
+  }
+
+  function onMap() {
+    return new Set(placements.map((p) => p.person_id));
+  }
+
+  function renderRoster() {
+    const placed = onMap();
+    const q = rosterQuery.trim().toLocaleLowerCase();
+    const available = people.filter((p) => !placed.has(p.id)
+      && (!q || `${p.name}\n${p.role}\n${p.department}\n${p.organisation}`.toLocaleLowerCase().includes(q)));
+    if (rosterSelected && !available.some((p) => p.id === rosterSelected)) rosterSelected = null;
+    rosterSelected ??= available[0]?.id ?? null;
+    replaceChildren(rosterList, available.length
+      ? available.map((p) => h('li', {
+        role: 'option', class: 'roster-item', 'data-person-id': p.id, 'aria-selected': String(p.id === rosterSelected), id: `roster-${p.id}`,
+      }, h('span', { class: 'roster-name' }, p.name), h('span', { class: 'roster-role muted' }, p.role)))
+      : h('li', { class: 'muted roster-empty' }, people.length === 0 ? 'Add people in the People section first.'
+        : placed.size === people.length ? 'Everyone is on this map.' : 'No one matches.'));
+    if (rosterSelected) rosterList.setAttribute('aria-activedescendant', `roster-${rosterSelected}`);
+    else rosterList.removeAttribute('aria-activedescendant');
+  }
+
+  function shownCards() {
+    // In history mode the grid shows the past, read-only.
+    if (history) return history.snapshots.map((s) => ({ ...s, desired: null, past: true }));
+    return placements;
+  }
+
+  function renderCards() {
+    const started = performance.now();
+    const cards = shownCards();
+    const size = { width: grid.clientWidth, height: grid.clientHeight };
+    const layout = layoutCards(cards.map((c) => {
+      const pt = pointFromPosition(c.position, size);
+      return { id: c.person_id, x: pt.x, y: pt.y };
+    }), { cardWidth: CARD.width * 0.8, cardHeight: CARD.height * 0.8, maxStack: 4 });
+    const byId = new Map(layout.cards.map((c) => [c.id, c]));
+    // Cards are kept and updated in place, so focus and a running drag survive a re-render.
+    const keep = new Map();
+    const focused = document.activeElement; // moving a card into the fragment blurs it
+    const fragment = document.createDocumentFragment();
+    for (const c of cards) {
+      const card = cardEls.get(c.person_id) ?? h('button', { type: 'button', 'data-person-id': c.person_id });
+      updateCard(card, c, byId.get(c.person_id));
+      keep.set(c.person_id, card);
+      fragment.append(card);
+      if (c.desired) fragment.append(ghostElement(c));
+    }
+    for (const stack of layout.stacks) fragment.append(stackElement(stack, size));
+    cardsLayer.replaceChildren(fragment);
+    if (focused && cardsLayer.contains(focused) && document.activeElement !== focused) focused.focus();
+    cardEls.clear();
+    for (const [id, card] of keep) cardEls.set(id, card);
+    drawArrows(cards, size);
+    // Read by `make bench`; costs nothing when nobody asks.
+    performance.measure('map: render cards', { start: started });
+  }
+
+  function updateCard(card, c, slot) {
+    const stance = stanceById(c.stance);
+    const quadrant = quadrantOf(c.position);
+    const label = labelFor(c, labelMode);
+    card.className = `map-card stance-${stance.id}${c.past ? ' past' : ''}${c.person_id === selected ? ' selected' : ''}`;
+    card.setAttribute('aria-label', `${labelMode === 'names' ? c.name : label}, ${stance.label}, ${quadrant.label}`);
+    card.setAttribute('aria-pressed', c.person_id === selected ? 'true' : 'false');
+    card.tabIndex = slot?.hidden ? -1 : 0;
+    card.hidden = Boolean(slot?.hidden);
+    replaceChildren(card,
+      h('span', { class: 'stance-icon', 'aria-hidden': 'true', title: stance.label }, stance.symbol),
+      h('span', { class: 'card-text' },
+        h('span', { class: 'card-name' }, label),
+        labelMode === 'names' && c.role ? h('span', { class: 'card-role' }, c.role) : null));
+    placeCard(card, c.position, slot);
+  }
+
+  function placeCard(card, position, slot) {
+    card.style.left = insideX(position.interest);
+    card.style.top = insideY(1 - position.power);
+    card.style.transform = slot && (slot.dx || slot.dy)
+      ? `translate(calc(-50% + ${slot.dx}px), calc(-50% + ${slot.dy}px))` : '';
+  }
+
+  function ghostElement(c) {
+    const ghost = h('div', {
+      class: 'ghost', 'data-person-id': c.person_id, 'aria-hidden': 'true',
+      title: `Where you need ${c.name} to be (drag to change)`,
+    }, labelFor(c, labelMode));
+    ghost.style.left = insideX(c.desired.interest);
+    ghost.style.top = insideY(1 - c.desired.power);
+    return ghost;
+  }
+
+  function stackElement(stack, size) {
+    const pos = positionFromPoint(stack.x, stack.y, { left: 0, top: 0, width: size.width, height: size.height });
+    const names = stack.ids.map((id) => shownCards().find((c) => c.person_id === id)?.name ?? '');
+    const button = h('button', {
+      type: 'button', class: 'stack', 'data-ids': stack.ids.join(' '),
+      'aria-label': `${stack.count} people here: ${names.join(', ')}. Press to list them.`,
+    }, `${stack.count} people`);
+    button.style.left = insideX(pos.interest);
+    button.style.top = insideY(1 - pos.power);
+    button.addEventListener('click', () => showStack(stack.ids));
+    return button;
+  }
+
+  function svgEl(tag, attrs = {}) {
+    const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+    return node;
+  }
+
+  function drawArrows(cards, size) {
+    arrows.setAttribute('viewBox', `0 0 ${size.width} ${size.height}`);
+    const defs = svgEl('defs');
+    const marker = svgEl('marker', { id: 'arrowhead', viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '7', markerHeight: '7', orient: 'auto-start-reverse' });
+    marker.append(svgEl('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: 'arrowhead' }));
+    defs.append(marker);
+    const lines = [];
+    const line = (from, to, cls) => {
+      const ends = arrowBetweenBoxes(pointFromPosition(from, size), pointFromPosition(to, size), CARD);
+      if (Math.hypot(ends.x2 - ends.x1, ends.y2 - ends.y1) < 6) return;
+      lines.push(svgEl('line', { ...ends, class: cls, 'marker-end': 'url(#arrowhead)' }));
+    };
+    if (history) {
+      for (const m of history.moves) if (m.from && m.to) line(m.from.position, m.to.position, 'move-arrow');
+    } else {
+      for (const c of cards) if (c.desired) line(c.position, c.desired, 'desired-arrow');
+    }
+    arrows.replaceChildren(defs, ...lines);
+  }
+
+  // ---------- the side panel ----------
+
+  function renderSide() {
+    const card = placements.find((p) => p.person_id === selected);
+    if (history) {
+      replaceChildren(side, historySummary());
+    } else if (card) {
+      replaceChildren(side, cardPanel(card));
+    } else {
+      replaceChildren(side, overview());
+    }
+  }
+
+  function overview() {
+    const gaps = placements.filter((p) => p.desired)
+      .map((p) => ({ p, d: Math.hypot(p.position.power - p.desired.power, p.position.interest - p.desired.interest) }))
+      .sort((a, b) => b.d - a.d).slice(0, 10);
+    return h('div', { class: 'overview' },
+      h('h2', {}, map.name),
+      map.description ? h('p', { class: 'map-description' }, map.description) : null,
+      map.target_date ? h('p', { class: 'muted' }, `Target date: ${map.target_date}`) : null,
+      h('p', { class: 'muted' }, placements.length === 1 ? '1 person on this map' : `${placements.length} people on this map`),
+      h('h3', {}, 'Largest gaps'),
+      gaps.length
+        ? h('ol', { class: 'gaps', id: 'gaps' }, gaps.map(({ p, d }) => h('li', {},
+          h('button', { type: 'button', class: 'link', onclick: () => selectCard(p.person_id) }, p.name),
+          ` ${quadrantOf(p.position).label} → ${quadrantOf(p.desired).label} (${Math.round(d * 100)})`)))
+        : h('p', { class: 'muted' }, 'Select a card and choose where you need that person to be; the biggest gaps show here.'),
+      h('h3', {}, 'Stances'),
+      h('ul', { class: 'legend' }, STANCES.map((s) => h('li', { class: `stance-${s.id}` },
+        h('span', { class: 'stance-icon', 'aria-hidden': 'true' }, s.symbol), ` ${s.label}`))));
+  }
+
+  function cardPanel(card) {
+    const quadrantButtons = (id, action) => h('div', { class: 'quadrant-buttons', role: 'group', 'aria-label': id === 'move' ? 'Move to' : 'Where I need them' },
+      QUADRANTS.map((q) => h('button', { type: 'button', 'data-quadrant': q.id, id: `${id}-${q.id}`, onclick: () => action(q) }, q.label)));
+    return h('div', { class: 'card-panel', id: 'card-panel' },
+      h('h2', {}, card.name),
+      card.role ? h('p', { class: 'muted' }, card.role) : null,
+      h('p', {}, `${quadrantOf(card.position).label} · power ${percent(card.position.power)}, interest ${percent(card.position.interest)}`),
+      h('fieldset', { class: 'stances' },
+        h('legend', {}, 'Stance'),
+        STANCES.map((s) => h('label', { class: `stance-choice stance-${s.id}` },
+          h('input', { type: 'radio', name: 'stance', value: s.id, checked: card.stance === s.id, onchange: () => changeStance(card, s.id) }),
+          h('span', { class: 'stance-icon', 'aria-hidden': 'true' }, s.symbol), ` ${s.label}`))),
+      h('h3', {}, 'Move to'),
+      quadrantButtons('move', (q) => move(card.person_id, q.centre, { via: 'menu' })),
+      h('h3', {}, 'Where I need them'),
+      quadrantButtons('desired', (q) => changeDesired(card, q.centre)),
+      card.desired ? h('button', { type: 'button', id: 'desired-clear', class: 'link', onclick: () => changeDesired(card, null) }, 'Clear where I need them') : null,
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', id: 'open-person', onclick: () => openPerson(card.person_id) }, 'Open person'),
+        h('button', { type: 'button', class: 'danger', id: 'take-off', onclick: () => takeOff(card.person_id) }, 'Take off map')),
+      h('button', { type: 'button', class: 'link', onclick: () => selectCard(null) }, 'Close'));
+  }
+
+  function showStack(ids) {
+    const cards = ids.map((id) => placements.find((p) => p.person_id === id)).filter(Boolean);
+    replaceChildren(side, h('div', { class: 'stack-list' },
+      h('h2', {}, `${cards.length} people in one spot`),
+      h('ul', {}, cards.map((c) => h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => selectCard(c.person_id) }, c.name)))),
+      h('p', { class: 'muted' }, 'Choose one to move them, or drag a nearby card away to spread them out.')));
+    side.querySelector('button')?.focus();
+  }
+
+  function selectCard(personId) {
+    selected = personId;
+    for (const [id, card] of cardEls) {
+      card.classList.toggle('selected', id === personId);
+      card.setAttribute('aria-pressed', id === personId ? 'true' : 'false');
+    }
+    renderSide();
+  }
+
+  // ---------- changes ----------
+
+  function nameOf(personId) {
+    return placements.find((p) => p.person_id === personId)?.name ?? people.find((p) => p.id === personId)?.name ?? 'Someone';
+  }
+
+  function replacePlacement(saved) {
+    const i = placements.findIndex((p) => p.person_id === saved.person_id);
+    if (i >= 0) placements[i] = saved; else placements.push(saved);
+  }
+
+  async function move(personId, position, { via = 'drag' } = {}) {
+    const before = placements.find((p) => p.person_id === personId);
+    const name = nameOf(personId);
+    let saved;
+    try {
+      saved = await api.placePerson(map.id, personId, position, null);
+    } catch (err) {
+      showToast(err.message);
+      render();
+      return null;
+    }
+    replacePlacement(saved);
+    const where = quadrantOf(saved.position).label;
+    announce(before ? `${name} moved to ${where}` : `${name} added to ${where}`);
+    undo.push(before ? `Move of ${name}` : `Adding ${name}`, async () => {
+      const back = before
+        ? await api.placePerson(map.id, personId, before.position, before.stance)
+        : (await api.unplacePerson(map.id, personId), null);
+      if (back) replacePlacement(back); else placements = placements.filter((p) => p.person_id !== personId);
+      render();
+      announce(before ? `${name} moved back to ${quadrantOf(before.position).label}` : `${name} taken off the map`);
+    });
+    render();
+    if (via !== 'drag') cardEls.get(personId)?.focus();
+    return saved;
+  }
+
+  async function changeStance(card, stance) {
+    try {
+      replacePlacement(await api.setStance(map.id, card.person_id, stance));
+      announce(`${card.name} is now ${stanceById(stance).label}`);
+      render();
+    } catch (err) { showToast(err.message); }
+  }
+
+  async function changeDesired(card, desired) {
+    try {
+      replacePlacement(await api.setDesired(map.id, card.person_id, desired));
+      announce(desired ? `You need ${card.name} in ${quadrantOf(desired).label}` : `Cleared where you need ${card.name}`);
+      render();
+    } catch (err) { showToast(err.message); }
+  }
+
+  async function takeOff(personId) {
+    const name = nameOf(personId);
+    let removed;
+    try {
+      removed = await api.unplacePerson(map.id, personId);
+    } catch (err) { showToast(err.message); return; }
+    placements = placements.filter((p) => p.person_id !== personId);
+    if (selected === personId) selected = null;
+    undo.push(`Taking ${name} off the map`, async () => {
+      await api.placePerson(map.id, personId, removed.position, removed.stance);
+      replacePlacement(await api.setDesired(map.id, personId, removed.desired));
+      render();
+      announce(`${name} is back on the map`);
+    });
+    render();
+    announce(`${name} taken off the map. Press Ctrl+Z to undo.`);
+    showToast(`Took ${name} off the map`, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => ctx.runUndo() });
+  }
+
+  function openPerson(personId) {
+    location.hash = `#/people/${encodeURIComponent(personId)}`;
+  }
+
+  async function addSelectedAtCentre() {
+    if (!rosterSelected || history) return false;
+    const id = rosterSelected;
+    await move(id, { power: 0.5, interest: 0.5 }, { via: 'keyboard' });
+    return true;
+  }
+
+  // ---------- pointer dragging (mouse, touch, pen) ----------
+
+  let drag = null;
+
+  function startDrag(e, kind, personId, source) {
+    if (e.button !== 0 || history) return;
+    drag = {
+      kind, personId, source, pointerId: e.pointerId, x0: e.clientX, y0: e.clientY, moved: false, ghost: null, frame: 0, last: null,
+      baseTransform: source.style.transform || 'translate(-50%, -50%)',
+    };
+    source.setPointerCapture(e.pointerId);
+  }
+
+  function dragMove(e) {
+    if (!drag || e.pointerId !== drag.pointerId) return;
+    if (!drag.moved && Math.hypot(e.clientX - drag.x0, e.clientY - drag.y0) < DRAG_THRESHOLD) return;
+    if (!drag.moved) {
+      drag.moved = true;
+      if (drag.kind === 'roster') {
+        drag.ghost = h('div', { class: 'map-card drag-ghost', 'aria-hidden': 'true' }, nameOf(drag.personId));
+        document.body.append(drag.ghost);
+      } else {
+        drag.source.classList.add('dragging');
+      }
+    }
+    drag.last = { x: e.clientX, y: e.clientY };
+    // One style write per frame, whatever the pointer's event rate.
+    if (!drag.frame) drag.frame = requestAnimationFrame(paintDrag);
+  }
+
+  function paintDrag() {
+    if (!drag) return;
+    drag.frame = 0;
+    const { x, y } = drag.last;
+    if (drag.ghost) {
+      drag.ghost.style.transform = `translate(${x}px, ${y}px) translate(-50%, -50%)`;
+      return;
+    }
+    // Only a transform changes while dragging: no layout, and the card is its own layer,
+    // so the other cards are not repainted. The real position is set once, on drop.
+    drag.source.style.transform = `translate(${x - drag.x0}px, ${y - drag.y0}px) ${drag.baseTransform}`;
+  }
+
+  function isOver(element, x, y) {
+    const r = element.getBoundingClientRect();
+    return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
+  }
+
+  async function dragEnd(e) {
+    if (!drag || e.pointerId !== drag.pointerId) return;
+    const d = drag;
+    drag = null;
+    cancelAnimationFrame(d.frame);
+    d.ghost?.remove();
+    d.source.classList.remove('dragging');
+    if (!d.moved) {
+      if (d.kind === 'card') selectCard(d.personId === selected ? null : d.personId);
+      if (d.kind === 'roster') chooseRoster(d.personId);
+      return;
+    }
+    const { clientX: x, clientY: y } = e;
+    const pos = positionFromPoint(x, y, grid.getBoundingClientRect());
+    if (d.kind === 'card' && isOver(roster, x, y)) {
+      await takeOff(d.personId);
+    } else if (d.kind === 'desired') {
+      const card = placements.find((p) => p.person_id === d.personId);
+      if (card) await changeDesired(card, pos);
+    } else if (isOver(gridWrap, x, y)) {
+      await move(d.personId, pos);
+    } else {
+      render(); // dropped outside: put the card back where it was
+    }
+  }
+
+  function dragCancel(e) {
+    if (!drag || e.pointerId !== drag.pointerId) return;
+    drag.ghost?.remove();
+    drag = null;
+    render();
+  }
+
+  grid.addEventListener('pointerdown', (e) => {
+    const card = e.target.closest('.map-card');
+    const ghost = e.target.closest('.ghost');
+    if (card && !card.classList.contains('past')) startDrag(e, 'card', card.dataset.personId, card);
+    else if (ghost) startDrag(e, 'desired', ghost.dataset.personId, ghost);
+  });
+  rosterList.addEventListener('pointerdown', (e) => {
+    const item = e.target.closest('.roster-item');
+    if (item) startDrag(e, 'roster', item.dataset.personId, item);
+  });
+  for (const target of [grid, rosterList]) {
+    target.addEventListener('pointermove', dragMove);
+    target.addEventListener('pointerup', dragEnd);
+    target.addEventListener('pointercancel', dragCancel);
+  }
+  // Cards are buttons: a finished drag must not also count as a click (keyboard clicks do).
+  grid.addEventListener('click', (e) => {
+    const card = e.target.closest('.map-card');
+    if (card && e.detail === 0) selectCard(card.dataset.personId);
+  });
+
+  // ---------- keyboard ----------
+
+  grid.addEventListener('keydown', async (e) => {
+    const card = e.target.closest('.map-card');
+    if (!card || card.classList.contains('past')) return;
+    const id = card.dataset.personId;
+    const current = placements.find((p) => p.person_id === id);
+    if (!current) return;
+    const next = stepPosition(current.position, e.key, { big: e.shiftKey });
+    if (next) {
+      e.preventDefault();
+      // A held key repeats faster than saves finish; skip repeats while one is on its way.
+      if (keyMoveBusy) return;
+      keyMoveBusy = true;
+      try { await move(id, next, { via: 'keyboard' }); } finally { keyMoveBusy = false; }
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      openPerson(id);
+    } else if (e.key === 'Delete' || e.key === 'Backspace') {
+      e.preventDefault();
+      e.stopPropagation();
+      await takeOff(id);
+      (cardsLayer.querySelector('.map-card') ?? rosterList).focus();
+    }
+  });
+  let keyMoveBusy = false;
+
+  function chooseRoster(personId) {
+    rosterSelected = personId;
+    renderRoster();
+    rosterList.focus();
+  }
+
+  rosterList.addEventListener('keydown', async (e) => {
+    const items = [...rosterList.querySelectorAll('.roster-item')];
+    const i = items.findIndex((item) => item.dataset.personId === rosterSelected);
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = items[Math.max(0, Math.min(items.length - 1, i + (e.key === 'ArrowDown' ? 1 : -1)))];
+      if (next) { rosterSelected = next.dataset.personId; renderRoster(); next.scrollIntoView({ block: 'nearest' }); }
+    } else if (e.key === 'Enter' || e.key === 'a' || e.key === 'A') {
+      e.preventDefault();
+      await addSelectedAtCentre();
+    }
+  });
+
+  rosterSearch.addEventListener('input', () => { rosterQuery = rosterSearch.value; renderRoster(); });
+  rosterSearch.addEventListener('keydown', async (e) => {
+    if (e.key === 'Enter') { e.preventDefault(); await addSelectedAtCentre(); }
+    if (e.key === 'ArrowDown') { e.preventDefault(); rosterList.focus(); }
+  });
+
+  // ---------- toolbar ----------
+
+  select.addEventListener('change', () => { selected = null; history = null; syncHistoryButton(); load(select.value); });
+  head.querySelector('#new-map').addEventListener('click', () => {
+    selected = null;
+    replaceChildren(side, mapForm(null));
+    side.querySelector('input')?.focus();
+  });
+  head.querySelector('#edit-map').addEventListener('click', () => {
+    if (!map) return;
+    replaceChildren(side, mapForm(map));
+    side.querySelector('input')?.focus();
+  });
+  labelSelect.addEventListener('change', () => { labelMode = labelSelect.value; renderCards(); });
+
+  function setZoom(z) {
+    zoom = Math.min(4, Math.max(1, z));
+    grid.style.width = `${zoom * 100}%`;
+    grid.style.height = `${zoom * 100}%`;
+    if (zoom === 1) gridWrap.scrollTo(0, 0);
+    renderCards();
+  }
+  toolbar.querySelector('#zoom-in').addEventListener('click', () => setZoom(zoom * 1.25));
+  toolbar.querySelector('#zoom-out').addEventListener('click', () => setZoom(zoom / 1.25));
+  toolbar.querySelector('#zoom-fit').addEventListener('click', () => setZoom(1));
+  gridWrap.addEventListener('wheel', (e) => {
+    if (!e.ctrlKey) return;
+    e.preventDefault();
+    setZoom(zoom * (e.deltaY < 0 ? 1.1 : 1 / 1.1));
+  }, { passive: false });
+
+  toolbar.querySelector('#export-svg').addEventListener('click', () => exportAs('svg'));
+  toolbar.querySelector('#export-png').addEventListener('click', () => exportAs('png'));
+
+  function exportSvg() {
+    return mapToSvg({
+      title: map.name,
+      labelMode,
+      generatedOn: dayText(new Date()),
+      placements: placements.map((p) => ({
+        personId: p.person_id, name: p.name, role: p.role, stance: p.stance,
+        power: p.position.power, interest: p.position.interest, desired: p.desired,
+      })),
+    });
+  }
+
+  async function exportAs(format) {
+    if (!map) return;
+    try {
+      const svg = exportSvg();
+      const content = format === 'svg' ? svg : await rasterise(svg);
+      const path = await api.exportMap(map.name, format, content);
+      showToast(`Saved ${path}`, { timeoutMs: 10000 });
+      announce(`Map exported as ${format.toUpperCase()}`);
+    } catch (err) {
+      showToast(err.message ?? String(err));
+    }
+  }
+
+  function rasterise(svg) {
+    return new Promise((resolve, reject) => {
+      const img = new Image();
+      img.onload = () => {
+        const scale = 2; // sharp when pasted into slides on high-density screens
+        const canvas = document.createElement('canvas');
+        canvas.width = img.naturalWidth * scale;
+        canvas.height = img.naturalHeight * scale;
+        const g = canvas.getContext('2d');
+        g.scale(scale, scale);
+        g.drawImage(img, 0, 0);
+        resolve(canvas.toDataURL('image/png'));
+      };
+      img.onerror = () => reject(new Error('The map could not be drawn as a picture.'));
+      img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+    });
+  }
+
+  // ---------- history ----------
+
+  function syncHistoryButton() {
+    historyButton.setAttribute('aria-pressed', history ? 'true' : 'false');
+    historyBar.hidden = !history;
+    roster.classList.toggle('disabled', Boolean(history));
+  }
+
+  historyButton.addEventListener('click', async () => {
+    if (history) {
+      history = null;
+      syncHistoryButton();
+      render();
+      return;
+    }
+    let span;
+    try { span = await api.mapHistorySpan(map.id); } catch (err) { showToast(err.message); return; }
+    if (!span) { showToast('Nothing has moved on this map yet.'); return; }
+    const first = new Date(span.first);
+    history = { span, at: new Date(), from: first, snapshots: [], moves: [] };
+    selected = null;
+    syncHistoryButton();
+    renderHistoryBar();
+    await loadHistory();
+  });
+
+  const startOfDay = (date) => { const d = new Date(date); d.setHours(0, 0, 0, 0); return d; };
+  const endOfDay = (date) => { const d = new Date(date); d.setHours(23, 59, 59, 999); return d; };
+  const addDays = (date, n) => { const d = new Date(date); d.setDate(d.getDate() + n); return d; };
+
+  function renderHistoryBar() {
+    const first = startOfDay(history.span.first);
+    // Whole calendar days, so a daylight-saving change never skips or repeats a day.
+    const days = Math.max(0, Math.round((startOfDay(new Date()) - first) / 86400000));
+    const slider = h('input', { type: 'range', id: 'history-slider', min: '0', max: String(days), step: '1', value: String(days), 'aria-label': 'Show the map as it was on' });
+    const atLabel = h('output', { id: 'history-at', for: 'history-slider' });
+    const from = h('input', { type: 'date', id: 'history-from', value: dayText(history.from), min: dayText(first), 'aria-label': 'Show moves since' });
+    const update = () => {
+      history.at = endOfDay(addDays(first, Number(slider.value)));
+      atLabel.textContent = history.at.toLocaleDateString();
+    };
+    update();
+    slider.addEventListener('input', () => { update(); loadHistory(); });
+    from.addEventListener('change', () => {
+      const d = startOfDay(`${from.value}T00:00:00`);
+      if (!Number.isNaN(d.getTime())) { history.from = d; loadHistory(); }
+    });
+    replaceChildren(historyBar,
+      h('label', { for: 'history-slider' }, 'Map on '), atLabel, slider,
+      h('label', { for: 'history-from' }, 'Arrows show moves since '), from);
+  }
+
+  let historyRequest = 0;
+  async function loadHistory() {
+    if (!history) return;
+    const mine = ++historyRequest;
+    try {
+      const [snapshots, moves] = await Promise.all([
+        api.mapStateAt(map.id, history.at.toISOString()),
+        api.mapMoves(map.id, history.from.toISOString(), history.at.toISOString()),
+      ]);
+      if (mine !== historyRequest || !history) return;
+      Object.assign(history, { snapshots, moves });
+    } catch (err) { showToast(err.message); return; }
+    renderCards();
+    renderSide();
+  }
+
+  function historySummary() {
+    return h('div', { class: 'overview', id: 'history-summary' },
+      h('h2', {}, 'History'),
+      h('p', {}, `${history.snapshots.length} people on the map on ${history.at.toLocaleDateString()}.`),
+      h('h3', {}, `Moves since ${history.from.toLocaleDateString()}`),
+      history.moves.length ? h('ul', { class: 'moves' }, history.moves.map((m) => h('li', {},
+        m.name, ': ',
+        !m.from ? `joined in ${quadrantOf(m.to.position).label}`
+          : !m.to ? 'left the map'
+            : m.distance > 0 ? `${quadrantOf(m.from.position).label} → ${quadrantOf(m.to.position).label}`
+              : `${stanceById(m.from.stance).label} → ${stanceById(m.to.stance).label}`)))
+        : h('p', { class: 'muted' }, 'No changes in this period.'),
+    );
+  }
+
+  // Cards are placed in percent, but overlap and arrows depend on the grid's pixel size.
+  const resize = new ResizeObserver(() => { if (map) renderCards(); });
+  resize.observe(grid);
+
+  load();
+
+  return {
+    el,
+    focusTitle: () => title.focus(),
+    handle(action) {
+      if (action === 'cancel' && selected) { selectCard(null); return true; }
+      return false;
+    },
+    keydown(e) {
+      if (e.key === 'a' || e.key === 'A') { addSelectedAtCentre(); return true; }
+      if (e.key === '+' || e.key === '=') { setZoom(zoom * 1.25); return true; }
+      if (e.key === '-') { setZoom(zoom / 1.25); return true; }
+      if (e.key === '0') { setZoom(1); return true; }
+      return false;
+    },
+    destroy() { resize.disconnect(); },
+  };
+}
+
+function showFieldError(form, prefix, err) {
+  for (const p of form.querySelectorAll('.field-error, .form-error')) { p.hidden = true; p.textContent = ''; }
+  const control = err.field && form.querySelector(`#${prefix}-${err.field}`);
+  const target = control ? form.querySelector(`#${prefix}-${err.field}-error`) : form.querySelector(`#${prefix}-form-error`);
+  target.textContent = err.message;
+  target.hidden = false;
+  if (control) { control.setAttribute('aria-invalid', 'true'); control.focus(); }
+  announce(err.message);
+}
