@@ -8,10 +8,11 @@ import {
   stanceById, stepPosition,
 } from '../lib/grid-geometry.js';
 import { mapToSvg } from '../lib/map-svg.js';
+import { enableDragging } from './map-drag.js';
+import { mapForm as buildMapForm } from './map-form.js';
+import { createTimeline } from './map-history.js';
 import { showToast } from '../lib/toast.js';
 
-// A press that moves less than this is a click, not a drag.
-const DRAG_THRESHOLD = 4;
 const CARD = { width: 132, height: 40 };
 const CARD_HALF = { x: 70, y: 22 };
 const LABEL_MODES = [['names', 'Names'], ['initials', 'Initials'], ['roles', 'Roles']];
@@ -20,7 +21,6 @@ const percent = (n) => `${Math.round(n * 100)}%`;
 // Card centres stay far enough from the grid's edges for the whole card to show.
 const insideX = (n) => `clamp(${CARD_HALF.x}px, ${(n * 100).toFixed(2)}%, calc(100% - ${CARD_HALF.x}px))`;
 const insideY = (n) => `clamp(${CARD_HALF.y}px, ${(n * 100).toFixed(2)}%, calc(100% - ${CARD_HALF.y}px))`;
-const dayText = (date) => date.toISOString().slice(0, 10);
 
 export function mountMap(ctx) {
   const { undo } = ctx;
@@ -33,7 +33,6 @@ export function mountMap(ctx) {
   let selected = null; // person id of the selected card
   let labelMode = 'names';
   let zoom = 1;
-  let history = null; // null, or { at: Date, from: Date|null, span, snapshots, moves }
   const cardEls = new Map();
 
   const select = h('select', { id: 'map-select', 'aria-label': 'Map' });
@@ -110,7 +109,7 @@ export function mountMap(ctx) {
       return;
     }
     render();
-    if (history) await loadHistory();
+    if (timeline.state) await timeline.reload();
   }
 
   function renderMapChoice() {
@@ -136,33 +135,12 @@ export function mountMap(ctx) {
   // ---------- the map form (new / edit) ----------
 
   function mapForm(existing) {
-    const field = (name, label, attrs = {}) => h('div', { class: 'field' },
-      h('label', { for: `map-${name}` }, label),
-      h(attrs.multiline ? 'textarea' : 'input', { id: `map-${name}`, name, type: attrs.type ?? 'text', rows: attrs.multiline ? '3' : null, value: existing?.[name] ?? '', autocomplete: 'off', placeholder: attrs.placeholder }),
-      h('p', { class: 'field-error', id: `map-${name}-error`, hidden: true }));
-    const form = h('form', { class: 'map-form', id: 'map-form', novalidate: true },
-      h('h2', {}, existing ? `Edit ${existing.name}` : 'New map'),
-      field('name', 'Goal', { placeholder: 'Promotion to Staff Engineer' }),
-      field('description', 'Description', { multiline: true }),
-      field('target_date', 'Target date', { type: 'date' }),
-      h('p', { class: 'form-error', id: 'map-form-error', role: 'alert', hidden: true }),
-      h('div', { class: 'actions' },
-        h('button', { type: 'submit', class: 'primary', id: 'map-save' }, existing ? 'Save' : 'Create map'),
-        map ? h('button', { type: 'button', id: 'map-cancel', onclick: () => { render(); } }, 'Cancel') : null,
-        existing ? h('button', { type: 'button', id: 'map-archive', onclick: () => archive(existing) }, existing.archived ? 'Unarchive' : 'Archive') : null,
-        existing ? h('button', { type: 'button', class: 'danger', id: 'map-delete', onclick: () => removeMap(existing) }, 'Delete map') : null));
-    form.addEventListener('submit', async (e) => {
-      e.preventDefault();
-      const input = Object.fromEntries(['name', 'description', 'target_date'].map((n) => [n, form.querySelector(`#map-${n}`).value]));
-      try {
-        const saved = existing ? await api.updateMap(existing.id, input) : await api.createMap(input);
-        announce(existing ? `Saved ${saved.name}` : `Created map ${saved.name}`);
-        await load(saved.id);
-      } catch (err) {
-        showFieldError(form, 'map', err);
-      }
+    return buildMapForm(existing, {
+      onSaved: (saved) => load(saved.id),
+      onCancel: map ? () => render() : null,
+      onArchive: archive,
+      onDelete: removeMap,
     });
-    return form;
   }
 
   async function archive(m) {
@@ -215,8 +193,8 @@ export function mountMap(ctx) {
   }
 
   function shownCards() {
-    // In history mode the grid shows the past, read-only.
-    if (history) return history.snapshots.map((s) => ({ ...s, desired: null, past: true }));
+    // While history is shown the grid shows the past, read-only.
+    if (timeline.state) return timeline.state.snapshots.map((s) => ({ ...s, desired: null, past: true }));
     return placements;
   }
 
@@ -315,8 +293,8 @@ export function mountMap(ctx) {
       if (Math.hypot(ends.x2 - ends.x1, ends.y2 - ends.y1) < 6) return;
       lines.push(svgEl('line', { ...ends, class: cls, 'marker-end': 'url(#arrowhead)' }));
     };
-    if (history) {
-      for (const m of history.moves) if (m.from && m.to) line(m.from.position, m.to.position, 'move-arrow');
+    if (timeline.state) {
+      for (const m of timeline.state.moves) if (m.from && m.to) line(m.from.position, m.to.position, 'move-arrow');
     } else {
       for (const c of cards) if (c.desired) line(c.position, c.desired, 'desired-arrow');
     }
@@ -327,8 +305,8 @@ export function mountMap(ctx) {
 
   function renderSide() {
     const card = placements.find((p) => p.person_id === selected);
-    if (history) {
-      replaceChildren(side, historySummary());
+    if (timeline.state) {
+      replaceChildren(side, timeline.summary());
     } else if (card) {
       replaceChildren(side, cardPanel(card));
     } else {
@@ -475,7 +453,7 @@ export function mountMap(ctx) {
   }
 
   async function addSelectedAtCentre() {
-    if (!rosterSelected || history) return false;
+    if (!rosterSelected || timeline.state) return false;
     const id = rosterSelected;
     await move(id, { power: 0.5, interest: 0.5 }, { via: 'keyboard' });
     return true;
@@ -483,100 +461,28 @@ export function mountMap(ctx) {
 
   // ---------- pointer dragging (mouse, touch, pen) ----------
 
-  let drag = null;
-
-  function startDrag(e, kind, personId, source) {
-    if (e.button !== 0 || history) return;
-    drag = {
-      kind, personId, source, pointerId: e.pointerId, x0: e.clientX, y0: e.clientY, moved: false, ghost: null, frame: 0, last: null,
-      baseTransform: source.style.transform || 'translate(-50%, -50%)',
-    };
-    source.setPointerCapture(e.pointerId);
-  }
-
-  function dragMove(e) {
-    if (!drag || e.pointerId !== drag.pointerId) return;
-    if (!drag.moved && Math.hypot(e.clientX - drag.x0, e.clientY - drag.y0) < DRAG_THRESHOLD) return;
-    if (!drag.moved) {
-      drag.moved = true;
-      if (drag.kind === 'roster') {
-        drag.ghost = h('div', { class: 'map-card drag-ghost', 'aria-hidden': 'true' }, nameOf(drag.personId));
-        document.body.append(drag.ghost);
+  enableDragging({
+    grid, gridWrap, roster, rosterList,
+    labelOf: nameOf,
+    canDrag: () => !timeline.state,
+    onTap(kind, personId) {
+      if (kind === 'card') selectCard(personId === selected ? null : personId);
+      if (kind === 'roster') chooseRoster(personId);
+    },
+    async onDrop({ kind, personId, position, over }) {
+      if (kind === 'card' && over === 'roster') {
+        await takeOff(personId);
+      } else if (kind === 'desired' && over !== 'outside') {
+        const card = placements.find((p) => p.person_id === personId);
+        if (card) await changeDesired(card, position);
+      } else if (over === 'grid') {
+        await move(personId, position);
       } else {
-        drag.source.classList.add('dragging');
+        render(); // dropped outside: put the card back where it was
       }
-    }
-    drag.last = { x: e.clientX, y: e.clientY };
-    // One style write per frame, whatever the pointer's event rate.
-    if (!drag.frame) drag.frame = requestAnimationFrame(paintDrag);
-  }
-
-  function paintDrag() {
-    if (!drag) return;
-    drag.frame = 0;
-    const { x, y } = drag.last;
-    if (drag.ghost) {
-      drag.ghost.style.transform = `translate(${x}px, ${y}px) translate(-50%, -50%)`;
-      return;
-    }
-    // Only a transform changes while dragging: no layout, and the card is its own layer,
-    // so the other cards are not repainted. The real position is set once, on drop.
-    drag.source.style.transform = `translate(${x - drag.x0}px, ${y - drag.y0}px) ${drag.baseTransform}`;
-  }
-
-  function isOver(element, x, y) {
-    const r = element.getBoundingClientRect();
-    return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
-  }
-
-  async function dragEnd(e) {
-    if (!drag || e.pointerId !== drag.pointerId) return;
-    const d = drag;
-    drag = null;
-    cancelAnimationFrame(d.frame);
-    d.ghost?.remove();
-    d.source.classList.remove('dragging');
-    if (!d.moved) {
-      if (d.kind === 'card') selectCard(d.personId === selected ? null : d.personId);
-      if (d.kind === 'roster') chooseRoster(d.personId);
-      return;
-    }
-    const { clientX: x, clientY: y } = e;
-    const pos = positionFromPoint(x, y, grid.getBoundingClientRect());
-    if (d.kind === 'card' && isOver(roster, x, y)) {
-      await takeOff(d.personId);
-    } else if (d.kind === 'desired') {
-      const card = placements.find((p) => p.person_id === d.personId);
-      if (card) await changeDesired(card, pos);
-    } else if (isOver(gridWrap, x, y)) {
-      await move(d.personId, pos);
-    } else {
-      render(); // dropped outside: put the card back where it was
-    }
-  }
-
-  function dragCancel(e) {
-    if (!drag || e.pointerId !== drag.pointerId) return;
-    drag.ghost?.remove();
-    drag = null;
-    render();
-  }
-
-  grid.addEventListener('pointerdown', (e) => {
-    const card = e.target.closest('.map-card');
-    const ghost = e.target.closest('.ghost');
-    if (card && !card.classList.contains('past')) startDrag(e, 'card', card.dataset.personId, card);
-    else if (ghost) startDrag(e, 'desired', ghost.dataset.personId, ghost);
+    },
   });
-  rosterList.addEventListener('pointerdown', (e) => {
-    const item = e.target.closest('.roster-item');
-    if (item) startDrag(e, 'roster', item.dataset.personId, item);
-  });
-  for (const target of [grid, rosterList]) {
-    target.addEventListener('pointermove', dragMove);
-    target.addEventListener('pointerup', dragEnd);
-    target.addEventListener('pointercancel', dragCancel);
-  }
+
   // Cards are buttons: a finished drag must not also count as a click (keyboard clicks do).
   grid.addEventListener('click', (e) => {
     const card = e.target.closest('.map-card');
@@ -637,7 +543,7 @@ export function mountMap(ctx) {
 
   // ---------- toolbar ----------
 
-  select.addEventListener('change', () => { selected = null; history = null; syncHistoryButton(); load(select.value); });
+  select.addEventListener('change', () => { selected = null; timeline.close(); syncHistoryButton(); load(select.value); });
   head.querySelector('#new-map').addEventListener('click', () => {
     selected = null;
     replaceChildren(side, mapForm(null));
@@ -673,7 +579,7 @@ export function mountMap(ctx) {
     return mapToSvg({
       title: map.name,
       labelMode,
-      generatedOn: dayText(new Date()),
+      generatedOn: new Date().toISOString().slice(0, 10),
       placements: placements.map((p) => ({
         personId: p.person_id, name: p.name, role: p.role, stance: p.stance,
         power: p.position.power, interest: p.position.interest, desired: p.desired,
@@ -714,86 +620,32 @@ export function mountMap(ctx) {
 
   // ---------- history ----------
 
+  const timeline = createTimeline({
+    bar: historyBar,
+    onChange: () => { renderCards(); renderSide(); },
+    onError: (err) => showToast(err.message),
+  });
+
   function syncHistoryButton() {
-    historyButton.setAttribute('aria-pressed', history ? 'true' : 'false');
-    historyBar.hidden = !history;
-    roster.classList.toggle('disabled', Boolean(history));
+    historyButton.setAttribute('aria-pressed', timeline.state ? 'true' : 'false');
+    historyBar.hidden = !timeline.state;
+    roster.classList.toggle('disabled', Boolean(timeline.state));
   }
 
   historyButton.addEventListener('click', async () => {
-    if (history) {
-      history = null;
+    if (timeline.state) {
+      timeline.close();
       syncHistoryButton();
       render();
       return;
     }
-    let span;
-    try { span = await api.mapHistorySpan(map.id); } catch (err) { showToast(err.message); return; }
-    if (!span) { showToast('Nothing has moved on this map yet.'); return; }
-    const first = new Date(span.first);
-    history = { span, at: new Date(), from: first, snapshots: [], moves: [] };
     selected = null;
-    syncHistoryButton();
-    renderHistoryBar();
-    await loadHistory();
-  });
-
-  const startOfDay = (date) => { const d = new Date(date); d.setHours(0, 0, 0, 0); return d; };
-  const endOfDay = (date) => { const d = new Date(date); d.setHours(23, 59, 59, 999); return d; };
-  const addDays = (date, n) => { const d = new Date(date); d.setDate(d.getDate() + n); return d; };
-
-  function renderHistoryBar() {
-    const first = startOfDay(history.span.first);
-    // Whole calendar days, so a daylight-saving change never skips or repeats a day.
-    const days = Math.max(0, Math.round((startOfDay(new Date()) - first) / 86400000));
-    const slider = h('input', { type: 'range', id: 'history-slider', min: '0', max: String(days), step: '1', value: String(days), 'aria-label': 'Show the map as it was on' });
-    const atLabel = h('output', { id: 'history-at', for: 'history-slider' });
-    const from = h('input', { type: 'date', id: 'history-from', value: dayText(history.from), min: dayText(first), 'aria-label': 'Show moves since' });
-    const update = () => {
-      history.at = endOfDay(addDays(first, Number(slider.value)));
-      atLabel.textContent = history.at.toLocaleDateString();
-    };
-    update();
-    slider.addEventListener('input', () => { update(); loadHistory(); });
-    from.addEventListener('change', () => {
-      const d = startOfDay(`${from.value}T00:00:00`);
-      if (!Number.isNaN(d.getTime())) { history.from = d; loadHistory(); }
-    });
-    replaceChildren(historyBar,
-      h('label', { for: 'history-slider' }, 'Map on '), atLabel, slider,
-      h('label', { for: 'history-from' }, 'Arrows show moves since '), from);
-  }
-
-  let historyRequest = 0;
-  async function loadHistory() {
-    if (!history) return;
-    const mine = ++historyRequest;
+    historyButton.setAttribute('aria-busy', 'true');
     try {
-      const [snapshots, moves] = await Promise.all([
-        api.mapStateAt(map.id, history.at.toISOString()),
-        api.mapMoves(map.id, history.from.toISOString(), history.at.toISOString()),
-      ]);
-      if (mine !== historyRequest || !history) return;
-      Object.assign(history, { snapshots, moves });
-    } catch (err) { showToast(err.message); return; }
-    renderCards();
-    renderSide();
-  }
-
-  function historySummary() {
-    return h('div', { class: 'overview', id: 'history-summary' },
-      h('h2', {}, 'History'),
-      h('p', {}, `${history.snapshots.length} people on the map on ${history.at.toLocaleDateString()}.`),
-      h('h3', {}, `Moves since ${history.from.toLocaleDateString()}`),
-      history.moves.length ? h('ul', { class: 'moves' }, history.moves.map((m) => h('li', {},
-        m.name, ': ',
-        !m.from ? `joined in ${quadrantOf(m.to.position).label}`
-          : !m.to ? 'left the map'
-            : m.distance > 0 ? `${quadrantOf(m.from.position).label} → ${quadrantOf(m.to.position).label}`
-              : `${stanceById(m.from.stance).label} → ${stanceById(m.to.stance).label}`)))
-        : h('p', { class: 'muted' }, 'No changes in this period.'),
-    );
-  }
+      if (!(await timeline.open(map.id))) { showToast('Nothing has moved on this map yet.'); return; }
+    } catch (err) { showToast(err.message); return; } finally { historyButton.removeAttribute('aria-busy'); }
+    syncHistoryButton();
+  });
 
   // Cards are placed in percent, but overlap and arrows depend on the grid's pixel size.
   const resize = new ResizeObserver(() => { if (map) renderCards(); });
@@ -817,14 +669,4 @@ export function mountMap(ctx) {
     },
     destroy() { resize.disconnect(); },
   };
-}
-
-function showFieldError(form, prefix, err) {
-  for (const p of form.querySelectorAll('.field-error, .form-error')) { p.hidden = true; p.textContent = ''; }
-  const control = err.field && form.querySelector(`#${prefix}-${err.field}`);
-  const target = control ? form.querySelector(`#${prefix}-${err.field}-error`) : form.querySelector(`#${prefix}-form-error`);
-  target.textContent = err.message;
-  target.hidden = false;
-  if (control) { control.setAttribute('aria-invalid', 'true'); control.focus(); }
-  announce(err.message);
 }

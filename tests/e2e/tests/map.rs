@@ -436,3 +436,41 @@ async fn a_card_menu_sends_it_to_a_quadrant_without_dragging() -> Result<()> {
     app.close().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_map_is_archived_then_deleted_and_undo_brings_it_back_whole() -> Result<()> {
+    let profile = Profile::new()?;
+    let bus = PrivateBus::start()?;
+    seed_history(&profile)?;
+    let app = App::launch(&profile, &bus).await?;
+    app.wait_for("#people-list").await?;
+    app.go("map").await?;
+    app.wait_for(".map-card").await?;
+
+    app.click("#edit-map").await?;
+    app.click("#map-archive").await?;
+    app.wait_for_text("#map-select optgroup[label='Archived']", |t| {
+        t.contains("Promotion to Staff Engineer")
+    })
+    .await?;
+
+    app.click("#edit-map").await?;
+    app.click("#map-delete").await?;
+    app.wait_for("#map-empty").await?;
+    app.click("#toast-undo").await?;
+    app.wait_for_text("#map-side", |t| t.contains("10 people on this map"))
+        .await?;
+    assert_eq!(
+        app.client.find_all(Locator::Css(".map-card")).await?.len(),
+        10,
+        "every card came back"
+    );
+
+    // Enter on a card opens that person.
+    let card = app.wait_for(".map-card[aria-label^='Kim Lee']").await?;
+    card.send_keys("\u{E007}").await?;
+    let name = app.wait_for("#person-name").await?;
+    assert_eq!(name.prop("value").await?.as_deref(), Some("Kim Lee"));
+    app.close().await?;
+    Ok(())
+}
