@@ -26,6 +26,12 @@ const COMMANDS: &[&str] = &[
     "map_history_span",
     "map_gaps",
     "export_map",
+    "get_profile",
+    "save_profile",
+    "log_interaction",
+    "person_timeline",
+    "delete_interaction",
+    "restore_interaction",
 ];
 
 fn main() {

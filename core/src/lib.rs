@@ -6,9 +6,11 @@
 pub mod error;
 pub mod export;
 mod fields;
+pub mod interactions;
 pub mod maps;
 pub mod notification;
 pub mod people;
+pub mod profiles;
 mod records;
 pub mod storage;
 

@@ -4,65 +4,26 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSqlOutput, ValueRef};
-use rusqlite::{OptionalExtension, Row, ToSql, Transaction};
+use rusqlite::{OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::fields::{check_length, fold, required};
-use crate::records::{new_id, time_text};
+use crate::records::{new_id, text_enum, time_text};
 use crate::storage::Database;
 
 pub const MAX_MAP_NAME: usize = 500;
 pub const MAX_MAP_DESCRIPTION: usize = 10_000;
 
-/// How a person feels about the user's goal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Stance {
-    Champion,
-    Supporter,
-    Neutral,
-    Skeptic,
-    Blocker,
-    Unknown,
-}
-
-impl Stance {
-    pub const ALL: [Stance; 6] = [
-        Stance::Champion,
-        Stance::Supporter,
-        Stance::Neutral,
-        Stance::Skeptic,
-        Stance::Blocker,
-        Stance::Unknown,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Stance::Champion => "champion",
-            Stance::Supporter => "supporter",
-            Stance::Neutral => "neutral",
-            Stance::Skeptic => "skeptic",
-            Stance::Blocker => "blocker",
-            Stance::Unknown => "unknown",
-        }
-    }
-}
-
-impl ToSql for Stance {
-    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        Ok(self.as_str().into())
-    }
-}
-
-impl FromSql for Stance {
-    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
-        let text = value.as_str()?;
-        Stance::ALL
-            .into_iter()
-            .find(|s| s.as_str() == text)
-            .ok_or_else(|| FromSqlError::Other(format!("unknown stance {text:?}").into()))
+text_enum! {
+    /// How a person feels about the user's goal.
+    Stance {
+        Champion = "champion",
+        Supporter = "supporter",
+        Neutral = "neutral",
+        Skeptic = "skeptic",
+        Blocker = "blocker",
+        Unknown = "unknown",
     }
 }
 

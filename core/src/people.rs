@@ -27,6 +27,8 @@ pub struct Person {
     pub notes: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
+    /// When the user last logged an interaction with this person.
+    pub last_contact: Option<DateTime<Utc>>,
 }
 
 /// What the user typed into the person form. Missing fields are empty.
@@ -84,7 +86,9 @@ fn search_text(p: &PersonInput) -> String {
     )
 }
 
-const COLUMNS: &str = "id, name, role, department, organisation, notes, created_at, updated_at";
+const COLUMNS: &str = "id, name, role, department, organisation, notes, created_at, updated_at,
+    (SELECT max(i.occurred_at) FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id
+      WHERE ip.person_id = people.id AND i.deleted_at IS NULL)";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
     Ok(Person {
@@ -96,6 +100,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
         notes: row.get(5)?,
         created_at: row.get(6)?,
         updated_at: row.get(7)?,
+        last_contact: row.get(8)?,
     })
 }
 

@@ -1,4 +1,5 @@
-//! What every stored record carries: a time-ordered id and UTC times in one text format.
+//! What every stored record carries: a time-ordered id, UTC times in one text format, and
+//! closed lists of choices stored as text.
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use uuid::Uuid;
@@ -14,6 +15,47 @@ pub(crate) fn new_id(now: DateTime<Utc>) -> String {
     let ts = uuid::Timestamp::from_unix(uuid::NoContext, secs, now.timestamp_subsec_nanos());
     Uuid::new_v7(ts).to_string()
 }
+
+/// A closed list of choices, stored as its snake_case name and sent to the UI the same way.
+macro_rules! text_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        pub enum $name {
+            $(#[serde(rename = $text)] $variant),+
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text),+
+                }
+            }
+        }
+
+        impl rusqlite::ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(self.as_str().into())
+            }
+        }
+
+        impl rusqlite::types::FromSql for $name {
+            fn column_result(value: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
+                let text = value.as_str()?;
+                $name::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.as_str() == text)
+                    .ok_or_else(|| rusqlite::types::FromSqlError::Other(
+                        format!("unknown {} {text:?}", stringify!($name)).into(),
+                    ))
+            }
+        }
+    };
+}
+pub(crate) use text_enum;
 
 #[cfg(test)]
 mod tests {

@@ -26,6 +26,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         include_str!("../migrations/0001_people.sql"),
     ),
     ("0002_maps.sql", include_str!("../migrations/0002_maps.sql")),
+    (
+        "0003_journal.sql",
+        include_str!("../migrations/0003_journal.sql"),
+    ),
 ];
 
 fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {

@@ -39,6 +39,13 @@ export function createApi(invoke) {
     restorePerson: (id) => call('restore_person', { id }),
     sendTestReminder: () => call('send_test_reminder'),
 
+    getProfile: (personId) => call('get_profile', { personId }),
+    saveProfile: (personId, profile) => call('save_profile', { personId, profile }),
+    logInteraction: (input) => call('log_interaction', { input }),
+    personTimeline: (personId) => call('person_timeline', { personId }),
+    deleteInteraction: (id) => call('delete_interaction', { id }),
+    restoreInteraction: (id) => call('restore_interaction', { id }),
+
     listMaps: (includeArchived = false) => call('list_maps', { includeArchived }),
     createMap: (input) => call('create_map', { input }),
     updateMap: (id, input) => call('update_map', { id, input }),

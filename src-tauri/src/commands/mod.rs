@@ -2,5 +2,6 @@
 //! the rules live in allies-core.
 
 pub mod app;
+pub mod journal;
 pub mod maps;
 pub mod people;

@@ -1,0 +1,281 @@
+//! What the user knows about a person beyond the basics: how they relate, what drives them,
+//! what success looks like for them, how they like to hear from the user, and the pitch to use.
+
+use chrono::{DateTime, Utc};
+use rusqlite::OptionalExtension;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::fields::check_length;
+use crate::records::{text_enum, time_text};
+use crate::storage::Database;
+
+/// Longest text accepted in any profile field, in characters.
+pub const MAX_PROFILE_TEXT: usize = 10_000;
+
+text_enum! {
+    /// Where the person stands relative to the user.
+    Level {
+        SeniorLeader = "senior_leader",
+        SkipLevel = "skip_level",
+        Manager = "manager",
+        Peer = "peer",
+        Junior = "junior",
+        External = "external",
+    }
+}
+
+text_enum! {
+    /// How the person likes to be kept informed.
+    Channel {
+        OneOnOne = "one_on_one",
+        Email = "email",
+        Chat = "chat",
+        Coffee = "coffee",
+        Meeting = "meeting",
+    }
+}
+
+text_enum! {
+    /// What kind of ally the person is, or could become.
+    AllyRole {
+        Collaborator = "collaborator",
+        Supporter = "supporter",
+        Endorser = "endorser",
+        Mentor = "mentor",
+        Sponsor = "sponsor",
+    }
+}
+
+/// A profile as stored and as typed; every field is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Profile {
+    pub level: Option<Level>,
+    pub how_met: String,
+    pub motivations: String,
+    pub influences: String,
+    pub success_30: String,
+    pub success_60: String,
+    pub success_90: String,
+    pub challenges: String,
+    pub channel: Option<Channel>,
+    /// How often, in days, the person likes to hear from the user.
+    pub cadence_days: Option<u16>,
+    pub pitch: String,
+    pub ally_role: Option<AllyRole>,
+}
+
+impl Profile {
+    fn texts(&self) -> [(&'static str, &'static str, &str); 8] {
+        [
+            ("how_met", "How you met", &self.how_met),
+            ("motivations", "What they care about", &self.motivations),
+            ("influences", "What influences them", &self.influences),
+            ("success_30", "Success at 30 days", &self.success_30),
+            ("success_60", "Success at 60 days", &self.success_60),
+            ("success_90", "Success at 90 days", &self.success_90),
+            ("challenges", "Their challenges", &self.challenges),
+            ("pitch", "Your pitch", &self.pitch),
+        ]
+    }
+
+    fn validate(&self) -> Result<()> {
+        for (field, label, text) in self.texts() {
+            check_length(field, label, text, MAX_PROFILE_TEXT)?;
+        }
+        if let Some(days) = self.cadence_days {
+            if !(1..=365).contains(&days) {
+                return Err(Error::Invalid {
+                    code: "profiles.bad_cadence",
+                    field: "cadence_days",
+                    message: format!(
+                        "Keep in touch every {days} days? Choose between 1 and 365 days."
+                    ),
+                });
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The person's profile; empty when nothing has been recorded yet.
+pub fn get(db: &Database, person_id: &str) -> Result<Profile> {
+    crate::people::get(db, person_id)?;
+    let row = db
+        .conn()
+        .query_row(
+            "SELECT level, how_met, motivations, influences, success_30, success_60, success_90,
+                    challenges, channel, cadence_days, pitch, ally_role
+             FROM profiles WHERE person_id = ?1",
+            [person_id],
+            |r| {
+                Ok(Profile {
+                    level: optional(r.get_ref(0)?)?,
+                    how_met: r.get(1)?,
+                    motivations: r.get(2)?,
+                    influences: r.get(3)?,
+                    success_30: r.get(4)?,
+                    success_60: r.get(5)?,
+                    success_90: r.get(6)?,
+                    challenges: r.get(7)?,
+                    channel: optional(r.get_ref(8)?)?,
+                    cadence_days: r.get(9)?,
+                    pitch: r.get(10)?,
+                    ally_role: optional(r.get_ref(11)?)?,
+                })
+            },
+        )
+        .optional()?;
+    Ok(row.unwrap_or_default())
+}
+
+/// Unset choices are stored as '' so the column can stay NOT NULL with a CHECK.
+fn optional<T: rusqlite::types::FromSql>(
+    value: rusqlite::types::ValueRef<'_>,
+) -> rusqlite::Result<Option<T>> {
+    match value.as_str() {
+        Ok("") => Ok(None),
+        _ => T::column_result(value).map(Some).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, value.data_type(), Box::new(e))
+        }),
+    }
+}
+
+fn text<T: Copy>(choice: Option<T>, as_str: fn(T) -> &'static str) -> &'static str {
+    choice.map_or("", as_str)
+}
+
+/// Replaces the person's profile with `profile`.
+pub fn save(
+    db: &mut Database,
+    person_id: &str,
+    profile: &Profile,
+    now: DateTime<Utc>,
+) -> Result<Profile> {
+    profile.validate()?;
+    crate::people::get(db, person_id)?;
+    db.write(|tx| {
+        tx.execute(
+            "INSERT INTO profiles (person_id, level, how_met, motivations, influences, success_30,
+                 success_60, success_90, challenges, channel, cadence_days, pitch, ally_role, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+             ON CONFLICT (person_id) DO UPDATE SET
+                 level = excluded.level, how_met = excluded.how_met,
+                 motivations = excluded.motivations, influences = excluded.influences,
+                 success_30 = excluded.success_30, success_60 = excluded.success_60,
+                 success_90 = excluded.success_90, challenges = excluded.challenges,
+                 channel = excluded.channel, cadence_days = excluded.cadence_days,
+                 pitch = excluded.pitch, ally_role = excluded.ally_role,
+                 updated_at = excluded.updated_at",
+            rusqlite::params![
+                person_id,
+                text(profile.level, Level::as_str),
+                profile.how_met.trim(),
+                profile.motivations,
+                profile.influences,
+                profile.success_30,
+                profile.success_60,
+                profile.success_90,
+                profile.challenges,
+                text(profile.channel, Channel::as_str),
+                profile.cadence_days,
+                profile.pitch,
+                text(profile.ally_role, AllyRole::as_str),
+                time_text(now),
+            ],
+        )?;
+        Ok(())
+    })?;
+    get(db, person_id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::people::{self, PersonInput};
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap()
+    }
+
+    fn with_person() -> (Database, String) {
+        let mut db = Database::open_in_memory().unwrap();
+        let id = people::add(&mut db, &PersonInput::named("Dana"), now())
+            .unwrap()
+            .id;
+        (db, id)
+    }
+
+    #[test]
+    fn a_new_person_has_an_empty_profile() {
+        let (db, id) = with_person();
+        assert_eq!(get(&db, &id).unwrap(), Profile::default());
+    }
+
+    #[test]
+    fn a_full_profile_round_trips_and_can_be_cleared() {
+        let (mut db, id) = with_person();
+        let full = Profile {
+            level: Some(Level::SkipLevel),
+            how_met: "Q3 offsite".into(),
+            motivations: "On-call health; hiring".into(),
+            influences: "Data, and Sam's opinion".into(),
+            success_30: "Roadmap agreed".into(),
+            success_60: "Two hires".into(),
+            success_90: "Pager load halved".into(),
+            challenges: "Budget freeze".into(),
+            channel: Some(Channel::OneOnOne),
+            cadence_days: Some(14),
+            pitch: "Platform work cuts pages; here is the data.".into(),
+            ally_role: Some(AllyRole::Sponsor),
+        };
+        assert_eq!(save(&mut db, &id, &full, now()).unwrap(), full);
+        assert_eq!(get(&db, &id).unwrap(), full);
+        assert_eq!(
+            save(&mut db, &id, &Profile::default(), now()).unwrap(),
+            Profile::default()
+        );
+    }
+
+    #[test]
+    fn bad_profiles_name_the_field_and_change_nothing() {
+        let (mut db, id) = with_person();
+        let bad = Profile {
+            cadence_days: Some(0),
+            ..Profile::default()
+        };
+        match save(&mut db, &id, &bad, now()) {
+            Err(Error::Invalid { field, .. }) => assert_eq!(field, "cadence_days"),
+            other => panic!("a cadence of 0 days must be refused, got {other:?}"),
+        }
+        let long = Profile {
+            pitch: "p".repeat(MAX_PROFILE_TEXT + 1),
+            ..Profile::default()
+        };
+        match save(&mut db, &id, &long, now()) {
+            Err(Error::Invalid { field, .. }) => assert_eq!(field, "pitch"),
+            other => panic!("an over-long pitch must be refused, got {other:?}"),
+        }
+        assert_eq!(get(&db, &id).unwrap(), Profile::default());
+        assert_eq!(
+            save(&mut db, "nobody", &Profile::default(), now())
+                .unwrap_err()
+                .code(),
+            "people.not_found"
+        );
+    }
+
+    #[test]
+    fn choices_deserialise_from_the_ui_names() {
+        let p: Profile =
+            serde_json::from_str(r#"{"level":"peer","channel":"coffee","ally_role":null}"#)
+                .unwrap();
+        assert_eq!(
+            (p.level, p.channel, p.ally_role),
+            (Some(Level::Peer), Some(Channel::Coffee), None)
+        );
+        assert!(serde_json::from_str::<Profile>(r#"{"level":"boss"}"#).is_err());
+    }
+}
