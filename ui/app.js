@@ -59,11 +59,12 @@ function startShell(status) {
   const ctx = {
     status,
     undo,
-    async runUndo() {
+    /** Undoes `entry` (a toast's own action) or, by default, the newest action. */
+    async runUndo(entry) {
       if (!undo.size) { announce('Nothing to undo'); return; }
       try {
-        const label = await undo.undo();
-        showToast(`Undone: ${label}`, { timeoutMs: 4000 });
+        const label = await undo.undo(entry);
+        if (label) showToast(`Undone: ${label}`, { timeoutMs: 4000 });
       } catch (err) {
         showToast(`Could not undo: ${err.message}`);
       }

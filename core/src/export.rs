@@ -43,7 +43,7 @@ pub fn file_name(title: &str, extension: &str, today: NaiveDate) -> String {
 }
 
 /// Saves `bytes` in `dir` under [`file_name`], adding " (2)", " (3)"… rather than replacing
-/// an earlier file. The file appears whole or not at all.
+/// an earlier file. The file appears whole or not at all, and never replaces another.
 pub fn save(
     dir: &Path,
     title: &str,
@@ -58,42 +58,44 @@ pub fn save(
     std::fs::create_dir_all(dir).map_err(|e| fail(dir, e))?;
     let name = file_name(title, extension, today);
     let stem = name.trim_end_matches(&format!(".{extension}")).to_owned();
+
+    // Written whole under a hidden name first...
     let mut n = 1;
-    loop {
+    let (temp, mut file) = loop {
+        let temp = dir.join(format!(".{name}.{n}.part"));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+        {
+            Ok(file) => break (temp, file),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => n += 1,
+            Err(e) => return Err(fail(&temp, e)),
+        }
+    };
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    drop(file);
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&temp);
+        return Err(fail(&temp, e));
+    }
+    // ...then given its real name. A hard link fails when the name exists, where a rename
+    // would replace that file.
+    n = 1;
+    let saved = loop {
         let candidate = if n == 1 {
             dir.join(&name)
         } else {
             dir.join(format!("{stem} ({n}).{extension}"))
         };
-        let temp = dir.join(format!(
-            ".{}.part",
-            candidate.file_name().unwrap_or_default().to_string_lossy()
-        ));
-        let mut file = match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)
-        {
-            Ok(f) => f,
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                n += 1;
-                continue;
-            }
-            Err(e) => return Err(fail(&temp, e)),
-        };
-        if candidate.exists() {
-            let _ = std::fs::remove_file(&temp);
-            n += 1;
-            continue;
+        match std::fs::hard_link(&temp, &candidate) {
+            Ok(()) => break Ok(candidate),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => n += 1,
+            Err(e) => break Err(fail(&candidate, e)),
         }
-        let written = file.write_all(bytes).and_then(|()| file.sync_all());
-        drop(file);
-        if let Err(e) = written.and_then(|()| std::fs::rename(&temp, &candidate)) {
-            let _ = std::fs::remove_file(&temp);
-            return Err(fail(&candidate, e));
-        }
-        return Ok(candidate);
-    }
+    };
+    let _ = std::fs::remove_file(&temp);
+    saved
 }
 
 #[cfg(test)]

@@ -92,9 +92,16 @@ impl OpenError {
         }
     }
 
-    /// Whether moving the file aside and starting with an empty database would get the user going.
+    /// Whether moving the file aside and starting with an empty database is the way forward:
+    /// only when the file itself is unusable. A newer version's data, a busy or read-only file
+    /// or a full disk are intact data that a person should not be invited to set aside.
     pub fn can_start_fresh(&self) -> bool {
-        !matches!(self, OpenError::NoDataDir(_) | OpenError::Busy { .. })
+        matches!(
+            self,
+            OpenError::NotADatabase { .. }
+                | OpenError::ForeignDatabase { .. }
+                | OpenError::Corrupt { .. }
+        )
     }
 
     fn from_sqlite(path: &Path, e: rusqlite::Error) -> OpenError {
@@ -309,16 +316,24 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
 /// Returns the new database and where the old file now is.
 pub fn start_fresh(path: &Path, now: DateTime<Utc>) -> Result<(Database, PathBuf), OpenError> {
     let aside = sibling(path, &format!("broken-{}", stamp(now)));
-    for (from, to) in [("", ""), ("-wal", "-wal"), ("-shm", "-shm")] {
-        let from = with_suffix(path, from);
-        if from.exists() {
-            std::fs::rename(&from, with_suffix(&aside, to)).map_err(|e| {
-                OpenError::Unavailable {
-                    path: path.to_owned(),
-                    detail: format!("it could not be moved aside ({e}); nothing was changed"),
-                }
-            })?;
+    let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new();
+    for suffix in ["", "-wal", "-shm"] {
+        let from = with_suffix(path, suffix);
+        if !from.exists() {
+            continue;
         }
+        let to = with_suffix(&aside, suffix);
+        if let Err(e) = std::fs::rename(&from, &to) {
+            // Put back what was already moved, so the files stay together as they were.
+            for (from, to) in moved.iter().rev() {
+                let _ = std::fs::rename(to, from);
+            }
+            return Err(OpenError::Unavailable {
+                path: path.to_owned(),
+                detail: format!("it could not be moved aside ({e}); nothing was changed"),
+            });
+        }
+        moved.push((from, to));
     }
     let db = Database::open(path, now)?;
     Ok((db, aside))
@@ -432,6 +447,16 @@ mod tests {
             .filter(|n| n.ends_with(".bak"))
             .collect();
         assert!(files.is_empty(), "nothing to save yet: {files:?}");
+    }
+
+    #[test]
+    fn the_connection_enforces_foreign_keys() {
+        let db = Database::open_in_memory().unwrap();
+        let on: i64 = db
+            .conn()
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(on, 1, "every connection Allies opens checks references");
     }
 
     #[test]

@@ -330,7 +330,7 @@ fn taking_someone_off_returns_what_undo_needs() {
 }
 
 #[test]
-fn a_position_survives_closing_the_database_right_after_the_drop() {
+fn a_position_is_on_disk_as_soon_as_place_returns() {
     let dir = tempfile::tempdir().unwrap();
     let (map, dana) = {
         let mut db = Database::open_in(dir.path(), day(1)).unwrap();
@@ -341,7 +341,8 @@ fn a_position_survives_closing_the_database_right_after_the_drop() {
             .unwrap()
             .id;
         maps::place(&mut db, &map, &dana, pos(0.25, 0.75), None, day(2)).unwrap();
-        std::mem::forget(db); // like a crash: no orderly close, no checkpoint
+        // No orderly close and no checkpoint: the change must already be in the file's WAL.
+        std::mem::forget(db);
         (map, dana)
     };
     let db = Database::open_in(dir.path(), day(3)).unwrap();

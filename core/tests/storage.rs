@@ -38,7 +38,7 @@ fn the_folder_is_created_when_missing() {
 }
 
 #[test]
-fn the_file_uses_wal_foreign_keys_and_has_fts5() {
+fn the_file_uses_wal_and_has_fts5() {
     let dir = tempfile::tempdir().unwrap();
     drop(open(dir.path()).unwrap());
     let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
@@ -112,6 +112,10 @@ fn a_database_from_a_newer_version_is_reported_and_left_alone() {
         "got {err:?}"
     );
     assert!(err.to_string().contains("newer version of Allies"), "{err}");
+    assert!(
+        !err.can_start_fresh(),
+        "newer data is intact: the way forward is an update"
+    );
     assert_untouched(&path, &before);
 }
 

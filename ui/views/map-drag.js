@@ -103,4 +103,9 @@ export function enableDragging({ grid, gridWrap, roster, rosterList, labelOf, ca
     target.addEventListener('pointerup', end);
     target.addEventListener('pointercancel', cancel);
   }
+
+  return {
+    /** Whether a card is being dragged now; re-rendering the cards then would drop it. */
+    active: () => Boolean(drag?.moved),
+  };
 }

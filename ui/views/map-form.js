@@ -30,6 +30,9 @@ export function mapForm(existing, { onSaved, onCancel, onArchive, onDelete }) {
       existing ? h('button', { type: 'button', class: 'danger', id: 'map-delete', onclick: () => onDelete(existing) }, 'Delete map') : null));
   form.addEventListener('submit', async (e) => {
     e.preventDefault();
+    const save = form.querySelector('#map-save');
+    if (save.disabled) return; // a double click saves once
+    save.disabled = true;
     const input = Object.fromEntries(FIELDS.map((n) => [n, form.querySelector(`#map-${n}`).value]));
     try {
       const saved = existing ? await api.updateMap(existing.id, input) : await api.createMap(input);
@@ -37,6 +40,8 @@ export function mapForm(existing, { onSaved, onCancel, onArchive, onDelete }) {
       await onSaved(saved);
     } catch (err) {
       showError(form, err);
+    } finally {
+      save.disabled = false;
     }
   });
   return form;

@@ -79,35 +79,58 @@ export function mountMap(ctx) {
 
   // ---------- loading ----------
 
+  // Replies can arrive out of order; only the newest load may change what is shown.
+  let loadNo = 0;
+
   async function load(mapId) {
+    const mine = ++loadNo;
+    let lists;
     try {
-      [maps, people] = await Promise.all([api.listMaps(true), api.listPeople('')]);
+      lists = await Promise.all([api.listMaps(true), api.listPeople('')]);
     } catch (err) {
+      if (mine !== loadNo) return;
       replaceChildren(empty, h('p', { class: 'form-error', role: 'alert' }, err.message));
       empty.hidden = false;
       body.hidden = true;
       return;
     }
+    if (mine !== loadNo) return;
+    [maps, people] = lists;
     const active = maps.filter((m) => !m.archived);
+    const previous = map?.id;
     map = maps.find((m) => m.id === mapId) ?? maps.find((m) => m.id === map?.id) ?? active[0] ?? maps[0] ?? null;
+    if (map?.id !== previous) {
+      selected = null;
+      editingMap = false;
+      timeline.close();
+      syncHistoryButton();
+    }
     renderMapChoice();
     if (!map) {
+      placements = [];
       showEmpty();
       return;
     }
     empty.hidden = true;
     body.hidden = false;
     toolbar.hidden = false;
-    await loadPlacements();
+    await loadPlacements(mine);
   }
 
-  async function loadPlacements() {
+  async function loadPlacements(mine = loadNo) {
+    const mapId = map.id;
+    let loaded;
     try {
-      placements = await api.mapPlacements(map.id);
+      loaded = await api.mapPlacements(mapId);
     } catch (err) {
+      if (mine !== loadNo) return;
+      placements = [];
+      render();
       showToast(err.message);
       return;
     }
+    if (mine !== loadNo || map?.id !== mapId) return;
+    placements = loaded;
     render();
     if (timeline.state) await timeline.reload();
   }
@@ -134,16 +157,27 @@ export function mountMap(ctx) {
 
   // ---------- the map form (new / edit) ----------
 
+  // While the map form is open in the side panel, nothing else replaces it (typed text would be lost).
+  let editingMap = false;
+
+  function openMapForm(existing) {
+    editingMap = true;
+    selected = null;
+    replaceChildren(side, mapForm(existing));
+    side.querySelector('input')?.focus();
+  }
+
   function mapForm(existing) {
     return buildMapForm(existing, {
-      onSaved: (saved) => load(saved.id),
-      onCancel: map ? () => render() : null,
+      onSaved: (saved) => { editingMap = false; return load(saved.id); },
+      onCancel: map ? () => { editingMap = false; render(); head.querySelector(existing ? '#edit-map' : '#new-map').focus(); } : null,
       onArchive: archive,
       onDelete: removeMap,
     });
   }
 
   async function archive(m) {
+    editingMap = false;
     try {
       const saved = await api.archiveMap(m.id, !m.archived);
       showToast(saved.archived ? `Archived ${saved.name}` : `${saved.name} is active again`);
@@ -155,9 +189,10 @@ export function mountMap(ctx) {
     try {
       await api.deleteMap(m.id);
     } catch (err) { showToast(err.message); return; }
+    editingMap = false;
     map = null;
-    undo.push(`Deleted map ${m.name}`, async () => { await api.restoreMap(m.id); await load(m.id); });
-    showToast(`Deleted map ${m.name}`, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => ctx.runUndo() });
+    const entry = undo.push(`Deleted map ${m.name}`, async () => { await api.restoreMap(m.id); await load(m.id); });
+    showToast(`Deleted map ${m.name}`, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => ctx.runUndo(entry) });
     announce(`Deleted map ${m.name}. Press Ctrl+Z to undo.`);
     await load();
   }
@@ -199,6 +234,8 @@ export function mountMap(ctx) {
   }
 
   function renderCards() {
+    // The drop re-renders anyway; doing it mid-drag would detach the card under the pointer.
+    if (dragging?.active()) return;
     const started = performance.now();
     const cards = shownCards();
     const size = { width: grid.clientWidth, height: grid.clientHeight };
@@ -304,7 +341,12 @@ export function mountMap(ctx) {
   // ---------- the side panel ----------
 
   function renderSide() {
+    if (editingMap) return;
     const card = placements.find((p) => p.person_id === selected);
+    // A keyboard user keeps their place: refocus the same control in the new panel.
+    const focused = side.contains(document.activeElement) ? document.activeElement : null;
+    const again = focused?.id ? `#${CSS.escape(focused.id)}`
+      : focused?.name ? `[name="${CSS.escape(focused.name)}"][value="${CSS.escape(focused.value)}"]` : null;
     if (timeline.state) {
       replaceChildren(side, timeline.summary());
     } else if (card) {
@@ -312,6 +354,7 @@ export function mountMap(ctx) {
     } else {
       replaceChildren(side, overview());
     }
+    if (focused) (again && side.querySelector(again) || side.querySelector('button, input'))?.focus();
   }
 
   function overview() {
@@ -386,66 +429,80 @@ export function mountMap(ctx) {
     if (i >= 0) placements[i] = saved; else placements.push(saved);
   }
 
+  /** Applies a change's result if its map is still the one shown (the user may have switched). */
+  function onSameMap(mapId, apply) {
+    if (map?.id !== mapId) return false;
+    apply();
+    render();
+    return true;
+  }
+
   async function move(personId, position, { via = 'drag' } = {}) {
+    const mapId = map.id;
     const before = placements.find((p) => p.person_id === personId);
     const name = nameOf(personId);
     let saved;
     try {
-      saved = await api.placePerson(map.id, personId, position, null);
+      saved = await api.placePerson(mapId, personId, position, null);
     } catch (err) {
       showToast(err.message);
       render();
       return null;
     }
-    replacePlacement(saved);
     const where = quadrantOf(saved.position).label;
-    announce(before ? `${name} moved to ${where}` : `${name} added to ${where}`);
     undo.push(before ? `Move of ${name}` : `Adding ${name}`, async () => {
+      // A move never changes the stance, so undoing it leaves a later stance change alone.
       const back = before
-        ? await api.placePerson(map.id, personId, before.position, before.stance)
-        : (await api.unplacePerson(map.id, personId), null);
-      if (back) replacePlacement(back); else placements = placements.filter((p) => p.person_id !== personId);
-      render();
+        ? await api.placePerson(mapId, personId, before.position, null)
+        : (await api.unplacePerson(mapId, personId), null);
+      onSameMap(mapId, () => {
+        if (back) replacePlacement(back); else placements = placements.filter((p) => p.person_id !== personId);
+      });
       announce(before ? `${name} moved back to ${quadrantOf(before.position).label}` : `${name} taken off the map`);
     });
-    render();
+    if (!onSameMap(mapId, () => replacePlacement(saved))) return saved;
+    announce(before ? `${name} moved to ${where}` : `${name} added to ${where}`);
     if (via !== 'drag') cardEls.get(personId)?.focus();
     return saved;
   }
 
   async function changeStance(card, stance) {
+    const mapId = map.id;
     try {
-      replacePlacement(await api.setStance(map.id, card.person_id, stance));
+      const saved = await api.setStance(mapId, card.person_id, stance);
+      onSameMap(mapId, () => replacePlacement(saved));
       announce(`${card.name} is now ${stanceById(stance).label}`);
-      render();
     } catch (err) { showToast(err.message); }
   }
 
   async function changeDesired(card, desired) {
+    const mapId = map.id;
     try {
-      replacePlacement(await api.setDesired(map.id, card.person_id, desired));
+      const saved = await api.setDesired(mapId, card.person_id, desired);
+      onSameMap(mapId, () => replacePlacement(saved));
       announce(desired ? `You need ${card.name} in ${quadrantOf(desired).label}` : `Cleared where you need ${card.name}`);
-      render();
     } catch (err) { showToast(err.message); }
   }
 
   async function takeOff(personId) {
+    const mapId = map.id;
     const name = nameOf(personId);
     let removed;
     try {
-      removed = await api.unplacePerson(map.id, personId);
+      removed = await api.unplacePerson(mapId, personId);
     } catch (err) { showToast(err.message); return; }
-    placements = placements.filter((p) => p.person_id !== personId);
-    if (selected === personId) selected = null;
-    undo.push(`Taking ${name} off the map`, async () => {
-      await api.placePerson(map.id, personId, removed.position, removed.stance);
-      replacePlacement(await api.setDesired(map.id, personId, removed.desired));
-      render();
+    const entry = undo.push(`Taking ${name} off the map`, async () => {
+      await api.placePerson(mapId, personId, removed.position, removed.stance);
+      const back = await api.setDesired(mapId, personId, removed.desired);
+      onSameMap(mapId, () => replacePlacement(back));
       announce(`${name} is back on the map`);
     });
-    render();
+    onSameMap(mapId, () => {
+      placements = placements.filter((p) => p.person_id !== personId);
+      if (selected === personId) selected = null;
+    });
     announce(`${name} taken off the map. Press Ctrl+Z to undo.`);
-    showToast(`Took ${name} off the map`, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => ctx.runUndo() });
+    showToast(`Took ${name} off the map`, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => ctx.runUndo(entry) });
   }
 
   function openPerson(personId) {
@@ -461,7 +518,7 @@ export function mountMap(ctx) {
 
   // ---------- pointer dragging (mouse, touch, pen) ----------
 
-  enableDragging({
+  const dragging = enableDragging({
     grid, gridWrap, roster, rosterList,
     labelOf: nameOf,
     canDrag: () => !timeline.state,
@@ -543,17 +600,9 @@ export function mountMap(ctx) {
 
   // ---------- toolbar ----------
 
-  select.addEventListener('change', () => { selected = null; timeline.close(); syncHistoryButton(); load(select.value); });
-  head.querySelector('#new-map').addEventListener('click', () => {
-    selected = null;
-    replaceChildren(side, mapForm(null));
-    side.querySelector('input')?.focus();
-  });
-  head.querySelector('#edit-map').addEventListener('click', () => {
-    if (!map) return;
-    replaceChildren(side, mapForm(map));
-    side.querySelector('input')?.focus();
-  });
+  select.addEventListener('change', () => load(select.value));
+  head.querySelector('#new-map').addEventListener('click', () => openMapForm(null));
+  head.querySelector('#edit-map').addEventListener('click', () => { if (map) openMapForm(map); });
   labelSelect.addEventListener('change', () => { labelMode = labelSelect.value; renderCards(); });
 
   function setZoom(z) {

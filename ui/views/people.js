@@ -272,7 +272,7 @@ export function mountPeople(ctx, openId = null) {
     }
     if (form?.mode === 'edit' && form.person.id === person.id) form = null;
     const label = `Deleted ${person.name}`;
-    undo.push(label, async () => {
+    const entry = undo.push(label, async () => {
       const back = await api.restorePerson(person.id);
       await reload(back.id);
       announce(`Restored ${back.name}`);
@@ -280,7 +280,7 @@ export function mountPeople(ctx, openId = null) {
     await reload();
     addButton.focus();
     announce(`${label}. Press Ctrl+Z to undo.`);
-    showToast(label, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => ctx.runUndo() });
+    showToast(label, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => ctx.runUndo(entry) });
   }
 
   reload().then(() => { if (openId) openPerson(openId); });

@@ -474,3 +474,64 @@ async fn a_map_is_archived_then_deleted_and_undo_brings_it_back_whole() -> Resul
     app.close().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn undo_after_switching_maps_changes_the_map_that_was_edited() -> Result<()> {
+    let profile = Profile::new()?;
+    let bus = PrivateBus::start()?;
+    let map_a = seed_history(&profile)?;
+    let app = App::launch(&profile, &bus).await?;
+    app.wait_for("#people-list").await?;
+    let map_b = app
+        .invoke("create_map", json!({ "input": { "name": "Atlas launch" } }))
+        .await?;
+    let map_b = map_b["id"].as_str().ok_or("no id")?.to_owned();
+    app.go("map").await?;
+    app.client
+        .find(Locator::Css("#map-select"))
+        .await?
+        .select_by_value(&map_a)
+        .await?;
+
+    let card = app.wait_for(".map-card[aria-label^='Mia Chen']").await?;
+    card.click().await?;
+    app.click("#move-manage_closely").await?;
+    app.wait_for_text("#announcer", |t| t == "Mia Chen moved to Manage closely")
+        .await?;
+
+    app.client
+        .find(Locator::Css("#map-select"))
+        .await?
+        .select_by_value(&map_b)
+        .await?;
+    app.wait_for_text("#map-side", |t| t.contains("Atlas launch"))
+        .await?;
+    app.client
+        .find(Locator::Css("#roster-list"))
+        .await?
+        .send_keys("\u{E009}z")
+        .await?;
+    app.wait_for_text("#announcer", |t| t == "Mia Chen moved back to Monitor")
+        .await?;
+
+    let on_b = app
+        .invoke("map_placements", json!({ "mapId": map_b }))
+        .await?;
+    assert_eq!(on_b, json!([]), "the other map is untouched");
+    let on_a = app
+        .invoke("map_placements", json!({ "mapId": map_a }))
+        .await?;
+    let mia = on_a
+        .as_array()
+        .ok_or("not a list")?
+        .iter()
+        .find(|p| p["name"] == "Mia Chen")
+        .ok_or("Mia gone")?;
+    assert_eq!(
+        mia["position"],
+        json!({ "power": 0.2, "interest": 0.4 }),
+        "back where she was on her own map"
+    );
+    app.close().await?;
+    Ok(())
+}
