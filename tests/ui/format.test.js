@@ -30,3 +30,21 @@ test('truncation counts characters, not UTF-16 units', () => {
   assert.equal(truncate('😀😀😀😀', 3), '😀😀…');
   assert.equal(truncate('short', 10), 'short');
 });
+
+test('time since a contact reads naturally and counts calendar days', async () => {
+  const { sinceText } = await import('../../ui/lib/format.js');
+  const now = new Date(2026, 10, 26, 9, 0);
+  assert.equal(sinceText(null, now), 'never');
+  assert.equal(sinceText('garbage', now), 'never');
+  assert.equal(sinceText(new Date(2026, 10, 26, 1, 0), now), 'today');
+  assert.equal(sinceText(new Date(2026, 10, 25, 23, 30), now), 'yesterday', 'late last night is yesterday');
+  assert.equal(sinceText(new Date(2026, 10, 20), now), '6 days ago');
+  assert.equal(sinceText(new Date(2026, 9, 20), now), '5 weeks ago');
+  assert.equal(sinceText(new Date(2026, 4, 26), now), '6 months ago');
+  assert.equal(sinceText(new Date(2023, 10, 26), now), '3 years ago');
+});
+
+test('a date-time field shows local time to the minute', async () => {
+  const { localDateTimeValue } = await import('../../ui/lib/format.js');
+  assert.equal(localDateTimeValue(new Date(2026, 0, 5, 7, 3, 59)), '2026-01-05T07:03');
+});

@@ -37,3 +37,24 @@ export function truncate(text, max) {
   const chars = Array.from(String(text ?? ''));
   return chars.length <= max ? chars.join('') : `${chars.slice(0, max - 1).join('')}…`;
 }
+
+/** "today", "yesterday", "3 days ago", "5 weeks ago", "2 years ago"; null/invalid -> "never". */
+export function sinceText(when, now = new Date()) {
+  const then = when ? new Date(when) : null;
+  if (!then || Number.isNaN(then.getTime())) return 'never';
+  const startOf = (d) => new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
+  const days = Math.round((startOf(now) - startOf(then)) / 86400000);
+  if (days <= 0) return 'today';
+  if (days === 1) return 'yesterday';
+  if (days < 14) return `${days} days ago`;
+  if (days < 60) return `${Math.round(days / 7)} weeks ago`;
+  if (days < 730) return `${Math.round(days / 30.44)} months ago`;
+  return `${Math.round(days / 365.25)} years ago`;
+}
+
+/** The value for an <input type="datetime-local"> showing `date` in local time. */
+export function localDateTimeValue(date) {
+  const d = new Date(date);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}

@@ -2,8 +2,9 @@
 
 import { api } from '../lib/api.js';
 import { h, replaceChildren, announce } from '../lib/dom.js';
-import { countPeople, describePerson, initials } from '../lib/format.js';
+import { countPeople, describePerson, initials, sinceText } from '../lib/format.js';
 import { showToast } from '../lib/toast.js';
+import { personJournal } from './person-journal.js';
 
 const FIELDS = [
   { name: 'name', label: 'Name', required: true, placeholder: 'Dana Ng' },
@@ -89,7 +90,8 @@ export function mountPeople(ctx, openId = null) {
           h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials(p.name)),
           h('span', { class: 'row-text' },
             h('span', { class: 'person-name' }, p.name),
-            h('span', { class: 'person-meta' }, describePerson(p))))))));
+            h('span', { class: 'person-meta' }, describePerson(p)),
+            h('span', { class: 'person-contact' }, p.last_contact ? `Last contact ${sinceText(p.last_contact)}` : 'No contact logged yet')))))));
     }
     renderPanel();
   }
@@ -126,8 +128,12 @@ export function mountPeople(ctx, openId = null) {
     openForm('edit', person);
   }
 
+  // The journal (profile and interactions) of the person being edited.
+  let journal = null;
+
   function isDirty() {
     if (!form) return false;
+    if (journal?.isDirty()) return true;
     const current = readForm();
     return FIELDS.some((f) => current[f.name] !== form.saved[f.name]);
   }
@@ -163,6 +169,7 @@ export function mountPeople(ctx, openId = null) {
     panel.hidden = false;
     if (panel.querySelector('#person-form')?.dataset.for === formKey()) return; // keep typed text
     const title = form.mode === 'add' ? 'Add a person' : `Edit ${form.person.name}`;
+    journal = form.mode === 'edit' ? personJournal(form.person, { undo, runUndo: (entry) => ctx.runUndo(entry), onChange: () => reload() }) : null;
     replaceChildren(panel, h('form', { id: 'person-form', class: 'person-form', novalidate: true, 'data-for': formKey(), onsubmit: onSubmit },
       h('h2', { class: 'form-title' }, title),
       FIELDS.map(field),
@@ -172,7 +179,8 @@ export function mountPeople(ctx, openId = null) {
         h('button', { type: 'button', id: 'person-cancel', title: 'Esc', onclick: () => cancel({ confirmed: true }) }, 'Cancel'),
         form.mode === 'edit'
           ? h('button', { type: 'button', class: 'danger', id: 'person-delete', onclick: () => remove(form.person) }, 'Delete')
-          : null)));
+          : null)),
+    journal?.el);
   }
 
   function formKey() {
@@ -293,7 +301,10 @@ export function mountPeople(ctx, openId = null) {
       switch (action) {
         case 'new-person': openForm('add'); return true;
         case 'search': if (search.hidden) return false; search.focus(); search.select(); return true;
-        case 'save': if (!form) return false; onSubmit(); return true;
+        case 'save':
+          if (!form) return false;
+          if (!journal?.submitFocused()) onSubmit();
+          return true;
         case 'cancel': return cancel();
         case 'delete': {
           const row = document.activeElement?.closest?.('.person-row');

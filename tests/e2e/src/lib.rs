@@ -236,7 +236,16 @@ impl App {
     }
 
     pub async fn click(&self, css: &str) -> Result<()> {
-        self.wait_for(css).await?.click().await?;
+        let el = self.wait_for(css).await?;
+        // WebKitWebDriver does not scroll nested scroll areas (a panel inside the main area)
+        // to reach an element; a person would scroll there first, so do that.
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'nearest' });",
+                vec![serde_json::to_value(&el)?],
+            )
+            .await?;
+        el.click().await?;
         Ok(())
     }
 
@@ -246,12 +255,14 @@ impl App {
         el.clear().await?;
         // Long values are set in one step (typing 10,000 keys one by one would take minutes);
         // an empty one too, as typing nothing sends no input event.
-        // A date field takes typed digits in the locale's order, so set its value as a picker does.
-        let is_date = el.attr("type").await?.as_deref() == Some("date");
-        if is_date || text.is_empty() || text.chars().count() > 200 {
+        // A date field takes typed digits in the locale's order, and WebDriver sends no line
+        // breaks into a text area: set those values as a picker or a paste does.
+        let kind = el.attr("type").await?.unwrap_or_default();
+        let is_date = matches!(kind.as_str(), "date" | "datetime-local" | "time");
+        if is_date || text.contains('\n') || text.is_empty() || text.chars().count() > 200 {
             self.client
                 .execute(
-                    "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+                    "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true})); arguments[0].dispatchEvent(new Event('change', {bubbles: true}));",
                     vec![serde_json::to_value(&el)?, text.into()],
                 )
                 .await?;
@@ -285,6 +296,25 @@ impl App {
             Some(v) => Ok(v.clone()),
             None => Err(format!("{command} failed: {}", result["err"]).into()),
         }
+    }
+
+    /// Picks `value` in the drop-down `css`, as choosing it from the list does.
+    pub async fn choose(&self, css: &str, value: &str) -> Result<()> {
+        let el = self.wait_for(css).await?;
+        let found = self
+            .client
+            .execute(
+                "const [select, value] = arguments;
+                 if (![...select.options].some((o) => o.value === value)) return false;
+                 select.value = value; select.dispatchEvent(new Event('change', { bubbles: true }));
+                 return true;",
+                vec![serde_json::to_value(&el)?, value.into()],
+            )
+            .await?;
+        if found != serde_json::Value::Bool(true) {
+            return Err(format!("{css} has no option {value:?}").into());
+        }
+        Ok(())
     }
 
     /// Saves what the window shows now as `target/e2e-screenshots/<name>.png`.

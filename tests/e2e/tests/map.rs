@@ -351,21 +351,13 @@ async fn ten_people_with_history_and_an_svg_export_that_names_them() -> Result<(
     app.screenshot("15-map-ten-people").await?;
 
     // Presenting mode: initials instead of names.
-    app.client
-        .find(Locator::Css("#label-mode"))
-        .await?
-        .select_by_value("initials")
-        .await?;
+    app.choose("#label-mode", "initials").await?;
     let names = app.texts(".card-name").await?;
     assert!(
         names.contains(&"DN".to_string()) && !names.iter().any(|n| n.contains("Dana")),
         "{names:?}"
     );
-    app.client
-        .find(Locator::Css("#label-mode"))
-        .await?
-        .select_by_value("names")
-        .await?;
+    app.choose("#label-mode", "names").await?;
 
     app.click("#history-toggle").await?;
     app.wait_for_text("#history-summary", |t| t.contains("Dana Ng"))
@@ -487,11 +479,7 @@ async fn undo_after_switching_maps_changes_the_map_that_was_edited() -> Result<(
         .await?;
     let map_b = map_b["id"].as_str().ok_or("no id")?.to_owned();
     app.go("map").await?;
-    app.client
-        .find(Locator::Css("#map-select"))
-        .await?
-        .select_by_value(&map_a)
-        .await?;
+    app.choose("#map-select", &map_a).await?;
 
     let card = app.wait_for(".map-card[aria-label^='Mia Chen']").await?;
     card.click().await?;
@@ -499,11 +487,7 @@ async fn undo_after_switching_maps_changes_the_map_that_was_edited() -> Result<(
     app.wait_for_text("#announcer", |t| t == "Mia Chen moved to Manage closely")
         .await?;
 
-    app.client
-        .find(Locator::Css("#map-select"))
-        .await?
-        .select_by_value(&map_b)
-        .await?;
+    app.choose("#map-select", &map_b).await?;
     app.wait_for_text("#map-side", |t| t.contains("Atlas launch"))
         .await?;
     app.client

@@ -1,0 +1,250 @@
+// A person's journal, under their details in the People view: the profile (what they care
+// about, what success means for them, how they like to hear from you, your pitch) and the
+// timeline of interactions, with a quick form to log one.
+
+import { api } from '../lib/api.js';
+import { announce, h, replaceChildren } from '../lib/dom.js';
+import { localDateTimeValue } from '../lib/format.js';
+import { showToast } from '../lib/toast.js';
+
+const LEVELS = [['senior_leader', 'Senior leader'], ['skip_level', 'Skip-level'], ['manager', 'Manager'], ['peer', 'Peer'], ['junior', 'Junior'], ['external', 'External']];
+const CHANNELS = [['one_on_one', '1:1'], ['email', 'Email'], ['chat', 'Chat'], ['coffee', 'Coffee'], ['meeting', 'Meeting']];
+const ALLY_ROLES = [['collaborator', 'Collaborator'], ['supporter', 'Supporter'], ['endorser', 'Endorser'], ['mentor', 'Mentor'], ['sponsor', 'Sponsor']];
+export const KINDS = [['one_on_one', '1:1'], ['coffee', 'Coffee'], ['meeting', 'Meeting'], ['message', 'Message'], ['email', 'Email'], ['event', 'Event'], ['introduction', 'Introduction']];
+
+// The profile's fields in the order a person would fill them in.
+const PROFILE_FIELDS = [
+  { name: 'level', label: 'Level relative to you', choices: LEVELS },
+  { name: 'how_met', label: 'How you met' },
+  { name: 'motivations', label: 'What they care about', multiline: true },
+  { name: 'influences', label: 'What influences them', multiline: true },
+  { name: 'success_30', label: 'Success for them at 30 days' },
+  { name: 'success_60', label: 'Success for them at 60 days' },
+  { name: 'success_90', label: 'Success for them at 90 days' },
+  { name: 'challenges', label: 'Their current challenges', multiline: true },
+  { name: 'channel', label: 'How they like to be kept informed', choices: CHANNELS },
+  { name: 'cadence_days', label: 'Every how many days', number: true },
+  { name: 'pitch', label: 'Your pitch to them', multiline: true },
+  { name: 'ally_role', label: 'Ally role', choices: ALLY_ROLES },
+];
+
+const labelOf = (choices, value) => choices.find(([v]) => v === value)?.[1] ?? value;
+
+/** Builds the journal for `person`; it loads its own data. */
+export function personJournal(person, { undo, runUndo, onChange }) {
+  const profileForm = h('form', { class: 'profile-form', id: 'profile-form', novalidate: true });
+  const filled = h('p', { class: 'muted', id: 'profile-filled' });
+  const logForm = interactionForm();
+  const timeline = h('ol', { class: 'timeline', id: 'timeline', 'aria-label': `Interactions with ${person.name}` });
+  const el = h('div', { class: 'journal' },
+    h('details', { class: 'profile', id: 'profile-section' },
+      h('summary', {}, h('span', { class: 'section-title' }, 'Profile'), ' ', filled),
+      profileForm),
+    h('section', { class: 'interactions', 'aria-labelledby': 'interactions-title' },
+      h('h3', { id: 'interactions-title', class: 'section-title' }, 'Interactions'),
+      logForm, timeline));
+
+  // ---------- profile ----------
+
+  function fieldControl(f, value) {
+    const id = `profile-${f.name}`;
+    if (f.choices) {
+      return h('select', { id, name: f.name },
+        h('option', { value: '' }, 'Not set'),
+        f.choices.map(([v, text]) => h('option', { value: v, selected: v === value }, text)));
+    }
+    if (f.number) return h('input', { id, name: f.name, type: 'number', min: '1', max: '365', step: '1', value: value ?? '' });
+    if (f.multiline) return h('textarea', { id, name: f.name, rows: '3', value: value ?? '' });
+    return h('input', { id, name: f.name, type: 'text', autocomplete: 'off', value: value ?? '' });
+  }
+
+  function renderProfile(profile) {
+    const missing = PROFILE_FIELDS.filter((f) => profile[f.name] === null || profile[f.name] === '' || profile[f.name] === undefined);
+    filled.textContent = missing.length === 0 ? 'complete'
+      : `${PROFILE_FIELDS.length - missing.length} of ${PROFILE_FIELDS.length} filled in; add ${missing[0].label.toLowerCase()}`;
+    replaceChildren(profileForm,
+      PROFILE_FIELDS.map((f) => h('div', { class: 'field' },
+        h('label', { for: `profile-${f.name}` }, f.label),
+        fieldControl(f, profile[f.name]),
+        h('p', { class: 'field-error', id: `profile-${f.name}-error`, hidden: true }))),
+      h('p', { class: 'form-error', id: 'profile-form-error', role: 'alert', hidden: true }),
+      h('div', { class: 'actions' }, h('button', { type: 'submit', id: 'profile-save' }, 'Save profile')));
+    profileForm.dataset.saved = JSON.stringify(readProfile());
+  }
+
+  function readProfile() {
+    const value = (name) => profileForm.querySelector(`#profile-${name}`)?.value ?? '';
+    return Object.fromEntries(PROFILE_FIELDS.map((f) => {
+      const v = value(f.name);
+      if (f.choices) return [f.name, v || null];
+      if (f.number) return [f.name, v.trim() === '' ? null : Number(v)];
+      return [f.name, v];
+    }));
+  }
+
+  profileForm.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const profile = readProfile();
+    if (profile.cadence_days !== null && !Number.isInteger(profile.cadence_days)) {
+      showError(profileForm, 'profile', { field: 'cadence_days', message: 'Write a whole number of days, such as 14.' });
+      return;
+    }
+    try {
+      renderProfile(await api.saveProfile(person.id, profile));
+      announce(`Saved ${person.name}'s profile`);
+      showToast(`Saved ${person.name}'s profile`, { timeoutMs: 4000 });
+    } catch (err) {
+      showError(profileForm, 'profile', err);
+    }
+  });
+
+  // ---------- interactions ----------
+
+  function interactionForm() {
+    const alsoWith = h('select', { id: 'interaction-people', multiple: true, size: '4' });
+    const alsoField = h('div', { class: 'field', hidden: true },
+      h('label', { for: 'interaction-people' }, 'Also with (optional)'),
+      alsoWith,
+      h('p', { class: 'field-error', id: 'interaction-people-error', hidden: true }));
+    api.listPeople('').then((everyone) => {
+      const others = everyone.filter((p) => p.id !== person.id);
+      replaceChildren(alsoWith, others.map((p) => h('option', { value: p.id }, p.name)));
+      alsoWith.size = Math.max(2, Math.min(4, others.length));
+      alsoField.hidden = others.length === 0;
+    }, () => { alsoField.hidden = true; });
+    const form = h('form', { class: 'log-form', id: 'log-form', novalidate: true },
+      h('div', { class: 'log-row' },
+        h('div', { class: 'field' },
+          h('label', { for: 'interaction-kind' }, 'Kind'),
+          h('select', { id: 'interaction-kind' }, KINDS.map(([v, text]) => h('option', { value: v }, text)))),
+        h('div', { class: 'field' },
+          h('label', { for: 'interaction-occurred_at' }, 'When'),
+          h('input', { id: 'interaction-occurred_at', type: 'datetime-local', value: localDateTimeValue(new Date()) }),
+          h('p', { class: 'field-error', id: 'interaction-occurred_at-error', hidden: true }))),
+      h('div', { class: 'field' },
+        h('label', { for: 'interaction-notes' }, `What passed between you and ${person.name}`),
+        h('textarea', { id: 'interaction-notes', rows: '3', placeholder: 'What they said, what they need, what you agreed' }),
+        h('p', { class: 'field-error', id: 'interaction-notes-error', hidden: true })),
+      h('div', { class: 'field' },
+        h('label', { for: 'interaction-follow_up' }, 'Follow-up'),
+        h('input', { id: 'interaction-follow_up', type: 'text', autocomplete: 'off', placeholder: 'Send the deck by Friday' }),
+        h('p', { class: 'field-error', id: 'interaction-follow_up-error', hidden: true })),
+      alsoField,
+      h('p', { class: 'form-error', id: 'interaction-form-error', role: 'alert', hidden: true }),
+      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'interaction-log', title: 'Ctrl+Enter' }, 'Log interaction')));
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const button = form.querySelector('#interaction-log');
+      if (button.disabled) return;
+      const when = form.querySelector('#interaction-occurred_at').value;
+      const at = when ? new Date(when) : new Date();
+      if (Number.isNaN(at.getTime())) {
+        showError(form, 'interaction', { field: 'occurred_at', message: 'Choose a date and time, or leave it empty for now.' });
+        return;
+      }
+      const also = [...(form.querySelector('#interaction-people')?.selectedOptions ?? [])].map((o) => o.value);
+      const input = {
+        occurred_at: at.toISOString(),
+        kind: form.querySelector('#interaction-kind').value,
+        people: [person.id, ...also],
+        notes: form.querySelector('#interaction-notes').value,
+        follow_up: form.querySelector('#interaction-follow_up').value,
+      };
+      button.disabled = true;
+      try {
+        await api.logInteraction(input);
+        form.querySelector('#interaction-notes').value = '';
+        form.querySelector('#interaction-follow_up').value = '';
+        form.querySelector('#interaction-occurred_at').value = localDateTimeValue(new Date());
+        for (const o of form.querySelector('#interaction-people')?.options ?? []) o.selected = false;
+        clearErrors(form);
+        announce(`Logged a ${labelOf(KINDS, input.kind)} with ${person.name}`);
+        await loadTimeline();
+        onChange?.();
+      } catch (err) {
+        showError(form, 'interaction', err);
+      } finally {
+        button.disabled = false;
+      }
+    });
+    return form;
+  }
+
+  function renderTimeline(items) {
+    replaceChildren(timeline, items.length
+      ? items.map((i) => h('li', { class: 'interaction', 'data-id': i.id },
+        h('div', { class: 'interaction-head' },
+          h('strong', {}, labelOf(KINDS, i.kind)),
+          h('time', { datetime: i.occurred_at }, new Date(i.occurred_at).toLocaleString()),
+          i.people.length > 1 ? h('span', { class: 'muted' }, `with ${i.people.filter((p) => p.id !== person.id).map((p) => p.name).join(', ')}`) : null,
+          h('button', { type: 'button', class: 'link interaction-delete', 'aria-label': `Delete the ${labelOf(KINDS, i.kind)} of ${new Date(i.occurred_at).toLocaleDateString()}`, onclick: () => removeInteraction(i) }, 'Delete')),
+        i.notes ? h('p', { class: 'interaction-notes' }, i.notes) : null,
+        i.follow_up ? h('p', { class: 'interaction-follow-up' }, 'Follow-up: ', i.follow_up) : null))
+      : h('li', { class: 'muted', id: 'timeline-empty' }, `Nothing logged with ${person.name} yet. Every 1:1, coffee or message you note here builds the picture.`));
+  }
+
+  async function loadTimeline() {
+    try {
+      renderTimeline(await api.personTimeline(person.id));
+    } catch (err) {
+      replaceChildren(timeline, h('li', { class: 'form-error', role: 'alert' }, err.message));
+    }
+  }
+
+  async function removeInteraction(i) {
+    try {
+      await api.deleteInteraction(i.id);
+    } catch (err) { showToast(err.message); return; }
+    const label = `Deleted a ${labelOf(KINDS, i.kind)} with ${person.name}`;
+    const entry = undo.push(label, async () => { await api.restoreInteraction(i.id); await loadTimeline(); onChange?.(); });
+    await loadTimeline();
+    onChange?.();
+    announce(`${label}. Press Ctrl+Z to undo.`);
+    showToast(label, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo(entry) });
+  }
+
+  (async () => {
+    try {
+      renderProfile(await api.getProfile(person.id));
+    } catch (err) {
+      replaceChildren(profileForm, h('p', { class: 'form-error', role: 'alert' }, err.message));
+    }
+  })();
+  loadTimeline();
+
+  return {
+    el,
+    /** True while the profile or the log form holds typed text that is not saved. */
+    isDirty() {
+      const logText = ['#interaction-notes', '#interaction-follow_up'].some((id) => logForm.querySelector(id)?.value);
+      const profileChanged = profileForm.dataset.saved !== undefined && profileForm.dataset.saved !== JSON.stringify(readProfile());
+      return logText || profileChanged;
+    },
+    /** Ctrl+Enter inside one of the journal's forms submits that form. */
+    submitFocused() {
+      const form = document.activeElement?.closest?.('#log-form, #profile-form');
+      if (!form || !el.contains(form)) return false;
+      form.requestSubmit();
+      return true;
+    },
+  };
+}
+
+function clearErrors(form) {
+  for (const p of form.querySelectorAll('.field-error, .form-error')) { p.hidden = true; p.textContent = ''; }
+  for (const c of form.querySelectorAll('[aria-invalid]')) { c.removeAttribute('aria-invalid'); c.removeAttribute('aria-describedby'); }
+}
+
+function showError(form, prefix, err) {
+  clearErrors(form);
+  const control = err.field && form.querySelector(`#${prefix}-${err.field}`);
+  const target = control ? form.querySelector(`#${prefix}-${err.field}-error`) : form.querySelector(`#${prefix}-form-error`);
+  target.textContent = err.message;
+  target.hidden = false;
+  if (control) {
+    control.setAttribute('aria-invalid', 'true');
+    control.setAttribute('aria-describedby', target.id);
+    control.focus();
+  }
+  announce(err.message);
+}
