@@ -2,6 +2,7 @@
 
 import { api } from '../lib/api.js';
 import { announce, h } from '../lib/dom.js';
+import { showFormError } from '../lib/form-errors.js';
 
 const FIELDS = ['name', 'description', 'target_date'];
 
@@ -39,26 +40,10 @@ export function mapForm(existing, { onSaved, onCancel, onArchive, onDelete }) {
       announce(existing ? `Saved ${saved.name}` : `Created map ${saved.name}`);
       await onSaved(saved);
     } catch (err) {
-      showError(form, err);
+      showFormError(form, 'map', err);
     } finally {
       save.disabled = false;
     }
   });
   return form;
-}
-
-/** Puts the message next to the field it names, or above the buttons. */
-function showError(form, err) {
-  for (const p of form.querySelectorAll('.field-error, .form-error')) { p.hidden = true; p.textContent = ''; }
-  for (const c of form.querySelectorAll('[aria-invalid]')) c.removeAttribute('aria-invalid');
-  const control = err.field && form.querySelector(`#map-${err.field}`);
-  const target = control ? form.querySelector(`#map-${err.field}-error`) : form.querySelector('#map-form-error');
-  target.textContent = err.message;
-  target.hidden = false;
-  if (control) {
-    control.setAttribute('aria-invalid', 'true');
-    control.setAttribute('aria-describedby', target.id);
-    control.focus();
-  }
-  announce(err.message);
 }

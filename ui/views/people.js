@@ -3,6 +3,7 @@
 import { api } from '../lib/api.js';
 import { h, replaceChildren, announce } from '../lib/dom.js';
 import { countPeople, describePerson, initials, sinceText } from '../lib/format.js';
+import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { showToast } from '../lib/toast.js';
 import { personJournal } from './person-journal.js';
 
@@ -140,7 +141,7 @@ export function mountPeople(ctx, openId = null) {
 
   function openForm(mode, person = null) {
     if (isDirty()) {
-      showFormError(`You have unsaved changes${form.mode === 'edit' ? ` to ${form.person.name}` : ''}. Save or cancel them first.`);
+      showError({ message: `You have unsaved changes${form.mode === 'edit' ? ` to ${form.person.name}` : ''}. Save or cancel them first.` });
       return;
     }
     const values = { ...EMPTY_INPUT, ...(mode === 'edit' ? person : person ?? {}) };
@@ -206,32 +207,18 @@ export function mountPeople(ctx, openId = null) {
     return Object.fromEntries(FIELDS.map((f) => [f.name, panel.querySelector(`#person-${f.name}`)?.value ?? '']));
   }
 
-  function clearErrors() {
-    for (const p of panel.querySelectorAll('.field-error, .form-error')) { p.hidden = true; p.textContent = ''; }
-    for (const c of panel.querySelectorAll('[aria-invalid]')) { c.removeAttribute('aria-invalid'); c.removeAttribute('aria-describedby'); }
+  function personForm() {
+    return panel.querySelector('#person-form');
   }
 
-  function showFormError(message) {
-    const p = panel.querySelector('#person-form-error');
-    if (!p) return;
-    p.textContent = message;
-    p.hidden = false;
+  function clearErrors() {
+    const f = personForm();
+    if (f) clearFormErrors(f);
   }
 
   function showError(err) {
-    clearErrors();
-    const control = err.field && panel.querySelector(`#person-${err.field}`);
-    if (control) {
-      const p = panel.querySelector(`#person-${err.field}-error`);
-      p.textContent = err.message;
-      p.hidden = false;
-      control.setAttribute('aria-invalid', 'true');
-      control.setAttribute('aria-describedby', p.id);
-      control.focus();
-    } else {
-      showFormError(err.message);
-    }
-    announce(err.message);
+    const f = personForm();
+    if (f) showFormError(f, 'person', err);
   }
 
   let saving = false;
@@ -261,8 +248,7 @@ export function mountPeople(ctx, openId = null) {
     if (!form) return false;
     if (!confirmed && isDirty() && !form.discardArmed) {
       form.discardArmed = true;
-      showFormError('You have unsaved changes. Press Esc again to discard them, or Save to keep them.');
-      announce('Unsaved changes. Press Escape again to discard them.');
+      showError({ message: 'You have unsaved changes. Press Esc again to discard them, or Save to keep them.' });
       return true;
     }
     const focusId = form.person?.id;

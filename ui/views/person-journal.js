@@ -5,6 +5,7 @@
 import { api } from '../lib/api.js';
 import { announce, h, replaceChildren } from '../lib/dom.js';
 import { localDateTimeValue } from '../lib/format.js';
+import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { showToast } from '../lib/toast.js';
 
 const LEVELS = [['senior_leader', 'Senior leader'], ['skip_level', 'Skip-level'], ['manager', 'Manager'], ['peer', 'Peer'], ['junior', 'Junior'], ['external', 'External']];
@@ -86,7 +87,7 @@ export function personJournal(person, { undo, runUndo, onChange }) {
     e.preventDefault();
     const profile = readProfile();
     if (profile.cadence_days !== null && !Number.isInteger(profile.cadence_days)) {
-      showError(profileForm, 'profile', { field: 'cadence_days', message: 'Write a whole number of days, such as 14.' });
+      showFormError(profileForm, 'profile', { field: 'cadence_days', message: 'Write a whole number of days, such as 14.' });
       return;
     }
     try {
@@ -94,7 +95,7 @@ export function personJournal(person, { undo, runUndo, onChange }) {
       announce(`Saved ${person.name}'s profile`);
       showToast(`Saved ${person.name}'s profile`, { timeoutMs: 4000 });
     } catch (err) {
-      showError(profileForm, 'profile', err);
+      showFormError(profileForm, 'profile', err);
     }
   });
 
@@ -139,7 +140,7 @@ export function personJournal(person, { undo, runUndo, onChange }) {
       const when = form.querySelector('#interaction-occurred_at').value;
       const at = when ? new Date(when) : new Date();
       if (Number.isNaN(at.getTime())) {
-        showError(form, 'interaction', { field: 'occurred_at', message: 'Choose a date and time, or leave it empty for now.' });
+        showFormError(form, 'interaction', { field: 'occurred_at', message: 'Choose a date and time, or leave it empty for now.' });
         return;
       }
       const also = [...(form.querySelector('#interaction-people')?.selectedOptions ?? [])].map((o) => o.value);
@@ -157,12 +158,12 @@ export function personJournal(person, { undo, runUndo, onChange }) {
         form.querySelector('#interaction-follow_up').value = '';
         form.querySelector('#interaction-occurred_at').value = localDateTimeValue(new Date());
         for (const o of form.querySelector('#interaction-people')?.options ?? []) o.selected = false;
-        clearErrors(form);
+        clearFormErrors(form);
         announce(`Logged a ${labelOf(KINDS, input.kind)} with ${person.name}`);
         await loadTimeline();
         onChange?.();
       } catch (err) {
-        showError(form, 'interaction', err);
+        showFormError(form, 'interaction', err);
       } finally {
         button.disabled = false;
       }
@@ -228,23 +229,4 @@ export function personJournal(person, { undo, runUndo, onChange }) {
       return true;
     },
   };
-}
-
-function clearErrors(form) {
-  for (const p of form.querySelectorAll('.field-error, .form-error')) { p.hidden = true; p.textContent = ''; }
-  for (const c of form.querySelectorAll('[aria-invalid]')) { c.removeAttribute('aria-invalid'); c.removeAttribute('aria-describedby'); }
-}
-
-function showError(form, prefix, err) {
-  clearErrors(form);
-  const control = err.field && form.querySelector(`#${prefix}-${err.field}`);
-  const target = control ? form.querySelector(`#${prefix}-${err.field}-error`) : form.querySelector(`#${prefix}-form-error`);
-  target.textContent = err.message;
-  target.hidden = false;
-  if (control) {
-    control.setAttribute('aria-invalid', 'true');
-    control.setAttribute('aria-describedby', target.id);
-    control.focus();
-  }
-  announce(err.message);
 }
