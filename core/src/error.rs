@@ -18,6 +18,8 @@ pub enum Error {
     },
     #[error("That person no longer exists; they may have been deleted in another window.")]
     PersonNotFound { id: String },
+    #[error("That interaction no longer exists; it may have been deleted.")]
+    InteractionNotFound { id: String },
     #[error("That map no longer exists; it may have been deleted.")]
     MapNotFound { id: String },
     #[error("{name} is not on this map.")]
@@ -40,6 +42,7 @@ impl Error {
             Error::Invalid { code, .. } => code,
             Error::PersonNotFound { .. } => "people.not_found",
             Error::MapNotFound { .. } => "maps.not_found",
+            Error::InteractionNotFound { .. } => "interactions.not_found",
             Error::NotOnMap { .. } => "maps.not_on_map",
             Error::Export { .. } => "export.failed",
             Error::Open(e) => e.code(),

@@ -167,11 +167,7 @@ pub fn get(db: &Database, id: &str) -> Result<Interaction> {
             from_row,
         )
         .optional()?
-        .ok_or_else(|| Error::Invalid {
-            code: "interactions.not_found",
-            field: "id",
-            message: "That interaction no longer exists; it may have been deleted.".into(),
-        })?;
+        .ok_or_else(|| Error::InteractionNotFound { id: id.to_owned() })?;
     Ok(with_people(db, vec![row])?.remove(0))
 }
 
@@ -336,6 +332,10 @@ mod tests {
         delete(&mut db, &i.id, at(4, 10)).unwrap();
         assert!(timeline(&db, &dana, 50).unwrap().is_empty());
         assert_eq!(restore(&mut db, &i.id).unwrap(), i);
+        assert_eq!(
+            delete(&mut db, "nope", at(4, 11)).unwrap_err().code(),
+            "interactions.not_found"
+        );
     }
 
     #[test]
