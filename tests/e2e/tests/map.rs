@@ -228,6 +228,17 @@ async fn map_id(app: &App) -> Result<String> {
     Ok(maps[0]["id"].as_str().ok_or("no map")?.to_owned())
 }
 
+/// The app on the Map section, showing the map that [`seed_history`] wrote.
+async fn open_seeded_map() -> Result<(Profile, PrivateBus, App, String)> {
+    let profile = Profile::new()?;
+    let bus = PrivateBus::start()?;
+    let map = seed_history(&profile)?;
+    let app = App::launch(&profile, &bus).await?;
+    app.wait_for("#people-list").await?;
+    app.go("map").await?;
+    Ok((profile, bus, app, map))
+}
+
 /// Ten people on a map with a month of history, written the way the app writes it.
 fn seed_history(profile: &Profile) -> Result<String> {
     let day = |m, d| {
@@ -326,12 +337,7 @@ fn seed_history(profile: &Profile) -> Result<String> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn ten_people_with_history_and_an_svg_export_that_names_them() -> Result<()> {
-    let profile = Profile::new()?;
-    let bus = PrivateBus::start()?;
-    seed_history(&profile)?;
-    let app = App::launch(&profile, &bus).await?;
-    app.wait_for("#people-list").await?;
-    app.go("map").await?;
+    let (profile, _bus, app, _map) = open_seeded_map().await?;
     app.wait_for_text("#gaps", |t| t.contains("Dana Ng"))
         .await?;
     assert_eq!(
@@ -409,12 +415,7 @@ async fn ten_people_with_history_and_an_svg_export_that_names_them() -> Result<(
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_card_menu_sends_it_to_a_quadrant_without_dragging() -> Result<()> {
-    let profile = Profile::new()?;
-    let bus = PrivateBus::start()?;
-    seed_history(&profile)?;
-    let app = App::launch(&profile, &bus).await?;
-    app.wait_for("#people-list").await?;
-    app.go("map").await?;
+    let (_profile, _bus, app, _map) = open_seeded_map().await?;
     let card = app.wait_for(".map-card[aria-label^='Mia Chen']").await?;
     card.click().await?;
     app.wait_for("#card-panel").await?;
@@ -431,12 +432,7 @@ async fn a_card_menu_sends_it_to_a_quadrant_without_dragging() -> Result<()> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_map_is_archived_then_deleted_and_undo_brings_it_back_whole() -> Result<()> {
-    let profile = Profile::new()?;
-    let bus = PrivateBus::start()?;
-    seed_history(&profile)?;
-    let app = App::launch(&profile, &bus).await?;
-    app.wait_for("#people-list").await?;
-    app.go("map").await?;
+    let (_profile, _bus, app, _map) = open_seeded_map().await?;
     app.wait_for(".map-card").await?;
 
     app.click("#edit-map").await?;
