@@ -32,6 +32,17 @@ const COMMANDS: &[&str] = &[
     "person_timeline",
     "delete_interaction",
     "restore_interaction",
+    "list_favours",
+    "record_favour",
+    "set_favour_done",
+    "thank_favour",
+    "delete_favour",
+    "restore_favour",
+    "list_promises",
+    "make_promise",
+    "set_promise_status",
+    "delete_promise",
+    "restore_promise",
 ];
 
 fn main() {

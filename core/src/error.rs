@@ -18,6 +18,10 @@ pub enum Error {
     },
     #[error("That person no longer exists; they may have been deleted in another window.")]
     PersonNotFound { id: String },
+    #[error("That favour no longer exists; it may have been deleted.")]
+    FavourNotFound { id: String },
+    #[error("That promise no longer exists; it may have been deleted.")]
+    PromiseNotFound { id: String },
     #[error("That interaction no longer exists; it may have been deleted.")]
     InteractionNotFound { id: String },
     #[error("That map no longer exists; it may have been deleted.")]
@@ -43,6 +47,8 @@ impl Error {
             Error::PersonNotFound { .. } => "people.not_found",
             Error::MapNotFound { .. } => "maps.not_found",
             Error::InteractionNotFound { .. } => "interactions.not_found",
+            Error::FavourNotFound { .. } => "favours.not_found",
+            Error::PromiseNotFound { .. } => "promises.not_found",
             Error::NotOnMap { .. } => "maps.not_on_map",
             Error::Export { .. } => "export.failed",
             Error::Open(e) => e.code(),

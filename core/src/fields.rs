@@ -57,3 +57,29 @@ pub(crate) fn fold(text: &str) -> String {
         .collect::<String>()
         .to_lowercase()
 }
+
+/// Reads a calendar day typed as YYYY-MM-DD; empty means none. A typo such as 0026 for 2026
+/// parses as a date, but no goal or promise is set that far away, so years outside 1900–2200
+/// are refused too.
+pub(crate) fn day(
+    text: &str,
+    code: &'static str,
+    field: &'static str,
+) -> Result<Option<chrono::NaiveDate>> {
+    use chrono::Datelike;
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let bad = |why: &str| Error::Invalid {
+        code,
+        field,
+        message: format!("“{text}” {why}. Write it like 2026-06-30."),
+    };
+    let parsed =
+        chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad("is not a date"))?;
+    if !(1900..=2200).contains(&parsed.year()) {
+        return Err(bad("is not a year a plan could be made for"));
+    }
+    Ok(Some(parsed))
+}

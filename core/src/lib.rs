@@ -5,12 +5,14 @@
 
 pub mod error;
 pub mod export;
+pub mod favours;
 mod fields;
 pub mod interactions;
 pub mod maps;
 pub mod notification;
 pub mod people;
 pub mod profiles;
+pub mod promises;
 mod records;
 pub mod storage;
 

@@ -3,12 +3,12 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::fields::{check_length, fold, required};
+use crate::fields::{check_length, day, fold, required};
 use crate::records::{new_id, text_enum, time_text};
 use crate::storage::Database;
 
@@ -110,23 +110,7 @@ fn validate(input: &MapInput) -> Result<ValidMap> {
         &input.description,
         MAX_MAP_DESCRIPTION,
     )?;
-    let date = input.target_date.trim();
-    let bad_date = |why: &str| Error::Invalid {
-        code: "maps.bad_date",
-        field: "target_date",
-        message: format!("“{date}” {why}. Write it like 2026-06-30."),
-    };
-    let target_date = if date.is_empty() {
-        None
-    } else {
-        let parsed =
-            NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| bad_date("is not a date"))?;
-        // A typo such as 0026 for 2026 parses fine; no goal is set that far away.
-        if !(1900..=2200).contains(&parsed.year()) {
-            return Err(bad_date("is not a year a goal could be set for"));
-        }
-        Some(parsed)
-    };
+    let target_date = day(&input.target_date, "maps.bad_date", "target_date")?;
     Ok(ValidMap {
         name: name.to_owned(),
         description: input.description.clone(),

@@ -30,6 +30,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0003_journal.sql",
         include_str!("../migrations/0003_journal.sql"),
     ),
+    (
+        "0004_ledger.sql",
+        include_str!("../migrations/0004_ledger.sql"),
+    ),
 ];
 
 fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {

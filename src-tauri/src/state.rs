@@ -13,6 +13,12 @@ pub fn now() -> DateTime<Utc> {
     Utc::now()
 }
 
+/// The user's calendar day, for due dates.
+#[allow(clippy::disallowed_methods)]
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
 enum Slot {
     Ready(Database),
     Broken(OpenError),

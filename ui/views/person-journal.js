@@ -7,6 +7,7 @@ import { announce, h, replaceChildren } from '../lib/dom.js';
 import { localDateTimeValue } from '../lib/format.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { showToast } from '../lib/toast.js';
+import { personLedger } from './person-ledger.js';
 
 const LEVELS = [['senior_leader', 'Senior leader'], ['skip_level', 'Skip-level'], ['manager', 'Manager'], ['peer', 'Peer'], ['junior', 'Junior'], ['external', 'External']];
 const CHANNELS = [['one_on_one', '1:1'], ['email', 'Email'], ['chat', 'Chat'], ['coffee', 'Coffee'], ['meeting', 'Meeting']];
@@ -37,13 +38,15 @@ export function personJournal(person, { undo, runUndo, onChange }) {
   const filled = h('p', { class: 'muted', id: 'profile-filled' });
   const logForm = interactionForm();
   const timeline = h('ol', { class: 'timeline', id: 'timeline', 'aria-label': `Interactions with ${person.name}` });
+  const ledger = personLedger(person, { undo, runUndo });
   const el = h('div', { class: 'journal' },
     h('details', { class: 'profile', id: 'profile-section' },
       h('summary', {}, h('span', { class: 'section-title' }, 'Profile'), ' ', filled),
       profileForm),
     h('section', { class: 'interactions', 'aria-labelledby': 'interactions-title' },
       h('h3', { id: 'interactions-title', class: 'section-title' }, 'Interactions'),
-      logForm, timeline));
+      logForm, timeline),
+    ledger.el);
 
   // ---------- profile ----------
 
@@ -219,11 +222,11 @@ export function personJournal(person, { undo, runUndo, onChange }) {
     isDirty() {
       const logText = ['#interaction-notes', '#interaction-follow_up'].some((id) => logForm.querySelector(id)?.value);
       const profileChanged = profileForm.dataset.saved !== undefined && profileForm.dataset.saved !== JSON.stringify(readProfile());
-      return logText || profileChanged;
+      return logText || profileChanged || ledger.isDirty();
     },
     /** Ctrl+Enter inside one of the journal's forms submits that form. */
     submitFocused() {
-      const form = document.activeElement?.closest?.('#log-form, #profile-form');
+      const form = document.activeElement?.closest?.('#log-form, #profile-form, #favour-form, #promise-form');
       if (!form || !el.contains(form)) return false;
       form.requestSubmit();
       return true;

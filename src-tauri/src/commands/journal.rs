@@ -1,11 +1,14 @@
-//! The relationship journal: a person's profile and the interactions logged with them.
+//! The relationship journal: a person's profile, the interactions logged with them, and the
+//! favours and promises between them and the user.
 
+use allies_core::favours::{self, Balance, Favour, FavourInput};
 use allies_core::interactions::{self, Interaction, InteractionInput};
 use allies_core::profiles::{self, Profile};
+use allies_core::promises::{self, Promise, PromiseInput, PromiseStatus};
 use allies_core::WireError;
 use tauri::State;
 
-use crate::state::{now, AppState};
+use crate::state::{now, today, AppState};
 
 /// How many interactions a person's page shows at first.
 const TIMELINE_LENGTH: usize = 200;
@@ -66,5 +69,122 @@ pub async fn restore_interaction(
 ) -> Result<Interaction, WireError> {
     state
         .with_db(move |db| interactions::restore(db, &id))
+        .await
+}
+
+/// How far back "lately" reaches for the favours balance.
+const BALANCE_DAYS: i64 = 180;
+
+/// A person's favours with the balance of the last months.
+#[derive(serde::Serialize)]
+pub struct FavoursOfPerson {
+    favours: Vec<Favour>,
+    balance: Balance,
+    balance_days: i64,
+}
+
+#[tauri::command]
+pub async fn list_favours(
+    state: State<'_, AppState>,
+    person_id: String,
+) -> Result<FavoursOfPerson, WireError> {
+    state
+        .with_db(move |db| {
+            let since = now() - chrono::Duration::days(BALANCE_DAYS);
+            Ok(FavoursOfPerson {
+                favours: favours::for_person(db, &person_id)?,
+                balance: favours::balance(db, &person_id, since)?,
+                balance_days: BALANCE_DAYS,
+            })
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn record_favour(
+    state: State<'_, AppState>,
+    input: FavourInput,
+) -> Result<Favour, WireError> {
+    state
+        .with_db(move |db| favours::record(db, &input, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn set_favour_done(
+    state: State<'_, AppState>,
+    id: String,
+    done: bool,
+) -> Result<Favour, WireError> {
+    state
+        .with_db(move |db| favours::set_done(db, &id, done, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn thank_favour(
+    state: State<'_, AppState>,
+    id: String,
+    how: String,
+) -> Result<Favour, WireError> {
+    state
+        .with_db(move |db| favours::thank(db, &id, &how, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn delete_favour(state: State<'_, AppState>, id: String) -> Result<Favour, WireError> {
+    state
+        .with_db(move |db| favours::delete(db, &id, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn restore_favour(state: State<'_, AppState>, id: String) -> Result<Favour, WireError> {
+    state.with_db(move |db| favours::restore(db, &id)).await
+}
+
+#[tauri::command]
+pub async fn list_promises(
+    state: State<'_, AppState>,
+    person_id: String,
+) -> Result<Vec<Promise>, WireError> {
+    state
+        .with_db(move |db| promises::for_person(db, &person_id, today()))
+        .await
+}
+
+#[tauri::command]
+pub async fn make_promise(
+    state: State<'_, AppState>,
+    input: PromiseInput,
+) -> Result<Promise, WireError> {
+    state
+        .with_db(move |db| promises::make(db, &input, now(), today()))
+        .await
+}
+
+#[tauri::command]
+pub async fn set_promise_status(
+    state: State<'_, AppState>,
+    id: String,
+    status: PromiseStatus,
+) -> Result<Promise, WireError> {
+    state
+        .with_db(move |db| promises::set_status(db, &id, status, now(), today()))
+        .await
+}
+
+#[tauri::command]
+pub async fn delete_promise(state: State<'_, AppState>, id: String) -> Result<Promise, WireError> {
+    state
+        .with_db(move |db| promises::delete(db, &id, now(), today()))
+        .await
+}
+
+#[tauri::command]
+pub async fn restore_promise(state: State<'_, AppState>, id: String) -> Result<Promise, WireError> {
+    state
+        .with_db(move |db| promises::restore(db, &id, today()))
         .await
 }

@@ -1,0 +1,389 @@
+//! The favours ledger, both ways: what people did for the user and what the user did for them,
+//! the thank-yous that received favours call for, and a gentle balance.
+
+use chrono::{DateTime, Utc};
+use rusqlite::OptionalExtension;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::fields::{check_length, required};
+use crate::records::{new_id, text_enum, time_text};
+use crate::storage::Database;
+
+pub const MAX_DESCRIPTION: usize = 10_000;
+
+text_enum! {
+    /// Who did the favour.
+    Direction {
+        ByThem = "by_them",
+        ByMe = "by_me",
+    }
+}
+
+text_enum! {
+    FavourStatus {
+        Open = "open",
+        Done = "done",
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FavourInput {
+    pub person_id: String,
+    pub direction: Direction,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Favour {
+    pub id: String,
+    pub person_id: String,
+    pub direction: Direction,
+    pub description: String,
+    pub status: FavourStatus,
+    pub done_at: Option<DateTime<Utc>>,
+    pub thanked_at: Option<DateTime<Utc>>,
+    pub thanked_how: String,
+    pub created_at: DateTime<Utc>,
+    /// A received favour that is done and not yet thanked for.
+    pub thanks_due: bool,
+}
+
+const COLUMNS: &str =
+    "id, person_id, direction, description, status, done_at, thanked_at, thanked_how, created_at";
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Favour> {
+    let direction: Direction = r.get(2)?;
+    let status: FavourStatus = r.get(4)?;
+    let thanked_at: Option<DateTime<Utc>> = r.get(6)?;
+    Ok(Favour {
+        id: r.get(0)?,
+        person_id: r.get(1)?,
+        direction,
+        description: r.get(3)?,
+        status,
+        done_at: r.get(5)?,
+        thanked_at,
+        thanked_how: r.get(7)?,
+        created_at: r.get(8)?,
+        thanks_due: direction == Direction::ByThem
+            && status == FavourStatus::Done
+            && thanked_at.is_none(),
+    })
+}
+
+pub fn get(db: &Database, id: &str) -> Result<Favour> {
+    db.conn()
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM favours WHERE id = ?1 AND deleted_at IS NULL"),
+            [id],
+            from_row,
+        )
+        .optional()?
+        .ok_or_else(|| Error::FavourNotFound { id: id.to_owned() })
+}
+
+/// Records a favour, open until it is done.
+pub fn record(db: &mut Database, input: &FavourInput, now: DateTime<Utc>) -> Result<Favour> {
+    let description = required(
+        &input.description,
+        "favours.description_required",
+        "description",
+        "Say what the favour is, in a few words.",
+    )?;
+    check_length("description", "Description", description, MAX_DESCRIPTION)?;
+    crate::people::get(db, &input.person_id)?;
+    let id = new_id(now);
+    db.write(|tx| {
+        tx.execute(
+            "INSERT INTO favours (id, person_id, direction, description, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            rusqlite::params![
+                id,
+                input.person_id,
+                input.direction,
+                description,
+                time_text(now)
+            ],
+        )?;
+        Ok(())
+    })?;
+    get(db, &id)
+}
+
+/// Marks a favour done, or open again (which also forgets any thank-you).
+pub fn set_done(db: &mut Database, id: &str, done: bool, now: DateTime<Utc>) -> Result<Favour> {
+    get(db, id)?;
+    db.write(|tx| {
+        if done {
+            tx.execute(
+                "UPDATE favours SET status = 'done', done_at = coalesce(done_at, ?2), updated_at = ?2
+                 WHERE id = ?1",
+                rusqlite::params![id, time_text(now)],
+            )?;
+        } else {
+            tx.execute(
+                "UPDATE favours SET status = 'open', done_at = NULL, thanked_at = NULL, thanked_how = '',
+                        updated_at = ?2 WHERE id = ?1",
+                rusqlite::params![id, time_text(now)],
+            )?;
+        }
+        Ok(())
+    })?;
+    get(db, id)
+}
+
+/// Records that the user thanked the person for a favour they did, and how.
+pub fn thank(db: &mut Database, id: &str, how: &str, now: DateTime<Utc>) -> Result<Favour> {
+    let favour = get(db, id)?;
+    if favour.direction != Direction::ByThem {
+        return Err(Error::Invalid {
+            code: "favours.not_received",
+            field: "thanked_how",
+            message: "Thank-yous are for favours someone did for you; this one you did for them."
+                .into(),
+        });
+    }
+    if favour.status != FavourStatus::Done {
+        return Err(Error::Invalid {
+            code: "favours.not_done",
+            field: "thanked_how",
+            message: "Mark the favour done first; then record how you thanked them.".into(),
+        });
+    }
+    check_length("thanked_how", "How you thanked them", how, MAX_DESCRIPTION)?;
+    db.write(|tx| {
+        tx.execute(
+            "UPDATE favours SET thanked_at = ?2, thanked_how = ?3, updated_at = ?2 WHERE id = ?1",
+            rusqlite::params![id, time_text(now), how.trim()],
+        )?;
+        Ok(())
+    })?;
+    get(db, id)
+}
+
+/// A person's favours, open ones first, then the newest.
+pub fn for_person(db: &Database, person_id: &str) -> Result<Vec<Favour>> {
+    crate::people::get(db, person_id)?;
+    let mut stmt = db.conn().prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM favours WHERE person_id = ?1 AND deleted_at IS NULL
+         ORDER BY status = 'done', created_at DESC, id DESC"
+    ))?;
+    let rows = stmt.query_map([person_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Received favours, done and not yet thanked for, across everyone (for reminders).
+pub fn thanks_due(db: &Database) -> Result<Vec<Favour>> {
+    let mut stmt = db.conn().prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM favours f WHERE deleted_at IS NULL AND direction = 'by_them'
+           AND status = 'done' AND thanked_at IS NULL
+           AND EXISTS (SELECT 1 FROM people p WHERE p.id = f.person_id AND p.deleted_at IS NULL)
+         ORDER BY done_at"
+    ))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Done favours each way since a moment: who has done more for whom lately.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Balance {
+    pub by_them: i64,
+    pub by_me: i64,
+}
+
+pub fn balance(db: &Database, person_id: &str, since: DateTime<Utc>) -> Result<Balance> {
+    crate::people::get(db, person_id)?;
+    Ok(db.conn().query_row(
+        "SELECT count(*) FILTER (WHERE direction = 'by_them'), count(*) FILTER (WHERE direction = 'by_me')
+         FROM favours WHERE person_id = ?1 AND deleted_at IS NULL AND status = 'done' AND done_at >= ?2",
+        rusqlite::params![person_id, time_text(since)],
+        |r| Ok(Balance { by_them: r.get(0)?, by_me: r.get(1)? }),
+    )?)
+}
+
+/// Deletes a favour; [`restore`] undoes it.
+pub fn delete(db: &mut Database, id: &str, now: DateTime<Utc>) -> Result<Favour> {
+    let favour = get(db, id)?;
+    db.write(|tx| {
+        tx.execute(
+            "UPDATE favours SET deleted_at = ?2 WHERE id = ?1",
+            rusqlite::params![id, time_text(now)],
+        )?;
+        Ok(())
+    })?;
+    Ok(favour)
+}
+
+pub fn restore(db: &mut Database, id: &str) -> Result<Favour> {
+    db.write(|tx| {
+        tx.execute("UPDATE favours SET deleted_at = NULL WHERE id = ?1", [id])?;
+        Ok(())
+    })?;
+    get(db, id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::people::{self, PersonInput};
+    use chrono::{Duration, TimeZone};
+
+    fn at(d: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, d, 9, 0, 0).unwrap()
+    }
+
+    fn setup() -> (Database, String) {
+        let mut db = Database::open_in_memory().unwrap();
+        let dana = people::add(&mut db, &PersonInput::named("Dana"), at(1))
+            .unwrap()
+            .id;
+        (db, dana)
+    }
+
+    fn favour(person: &str, direction: Direction, text: &str) -> FavourInput {
+        FavourInput {
+            person_id: person.into(),
+            direction,
+            description: text.into(),
+        }
+    }
+
+    #[test]
+    fn a_received_favour_once_done_wants_a_thank_you_until_thanked() {
+        let (mut db, dana) = setup();
+        let f = record(
+            &mut db,
+            &favour(&dana, Direction::ByThem, "Reviewed my design doc"),
+            at(2),
+        )
+        .unwrap();
+        assert!(!f.thanks_due, "not done yet");
+        let err = thank(&mut db, &f.id, "coffee", at(3)).unwrap_err();
+        assert_eq!(err.code(), "favours.not_done");
+
+        let done = set_done(&mut db, &f.id, true, at(4)).unwrap();
+        assert_eq!((done.done_at, done.thanks_due), (Some(at(4)), true));
+        assert_eq!(thanks_due(&db).unwrap().len(), 1);
+
+        let thanked = thank(&mut db, &f.id, " Bought her a coffee ", at(5)).unwrap();
+        assert_eq!(
+            (
+                thanked.thanked_at,
+                thanked.thanked_how.as_str(),
+                thanked.thanks_due
+            ),
+            (Some(at(5)), "Bought her a coffee", false)
+        );
+        assert!(thanks_due(&db).unwrap().is_empty());
+
+        let reopened = set_done(&mut db, &f.id, false, at(6)).unwrap();
+        assert_eq!(
+            (reopened.done_at, reopened.thanked_at),
+            (None, None),
+            "reopening forgets the thank-you"
+        );
+    }
+
+    #[test]
+    fn favours_the_user_did_are_not_thanked_for() {
+        let (mut db, dana) = setup();
+        let f = record(
+            &mut db,
+            &favour(&dana, Direction::ByMe, "Intro to the SRE lead"),
+            at(2),
+        )
+        .unwrap();
+        set_done(&mut db, &f.id, true, at(3)).unwrap();
+        assert_eq!(
+            thank(&mut db, &f.id, "", at(4)).unwrap_err().code(),
+            "favours.not_received"
+        );
+        assert!(thanks_due(&db).unwrap().is_empty());
+    }
+
+    #[test]
+    fn bad_favours_are_refused_whole() {
+        let (mut db, dana) = setup();
+        assert_eq!(
+            record(&mut db, &favour(&dana, Direction::ByMe, "  "), at(2))
+                .unwrap_err()
+                .code(),
+            "favours.description_required"
+        );
+        assert_eq!(
+            record(&mut db, &favour("ghost", Direction::ByMe, "x"), at(2))
+                .unwrap_err()
+                .code(),
+            "people.not_found"
+        );
+        assert!(for_person(&db, &dana).unwrap().is_empty());
+    }
+
+    #[test]
+    fn the_balance_counts_done_favours_each_way_since_a_day() {
+        let (mut db, dana) = setup();
+        for (direction, day) in [
+            (Direction::ByThem, 2),
+            (Direction::ByThem, 10),
+            (Direction::ByMe, 12),
+        ] {
+            let f = record(&mut db, &favour(&dana, direction, "something"), at(day)).unwrap();
+            set_done(&mut db, &f.id, true, at(day)).unwrap();
+        }
+        record(
+            &mut db,
+            &favour(&dana, Direction::ByMe, "still open"),
+            at(12),
+        )
+        .unwrap();
+        assert_eq!(
+            balance(&db, &dana, at(1)).unwrap(),
+            Balance {
+                by_them: 2,
+                by_me: 1
+            }
+        );
+        assert_eq!(
+            balance(&db, &dana, at(5)).unwrap(),
+            Balance {
+                by_them: 1,
+                by_me: 1
+            },
+            "older ones fall out"
+        );
+        assert_eq!(
+            balance(&db, &dana, at(12) + Duration::hours(1)).unwrap(),
+            Balance {
+                by_them: 0,
+                by_me: 0
+            }
+        );
+    }
+
+    #[test]
+    fn open_favours_list_first_and_delete_can_be_undone() {
+        let (mut db, dana) = setup();
+        let old = record(
+            &mut db,
+            &favour(&dana, Direction::ByThem, "old, done"),
+            at(2),
+        )
+        .unwrap();
+        set_done(&mut db, &old.id, true, at(3)).unwrap();
+        let open = record(&mut db, &favour(&dana, Direction::ByMe, "open"), at(1)).unwrap();
+        let listed: Vec<String> = for_person(&db, &dana)
+            .unwrap()
+            .into_iter()
+            .map(|f| f.id)
+            .collect();
+        assert_eq!(listed, [open.id.clone(), old.id.clone()]);
+        delete(&mut db, &open.id, at(4)).unwrap();
+        assert_eq!(for_person(&db, &dana).unwrap().len(), 1);
+        assert_eq!(restore(&mut db, &open.id).unwrap().description, "open");
+        assert_eq!(
+            delete(&mut db, "nope", at(4)).unwrap_err().code(),
+            "favours.not_found"
+        );
+    }
+}

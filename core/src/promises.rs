@@ -1,0 +1,314 @@
+//! Promises both ways, with due dates: what the user owes people and what people owe the user.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::OptionalExtension;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::fields::{check_length, day, required};
+use crate::records::{new_id, text_enum, time_text};
+use crate::storage::Database;
+
+pub const MAX_DESCRIPTION: usize = 10_000;
+
+text_enum! {
+    /// Who made the promise.
+    Owner {
+        Mine = "mine",
+        Theirs = "theirs",
+    }
+}
+
+text_enum! {
+    PromiseStatus {
+        Open = "open",
+        Kept = "kept",
+        Dropped = "dropped",
+    }
+}
+
+/// What the user typed. An empty due date means none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PromiseInput {
+    pub person_id: String,
+    pub owner: Owner,
+    pub description: String,
+    #[serde(default)]
+    pub due_on: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Promise {
+    pub id: String,
+    pub person_id: String,
+    pub owner: Owner,
+    pub description: String,
+    pub due_on: Option<NaiveDate>,
+    pub status: PromiseStatus,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    /// Open and past its due date, as of the day the list was asked for.
+    pub overdue: bool,
+}
+
+const COLUMNS: &str =
+    "id, person_id, direction, description, due_on, status, closed_at, created_at";
+
+fn from_row(today: NaiveDate) -> impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<Promise> {
+    move |r| {
+        let due_on: Option<NaiveDate> = r.get(4)?;
+        let status: PromiseStatus = r.get(5)?;
+        Ok(Promise {
+            id: r.get(0)?,
+            person_id: r.get(1)?,
+            owner: r.get(2)?,
+            description: r.get(3)?,
+            due_on,
+            status,
+            closed_at: r.get(6)?,
+            created_at: r.get(7)?,
+            overdue: status == PromiseStatus::Open && due_on.is_some_and(|d| d < today),
+        })
+    }
+}
+
+pub fn get(db: &Database, id: &str, today: NaiveDate) -> Result<Promise> {
+    db.conn()
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM promises WHERE id = ?1 AND deleted_at IS NULL"),
+            [id],
+            from_row(today),
+        )
+        .optional()?
+        .ok_or_else(|| Error::PromiseNotFound { id: id.to_owned() })
+}
+
+/// Records a promise, open until it is kept or dropped.
+pub fn make(
+    db: &mut Database,
+    input: &PromiseInput,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<Promise> {
+    let description = required(
+        &input.description,
+        "promises.description_required",
+        "description",
+        "Say what was promised, in a few words.",
+    )?;
+    check_length("description", "Description", description, MAX_DESCRIPTION)?;
+    let due_on = day(&input.due_on, "promises.bad_date", "due_on")?;
+    crate::people::get(db, &input.person_id)?;
+    let id = new_id(now);
+    db.write(|tx| {
+        tx.execute(
+            "INSERT INTO promises (id, person_id, direction, description, due_on, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+            rusqlite::params![id, input.person_id, input.owner, description, due_on, time_text(now)],
+        )?;
+        Ok(())
+    })?;
+    get(db, &id, today)
+}
+
+/// Marks a promise kept or dropped, or open again.
+pub fn set_status(
+    db: &mut Database,
+    id: &str,
+    status: PromiseStatus,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<Promise> {
+    get(db, id, today)?;
+    let closed_at = (status != PromiseStatus::Open).then(|| time_text(now));
+    db.write(|tx| {
+        tx.execute(
+            "UPDATE promises SET status = ?2, closed_at = ?3, updated_at = ?4 WHERE id = ?1",
+            rusqlite::params![id, status, closed_at, time_text(now)],
+        )?;
+        Ok(())
+    })?;
+    get(db, id, today)
+}
+
+/// A person's promises: open ones first, soonest due first (undated last), then closed ones.
+pub fn for_person(db: &Database, person_id: &str, today: NaiveDate) -> Result<Vec<Promise>> {
+    crate::people::get(db, person_id)?;
+    let mut stmt = db.conn().prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM promises WHERE person_id = ?1 AND deleted_at IS NULL
+         ORDER BY status != 'open', due_on IS NULL, due_on, created_at DESC, id"
+    ))?;
+    let rows = stmt.query_map([person_id], from_row(today))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Deletes a promise; [`restore`] undoes it.
+pub fn delete(
+    db: &mut Database,
+    id: &str,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<Promise> {
+    let promise = get(db, id, today)?;
+    db.write(|tx| {
+        tx.execute(
+            "UPDATE promises SET deleted_at = ?2 WHERE id = ?1",
+            rusqlite::params![id, time_text(now)],
+        )?;
+        Ok(())
+    })?;
+    Ok(promise)
+}
+
+pub fn restore(db: &mut Database, id: &str, today: NaiveDate) -> Result<Promise> {
+    db.write(|tx| {
+        tx.execute("UPDATE promises SET deleted_at = NULL WHERE id = ?1", [id])?;
+        Ok(())
+    })?;
+    get(db, id, today)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::people::{self, PersonInput};
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap()
+    }
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, m, day).unwrap()
+    }
+
+    fn setup() -> (Database, String) {
+        let mut db = Database::open_in_memory().unwrap();
+        let dana = people::add(&mut db, &PersonInput::named("Dana"), now())
+            .unwrap()
+            .id;
+        (db, dana)
+    }
+
+    fn promise(person: &str, owner: Owner, text: &str, due: &str) -> PromiseInput {
+        PromiseInput {
+            person_id: person.into(),
+            owner,
+            description: text.into(),
+            due_on: due.into(),
+        }
+    }
+
+    #[test]
+    fn overdue_means_open_and_past_due_on_the_day_asked() {
+        let (mut db, dana) = setup();
+        let deck = make(
+            &mut db,
+            &promise(&dana, Owner::Mine, "Send Dana the deck", "2026-11-27"),
+            now(),
+            d(11, 26),
+        )
+        .unwrap();
+        assert!(!deck.overdue, "due tomorrow");
+        assert!(
+            !get(&db, &deck.id, d(11, 27)).unwrap().overdue,
+            "due today is not late yet"
+        );
+        assert!(get(&db, &deck.id, d(11, 28)).unwrap().overdue);
+        let kept = set_status(&mut db, &deck.id, PromiseStatus::Kept, now(), d(11, 28)).unwrap();
+        assert_eq!(
+            (kept.overdue, kept.closed_at),
+            (false, Some(now())),
+            "a kept promise is never overdue"
+        );
+        let reopened =
+            set_status(&mut db, &deck.id, PromiseStatus::Open, now(), d(11, 28)).unwrap();
+        assert_eq!(reopened.closed_at, None);
+    }
+
+    #[test]
+    fn the_list_puts_open_promises_first_by_due_date() {
+        let (mut db, dana) = setup();
+        let undated = make(
+            &mut db,
+            &promise(&dana, Owner::Theirs, "Intro to the VP", ""),
+            now(),
+            d(11, 26),
+        )
+        .unwrap();
+        let later = make(
+            &mut db,
+            &promise(&dana, Owner::Mine, "Review her RFC", "2026-12-10"),
+            now(),
+            d(11, 26),
+        )
+        .unwrap();
+        let soon = make(
+            &mut db,
+            &promise(&dana, Owner::Mine, "Deck", "2026-12-01"),
+            now(),
+            d(11, 26),
+        )
+        .unwrap();
+        let done = make(
+            &mut db,
+            &promise(&dana, Owner::Mine, "Lunch", "2026-11-01"),
+            now(),
+            d(11, 26),
+        )
+        .unwrap();
+        set_status(&mut db, &done.id, PromiseStatus::Dropped, now(), d(11, 26)).unwrap();
+        let ids: Vec<String> = for_person(&db, &dana, d(11, 26))
+            .unwrap()
+            .into_iter()
+            .map(|p| p.id)
+            .collect();
+        assert_eq!(ids, [soon.id, later.id, undated.id, done.id]);
+    }
+
+    #[test]
+    fn bad_promises_name_the_field() {
+        let (mut db, dana) = setup();
+        for (input, code, field) in [
+            (
+                promise(&dana, Owner::Mine, "", ""),
+                "promises.description_required",
+                "description",
+            ),
+            (
+                promise(&dana, Owner::Mine, "Deck", "2026-02-30"),
+                "promises.bad_date",
+                "due_on",
+            ),
+            (
+                promise(&dana, Owner::Mine, "Deck", "Friday"),
+                "promises.bad_date",
+                "due_on",
+            ),
+        ] {
+            match make(&mut db, &input, now(), d(11, 26)) {
+                Err(Error::Invalid {
+                    code: c, field: f, ..
+                }) => assert_eq!((c, f), (code, field)),
+                other => panic!("{input:?} must be refused, got {other:?}"),
+            }
+        }
+        assert!(for_person(&db, &dana, d(11, 26)).unwrap().is_empty());
+        let gone = make(
+            &mut db,
+            &promise(&dana, Owner::Mine, "x", ""),
+            now(),
+            d(11, 26),
+        )
+        .unwrap();
+        delete(&mut db, &gone.id, now(), d(11, 26)).unwrap();
+        assert_eq!(
+            get(&db, &gone.id, d(11, 26)).unwrap_err().code(),
+            "promises.not_found"
+        );
+        assert_eq!(
+            restore(&mut db, &gone.id, d(11, 26)).unwrap().description,
+            "x"
+        );
+    }
+}
