@@ -53,8 +53,10 @@ test-e2e:
 test-summary:
 	@scripts/test-summary.sh $(LOG)
 
-# Figures: the production build's map with 500 cards, dragged in its real WebKit view.
+# Figures: search over 10,000 people and 100,000 interactions in the core, then the production
+# build's map with 500 cards, dragged in its real WebKit view.
 bench: deps-test
+	cargo bench -p allies-core --bench search
 	cargo build --release --bin allies --features tauri/custom-protocol
 	ALLIES_APP=$(CURDIR)/target/release/allies $(XVFB) cargo bench -p allies-e2e --bench map_drag
 

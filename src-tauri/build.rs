@@ -43,6 +43,7 @@ const COMMANDS: &[&str] = &[
     "set_promise_status",
     "delete_promise",
     "restore_promise",
+    "search_everything",
 ];
 
 fn main() {

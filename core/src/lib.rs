@@ -14,6 +14,7 @@ pub mod people;
 pub mod profiles;
 pub mod promises;
 mod records;
+pub mod search;
 pub mod storage;
 
 pub use error::{Error, Result, WireError};

@@ -34,6 +34,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0004_ledger.sql",
         include_str!("../migrations/0004_ledger.sql"),
     ),
+    (
+        "0005_search.sql",
+        include_str!("../migrations/0005_search.sql"),
+    ),
 ];
 
 fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {

@@ -56,6 +56,7 @@ fn run_app() -> ExitCode {
             commands::journal::set_promise_status,
             commands::journal::delete_promise,
             commands::journal::restore_promise,
+            commands::search::search_everything,
             commands::maps::list_maps,
             commands::maps::create_map,
             commands::maps::update_map,

@@ -48,3 +48,16 @@ test('a date-time field shows local time to the minute', async () => {
   const { localDateTimeValue } = await import('../../ui/lib/format.js');
   assert.equal(localDateTimeValue(new Date(2026, 0, 5, 7, 3, 59)), '2026-01-05T07:03');
 });
+
+test('search snippets split into plain and matched parts, markup staying text', async () => {
+  const { snippetParts } = await import('../../ui/lib/format.js');
+  assert.deepEqual(snippetParts('Talked <b>about</b> \uE000roadmap\uE001 and \uE000road\uE001s'), [
+    { text: 'Talked <b>about</b> ', match: false },
+    { text: 'roadmap', match: true },
+    { text: ' and ', match: false },
+    { text: 'road', match: true },
+    { text: 's', match: false },
+  ]);
+  assert.deepEqual(snippetParts(''), []);
+  assert.deepEqual(snippetParts(null), []);
+});

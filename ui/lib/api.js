@@ -45,6 +45,8 @@ export function createApi(invoke) {
     personTimeline: (personId) => call('person_timeline', { personId }),
     deleteInteraction: (id) => call('delete_interaction', { id }),
     restoreInteraction: (id) => call('restore_interaction', { id }),
+    /** Everything matching `query`, grouped: { people, interactions, favours, promises }. */
+    searchEverything: (query) => call('search_everything', { query }),
     listFavours: (personId) => call('list_favours', { personId }),
     recordFavour: (input) => call('record_favour', { input }),
     setFavourDone: (id, done) => call('set_favour_done', { id, done }),

@@ -58,3 +58,24 @@ export function localDateTimeValue(date) {
   const pad = (n) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
+
+/**
+ * Splits a search snippet into plain and matched parts. The core marks matched words with
+ * U+E000 ... U+E001; the UI turns matched parts into <mark> elements, never into markup.
+ */
+export function snippetParts(snippet) {
+  const parts = [];
+  let match = false;
+  let text = '';
+  for (const ch of String(snippet ?? '')) {
+    if (ch === '\uE000' || ch === '\uE001') {
+      if (text) parts.push({ text, match });
+      text = '';
+      match = ch === '\uE000';
+    } else {
+      text += ch;
+    }
+  }
+  if (text) parts.push({ text, match });
+  return parts;
+}

@@ -2,7 +2,7 @@
 
 import { api } from '../lib/api.js';
 import { h, replaceChildren, announce } from '../lib/dom.js';
-import { countPeople, describePerson, initials, sinceText } from '../lib/format.js';
+import { countPeople, describePerson, initials, sinceText, snippetParts } from '../lib/format.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { showToast } from '../lib/toast.js';
 import { personJournal } from './person-journal.js';
@@ -23,6 +23,8 @@ export function mountPeople(ctx, openId = null) {
   let query = '';
   let loaded = false;
   let requestNo = 0;
+  // For a search: what matched in profiles, interactions, favours and promises.
+  let elsewhere = null;
   // The form: null, or { mode: 'add' | 'edit', person, saved (what the fields held when opened) }.
   let form = null;
 
@@ -53,9 +55,13 @@ export function mountPeople(ctx, openId = null) {
   async function reload(focusId) {
     const mine = ++requestNo;
     try {
-      const result = await api.listPeople(query);
+      const [result, found] = await Promise.all([
+        api.listPeople(query),
+        query.trim() ? api.searchEverything(query) : null,
+      ]);
       if (mine !== requestNo) return; // a newer search has been sent meanwhile
       people = result;
+      elsewhere = found;
       loaded = true;
       render();
       if (focusId) listPane.querySelector(`[data-id="${CSS.escape(focusId)}"]`)?.focus();
@@ -70,6 +76,43 @@ export function mountPeople(ctx, openId = null) {
       renderPanel();
       return;
     }
+    renderList();
+    if (query.trim() && elsewhere) listPane.append(foundElsewhere(elsewhere));
+    renderPanel();
+  }
+
+  const GROUPS = [
+    ['people', 'In profiles and notes'],
+    ['interactions', 'In interactions'],
+    ['favours', 'In favours'],
+    ['promises', 'In promises'],
+  ];
+
+  /** Search hits beyond the list of people, grouped by kind; matched words marked safely. */
+  function foundElsewhere(results) {
+    const listed = new Set(people.map((p) => p.id));
+    const groups = GROUPS.map(([key, title]) => [title, results[key].filter((hit) => key !== 'people' || !listed.has(hit.person_id))])
+      .filter(([, hits]) => hits.length);
+    if (groups.length === 0) return h('p', { class: 'muted', id: 'found-elsewhere' }, 'Nothing else matches in notes, interactions, favours or promises.');
+    return h('section', { class: 'found-elsewhere', id: 'found-elsewhere', 'aria-label': 'Also found' },
+      groups.map(([title, hits]) => h('div', { class: 'hit-group' },
+        h('h3', {}, title),
+        h('ul', {}, hits.map((hit) => h('li', {},
+          h('button', { type: 'button', class: 'hit', 'data-person': hit.person_id, onclick: () => openHit(hit) },
+            h('span', { class: 'hit-person' }, hit.person_name),
+            h('span', { class: 'hit-snippet' }, snippetParts(hit.snippet).map((part) => (part.match ? h('mark', {}, part.text) : part.text))))))))));
+  }
+
+  async function openHit(hit) {
+    if (!people.some((p) => p.id === hit.person_id)) {
+      search.value = '';
+      query = '';
+      await reload();
+    }
+    openPerson(hit.person_id);
+  }
+
+  function renderList() {
     const nobodyYet = people.length === 0 && query.trim() === '';
     search.hidden = nobodyYet;
     count.textContent = nobodyYet ? '' : (query.trim() ? `${countPeople(people.length)} found` : countPeople(people.length));
@@ -94,7 +137,6 @@ export function mountPeople(ctx, openId = null) {
             h('span', { class: 'person-meta' }, describePerson(p)),
             h('span', { class: 'person-contact' }, p.last_contact ? `Last contact ${sinceText(p.last_contact)}` : 'No contact logged yet')))))));
     }
-    renderPanel();
   }
 
   function emptyState() {

@@ -5,3 +5,4 @@ pub mod app;
 pub mod journal;
 pub mod maps;
 pub mod people;
+pub mod search;

@@ -133,6 +133,36 @@ async fn a_profile_and_two_interactions_show_on_the_persons_page() -> Result<()>
         .await?;
     assert!(why.contains("is in the future"), "{why}");
     assert_eq!(app.texts("#timeline .interaction").await?.len(), 2);
+
+    // One search box finds a word from a note, marks it, and opens the person.
+    app.click("#person-cancel").await?; // Cancel, unlike Esc, discards the unsent log text at once
+    app.fill("#people-search", "roadmap").await?;
+    let found = app
+        .wait_for_text("#found-elsewhere", |t| {
+            t.to_lowercase().contains("in interactions")
+        })
+        .await?;
+    assert!(
+        found.contains("Dana Ng") && found.contains("Roadmap review"),
+        "{found}"
+    );
+    assert_eq!(
+        app.texts("#found-elsewhere mark").await?,
+        ["Roadmap"],
+        "the matched word is marked"
+    );
+    app.fill("#people-search", "kubernetes").await?;
+    app.wait_for_text("#found-elsewhere", |t| t.contains("Nothing else matches"))
+        .await?;
+    app.fill("#people-search", "on-call").await?;
+    app.wait_for_text("#found-elsewhere", |t| {
+        t.to_lowercase().contains("in profiles and notes")
+    })
+    .await?;
+    app.screenshot("21-search-results").await?;
+    app.click("#found-elsewhere .hit").await?;
+    app.wait_for_text("#person-form h2", |t| t == "Edit Dana Ng")
+        .await?;
     app.close().await?;
     Ok(())
 }

@@ -1,0 +1,308 @@
+//! One search over everything the user wrote: people, profiles, interactions, favours and
+//! promises, through the FTS5 index that triggers keep in step (migration 0005).
+
+use serde::Serialize;
+
+use crate::error::Result;
+use crate::records::text_enum;
+use crate::storage::Database;
+
+/// Marks the start and end of a matched word in a snippet. Private-use characters, so the UI
+/// can split on them and build highlights as elements, never by parsing markup.
+pub const MATCH_START: char = '\u{E000}';
+pub const MATCH_END: char = '\u{E001}';
+/// Hits of each kind beyond this many are not returned.
+pub const PER_KIND: usize = 20;
+const WORDS: usize = 8;
+
+text_enum! {
+    /// What a hit is.
+    HitKind {
+        Person = "person",
+        Profile = "profile",
+        Interaction = "interaction",
+        Favour = "favour",
+        Promise = "promise",
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Hit {
+    pub kind: HitKind,
+    /// The record's id (for a profile, the person's id).
+    pub id: String,
+    /// The person to open for this hit, and their name.
+    pub person_id: String,
+    pub person_name: String,
+    /// Text around the match, with matched words between MATCH_START and MATCH_END.
+    pub snippet: String,
+}
+
+/// Hits grouped by kind, in this order, best first within each.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Results {
+    pub people: Vec<Hit>,
+    pub interactions: Vec<Hit>,
+    pub favours: Vec<Hit>,
+    pub promises: Vec<Hit>,
+}
+
+impl Results {
+    pub fn len(&self) -> usize {
+        self.people.len() + self.interactions.len() + self.favours.len() + self.promises.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The FTS5 query for what the user typed: every word must match, as a prefix. Words are
+/// quoted, so no character the user types is read as FTS syntax.
+fn fts_query(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .take(WORDS)
+        .map(|w| format!("\"{}\"*", w.replace('"', "\"\"")))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// Finds `text` everywhere; an empty or punctuation-only query finds nothing.
+pub fn search(db: &Database, text: &str) -> Result<Results> {
+    let Some(query) = fts_query(text) else {
+        return Ok(Results::default());
+    };
+    Ok(Results {
+        people: group(db, "search_people", "rank", &query)?,
+        // Interactions are many; the newest matches come first and the scan stops early.
+        interactions: group(
+            db,
+            "search_interactions",
+            "search_interactions.rowid DESC",
+            &query,
+        )?,
+        favours: group(db, "search_favours", "rank", &query)?,
+        promises: group(db, "search_promises", "rank", &query)?,
+    })
+}
+
+/// The best hits in one group's index, each with the person to open; records of deleted
+/// people are left out, and a person matched in both name and profile appears once.
+fn group(db: &Database, index: &str, order: &str, query: &str) -> Result<Vec<Hit>> {
+    let mut stmt = db.conn().prepare_cached(&format!(
+        "SELECT r.kind, r.ref, p.id, p.name,
+                snippet({index}, 0, char(57344), char(57345), '…', 12)
+         FROM {index} JOIN search_rows r ON r.id = {index}.rowid
+         JOIN people p ON p.deleted_at IS NULL AND p.id = CASE r.kind
+             WHEN 'person' THEN r.ref
+             WHEN 'profile' THEN r.ref
+             WHEN 'favour' THEN (SELECT person_id FROM favours WHERE id = r.ref)
+             WHEN 'promise' THEN (SELECT person_id FROM promises WHERE id = r.ref)
+             WHEN 'interaction' THEN (SELECT ip.person_id FROM interaction_people ip
+                                      JOIN people q ON q.id = ip.person_id AND q.deleted_at IS NULL
+                                      WHERE ip.interaction_id = r.ref ORDER BY q.name_key LIMIT 1)
+           END
+         WHERE {index} MATCH ?1
+         ORDER BY {order} LIMIT ?2"
+    ))?;
+    let rows = stmt.query_map(rusqlite::params![query, (2 * PER_KIND) as i64], |r| {
+        Ok(Hit {
+            kind: r.get(0)?,
+            id: r.get(1)?,
+            person_id: r.get(2)?,
+            person_name: r.get(3)?,
+            snippet: r.get(4)?,
+        })
+    })?;
+    let mut hits: Vec<Hit> = Vec::new();
+    for hit in rows {
+        let hit = hit?;
+        let same_person = hits.iter().any(|h| h.person_id == hit.person_id);
+        if hits.len() < PER_KIND && !(index == "search_people" && same_person) {
+            hits.push(hit);
+        }
+    }
+    Ok(hits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::favours::{self, Direction, FavourInput};
+    use crate::interactions::{self, InteractionInput, Kind};
+    use crate::people::{self, PersonInput};
+    use crate::profiles::{self, Profile};
+    use crate::promises::{self, Owner, PromiseInput};
+    use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap()
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+    }
+
+    fn names(hits: &[Hit]) -> Vec<&str> {
+        hits.iter().map(|h| h.person_name.as_str()).collect()
+    }
+
+    fn world() -> (Database, String, String) {
+        let mut db = Database::open_in_memory().unwrap();
+        let elodie = people::add(
+            &mut db,
+            &PersonInput {
+                role: "Staff Engineer".into(),
+                ..PersonInput::named("Élodie Durand")
+            },
+            now(),
+        )
+        .unwrap()
+        .id;
+        let sam = people::add(&mut db, &PersonInput::named("Sam Patel"), now())
+            .unwrap()
+            .id;
+        (db, elodie, sam)
+    }
+
+    #[test]
+    fn words_match_as_prefixes_without_accents_in_every_kind() {
+        let (mut db, elodie, sam) = world();
+        let coffee = InteractionInput {
+            occurred_at: None,
+            kind: Kind::Coffee,
+            people: vec![sam.clone()],
+            notes: "Budget planning for the kubernetes migration".into(),
+            follow_up: String::new(),
+        };
+        interactions::log(&mut db, &coffee, now()).unwrap();
+        favours::record(
+            &mut db,
+            &FavourInput {
+                person_id: sam.clone(),
+                direction: Direction::ByThem,
+                description: "Reviewed the kubernetes RFC".into(),
+            },
+            now(),
+        )
+        .unwrap();
+        promises::make(
+            &mut db,
+            &PromiseInput {
+                person_id: elodie.clone(),
+                owner: Owner::Mine,
+                description: "Share kubernetes cost data".into(),
+                due_on: String::new(),
+            },
+            now(),
+            today(),
+        )
+        .unwrap();
+        profiles::save(
+            &mut db,
+            &elodie,
+            &Profile {
+                motivations: "Kubernetes reliability".into(),
+                ..Profile::default()
+            },
+            now(),
+        )
+        .unwrap();
+
+        let r = search(&db, "elodie").unwrap();
+        assert_eq!(names(&r.people), ["Élodie Durand"], "accents are folded");
+        let r = search(&db, "kube").unwrap();
+        assert_eq!(
+            names(&r.people),
+            ["Élodie Durand"],
+            "a profile match finds the person"
+        );
+        assert_eq!(names(&r.interactions), ["Sam Patel"]);
+        assert_eq!(names(&r.favours), ["Sam Patel"]);
+        assert_eq!(names(&r.promises), ["Élodie Durand"]);
+        assert_eq!(r.len(), 4);
+        let r = search(&db, "kube budget").unwrap();
+        assert_eq!(r.len(), 1, "every word must match");
+    }
+
+    #[test]
+    fn snippets_mark_the_matched_words_and_keep_user_text_as_is() {
+        let (mut db, _, sam) = world();
+        let note = InteractionInput {
+            occurred_at: None,
+            kind: Kind::Meeting,
+            people: vec![sam],
+            notes: "She said <script>alert(1)</script> about the roadmap".into(),
+            follow_up: String::new(),
+        };
+        interactions::log(&mut db, &note, now()).unwrap();
+        let hit = &search(&db, "roadmap").unwrap().interactions[0];
+        assert!(
+            hit.snippet.contains("\u{E000}roadmap\u{E001}"),
+            "{:?}",
+            hit.snippet
+        );
+        assert!(
+            hit.snippet.contains("<script>"),
+            "text comes back unchanged; the UI renders it as text"
+        );
+    }
+
+    #[test]
+    fn the_index_follows_edits_deletes_and_undo() {
+        let (mut db, elodie, _) = world();
+        let input = PersonInput {
+            role: "Principal Engineer".into(),
+            ..PersonInput::named("Élodie Martin")
+        };
+        people::update(&mut db, &elodie, &input, now()).unwrap();
+        assert!(
+            search(&db, "durand").unwrap().is_empty(),
+            "the old name is gone from the index"
+        );
+        assert_eq!(search(&db, "martin").unwrap().people.len(), 1);
+
+        people::delete(&mut db, &elodie, now()).unwrap();
+        assert!(
+            search(&db, "martin").unwrap().is_empty(),
+            "deleted people are not found"
+        );
+        people::restore(&mut db, &elodie).unwrap();
+        assert_eq!(
+            search(&db, "martin").unwrap().people.len(),
+            1,
+            "undo brings them back to search"
+        );
+
+        let f = favours::record(
+            &mut db,
+            &FavourInput {
+                person_id: elodie.clone(),
+                direction: Direction::ByMe,
+                description: "Covered her on-call shift".into(),
+            },
+            now(),
+        )
+        .unwrap();
+        favours::delete(&mut db, &f.id, now()).unwrap();
+        assert!(search(&db, "shift").unwrap().is_empty());
+        favours::restore(&mut db, &f.id).unwrap();
+        assert_eq!(search(&db, "shift").unwrap().favours.len(), 1);
+    }
+
+    #[test]
+    fn fts_syntax_in_the_query_is_plain_text() {
+        let (db, _, _) = world();
+        for q in ["\"", "sam OR", "NEAR(sam", "-sam", "*", "sa\"m", "  ", "%_"] {
+            assert!(search(&db, q).is_ok(), "{q:?} must not be a syntax error");
+        }
+        assert_eq!(
+            search(&db, "sam OR").unwrap().len(),
+            0,
+            "OR is a word here, and nobody has it"
+        );
+        assert_eq!(search(&db, "pat").unwrap().people.len(), 1);
+    }
+}
