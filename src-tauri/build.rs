@@ -44,6 +44,11 @@ const COMMANDS: &[&str] = &[
     "delete_promise",
     "restore_promise",
     "search_everything",
+    "list_conflicts",
+    "open_conflict",
+    "resolve_conflict",
+    "delete_conflict",
+    "restore_conflict",
 ];
 
 fn main() {

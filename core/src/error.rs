@@ -22,6 +22,8 @@ pub enum Error {
     FavourNotFound { id: String },
     #[error("That promise no longer exists; it may have been deleted.")]
     PromiseNotFound { id: String },
+    #[error("That conflict no longer exists; it may have been deleted.")]
+    ConflictNotFound { id: String },
     #[error("That interaction no longer exists; it may have been deleted.")]
     InteractionNotFound { id: String },
     #[error("That map no longer exists; it may have been deleted.")]
@@ -49,6 +51,7 @@ impl Error {
             Error::InteractionNotFound { .. } => "interactions.not_found",
             Error::FavourNotFound { .. } => "favours.not_found",
             Error::PromiseNotFound { .. } => "promises.not_found",
+            Error::ConflictNotFound { .. } => "conflicts.not_found",
             Error::NotOnMap { .. } => "maps.not_on_map",
             Error::Export { .. } => "export.failed",
             Error::Open(e) => e.code(),

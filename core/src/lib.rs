@@ -3,6 +3,7 @@
 //! Everything that touches the user's data lives here so it can be tested without a display:
 //! the shell only maps its commands onto these functions.
 
+pub mod conflicts;
 pub mod error;
 pub mod export;
 pub mod favours;

@@ -38,6 +38,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0005_search.sql",
         include_str!("../migrations/0005_search.sql"),
     ),
+    (
+        "0006_conflicts.sql",
+        include_str!("../migrations/0006_conflicts.sql"),
+    ),
 ];
 
 fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {

@@ -45,6 +45,11 @@ export function createApi(invoke) {
     personTimeline: (personId) => call('person_timeline', { personId }),
     deleteInteraction: (id) => call('delete_interaction', { id }),
     restoreInteraction: (id) => call('restore_interaction', { id }),
+    listConflicts: (personId) => call('list_conflicts', { personId }),
+    openConflict: (input) => call('open_conflict', { input }),
+    resolveConflict: (id, resolution) => call('resolve_conflict', { id, resolution }),
+    deleteConflict: (id) => call('delete_conflict', { id }),
+    restoreConflict: (id) => call('restore_conflict', { id }),
     /** Everything matching `query`, grouped: { people, interactions, favours, promises }. */
     searchEverything: (query) => call('search_everything', { query }),
     listFavours: (personId) => call('list_favours', { personId }),

@@ -226,7 +226,7 @@ export function personJournal(person, { undo, runUndo, onChange }) {
     },
     /** Ctrl+Enter inside one of the journal's forms submits that form. */
     submitFocused() {
-      const form = document.activeElement?.closest?.('#log-form, #profile-form, #favour-form, #promise-form');
+      const form = document.activeElement?.closest?.('#log-form, #profile-form, #favour-form, #promise-form, #conflict-form');
       if (!form || !el.contains(form)) return false;
       form.requestSubmit();
       return true;

@@ -1,4 +1,4 @@
-// Favours and promises with one person: the ledger kept kindly. Received favours, once done,
+// Favours, promises and conflicts with one person: the ledger kept kindly. Received favours, once done,
 // ask for a thank-you; promises show when they are overdue.
 
 import { api } from '../lib/api.js';
@@ -10,7 +10,7 @@ const THANKS = ['In person', 'A message', 'An email', 'A note', 'A public shout-
 
 const dayOf = (iso) => new Date(iso).toLocaleDateString();
 
-/** The favours and promises section for `person`; it loads its own data. */
+/** The favours, promises and conflicts section for `person`; it loads its own data. */
 export function personLedger(person, { undo, runUndo }) {
   const balance = h('p', { class: 'muted', id: 'favour-balance' });
   const favourList = h('ul', { class: 'ledger-list', id: 'favours', 'aria-label': `Favours with ${person.name}` });
@@ -41,9 +41,20 @@ export function personLedger(person, { undo, runUndo }) {
     h('p', { class: 'field-error', id: 'promise-due_on-error', hidden: true }),
     h('p', { class: 'form-error', id: 'promise-form-error', role: 'alert', hidden: true }));
 
+  const conflictList = h('ul', { class: 'ledger-list', id: 'conflicts', 'aria-label': `Conflicts with ${person.name}` });
+  const conflictForm = h('form', { class: 'ledger-form', id: 'conflict-form', novalidate: true },
+    h('label', { class: 'visually-hidden', for: 'conflict-description' }, 'The tension'),
+    h('input', { id: 'conflict-description', type: 'text', autocomplete: 'off', placeholder: 'A tension to resolve early' }),
+    h('label', { class: 'visually-hidden', for: 'conflict-resolve_by' }, 'Resolve by'),
+    h('input', { id: 'conflict-resolve_by', type: 'date', title: 'Resolve by (optional)' }),
+    h('button', { type: 'submit', id: 'conflict-add' }, 'Add conflict'),
+    h('p', { class: 'field-error', id: 'conflict-description-error', hidden: true }),
+    h('p', { class: 'field-error', id: 'conflict-resolve_by-error', hidden: true }),
+    h('p', { class: 'form-error', id: 'conflict-form-error', role: 'alert', hidden: true }));
+
   const el = h('section', { class: 'ledger', 'aria-labelledby': 'ledger-title' },
-    h('h3', { id: 'ledger-title', class: 'section-title' }, 'Favours and promises'),
-    balance, favourForm, favourList, promiseForm, promiseList);
+    h('h3', { id: 'ledger-title', class: 'section-title' }, 'Favours, promises and conflicts'),
+    balance, favourForm, favourList, promiseForm, promiseList, conflictForm, conflictList);
 
   // ---------- favours ----------
 
@@ -184,12 +195,79 @@ export function personLedger(person, { undo, runUndo }) {
     showToast('Deleted the promise', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo(entry) });
   }
 
+  // ---------- conflicts ----------
+
+  async function loadConflicts() {
+    try {
+      const conflicts = await api.listConflicts(person.id);
+      replaceChildren(conflictList, conflicts.length ? conflicts.map(conflictItem)
+        : h('li', { class: 'muted' }, 'Resolve tensions early: note them here with a date.'));
+    } catch (err) {
+      replaceChildren(conflictList, h('li', { class: 'form-error', role: 'alert' }, err.message));
+    }
+  }
+
+  function conflictItem(c) {
+    const when = c.status === 'resolved' ? `resolved: ${c.resolution}`
+      : c.overdue ? `overdue since ${new Date(`${c.resolve_by}T00:00`).toLocaleDateString()}`
+        : c.resolve_by ? `resolve by ${new Date(`${c.resolve_by}T00:00`).toLocaleDateString()}` : 'open';
+    const how = c.status === 'open' ? h('input', { type: 'text', id: `resolution-${c.id}`, 'aria-label': 'How it was resolved', placeholder: 'How it was resolved', autocomplete: 'off' }) : null;
+    return h('li', { class: `ledger-item${c.overdue ? ' overdue' : ''}`, 'data-id': c.id },
+      h('span', { class: 'ledger-text' }, h('strong', {}, 'Conflict'), ': ', c.description, ' · ', h('span', { class: c.overdue ? 'overdue-text' : 'muted' }, when)),
+      h('span', { class: 'ledger-actions' },
+        c.status === 'open' ? [how, h('button', { type: 'button', class: 'conflict-resolve', onclick: () => resolveConflict(c, how.value) }, 'Resolved')] : null,
+        h('button', { type: 'button', class: 'link', 'aria-label': `Delete the conflict “${c.description}”`, onclick: () => removeConflict(c) }, 'Delete')));
+  }
+
+  conflictForm.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    if (conflictForm.querySelector('#conflict-resolve_by').validity.badInput) {
+      showFormError(conflictForm, 'conflict', { field: 'resolve_by', message: 'That date is not complete. Finish it, or clear it for no date.' });
+      return;
+    }
+    const input = {
+      person_id: person.id,
+      description: conflictForm.querySelector('#conflict-description').value,
+      resolve_by: conflictForm.querySelector('#conflict-resolve_by').value,
+    };
+    try {
+      await api.openConflict(input);
+      conflictForm.querySelector('#conflict-description').value = '';
+      conflictForm.querySelector('#conflict-resolve_by').value = '';
+      clearFormErrors(conflictForm);
+      announce('Conflict noted');
+      await loadConflicts();
+    } catch (err) {
+      showFormError(conflictForm, 'conflict', err);
+    }
+  });
+
+  async function resolveConflict(c, resolution) {
+    try {
+      await api.resolveConflict(c.id, resolution);
+      await loadConflicts();
+      announce('Marked resolved');
+    } catch (err) {
+      showToast(err.message);
+      conflictList.querySelector(`#resolution-${CSS.escape(c.id)}`)?.focus();
+    }
+  }
+
+  async function removeConflict(c) {
+    try { await api.deleteConflict(c.id); } catch (err) { showToast(err.message); return; }
+    const entry = undo.push(`Deleted the conflict “${c.description}”`, async () => { await api.restoreConflict(c.id); await loadConflicts(); });
+    await loadConflicts();
+    showToast('Deleted the conflict', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo(entry) });
+  }
+
   loadFavours();
   loadPromises();
+  loadConflicts();
 
   return {
     el,
     /** True while either form holds typed text. */
-    isDirty: () => Boolean(favourForm.querySelector('#favour-description').value || promiseForm.querySelector('#promise-description').value),
+    isDirty: () => ['#favour-description', '#promise-description', '#conflict-description']
+      .some((id) => el.querySelector(id).value),
   };
 }

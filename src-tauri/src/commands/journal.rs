@@ -1,6 +1,7 @@
 //! The relationship journal: a person's profile, the interactions logged with them, and the
-//! favours and promises between them and the user.
+//! favours, promises and conflicts between them and the user.
 
+use allies_core::conflicts::{self, Conflict, ConflictInput};
 use allies_core::favours::{self, Balance, Favour, FavourInput};
 use allies_core::interactions::{self, Interaction, InteractionInput};
 use allies_core::profiles::{self, Profile};
@@ -186,5 +187,56 @@ pub async fn delete_promise(state: State<'_, AppState>, id: String) -> Result<Pr
 pub async fn restore_promise(state: State<'_, AppState>, id: String) -> Result<Promise, WireError> {
     state
         .with_db(move |db| promises::restore(db, &id, today()))
+        .await
+}
+
+#[tauri::command]
+pub async fn list_conflicts(
+    state: State<'_, AppState>,
+    person_id: String,
+) -> Result<Vec<Conflict>, WireError> {
+    state
+        .with_db(move |db| conflicts::for_person(db, &person_id, today()))
+        .await
+}
+
+#[tauri::command]
+pub async fn open_conflict(
+    state: State<'_, AppState>,
+    input: ConflictInput,
+) -> Result<Conflict, WireError> {
+    state
+        .with_db(move |db| conflicts::open(db, &input, now(), today()))
+        .await
+}
+
+#[tauri::command]
+pub async fn resolve_conflict(
+    state: State<'_, AppState>,
+    id: String,
+    resolution: String,
+) -> Result<Conflict, WireError> {
+    state
+        .with_db(move |db| conflicts::resolve(db, &id, &resolution, now(), today()))
+        .await
+}
+
+#[tauri::command]
+pub async fn delete_conflict(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Conflict, WireError> {
+    state
+        .with_db(move |db| conflicts::delete(db, &id, now(), today()))
+        .await
+}
+
+#[tauri::command]
+pub async fn restore_conflict(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<Conflict, WireError> {
+    state
+        .with_db(move |db| conflicts::restore(db, &id, today()))
         .await
 }

@@ -215,18 +215,43 @@ async fn a_favour_received_is_done_then_thanked_and_a_late_promise_shows_overdue
         "a January promise is late: {promises:?}"
     );
     app.fill("#promise-description", "Review his RFC").await?;
-    app.fill("#promise-due_on", "2026-02-30").await?;
     app.click("#promise-add").await?;
-    // A date field cannot hold an impossible day, so it arrives empty: saved without a date.
     app.wait_for_text("#promises", |t| t.contains("Review his RFC"))
         .await?;
+    let promises = app.texts("#promises .ledger-item").await?;
+    assert!(
+        promises[1].contains("no date"),
+        "undated promises come after dated ones: {promises:?}"
+    );
+
+    app.fill("#conflict-description", "Disagreed on the migration plan")
+        .await?;
+    app.click("#conflict-add").await?;
+    app.wait_for_text("#conflicts", |t| {
+        t.contains("Disagreed on the migration plan")
+    })
+    .await?;
+    app.click("#conflicts .conflict-resolve").await?;
+    let why = app.wait_for_text(".toast", |t| !t.is_empty()).await?;
+    assert!(why.contains("Note how it was resolved"), "{why}");
+    app.fill(
+        "#conflicts input[type='text']",
+        "Agreed to pilot it on one team",
+    )
+    .await?;
+    app.click("#conflicts .conflict-resolve").await?;
+    app.wait_for_text("#conflicts", |t| {
+        t.contains("resolved: Agreed to pilot it on one team")
+    })
+    .await?;
+
     app.client
         .execute(
             "document.querySelector('#ledger-title').scrollIntoView();",
             vec![],
         )
         .await?;
-    app.screenshot("20-favours-and-promises").await?;
+    app.screenshot("20-favours-promises-conflicts").await?;
     app.close().await?;
     Ok(())
 }

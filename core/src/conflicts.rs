@@ -1,0 +1,250 @@
+//! Conflicts to resolve early: an open tension with a person, a date to resolve it by, and a
+//! note on how it was resolved.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::OptionalExtension;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::fields::{check_length, day, required};
+use crate::records::{new_id, text_enum, time_text};
+use crate::storage::Database;
+
+pub const MAX_TEXT: usize = 10_000;
+
+text_enum! {
+    ConflictStatus {
+        Open = "open",
+        Resolved = "resolved",
+    }
+}
+
+/// What the user typed. An empty date means none.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConflictInput {
+    pub person_id: String,
+    pub description: String,
+    #[serde(default)]
+    pub resolve_by: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Conflict {
+    pub id: String,
+    pub person_id: String,
+    pub description: String,
+    pub resolve_by: Option<NaiveDate>,
+    pub status: ConflictStatus,
+    pub resolution: String,
+    pub resolved_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    /// Open past its resolve-by date, as of the day asked.
+    pub overdue: bool,
+}
+
+const COLUMNS: &str =
+    "id, person_id, description, resolve_by, status, resolution, resolved_at, created_at";
+
+fn from_row(today: NaiveDate) -> impl Fn(&rusqlite::Row<'_>) -> rusqlite::Result<Conflict> {
+    move |r| {
+        let resolve_by: Option<NaiveDate> = r.get(3)?;
+        let status: ConflictStatus = r.get(4)?;
+        Ok(Conflict {
+            id: r.get(0)?,
+            person_id: r.get(1)?,
+            description: r.get(2)?,
+            resolve_by,
+            status,
+            resolution: r.get(5)?,
+            resolved_at: r.get(6)?,
+            created_at: r.get(7)?,
+            overdue: status == ConflictStatus::Open && resolve_by.is_some_and(|d| d < today),
+        })
+    }
+}
+
+pub fn get(db: &Database, id: &str, today: NaiveDate) -> Result<Conflict> {
+    db.conn()
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM conflicts WHERE id = ?1 AND deleted_at IS NULL"),
+            [id],
+            from_row(today),
+        )
+        .optional()?
+        .ok_or_else(|| Error::ConflictNotFound { id: id.to_owned() })
+}
+
+/// Notes an open tension with a person.
+pub fn open(
+    db: &mut Database,
+    input: &ConflictInput,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<Conflict> {
+    let description = required(
+        &input.description,
+        "conflicts.description_required",
+        "description",
+        "Say what the tension is about, in a few words.",
+    )?;
+    check_length("description", "Description", description, MAX_TEXT)?;
+    let resolve_by = day(&input.resolve_by, "conflicts.bad_date", "resolve_by")?;
+    crate::people::get(db, &input.person_id)?;
+    let id = new_id(now);
+    db.write(|tx| {
+        tx.execute(
+            "INSERT INTO conflicts (id, person_id, description, resolve_by, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            rusqlite::params![id, input.person_id, description, resolve_by, time_text(now)],
+        )?;
+        Ok(())
+    })?;
+    get(db, &id, today)
+}
+
+/// Marks a conflict resolved, with a note on how.
+pub fn resolve(
+    db: &mut Database,
+    id: &str,
+    resolution: &str,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<Conflict> {
+    let resolution = required(
+        resolution,
+        "conflicts.resolution_required",
+        "resolution",
+        "Note how it was resolved; it helps the next time.",
+    )?;
+    check_length("resolution", "Resolution", resolution, MAX_TEXT)?;
+    get(db, id, today)?;
+    db.write(|tx| {
+        tx.execute(
+            "UPDATE conflicts SET status = 'resolved', resolution = ?2, resolved_at = ?3, updated_at = ?3
+             WHERE id = ?1",
+            rusqlite::params![id, resolution, time_text(now)],
+        )?;
+        Ok(())
+    })?;
+    get(db, id, today)
+}
+
+/// A person's conflicts: open ones first, the most urgent first.
+pub fn for_person(db: &Database, person_id: &str, today: NaiveDate) -> Result<Vec<Conflict>> {
+    crate::people::get(db, person_id)?;
+    let mut stmt = db.conn().prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM conflicts WHERE person_id = ?1 AND deleted_at IS NULL
+         ORDER BY status != 'open', resolve_by IS NULL, resolve_by, created_at DESC, id"
+    ))?;
+    let rows = stmt.query_map([person_id], from_row(today))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Deletes a conflict; [`restore`] undoes it.
+pub fn delete(
+    db: &mut Database,
+    id: &str,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<Conflict> {
+    let conflict = get(db, id, today)?;
+    db.write(|tx| {
+        tx.execute(
+            "UPDATE conflicts SET deleted_at = ?2 WHERE id = ?1",
+            rusqlite::params![id, time_text(now)],
+        )?;
+        Ok(())
+    })?;
+    Ok(conflict)
+}
+
+pub fn restore(db: &mut Database, id: &str, today: NaiveDate) -> Result<Conflict> {
+    db.write(|tx| {
+        tx.execute("UPDATE conflicts SET deleted_at = NULL WHERE id = ?1", [id])?;
+        Ok(())
+    })?;
+    get(db, id, today)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::people::{self, PersonInput};
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap()
+    }
+
+    fn d(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, day).unwrap()
+    }
+
+    fn setup() -> (Database, String) {
+        let mut db = Database::open_in_memory().unwrap();
+        let dana = people::add(&mut db, &PersonInput::named("Dana"), now())
+            .unwrap()
+            .id;
+        (db, dana)
+    }
+
+    fn input(person: &str, text: &str, by: &str) -> ConflictInput {
+        ConflictInput {
+            person_id: person.into(),
+            description: text.into(),
+            resolve_by: by.into(),
+        }
+    }
+
+    #[test]
+    fn a_conflict_is_overdue_past_its_date_until_resolved_with_a_note() {
+        let (mut db, dana) = setup();
+        let c = open(
+            &mut db,
+            &input(&dana, "Disagreed on the migration plan", "2026-11-28"),
+            now(),
+            d(26),
+        )
+        .unwrap();
+        assert!(!c.overdue);
+        assert!(get(&db, &c.id, d(29)).unwrap().overdue);
+        assert_eq!(
+            resolve(&mut db, &c.id, "  ", now(), d(29))
+                .unwrap_err()
+                .code(),
+            "conflicts.resolution_required"
+        );
+        let done = resolve(&mut db, &c.id, "Agreed to pilot on one team", now(), d(29)).unwrap();
+        assert_eq!(
+            (done.status, done.overdue, done.resolution.as_str()),
+            (
+                ConflictStatus::Resolved,
+                false,
+                "Agreed to pilot on one team"
+            )
+        );
+    }
+
+    #[test]
+    fn open_conflicts_list_first_by_date_and_bad_input_names_the_field() {
+        let (mut db, dana) = setup();
+        let later = open(&mut db, &input(&dana, "B", "2026-12-20"), now(), d(26)).unwrap();
+        let sooner = open(&mut db, &input(&dana, "A", "2026-12-01"), now(), d(26)).unwrap();
+        let ids: Vec<String> = for_person(&db, &dana, d(26))
+            .unwrap()
+            .into_iter()
+            .map(|c| c.id)
+            .collect();
+        assert_eq!(ids, [sooner.id.clone(), later.id]);
+        match open(&mut db, &input(&dana, "C", "someday"), now(), d(26)) {
+            Err(Error::Invalid { field, .. }) => assert_eq!(field, "resolve_by"),
+            other => panic!("a bad date must be refused, got {other:?}"),
+        }
+        delete(&mut db, &sooner.id, now(), d(26)).unwrap();
+        assert_eq!(for_person(&db, &dana, d(26)).unwrap().len(), 1);
+        assert_eq!(
+            restore(&mut db, &sooner.id, d(26)).unwrap().description,
+            "A"
+        );
+    }
+}
