@@ -290,6 +290,63 @@ mod tests {
         assert!(search(&db, "shift").unwrap().is_empty());
         favours::restore(&mut db, &f.id).unwrap();
         assert_eq!(search(&db, "shift").unwrap().favours.len(), 1);
+
+        // A profile saved twice (an upsert) is indexed once, with its latest text.
+        profiles::save(
+            &mut db,
+            &elodie,
+            &Profile {
+                pitch: "observability first".into(),
+                ..Profile::default()
+            },
+            now(),
+        )
+        .unwrap();
+        profiles::save(
+            &mut db,
+            &elodie,
+            &Profile {
+                pitch: "tracing first".into(),
+                ..Profile::default()
+            },
+            now(),
+        )
+        .unwrap();
+        assert!(
+            search(&db, "observability").unwrap().is_empty(),
+            "the old pitch is gone"
+        );
+        assert_eq!(search(&db, "tracing").unwrap().people.len(), 1);
+
+        let coffee = InteractionInput {
+            occurred_at: None,
+            kind: Kind::Coffee,
+            people: vec![elodie.clone()],
+            notes: "quarterly offsite".into(),
+            follow_up: String::new(),
+        };
+        let i = interactions::log(&mut db, &coffee, now()).unwrap();
+        interactions::delete(&mut db, &i.id, now()).unwrap();
+        assert!(search(&db, "offsite").unwrap().is_empty());
+        interactions::restore(&mut db, &i.id).unwrap();
+        assert_eq!(search(&db, "offsite").unwrap().interactions.len(), 1);
+
+        let p = promises::make(
+            &mut db,
+            &PromiseInput {
+                person_id: elodie,
+                owner: Owner::Theirs,
+                description: "Intro to the CFO".into(),
+                due_on: String::new(),
+            },
+            now(),
+            today(),
+        )
+        .unwrap();
+        promises::delete(&mut db, &p.id, now(), today()).unwrap();
+        assert!(search(&db, "cfo").unwrap().is_empty());
+        promises::restore(&mut db, &p.id, today()).unwrap();
+        assert_eq!(search(&db, "cfo").unwrap().promises.len(), 1);
     }
 
     #[test]

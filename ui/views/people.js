@@ -57,7 +57,8 @@ export function mountPeople(ctx, openId = null) {
     try {
       const [result, found] = await Promise.all([
         api.listPeople(query),
-        query.trim() ? api.searchEverything(query) : null,
+        // The list still shows if searching the rest fails.
+        query.trim() ? api.searchEverything(query).catch(() => null) : null,
       ]);
       if (mine !== requestNo) return; // a newer search has been sent meanwhile
       people = result;
@@ -271,7 +272,21 @@ export function mountPeople(ctx, openId = null) {
     const input = readForm();
     try {
       const saved = form.mode === 'add' ? await api.addPerson(input) : await api.updatePerson(form.person.id, input);
-      const verb = form.mode === 'add' ? 'Added' : 'Saved';
+      if (form.mode === 'edit') {
+        // The person stays open: their journal below may hold typed text of its own.
+        form.person = saved;
+        form.saved = pick(saved);
+        form.discardArmed = false;
+        panel.querySelector('.form-title').textContent = `Edit ${saved.name}`;
+        for (const f of FIELDS) panel.querySelector(`#person-${f.name}`).value = saved[f.name] ?? '';
+        clearErrors();
+        query = search.value;
+        await reload();
+        announce(`Saved ${saved.name}`);
+        showToast(`Saved ${saved.name}`, { timeoutMs: 4000 });
+        return;
+      }
+      const verb = 'Added';
       form = null;
       query = search.value;
       await reload();

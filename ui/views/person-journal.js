@@ -95,6 +95,7 @@ export function personJournal(person, { undo, runUndo, onChange }) {
     }
     try {
       renderProfile(await api.saveProfile(person.id, profile));
+      profileForm.querySelector('#profile-save')?.focus(); // the old button went with the old form
       announce(`Saved ${person.name}'s profile`);
       showToast(`Saved ${person.name}'s profile`, { timeoutMs: 4000 });
     } catch (err) {
@@ -226,10 +227,17 @@ export function personJournal(person, { undo, runUndo, onChange }) {
     },
     /** Ctrl+Enter inside one of the journal's forms submits that form. */
     submitFocused() {
-      const form = document.activeElement?.closest?.('#log-form, #profile-form, #favour-form, #promise-form, #conflict-form');
-      if (!form || !el.contains(form)) return false;
-      form.requestSubmit();
-      return true;
+      const focused = document.activeElement;
+      if (!focused || !el.contains(focused)) return false;
+      // In a favour's or conflict's own controls, Ctrl+Enter does that item's main action.
+      const item = focused.closest('.ledger-item');
+      if (item) {
+        item.querySelector('.conflict-resolve, .favour-thank')?.click();
+        return true;
+      }
+      const form = focused.closest('form');
+      form?.requestSubmit();
+      return Boolean(form);
     },
   };
 }

@@ -200,8 +200,14 @@ export function personLedger(person, { undo, runUndo }) {
   async function loadConflicts() {
     try {
       const conflicts = await api.listConflicts(person.id);
+      // Resolutions being typed survive the list being rebuilt.
+      const typed = new Map([...conflictList.querySelectorAll('[id^="resolution-"]')].map((i) => [i.id, i.value]));
       replaceChildren(conflictList, conflicts.length ? conflicts.map(conflictItem)
         : h('li', { class: 'muted' }, 'Resolve tensions early: note them here with a date.'));
+      for (const [id, value] of typed) {
+        const input = conflictList.querySelector(`#${CSS.escape(id)}`);
+        if (input) input.value = value;
+      }
     } catch (err) {
       replaceChildren(conflictList, h('li', { class: 'form-error', role: 'alert' }, err.message));
     }
@@ -268,6 +274,7 @@ export function personLedger(person, { undo, runUndo }) {
     el,
     /** True while either form holds typed text. */
     isDirty: () => ['#favour-description', '#promise-description', '#conflict-description']
-      .some((id) => el.querySelector(id).value),
+      .some((id) => el.querySelector(id).value)
+      || [...conflictList.querySelectorAll('[id^="resolution-"]')].some((i) => i.value),
   };
 }

@@ -58,6 +58,25 @@ async fn a_profile_and_two_interactions_show_on_the_persons_page() -> Result<()>
         .await?;
     app.screenshot("18-profile").await?;
 
+    // Saving the details keeps the person open, journal and all.
+    app.fill("#interaction-notes", "typed, not yet logged")
+        .await?;
+    app.fill("#person-role", "SVP Engineering").await?;
+    app.click("#person-save").await?;
+    app.wait_for_text("#people-list", |t| t.contains("SVP Engineering"))
+        .await?;
+    let kept = app
+        .wait_for("#interaction-notes")
+        .await?
+        .prop("value")
+        .await?;
+    assert_eq!(
+        kept.as_deref(),
+        Some("typed, not yet logged"),
+        "nothing typed in the journal is lost"
+    );
+    app.fill("#interaction-notes", "").await?;
+
     // A coffee now, and a 1:1 with Sam too, two days ago.
     app.choose("#interaction-kind", "coffee").await?;
     app.fill(
