@@ -1,5 +1,5 @@
-//! One search over everything the user wrote: people, profiles, interactions, favours and
-//! promises, through the FTS5 index that triggers keep in step (migration 0005).
+//! One search over everything the user wrote: people, profiles, interactions, favours,
+//! promises and conflicts, through FTS5 indexes that triggers keep in step (migrations 0005, 0007).
 
 use serde::Serialize;
 
@@ -23,6 +23,7 @@ text_enum! {
         Interaction = "interaction",
         Favour = "favour",
         Promise = "promise",
+        Conflict = "conflict",
     }
 }
 
@@ -45,11 +46,16 @@ pub struct Results {
     pub interactions: Vec<Hit>,
     pub favours: Vec<Hit>,
     pub promises: Vec<Hit>,
+    pub conflicts: Vec<Hit>,
 }
 
 impl Results {
     pub fn len(&self) -> usize {
-        self.people.len() + self.interactions.len() + self.favours.len() + self.promises.len()
+        self.people.len()
+            + self.interactions.len()
+            + self.favours.len()
+            + self.promises.len()
+            + self.conflicts.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -85,6 +91,7 @@ pub fn search(db: &Database, text: &str) -> Result<Results> {
         )?,
         favours: group(db, "search_favours", "rank", &query)?,
         promises: group(db, "search_promises", "rank", &query)?,
+        conflicts: group(db, "search_conflicts", "rank", &query)?,
     })
 }
 
@@ -100,6 +107,7 @@ fn group(db: &Database, index: &str, order: &str, query: &str) -> Result<Vec<Hit
              WHEN 'profile' THEN r.ref
              WHEN 'favour' THEN (SELECT person_id FROM favours WHERE id = r.ref)
              WHEN 'promise' THEN (SELECT person_id FROM promises WHERE id = r.ref)
+             WHEN 'conflict' THEN (SELECT person_id FROM conflicts WHERE id = r.ref)
              WHEN 'interaction' THEN (SELECT ip.person_id FROM interaction_people ip
                                       JOIN people q ON q.id = ip.person_id AND q.deleted_at IS NULL
                                       WHERE ip.interaction_id = r.ref ORDER BY q.name_key LIMIT 1)
@@ -347,6 +355,27 @@ mod tests {
         assert!(search(&db, "cfo").unwrap().is_empty());
         promises::restore(&mut db, &p.id, today()).unwrap();
         assert_eq!(search(&db, "cfo").unwrap().promises.len(), 1);
+
+        let c = crate::conflicts::open(
+            &mut db,
+            &crate::conflicts::ConflictInput {
+                person_id: p.person_id.clone(),
+                description: "Budget fight with finance".into(),
+                resolve_by: String::new(),
+            },
+            now(),
+            today(),
+        )
+        .unwrap();
+        assert_eq!(search(&db, "fight").unwrap().conflicts.len(), 1);
+        crate::conflicts::resolve(&mut db, &c.id, "Split the cost", now(), today()).unwrap();
+        assert_eq!(
+            search(&db, "split").unwrap().conflicts.len(),
+            1,
+            "the resolution is searchable too"
+        );
+        crate::conflicts::delete(&mut db, &c.id, now(), today()).unwrap();
+        assert!(search(&db, "fight").unwrap().is_empty());
     }
 
     #[test]

@@ -42,6 +42,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0006_conflicts.sql",
         include_str!("../migrations/0006_conflicts.sql"),
     ),
+    (
+        "0007_search_conflicts.sql",
+        include_str!("../migrations/0007_search_conflicts.sql"),
+    ),
 ];
 
 fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {

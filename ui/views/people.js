@@ -87,6 +87,7 @@ export function mountPeople(ctx, openId = null) {
     ['interactions', 'In interactions'],
     ['favours', 'In favours'],
     ['promises', 'In promises'],
+    ['conflicts', 'In conflicts'],
   ];
 
   /** Search hits beyond the list of people, grouped by kind; matched words marked safely. */
@@ -94,7 +95,7 @@ export function mountPeople(ctx, openId = null) {
     const listed = new Set(people.map((p) => p.id));
     const groups = GROUPS.map(([key, title]) => [title, results[key].filter((hit) => key !== 'people' || !listed.has(hit.person_id))])
       .filter(([, hits]) => hits.length);
-    if (groups.length === 0) return h('p', { class: 'muted', id: 'found-elsewhere' }, 'Nothing else matches in notes, interactions, favours or promises.');
+    if (groups.length === 0) return h('p', { class: 'muted', id: 'found-elsewhere' }, 'Nothing else matches in notes, interactions, favours, promises or conflicts.');
     return h('section', { class: 'found-elsewhere', id: 'found-elsewhere', 'aria-label': 'Also found' },
       groups.map(([title, hits]) => h('div', { class: 'hit-group' },
         h('h3', {}, title),
