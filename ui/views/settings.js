@@ -54,7 +54,10 @@ export function mountSettings(ctx) {
         h('dl', { class: 'keys' },
           [['Ctrl+1 … Ctrl+5', 'Switch section'], ['/', 'Search people'], ['Ctrl+N', 'Add a person'],
             ['Ctrl+Enter', 'Save the form'], ['Esc', 'Cancel'], ['Delete', 'Delete the focused person'],
-            ['Ctrl+Z', 'Undo the last delete']]
+            ['Ctrl+Z', 'Undo the last change'],
+            ['Arrows, Shift+Arrows', 'Map: move the focused card (Shift for bigger steps)'],
+            ['A', 'Map: place the roster’s selected person in the middle'],
+            ['+ − 0', 'Map: zoom in, out, and to fit']]
             .map(([k, v]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, v)])))));
 
   return {
