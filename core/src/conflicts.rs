@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::fields::{check_length, day, required};
-use crate::records::{new_id, text_enum, time_text};
+use crate::records::{delete_softly, new_id, text_enum, time_text, undelete};
 use crate::storage::Database;
 
 pub const MAX_TEXT: usize = 10_000;
@@ -148,21 +148,12 @@ pub fn delete(
     today: NaiveDate,
 ) -> Result<Conflict> {
     let conflict = get(db, id, today)?;
-    db.write(|tx| {
-        tx.execute(
-            "UPDATE conflicts SET deleted_at = ?2 WHERE id = ?1",
-            rusqlite::params![id, time_text(now)],
-        )?;
-        Ok(())
-    })?;
+    delete_softly(db, "conflicts", id, now)?;
     Ok(conflict)
 }
 
 pub fn restore(db: &mut Database, id: &str, today: NaiveDate) -> Result<Conflict> {
-    db.write(|tx| {
-        tx.execute("UPDATE conflicts SET deleted_at = NULL WHERE id = ?1", [id])?;
-        Ok(())
-    })?;
+    undelete(db, "conflicts", id)?;
     get(db, id, today)
 }
 

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::fields::{check_length, required};
-use crate::records::{new_id, text_enum, time_text};
+use crate::records::{delete_softly, new_id, text_enum, time_text, undelete};
 use crate::storage::Database;
 
 pub const MAX_DESCRIPTION: usize = 10_000;
@@ -205,21 +205,12 @@ pub fn balance(db: &Database, person_id: &str, since: DateTime<Utc>) -> Result<B
 /// Deletes a favour; [`restore`] undoes it.
 pub fn delete(db: &mut Database, id: &str, now: DateTime<Utc>) -> Result<Favour> {
     let favour = get(db, id)?;
-    db.write(|tx| {
-        tx.execute(
-            "UPDATE favours SET deleted_at = ?2 WHERE id = ?1",
-            rusqlite::params![id, time_text(now)],
-        )?;
-        Ok(())
-    })?;
+    delete_softly(db, "favours", id, now)?;
     Ok(favour)
 }
 
 pub fn restore(db: &mut Database, id: &str) -> Result<Favour> {
-    db.write(|tx| {
-        tx.execute("UPDATE favours SET deleted_at = NULL WHERE id = ?1", [id])?;
-        Ok(())
-    })?;
+    undelete(db, "favours", id)?;
     get(db, id)
 }
 

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::fields::check_length;
-use crate::records::{new_id, text_enum, time_text};
+use crate::records::{delete_softly, new_id, text_enum, time_text, undelete};
 use crate::storage::Database;
 
 pub const MAX_NOTES: usize = 100_000;
@@ -190,24 +190,12 @@ pub fn timeline(db: &Database, person_id: &str, limit: usize) -> Result<Vec<Inte
 /// Deletes an interaction; [`restore`] undoes it.
 pub fn delete(db: &mut Database, id: &str, now: DateTime<Utc>) -> Result<Interaction> {
     let found = get(db, id)?;
-    db.write(|tx| {
-        tx.execute(
-            "UPDATE interactions SET deleted_at = ?2 WHERE id = ?1",
-            rusqlite::params![id, time_text(now)],
-        )?;
-        Ok(())
-    })?;
+    delete_softly(db, "interactions", id, now)?;
     Ok(found)
 }
 
 pub fn restore(db: &mut Database, id: &str) -> Result<Interaction> {
-    db.write(|tx| {
-        tx.execute(
-            "UPDATE interactions SET deleted_at = NULL WHERE id = ?1",
-            [id],
-        )?;
-        Ok(())
-    })?;
+    undelete(db, "interactions", id)?;
     get(db, id)
 }
 

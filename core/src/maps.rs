@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::fields::{check_length, day, fold, required};
-use crate::records::{new_id, text_enum, time_text};
+use crate::records::{delete_softly, new_id, text_enum, time_text, undelete};
 use crate::storage::Database;
 
 pub const MAX_MAP_NAME: usize = 500;
@@ -213,21 +213,12 @@ pub fn set_archived(
 /// Deletes a map with everything on it; [`restore`] undoes it.
 pub fn delete(db: &mut Database, id: &str, now: DateTime<Utc>) -> Result<Map> {
     let map = get(db, id)?;
-    db.write(|tx| {
-        tx.execute(
-            "UPDATE maps SET deleted_at = ?2 WHERE id = ?1",
-            rusqlite::params![id, time_text(now)],
-        )?;
-        Ok(())
-    })?;
+    delete_softly(db, "maps", id, now)?;
     Ok(map)
 }
 
 pub fn restore(db: &mut Database, id: &str) -> Result<Map> {
-    db.write(|tx| {
-        tx.execute("UPDATE maps SET deleted_at = NULL WHERE id = ?1", [id])?;
-        Ok(())
-    })?;
+    undelete(db, "maps", id)?;
     get(db, id)
 }
 

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::fields::{check_length, fold, required};
-use crate::records::time_text;
+use crate::records::{delete_softly, time_text, undelete};
 use crate::storage::Database;
 
 /// Longest name, role, department or organisation accepted, in characters.
@@ -215,25 +215,13 @@ pub fn count(db: &Database) -> Result<i64> {
 /// Deletes a person; [`restore`] undoes it.
 pub fn delete(db: &mut Database, id: &str, now: DateTime<Utc>) -> Result<Person> {
     let person = get(db, id)?;
-    db.write(|tx| {
-        tx.execute(
-            "UPDATE people SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
-            rusqlite::params![id, time_text(now)],
-        )?;
-        Ok(())
-    })?;
+    delete_softly(db, "people", id, now)?;
     Ok(person)
 }
 
 /// Brings back a deleted person exactly as they were.
 pub fn restore(db: &mut Database, id: &str) -> Result<Person> {
-    db.write(|tx| {
-        tx.execute(
-            "UPDATE people SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL",
-            [id],
-        )?;
-        Ok(())
-    })?;
+    undelete(db, "people", id)?;
     // Restoring twice changes nothing; someone who never existed is reported by `get`.
     get(db, id)
 }

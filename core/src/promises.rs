@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::fields::{check_length, day, required};
-use crate::records::{new_id, text_enum, time_text};
+use crate::records::{delete_softly, new_id, text_enum, time_text, undelete};
 use crate::storage::Database;
 
 pub const MAX_DESCRIPTION: usize = 10_000;
@@ -150,21 +150,12 @@ pub fn delete(
     today: NaiveDate,
 ) -> Result<Promise> {
     let promise = get(db, id, today)?;
-    db.write(|tx| {
-        tx.execute(
-            "UPDATE promises SET deleted_at = ?2 WHERE id = ?1",
-            rusqlite::params![id, time_text(now)],
-        )?;
-        Ok(())
-    })?;
+    delete_softly(db, "promises", id, now)?;
     Ok(promise)
 }
 
 pub fn restore(db: &mut Database, id: &str, today: NaiveDate) -> Result<Promise> {
-    db.write(|tx| {
-        tx.execute("UPDATE promises SET deleted_at = NULL WHERE id = ?1", [id])?;
-        Ok(())
-    })?;
+    undelete(db, "promises", id)?;
     get(db, id, today)
 }
 

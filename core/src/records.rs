@@ -1,8 +1,11 @@
-//! What every stored record carries: a time-ordered id, UTC times in one text format, and
-//! closed lists of choices stored as text.
+//! What every stored record carries: a time-ordered id, UTC times in one text format, closed
+//! lists of choices stored as text, and deletion that undo can reverse.
 
 use chrono::{DateTime, SecondsFormat, Utc};
 use uuid::Uuid;
+
+use crate::error::Result;
+use crate::storage::Database;
 
 /// Times are stored as fixed-width RFC 3339 text in UTC, so they sort as text.
 pub(crate) fn time_text(t: DateTime<Utc>) -> String {
@@ -14,6 +17,37 @@ pub(crate) fn new_id(now: DateTime<Utc>) -> String {
     let secs = u64::try_from(now.timestamp()).unwrap_or(0);
     let ts = uuid::Timestamp::from_unix(uuid::NoContext, secs, now.timestamp_subsec_nanos());
     Uuid::new_v7(ts).to_string()
+}
+
+/// Deletes a row by stamping `deleted_at`, so it and everything that refers to it come back
+/// whole with [`undelete`]. Deleting twice keeps the first time. `table` is always a name
+/// written in this crate, never user input.
+pub(crate) fn delete_softly(
+    db: &mut Database,
+    table: &'static str,
+    id: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    db.write(|tx| {
+        tx.execute(
+            &format!("UPDATE {table} SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL"),
+            rusqlite::params![id, time_text(now)],
+        )?;
+        Ok(())
+    })
+}
+
+/// Brings back a row [`delete_softly`] deleted; a row that is not deleted is left untouched.
+pub(crate) fn undelete(db: &mut Database, table: &'static str, id: &str) -> Result<()> {
+    db.write(|tx| {
+        tx.execute(
+            &format!(
+                "UPDATE {table} SET deleted_at = NULL WHERE id = ?1 AND deleted_at IS NOT NULL"
+            ),
+            [id],
+        )?;
+        Ok(())
+    })
 }
 
 /// A closed list of choices, stored as its snake_case name and sent to the UI the same way.
