@@ -1,6 +1,6 @@
 // Starts the app: checks the database, then shows the sections (or the "can't open" screen).
 
-import { api } from './lib/api.js';
+import { api, onAppEvent } from './lib/api.js';
 import { announce } from './lib/dom.js';
 import { hashFor, paramFromHash, sectionFromHash } from './lib/router.js';
 import { isTextField, shortcutFor } from './lib/shortcuts.js';
@@ -8,6 +8,7 @@ import { showToast } from './lib/toast.js';
 import { UndoStack } from './lib/undo.js';
 import { mountMap } from './views/map.js';
 import { mountPeople } from './views/people.js';
+import { mountReminders } from './views/reminders.js';
 import { mountSettings } from './views/settings.js';
 import { mountUpcoming } from './views/upcoming.js';
 
@@ -60,6 +61,19 @@ function startShell(status) {
     status,
     undo,
     /** Undoes `entry` (a toast's own action) or, by default, the newest action. */
+    /** Updates the count of overdue reminders beside "Reminders" in the sidebar. */
+    async refreshBadge() {
+      const badge = $('reminders-badge');
+      try {
+        const n = await api.overdueReminders();
+        badge.textContent = n > 99 ? '99+' : String(n);
+        badge.hidden = n === 0;
+        badge.title = `${n} overdue`;
+        badge.closest('a').setAttribute('aria-label', n ? `Reminders, ${n} overdue` : 'Reminders');
+      } catch {
+        badge.hidden = true;
+      }
+    },
     async runUndo(entry) {
       if (!undo.size) { announce('Nothing to undo'); return; }
       try {
@@ -82,7 +96,8 @@ function startShell(status) {
     current = name === 'people' ? mountPeople(ctx, param)
       : name === 'map' ? mountMap(ctx)
         : name === 'settings' ? mountSettings(ctx)
-          : mountUpcoming(name);
+          : name === 'reminders' ? mountReminders(ctx)
+            : mountUpcoming(name);
     main.replaceChildren(current.el);
     for (const a of document.querySelectorAll('.nav-list a')) {
       if (a.dataset.view === name) a.setAttribute('aria-current', 'page');
@@ -92,6 +107,7 @@ function startShell(status) {
   }
 
   window.addEventListener('hashchange', () => show(sectionFromHash(location.hash), { focus: true }));
+  watchReminders(ctx);
   document.addEventListener('keydown', (e) => {
     if (e.defaultPrevented) return; // a view's own control already used this key
     const inField = isTextField(document.activeElement);
@@ -119,6 +135,19 @@ function startShell(status) {
   });
 
   show(sectionFromHash(location.hash));
+}
+
+/**
+ * Keeps the sidebar's count current: when the desktop cannot show pop-ups, the count and the
+ * Reminders view are where reminders appear. A click on a pop-up opens its person.
+ */
+function watchReminders(ctx) {
+  ctx.refreshBadge();
+  setInterval(() => ctx.refreshBadge(), 60000);
+  onAppEvent('reminders-changed', () => ctx.refreshBadge());
+  onAppEvent('reminder-open', (personId) => {
+    location.hash = personId ? `#/people/${encodeURIComponent(personId)}` : hashFor('reminders');
+  });
 }
 
 boot();

@@ -28,6 +28,8 @@ pub enum Error {
     InteractionNotFound { id: String },
     #[error("That map no longer exists; it may have been deleted.")]
     MapNotFound { id: String },
+    #[error("That reminder is no longer due; it may have been done or deleted elsewhere.")]
+    ReminderNotFound { subject: String },
     #[error("{name} is not on this map.")]
     NotOnMap { name: String },
     #[error("The export could not be saved to {}: {detail}. Check that the folder exists and has space.", path.display())]
@@ -53,6 +55,7 @@ impl Error {
             Error::PromiseNotFound { .. } => "promises.not_found",
             Error::ConflictNotFound { .. } => "conflicts.not_found",
             Error::NotOnMap { .. } => "maps.not_on_map",
+            Error::ReminderNotFound { .. } => "reminders.not_found",
             Error::Export { .. } => "export.failed",
             Error::Open(e) => e.code(),
             Error::Storage(e) if is_busy(e) => "storage.busy",

@@ -15,6 +15,9 @@ pub mod people;
 pub mod profiles;
 pub mod promises;
 mod records;
+pub mod reminder_settings;
+pub mod reminders;
+pub mod schedule;
 pub mod search;
 pub mod storage;
 

@@ -59,6 +59,28 @@ impl Position {
     }
 }
 
+text_enum! {
+    /// The four quarters of the grid, split at the middle of each axis.
+    Quadrant {
+        ManageClosely = "manage_closely",
+        KeepSatisfied = "keep_satisfied",
+        KeepInformed = "keep_informed",
+        Monitor = "monitor",
+    }
+}
+
+impl Position {
+    /// The quarter of the grid this point falls in; the middle line counts as high.
+    pub fn quadrant(self) -> Quadrant {
+        match (self.power >= 0.5, self.interest >= 0.5) {
+            (true, true) => Quadrant::ManageClosely,
+            (true, false) => Quadrant::KeepSatisfied,
+            (false, true) => Quadrant::KeepInformed,
+            (false, false) => Quadrant::Monitor,
+        }
+    }
+}
+
 /// A map as listed and edited.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Map {

@@ -13,6 +13,9 @@ use serde::Serialize;
 pub struct Notification {
     pub title: String,
     pub body: String,
+    /// Buttons as (key, label); the key comes back when the user clicks one. "default" is
+    /// the click on the pop-up itself.
+    pub actions: Vec<(String, String)>,
 }
 
 /// Why the desktop could not show a notification, in words a user can act on.
@@ -59,6 +62,7 @@ pub fn test_reminder(now: DateTime<Local>) -> Notification {
             "Reminders work. Sent at {}: this is how Allies will nudge you to thank an ally.",
             now.format("%H:%M")
         ),
+        actions: Vec::new(),
     }
 }
 

@@ -46,6 +46,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0007_search_conflicts.sql",
         include_str!("../migrations/0007_search_conflicts.sql"),
     ),
+    (
+        "0008_reminders.sql",
+        include_str!("../migrations/0008_reminders.sql"),
+    ),
 ];
 
 fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {
@@ -160,6 +164,7 @@ fn data_dir_from(
 pub struct Database {
     conn: Connection,
     path: PathBuf,
+    commits: u64,
 }
 
 impl std::fmt::Debug for Database {
@@ -252,6 +257,7 @@ impl Database {
         Ok(Database {
             conn,
             path: path.to_owned(),
+            commits: 0,
         })
     }
 
@@ -276,7 +282,14 @@ impl Database {
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
+        self.commits += 1;
         Ok(value)
+    }
+
+    /// How many write transactions this connection committed, so a caller can tell whether
+    /// an operation changed anything (and, say, let the reminder scheduler look again).
+    pub fn commits(&self) -> u64 {
+        self.commits
     }
 }
 

@@ -23,12 +23,36 @@ impl Default for DesktopNotifier {
 
 impl Notifier for DesktopNotifier {
     fn show(&self, n: &Notification) -> Result<(), NotifyError> {
+        self.show_then(n, |_| {})
+    }
+}
+
+impl DesktopNotifier {
+    /// Shows `n` and, on a thread of its own, waits for the user to click one of its actions
+    /// or close it; `on_action` then receives the action's key ("__closed" when closed).
+    pub fn show_then(
+        &self,
+        n: &Notification,
+        on_action: impl FnOnce(&str) + Send + 'static,
+    ) -> Result<(), NotifyError> {
         let mut popup = notify_rust::Notification::new();
         popup.appname("Allies").summary(&n.title).body(&n.body);
+        for (key, label) in &n.actions {
+            popup.action(key, label);
+        }
+        let waits = !n.actions.is_empty();
         // show() blocks on D-Bus; a hung service must not hang the caller.
         let (tx, rx) = mpsc::channel();
-        std::thread::spawn(move || {
-            let _ = tx.send(popup.show().map(|_| ()).map_err(|e| e.to_string()));
+        std::thread::spawn(move || match popup.show() {
+            Ok(handle) => {
+                let _ = tx.send(Ok(()));
+                if waits {
+                    handle.wait_for_action(on_action);
+                }
+            }
+            Err(e) => {
+                let _ = tx.send(Err(e.to_string()));
+            }
         });
         match rx.recv_timeout(self.timeout) {
             Ok(Ok(())) => Ok(()),
@@ -40,6 +64,10 @@ impl Notifier for DesktopNotifier {
         }
     }
 }
+
+/// Held by tests that point the process at a private D-Bus session.
+#[cfg(test)]
+pub static DBUS_ENV: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// Turns a D-Bus failure into words a user can act on.
 fn describe(raw: &str) -> String {
@@ -65,12 +93,14 @@ mod tests {
         Notification {
             title: "Thank Dana".into(),
             body: "She reviewed your design doc <b>yesterday</b>".into(),
+            actions: Vec::new(),
         }
     }
 
-    // One test, because notify-rust finds the bus through the process environment.
+    // notify-rust finds the bus through the process environment, shared by all tests.
     #[test]
     fn shows_through_dbus_and_explains_when_it_cannot() {
+        let _env = DBUS_ENV.lock().unwrap_or_else(|p| p.into_inner());
         let notifier = DesktopNotifier::default();
 
         std::env::set_var(
@@ -92,6 +122,8 @@ mod tests {
         assert_eq!(
             server.received(),
             [Received {
+                id: 1,
+                actions: Vec::new(),
                 app: "Allies".into(),
                 summary: "Thank Dana".into(),
                 body: "She reviewed your design doc <b>yesterday</b>".into(),

@@ -5,7 +5,9 @@
 
 mod cli;
 mod commands;
+mod desktop;
 mod desktop_notifier;
+mod reminder_loop;
 mod state;
 
 use std::process::ExitCode;
@@ -28,8 +30,14 @@ fn run_app() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let app_state = state::AppState::open(state::now());
+    let scheduler_state = app_state.clone();
     let result = tauri::Builder::default()
         .manage(app_state)
+        .setup(move |app| {
+            let shell = desktop::WindowShell(app.handle().clone());
+            reminder_loop::spawn(scheduler_state, std::sync::Arc::new(shell));
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_status,
             commands::app::start_fresh,
@@ -78,6 +86,24 @@ fn run_app() -> ExitCode {
             commands::maps::map_history_span,
             commands::maps::map_gaps,
             commands::maps::export_map,
+            commands::reminders::reminders_overview,
+            commands::reminders::overdue_reminders,
+            commands::reminders::complete_reminder,
+            commands::reminders::snooze_reminder,
+            commands::reminders::dismiss_reminder,
+            commands::reminders::undismiss_reminder,
+            commands::reminders::add_reminder,
+            commands::reminders::get_reminder,
+            commands::reminders::edit_reminder,
+            commands::reminders::delete_reminder,
+            commands::reminders::restore_reminder,
+            commands::reminders::list_check_ins,
+            commands::reminders::add_check_in,
+            commands::reminders::delete_check_in,
+            commands::reminders::restore_check_in,
+            commands::reminders::get_reminder_settings,
+            commands::reminders::save_reminder_settings,
+            commands::reminders::pause_reminders,
         ])
         .run(tauri::generate_context!());
     match result {

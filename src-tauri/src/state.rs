@@ -1,22 +1,36 @@
 //! The app's one database, opened at start; or, if it could not be opened, why not.
 
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 use allies_core::{storage, Database, OpenError, WireError};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+/// Shifts the app's clock by this many seconds, so tests can reach a due time without
+/// waiting for it. Unset in normal use.
+pub const CLOCK_OFFSET_VAR: &str = "ALLIES_CLOCK_OFFSET_SECONDS";
+
+fn clock_offset() -> chrono::Duration {
+    static OFFSET: OnceLock<chrono::Duration> = OnceLock::new();
+    *OFFSET.get_or_init(|| {
+        std::env::var(CLOCK_OFFSET_VAR)
+            .ok()
+            .and_then(|v| v.trim().parse::<i64>().ok())
+            .and_then(chrono::Duration::try_seconds)
+            .unwrap_or_default()
+    })
+}
+
 /// The one place the shell reads the clock; everything below takes `now` as a parameter.
 #[allow(clippy::disallowed_methods)]
 pub fn now() -> DateTime<Utc> {
-    Utc::now()
+    Utc::now() + clock_offset()
 }
 
 /// The user's calendar day, for due dates.
-#[allow(clippy::disallowed_methods)]
 pub fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
+    now().with_timezone(&chrono::Local).date_naive()
 }
 
 enum Slot {
@@ -24,8 +38,14 @@ enum Slot {
     Broken(OpenError),
 }
 
+/// Cheap to clone: every clone shares the one database and the scheduler's signals.
+#[derive(Clone)]
 pub struct AppState {
     slot: Arc<Mutex<Slot>>,
+    /// Wakes the reminder scheduler when a command changed the data.
+    pub changed: Arc<tokio::sync::Notify>,
+    /// Why the desktop last failed to show a reminder, until it shows one again.
+    pub desktop_problem: Arc<Mutex<Option<String>>>,
 }
 
 /// What the UI needs to know at start: can it work, and where is the data.
@@ -55,9 +75,21 @@ impl AppState {
                 Slot::Broken(e)
             }
         };
+        AppState::with_slot(slot)
+    }
+
+    fn with_slot(slot: Slot) -> AppState {
         AppState {
             slot: Arc::new(Mutex::new(slot)),
+            changed: Arc::new(tokio::sync::Notify::new()),
+            desktop_problem: Arc::new(Mutex::new(None)),
         }
+    }
+
+    /// The state over a database opened elsewhere (tests).
+    #[cfg(test)]
+    pub fn over(db: Database) -> AppState {
+        AppState::with_slot(Slot::Ready(db))
     }
 
     pub fn status(&self, moved_aside_to: Option<PathBuf>) -> Status {
@@ -96,11 +128,43 @@ impl AppState {
             path.ok_or_else(|| WireError::new("storage.no_data_dir", "No database file to move."))?;
         let (db, aside) = storage::start_fresh(&path, now)?;
         *slot = Slot::Ready(db);
+        self.changed.notify_one();
         Ok(aside)
     }
 
-    /// Runs `f` on the database off the UI thread.
+    /// Runs `f` on the database off the UI thread. If it wrote anything, the reminder
+    /// scheduler looks again (a favour marked done wants its thank-you now, not in a minute).
     pub async fn with_db<T, F>(&self, f: F) -> Result<T, WireError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Database) -> allies_core::Result<T> + Send + 'static,
+    {
+        let changed = Arc::clone(&self.changed);
+        self.with_db_quietly(move |db| {
+            let before = db.commits();
+            let result = f(db);
+            if db.commits() != before {
+                changed.notify_one();
+            }
+            result
+        })
+        .await
+    }
+
+    /// Runs `f` on the database on this thread, for threads of the shell's own. It does not
+    /// wake the scheduler: the caller is the scheduler, or says so itself.
+    pub fn with_db_blocking<T>(
+        &self,
+        f: impl FnOnce(&mut Database) -> allies_core::Result<T>,
+    ) -> Result<T, WireError> {
+        match &mut *lock(&self.slot) {
+            Slot::Ready(db) => f(db).map_err(WireError::from),
+            Slot::Broken(e) => Err(e.clone().into()),
+        }
+    }
+
+    /// Like [`AppState::with_db`], without waking the scheduler (the scheduler itself).
+    pub async fn with_db_quietly<T, F>(&self, f: F) -> Result<T, WireError>
     where
         T: Send + 'static,
         F: FnOnce(&mut Database) -> allies_core::Result<T> + Send + 'static,

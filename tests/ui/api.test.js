@@ -15,6 +15,19 @@ test('commands are sent by name with their arguments', async () => {
   ]);
 });
 
+test('reminder commands carry the subject and the choice as the shell expects', async () => {
+  const calls = [];
+  const api = createApi(async (cmd, args) => { calls.push([cmd, args]); return null; });
+  await api.snoozeReminder('thank_you:f1', { for: 'until', at: '2026-12-01T09:00' });
+  await api.completeReminder('promise:p1');
+  await api.pauseReminders('hour');
+  assert.deepEqual(calls, [
+    ['snooze_reminder', { subject: 'thank_you:f1', choice: { for: 'until', at: '2026-12-01T09:00' } }],
+    ['complete_reminder', { subject: 'promise:p1' }],
+    ['pause_reminders', { choice: 'hour' }],
+  ]);
+});
+
 test('an error from the core keeps its code, message and field', async () => {
   const api = createApi(async () => { throw { code: 'people.name_required', message: 'Enter a name.', field: 'name' }; });
   await assert.rejects(api.addPerson({ name: '' }), (err) => {

@@ -81,7 +81,40 @@ export function createApi(invoke) {
     mapGaps: (mapId) => call('map_gaps', { mapId }),
     /** Saves an SVG (text) or PNG (data URL) export; resolves to the file's path. */
     exportMap: (name, format, content) => call('export_map', { name, format, content }),
+
+    /** { overdue, today, upcoming, done, held_until, paused_until, time_zone, desktopProblem } */
+    remindersOverview: () => call('reminders_overview'),
+    overdueReminders: () => call('overdue_reminders'),
+    completeReminder: (subject) => call('complete_reminder', { subject }),
+    /** `choice`: { for: 'hour' | 'day' | 'tomorrow_morning' | 'next_week' } or { for: 'until', at }. */
+    snoozeReminder: (subject, choice) => call('snooze_reminder', { subject, choice }),
+    dismissReminder: (subject) => call('dismiss_reminder', { subject }),
+    undismissReminder: (subject) => call('undismiss_reminder', { subject }),
+    addReminder: (input) => call('add_reminder', { input }),
+    getReminder: (id) => call('get_reminder', { id }),
+    editReminder: (id, input) => call('edit_reminder', { id, input }),
+    deleteReminder: (id) => call('delete_reminder', { id }),
+    restoreReminder: (id) => call('restore_reminder', { id }),
+    listCheckIns: () => call('list_check_ins'),
+    addCheckIn: (input) => call('add_check_in', { input }),
+    deleteCheckIn: (id) => call('delete_check_in', { id }),
+    restoreCheckIn: (id) => call('restore_check_in', { id }),
+    /** { settings, timeZones } */
+    getReminderSettings: () => call('get_reminder_settings'),
+    saveReminderSettings: (settings) => call('save_reminder_settings', { settings }),
+    /** `choice`: 'hour' | 'until_tomorrow' | 'resume'. */
+    pauseReminders: (choice) => call('pause_reminders', { choice }),
   };
+}
+
+/**
+ * Calls `handler(payload)` on each event `name` from the app ("reminders-changed",
+ * "reminder-open"). Outside the app there are none; the returned promise resolves either way.
+ */
+export async function onAppEvent(name, handler) {
+  const listen = globalThis.__TAURI__?.event?.listen;
+  if (!listen) return () => {};
+  return listen(name, (event) => handler(event.payload));
 }
 
 function tauriInvoke(command, args) {

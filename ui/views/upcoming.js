@@ -3,11 +3,6 @@
 import { h } from '../lib/dom.js';
 
 const SECTIONS = {
-  reminders: {
-    title: 'Reminders',
-    lead: 'Gentle nudges that keep alliances warm.',
-    body: 'Allies will remind you to thank people who helped, to keep in touch before a relationship goes cold, and when a promise is due. This section is not built yet; you can already check that pop-ups reach you in Settings.',
-  },
   insights: {
     title: 'Insights',
     lead: 'What to do next, from what you have recorded.',

@@ -5,4 +5,5 @@ pub mod app;
 pub mod journal;
 pub mod maps;
 pub mod people;
+pub mod reminders;
 pub mod search;

@@ -9,7 +9,7 @@ use std::net::{TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 pub use allies_fake_desktop::{FakeNotificationServer, PrivateBus, Received};
 use fantoccini::ClientBuilder;
@@ -112,6 +112,21 @@ impl Profile {
 }
 
 /// The running app, driven through WebDriver.
+/// A time zone in which `at` is around midday: reminders are then never held by the default
+/// quiet hours (20:00–08:00) and no day changes during a test, whenever the tests run.
+pub fn midday_zone(at: SystemTime) -> String {
+    let secs = at.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let utc_hour = i64::try_from((secs / 3600) % 24).unwrap_or(0);
+    // Local hour = UTC hour + k, with k between -12 and +14 (the Etc/GMT zones).
+    let k = (12 - utc_hour + 36) % 24 - 12;
+    // Etc/GMT names have the sign the other way round: Etc/GMT-5 is UTC+5.
+    match k {
+        0 => "Etc/UTC".into(),
+        k if k > 0 => format!("Etc/GMT-{k}"),
+        k => format!("Etc/GMT+{}", -k),
+    }
+}
+
 pub struct App {
     pub client: Client,
     _driver: DriverGuard,
@@ -149,6 +164,7 @@ impl App {
             .env("XDG_CACHE_HOME", profile.xdg("xdg-cache"))
             .env("XDG_CONFIG_HOME", profile.xdg("xdg-config"))
             .env("DBUS_SESSION_BUS_ADDRESS", bus.address())
+            .env("TZ", midday_zone(SystemTime::now()))
             .envs(env.iter().copied())
             .stdout(Stdio::null())
             // Its own process group, so the driver, WebKitWebDriver and the app stop together.

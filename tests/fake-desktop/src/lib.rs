@@ -59,9 +59,13 @@ impl Drop for PrivateBus {
 /// One `Notify` call as the server received it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Received {
+    /// The id the server gave the notification; actions are invoked with it.
+    pub id: u32,
     pub app: String,
     pub summary: String,
     pub body: String,
+    /// Keys and labels, flat, as sent: ["done", "Done", "snooze", "Snooze 1 day", …].
+    pub actions: Vec<String>,
 }
 
 struct FakeServer {
@@ -78,17 +82,24 @@ impl FakeServer {
         _icon: String,
         summary: String,
         body: String,
-        _actions: Vec<String>,
+        actions: Vec<String>,
         _hints: HashMap<String, zbus::OwnedVariant>,
         _timeout: i32,
     ) -> u32 {
         let mut received = self.received.lock().unwrap_or_else(|p| p.into_inner());
-        received.push(Received { app, summary, body });
-        received.len() as u32
+        let id = received.len() as u32 + 1;
+        received.push(Received {
+            id,
+            app,
+            summary,
+            body,
+            actions,
+        });
+        id
     }
 
     fn get_capabilities(&self) -> Vec<String> {
-        vec!["body".into()]
+        vec!["body".into(), "actions".into()]
     }
 
     fn get_server_information(&self) -> (String, String, String, String) {
@@ -103,7 +114,7 @@ impl FakeServer {
 
 /// A notification server that owns `org.freedesktop.Notifications` on a bus and records calls.
 pub struct FakeNotificationServer {
-    _conn: zbus::Connection,
+    conn: zbus::Connection,
     received: Arc<Mutex<Vec<Received>>>,
 }
 
@@ -120,15 +131,30 @@ impl FakeNotificationServer {
             )
             .build()
             .await?;
-        Ok(FakeNotificationServer {
-            _conn: conn,
-            received,
-        })
+        Ok(FakeNotificationServer { conn, received })
     }
 
     /// The same, for tests without an async runtime.
     pub fn start_blocking(bus: &PrivateBus) -> Result<FakeNotificationServer> {
         zbus::block_on(FakeNotificationServer::start(bus))
+    }
+
+    /// Does what a click on a notification's button does: tells the app which action.
+    pub async fn invoke_action(&self, id: u32, key: &str) -> Result<()> {
+        self.conn
+            .emit_signal(
+                None::<&str>,
+                "/org/freedesktop/Notifications",
+                "org.freedesktop.Notifications",
+                "ActionInvoked",
+                &(id, key),
+            )
+            .await?;
+        Ok(())
+    }
+
+    pub fn invoke_action_blocking(&self, id: u32, key: &str) -> Result<()> {
+        zbus::block_on(self.invoke_action(id, key))
     }
 
     pub fn received(&self) -> Vec<Received> {

@@ -1,0 +1,379 @@
+//! The background task that shows reminders as they fall due.
+//!
+//! It asks the core what is due, which records it as shown, then shows it; sleeps until the
+//! next due time but never longer than a minute, so a laptop waking from suspend or a clock
+//! changed by hand is noticed within a minute; and wakes at once when a command changed data.
+
+use std::sync::{Arc, PoisonError};
+use std::time::Duration;
+
+use allies_core::notification::NotifyError;
+use allies_core::reminders;
+use allies_core::schedule::Notice;
+use chrono::{DateTime, Utc};
+
+use crate::desktop_notifier::DesktopNotifier;
+use crate::state::{now, AppState};
+
+/// The longest the scheduler sleeps between looks at the clock.
+pub const LONGEST_SLEEP: Duration = Duration::from_secs(60);
+/// How long "Snooze" on a pop-up holds a reminder.
+pub fn snooze_length() -> chrono::Duration {
+    chrono::Duration::days(1)
+}
+
+/// What the scheduler tells the rest of the app.
+pub trait Shell: Send + Sync + 'static {
+    /// Reminders changed; `in_app` are the titles the desktop could not show.
+    fn reminders_changed(&self, in_app: &[String]);
+    /// The user clicked a pop-up: bring the app forward on this person, or on the Reminders
+    /// view when there is none.
+    fn open(&self, person_id: Option<&str>);
+}
+
+/// Looks at the clock once: records and shows what is due. Returns when to look again.
+pub fn run_once(
+    state: &AppState,
+    notifier: &DesktopNotifier,
+    shell: &Arc<dyn Shell>,
+    now: DateTime<Utc>,
+) -> Result<Option<DateTime<Utc>>, String> {
+    let firing = state
+        .with_db_blocking(|db| reminders::fire_due(db, now))
+        .map_err(|e| e.message)?;
+    if !firing.notices.is_empty() {
+        deliver(state, notifier, shell, firing.notices);
+    }
+    Ok(firing.next_wake)
+}
+
+fn deliver(
+    state: &AppState,
+    notifier: &DesktopNotifier,
+    shell: &Arc<dyn Shell>,
+    notices: Vec<Notice>,
+) {
+    let mut in_app = Vec::new();
+    for notice in notices {
+        let popup = reminders::notification(&notice);
+        let (subject, person) = match &notice {
+            Notice::One(due) => (Some(due.subject.clone()), due.person_id.clone()),
+            Notice::Summary(_) => (None, None),
+        };
+        let (after_state, after_shell) = (state.clone(), Arc::clone(shell));
+        let shown = notifier.show_then(&popup, move |key| {
+            act(
+                &after_state,
+                &after_shell,
+                key,
+                subject.as_deref(),
+                person.as_deref(),
+            );
+        });
+        let mut problem = state
+            .desktop_problem
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        match shown {
+            Ok(()) => *problem = None,
+            Err(NotifyError(why)) => {
+                // Said once per new reason, not once a minute.
+                if problem.as_deref() != Some(why.as_str()) {
+                    eprintln!("allies: reminders are shown in the app only: {why}");
+                }
+                *problem = Some(why);
+                in_app.push(popup.title);
+            }
+        }
+    }
+    shell.reminders_changed(&in_app);
+}
+
+/// What a click on a pop-up's button does.
+fn act(
+    state: &AppState,
+    shell: &Arc<dyn Shell>,
+    key: &str,
+    subject: Option<&str>,
+    person: Option<&str>,
+) {
+    let now = now();
+    let result = match (key, subject) {
+        ("done", Some(subject)) => {
+            state.with_db_blocking(|db| reminders::complete(db, subject, now))
+        }
+        ("snooze", Some(subject)) => {
+            state.with_db_blocking(|db| reminders::snooze(db, subject, now + snooze_length(), now))
+        }
+        ("default" | "open", _) => {
+            shell.open(person);
+            return;
+        }
+        _ => return,
+    };
+    if let Err(e) = result {
+        eprintln!("allies: “{key}” on a reminder did not work: {}", e.message);
+    }
+    state.changed.notify_one();
+    shell.reminders_changed(&[]);
+}
+
+fn sleep_until(next: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Duration {
+    match next {
+        None => LONGEST_SLEEP,
+        // A little past the due time, so the wall clock has surely reached it.
+        Some(at) => (at - now)
+            .to_std()
+            .map_or(Duration::ZERO, |d| d + Duration::from_millis(50))
+            .min(LONGEST_SLEEP),
+    }
+}
+
+/// Starts the scheduler on the app's async runtime.
+pub fn spawn(state: AppState, shell: Arc<dyn Shell>) {
+    tauri::async_runtime::spawn(async move {
+        let notifier = DesktopNotifier::default();
+        let mut last_error: Option<String> = None;
+        loop {
+            let (st, sh, at) = (state.clone(), Arc::clone(&shell), now());
+            let looked =
+                tauri::async_runtime::spawn_blocking(move || run_once(&st, &notifier, &sh, at))
+                    .await
+                    .unwrap_or_else(|e| Err(format!("the reminder check stopped: {e}")));
+            let wait = match looked {
+                Ok(next) => {
+                    last_error = None;
+                    sleep_until(next, now())
+                }
+                Err(why) => {
+                    if last_error.as_deref() != Some(why.as_str()) {
+                        eprintln!("allies: reminders could not be checked: {why}");
+                    }
+                    last_error = Some(why);
+                    LONGEST_SLEEP
+                }
+            };
+            tokio::select! {
+                () = tokio::time::sleep(wait) => {}
+                () = state.changed.notified() => {}
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    use allies_core::favours::{self, Direction, FavourInput};
+    use allies_core::people::{self, PersonInput};
+    use allies_core::reminder_settings::{self, ReminderSettings};
+    use allies_core::Database;
+    use allies_fake_desktop::{FakeNotificationServer, PrivateBus};
+    use chrono::TimeZone;
+
+    #[derive(Default)]
+    struct RecordingShell {
+        changed: Mutex<Vec<Vec<String>>>,
+        opened: Mutex<Vec<Option<String>>>,
+    }
+
+    impl Shell for RecordingShell {
+        fn reminders_changed(&self, in_app: &[String]) {
+            self.changed.lock().unwrap().push(in_app.to_vec());
+        }
+        fn open(&self, person_id: Option<&str>) {
+            self.opened
+                .lock()
+                .unwrap()
+                .push(person_id.map(str::to_owned));
+        }
+    }
+
+    /// Clicks a pop-up's button until it has an effect: the app starts listening for the click
+    /// just after the pop-up appears, and a click before that is lost (as on a real desktop).
+    fn click_until(
+        server: &FakeNotificationServer,
+        id: u32,
+        key: &str,
+        what: &str,
+        mut ok: impl FnMut() -> bool,
+    ) {
+        for _ in 0..25 {
+            server.invoke_action_blocking(id, key).unwrap();
+            for _ in 0..4 {
+                if ok() {
+                    return;
+                }
+                std::thread::sleep(Duration::from_millis(50));
+            }
+        }
+        panic!("clicking {key} did not lead to: {what}");
+    }
+
+    #[test]
+    fn sleeps_until_the_next_due_time_but_never_more_than_a_minute() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap();
+        assert_eq!(sleep_until(None, now), LONGEST_SLEEP);
+        assert_eq!(
+            sleep_until(Some(now + chrono::Duration::seconds(5)), now),
+            Duration::from_millis(5050)
+        );
+        assert_eq!(
+            sleep_until(Some(now + chrono::Duration::days(3)), now),
+            LONGEST_SLEEP
+        );
+        assert_eq!(
+            sleep_until(Some(now - chrono::Duration::seconds(5)), now),
+            Duration::ZERO
+        );
+    }
+
+    // One test, because notify-rust finds the bus through the process environment.
+    #[test]
+    fn a_due_thank_you_is_one_pop_up_whose_buttons_work() {
+        let _env = crate::desktop_notifier::DBUS_ENV
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let bus = PrivateBus::start().unwrap();
+        std::env::set_var("DBUS_SESSION_BUS_ADDRESS", bus.address());
+        let server = FakeNotificationServer::start_blocking(&bus).unwrap();
+
+        // Buttons act at the app's real time, so the test's times start there.
+        let t0 = now();
+        let day = chrono::Duration::days(1);
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Database::open_in(dir.path(), t0).unwrap();
+        let settings = ReminderSettings {
+            time_zone: "UTC".into(),
+            quiet_start: "00:00".into(),
+            quiet_end: "00:00".into(),
+            weekly_review: false,
+            ..ReminderSettings::default()
+        };
+        reminder_settings::save(&mut db, &settings, t0).unwrap();
+        let omar = people::add(&mut db, &PersonInput::named("Omar Haddad"), t0)
+            .unwrap()
+            .id;
+        let state = AppState::over(db);
+        let favour = |what: &str| {
+            state
+                .with_db_blocking(|db| {
+                    let f = favours::record(
+                        db,
+                        &FavourInput {
+                            person_id: omar.clone(),
+                            direction: Direction::ByThem,
+                            description: what.into(),
+                        },
+                        t0,
+                    )?;
+                    favours::set_done(db, &f.id, true, t0)
+                })
+                .unwrap()
+                .id
+        };
+        let recording = Arc::new(RecordingShell::default());
+        let shell: Arc<dyn Shell> = recording.clone();
+        let notifier = DesktopNotifier::default();
+
+        // Done.
+        let intro = favour("the intro to the VP");
+        run_once(&state, &notifier, &shell, t0).unwrap();
+        run_once(
+            &state,
+            &notifier,
+            &shell,
+            t0 + chrono::Duration::seconds(30),
+        )
+        .unwrap();
+        let received = server.received();
+        assert_eq!(received.len(), 1, "exactly one Notify call: {received:?}");
+        let popup = &received[0];
+        assert_eq!(
+            (popup.app.as_str(), popup.summary.as_str()),
+            ("Allies", "Thank Omar Haddad")
+        );
+        assert!(popup.body.contains("the intro to the VP"), "{}", popup.body);
+        assert_eq!(
+            popup.actions,
+            ["done", "Done", "snooze", "Snooze 1 day", "default", "Open"]
+        );
+        click_until(&server, popup.id, "done", "the favour is thanked", || {
+            state
+                .with_db_blocking(|db| favours::get(db, &intro))
+                .unwrap()
+                .thanked_at
+                .is_some()
+        });
+        assert!(recording.changed.lock().unwrap().iter().all(Vec::is_empty));
+
+        // Snooze 1 day.
+        let on_call = favour("covered my on-call");
+        run_once(&state, &notifier, &shell, t0 + day).unwrap();
+        let received = server.received();
+        assert_eq!(
+            received.len(),
+            2,
+            "thanked ones do not come back: {received:?}"
+        );
+        let subject = reminders::thank_you_subject(&on_call);
+        click_until(
+            &server,
+            received[1].id,
+            "snooze",
+            "the thank-you is snoozed",
+            || {
+                let overview = state
+                    .with_db_blocking(|db| reminders::overview(db, now()))
+                    .unwrap();
+                overview
+                    .upcoming
+                    .iter()
+                    .any(|i| i.subject == subject && i.snoozed && i.due > now() + day / 2)
+            },
+        );
+
+        // Open brings the app forward on the person.
+        favour("lent me a laptop");
+        run_once(
+            &state,
+            &notifier,
+            &shell,
+            t0 + day - chrono::Duration::minutes(1),
+        )
+        .unwrap();
+        let popup = server.received().pop().unwrap();
+        assert_eq!(server.received().len(), 3);
+        click_until(
+            &server,
+            popup.id,
+            "default",
+            "the app is asked to open",
+            || !recording.opened.lock().unwrap().is_empty(),
+        );
+        assert_eq!(
+            recording.opened.lock().unwrap()[0].as_deref(),
+            Some(omar.as_str())
+        );
+        drop(server);
+
+        // With no notification service, reminders are shown in the app and the reason kept.
+        run_once(&state, &notifier, &shell, t0 + day * 3).unwrap();
+        let changed = recording.changed.lock().unwrap().clone();
+        assert_eq!(
+            changed.last().unwrap(),
+            &["Thank Omar Haddad", "Thank Omar Haddad"],
+            "the snoozed one and the daily one"
+        );
+        assert_eq!(
+            state.desktop_problem.lock().unwrap().as_deref(),
+            Some("no notification service is running on this desktop")
+        );
+        let overview = state
+            .with_db_blocking(|db| reminders::overview(db, t0 + day * 3))
+            .unwrap();
+        assert_eq!(overview.overdue.len(), 2, "they wait in the Reminders view");
+    }
+}

@@ -1,0 +1,62 @@
+// Words for reminders: what kind each is and when it is due, in the user's time zone.
+// Pure functions, tested with node --test.
+
+export const KIND_LABELS = {
+  thank_you: 'Thank-you',
+  keep_in_touch: 'Keep in touch',
+  promise: 'Promise',
+  conflict: 'Conflict',
+  check_in: 'Check-in',
+  one_off: 'Reminder',
+  weekly_review: 'Weekly review',
+};
+
+export function kindLabel(kind) {
+  return KIND_LABELS[kind] ?? 'Reminder';
+}
+
+/** The calendar day of `date` in `timeZone`, as "YYYY-MM-DD" (sortable, comparable). */
+export function dayIn(date, timeZone) {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(new Date(date));
+  const get = (type) => parts.find((p) => p.type === type)?.value;
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/** Whole days from the day of `from` to the day of `to`, both in `timeZone`. */
+export function daysBetween(from, to, timeZone) {
+  const utcDay = (d) => Date.parse(`${dayIn(d, timeZone)}T00:00:00Z`);
+  return Math.round((utcDay(to) - utcDay(from)) / 86400000);
+}
+
+function clock(date, timeZone) {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hour12: false })
+    .format(new Date(date));
+}
+
+function weekdayDate(date, timeZone) {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' })
+    .format(new Date(date));
+}
+
+/**
+ * When something is or was due, for a list: "today 16:00", "tomorrow 09:00", "yesterday 09:00",
+ * "Mon 30 Nov 09:00", "3 days ago". Invalid dates give "".
+ */
+export function dueText(due, now, timeZone) {
+  const when = new Date(due);
+  if (Number.isNaN(when.getTime())) return '';
+  const days = daysBetween(now, when, timeZone);
+  const time = clock(when, timeZone);
+  if (days === 0) return `today ${time}`;
+  if (days === 1) return `tomorrow ${time}`;
+  if (days === -1) return `yesterday ${time}`;
+  if (days < -1 && days > -14) return `${-days} days ago`;
+  return `${weekdayDate(when, timeZone)} ${time}`;
+}
+
+/** The value for a datetime-local input showing `date` in `timeZone`. */
+export function localInputValue(date, timeZone) {
+  const d = new Date(date);
+  return `${dayIn(d, timeZone)}T${clock(d, timeZone)}`;
+}
