@@ -67,6 +67,8 @@ const COMMANDS: &[&str] = &[
     "get_reminder_settings",
     "save_reminder_settings",
     "pause_reminders",
+    "get_autostart",
+    "set_autostart",
 ];
 
 fn main() {

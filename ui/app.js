@@ -143,7 +143,7 @@ function startShell(status) {
  */
 function watchReminders(ctx) {
   ctx.refreshBadge();
-  setInterval(() => ctx.refreshBadge(), 60000);
+  // The scheduler says when anything falls due or changes.
   onAppEvent('reminders-changed', () => ctx.refreshBadge());
   onAppEvent('reminder-open', (personId) => {
     location.hash = personId ? `#/people/${encodeURIComponent(personId)}` : hashFor('reminders');

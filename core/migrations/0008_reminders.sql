@@ -60,3 +60,7 @@ CREATE TABLE reminder_done (
 ) STRICT;
 
 CREATE INDEX reminder_done_by_time ON reminder_done (done_at);
+
+-- When each person was last in touch, read for everyone with a cadence at every scheduler look
+-- (and for everyone in the people list): the lookup of an interaction's time stays in this index.
+CREATE INDEX interactions_times ON interactions (id, deleted_at, occurred_at);

@@ -257,13 +257,18 @@ fn keep_in_touch(db: &Database, b: &mut Builder<'_>) -> Result<()> {
             *entry = (entry.0.min(days), entry.1.min(placed_at));
         }
     }
+    // Only people with a cadence: those on a live map or with their own.
     let mut stmt = db.conn().prepare_cached(
-        "SELECT p.id, p.name, p.created_at, pr.cadence_days,
+        "WITH kept (person_id) AS (
+             SELECT pl.person_id FROM placements pl
+               JOIN maps m ON m.id = pl.map_id AND m.deleted_at IS NULL AND m.archived_at IS NULL
+             UNION SELECT person_id FROM profiles WHERE cadence_days IS NOT NULL)
+         SELECT p.id, p.name, p.created_at, pr.cadence_days,
                 (SELECT max(i.occurred_at) FROM interaction_people ip
                    JOIN interactions i ON i.id = ip.interaction_id
                   WHERE ip.person_id = p.id AND i.deleted_at IS NULL)
-           FROM people p LEFT JOIN profiles pr ON pr.person_id = p.id
-          WHERE p.deleted_at IS NULL",
+           FROM kept JOIN people p ON p.id = kept.person_id AND p.deleted_at IS NULL
+           LEFT JOIN profiles pr ON pr.person_id = p.id",
     )?;
     let rows = stmt.query_map([], |r| {
         Ok((

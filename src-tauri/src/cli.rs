@@ -7,6 +7,8 @@ use allies_core::storage;
 #[derive(Debug, PartialEq, Eq)]
 pub enum Invocation {
     OpenWindow,
+    /// Start in the tray without showing the window, as at login.
+    Background,
     Version,
     Help,
     DataDir,
@@ -21,6 +23,7 @@ pub fn parse(mut args: impl Iterator<Item = String>) -> Invocation {
         "--version" | "-V" => Invocation::Version,
         "--help" | "-h" | "help" => Invocation::Help,
         "data-dir" => Invocation::DataDir,
+        "--background" => Invocation::Background,
         _ => Invocation::Unknown(first),
     }
 }
@@ -30,6 +33,8 @@ Allies: map, know and keep in touch with the people your career depends on.
 
 Usage:
   allies             open the Allies window
+  allies --background
+                     start in the tray and only show reminders, as at login
   allies data-dir    print where Allies keeps your data
   allies --version   print the version
   allies --help      print this help
@@ -40,7 +45,7 @@ Environment:
 
 pub fn execute(invocation: Invocation) -> ExitCode {
     match invocation {
-        Invocation::OpenWindow => ExitCode::SUCCESS,
+        Invocation::OpenWindow | Invocation::Background => ExitCode::SUCCESS,
         Invocation::Version => {
             println!("allies {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
@@ -84,6 +89,7 @@ mod tests {
         assert_eq!(parse_str(&["-V"]), Invocation::Version);
         assert_eq!(parse_str(&["--help"]), Invocation::Help);
         assert_eq!(parse_str(&["data-dir"]), Invocation::DataDir);
+        assert_eq!(parse_str(&["--background"]), Invocation::Background);
         assert_eq!(
             parse_str(&["--frobnicate"]),
             Invocation::Unknown("--frobnicate".into())

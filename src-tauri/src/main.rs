@@ -14,12 +14,13 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     match cli::parse(std::env::args().skip(1)) {
-        cli::Invocation::OpenWindow => run_app(),
+        cli::Invocation::OpenWindow => run_app(false),
+        cli::Invocation::Background => run_app(true),
         other => cli::execute(other),
     }
 }
 
-fn run_app() -> ExitCode {
+fn run_app(background: bool) -> ExitCode {
     #[cfg(target_os = "linux")]
     if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
         eprintln!(
@@ -32,16 +33,41 @@ fn run_app() -> ExitCode {
     let app_state = state::AppState::open(state::now());
     let scheduler_state = app_state.clone();
     let result = tauri::Builder::default()
+        // First, so a second launch hands over before anything else starts.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            desktop::bring_forward(app);
+        }))
+        .plugin(
+            tauri_plugin_autostart::Builder::new()
+                .app_name("Allies")
+                .arg("--background")
+                .build(),
+        )
         .manage(app_state)
         .setup(move |app| {
-            let shell = desktop::WindowShell(app.handle().clone());
+            let handle = app.handle().clone();
+            let in_tray = match desktop::tray(&handle, scheduler_state.clone()) {
+                Ok(()) => true,
+                Err(e) => {
+                    eprintln!("allies: no tray icon ({e}); closing the window will quit Allies");
+                    false
+                }
+            };
+            tauri::Manager::manage(app, desktop::InTray(in_tray));
+            if background && in_tray {
+                desktop::hide(&handle);
+            }
+            let shell = desktop::WindowShell(handle);
             reminder_loop::spawn(scheduler_state, std::sync::Arc::new(shell));
             Ok(())
         })
+        .on_window_event(desktop::keep_running_when_closed)
         .invoke_handler(tauri::generate_handler![
             commands::app::app_status,
             commands::app::start_fresh,
             commands::app::send_test_reminder,
+            commands::app::get_autostart,
+            commands::app::set_autostart,
             commands::people::list_people,
             commands::people::add_person,
             commands::people::update_person,

@@ -41,9 +41,8 @@ pub fn run_once(
     let firing = state
         .with_db_blocking(|db| reminders::fire_due(db, now))
         .map_err(|e| e.message)?;
-    if !firing.notices.is_empty() {
-        deliver(state, notifier, shell, firing.notices);
-    }
+    // Even with nothing to show, something may have become overdue (held by quiet hours).
+    deliver(state, notifier, shell, firing.notices);
     Ok(firing.next_wake)
 }
 
@@ -129,33 +128,50 @@ fn sleep_until(next: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Duration {
     }
 }
 
+/// Whether to ask the core again: after a change, or once the wall clock reached the next due
+/// time (which a wake from suspend or a clock set forward can do at any moment). Until then
+/// nothing can have fallen due, so a large database is not read every minute for nothing.
+fn should_look(changed: bool, next: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
+    changed || next.is_some_and(|n| now >= n)
+}
+
 /// Starts the scheduler on the app's async runtime.
 pub fn spawn(state: AppState, shell: Arc<dyn Shell>) {
     tauri::async_runtime::spawn(async move {
         let notifier = DesktopNotifier::default();
         let mut last_error: Option<String> = None;
+        let mut changed = true;
+        let mut next: Option<DateTime<Utc>> = None;
         loop {
-            let (st, sh, at) = (state.clone(), Arc::clone(&shell), now());
-            let looked =
-                tauri::async_runtime::spawn_blocking(move || run_once(&st, &notifier, &sh, at))
-                    .await
-                    .unwrap_or_else(|e| Err(format!("the reminder check stopped: {e}")));
-            let wait = match looked {
-                Ok(next) => {
-                    last_error = None;
-                    sleep_until(next, now())
-                }
-                Err(why) => {
-                    if last_error.as_deref() != Some(why.as_str()) {
-                        eprintln!("allies: reminders could not be checked: {why}");
+            if should_look(changed, next, now()) {
+                let (st, sh, at) = (state.clone(), Arc::clone(&shell), now());
+                let looked =
+                    tauri::async_runtime::spawn_blocking(move || run_once(&st, &notifier, &sh, at))
+                        .await
+                        .unwrap_or_else(|e| Err(format!("the reminder check stopped: {e}")));
+                match looked {
+                    Ok(due) => {
+                        last_error = None;
+                        changed = false;
+                        next = due;
                     }
-                    last_error = Some(why);
-                    LONGEST_SLEEP
+                    Err(why) => {
+                        // Tried again in a minute (the database may be opened by then).
+                        if last_error.as_deref() != Some(why.as_str()) {
+                            eprintln!("allies: reminders could not be checked: {why}");
+                        }
+                        last_error = Some(why);
+                    }
                 }
+            }
+            let wait = if changed {
+                LONGEST_SLEEP
+            } else {
+                sleep_until(next, now())
             };
             tokio::select! {
                 () = tokio::time::sleep(wait) => {}
-                () = state.changed.notified() => {}
+                () = state.changed.notified() => changed = true,
             }
         }
     });
@@ -210,6 +226,22 @@ mod tests {
             }
         }
         panic!("clicking {key} did not lead to: {what}");
+    }
+
+    #[test]
+    fn looks_again_after_a_change_or_once_the_clock_reaches_the_next_due_time() {
+        let now = Utc.with_ymd_and_hms(2026, 11, 27, 10, 0, 0).unwrap();
+        let later = now + chrono::Duration::hours(3);
+        assert!(should_look(true, Some(later), now), "a change");
+        assert!(
+            !should_look(false, Some(later), now),
+            "nothing can be due yet"
+        );
+        assert!(!should_look(false, None, now), "nothing will ever be due");
+        assert!(
+            should_look(false, Some(later), later + chrono::Duration::days(2)),
+            "woken from a two-day suspend"
+        );
     }
 
     #[test]

@@ -104,6 +104,8 @@ export function createApi(invoke) {
     saveReminderSettings: (settings) => call('save_reminder_settings', { settings }),
     /** `choice`: 'hour' | 'until_tomorrow' | 'resume'. */
     pauseReminders: (choice) => call('pause_reminders', { choice }),
+    getAutostart: () => call('get_autostart'),
+    setAutostart: (enabled) => call('set_autostart', { enabled }),
   };
 }
 

@@ -7,6 +7,30 @@ import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 const DAYS = [['Mon', 'Monday'], ['Tue', 'Tuesday'], ['Wed', 'Wednesday'], ['Thu', 'Thursday'], ['Fri', 'Friday'], ['Sat', 'Saturday'], ['Sun', 'Sunday']];
 const THANK_YOU = [['same_day', 'At once'], ['next_morning', 'The next morning'], ['in_days', 'After some days']];
 
+/** "Start at login": Allies then starts in the tray, so reminders come without opening it. */
+function autostartToggle() {
+  const box = h('input', { type: 'checkbox', id: 'autostart', disabled: true });
+  const error = h('p', { class: 'form-error', id: 'autostart-error', role: 'alert', hidden: true });
+  const show = (on) => { box.checked = on; box.disabled = false; box.dataset.loaded = 'true'; };
+  box.addEventListener('change', async () => {
+    error.hidden = true;
+    box.disabled = true;
+    try {
+      show(await api.setAutostart(box.checked));
+      announce(box.checked ? 'Allies will start when you log in' : 'Allies will not start at login');
+    } catch (err) {
+      show(!box.checked);
+      error.textContent = err.message;
+      error.hidden = false;
+    }
+  });
+  api.getAutostart().then(show, (err) => { error.textContent = err.message; error.hidden = false; });
+  return h('div', { class: 'settings-form' },
+    h('label', { class: 'check', for: 'autostart' }, box,
+      'Start Allies when I log in, in the tray, so reminders come without opening it'),
+    error);
+}
+
 /** The reminder settings form; it loads and saves its own data. */
 function reminderSettingsForm() {
   let loaded = null;
@@ -130,7 +154,8 @@ export function mountSettings(ctx) {
         h('p', {}, 'Allies nudges you with desktop pop-ups: to thank an ally who helped, to keep in touch before a relationship goes cold, and when a promise is due. Check that they reach you:'),
         h('div', { class: 'actions' }, send), result,
         h('h3', {}, 'When to remind you'),
-        reminderSettingsForm()),
+        reminderSettingsForm(),
+        autostartToggle()),
       h('section', { class: 'card', 'aria-labelledby': 'settings-data' },
         h('h2', { id: 'settings-data' }, 'Your data'),
         h('p', {}, 'Everything stays in one file on this computer. Allies never sends it anywhere.'),

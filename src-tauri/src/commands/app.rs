@@ -33,3 +33,41 @@ pub async fn send_test_reminder() -> Result<Delivery, WireError> {
         )
     })
 }
+
+/// Whether Allies starts, in the tray, when the user logs in.
+#[tauri::command]
+pub async fn get_autostart(app: tauri::AppHandle) -> Result<bool, WireError> {
+    use tauri_plugin_autostart::ManagerExt;
+    app.autolaunch().is_enabled().map_err(|e| {
+        WireError::new(
+            "autostart.unknown",
+            format!("Allies could not tell whether it starts at login: {e}"),
+        )
+    })
+}
+
+#[tauri::command]
+pub async fn set_autostart(app: tauri::AppHandle, enabled: bool) -> Result<bool, WireError> {
+    use tauri_plugin_autostart::ManagerExt;
+    let manager = app.autolaunch();
+    let changed = if enabled {
+        manager.enable()
+    } else {
+        manager.disable()
+    };
+    changed.map_err(|e| {
+        WireError::new(
+            "autostart.failed",
+            format!(
+                "Allies could not {} starting at login: {e}. Check that your home folder's .config/autostart can be written.",
+                if enabled { "turn on" } else { "turn off" }
+            ),
+        )
+    })?;
+    manager.is_enabled().map_err(|e| {
+        WireError::new(
+            "autostart.unknown",
+            format!("Allies could not tell whether it starts at login: {e}"),
+        )
+    })
+}

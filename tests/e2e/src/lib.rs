@@ -106,7 +106,7 @@ impl Profile {
         self.dir.path().join("data")
     }
 
-    fn xdg(&self, name: &str) -> PathBuf {
+    pub fn xdg(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
 }
@@ -163,6 +163,8 @@ impl App {
             .env("XDG_DATA_HOME", profile.xdg("xdg-data"))
             .env("XDG_CACHE_HOME", profile.xdg("xdg-cache"))
             .env("XDG_CONFIG_HOME", profile.xdg("xdg-config"))
+            // Some files are written under the home folder whatever XDG says (start at login).
+            .env("HOME", profile.xdg("home"))
             .env("DBUS_SESSION_BUS_ADDRESS", bus.address())
             .env("TZ", midday_zone(SystemTime::now()))
             .envs(env.iter().copied())

@@ -244,6 +244,25 @@ async fn written_reminders_are_checked_listed_and_shown_in_the_app_without_a_des
     let settings = app.invoke("get_reminder_settings", json!({})).await?;
     assert_eq!(settings["settings"]["time_zone"], "Europe/Berlin");
     assert_eq!(settings["settings"]["quiet_start"], "21:30");
+
+    // Start at login: off at first, then an autostart entry that starts Allies in the tray.
+    let entry = profile.xdg("home").join(".config/autostart/Allies.desktop");
+    app.wait_for("#autostart[data-loaded]").await?;
+    assert!(!entry.exists(), "off by default");
+    app.click("#autostart").await?;
+    let deadline = Instant::now() + PATIENCE;
+    while !entry.exists() && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let desktop = std::fs::read_to_string(&entry)?;
+    assert!(desktop.contains("--background"), "{desktop}");
+    app.screenshot("34-settings-reminders").await?;
+    app.click("#autostart").await?;
+    let deadline = Instant::now() + PATIENCE;
+    while entry.exists() && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(!entry.exists(), "turned off again");
     app.close().await?;
     Ok(())
 }
