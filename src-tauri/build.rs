@@ -69,6 +69,15 @@ const COMMANDS: &[&str] = &[
     "pause_reminders",
     "get_autostart",
     "set_autostart",
+    "list_groups",
+    "add_group",
+    "update_group",
+    "delete_group",
+    "restore_group",
+    "attend_group",
+    "group_attendance",
+    "delete_attendance",
+    "restore_attendance",
 ];
 
 fn main() {

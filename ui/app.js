@@ -6,11 +6,11 @@ import { hashFor, paramFromHash, sectionFromHash } from './lib/router.js';
 import { isTextField, shortcutFor } from './lib/shortcuts.js';
 import { showToast } from './lib/toast.js';
 import { UndoStack } from './lib/undo.js';
+import { mountInsights } from './views/insights.js';
 import { mountMap } from './views/map.js';
 import { mountPeople } from './views/people.js';
 import { mountReminders } from './views/reminders.js';
 import { mountSettings } from './views/settings.js';
-import { mountUpcoming } from './views/upcoming.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -97,7 +97,7 @@ function startShell(status) {
       : name === 'map' ? mountMap(ctx)
         : name === 'settings' ? mountSettings(ctx)
           : name === 'reminders' ? mountReminders(ctx)
-            : mountUpcoming(name);
+            : mountInsights(ctx);
     main.replaceChildren(current.el);
     for (const a of document.querySelectorAll('.nav-list a')) {
       if (a.dataset.view === name) a.setAttribute('aria-current', 'page');

@@ -28,6 +28,8 @@ pub enum Error {
     InteractionNotFound { id: String },
     #[error("That map no longer exists; it may have been deleted.")]
     MapNotFound { id: String },
+    #[error("That group no longer exists; it may have been deleted.")]
+    GroupNotFound { id: String },
     #[error("That reminder is no longer due; it may have been done or deleted elsewhere.")]
     ReminderNotFound { subject: String },
     #[error("{name} is not on this map.")]
@@ -56,6 +58,7 @@ impl Error {
             Error::ConflictNotFound { .. } => "conflicts.not_found",
             Error::NotOnMap { .. } => "maps.not_on_map",
             Error::ReminderNotFound { .. } => "reminders.not_found",
+            Error::GroupNotFound { .. } => "groups.not_found",
             Error::Export { .. } => "export.failed",
             Error::Open(e) => e.code(),
             Error::Storage(e) if is_busy(e) => "storage.busy",

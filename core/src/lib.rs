@@ -8,6 +8,7 @@ pub mod error;
 pub mod export;
 pub mod favours;
 mod fields;
+pub mod groups;
 pub mod interactions;
 pub mod maps;
 pub mod notification;

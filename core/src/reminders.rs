@@ -358,6 +358,36 @@ fn check_ins(db: &Database, b: &mut Builder<'_>) -> Result<()> {
     Ok(())
 }
 
+/// Groups not attended for a quarter: due a quarter after the last time (or after the group was
+/// added), then monthly until the user goes.
+fn groups(db: &Database, b: &mut Builder<'_>) -> Result<()> {
+    for group in crate::groups::list(db)? {
+        let since = group
+            .last_attended
+            .unwrap_or_else(|| group.created_at.with_timezone(&b.tz).date_naive());
+        let Some(due_day) = since.checked_add_days(chrono::Days::new(crate::groups::QUARTER_DAYS))
+        else {
+            continue;
+        };
+        let last = match group.last_attended {
+            Some(day) => format!("You last went on {day}"),
+            None => "You have not been yet".into(),
+        };
+        let (due, tz) = (b.morning_of(due_day), b.tz);
+        b.push(
+            Kind::Group,
+            &group.id,
+            None,
+            format!("Go to a {} event", group.name),
+            format!("{last}. Showing up at least once a quarter keeps you known there."),
+            due,
+            Repeat::Days(30),
+            tz,
+        );
+    }
+    Ok(())
+}
+
 text_enum! {
     /// How a reminder the user wrote comes back.
     Recurrence {
@@ -515,6 +545,7 @@ pub fn rules(db: &Database, now: DateTime<Utc>, settings: &ReminderSettings) -> 
     conflicts(db, &mut b)?;
     keep_in_touch(db, &mut b)?;
     check_ins(db, &mut b)?;
+    groups(db, &mut b)?;
     one_offs(db, &mut b)?;
     weekly_review(&mut b, settings, now);
     Ok(b.rules)

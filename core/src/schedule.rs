@@ -22,6 +22,7 @@ text_enum! {
         Conflict = "conflict",
         CheckIn = "check_in",
         OneOff = "one_off",
+        Group = "group",
         WeeklyReview = "weekly_review",
     }
 }

@@ -50,6 +50,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0008_reminders.sql",
         include_str!("../migrations/0008_reminders.sql"),
     ),
+    (
+        "0009_groups.sql",
+        include_str!("../migrations/0009_groups.sql"),
+    ),
 ];
 
 fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {

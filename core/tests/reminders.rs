@@ -631,3 +631,94 @@ fn a_deleted_person_takes_their_reminders_along() {
     people::restore(&mut db, &omar).unwrap();
     assert_eq!(fire(&mut db, at(11, 1, 9, 1)), ["Thank Omar Haddad"]);
 }
+
+#[test]
+fn a_group_not_attended_for_a_quarter_is_due_then_monthly_until_the_user_goes() {
+    use allies_core::groups::{self, GroupInput};
+    let mut db = db_with(&settings(), at(11, 1, 8, 0));
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let meetup = groups::add(
+        &mut db,
+        &GroupInput {
+            name: "Rust Berlin meetup".into(),
+            note: String::new(),
+        },
+        at(11, 1, 8, 0),
+    )
+    .unwrap();
+    let err = groups::add(
+        &mut db,
+        &GroupInput {
+            name: " ".into(),
+            note: String::new(),
+        },
+        at(11, 1, 8, 0),
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), "groups.name_required");
+    let err = groups::attend(
+        &mut db,
+        &meetup.id,
+        "2026-11-20",
+        "",
+        at(11, 10, 8, 0),
+        day("2026-11-10"),
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), "groups.future_date", "{err}");
+
+    let rules = reminders::rules(&db, at(11, 1, 8, 0), &settings()).unwrap();
+    let due = rules
+        .iter()
+        .find(|r| r.kind == Kind::Group)
+        .unwrap()
+        .first_due;
+    assert_eq!(
+        due,
+        BERLIN
+            .with_ymd_and_hms(2027, 1, 31, 9, 0, 0)
+            .unwrap()
+            .with_timezone(&Utc)
+    );
+
+    groups::attend(
+        &mut db,
+        &meetup.id,
+        "2026-12-01",
+        "talk on async",
+        at(12, 1, 20, 0),
+        day("2026-12-01"),
+    )
+    .unwrap();
+    let group = groups::get(&db, &meetup.id).unwrap();
+    assert_eq!(
+        (group.last_attended, group.times_attended),
+        (Some(day("2026-12-01")), 1)
+    );
+    let rules = reminders::rules(&db, at(12, 2, 8, 0), &settings()).unwrap();
+    let rule = rules.iter().find(|r| r.kind == Kind::Group).unwrap();
+    let march = BERLIN
+        .with_ymd_and_hms(2027, 3, 2, 9, 0, 0)
+        .unwrap()
+        .with_timezone(&Utc);
+    assert_eq!(rule.first_due, march, "a quarter after the last time");
+    assert_eq!(rule.title, "Go to a Rust Berlin meetup event");
+    let april = BERLIN
+        .with_ymd_and_hms(2027, 4, 1, 9, 0, 0)
+        .unwrap()
+        .with_timezone(&Utc);
+    assert_eq!(
+        rule.next_due(march),
+        Some(april),
+        "then every 30 days, at 09:00 summer time"
+    );
+
+    groups::delete(&mut db, &meetup.id, at(12, 3, 8, 0)).unwrap();
+    let rules = reminders::rules(&db, at(12, 3, 8, 0), &settings()).unwrap();
+    assert!(
+        rules.iter().all(|r| r.kind != Kind::Group),
+        "a deleted group asks for nothing"
+    );
+    groups::restore(&mut db, &meetup.id).unwrap();
+    assert_eq!(groups::list(&db).unwrap().len(), 1);
+}

@@ -105,6 +105,16 @@ export function createApi(invoke) {
     /** `choice`: 'hour' | 'until_tomorrow' | 'resume'. */
     pauseReminders: (choice) => call('pause_reminders', { choice }),
     getAutostart: () => call('get_autostart'),
+    listGroups: () => call('list_groups'),
+    addGroup: (input) => call('add_group', { input }),
+    updateGroup: (id, input) => call('update_group', { id, input }),
+    deleteGroup: (id) => call('delete_group', { id }),
+    restoreGroup: (id) => call('restore_group', { id }),
+    /** `on` is a day, "YYYY-MM-DD". */
+    attendGroup: (groupId, on, note = '') => call('attend_group', { groupId, on, note }),
+    groupAttendance: (groupId) => call('group_attendance', { groupId }),
+    deleteAttendance: (id) => call('delete_attendance', { id }),
+    restoreAttendance: (id) => call('restore_attendance', { id }),
     setAutostart: (enabled) => call('set_autostart', { enabled }),
   };
 }

@@ -8,6 +8,7 @@ export const KIND_LABELS = {
   conflict: 'Conflict',
   check_in: 'Check-in',
   one_off: 'Reminder',
+  group: 'Group',
   weekly_review: 'Weekly review',
 };
 

@@ -2,6 +2,7 @@
 //! the rules live in allies-core.
 
 pub mod app;
+pub mod groups;
 pub mod journal;
 pub mod maps;
 pub mod people;

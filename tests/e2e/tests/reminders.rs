@@ -266,3 +266,45 @@ async fn written_reminders_are_checked_listed_and_shown_in_the_app_without_a_des
     app.close().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_group_not_attended_for_a_quarter_reminds_until_the_user_goes() -> Result<()> {
+    use allies_core::groups::{self, GroupInput};
+    let profile = Profile::new()?;
+    {
+        #[allow(clippy::disallowed_methods)] // the app under test reads the real clock too
+        let added = Utc::now() - chrono::Duration::days(100);
+        let mut db = Database::open_in(&profile.data_dir(), added)?;
+        groups::add(
+            &mut db,
+            &GroupInput {
+                name: "Rust Berlin meetup".into(),
+                note: String::new(),
+            },
+            added,
+        )?;
+    }
+    let bus = PrivateBus::start()?;
+    let server = FakeNotificationServer::start(&bus).await?;
+    let app = App::launch(&profile, &bus).await?;
+    let shown = popup(&server, "Go to a Rust Berlin meetup event").await?;
+    assert!(shown.body.contains("not been yet"), "{}", shown.body);
+
+    app.go("insights").await?;
+    let groups = app
+        .wait_for_text("#groups", |t| t.contains("Rust Berlin meetup"))
+        .await?;
+    assert!(groups.contains("not been yet"), "{groups}");
+    app.click("#groups .group-attend").await?;
+    app.wait_for_text("#groups", |t| t.contains("last went today (1 time)"))
+        .await?;
+    app.screenshot("35-insights-groups").await?;
+
+    app.go("reminders").await?;
+    let upcoming = app
+        .wait_for_text("#reminders-overdue", |t| t.contains("Nothing overdue"))
+        .await?;
+    assert!(!upcoming.contains("Rust Berlin"), "{upcoming}");
+    app.close().await?;
+    Ok(())
+}

@@ -1,0 +1,201 @@
+//! Professional groups and communities, and each time the user went to one of their events.
+//! A group not attended for a quarter is a reminder (see `reminders`).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::OptionalExtension;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::fields::{check_length, day, required};
+use crate::records::{delete_softly, new_id, time_text, undelete};
+use crate::storage::Database;
+
+pub const MAX_NAME: usize = 500;
+pub const MAX_NOTE: usize = 10_000;
+/// Attend each group at least this often.
+pub const QUARTER_DAYS: u64 = 91;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupInput {
+    pub name: String,
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Group {
+    pub id: String,
+    pub name: String,
+    pub note: String,
+    pub created_at: DateTime<Utc>,
+    pub last_attended: Option<NaiveDate>,
+    pub times_attended: u32,
+}
+
+const COLUMNS: &str = "g.id, g.name, g.note, g.created_at,
+    (SELECT max(a.attended_on) FROM group_attendance a WHERE a.group_id = g.id AND a.deleted_at IS NULL),
+    (SELECT count(*) FROM group_attendance a WHERE a.group_id = g.id AND a.deleted_at IS NULL)";
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Group> {
+    Ok(Group {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        note: r.get(2)?,
+        created_at: r.get(3)?,
+        last_attended: r.get(4)?,
+        times_attended: r.get(5)?,
+    })
+}
+
+impl GroupInput {
+    fn validated(&self) -> Result<&str> {
+        let name = required(
+            &self.name,
+            "groups.name_required",
+            "name",
+            "Name the group, like “Rust Berlin meetup” or “Women in Product”.",
+        )?;
+        check_length("name", "Name", name, MAX_NAME)?;
+        check_length("note", "Note", &self.note, MAX_NOTE)?;
+        Ok(name)
+    }
+}
+
+pub fn get(db: &Database, id: &str) -> Result<Group> {
+    db.conn()
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM groups g WHERE g.id = ?1 AND g.deleted_at IS NULL"),
+            [id],
+            from_row,
+        )
+        .optional()?
+        .ok_or_else(|| Error::GroupNotFound { id: id.to_owned() })
+}
+
+/// Every group, the longest unattended first.
+pub fn list(db: &Database) -> Result<Vec<Group>> {
+    let mut stmt = db.conn().prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM groups g WHERE g.deleted_at IS NULL
+         ORDER BY 5 IS NOT NULL, 5, g.name COLLATE NOCASE, g.id"
+    ))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn add(db: &mut Database, input: &GroupInput, now: DateTime<Utc>) -> Result<Group> {
+    let name = input.validated()?;
+    let id = new_id(now);
+    db.write(|tx| {
+        tx.execute(
+            "INSERT INTO groups (id, name, note, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
+            rusqlite::params![id, name, input.note, time_text(now)],
+        )?;
+        Ok(())
+    })?;
+    get(db, &id)
+}
+
+pub fn update(
+    db: &mut Database,
+    id: &str,
+    input: &GroupInput,
+    now: DateTime<Utc>,
+) -> Result<Group> {
+    let name = input.validated()?;
+    get(db, id)?;
+    db.write(|tx| {
+        tx.execute(
+            "UPDATE groups SET name = ?2, note = ?3, updated_at = ?4 WHERE id = ?1",
+            rusqlite::params![id, name, input.note, time_text(now)],
+        )?;
+        Ok(())
+    })?;
+    get(db, id)
+}
+
+pub fn delete(db: &mut Database, id: &str, now: DateTime<Utc>) -> Result<Group> {
+    let group = get(db, id)?;
+    delete_softly(db, "groups", id, now)?;
+    Ok(group)
+}
+
+pub fn restore(db: &mut Database, id: &str) -> Result<Group> {
+    undelete(db, "groups", id)?;
+    get(db, id)
+}
+
+/// One time the user went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attendance {
+    pub id: String,
+    pub group_id: String,
+    pub attended_on: NaiveDate,
+    pub note: String,
+}
+
+/// Records that the user went to one of the group's events on a day (YYYY-MM-DD), not in
+/// the future.
+pub fn attend(
+    db: &mut Database,
+    group_id: &str,
+    on: &str,
+    note: &str,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<Attendance> {
+    get(db, group_id)?;
+    let on = day(on, "groups.bad_date", "attended_on")?.ok_or_else(|| Error::Invalid {
+        code: "groups.date_required",
+        field: "attended_on",
+        message: "Pick the day you went.".into(),
+    })?;
+    if on > today {
+        return Err(Error::Invalid {
+            code: "groups.future_date",
+            field: "attended_on",
+            message: format!("{on} is still to come; note it once you have been."),
+        });
+    }
+    check_length("note", "Note", note, MAX_NOTE)?;
+    let id = new_id(now);
+    db.write(|tx| {
+        tx.execute(
+            "INSERT INTO group_attendance (id, group_id, attended_on, note, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            rusqlite::params![id, group_id, on, note, time_text(now)],
+        )?;
+        Ok(())
+    })?;
+    Ok(Attendance {
+        id,
+        group_id: group_id.to_owned(),
+        attended_on: on,
+        note: note.to_owned(),
+    })
+}
+
+/// The times the user went to a group's events, the latest first.
+pub fn attendance(db: &Database, group_id: &str) -> Result<Vec<Attendance>> {
+    get(db, group_id)?;
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT id, group_id, attended_on, note FROM group_attendance
+         WHERE group_id = ?1 AND deleted_at IS NULL ORDER BY attended_on DESC, id DESC",
+    )?;
+    let rows = stmt.query_map([group_id], |r| {
+        Ok(Attendance {
+            id: r.get(0)?,
+            group_id: r.get(1)?,
+            attended_on: r.get(2)?,
+            note: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn delete_attendance(db: &mut Database, id: &str, now: DateTime<Utc>) -> Result<()> {
+    delete_softly(db, "group_attendance", id, now)
+}
+
+pub fn restore_attendance(db: &mut Database, id: &str) -> Result<()> {
+    undelete(db, "group_attendance", id)
+}

@@ -1,0 +1,78 @@
+//! Professional groups and the times the user went to their events.
+
+use allies_core::groups::{self, Attendance, Group, GroupInput};
+use allies_core::WireError;
+use tauri::State;
+
+use crate::state::{now, today, AppState};
+
+#[tauri::command]
+pub async fn list_groups(state: State<'_, AppState>) -> Result<Vec<Group>, WireError> {
+    state.with_db(|db| groups::list(db)).await
+}
+
+#[tauri::command]
+pub async fn add_group(state: State<'_, AppState>, input: GroupInput) -> Result<Group, WireError> {
+    state
+        .with_db(move |db| groups::add(db, &input, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn update_group(
+    state: State<'_, AppState>,
+    id: String,
+    input: GroupInput,
+) -> Result<Group, WireError> {
+    state
+        .with_db(move |db| groups::update(db, &id, &input, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn delete_group(state: State<'_, AppState>, id: String) -> Result<Group, WireError> {
+    state
+        .with_db(move |db| groups::delete(db, &id, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn restore_group(state: State<'_, AppState>, id: String) -> Result<Group, WireError> {
+    state.with_db(move |db| groups::restore(db, &id)).await
+}
+
+#[tauri::command]
+pub async fn attend_group(
+    state: State<'_, AppState>,
+    group_id: String,
+    on: String,
+    note: String,
+) -> Result<Attendance, WireError> {
+    state
+        .with_db(move |db| groups::attend(db, &group_id, &on, &note, now(), today()))
+        .await
+}
+
+#[tauri::command]
+pub async fn group_attendance(
+    state: State<'_, AppState>,
+    group_id: String,
+) -> Result<Vec<Attendance>, WireError> {
+    state
+        .with_db(move |db| groups::attendance(db, &group_id))
+        .await
+}
+
+#[tauri::command]
+pub async fn delete_attendance(state: State<'_, AppState>, id: String) -> Result<(), WireError> {
+    state
+        .with_db(move |db| groups::delete_attendance(db, &id, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn restore_attendance(state: State<'_, AppState>, id: String) -> Result<(), WireError> {
+    state
+        .with_db(move |db| groups::restore_attendance(db, &id))
+        .await
+}
