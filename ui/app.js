@@ -110,6 +110,7 @@ function startShell(status) {
   watchReminders(ctx);
   document.addEventListener('keydown', (e) => {
     if (e.defaultPrevented) return; // a view's own control already used this key
+    if (document.querySelector('dialog[open]')) return; // a dialog handles its own keys
     const inField = isTextField(document.activeElement);
     const shortcut = shortcutFor(e, inField);
     if (!shortcut) {

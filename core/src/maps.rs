@@ -142,7 +142,7 @@ fn validate(input: &MapInput) -> Result<ValidMap> {
 
 const MAP_COLUMNS: &str = "m.id, m.name, m.description, m.target_date, m.archived_at IS NOT NULL,
     (SELECT count(*) FROM placements p JOIN people pe ON pe.id = p.person_id
-      WHERE p.map_id = m.id AND pe.deleted_at IS NULL),
+      WHERE p.map_id = m.id AND pe.deleted_at IS NULL AND pe.left_at IS NULL),
     m.created_at, m.updated_at";
 
 fn map_from_row(row: &Row<'_>) -> rusqlite::Result<Map> {
@@ -276,12 +276,40 @@ fn placement_from_row(row: &Row<'_>) -> rusqlite::Result<Placement> {
     })
 }
 
+/// Where a person stands on one map: the stance the map and their profile share.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MapStance {
+    pub map_id: String,
+    pub map_name: String,
+    pub stance: Stance,
+    pub quadrant: Quadrant,
+}
+
+/// A person's stance on each live map they are on, by map name.
+pub fn stances_of(db: &Database, person_id: &str) -> Result<Vec<MapStance>> {
+    crate::people::get(db, person_id)?;
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT m.id, m.name, p.stance, p.power, p.interest FROM placements p
+           JOIN maps m ON m.id = p.map_id AND m.deleted_at IS NULL AND m.archived_at IS NULL
+         WHERE p.person_id = ?1 ORDER BY m.name COLLATE NOCASE, m.id",
+    )?;
+    let rows = stmt.query_map([person_id], |r| {
+        Ok(MapStance {
+            map_id: r.get(0)?,
+            map_name: r.get(1)?,
+            stance: r.get(2)?,
+            quadrant: Position::new(r.get(3)?, r.get(4)?).quadrant(),
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Everyone on the map now (people who were deleted are left out), by name.
 pub fn placements(db: &Database, map_id: &str) -> Result<Vec<Placement>> {
     get(db, map_id)?;
     let mut stmt = db.conn().prepare_cached(&format!(
         "SELECT {PLACEMENT_COLUMNS} FROM placements p JOIN people pe ON pe.id = p.person_id
-         WHERE p.map_id = ?1 AND pe.deleted_at IS NULL ORDER BY pe.name_key, pe.id"
+         WHERE p.map_id = ?1 AND pe.deleted_at IS NULL AND pe.left_at IS NULL ORDER BY pe.name_key, pe.id"
     ))?;
     let rows = stmt.query_map([map_id], placement_from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)

@@ -6,13 +6,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::fields::{check_length, fold, required};
-use crate::records::{delete_softly, time_text, undelete};
+use crate::records::time_text;
 use crate::storage::Database;
 
 /// Longest name, role, department or organisation accepted, in characters.
 pub const MAX_SHORT_TEXT: usize = 10_000;
 /// Longest notes accepted, in characters.
 pub const MAX_NOTES: usize = 1_000_000;
+/// At most this many tags per person, each at most `MAX_TAG` characters.
+pub const MAX_TAGS: usize = 20;
+pub const MAX_TAG: usize = 60;
 /// Search words beyond this many are ignored; more would not narrow a list of people further.
 const MAX_SEARCH_WORDS: usize = 8;
 
@@ -25,10 +28,14 @@ pub struct Person {
     pub department: String,
     pub organisation: String,
     pub notes: String,
+    /// Tags joined by ", ", as [`PersonInput::tags`] is typed.
+    pub tags: String,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
     /// When the user last logged an interaction with this person.
     pub last_contact: Option<DateTime<Utc>>,
+    /// Since when they are a former colleague, kept for their history.
+    pub left_at: Option<DateTime<Utc>>,
 }
 
 /// What the user typed into the person form. Missing fields are empty.
@@ -40,6 +47,33 @@ pub struct PersonInput {
     pub department: String,
     pub organisation: String,
     pub notes: String,
+    /// Comma-separated tags: "mentor, platform".
+    pub tags: String,
+}
+
+/// Splits typed tags on commas, trims them and drops empty ones and repeats (ignoring case and
+/// accents), keeping the first spelling.
+fn normalise_tags(typed: &str) -> Result<String> {
+    let mut seen = std::collections::HashSet::new();
+    let tags: Vec<&str> = typed
+        .split(',')
+        .map(str::trim)
+        .filter(|t| !t.is_empty() && seen.insert(fold(t)))
+        .collect();
+    if tags.len() > MAX_TAGS {
+        return Err(Error::Invalid {
+            code: "people.too_many_tags",
+            field: "tags",
+            message: format!(
+                "{} tags is more than the {MAX_TAGS} a person can have; keep the ones you sort by.",
+                tags.len()
+            ),
+        });
+    }
+    for tag in &tags {
+        check_length("tags", "A tag", tag, MAX_TAG)?;
+    }
+    Ok(tags.join(", "))
 }
 
 impl PersonInput {
@@ -74,21 +108,29 @@ impl PersonInput {
             department: self.department.trim().to_owned(),
             organisation: self.organisation.trim().to_owned(),
             notes: self.notes.clone(),
+            tags: normalise_tags(&self.tags)?,
         })
     }
 }
 
 fn search_text(p: &PersonInput) -> String {
     fold(
-        &[&p.name, &p.role, &p.department, &p.organisation, &p.notes]
-            .map(|s| s.as_str())
-            .join("\n"),
+        &[
+            &p.name,
+            &p.role,
+            &p.department,
+            &p.organisation,
+            &p.notes,
+            &p.tags,
+        ]
+        .map(|s| s.as_str())
+        .join("\n"),
     )
 }
 
 const COLUMNS: &str = "id, name, role, department, organisation, notes, created_at, updated_at,
     (SELECT max(i.occurred_at) FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id
-      WHERE ip.person_id = people.id AND i.deleted_at IS NULL)";
+      WHERE ip.person_id = people.id AND i.deleted_at IS NULL), left_at, tags";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
     Ok(Person {
@@ -101,6 +143,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
         created_at: row.get(6)?,
         updated_at: row.get(7)?,
         last_contact: row.get(8)?,
+        left_at: row.get(9)?,
+        tags: row.get(10)?,
     })
 }
 
@@ -121,6 +165,7 @@ fn save(
             ":department": p.department,
             ":organisation": p.organisation,
             ":notes": p.notes,
+            ":tags": p.tags,
             ":name_key": fold(&p.name),
             ":search_text": search_text(p),
             ":now": time_text(now),
@@ -135,9 +180,9 @@ pub fn add(db: &mut Database, input: &PersonInput, now: DateTime<Utc>) -> Result
     db.write(|tx| {
         save(
             tx,
-            "INSERT INTO people (id, name, role, department, organisation, notes,
+            "INSERT INTO people (id, name, role, department, organisation, notes, tags,
                                  name_key, search_text, created_at, updated_at)
-             VALUES (:id, :name, :role, :department, :organisation, :notes,
+             VALUES (:id, :name, :role, :department, :organisation, :notes, :tags,
                      :name_key, :search_text, :now, :now)",
             &id,
             &p,
@@ -159,7 +204,7 @@ pub fn update(
         save(
             tx,
             "UPDATE people SET name = :name, role = :role, department = :department,
-                    organisation = :organisation, notes = :notes, name_key = :name_key,
+                    organisation = :organisation, notes = :notes, tags = :tags, name_key = :name_key,
                     search_text = :search_text, updated_at = :now
              WHERE id = :id AND deleted_at IS NULL",
             id,
@@ -193,7 +238,8 @@ pub fn list(db: &Database, query: &str) -> Result<Vec<Person>> {
         .take(MAX_SEARCH_WORDS)
         .map(str::to_owned)
         .collect();
-    let mut sql = format!("SELECT {COLUMNS} FROM people WHERE deleted_at IS NULL");
+    let mut sql =
+        format!("SELECT {COLUMNS} FROM people WHERE deleted_at IS NULL AND left_at IS NULL");
     for i in 1..=words.len() {
         sql.push_str(&format!(" AND instr(search_text, ?{i}) > 0"));
     }
@@ -206,23 +252,107 @@ pub fn list(db: &Database, query: &str) -> Result<Vec<Person>> {
 /// How many people there are (not counting deleted ones).
 pub fn count(db: &Database) -> Result<i64> {
     Ok(db.conn().query_row(
-        "SELECT count(*) FROM people WHERE deleted_at IS NULL",
+        "SELECT count(*) FROM people WHERE deleted_at IS NULL AND left_at IS NULL",
         [],
         |r| r.get(0),
     )?)
 }
 
-/// Deletes a person; [`restore`] undoes it.
+/// Former colleagues, by name.
+pub fn former(db: &Database) -> Result<Vec<Person>> {
+    let mut stmt = db.conn().prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM people WHERE deleted_at IS NULL AND left_at IS NOT NULL
+         ORDER BY name_key, id"
+    ))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Makes a person a former colleague: off the people list, maps and keep-in-touch reminders,
+/// with everything recorded about them kept. [`restore`] brings them back.
+pub fn mark_former(db: &mut Database, id: &str, now: DateTime<Utc>) -> Result<Person> {
+    get(db, id)?;
+    db.write(|tx| {
+        tx.execute(
+            "UPDATE people SET left_at = ?2 WHERE id = ?1 AND left_at IS NULL",
+            rusqlite::params![id, time_text(now)],
+        )?;
+        Ok(())
+    })?;
+    get(db, id)
+}
+
+/// Records about only this person, which go and come back with them: (table, the condition
+/// that picks them for person ?1, and what else must hold to delete one). Interactions shared
+/// with someone else stay; the person just no longer shows in them.
+const OWN_RECORDS: &[(&str, &str, &str)] = &[
+    ("favours", "person_id = ?1", ""),
+    ("promises", "person_id = ?1", ""),
+    ("conflicts", "person_id = ?1", ""),
+    ("reminders", "person_id = ?1", ""),
+    ("check_ins", "person_id = ?1", ""),
+    (
+        "interactions",
+        "id IN (SELECT interaction_id FROM interaction_people WHERE person_id = ?1)",
+        "AND NOT EXISTS (SELECT 1 FROM interaction_people o JOIN people q ON q.id = o.person_id
+                          WHERE o.interaction_id = interactions.id AND o.person_id != ?1
+                            AND q.deleted_at IS NULL)",
+    ),
+];
+
+/// Deletes a person with everything only about them, in one transaction; [`restore`] undoes
+/// it. Every record is stamped with the same time, so undo brings back exactly what went.
 pub fn delete(db: &mut Database, id: &str, now: DateTime<Utc>) -> Result<Person> {
     let person = get(db, id)?;
-    delete_softly(db, "people", id, now)?;
+    let stamp = time_text(now);
+    db.write(|tx| {
+        for (table, which, only) in OWN_RECORDS {
+            tx.execute(
+                &format!(
+                    "UPDATE {table} SET deleted_at = ?2 WHERE deleted_at IS NULL AND {which} {only}"
+                ),
+                rusqlite::params![id, stamp],
+            )?;
+        }
+        tx.execute(
+            "UPDATE people SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
+            rusqlite::params![id, stamp],
+        )?;
+        Ok(())
+    })?;
     Ok(person)
 }
 
-/// Brings back a deleted person exactly as they were.
+/// Brings back a deleted person with what went with them, or a former colleague, exactly as
+/// they were.
 pub fn restore(db: &mut Database, id: &str) -> Result<Person> {
-    undelete(db, "people", id)?;
-    // Restoring twice changes nothing; someone who never existed is reported by `get`.
+    let deleted_at: Option<Option<String>> = db
+        .conn()
+        .query_row("SELECT deleted_at FROM people WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    match deleted_at {
+        Some(Some(stamp)) => db.write(|tx| {
+            // The person first, so shared interactions see them again.
+            tx.execute("UPDATE people SET deleted_at = NULL WHERE id = ?1", [id])?;
+            for (table, which, _) in OWN_RECORDS {
+                tx.execute(
+                    &format!(
+                        "UPDATE {table} SET deleted_at = NULL WHERE deleted_at = ?2 AND {which}"
+                    ),
+                    rusqlite::params![id, stamp],
+                )?;
+            }
+            Ok(())
+        })?,
+        Some(None) => db.write(|tx| {
+            tx.execute("UPDATE people SET left_at = NULL WHERE id = ?1", [id])?;
+            Ok(())
+        })?,
+        // Someone who never existed is reported by `get`.
+        None => {}
+    }
     get(db, id)
 }
 
@@ -297,6 +427,7 @@ mod tests {
             department: "R&D; DROP TABLE people;--".into(),
             organisation: "שלום".into(),
             notes: notes.clone(),
+            tags: "<b>vip</b>, \u{202e}evil".into(),
         };
         let p = add(&mut db, &input, at(9)).unwrap();
         let back = get(&db, &p.id).unwrap();

@@ -267,7 +267,8 @@ fn keep_in_touch(db: &Database, b: &mut Builder<'_>) -> Result<()> {
                 (SELECT max(i.occurred_at) FROM interaction_people ip
                    JOIN interactions i ON i.id = ip.interaction_id
                   WHERE ip.person_id = p.id AND i.deleted_at IS NULL)
-           FROM kept JOIN people p ON p.id = kept.person_id AND p.deleted_at IS NULL
+           FROM kept JOIN people p ON p.id = kept.person_id
+                AND p.deleted_at IS NULL AND p.left_at IS NULL
            LEFT JOIN profiles pr ON pr.person_id = p.id",
     )?;
     let rows = stmt.query_map([], |r| {

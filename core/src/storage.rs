@@ -54,6 +54,11 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0009_groups.sql",
         include_str!("../migrations/0009_groups.sql"),
     ),
+    (
+        "0010_former_colleagues.sql",
+        include_str!("../migrations/0010_former_colleagues.sql"),
+    ),
+    ("0011_tags.sql", include_str!("../migrations/0011_tags.sql")),
 ];
 
 fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {

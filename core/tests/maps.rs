@@ -352,3 +352,105 @@ fn a_position_is_on_disk_as_soon_as_place_returns() {
         (dana.as_str(), pos(0.25, 0.75))
     );
 }
+
+#[test]
+fn a_former_colleague_leaves_the_map_and_comes_back_on_undo() {
+    let mut w = world();
+    maps::place(&mut w.db, &w.map, &w.dana, pos(0.9, 0.9), None, day(2)).unwrap();
+    maps::place(&mut w.db, &w.map, &w.sam, pos(0.2, 0.2), None, day(2)).unwrap();
+    people::mark_former(&mut w.db, &w.dana, day(3)).unwrap();
+    let names = |db: &Database| -> Vec<String> {
+        maps::placements(db, &w.map)
+            .unwrap()
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
+    };
+    assert_eq!(names(&w.db), ["Sam Patel"]);
+    assert_eq!(people::former(&w.db).unwrap()[0].name, "Dana Ng");
+    assert_eq!(
+        people::list(&w.db, "").unwrap().len(),
+        1,
+        "off the people list"
+    );
+    assert_eq!(
+        people::get(&w.db, &w.dana).unwrap().left_at,
+        Some(day(3)),
+        "their page still opens"
+    );
+    people::restore(&mut w.db, &w.dana).unwrap();
+    assert_eq!(names(&w.db), ["Dana Ng", "Sam Patel"], "where she was");
+    assert!(people::former(&w.db).unwrap().is_empty());
+}
+
+#[test]
+fn tags_are_tidied_found_by_search_and_checked() {
+    let mut db = Database::open_in_memory().unwrap();
+    let input = PersonInput {
+        tags: " Mentor, platform ,, mentor , Hiring committee ".into(),
+        ..PersonInput::named("Dana Ng")
+    };
+    let dana = people::add(&mut db, &input, day(1)).unwrap();
+    assert_eq!(dana.tags, "Mentor, platform, Hiring committee");
+    assert_eq!(
+        people::list(&db, "hiring").unwrap().len(),
+        1,
+        "the list filter"
+    );
+    let found = allies_core::search::search(&db, "committee").unwrap();
+    assert_eq!(found.people[0].person_id, dana.id, "the search index");
+
+    let many = PersonInput {
+        tags: (0..21)
+            .map(|i| format!("t{i}"))
+            .collect::<Vec<_>>()
+            .join(","),
+        ..PersonInput::named("Sam")
+    };
+    match people::add(&mut db, &many, day(1)) {
+        Err(Error::Invalid { field, code, .. }) => {
+            assert_eq!((field, code), ("tags", "people.too_many_tags"))
+        }
+        other => panic!("{other:?}"),
+    }
+    let long = PersonInput {
+        tags: "x".repeat(61),
+        ..PersonInput::named("Sam")
+    };
+    assert_eq!(
+        people::add(&mut db, &long, day(1)).unwrap_err().code(),
+        "input.too_long"
+    );
+}
+
+#[test]
+fn a_persons_stance_on_each_map_is_the_one_the_map_shows() {
+    let mut w = world();
+    let atlas = maps::create(&mut w.db, &MapInput::named("Atlas launch"), day(1))
+        .unwrap()
+        .id;
+    maps::place(
+        &mut w.db,
+        &w.map,
+        &w.dana,
+        pos(0.9, 0.9),
+        Some(Stance::Champion),
+        day(2),
+    )
+    .unwrap();
+    maps::place(&mut w.db, &atlas, &w.dana, pos(0.9, 0.1), None, day(2)).unwrap();
+    maps::set_stance(&mut w.db, &atlas, &w.dana, Stance::Skeptic, day(3)).unwrap();
+    let stances = maps::stances_of(&w.db, &w.dana).unwrap();
+    let seen: Vec<(&str, Stance)> = stances
+        .iter()
+        .map(|s| (s.map_name.as_str(), s.stance))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("Atlas launch", Stance::Skeptic),
+            ("Promotion to Staff", Stance::Champion)
+        ]
+    );
+    assert!(maps::stances_of(&w.db, &w.sam).unwrap().is_empty());
+}

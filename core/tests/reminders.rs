@@ -722,3 +722,74 @@ fn a_group_not_attended_for_a_quarter_is_due_then_monthly_until_the_user_goes() 
     groups::restore(&mut db, &meetup.id).unwrap();
     assert_eq!(groups::list(&db).unwrap().len(), 1);
 }
+
+#[test]
+fn deleting_a_person_takes_what_is_only_theirs_and_undo_brings_exactly_that_back() {
+    let mut db = db_with(&settings(), at(11, 1, 8, 0));
+    let omar = person(&mut db, "Omar Haddad", at(11, 1, 8, 0));
+    let dana = person(&mut db, "Dana Ng", at(11, 1, 8, 0));
+    let log = |db: &mut Database, who: Vec<String>, notes: &str, when| {
+        interactions::log(
+            db,
+            &InteractionInput {
+                occurred_at: Some(when),
+                kind: Met::Meeting,
+                people: who,
+                notes: notes.into(),
+                follow_up: String::new(),
+            },
+            when,
+        )
+        .unwrap()
+        .id
+    };
+    let alone = log(
+        &mut db,
+        vec![omar.clone()],
+        "1:1 with Omar",
+        at(11, 2, 9, 0),
+    );
+    let shared = log(
+        &mut db,
+        vec![omar.clone(), dana.clone()],
+        "planning",
+        at(11, 2, 10, 0),
+    );
+    let earlier = received_favour(&mut db, &omar, "an old favour", at(11, 2, 11, 0));
+    favours::delete(&mut db, &earlier, at(11, 3, 8, 0)).unwrap(); // deleted before, on its own
+    let intro = received_favour(&mut db, &omar, "the intro", at(11, 2, 11, 0));
+
+    people::delete(&mut db, &omar, at(11, 4, 8, 0)).unwrap();
+    assert!(matches!(
+        favours::get(&db, &intro),
+        Err(Error::FavourNotFound { .. })
+    ));
+    assert!(
+        interactions::timeline(&db, &dana, 10)
+            .unwrap()
+            .iter()
+            .any(|i| i.id == shared),
+        "shared stays"
+    );
+    let search = allies_core::search::search(&db, "Omar").unwrap();
+    assert!(search.interactions.is_empty(), "{search:?}");
+
+    people::restore(&mut db, &omar).unwrap();
+    let back: Vec<String> = interactions::timeline(&db, &omar, 10)
+        .unwrap()
+        .into_iter()
+        .map(|i| i.id)
+        .collect();
+    assert!(back.contains(&alone) && back.contains(&shared), "{back:?}");
+    assert!(
+        favours::get(&db, &intro).is_ok(),
+        "the favour came back with him"
+    );
+    assert!(
+        matches!(
+            favours::get(&db, &earlier),
+            Err(Error::FavourNotFound { .. })
+        ),
+        "what was deleted on its own stays deleted"
+    );
+}

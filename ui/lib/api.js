@@ -37,6 +37,8 @@ export function createApi(invoke) {
     updatePerson: (id, input) => call('update_person', { id, input }),
     deletePerson: (id) => call('delete_person', { id }),
     restorePerson: (id) => call('restore_person', { id }),
+    markFormer: (id) => call('mark_former', { id }),
+    listFormerPeople: () => call('list_former_people'),
     sendTestReminder: () => call('send_test_reminder'),
 
     getProfile: (personId) => call('get_profile', { personId }),
@@ -79,6 +81,8 @@ export function createApi(invoke) {
     mapMoves: (mapId, from, to) => call('map_moves', { mapId, from, to }),
     mapHistorySpan: (mapId) => call('map_history_span', { mapId }),
     mapGaps: (mapId) => call('map_gaps', { mapId }),
+    /** [{ map_id, map_name, stance, quadrant }]: the person's stance on each map. */
+    personStances: (personId) => call('person_stances', { personId }),
     /** Saves an SVG (text) or PNG (data URL) export; resolves to the file's path. */
     exportMap: (name, format, content) => call('export_map', { name, format, content }),
 

@@ -12,6 +12,7 @@ const FIELDS = [
   { name: 'role', label: 'Role', placeholder: 'Engineering Manager' },
   { name: 'department', label: 'Department', placeholder: 'Platform' },
   { name: 'organisation', label: 'Organisation', placeholder: 'Acme' },
+  { name: 'tags', label: 'Tags, separated by commas', placeholder: 'mentor, platform, hiring committee' },
   { name: 'notes', label: 'Notes', multiline: true, placeholder: 'What they care about, how you met, what you promised…' },
 ];
 
@@ -21,6 +22,8 @@ export function mountPeople(ctx, openId = null) {
   const { undo } = ctx;
   let people = [];
   let query = '';
+  // Whether the list shows former colleagues instead of current people.
+  let showFormer = false;
   let loaded = false;
   let requestNo = 0;
   // For a search: what matched in profiles, interactions, favours and promises.
@@ -56,9 +59,9 @@ export function mountPeople(ctx, openId = null) {
     const mine = ++requestNo;
     try {
       const [result, found] = await Promise.all([
-        api.listPeople(query),
+        showFormer ? api.listFormerPeople() : api.listPeople(query),
         // The list still shows if searching the rest fails.
-        query.trim() ? api.searchEverything(query).catch(() => null) : null,
+        query.trim() && !showFormer ? api.searchEverything(query).catch(() => null) : null,
       ]);
       if (mine !== requestNo) return; // a newer search has been sent meanwhile
       people = result;
@@ -78,7 +81,8 @@ export function mountPeople(ctx, openId = null) {
       return;
     }
     renderList();
-    if (query.trim() && elsewhere) listPane.append(foundElsewhere(elsewhere));
+    if (query.trim() && elsewhere && !showFormer) listPane.append(foundElsewhere(elsewhere));
+    if (!query.trim() || showFormer) listPane.append(formerToggle());
     renderPanel();
   }
 
@@ -114,7 +118,27 @@ export function mountPeople(ctx, openId = null) {
     openPerson(hit.person_id);
   }
 
+  /** Switches the list between current people and former colleagues. */
+  function formerToggle() {
+    return h('p', { class: 'former-toggle' },
+      h('button', {
+        type: 'button', class: 'link', id: 'toggle-former',
+        onclick: async () => {
+          showFormer = !showFormer;
+          search.disabled = showFormer;
+          if (form && !isDirty()) form = null;
+          await reload();
+        },
+      }, showFormer ? 'Back to current people' : 'Former colleagues'));
+  }
+
   function renderList() {
+    if (showFormer) {
+      count.textContent = `${people.length} former`;
+      replaceChildren(listPane, people.length ? personList() : h('p', { class: 'muted', id: 'former-empty' },
+        'No former colleagues. When someone moves on, Delete offers to keep their history here.'));
+      return;
+    }
     const nobodyYet = people.length === 0 && query.trim() === '';
     search.hidden = nobodyYet;
     count.textContent = nobodyYet ? '' : (query.trim() ? `${countPeople(people.length)} found` : countPeople(people.length));
@@ -125,20 +149,27 @@ export function mountPeople(ctx, openId = null) {
         'No one matches “', query.trim(), '”. Try fewer words, or ',
         h('button', { type: 'button', class: 'link', onclick: () => openForm('add', { name: query.trim() }) }, 'add them'), '.'));
     } else {
-      const selected = form?.mode === 'edit' ? form.person.id : null;
-      replaceChildren(listPane, h('ul', { id: 'people-list', class: 'people-list', 'aria-label': 'People' },
-        people.map((p) => h('li', {},
-          h('button', {
-            type: 'button', class: 'person-row', 'data-id': p.id,
-            'aria-current': p.id === selected ? 'true' : null,
-            title: 'Enter to open, Delete to delete',
-          },
-          h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials(p.name)),
-          h('span', { class: 'row-text' },
-            h('span', { class: 'person-name' }, p.name),
-            h('span', { class: 'person-meta' }, describePerson(p)),
-            h('span', { class: 'person-contact' }, p.last_contact ? `Last contact ${sinceText(p.last_contact)}` : 'No contact logged yet')))))));
+      replaceChildren(listPane, personList());
     }
+  }
+
+  function personList() {
+    const selected = form?.mode === 'edit' ? form.person.id : null;
+    const contact = (p) => (p.left_at ? `Former colleague since ${new Date(p.left_at).toLocaleDateString()}`
+      : p.last_contact ? `Last contact ${sinceText(p.last_contact)}` : 'No contact logged yet');
+    return h('ul', { id: 'people-list', class: 'people-list', 'aria-label': showFormer ? 'Former colleagues' : 'People' },
+      people.map((p) => h('li', {},
+        h('button', {
+          type: 'button', class: 'person-row', 'data-id': p.id,
+          'aria-current': p.id === selected ? 'true' : null,
+          title: 'Enter to open, Delete to delete',
+        },
+        h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials(p.name)),
+        h('span', { class: 'row-text' },
+          h('span', { class: 'person-name' }, p.name),
+          h('span', { class: 'person-meta' }, describePerson(p)),
+          p.tags ? h('span', { class: 'tags' }, p.tags.split(', ').map((t) => h('span', { class: 'tag' }, t))) : null,
+          h('span', { class: 'person-contact' }, contact(p)))))));
   }
 
   function emptyState() {
@@ -217,6 +248,9 @@ export function mountPeople(ctx, openId = null) {
     journal = form.mode === 'edit' ? personJournal(form.person, { undo, runUndo: (entry) => ctx.runUndo(entry), onChange: () => reload() }) : null;
     replaceChildren(panel, h('form', { id: 'person-form', class: 'person-form', novalidate: true, 'data-for': formKey(), onsubmit: onSubmit },
       h('h2', { class: 'form-title' }, title),
+      form.person?.left_at ? h('p', { class: 'notice', id: 'former-notice' },
+        `Former colleague since ${new Date(form.person.left_at).toLocaleDateString()}. `,
+        h('button', { type: 'button', class: 'link', id: 'bring-back', onclick: () => bringBack(form.person) }, 'Bring back')) : null,
       FIELDS.map(field),
       h('p', { class: 'form-error', id: 'person-form-error', role: 'alert', hidden: true }),
       h('div', { class: 'actions' },
@@ -316,14 +350,17 @@ export function mountPeople(ctx, openId = null) {
   }
 
   async function remove(person) {
+    const how = await askHowToRemove(person);
+    if (!how) return;
     try {
-      await api.deletePerson(person.id);
+      if (how === 'former') await api.markFormer(person.id);
+      else await api.deletePerson(person.id);
     } catch (err) {
       if (form) showError(err); else showToast(err.message);
       return;
     }
     if (form?.mode === 'edit' && form.person.id === person.id) form = null;
-    const label = `Deleted ${person.name}`;
+    const label = how === 'former' ? `Moved ${person.name} to former colleagues` : `Deleted ${person.name}`;
     const entry = undo.push(label, async () => {
       const back = await api.restorePerson(person.id);
       await reload(back.id);
@@ -333,6 +370,45 @@ export function mountPeople(ctx, openId = null) {
     addButton.focus();
     announce(`${label}. Press Ctrl+Z to undo.`);
     showToast(label, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => ctx.runUndo(entry) });
+  }
+
+  async function bringBack(person) {
+    try {
+      const back = await api.restorePerson(person.id);
+      form = null;
+      showFormer = false;
+      search.disabled = false;
+      await reload(back.id);
+      openPerson(back.id);
+      announce(`${back.name} is back among your people`);
+    } catch (err) { showError(err); }
+  }
+
+  /**
+   * Asks whether to keep a person's history (as a former colleague) or delete them with all
+   * that is only theirs. Resolves to 'former', 'delete' or null (cancelled).
+   */
+  function askHowToRemove(person) {
+    const choice = (id, value, cls, label, hint) => h('button', { type: 'button', id, class: cls, value },
+      h('strong', {}, label), h('span', { class: 'choice-hint' }, hint));
+    const dialog = h('dialog', { id: 'leave-dialog', class: 'dialog', 'aria-labelledby': 'leave-title' },
+      h('h2', { id: 'leave-title' }, `Remove ${person.name}?`),
+      h('div', { class: 'dialog-choices' },
+        person.left_at ? null : choice('leave-keep', 'former', 'choice', 'Keep their history',
+          'They leave your list, maps and reminders; interactions, favours and promises stay, under Former colleagues.'),
+        choice('leave-delete', 'delete', 'choice danger', 'Delete them and what is only theirs',
+          'Their favours, promises, conflicts and the interactions with no one else go too. Meetings shared with others stay.')),
+      h('div', { class: 'actions' }, h('button', { type: 'button', id: 'leave-cancel', value: '' }, 'Cancel')));
+    document.body.append(dialog);
+    dialog.showModal();
+    return new Promise((resolve) => {
+      const done = (value) => { dialog.close(); dialog.remove(); resolve(value || null); };
+      dialog.addEventListener('click', (e) => {
+        const button = e.target.closest('button');
+        if (button) done(button.value);
+      });
+      dialog.addEventListener('cancel', (e) => { e.preventDefault(); done(null); });
+    });
   }
 
   reload().then(() => { if (openId) openPerson(openId); });

@@ -7,6 +7,7 @@ import { announce, h, replaceChildren } from '../lib/dom.js';
 import { localDateTimeValue } from '../lib/format.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { showToast } from '../lib/toast.js';
+import { QUADRANTS, STANCES } from '../lib/grid-geometry.js';
 import { personLedger } from './person-ledger.js';
 
 const LEVELS = [['senior_leader', 'Senior leader'], ['skip_level', 'Skip-level'], ['manager', 'Manager'], ['peer', 'Peer'], ['junior', 'Junior'], ['external', 'External']];
@@ -36,17 +37,47 @@ const labelOf = (choices, value) => choices.find(([v]) => v === value)?.[1] ?? v
 export function personJournal(person, { undo, runUndo, onChange }) {
   const profileForm = h('form', { class: 'profile-form', id: 'profile-form', novalidate: true });
   const filled = h('p', { class: 'muted', id: 'profile-filled' });
+  const stances = h('div', { class: 'person-stances', id: 'person-stances' });
   const logForm = interactionForm();
   const timeline = h('ol', { class: 'timeline', id: 'timeline', 'aria-label': `Interactions with ${person.name}` });
   const ledger = personLedger(person, { undo, runUndo });
   const el = h('div', { class: 'journal' },
     h('details', { class: 'profile', id: 'profile-section' },
       h('summary', {}, h('span', { class: 'section-title' }, 'Profile'), ' ', filled),
+      stances,
       profileForm),
     h('section', { class: 'interactions', 'aria-labelledby': 'interactions-title' },
       h('h3', { id: 'interactions-title', class: 'section-title' }, 'Interactions'),
       logForm, timeline),
     ledger.el);
+
+  // ---------- stance, shared with the maps ----------
+
+  async function loadStances() {
+    let onMaps;
+    try {
+      onMaps = await api.personStances(person.id);
+    } catch (err) {
+      replaceChildren(stances, h('p', { class: 'form-error', role: 'alert' }, err.message));
+      return;
+    }
+    const quadrant = (id) => QUADRANTS.find((q) => q.id === id)?.label ?? '';
+    replaceChildren(stances,
+      h('h4', {}, 'Stance'),
+      onMaps.length === 0
+        ? h('p', { class: 'muted' }, 'Not on a map yet. Place them on one in Map to mark where they stand.')
+        : h('ul', { class: 'stance-list' }, onMaps.map((s) => {
+          const select = h('select', { class: 'stance-select', 'aria-label': `Stance on ${s.map_name}` },
+            STANCES.map((st) => h('option', { value: st.id, selected: st.id === s.stance }, `${st.symbol} ${st.label}`)));
+          select.addEventListener('change', async () => {
+            try {
+              await api.setStance(s.map_id, person.id, select.value);
+              announce(`${person.name} is now ${select.selectedOptions[0].textContent} on ${s.map_name}`);
+            } catch (err) { showToast(err.message); await loadStances(); }
+          });
+          return h('li', {}, h('span', {}, h('strong', {}, s.map_name), ` · ${quadrant(s.quadrant)}`), select);
+        })));
+  }
 
   // ---------- profile ----------
 
@@ -215,6 +246,7 @@ export function personJournal(person, { undo, runUndo, onChange }) {
       replaceChildren(profileForm, h('p', { class: 'form-error', role: 'alert' }, err.message));
     }
   })();
+  loadStances();
   loadTimeline();
 
   return {

@@ -211,3 +211,13 @@ pub async fn export_map(
         )
     })?
 }
+
+#[tauri::command]
+pub async fn person_stances(
+    state: State<'_, AppState>,
+    person_id: String,
+) -> Result<Vec<maps::MapStance>, WireError> {
+    state
+        .with_db(move |db| maps::stances_of(db, &person_id))
+        .await
+}

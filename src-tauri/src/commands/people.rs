@@ -1,4 +1,4 @@
-//! People: list, add, edit, delete and undo.
+//! People: list, add, edit, move to former colleagues, delete and undo.
 
 use allies_core::people::{self, Person, PersonInput};
 use allies_core::WireError;
@@ -45,4 +45,16 @@ pub async fn delete_person(state: State<'_, AppState>, id: String) -> Result<Per
 #[tauri::command]
 pub async fn restore_person(state: State<'_, AppState>, id: String) -> Result<Person, WireError> {
     state.with_db(move |db| people::restore(db, &id)).await
+}
+
+#[tauri::command]
+pub async fn mark_former(state: State<'_, AppState>, id: String) -> Result<Person, WireError> {
+    state
+        .with_db(move |db| people::mark_former(db, &id, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn list_former_people(state: State<'_, AppState>) -> Result<Vec<Person>, WireError> {
+    state.with_db(|db| people::former(db)).await
 }

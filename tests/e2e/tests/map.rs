@@ -515,3 +515,58 @@ async fn undo_after_switching_maps_changes_the_map_that_was_edited() -> Result<(
     app.close().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_stance_on_a_persons_profile_is_the_one_on_the_map() -> Result<()> {
+    let (_profile, _bus, app, map) = open_seeded_map().await?;
+    app.wait_for(".map-card.stance-skeptic[aria-label^='Dana Ng']")
+        .await?;
+    let dana = app
+        .invoke("list_people", serde_json::json!({ "query": "Dana" }))
+        .await?;
+    let dana = dana[0]["id"].as_str().ok_or("no Dana")?.to_owned();
+    app.client
+        .execute(
+            "location.hash = arguments[0];",
+            vec![format!("#/people/{dana}").into()],
+        )
+        .await?;
+    app.click("#profile-section summary").await?;
+    let stances = app
+        .wait_for_text("#person-stances", |t| {
+            t.contains("Promotion to Staff Engineer")
+        })
+        .await?;
+    assert!(stances.contains("Keep satisfied"), "{stances}");
+    app.choose("#person-stances .stance-select", "supporter")
+        .await?;
+    let deadline = std::time::Instant::now() + allies_e2e::PATIENCE;
+    loop {
+        let placed = app
+            .invoke("map_placements", serde_json::json!({ "mapId": map }))
+            .await?;
+        let stance = placed
+            .as_array()
+            .and_then(|all| all.iter().find(|p| p["person_id"] == dana.as_str()))
+            .map(|p| p["stance"].clone());
+        if stance == Some("supporter".into()) {
+            break;
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!("the map still has {stance:?}").into());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    app.client
+        .execute(
+            "document.querySelector('#person-stances').scrollIntoView({ block: 'center' });",
+            vec![],
+        )
+        .await?;
+    app.screenshot("18-stance-on-profile").await?;
+    app.go("map").await?;
+    app.wait_for(".map-card.stance-supporter[aria-label^='Dana Ng']")
+        .await?;
+    app.close().await?;
+    Ok(())
+}

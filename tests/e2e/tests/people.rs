@@ -191,6 +191,9 @@ async fn search_filters_and_delete_can_be_undone() -> Result<()> {
 
     app.click(".person-row[data-id]").await?;
     app.click("#person-delete").await?;
+    app.wait_for("#leave-dialog").await?;
+    app.screenshot("08a-delete-asks-what-to-keep").await?;
+    app.click("#leave-delete").await?;
     app.wait_for_text("#people-count", |t| t == "2 people")
         .await?;
     assert_eq!(
@@ -264,6 +267,82 @@ async fn the_keyboard_alone_adds_a_person_and_switches_sections() -> Result<()> 
             .await?,
         "Settings"
     );
+    app.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_person_who_moves_on_can_stay_as_a_former_colleague_with_their_history() -> Result<()> {
+    let profile = Profile::new()?;
+    let bus = PrivateBus::start()?;
+    let app = App::launch(&profile, &bus).await?;
+    app.wait_for("#people-empty").await?;
+    let dana = app
+        .invoke(
+            "add_person",
+            serde_json::json!({ "input": { "name": "Dana Ng", "role": "VP Engineering", "tags": "mentor, <b>platform</b>" } }),
+        )
+        .await?;
+    app.invoke(
+        "add_person",
+        serde_json::json!({ "input": { "name": "Sam Patel" } }),
+    )
+    .await?;
+    app.invoke(
+        "log_interaction",
+        serde_json::json!({ "input": { "kind": "coffee", "people": [dana["id"]], "notes": "Talked about the reorg" } }),
+    )
+    .await?;
+    app.go("settings").await?;
+    app.go("people").await?;
+    app.wait_for_text("#people-count", |t| t == "2 people")
+        .await?;
+    assert_eq!(
+        app.texts("#people-list .tag").await?,
+        ["mentor", "<b>platform</b>"],
+        "tags show as typed, as text"
+    );
+    app.fill("#people-search", "platf").await?;
+    app.wait_for_text("#people-count", |t| t == "1 person found")
+        .await?;
+    app.fill("#people-search", "").await?;
+    app.wait_for_text("#people-count", |t| t == "2 people")
+        .await?;
+
+    // Esc leaves everything as it was.
+    app.click(".person-row[data-id]").await?;
+    app.click("#person-delete").await?;
+    app.wait_for("#leave-dialog").await?;
+    let body = app.client.find(Locator::Css("#leave-dialog")).await?;
+    body.send_keys("\u{E00C}").await?; // Escape
+    app.wait_for_text("#people-count", |t| t == "2 people")
+        .await?;
+    assert!(
+        app.client
+            .find(Locator::Css("#leave-dialog"))
+            .await
+            .is_err(),
+        "the dialog is gone"
+    );
+
+    app.click("#person-delete").await?;
+    app.click("#leave-keep").await?;
+    app.wait_for_text("#people-count", |t| t == "1 person")
+        .await?;
+    app.click("#toggle-former").await?;
+    let former = app
+        .wait_for_text("#people-list", |t| t.contains("Dana Ng"))
+        .await?;
+    assert!(former.contains("Former colleague since"), "{former}");
+    app.click(".person-row[data-id]").await?;
+    app.wait_for("#former-notice").await?;
+    app.wait_for_text("#timeline", |t| t.contains("Talked about the reorg"))
+        .await?;
+    app.screenshot("08b-former-colleague").await?;
+
+    app.click("#bring-back").await?;
+    app.wait_for_text("#people-count", |t| t == "2 people")
+        .await?;
     app.close().await?;
     Ok(())
 }
