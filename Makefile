@@ -57,6 +57,7 @@ test-summary:
 # build's map with 500 cards, dragged in its real WebKit view.
 bench: deps-test
 	cargo bench -p allies-core --bench search
+	cargo bench -p allies-core --bench import
 	cargo build --release --bin allies --features tauri/custom-protocol
 	ALLIES_APP=$(CURDIR)/target/release/allies $(XVFB) cargo bench -p allies-e2e --bench map_drag
 	ALLIES_APP=$(CURDIR)/target/release/allies $(XVFB) cargo bench -p allies-e2e --bench idle_cpu

@@ -81,6 +81,8 @@ const COMMANDS: &[&str] = &[
     "group_attendance",
     "delete_attendance",
     "restore_attendance",
+    "import_preview",
+    "import_apply",
 ];
 
 fn main() {

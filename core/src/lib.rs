@@ -9,6 +9,7 @@ pub mod export;
 pub mod favours;
 mod fields;
 pub mod groups;
+pub mod import;
 pub mod interactions;
 pub mod maps;
 pub mod notification;

@@ -16,6 +16,8 @@ pub const MAX_NOTES: usize = 1_000_000;
 /// At most this many tags per person, each at most `MAX_TAG` characters.
 pub const MAX_TAGS: usize = 20;
 pub const MAX_TAG: usize = 60;
+/// The longest email address there can be (RFC 5321 paths).
+pub const MAX_EMAIL: usize = 320;
 /// Search words beyond this many are ignored; more would not narrow a list of people further.
 const MAX_SEARCH_WORDS: usize = 8;
 
@@ -27,6 +29,7 @@ pub struct Person {
     pub role: String,
     pub department: String,
     pub organisation: String,
+    pub email: String,
     pub notes: String,
     /// Tags joined by ", ", as [`PersonInput::tags`] is typed.
     pub tags: String,
@@ -38,6 +41,21 @@ pub struct Person {
     pub left_at: Option<DateTime<Utc>>,
 }
 
+impl Person {
+    /// The person's details as the form holds them.
+    pub fn as_input(&self) -> PersonInput {
+        PersonInput {
+            name: self.name.clone(),
+            role: self.role.clone(),
+            department: self.department.clone(),
+            organisation: self.organisation.clone(),
+            email: self.email.clone(),
+            notes: self.notes.clone(),
+            tags: self.tags.clone(),
+        }
+    }
+}
+
 /// What the user typed into the person form. Missing fields are empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -46,6 +64,7 @@ pub struct PersonInput {
     pub role: String,
     pub department: String,
     pub organisation: String,
+    pub email: String,
     pub notes: String,
     /// Comma-separated tags: "mentor, platform".
     pub tags: String,
@@ -76,6 +95,32 @@ fn normalise_tags(typed: &str) -> Result<String> {
     Ok(tags.join(", "))
 }
 
+/// Checks the shape of an email address ("dana@example.com"); empty means none.
+fn checked_email(typed: &str) -> Result<String> {
+    let email = typed.trim();
+    if email.is_empty() {
+        return Ok(String::new());
+    }
+    check_length("email", "Email", email, MAX_EMAIL)?;
+    let well_formed = email.split_once('@').is_some_and(|(local, domain)| {
+        !local.is_empty()
+            && domain.contains('.')
+            && !domain.starts_with('.')
+            && !domain.ends_with('.')
+            && !domain.contains('@')
+    }) && !email.chars().any(char::is_whitespace);
+    if !well_formed {
+        return Err(Error::Invalid {
+            code: "people.bad_email",
+            field: "email",
+            message: format!(
+                "“{email}” does not look like an email address, such as dana@example.com."
+            ),
+        });
+    }
+    Ok(email.to_owned())
+}
+
 impl PersonInput {
     pub fn named(name: &str) -> Self {
         PersonInput {
@@ -85,7 +130,7 @@ impl PersonInput {
     }
 
     /// Trims the one-line fields and checks every limit; notes are kept exactly as typed.
-    fn validated(&self) -> Result<PersonInput> {
+    pub(crate) fn validated(&self) -> Result<PersonInput> {
         let name = required(
             &self.name,
             "people.name_required",
@@ -107,6 +152,7 @@ impl PersonInput {
             role: self.role.trim().to_owned(),
             department: self.department.trim().to_owned(),
             organisation: self.organisation.trim().to_owned(),
+            email: checked_email(&self.email)?,
             notes: self.notes.clone(),
             tags: normalise_tags(&self.tags)?,
         })
@@ -120,6 +166,7 @@ fn search_text(p: &PersonInput) -> String {
             &p.role,
             &p.department,
             &p.organisation,
+            &p.email,
             &p.notes,
             &p.tags,
         ]
@@ -130,7 +177,7 @@ fn search_text(p: &PersonInput) -> String {
 
 const COLUMNS: &str = "id, name, role, department, organisation, notes, created_at, updated_at,
     (SELECT max(i.occurred_at) FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id
-      WHERE ip.person_id = people.id AND i.deleted_at IS NULL), left_at, tags";
+      WHERE ip.person_id = people.id AND i.deleted_at IS NULL), left_at, tags, email";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
     Ok(Person {
@@ -145,50 +192,52 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
         last_contact: row.get(8)?,
         left_at: row.get(9)?,
         tags: row.get(10)?,
+        email: row.get(11)?,
     })
 }
 
-/// Writes `p` with one of the two statements below; both use every parameter.
-fn save(
+/// The statement that adds a person; [`save`] binds it.
+pub(crate) const INSERT: &str =
+    "INSERT INTO people (id, name, role, department, organisation, email,
+        notes, tags, name_key, search_text, created_at, updated_at)
+     VALUES (:id, :name, :role, :department, :organisation, :email, :notes, :tags,
+             :name_key, :search_text, :now, :now)";
+
+/// The statement that replaces a person's details; [`save`] binds it.
+pub(crate) const UPDATE: &str = "UPDATE people SET name = :name, role = :role,
+        department = :department, organisation = :organisation, email = :email, notes = :notes,
+        tags = :tags, name_key = :name_key, search_text = :search_text, updated_at = :now
+     WHERE id = :id AND deleted_at IS NULL";
+
+/// Writes `p` with [`INSERT`] or [`UPDATE`]; both use every parameter. The statement is
+/// prepared once per connection: with its search triggers it is costly to compile.
+pub(crate) fn save(
     tx: &rusqlite::Transaction<'_>,
     sql: &str,
     id: &str,
     p: &PersonInput,
     now: DateTime<Utc>,
 ) -> Result<usize> {
-    Ok(tx.execute(
-        sql,
-        rusqlite::named_params! {
-            ":id": id,
-            ":name": p.name,
-            ":role": p.role,
-            ":department": p.department,
-            ":organisation": p.organisation,
-            ":notes": p.notes,
-            ":tags": p.tags,
-            ":name_key": fold(&p.name),
-            ":search_text": search_text(p),
-            ":now": time_text(now),
-        },
-    )?)
+    Ok(tx.prepare_cached(sql)?.execute(rusqlite::named_params! {
+        ":id": id,
+        ":name": p.name,
+        ":role": p.role,
+        ":department": p.department,
+        ":organisation": p.organisation,
+        ":email": p.email,
+        ":notes": p.notes,
+        ":tags": p.tags,
+        ":name_key": fold(&p.name),
+        ":search_text": search_text(p),
+        ":now": time_text(now),
+    })?)
 }
 
 /// Adds a person and returns them as stored.
 pub fn add(db: &mut Database, input: &PersonInput, now: DateTime<Utc>) -> Result<Person> {
     let p = input.validated()?;
     let id = crate::records::new_id(now);
-    db.write(|tx| {
-        save(
-            tx,
-            "INSERT INTO people (id, name, role, department, organisation, notes, tags,
-                                 name_key, search_text, created_at, updated_at)
-             VALUES (:id, :name, :role, :department, :organisation, :notes, :tags,
-                     :name_key, :search_text, :now, :now)",
-            &id,
-            &p,
-            now,
-        )
-    })?;
+    db.write(|tx| save(tx, INSERT, &id, &p, now))?;
     get(db, &id)
 }
 
@@ -200,18 +249,7 @@ pub fn update(
     now: DateTime<Utc>,
 ) -> Result<Person> {
     let p = input.validated()?;
-    let changed = db.write(|tx| {
-        save(
-            tx,
-            "UPDATE people SET name = :name, role = :role, department = :department,
-                    organisation = :organisation, notes = :notes, tags = :tags, name_key = :name_key,
-                    search_text = :search_text, updated_at = :now
-             WHERE id = :id AND deleted_at IS NULL",
-            id,
-            &p,
-            now,
-        )
-    })?;
+    let changed = db.write(|tx| save(tx, UPDATE, id, &p, now))?;
     if changed == 0 {
         return Err(Error::PersonNotFound { id: id.to_owned() });
     }
@@ -220,14 +258,18 @@ pub fn update(
 
 /// One person who has not been deleted.
 pub fn get(db: &Database, id: &str) -> Result<Person> {
-    db.conn()
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM people WHERE id = ?1 AND deleted_at IS NULL"),
-            [id],
-            from_row,
-        )
-        .optional()?
-        .ok_or_else(|| Error::PersonNotFound { id: id.to_owned() })
+    get_in(db.conn(), id)
+}
+
+/// [`get`] on a connection or inside a transaction.
+pub(crate) fn get_in(conn: &rusqlite::Connection, id: &str) -> Result<Person> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM people WHERE id = ?1 AND deleted_at IS NULL"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or_else(|| Error::PersonNotFound { id: id.to_owned() })
 }
 
 /// Everyone not deleted, sorted by name, whose details contain every word of `query`
@@ -428,6 +470,7 @@ mod tests {
             organisation: "שלום".into(),
             notes: notes.clone(),
             tags: "<b>vip</b>, \u{202e}evil".into(),
+            email: "dana+<x>@example.com".into(),
         };
         let p = add(&mut db, &input, at(9)).unwrap();
         let back = get(&db, &p.id).unwrap();

@@ -59,6 +59,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         include_str!("../migrations/0010_former_colleagues.sql"),
     ),
     ("0011_tags.sql", include_str!("../migrations/0011_tags.sql")),
+    (
+        "0012_email.sql",
+        include_str!("../migrations/0012_email.sql"),
+    ),
 ];
 
 fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {
@@ -347,6 +351,49 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
     name.push(".");
     name.push(suffix);
     path.with_file_name(name)
+}
+
+/// How much the database holds, for `allies check`: (what, how many).
+pub fn summary(db: &Database) -> crate::Result<Vec<(&'static str, i64)>> {
+    const COUNTS: &[(&str, &str)] = &[
+        (
+            "people",
+            "SELECT count(*) FROM people WHERE deleted_at IS NULL AND left_at IS NULL",
+        ),
+        (
+            "former colleagues",
+            "SELECT count(*) FROM people WHERE deleted_at IS NULL AND left_at IS NOT NULL",
+        ),
+        ("maps", "SELECT count(*) FROM maps WHERE deleted_at IS NULL"),
+        (
+            "interactions",
+            "SELECT count(*) FROM interactions WHERE deleted_at IS NULL",
+        ),
+        (
+            "favours",
+            "SELECT count(*) FROM favours WHERE deleted_at IS NULL",
+        ),
+        (
+            "promises",
+            "SELECT count(*) FROM promises WHERE deleted_at IS NULL",
+        ),
+        (
+            "conflicts",
+            "SELECT count(*) FROM conflicts WHERE deleted_at IS NULL",
+        ),
+        (
+            "written reminders",
+            "SELECT count(*) FROM reminders WHERE deleted_at IS NULL",
+        ),
+        (
+            "groups",
+            "SELECT count(*) FROM groups WHERE deleted_at IS NULL",
+        ),
+    ];
+    COUNTS
+        .iter()
+        .map(|(what, sql)| Ok((*what, db.conn().query_row(sql, [], |r| r.get(0))?)))
+        .collect()
 }
 
 /// Moves a database that cannot be opened out of the way, with its `-wal` and `-shm` files

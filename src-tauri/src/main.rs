@@ -14,9 +14,8 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     match cli::parse(std::env::args().skip(1)) {
-        cli::Invocation::OpenWindow => run_app(false),
-        cli::Invocation::Background => run_app(true),
-        other => cli::execute(other),
+        cli::Invocation::OpenWindow { background } => run_app(background),
+        cli::Invocation::Exit(code) => code,
     }
 }
 
@@ -77,6 +76,8 @@ fn run_app(background: bool) -> ExitCode {
             commands::groups::group_attendance,
             commands::groups::delete_attendance,
             commands::groups::restore_attendance,
+            commands::import::import_preview,
+            commands::import::import_apply,
             commands::people::list_people,
             commands::people::add_person,
             commands::people::update_person,

@@ -109,6 +109,9 @@ export function createApi(invoke) {
     /** `choice`: 'hour' | 'until_tomorrow' | 'resume'. */
     pauseReminders: (choice) => call('pause_reminders', { choice }),
     getAutostart: () => call('get_autostart'),
+    /** `format` 'linkedin' | 'csv'; `content` the file's bytes in base64. */
+    importPreview: (format, content, mapping = null) => call('import_preview', { format, content, mapping }),
+    importApply: (format, content, mapping, onDuplicate) => call('import_apply', { format, content, mapping, onDuplicate }),
     listGroups: () => call('list_groups'),
     addGroup: (input) => call('add_group', { input }),
     updateGroup: (id, input) => call('update_group', { id, input }),

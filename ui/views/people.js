@@ -5,6 +5,7 @@ import { h, replaceChildren, announce } from '../lib/dom.js';
 import { countPeople, describePerson, initials, sinceText, snippetParts } from '../lib/format.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { showToast } from '../lib/toast.js';
+import { openImportDialog } from './import-dialog.js';
 import { personJournal } from './person-journal.js';
 
 const FIELDS = [
@@ -12,6 +13,7 @@ const FIELDS = [
   { name: 'role', label: 'Role', placeholder: 'Engineering Manager' },
   { name: 'department', label: 'Department', placeholder: 'Platform' },
   { name: 'organisation', label: 'Organisation', placeholder: 'Acme' },
+  { name: 'email', label: 'Email', placeholder: 'dana@example.com' },
   { name: 'tags', label: 'Tags, separated by commas', placeholder: 'mentor, platform, hiring committee' },
   { name: 'notes', label: 'Notes', multiline: true, placeholder: 'What they care about, how you met, what you promised…' },
 ];
@@ -36,13 +38,14 @@ export function mountPeople(ctx, openId = null) {
     'aria-label': 'Search people', autocomplete: 'off', spellcheck: 'false',
   });
   const addButton = h('button', { type: 'button', id: 'add-person', class: 'primary', title: 'Ctrl+N' }, 'Add person');
+  const importButton = h('button', { type: 'button', id: 'import-people', onclick: () => startImport() }, 'Import…');
   const count = h('span', { id: 'people-count', class: 'muted' });
   const listPane = h('div', { class: 'list-pane' });
   const panel = h('aside', { id: 'person-panel', class: 'panel', 'aria-label': 'Person details' });
   const el = h('section', { class: 'view people-view', 'aria-labelledby': 'people-title' },
     h('header', { class: 'view-head' },
       h('h1', { id: 'people-title', tabindex: '-1' }, 'People'), count,
-      h('div', { class: 'spacer' }), search, addButton),
+      h('div', { class: 'spacer' }), search, importButton, addButton),
     h('div', { class: 'people-layout' }, listPane, panel));
 
   let searchTimer = 0;
@@ -176,7 +179,9 @@ export function mountPeople(ctx, openId = null) {
     return h('div', { class: 'empty-state', id: 'people-empty' },
       h('h2', {}, 'Start with the people your work depends on'),
       h('p', {}, 'Add your manager, your skip-level, the peers you rely on and the people whose support you need for your next goal. A name is enough to begin; you can add what they care about later.'),
-      h('button', { type: 'button', class: 'primary', id: 'add-first-person', onclick: () => openForm('add') }, 'Add your first person'));
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'primary', id: 'add-first-person', onclick: () => openForm('add') }, 'Add your first person'),
+        h('button', { type: 'button', id: 'import-first', onclick: () => startImport() }, 'Import from LinkedIn or a CSV file')));
   }
 
   listPane.addEventListener('click', (e) => {
@@ -370,6 +375,10 @@ export function mountPeople(ctx, openId = null) {
     addButton.focus();
     announce(`${label}. Press Ctrl+Z to undo.`);
     showToast(label, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => ctx.runUndo(entry) });
+  }
+
+  function startImport() {
+    openImportDialog({ onDone: () => reload() });
   }
 
   async function bringBack(person) {

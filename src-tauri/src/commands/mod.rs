@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod groups;
+pub mod import;
 pub mod journal;
 pub mod maps;
 pub mod people;

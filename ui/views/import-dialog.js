@@ -1,0 +1,157 @@
+// Importing people: choose LinkedIn's Connections.csv or any CSV file, see what would happen
+// (new people, people already here, rows that cannot come in and why), fix a CSV file's column
+// mapping, then import it all at once with a progress bar.
+
+import { api, onAppEvent } from '../lib/api.js';
+import { announce, h, replaceChildren } from '../lib/dom.js';
+import { toBase64 } from '../lib/bytes.js';
+
+const TARGETS = [
+  ['name', 'Name'], ['first_name', 'First name'], ['last_name', 'Last name'], ['role', 'Role'],
+  ['department', 'Department'], ['organisation', 'Organisation'], ['email', 'Email'],
+  ['notes', 'Notes'], ['how_met', 'How you met'],
+];
+
+/** Opens the dialog; `onDone()` runs after people were imported. */
+export function openImportDialog({ onDone }) {
+  let format = 'linkedin';
+  let content = null;
+  let mapping = null;
+  let preview = null;
+  let stopProgress = null;
+
+  const fileInput = h('input', { type: 'file', id: 'import-file', accept: '.csv,text/csv' });
+  const formatChoice = h('fieldset', { class: 'import-format' },
+    h('legend', {}, 'What are you importing?'),
+    ...[['linkedin', 'LinkedIn connections (Connections.csv from LinkedIn’s data export)'], ['csv', 'Another CSV file, such as a spreadsheet export']]
+      .map(([value, label]) => h('label', { class: 'check' },
+        h('input', { type: 'radio', name: 'import-format', value, id: `import-format-${value}`, checked: value === format }), label)));
+  const body = h('div', { class: 'import-body', id: 'import-body', 'aria-live': 'polite' });
+  const confirm = h('button', { type: 'button', class: 'primary', id: 'import-confirm', disabled: true }, 'Import');
+  const cancel = h('button', { type: 'button', id: 'import-cancel' }, 'Cancel');
+  const dialog = h('dialog', { id: 'import-dialog', class: 'dialog import-dialog', 'aria-labelledby': 'import-title' },
+    h('h2', { id: 'import-title' }, 'Import people'),
+    formatChoice,
+    h('p', {}, h('label', { for: 'import-file' }, 'File '), fileInput),
+    body,
+    h('div', { class: 'actions' }, confirm, cancel));
+
+  const close = () => {
+    stopProgress?.();
+    dialog.close();
+    dialog.remove();
+  };
+  cancel.addEventListener('click', close);
+  dialog.addEventListener('cancel', (e) => { e.preventDefault(); close(); });
+
+  formatChoice.addEventListener('change', (e) => {
+    format = e.target.value;
+    mapping = null;
+    if (content) showPreview();
+  });
+
+  fileInput.addEventListener('change', async () => {
+    const file = fileInput.files?.[0];
+    if (!file) return;
+    replaceChildren(body, h('p', { class: 'muted' }, `Reading ${file.name}…`));
+    content = toBase64(await file.arrayBuffer());
+    mapping = null;
+    if (/connections/i.test(file.name)) {
+      format = 'linkedin';
+      dialog.querySelector('#import-format-linkedin').checked = true;
+    }
+    showPreview();
+  });
+
+  async function showPreview() {
+    confirm.disabled = true;
+    try {
+      const result = await api.importPreview(format, content, mapping);
+      preview = result.preview;
+      mapping = result.mapping;
+      renderPreview(result);
+    } catch (err) {
+      preview = null;
+      replaceChildren(body, h('p', { class: 'form-error', id: 'import-error', role: 'alert' }, err.message));
+    }
+  }
+
+  function renderPreview({ headers }) {
+    const p = preview;
+    const parts = [];
+    if (p.notice) parts.push(h('p', { class: 'notice', id: 'import-notice' }, p.notice));
+    if (format === 'csv') parts.push(mappingTable(headers));
+    parts.push(h('p', { id: 'import-summary' },
+      h('strong', {}, `${p.new} new ${p.new === 1 ? 'person' : 'people'}`),
+      p.duplicates.length ? `, ${p.duplicates.length} already in Allies` : '',
+      p.problems.length ? `, ${p.problems.length} ${p.problems.length === 1 ? 'row' : 'rows'} that cannot be imported` : '', '.'));
+    if (p.sample.length) {
+      parts.push(h('ul', { class: 'import-sample', id: 'import-sample', 'aria-label': 'First new people' },
+        p.sample.map((c) => h('li', {}, h('strong', {}, c.person.name),
+          [c.person.role, c.person.organisation].filter(Boolean).length ? ` · ${[c.person.role, c.person.organisation].filter(Boolean).join(', ')}` : '')),
+        p.new > p.sample.length ? h('li', { class: 'muted' }, `…and ${p.new - p.sample.length} more`) : null));
+    }
+    if (p.duplicates.length) {
+      parts.push(h('fieldset', { class: 'import-duplicates', id: 'import-duplicates' },
+        h('legend', {}, 'Already in Allies'),
+        h('ul', {}, p.duplicates.slice(0, 20).map((d) => h('li', {}, `Row ${d.row}: ${d.name} looks like ${d.existing_name} (${d.reason})`))),
+        h('label', { class: 'check' }, h('input', { type: 'radio', name: 'import-dup', value: 'merge', id: 'import-merge', checked: true }),
+          'Merge: fill in what their details lack, change nothing they have'),
+        h('label', { class: 'check' }, h('input', { type: 'radio', name: 'import-dup', value: 'skip', id: 'import-skip' }), 'Skip them')));
+    }
+    if (p.problems.length) {
+      parts.push(h('details', { class: 'import-problems', id: 'import-problems', open: p.problems.length <= 10 },
+        h('summary', {}, `Rows that cannot be imported (${p.problems.length})`),
+        h('ul', {}, p.problems.slice(0, 200).map((x) => h('li', {}, `Row ${x.row}: ${x.reason}`)))));
+    }
+    replaceChildren(body, parts);
+    const coming = p.new + p.duplicates.length;
+    confirm.disabled = coming === 0;
+    confirm.textContent = p.new ? `Import ${p.new} ${p.new === 1 ? 'person' : 'people'}` : 'Import';
+  }
+
+  function mappingTable(headers) {
+    const rows = TARGETS.map(([key, label]) => {
+      const select = h('select', { id: `import-map-${key}`, 'aria-label': `Column for ${label}` },
+        h('option', { value: '' }, '—'),
+        headers.map((name, i) => h('option', { value: String(i), selected: mapping?.[key] === i }, name || `Column ${i + 1}`)));
+      select.addEventListener('change', () => {
+        mapping = { ...mapping, [key]: select.value === '' ? null : Number(select.value) };
+        showPreview();
+      });
+      return h('label', {}, label, select);
+    });
+    return h('fieldset', { class: 'import-mapping', id: 'import-mapping' }, h('legend', {}, 'Columns'), rows);
+  }
+
+  confirm.addEventListener('click', async () => {
+    if (!preview) return;
+    const onDuplicate = dialog.querySelector('#import-skip')?.checked ? 'skip' : 'merge';
+    const bar = h('progress', { id: 'import-progress', max: '1', value: '0' });
+    replaceChildren(body, h('p', {}, 'Importing…'), bar);
+    confirm.disabled = true;
+    fileInput.disabled = true;
+    stopProgress = await onAppEvent('import-progress', ({ done, total }) => {
+      bar.max = String(Math.max(total, 1));
+      bar.value = String(done);
+    });
+    try {
+      const s = await api.importApply(format, content, mapping, onDuplicate);
+      const said = `Added ${s.added}, merged ${s.merged}, skipped ${s.skipped}${s.problems.length ? `; ${s.problems.length} rows could not be imported` : ''}.`;
+      replaceChildren(body, h('p', { class: 'success', id: 'import-done', role: 'status' }, said));
+      announce(said);
+      cancel.textContent = 'Close';
+      onDone?.(s);
+    } catch (err) {
+      replaceChildren(body, h('p', { class: 'form-error', id: 'import-error', role: 'alert' },
+        `${err.message} Nothing was imported.`));
+    } finally {
+      stopProgress?.();
+      stopProgress = null;
+    }
+  });
+
+  document.body.append(dialog);
+  dialog.showModal();
+  fileInput.focus();
+}
