@@ -83,6 +83,11 @@ const COMMANDS: &[&str] = &[
     "restore_attendance",
     "import_preview",
     "import_apply",
+    "export_people_csv",
+    "save_backup",
+    "restore_backup_file",
+    "list_snapshots",
+    "restore_snapshot",
 ];
 
 fn main() {

@@ -249,3 +249,110 @@ fn import_failures_say_what_and_exit_non_zero() {
         text(&help.stdout)
     );
 }
+
+#[test]
+fn backup_and_restore_round_trip_through_files_and_never_replace_one() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let data = dir.path().join("data");
+    let data = data.to_str().expect("a UTF-8 path");
+    allies(
+        &[
+            "import",
+            "linkedin",
+            &fixture("Connections.csv"),
+            "--data-dir",
+            data,
+        ],
+        &[],
+    );
+    let first = dir.path().join("first.json");
+    let out = allies(
+        &["backup", first.to_str().expect("path"), "--data-dir", data],
+        &[],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    let again = allies(
+        &["backup", first.to_str().expect("path"), "--data-dir", data],
+        &[],
+    );
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        text(&again.stderr).contains("already exists"),
+        "{}",
+        text(&again.stderr)
+    );
+
+    let other = dir.path().join("other");
+    let other = other.to_str().expect("path");
+    let unconfirmed = allies(
+        &[
+            "restore",
+            first.to_str().expect("path"),
+            "--data-dir",
+            other,
+        ],
+        &[],
+    );
+    assert_eq!(unconfirmed.status.code(), Some(1));
+    assert!(
+        text(&unconfirmed.stderr).contains("--yes"),
+        "{}",
+        text(&unconfirmed.stderr)
+    );
+    let restored = allies(
+        &[
+            "restore",
+            first.to_str().expect("path"),
+            "--yes",
+            "--data-dir",
+            other,
+        ],
+        &[],
+    );
+    assert!(restored.status.success(), "{}", text(&restored.stderr));
+    assert!(
+        text(&restored.stdout).contains("The data it replaced is in"),
+        "{}",
+        text(&restored.stdout)
+    );
+
+    let csv = dir.path().join("people.csv");
+    let out = allies(
+        &[
+            "export",
+            "csv",
+            csv.to_str().expect("path"),
+            "--data-dir",
+            other,
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let exported = std::fs::read_to_string(&csv).expect("the CSV");
+    assert!(exported.contains("Élodie Durand"), "{exported}");
+    assert_eq!(
+        exported.lines().count(),
+        5,
+        "the header and four people: {exported}"
+    );
+
+    let broken = dir.path().join("broken.json");
+    std::fs::write(&broken, b"{\"format\": \"allies-backup\", ").expect("write");
+    let out = allies(
+        &[
+            "restore",
+            broken.to_str().expect("path"),
+            "--yes",
+            "--data-dir",
+            other,
+        ],
+        &[],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        text(&out.stderr).contains("not an Allies backup, or it is damaged"),
+        "{}",
+        text(&out.stderr)
+    );
+}

@@ -51,13 +51,18 @@ pub fn save(
     bytes: &[u8],
     today: NaiveDate,
 ) -> Result<PathBuf> {
+    save_as(dir, &file_name(title, extension, today), bytes)
+}
+
+/// Saves `bytes` in `dir` as `name` ("Allies people - 2026-11-27.csv"), adding " (2)", " (3)"…
+/// rather than replacing an earlier file. The file appears whole or not at all.
+pub fn save_as(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
     let fail = |path: &Path, e: std::io::Error| Error::Export {
         path: path.to_owned(),
         detail: e.to_string(),
     };
     std::fs::create_dir_all(dir).map_err(|e| fail(dir, e))?;
-    let name = file_name(title, extension, today);
-    let stem = name.trim_end_matches(&format!(".{extension}")).to_owned();
+    let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
 
     // Written whole under a hidden name first...
     let mut n = 1;
@@ -84,7 +89,7 @@ pub fn save(
     n = 1;
     let saved = loop {
         let candidate = if n == 1 {
-            dir.join(&name)
+            dir.join(name)
         } else {
             dir.join(format!("{stem} ({n}).{extension}"))
         };

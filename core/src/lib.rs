@@ -3,6 +3,7 @@
 //! Everything that touches the user's data lives here so it can be tested without a display:
 //! the shell only maps its commands onto these functions.
 
+pub mod backup;
 pub mod conflicts;
 pub mod error;
 pub mod export;
@@ -14,6 +15,7 @@ pub mod interactions;
 pub mod maps;
 pub mod notification;
 pub mod people;
+pub mod people_csv;
 pub mod profiles;
 pub mod promises;
 mod records;
@@ -21,6 +23,7 @@ pub mod reminder_settings;
 pub mod reminders;
 pub mod schedule;
 pub mod search;
+pub mod snapshots;
 pub mod storage;
 
 pub use error::{Error, Result, WireError};

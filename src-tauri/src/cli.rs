@@ -56,6 +56,30 @@ pub enum Command {
         #[arg(long = "map", value_name = "FIELD=COLUMN")]
         map: Vec<String>,
     },
+    /// Export to a new file (an existing file is never replaced).
+    Export {
+        #[arg(value_enum)]
+        kind: ExportKind,
+        file: PathBuf,
+    },
+    /// Write a full backup of everything as JSON to a new file.
+    Backup { file: PathBuf },
+    /// Replace everything with a JSON backup; the current data is copied to the backups folder
+    /// first.
+    Restore {
+        file: PathBuf,
+        /// Confirm that everything now in Allies is to be replaced.
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportKind {
+    /// Everyone, one row each (formulas neutralised).
+    Csv,
+    /// A full backup; the same as `allies backup`.
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -124,6 +148,85 @@ fn execute(command: Command, given: Option<&Path>) -> ExitCode {
             skip_duplicates,
             map,
         } => import_file(kind, &file, dry_run, skip_duplicates, &map, given),
+        Command::Export {
+            kind: ExportKind::Csv,
+            file,
+        } => export_to(&file, given, allies_core::people_csv::export),
+        Command::Export {
+            kind: ExportKind::Json,
+            file,
+        }
+        | Command::Backup { file } => export_to(&file, given, |db| {
+            allies_core::backup::to_bytes(&allies_core::backup::dump(db, now())?)
+        }),
+        Command::Restore { file, yes } => restore(&file, yes, given),
+    }
+}
+
+/// Writes what `make` produces to a new `file`, never over an existing one.
+fn export_to(
+    file: &Path,
+    given: Option<&Path>,
+    make: impl FnOnce(&Database) -> allies_core::Result<Vec<u8>>,
+) -> ExitCode {
+    let db = match open(given) {
+        Ok(db) => db,
+        Err(e) => return fail(e),
+    };
+    let bytes = match make(&db) {
+        Ok(bytes) => bytes,
+        Err(e) => return fail(e),
+    };
+    let written = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(file)
+        .and_then(|mut f| {
+            std::io::Write::write_all(&mut f, &bytes)?;
+            f.sync_all()
+        });
+    match written {
+        Ok(()) => {
+            println!("Wrote {} ({} bytes).", file.display(), bytes.len());
+            ExitCode::SUCCESS
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => fail(format!(
+            "{} already exists; Allies does not replace files. Choose another name.",
+            file.display()
+        )),
+        Err(e) => fail(format!("cannot write {}: {e}", file.display())),
+    }
+}
+
+fn restore(file: &Path, yes: bool, given: Option<&Path>) -> ExitCode {
+    let bytes = match std::fs::read(file) {
+        Ok(bytes) => bytes,
+        Err(e) => return fail(format!("cannot read {}: {e}", file.display())),
+    };
+    let backup = match allies_core::backup::from_bytes(&bytes) {
+        Ok(b) => b,
+        Err(e) => return fail(format!("{}: {e}", file.display())),
+    };
+    if !yes {
+        return fail(format!(
+            "restoring replaces everything in Allies with the backup from {}. Run again with --yes to do it; the current data is copied to the backups folder first.",
+            backup.created_at
+        ));
+    }
+    let mut db = match open(given) {
+        Ok(db) => db,
+        Err(e) => return fail(e),
+    };
+    match allies_core::snapshots::restore_backup(&mut db, &backup, now()) {
+        Ok(kept) => {
+            println!(
+                "Restored the backup from {}. The data it replaced is in {}.",
+                backup.created_at,
+                kept.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(format!("{e} Nothing was changed.")),
     }
 }
 

@@ -57,6 +57,7 @@ fn run_app(background: bool) -> ExitCode {
                 desktop::hide(&handle);
             }
             let shell = desktop::WindowShell(handle);
+            reminder_loop::spawn_daily_copies(scheduler_state.clone());
             reminder_loop::spawn(scheduler_state, std::sync::Arc::new(shell));
             Ok(())
         })
@@ -78,6 +79,11 @@ fn run_app(background: bool) -> ExitCode {
             commands::groups::restore_attendance,
             commands::import::import_preview,
             commands::import::import_apply,
+            commands::data::export_people_csv,
+            commands::data::save_backup,
+            commands::data::restore_backup_file,
+            commands::data::list_snapshots,
+            commands::data::restore_snapshot,
             commands::people::list_people,
             commands::people::add_person,
             commands::people::update_person,

@@ -135,6 +135,35 @@ fn should_look(changed: bool, next: Option<DateTime<Utc>>, now: DateTime<Utc>) -
     changed || next.is_some_and(|n| now >= n)
 }
 
+/// How often to check whether today's copy of the database was taken.
+const COPY_CHECK: Duration = Duration::from_secs(3600);
+
+/// Takes a copy of the database into the backups folder once a day while the app runs.
+pub fn spawn_daily_copies(state: AppState) {
+    tauri::async_runtime::spawn(async move {
+        let mut last_error: Option<String> = None;
+        loop {
+            let at = now();
+            match state
+                .with_db_quietly(move |db| allies_core::snapshots::daily(db, at))
+                .await
+            {
+                Ok(_) => last_error = None,
+                Err(e) => {
+                    if last_error.as_deref() != Some(e.message.as_str()) {
+                        eprintln!(
+                            "allies: today's copy of your data could not be taken: {}",
+                            e.message
+                        );
+                    }
+                    last_error = Some(e.message);
+                }
+            }
+            tokio::time::sleep(COPY_CHECK).await;
+        }
+    });
+}
+
 /// Starts the scheduler on the app's async runtime.
 pub fn spawn(state: AppState, shell: Arc<dyn Shell>) {
     tauri::async_runtime::spawn(async move {

@@ -112,6 +112,13 @@ export function createApi(invoke) {
     /** `format` 'linkedin' | 'csv'; `content` the file's bytes in base64. */
     importPreview: (format, content, mapping = null) => call('import_preview', { format, content, mapping }),
     importApply: (format, content, mapping, onDuplicate) => call('import_apply', { format, content, mapping, onDuplicate }),
+    exportPeopleCsv: () => call('export_people_csv'),
+    saveBackup: () => call('save_backup'),
+    /** `content`: the backup file's bytes in base64. Resolves to where the replaced data went. */
+    restoreBackupFile: (content) => call('restore_backup_file', { content }),
+    /** { folder, copies: [{ path, taken_at, reason, bytes }] } */
+    listSnapshots: () => call('list_snapshots'),
+    restoreSnapshot: (path) => call('restore_snapshot', { path }),
     listGroups: () => call('list_groups'),
     addGroup: (input) => call('add_group', { input }),
     updateGroup: (id, input) => call('update_group', { id, input }),

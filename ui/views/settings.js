@@ -3,9 +3,81 @@
 import { api } from '../lib/api.js';
 import { h, replaceChildren, announce } from '../lib/dom.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
+import { toBase64 } from '../lib/bytes.js';
 
 const DAYS = [['Mon', 'Monday'], ['Tue', 'Tuesday'], ['Wed', 'Wednesday'], ['Thu', 'Thursday'], ['Fri', 'Friday'], ['Sat', 'Saturday'], ['Sun', 'Sunday']];
 const THANK_YOU = [['same_day', 'At once'], ['next_morning', 'The next morning'], ['in_days', 'After some days']];
+
+/** Asks to confirm replacing everything; resolves true to go ahead. */
+function confirmReplace(what) {
+  const dialog = h('dialog', { id: 'restore-dialog', class: 'dialog', 'aria-labelledby': 'restore-title' },
+    h('h2', { id: 'restore-title' }, 'Replace everything?'),
+    h('p', {}, `Everything now in Allies will be replaced by ${what}. The current data is copied to the backups folder first, so you can go back.`),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'primary', id: 'restore-confirm', value: 'yes' }, 'Replace everything'),
+      h('button', { type: 'button', id: 'restore-cancel', value: '' }, 'Cancel')));
+  document.body.append(dialog);
+  dialog.showModal();
+  return new Promise((resolve) => {
+    const done = (yes) => { dialog.close(); dialog.remove(); resolve(yes); };
+    dialog.addEventListener('click', (e) => { const b = e.target.closest('button'); if (b) done(b.value === 'yes'); });
+    dialog.addEventListener('cancel', (e) => { e.preventDefault(); done(false); });
+  });
+}
+
+/** Exports, a full backup, restoring one, and the automatic copies. */
+function dataFiles() {
+  const result = h('p', { id: 'data-result', role: 'status' });
+  const say = (text, ok = true) => { result.className = ok ? 'success' : 'form-error'; result.textContent = text; };
+  const saved = (what, call) => async () => {
+    try { say(`${what} saved as ${await call()}`); } catch (err) { say(err.message, false); }
+  };
+  const restoreFile = h('input', { type: 'file', id: 'restore-file', accept: '.json,application/json' });
+  const copies = h('ul', { class: 'ledger-list', id: 'snapshots', 'aria-label': 'Automatic copies' });
+  const whenRestored = (kept) => {
+    say(`Restored. The data it replaced is in ${kept}. Reloading…`);
+    setTimeout(() => location.reload(), 1500);
+  };
+
+  restoreFile.addEventListener('change', async () => {
+    const file = restoreFile.files?.[0];
+    if (!file) return;
+    const content = toBase64(await file.arrayBuffer());
+    restoreFile.value = '';
+    if (!(await confirmReplace(`the backup in ${file.name}`))) return;
+    try { whenRestored(await api.restoreBackupFile(content)); } catch (err) { say(err.message, false); }
+  });
+
+  async function loadCopies() {
+    try {
+      const { copies: list } = await api.listSnapshots();
+      replaceChildren(copies, list.length ? list.map((c) => h('li', { class: 'ledger-item' },
+        h('span', { class: 'ledger-text' }, new Date(c.taken_at).toLocaleString(), ' · ',
+          c.reason === 'daily' ? 'daily copy' : 'before a restore', ' · ', `${Math.max(1, Math.round(c.bytes / 1024))} KB`),
+        h('button', {
+          type: 'button', class: 'link snapshot-restore',
+          onclick: async () => {
+            if (!(await confirmReplace(`the copy from ${new Date(c.taken_at).toLocaleString()}`))) return;
+            try { whenRestored(await api.restoreSnapshot(c.path)); } catch (err) { say(err.message, false); }
+          },
+        }, 'Restore')))
+        : h('li', { class: 'muted' }, 'No copies yet; the first is taken today.'));
+    } catch (err) {
+      replaceChildren(copies, h('li', { class: 'form-error', role: 'alert' }, err.message));
+    }
+  }
+  loadCopies();
+
+  return h('div', { class: 'data-files' },
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', id: 'export-csv', onclick: saved('The people list', api.exportPeopleCsv) }, 'Export people (CSV)'),
+      h('button', { type: 'button', id: 'save-backup', onclick: saved('A full backup', api.saveBackup) }, 'Save a full backup (JSON)')),
+    h('p', {}, h('label', { for: 'restore-file' }, 'Restore from a backup file: '), restoreFile),
+    result,
+    h('h3', {}, 'Automatic copies'),
+    h('p', { class: 'muted' }, 'A copy of your data is taken every day (the last 7 days and one a week for 4 weeks are kept) and before every restore.'),
+    copies);
+}
 
 /** "Start at login": Allies then starts in the tray, so reminders come without opening it. */
 function autostartToggle() {
@@ -160,7 +232,8 @@ export function mountSettings(ctx) {
         h('h2', { id: 'settings-data' }, 'Your data'),
         h('p', {}, 'Everything stays in one file on this computer. Allies never sends it anywhere.'),
         h('p', {}, h('code', { id: 'data-path', class: 'path' }, ctx.status.dbPath ?? 'unknown')),
-        h('p', { class: 'muted' }, 'To keep it somewhere else, start Allies with the ALLIES_DATA_DIR environment variable set to a folder.')),
+        h('p', { class: 'muted' }, 'To keep it somewhere else, start Allies with the ALLIES_DATA_DIR environment variable set to a folder.'),
+        dataFiles()),
       h('section', { class: 'card', 'aria-labelledby': 'settings-look' },
         h('h2', { id: 'settings-look' }, 'Appearance'),
         h('p', {}, 'Allies follows your system’s light or dark setting.')),

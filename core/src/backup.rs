@@ -1,0 +1,218 @@
+//! A full backup as one JSON document, and restoring from it.
+//!
+//! The format (documented in the README) is versioned:
+//! `{"format": "allies-backup", "version": 1, "schema": N, "created_at": "…", "tables": [
+//!   {"name": "people", "columns": ["id", …], "rows": [["…", …], …]}, …]}`.
+//! `schema` is the database version it was made from; rows are in key order, so a backup of a
+//! restored backup is the same document. Search indexes are not in it: they are rebuilt.
+
+use chrono::{DateTime, Utc};
+use rusqlite::types::{Value as SqlValue, ValueRef};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::records::time_text;
+use crate::storage::{schema_version, Database};
+
+pub const FORMAT: &str = "allies-backup";
+pub const VERSION: u32 = 1;
+
+/// Every table that holds the user's data, parents before children, with the order its rows
+/// are written in.
+const TABLES: &[(&str, &str)] = &[
+    ("people", "id"),
+    ("maps", "id"),
+    ("placements", "map_id, person_id"),
+    ("placement_events", "id"),
+    ("profiles", "person_id"),
+    ("interactions", "id"),
+    ("interaction_people", "interaction_id, person_id"),
+    ("favours", "id"),
+    ("promises", "id"),
+    ("conflicts", "id"),
+    ("settings", "key"),
+    ("reminders", "id"),
+    ("check_ins", "id"),
+    ("reminder_state", "subject"),
+    ("reminder_log", "subject, due_at"),
+    ("reminder_done", "id"),
+    ("groups", "id"),
+    ("group_attendance", "id"),
+];
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Table {
+    pub name: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Backup {
+    pub format: String,
+    pub version: u32,
+    pub schema: i64,
+    pub created_at: String,
+    pub tables: Vec<Table>,
+}
+
+fn to_json(v: ValueRef<'_>) -> Value {
+    match v {
+        ValueRef::Null => Value::Null,
+        ValueRef::Integer(i) => Value::from(i),
+        ValueRef::Real(f) => serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number),
+        ValueRef::Text(t) => Value::String(String::from_utf8_lossy(t).into_owned()),
+        ValueRef::Blob(b) => Value::String(b.iter().map(|x| format!("{x:02x}")).collect()),
+    }
+}
+
+fn to_sql(v: &Value) -> SqlValue {
+    match v {
+        Value::Null => SqlValue::Null,
+        Value::Bool(b) => SqlValue::Integer(i64::from(*b)),
+        Value::Number(n) => n
+            .as_i64()
+            .map(SqlValue::Integer)
+            .or_else(|| n.as_f64().map(SqlValue::Real))
+            .unwrap_or(SqlValue::Null),
+        Value::String(s) => SqlValue::Text(s.clone()),
+        other => SqlValue::Text(other.to_string()),
+    }
+}
+
+fn columns_of(conn: &rusqlite::Connection, table: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare(&format!("SELECT name FROM pragma_table_info('{table}')"))?;
+    let names = stmt.query_map([], |r| r.get(0))?;
+    Ok(names.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Everything in the database, as a [`Backup`].
+pub fn dump(db: &Database, now: DateTime<Utc>) -> Result<Backup> {
+    let conn = db.conn();
+    let mut tables = Vec::with_capacity(TABLES.len());
+    for (name, order) in TABLES {
+        let columns = columns_of(conn, name)?;
+        let mut stmt = conn.prepare(&format!("SELECT * FROM {name} ORDER BY {order}"))?;
+        let mut rows = Vec::new();
+        let mut found = stmt.query([])?;
+        while let Some(row) = found.next()? {
+            rows.push(
+                (0..columns.len())
+                    .map(|i| row.get_ref(i).map(to_json))
+                    .collect::<rusqlite::Result<_>>()?,
+            );
+        }
+        tables.push(Table {
+            name: (*name).to_owned(),
+            columns,
+            rows,
+        });
+    }
+    Ok(Backup {
+        format: FORMAT.into(),
+        version: VERSION,
+        schema: schema_version(),
+        created_at: time_text(now),
+        tables,
+    })
+}
+
+/// The backup as the file holds it: pretty-printed JSON, ending in a newline.
+pub fn to_bytes(backup: &Backup) -> Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec_pretty(backup).map_err(|e| Error::Invalid {
+        code: "backup.failed",
+        field: "",
+        message: format!("The backup could not be written: {e}"),
+    })?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+fn refused(message: impl Into<String>) -> Error {
+    Error::Invalid {
+        code: "backup.unreadable",
+        field: "file",
+        message: message.into(),
+    }
+}
+
+/// Reads a backup file, checking that it is one and that this version can restore it.
+pub fn from_bytes(bytes: &[u8]) -> Result<Backup> {
+    let backup: Backup = serde_json::from_slice(bytes).map_err(|e| {
+        refused(format!(
+            "This is not an Allies backup, or it is damaged: {e}. Nothing was changed."
+        ))
+    })?;
+    if backup.format != FORMAT {
+        return Err(refused(format!(
+            "This file is a “{}”, not an Allies backup. Nothing was changed.",
+            backup.format
+        )));
+    }
+    if backup.version > VERSION || backup.schema > schema_version() {
+        return Err(refused(
+            "This backup was made by a newer version of Allies. Update Allies, then restore it. Nothing was changed.",
+        ));
+    }
+    Ok(backup)
+}
+
+/// What a restore put back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Restored {
+    pub tables: usize,
+    pub rows: usize,
+}
+
+/// Replaces everything in the database with `backup`, in one transaction: if any row does not
+/// fit, nothing changes.
+pub fn restore(db: &mut Database, backup: &Backup) -> Result<Restored> {
+    let known: Vec<&str> = TABLES.iter().map(|(name, _)| *name).collect();
+    for table in &backup.tables {
+        if !known.contains(&table.name.as_str()) {
+            return Err(refused(format!(
+                "The backup holds a table “{}” this version does not know. Nothing was changed.",
+                table.name
+            )));
+        }
+    }
+    db.write(|tx| {
+        for (name, _) in TABLES.iter().rev() {
+            tx.execute(&format!("DELETE FROM {name}"), [])?;
+        }
+        let mut rows = 0;
+        for (name, _) in TABLES {
+            let Some(table) = backup.tables.iter().find(|t| t.name == *name) else {
+                continue;
+            };
+            let here = columns_of(tx, name)?;
+            if let Some(extra) = table.columns.iter().find(|c| !here.contains(c)) {
+                return Err(refused(format!(
+                    "The backup's table {name} has a column “{extra}” this version does not know. Nothing was changed."
+                )));
+            }
+            let marks = vec!["?"; table.columns.len()].join(", ");
+            let mut insert = tx.prepare(&format!(
+                "INSERT INTO {name} ({}) VALUES ({marks})",
+                table.columns.join(", ")
+            ))?;
+            for (i, row) in table.rows.iter().enumerate() {
+                if row.len() != table.columns.len() {
+                    return Err(refused(format!(
+                        "Row {} of {name} in the backup has {} values for {} columns. Nothing was changed.",
+                        i + 1,
+                        row.len(),
+                        table.columns.len()
+                    )));
+                }
+                insert.execute(rusqlite::params_from_iter(row.iter().map(to_sql)))?;
+                rows += 1;
+            }
+        }
+        Ok(Restored {
+            tables: backup.tables.len(),
+            rows,
+        })
+    })
+}

@@ -1,0 +1,102 @@
+//! The user's data as files: the people CSV, a full JSON backup and restoring it, and the
+//! automatic copies in the backups folder.
+
+use std::path::PathBuf;
+
+use allies_core::snapshots::{self, Snapshot};
+use allies_core::{backup, export, people_csv, WireError};
+use base64::Engine;
+use serde::Serialize;
+use tauri::State;
+
+use crate::state::{now, AppState};
+
+fn dated(what: &str, extension: &str) -> String {
+    format!("Allies {what} - {}.{extension}", now().date_naive())
+}
+
+/// Everyone as a CSV file in Downloads; returns where.
+#[tauri::command]
+pub async fn export_people_csv(state: State<'_, AppState>) -> Result<PathBuf, WireError> {
+    state
+        .with_db(|db| {
+            let bytes = people_csv::export(db)?;
+            export::save_as(&export::exports_dir(), &dated("people", "csv"), &bytes)
+        })
+        .await
+}
+
+/// A full backup as a JSON file in Downloads; returns where.
+#[tauri::command]
+pub async fn save_backup(state: State<'_, AppState>) -> Result<PathBuf, WireError> {
+    state
+        .with_db(|db| {
+            let bytes = backup::to_bytes(&backup::dump(db, now())?)?;
+            export::save_as(&export::exports_dir(), &dated("backup", "json"), &bytes)
+        })
+        .await
+}
+
+/// Replaces everything with a backup file the window read (base64); returns where the data it
+/// replaced was copied.
+#[tauri::command]
+pub async fn restore_backup_file(
+    state: State<'_, AppState>,
+    content: String,
+) -> Result<PathBuf, WireError> {
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(content)
+        .map_err(|e| {
+            WireError::new(
+                "backup.unreadable",
+                format!("The file did not arrive whole ({e}). Choose it again."),
+            )
+        })?;
+    state
+        .with_db(move |db| {
+            let backup = backup::from_bytes(&bytes)?;
+            snapshots::restore_backup(db, &backup, now())
+        })
+        .await
+}
+
+/// The automatic copies, newest first, and the folder they are in.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Copies {
+    pub folder: PathBuf,
+    pub copies: Vec<Snapshot>,
+}
+
+#[tauri::command]
+pub async fn list_snapshots(state: State<'_, AppState>) -> Result<Copies, WireError> {
+    state
+        .with_db(|db| {
+            Ok(Copies {
+                folder: snapshots::dir(db),
+                copies: snapshots::list(db)?,
+            })
+        })
+        .await
+}
+
+/// Restores one of the automatic copies. Only files in the backups folder can be named.
+#[tauri::command]
+pub async fn restore_snapshot(
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> Result<PathBuf, WireError> {
+    state
+        .with_db(move |db| {
+            let listed = snapshots::list(db)?.into_iter().any(|s| s.path == path);
+            if !listed {
+                return Err(allies_core::Error::Invalid {
+                    code: "backup.not_a_copy",
+                    field: "",
+                    message: "That copy is no longer in the backups folder.".into(),
+                });
+            }
+            snapshots::restore(db, &path, now())
+        })
+        .await
+}

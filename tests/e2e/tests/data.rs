@@ -1,0 +1,94 @@
+//! The user's data as files from Settings: the people CSV, a full backup, restoring it, and the
+//! automatic copies.
+
+use std::time::{Duration, Instant};
+
+use allies_e2e::{App, Locator, PrivateBus, Profile, Result, PATIENCE};
+use serde_json::json;
+
+/// The one file in `dir` whose name starts with `prefix`, once it is there.
+async fn saved(dir: &std::path::Path, prefix: &str) -> Result<std::path::PathBuf> {
+    let deadline = Instant::now() + PATIENCE;
+    loop {
+        let found: Vec<_> = std::fs::read_dir(dir)
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok())
+                    .map(|e| e.path())
+                    .filter(|p| {
+                        p.file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        if let [one] = found.as_slice() {
+            return Ok(one.clone());
+        }
+        if Instant::now() > deadline {
+            return Err(format!("no single {prefix}… in {}: {found:?}", dir.display()).into());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn people_export_and_a_backup_that_restores_everything_as_it_was() -> Result<()> {
+    let profile = Profile::new()?;
+    let bus = PrivateBus::start()?;
+    let app = App::launch(&profile, &bus).await?;
+    app.wait_for("#people-empty").await?;
+    app.invoke(
+        "add_person",
+        json!({ "input": { "name": "Dana Ng", "notes": "=HYPERLINK(\"x\")" } }),
+    )
+    .await?;
+    app.go("settings").await?;
+
+    app.click("#export-csv").await?;
+    app.wait_for_text("#data-result", |t| t.contains("saved as"))
+        .await?;
+    let csv = std::fs::read_to_string(saved(&profile.downloads(), "Allies people").await?)?;
+    assert!(
+        csv.contains("Dana Ng") && csv.contains("'=HYPERLINK"),
+        "{csv}"
+    );
+
+    app.click("#save-backup").await?;
+    app.wait_for_text("#data-result", |t| t.contains("A full backup saved as"))
+        .await?;
+    let backup = saved(&profile.downloads(), "Allies backup").await?;
+
+    app.invoke(
+        "add_person",
+        json!({ "input": { "name": "Added after the backup" } }),
+    )
+    .await?;
+    let input = app.client.find(Locator::Css("#restore-file")).await?;
+    input.send_keys(&backup.to_string_lossy()).await?;
+    app.wait_for("#restore-dialog").await?;
+    app.screenshot("44-restore-asks-first").await?;
+    app.click("#restore-confirm").await?;
+    app.wait_for_text("#data-result", |t| t.contains("The data it replaced is in"))
+        .await?;
+
+    // The window reloads with the backup's data.
+    app.go("people").await?;
+    app.wait_for_text("#people-count", |t| t == "1 person")
+        .await?;
+    assert_eq!(app.texts(".person-name").await?, ["Dana Ng"]);
+    app.go("settings").await?;
+    let copies = app
+        .wait_for_text("#snapshots", |t| t.contains("before a restore"))
+        .await?;
+    assert!(copies.contains("daily copy"), "{copies}");
+    app.client
+        .execute(
+            "document.querySelector('#snapshots').scrollIntoView({ block: 'center' });",
+            vec![],
+        )
+        .await?;
+    app.screenshot("45-settings-data").await?;
+    app.close().await?;
+    Ok(())
+}
