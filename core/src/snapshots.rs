@@ -1,5 +1,6 @@
 //! Automatic copies of the database in a `backups` folder next to it: one a day (the last 7
-//! days and one a week for the 4 weeks before), and one before every restore. Any of them can
+//! days and one a week for the 4 weeks before), one before every restore, and (written by
+//! `storage`) one before every upgrade of the file's layout. Any of them can
 //! be restored; the data it replaces is copied first.
 
 use std::path::{Path, PathBuf};
@@ -22,6 +23,7 @@ const KEEP_OTHERS: usize = 5;
 pub enum Reason {
     Daily,
     BeforeRestore,
+    BeforeUpgrade,
 }
 
 impl Reason {
@@ -29,6 +31,7 @@ impl Reason {
         match self {
             Reason::Daily => "daily",
             Reason::BeforeRestore => "before-restore",
+            Reason::BeforeUpgrade => "before-upgrade",
         }
     }
 }
@@ -91,6 +94,8 @@ fn parse(path: &Path) -> Option<(DateTime<Utc>, Reason)> {
         Reason::Daily
     } else if rest.starts_with("before-restore") {
         Reason::BeforeRestore
+    } else if rest.starts_with("before-upgrade") {
+        Reason::BeforeUpgrade
     } else {
         return None;
     };
@@ -180,8 +185,13 @@ pub fn daily(db: &Database, now: DateTime<Utc>) -> Result<Option<PathBuf>> {
 pub fn restore(db: &mut Database, from: &Path, now: DateTime<Utc>) -> Result<PathBuf> {
     // Opened through a temporary copy, which brings an older copy up to this version's
     // schema without touching the copy itself.
-    let temp = tempfile_path(db, now);
-    std::fs::create_dir_all(dir(db)).map_err(|e| failed(&dir(db), e))?;
+    // A folder of its own, so the upgrade's copy and journal files go away with it.
+    let work = dir(db).join(format!(
+        ".restoring-{}",
+        now.timestamp_nanos_opt().unwrap_or_default()
+    ));
+    std::fs::create_dir_all(&work).map_err(|e| failed(&work, e))?;
+    let temp = work.join(crate::storage::DB_FILE);
     std::fs::copy(from, &temp).map_err(|e| failed(from, e))?;
     let opened = Database::open(&temp, now);
     let backup = opened.and_then(|source| {
@@ -190,15 +200,7 @@ pub fn restore(db: &mut Database, from: &Path, now: DateTime<Utc>) -> Result<Pat
             detail: e.to_string(),
         })
     });
-    // The copy, its journal files and any copy the upgrade made of it.
-    if let (Some(name), Ok(entries)) = (temp.file_name(), std::fs::read_dir(dir(db))) {
-        let name = name.to_string_lossy().into_owned();
-        for entry in entries.filter_map(|e| e.ok()) {
-            if entry.file_name().to_string_lossy().starts_with(&name) {
-                let _ = std::fs::remove_file(entry.path());
-            }
-        }
-    }
+    let _ = std::fs::remove_dir_all(&work);
     restore_backup(db, &backup?, now)
 }
 
@@ -212,11 +214,4 @@ pub fn restore_backup(
     let kept = take(db, Reason::BeforeRestore, now)?;
     backup::restore(db, backup)?;
     Ok(kept)
-}
-
-fn tempfile_path(db: &Database, now: DateTime<Utc>) -> PathBuf {
-    dir(db).join(format!(
-        ".restoring-{}.db",
-        now.timestamp_nanos_opt().unwrap_or_default()
-    ))
 }

@@ -323,14 +323,32 @@ fn check_integrity(conn: &Connection, path: &Path) -> Result<(), OpenError> {
     }
 }
 
-/// `allies.db` at data version 1 becomes `allies.db.v1-20261126T101500Z.bak`.
+/// The copy of a file at data version 1 before its upgrade:
+/// `backups/allies-20261126T101500Z-before-upgrade-v1.db`, next to the file, with the other
+/// copies Settings lists.
+fn upgrade_copy_path(path: &Path, version: i64, now: DateTime<Utc>) -> PathBuf {
+    path.with_file_name(crate::snapshots::DIR).join(format!(
+        "allies-{}-before-upgrade-v{version}.db",
+        stamp(now)
+    ))
+}
+
 fn backup_before_upgrade(
     conn: &Connection,
     path: &Path,
     version: i64,
     now: DateTime<Utc>,
 ) -> Result<PathBuf, OpenError> {
-    let backup = sibling(path, &format!("v{version}-{}.bak", stamp(now)));
+    let backup = upgrade_copy_path(path, version, now);
+    if let Some(dir) = backup.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| OpenError::Unavailable {
+            path: path.to_owned(),
+            detail: format!(
+                "the folder {} for a safety copy could not be made before upgrading ({e}); nothing was changed",
+                dir.display()
+            ),
+        })?;
+    }
     conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()])
         .map_err(|e| OpenError::Unavailable {
             path: path.to_owned(),
@@ -504,9 +522,9 @@ mod tests {
         assert_eq!(version, steps.len() as i64, "the upgrade ran");
 
         let old_version = MIGRATION_FILES.len() as i64;
-        let copy = dir
-            .path()
-            .join(format!("allies.db.v{old_version}-20261126T101500Z.bak"));
+        let copy = dir.path().join(format!(
+            "backups/allies-20261126T101500Z-before-upgrade-v{old_version}.db"
+        ));
         let old = Connection::open(&copy).expect("the copy is a database of its own");
         let (version, names): (i64, String) = old
             .query_row(
@@ -526,12 +544,7 @@ mod tests {
     fn a_new_database_is_not_backed_up() {
         let dir = tempfile::tempdir().unwrap();
         Database::open_in(dir.path(), now()).unwrap();
-        let files: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".bak"))
-            .collect();
-        assert!(files.is_empty(), "nothing to save yet: {files:?}");
+        assert!(!dir.path().join("backups").exists(), "nothing to save yet");
     }
 
     #[test]
@@ -545,13 +558,10 @@ mod tests {
     }
 
     #[test]
-    fn backup_name_sits_next_to_the_file() {
+    fn the_upgrade_copy_goes_to_the_backups_folder() {
         assert_eq!(
-            sibling(
-                Path::new("/d/allies.db"),
-                &format!("v1-{}.bak", stamp(now()))
-            ),
-            PathBuf::from("/d/allies.db.v1-20261126T101500Z.bak")
+            upgrade_copy_path(Path::new("/d/allies.db"), 1, now()),
+            PathBuf::from("/d/backups/allies-20261126T101500Z-before-upgrade-v1.db")
         );
     }
 }

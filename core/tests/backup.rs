@@ -297,3 +297,32 @@ fn the_people_csv_is_rfc_4180_and_neutralises_formulas() {
         assert_eq!(people_csv::neutralise(cell), safe);
     }
 }
+
+#[test]
+fn a_copy_from_an_older_version_is_upgraded_on_the_way_in_and_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.db");
+    {
+        let conn = rusqlite::Connection::open(&old).unwrap();
+        conn.execute_batch(allies_core::storage::MIGRATION_FILES[0].1)
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO people (id, name, name_key, search_text, created_at, updated_at)
+             VALUES ('p1', 'Dana from version 1', 'dana from version 1', 'dana', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    }
+    let mut db = rich(&dir.path().join("data"));
+    snapshots::restore(&mut db, &old, at(9, 9)).unwrap();
+    assert_eq!(
+        people::list(&db, "").unwrap()[0].name,
+        "Dana from version 1"
+    );
+    let names: Vec<String> = std::fs::read_dir(snapshots::dir(&db))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.starts_with('.')), "{names:?}");
+    assert!(old.exists(), "the copy itself is untouched");
+}

@@ -199,7 +199,7 @@ fn a_database_of_the_first_version_is_upgraded_keeping_its_people_and_a_copy() {
     assert_eq!(people::get(&db, "p1").unwrap().name, "Dana Ng");
     assert!(
         dir.path()
-            .join("allies.db.v1-20261126T101500Z.bak")
+            .join("backups/allies-20261126T101500Z-before-upgrade-v1.db")
             .is_file(),
         "a copy of the version-1 file is kept before the upgrade"
     );

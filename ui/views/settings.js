@@ -53,7 +53,7 @@ function dataFiles() {
       const { copies: list } = await api.listSnapshots();
       replaceChildren(copies, list.length ? list.map((c) => h('li', { class: 'ledger-item' },
         h('span', { class: 'ledger-text' }, new Date(c.taken_at).toLocaleString(), ' · ',
-          c.reason === 'daily' ? 'daily copy' : 'before a restore', ' · ', `${Math.max(1, Math.round(c.bytes / 1024))} KB`),
+          ({ daily: 'daily copy', before_restore: 'before a restore', before_upgrade: 'before an upgrade' })[c.reason] ?? c.reason, ' · ', `${Math.max(1, Math.round(c.bytes / 1024))} KB`),
         h('button', {
           type: 'button', class: 'link snapshot-restore',
           onclick: async () => {
