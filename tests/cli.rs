@@ -356,3 +356,41 @@ fn backup_and_restore_round_trip_through_files_and_never_replace_one() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn an_address_book_imports_from_the_command_line() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let data = dir.path().to_str().expect("a UTF-8 path");
+    let out = allies(
+        &[
+            "import",
+            "vcard",
+            &fixture("google-3.0.vcf"),
+            "--data-dir",
+            data,
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("Imported: 2 added"),
+        "{}",
+        text(&out.stdout)
+    );
+    let broken = allies(
+        &[
+            "import",
+            "vcard",
+            &fixture("broken.vcf"),
+            "--dry-run",
+            "--data-dir",
+            data,
+        ],
+        &[],
+    );
+    assert!(
+        text(&broken.stdout).contains("card 3: it is cut off"),
+        "{}",
+        text(&broken.stdout)
+    );
+}

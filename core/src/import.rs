@@ -36,11 +36,13 @@ pub struct Parsed {
     pub problems: Vec<Problem>,
     /// Said once about the whole file ("read as Windows-1252"), if anything.
     pub notice: Option<String>,
+    /// What a problem's number counts: "row" in a CSV file, "card" in an address book.
+    pub unit: String,
 }
 
 /// Text from bytes: UTF-8 (a byte-order mark is dropped), or else Windows-1252, the encoding
 /// spreadsheets on Windows save in, with a notice saying so.
-fn decode(bytes: &[u8]) -> (String, Option<String>) {
+pub(crate) fn decode(bytes: &[u8]) -> (String, Option<String>) {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => (text.to_owned(), None),
@@ -272,6 +274,7 @@ pub fn parse_csv(bytes: &[u8], mapping: &Mapping) -> Result<Parsed> {
         candidates,
         problems,
         notice,
+        unit: "row".into(),
     })
 }
 
@@ -330,6 +333,7 @@ pub fn parse_linkedin(bytes: &[u8]) -> Result<Parsed> {
         candidates,
         problems,
         notice,
+        unit: "row".into(),
     })
 }
 
@@ -353,6 +357,7 @@ pub struct Preview {
     pub duplicates: Vec<Duplicate>,
     pub problems: Vec<Problem>,
     pub notice: Option<String>,
+    pub unit: String,
 }
 
 const SAMPLE: usize = 20;
@@ -442,7 +447,10 @@ fn sort(db: &Database, parsed: &Parsed) -> Result<Sorted> {
         if let Some(((row, _), why)) = in_file.find(&c.person) {
             problems.push(Problem {
                 row: c.row,
-                reason: format!("it is the same person as row {row} ({why}), so it was left out"),
+                reason: format!(
+                    "it is the same person as {} {row} ({why}), so it was left out",
+                    parsed.unit
+                ),
             });
             continue;
         }
@@ -487,6 +495,7 @@ pub fn preview(db: &Database, parsed: &Parsed) -> Result<Preview> {
         duplicates: duplicates.into_iter().map(|(_, d)| d).collect(),
         problems,
         notice: parsed.notice.clone(),
+        unit: parsed.unit.clone(),
     })
 }
 
@@ -589,6 +598,8 @@ pub enum Format {
     Linkedin,
     /// Any CSV file, with a column mapping.
     Csv,
+    /// An address book: vCard 2.1, 3.0 or 4.0.
+    Vcard,
 }
 
 /// A file read for the preview: what it holds, and for CSV the columns and their mapping.
@@ -604,6 +615,11 @@ pub fn read(format: Format, bytes: &[u8], mapping: Option<&Mapping>) -> Result<R
     match format {
         Format::Linkedin => Ok(Reading {
             parsed: parse_linkedin(bytes)?,
+            headers: Vec::new(),
+            mapping: None,
+        }),
+        Format::Vcard => Ok(Reading {
+            parsed: crate::vcard::parse(bytes)?,
             headers: Vec::new(),
             mapping: None,
         }),

@@ -25,6 +25,7 @@ pub mod schedule;
 pub mod search;
 pub mod snapshots;
 pub mod storage;
+pub mod vcard;
 
 pub use error::{Error, Result, WireError};
 pub use storage::{Database, OpenError};

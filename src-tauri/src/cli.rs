@@ -40,7 +40,8 @@ pub enum Command {
     Check,
     /// Import people from a file: a preview, then everything valid in one transaction.
     Import {
-        /// linkedin: LinkedIn's Connections.csv; csv: any CSV file with a header row.
+        /// linkedin: LinkedIn's Connections.csv; vcard: an address book (.vcf, vCard 2.1 to
+        /// 4.0); csv: any CSV file with a header row.
         #[arg(value_enum)]
         kind: ImportKind,
         file: PathBuf,
@@ -85,6 +86,7 @@ pub enum ExportKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ImportKind {
     Linkedin,
+    Vcard,
     Csv,
 }
 
@@ -300,6 +302,7 @@ fn import_file(
     };
     let (format, mapping) = match kind {
         ImportKind::Linkedin => (Format::Linkedin, None),
+        ImportKind::Vcard => (Format::Vcard, None),
         ImportKind::Csv => match mapping(&bytes, pairs) {
             Ok(m) => (Format::Csv, Some(m)),
             Err(e) => return fail(e),
@@ -329,12 +332,12 @@ fn import_file(
     );
     for d in &preview.duplicates {
         println!(
-            "  row {}: {} looks like {} ({})",
-            d.row, d.name, d.existing_name, d.reason
+            "  {} {}: {} looks like {} ({})",
+            preview.unit, d.row, d.name, d.existing_name, d.reason
         );
     }
     for p in &preview.problems {
-        println!("  row {}: {}", p.row, p.reason);
+        println!("  {} {}: {}", preview.unit, p.row, p.reason);
     }
     if dry_run {
         println!("Dry run: nothing was changed.");

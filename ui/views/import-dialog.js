@@ -20,10 +20,10 @@ export function openImportDialog({ onDone }) {
   let preview = null;
   let stopProgress = null;
 
-  const fileInput = h('input', { type: 'file', id: 'import-file', accept: '.csv,text/csv' });
+  const fileInput = h('input', { type: 'file', id: 'import-file', accept: '.csv,.vcf,text/csv,text/vcard' });
   const formatChoice = h('fieldset', { class: 'import-format' },
     h('legend', {}, 'What are you importing?'),
-    ...[['linkedin', 'LinkedIn connections (Connections.csv from LinkedIn’s data export)'], ['csv', 'Another CSV file, such as a spreadsheet export']]
+    ...[['linkedin', 'LinkedIn connections (Connections.csv from LinkedIn’s data export)'], ['vcard', 'An address book (vCard .vcf from Outlook, Google or Apple Contacts)'], ['csv', 'Another CSV file, such as a spreadsheet export']]
       .map(([value, label]) => h('label', { class: 'check' },
         h('input', { type: 'radio', name: 'import-format', value, id: `import-format-${value}`, checked: value === format }), label)));
   const body = h('div', { class: 'import-body', id: 'import-body', 'aria-live': 'polite' });
@@ -56,9 +56,10 @@ export function openImportDialog({ onDone }) {
     replaceChildren(body, h('p', { class: 'muted' }, `Reading ${file.name}…`));
     content = toBase64(await file.arrayBuffer());
     mapping = null;
-    if (/connections/i.test(file.name)) {
-      format = 'linkedin';
-      dialog.querySelector('#import-format-linkedin').checked = true;
+    const guessed = /\.vcf$/i.test(file.name) ? 'vcard' : /connections/i.test(file.name) ? 'linkedin' : null;
+    if (guessed) {
+      format = guessed;
+      dialog.querySelector(`#import-format-${guessed}`).checked = true;
     }
     showPreview();
   });
@@ -78,13 +79,14 @@ export function openImportDialog({ onDone }) {
 
   function renderPreview({ headers }) {
     const p = preview;
+    const unit = p.unit.charAt(0).toUpperCase() + p.unit.slice(1);
     const parts = [];
     if (p.notice) parts.push(h('p', { class: 'notice', id: 'import-notice' }, p.notice));
     if (format === 'csv') parts.push(mappingTable(headers));
     parts.push(h('p', { id: 'import-summary' },
       h('strong', {}, `${p.new} new ${p.new === 1 ? 'person' : 'people'}`),
       p.duplicates.length ? `, ${p.duplicates.length} already in Allies` : '',
-      p.problems.length ? `, ${p.problems.length} ${p.problems.length === 1 ? 'row' : 'rows'} that cannot be imported` : '', '.'));
+      p.problems.length ? `, ${p.problems.length} ${p.unit}${p.problems.length === 1 ? '' : 's'} that cannot be imported` : '', '.'));
     if (p.sample.length) {
       parts.push(h('ul', { class: 'import-sample', id: 'import-sample', 'aria-label': 'First new people' },
         p.sample.map((c) => h('li', {}, h('strong', {}, c.person.name),
@@ -94,15 +96,15 @@ export function openImportDialog({ onDone }) {
     if (p.duplicates.length) {
       parts.push(h('fieldset', { class: 'import-duplicates', id: 'import-duplicates' },
         h('legend', {}, 'Already in Allies'),
-        h('ul', {}, p.duplicates.slice(0, 20).map((d) => h('li', {}, `Row ${d.row}: ${d.name} looks like ${d.existing_name} (${d.reason})`))),
+        h('ul', {}, p.duplicates.slice(0, 20).map((d) => h('li', {}, `${unit} ${d.row}: ${d.name} looks like ${d.existing_name} (${d.reason})`))),
         h('label', { class: 'check' }, h('input', { type: 'radio', name: 'import-dup', value: 'merge', id: 'import-merge', checked: true }),
           'Merge: fill in what their details lack, change nothing they have'),
         h('label', { class: 'check' }, h('input', { type: 'radio', name: 'import-dup', value: 'skip', id: 'import-skip' }), 'Skip them')));
     }
     if (p.problems.length) {
       parts.push(h('details', { class: 'import-problems', id: 'import-problems', open: p.problems.length <= 10 },
-        h('summary', {}, `Rows that cannot be imported (${p.problems.length})`),
-        h('ul', {}, p.problems.slice(0, 200).map((x) => h('li', {}, `Row ${x.row}: ${x.reason}`)))));
+        h('summary', {}, `${unit}s that cannot be imported (${p.problems.length})`),
+        h('ul', {}, p.problems.slice(0, 200).map((x) => h('li', {}, `${unit} ${x.row}: ${x.reason}`)))));
     }
     replaceChildren(body, parts);
     const coming = p.new + p.duplicates.length;
@@ -137,7 +139,7 @@ export function openImportDialog({ onDone }) {
     });
     try {
       const s = await api.importApply(format, content, mapping, onDuplicate);
-      const said = `Added ${s.added}, merged ${s.merged}, skipped ${s.skipped}${s.problems.length ? `; ${s.problems.length} rows could not be imported` : ''}.`;
+      const said = `Added ${s.added}, merged ${s.merged}, skipped ${s.skipped}${s.problems.length ? `; ${s.problems.length} ${preview.unit}s could not be imported` : ''}.`;
       replaceChildren(body, h('p', { class: 'success', id: 'import-done', role: 'status' }, said));
       announce(said);
       cancel.textContent = 'Close';

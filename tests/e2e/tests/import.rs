@@ -101,3 +101,32 @@ async fn any_csv_file_comes_in_with_columns_the_user_can_fix() -> Result<()> {
     app.close().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_address_book_comes_in_card_by_card() -> Result<()> {
+    let profile = Profile::new()?;
+    let bus = PrivateBus::start()?;
+    let app = App::launch(&profile, &bus).await?;
+    open_with(&app, "broken.vcf", false).await?;
+    let summary = app
+        .wait_for_text("#import-summary", |t| t.contains("new"))
+        .await?;
+    assert_eq!(summary, "1 new person, 2 cards that cannot be imported.");
+    let problems = app
+        .wait_for_text("#import-problems", |t| !t.is_empty())
+        .await?;
+    assert!(
+        problems.contains("Card 2: it has no name (FN or N)"),
+        "{problems}"
+    );
+    assert!(problems.contains("Card 3: it is cut off"), "{problems}");
+    app.screenshot("46-import-vcard").await?;
+    app.click("#import-confirm").await?;
+    app.wait_for_text("#import-done", |t| t.starts_with("Added 1"))
+        .await?;
+    app.click("#import-cancel").await?;
+    app.wait_for_text("#people-count", |t| t == "1 person")
+        .await?;
+    app.close().await?;
+    Ok(())
+}
