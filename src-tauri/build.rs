@@ -84,6 +84,8 @@ const COMMANDS: &[&str] = &[
     "import_preview",
     "import_apply",
     "export_people_csv",
+    "export_people_vcard",
+    "export_calendar",
     "save_backup",
     "restore_backup_file",
     "list_snapshots",

@@ -394,3 +394,53 @@ fn an_address_book_imports_from_the_command_line() {
         text(&broken.stdout)
     );
 }
+
+#[test]
+fn address_book_and_calendar_exports_are_written_as_asked() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let data = dir.path().join("data");
+    let data = data.to_str().expect("a UTF-8 path");
+    allies(
+        &[
+            "import",
+            "vcard",
+            &fixture("google-3.0.vcf"),
+            "--data-dir",
+            data,
+        ],
+        &[],
+    );
+    let vcf = dir.path().join("people.vcf");
+    let out = allies(
+        &[
+            "export",
+            "vcard",
+            vcf.to_str().expect("path"),
+            "--data-dir",
+            data,
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let cards = std::fs::read_to_string(&vcf).expect("the address book");
+    assert_eq!(
+        cards.matches("BEGIN:VCARD\r\nVERSION:4.0").count(),
+        2,
+        "{cards}"
+    );
+    let ics = dir.path().join("reminders.ics");
+    let out = allies(
+        &[
+            "export",
+            "ics",
+            ics.to_str().expect("path"),
+            "--data-dir",
+            data,
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(std::fs::read_to_string(&ics)
+        .expect("the calendar")
+        .starts_with("BEGIN:VCALENDAR\r\n"));
+}

@@ -4,6 +4,7 @@
 //! the shell only maps its commands onto these functions.
 
 pub mod backup;
+pub mod calendar;
 pub mod conflicts;
 pub mod error;
 pub mod export;
@@ -16,6 +17,7 @@ pub mod maps;
 pub mod notification;
 pub mod people;
 pub mod people_csv;
+pub mod people_vcard;
 pub mod profiles;
 pub mod promises;
 mod records;

@@ -326,3 +326,118 @@ fn a_copy_from_an_older_version_is_upgraded_on_the_way_in_and_leaves_nothing_beh
     assert!(names.iter().all(|n| !n.starts_with('.')), "{names:?}");
     assert!(old.exists(), "the copy itself is untouched");
 }
+
+#[test]
+fn the_vcard_export_reads_back_as_the_same_people() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = rich(dir.path());
+    people::add(
+        &mut db,
+        &PersonInput {
+            role: "Director, Product; Growth".into(),
+            organisation: "Globex".into(),
+            department: "Product".into(),
+            notes: "Semi;colons, commas\nand a second line with a long tail that needs folding at seventy-five octets".into(),
+            ..PersonInput::named("Sam Patel")
+        },
+        at(8, 9),
+    )
+    .unwrap();
+    let bytes = allies_core::people_vcard::export(&db).unwrap();
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    assert!(text.starts_with("BEGIN:VCARD\r\nVERSION:4.0\r\n"), "{text}");
+    assert!(
+        text.lines().all(|l| l.len() <= 75),
+        "folded at 75 octets:\n{text}"
+    );
+    let parsed = allies_core::vcard::parse(&bytes).unwrap();
+    assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+    let back: Vec<(String, String, String, String, String, String)> = parsed
+        .candidates
+        .iter()
+        .map(|c| {
+            let p = &c.person;
+            (
+                p.name.clone(),
+                p.role.clone(),
+                p.organisation.clone(),
+                p.department.clone(),
+                p.email.clone(),
+                p.notes.clone(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, String, String, String, String, String)> = people::list(&db, "")
+        .unwrap()
+        .into_iter()
+        .map(|p| {
+            (
+                p.name,
+                p.role,
+                p.organisation,
+                p.department,
+                p.email,
+                p.notes,
+            )
+        })
+        .collect();
+    assert_eq!(
+        back, expected,
+        "former colleagues are left out; everyone else comes back whole"
+    );
+}
+
+#[test]
+fn the_calendar_follows_rfc_5545() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = rich(dir.path());
+    reminders::add(
+        &mut db,
+        &ReminderInput {
+            title: "Lunch with Dana; bring the deck, the notes\nand a long, long, long, long title"
+                .into(),
+            note: "Back\\slash".into(),
+            person_id: None,
+            due: "2026-11-12T12:00".into(),
+            repeat: Recurrence::Never,
+        },
+        at(8, 9),
+    )
+    .unwrap();
+    let bytes = allies_core::calendar::export(&db, at(8, 9)).unwrap();
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"), "{text}");
+    assert!(text.ends_with("END:VCALENDAR\r\n"), "{text}");
+    assert!(
+        !text.replace("\r\n", "").contains('\n'),
+        "every line ends in CRLF"
+    );
+    for line in text.split("\r\n") {
+        assert!(line.len() <= 75, "folded at 75 octets: {line:?}");
+    }
+    let events = text.matches("BEGIN:VEVENT").count();
+    assert!(events >= 3, "{text}");
+    assert_eq!(
+        text.matches("\r\nUID:").count(),
+        events,
+        "every event has a UID"
+    );
+    assert_eq!(
+        text.matches("\r\nDTSTAMP:20261108T090000Z").count(),
+        events,
+        "and a DTSTAMP"
+    );
+    let unfolded = text.replace("\r\n ", "");
+    assert!(
+        unfolded
+            .contains(r"SUMMARY:Lunch with Dana\; bring the deck\, the notes\nand a long\, long"),
+        "text is escaped: {unfolded}"
+    );
+    assert!(unfolded.contains(r"DESCRIPTION:Back\\slash"), "{unfolded}");
+    let again = allies_core::calendar::export(&db, at(8, 9)).unwrap();
+    assert_eq!(
+        text.as_bytes(),
+        again.as_slice(),
+        "the same data gives the same file"
+    );
+}

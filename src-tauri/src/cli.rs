@@ -79,6 +79,10 @@ pub enum Command {
 pub enum ExportKind {
     /// Everyone, one row each (formulas neutralised).
     Csv,
+    /// Everyone as a vCard 4.0 address book.
+    Vcard,
+    /// The next 90 days of reminders, promises and check-ins as an iCalendar file.
+    Ics,
     /// A full backup; the same as `allies backup`.
     Json,
 }
@@ -154,6 +158,14 @@ fn execute(command: Command, given: Option<&Path>) -> ExitCode {
             kind: ExportKind::Csv,
             file,
         } => export_to(&file, given, allies_core::people_csv::export),
+        Command::Export {
+            kind: ExportKind::Vcard,
+            file,
+        } => export_to(&file, given, allies_core::people_vcard::export),
+        Command::Export {
+            kind: ExportKind::Ics,
+            file,
+        } => export_to(&file, given, |db| allies_core::calendar::export(db, now())),
         Command::Export {
             kind: ExportKind::Json,
             file,

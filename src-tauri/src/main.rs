@@ -80,6 +80,8 @@ fn run_app(background: bool) -> ExitCode {
             commands::import::import_preview,
             commands::import::import_apply,
             commands::data::export_people_csv,
+            commands::data::export_people_vcard,
+            commands::data::export_calendar,
             commands::data::save_backup,
             commands::data::restore_backup_file,
             commands::data::list_snapshots,

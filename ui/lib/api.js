@@ -113,6 +113,8 @@ export function createApi(invoke) {
     importPreview: (format, content, mapping = null) => call('import_preview', { format, content, mapping }),
     importApply: (format, content, mapping, onDuplicate) => call('import_apply', { format, content, mapping, onDuplicate }),
     exportPeopleCsv: () => call('export_people_csv'),
+    exportPeopleVcard: () => call('export_people_vcard'),
+    exportCalendar: () => call('export_calendar'),
     saveBackup: () => call('save_backup'),
     /** `content`: the backup file's bytes in base64. Resolves to where the replaced data went. */
     restoreBackupFile: (content) => call('restore_backup_file', { content }),

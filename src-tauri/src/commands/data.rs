@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use allies_core::snapshots::{self, Snapshot};
-use allies_core::{backup, export, people_csv, WireError};
+use allies_core::{backup, calendar, export, people_csv, people_vcard, WireError};
 use base64::Engine;
 use serde::Serialize;
 use tauri::State;
@@ -22,6 +22,28 @@ pub async fn export_people_csv(state: State<'_, AppState>) -> Result<PathBuf, Wi
         .with_db(|db| {
             let bytes = people_csv::export(db)?;
             export::save_as(&export::exports_dir(), &dated("people", "csv"), &bytes)
+        })
+        .await
+}
+
+/// Everyone as a vCard 4.0 address book in Downloads; returns where.
+#[tauri::command]
+pub async fn export_people_vcard(state: State<'_, AppState>) -> Result<PathBuf, WireError> {
+    state
+        .with_db(|db| {
+            let bytes = people_vcard::export(db)?;
+            export::save_as(&export::exports_dir(), &dated("people", "vcf"), &bytes)
+        })
+        .await
+}
+
+/// The next 90 days of reminders as an iCalendar file in Downloads; returns where.
+#[tauri::command]
+pub async fn export_calendar(state: State<'_, AppState>) -> Result<PathBuf, WireError> {
+    state
+        .with_db(|db| {
+            let bytes = calendar::export(db, now())?;
+            export::save_as(&export::exports_dir(), &dated("reminders", "ics"), &bytes)
         })
         .await
 }

@@ -6,8 +6,8 @@ use std::time::{Duration, Instant};
 use allies_e2e::{App, Locator, PrivateBus, Profile, Result, PATIENCE};
 use serde_json::json;
 
-/// The one file in `dir` whose name starts with `prefix`, once it is there.
-async fn saved(dir: &std::path::Path, prefix: &str) -> Result<std::path::PathBuf> {
+/// The one file in `dir` whose name starts with `prefix` and ends with `suffix`, once it is there.
+async fn saved(dir: &std::path::Path, prefix: &str, suffix: &str) -> Result<std::path::PathBuf> {
     let deadline = Instant::now() + PATIENCE;
     loop {
         let found: Vec<_> = std::fs::read_dir(dir)
@@ -16,8 +16,10 @@ async fn saved(dir: &std::path::Path, prefix: &str) -> Result<std::path::PathBuf
                     .filter_map(|e| e.ok())
                     .map(|e| e.path())
                     .filter(|p| {
-                        p.file_name()
-                            .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+                        p.file_name().is_some_and(|n| {
+                            let n = n.to_string_lossy();
+                            n.starts_with(prefix) && n.ends_with(suffix)
+                        })
                     })
                     .collect()
             })
@@ -48,16 +50,26 @@ async fn people_export_and_a_backup_that_restores_everything_as_it_was() -> Resu
     app.click("#export-csv").await?;
     app.wait_for_text("#data-result", |t| t.contains("saved as"))
         .await?;
-    let csv = std::fs::read_to_string(saved(&profile.downloads(), "Allies people").await?)?;
+    let csv = std::fs::read_to_string(saved(&profile.downloads(), "Allies people", ".csv").await?)?;
     assert!(
         csv.contains("Dana Ng") && csv.contains("'=HYPERLINK"),
         "{csv}"
     );
 
+    app.click("#export-vcard").await?;
+    app.wait_for_text("#data-result", |t| t.contains("The address book saved as"))
+        .await?;
+    let vcf = std::fs::read_to_string(saved(&profile.downloads(), "Allies people", ".vcf").await?)?;
+    assert!(vcf.contains("FN:Dana Ng"), "{vcf}");
+    app.click("#export-ics").await?;
+    app.wait_for_text("#data-result", |t| t.contains("The calendar saved as"))
+        .await?;
+    saved(&profile.downloads(), "Allies reminders", ".ics").await?;
+
     app.click("#save-backup").await?;
     app.wait_for_text("#data-result", |t| t.contains("A full backup saved as"))
         .await?;
-    let backup = saved(&profile.downloads(), "Allies backup").await?;
+    let backup = saved(&profile.downloads(), "Allies backup", ".json").await?;
 
     app.invoke(
         "add_person",
