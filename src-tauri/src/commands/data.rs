@@ -11,52 +11,47 @@ use tauri::State;
 
 use crate::state::{now, AppState};
 
-fn dated(what: &str, extension: &str) -> String {
-    format!("Allies {what} - {}.{extension}", now().date_naive())
+/// Makes a file with `make` and saves it in Downloads as "Allies <what> - <today>.<extension>";
+/// returns where.
+async fn save_in_downloads(
+    state: State<'_, AppState>,
+    what: &'static str,
+    extension: &'static str,
+    make: fn(&allies_core::Database) -> allies_core::Result<Vec<u8>>,
+) -> Result<PathBuf, WireError> {
+    state
+        .with_db(move |db| {
+            let name = format!("Allies {what} - {}.{extension}", now().date_naive());
+            export::save_as(&export::exports_dir(), &name, &make(db)?)
+        })
+        .await
 }
 
 /// Everyone as a CSV file in Downloads; returns where.
 #[tauri::command]
 pub async fn export_people_csv(state: State<'_, AppState>) -> Result<PathBuf, WireError> {
-    state
-        .with_db(|db| {
-            let bytes = people_csv::export(db)?;
-            export::save_as(&export::exports_dir(), &dated("people", "csv"), &bytes)
-        })
-        .await
+    save_in_downloads(state, "people", "csv", people_csv::export).await
 }
 
 /// Everyone as a vCard 4.0 address book in Downloads; returns where.
 #[tauri::command]
 pub async fn export_people_vcard(state: State<'_, AppState>) -> Result<PathBuf, WireError> {
-    state
-        .with_db(|db| {
-            let bytes = people_vcard::export(db)?;
-            export::save_as(&export::exports_dir(), &dated("people", "vcf"), &bytes)
-        })
-        .await
+    save_in_downloads(state, "people", "vcf", people_vcard::export).await
 }
 
 /// The next 90 days of reminders as an iCalendar file in Downloads; returns where.
 #[tauri::command]
 pub async fn export_calendar(state: State<'_, AppState>) -> Result<PathBuf, WireError> {
-    state
-        .with_db(|db| {
-            let bytes = calendar::export(db, now())?;
-            export::save_as(&export::exports_dir(), &dated("reminders", "ics"), &bytes)
-        })
-        .await
+    save_in_downloads(state, "reminders", "ics", |db| calendar::export(db, now())).await
 }
 
 /// A full backup as a JSON file in Downloads; returns where.
 #[tauri::command]
 pub async fn save_backup(state: State<'_, AppState>) -> Result<PathBuf, WireError> {
-    state
-        .with_db(|db| {
-            let bytes = backup::to_bytes(&backup::dump(db, now())?)?;
-            export::save_as(&export::exports_dir(), &dated("backup", "json"), &bytes)
-        })
-        .await
+    save_in_downloads(state, "backup", "json", |db| {
+        backup::to_bytes(&backup::dump(db, now())?)
+    })
+    .await
 }
 
 /// Replaces everything with a backup file the window read (base64); returns where the data it
