@@ -444,3 +444,28 @@ fn address_book_and_calendar_exports_are_written_as_asked() {
         .expect("the calendar")
         .starts_with("BEGIN:VCALENDAR\r\n"));
 }
+
+#[test]
+fn commands_work_while_the_app_has_the_database_open() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let now = chrono::DateTime::from_timestamp(1_795_000_000, 0).expect("a time");
+    let open = allies_core::Database::open_in(dir.path(), now).expect("the app's connection");
+    let data = dir.path().to_str().expect("a UTF-8 path");
+    let out = allies(
+        &[
+            "import",
+            "linkedin",
+            &fixture("Connections.csv"),
+            "--data-dir",
+            data,
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let seen = allies_core::people::list(&open, "").expect("the open connection reads");
+    assert_eq!(
+        seen.len(),
+        4,
+        "the running app sees what the command line imported"
+    );
+}
