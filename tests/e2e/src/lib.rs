@@ -371,6 +371,25 @@ impl Drop for DriverGuard {
     }
 }
 
+/// Whether a process of group `pgid` still runs (zombies waiting to be reaped do not count).
+fn group_alive(pgid: i32) -> bool {
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return false;
+    };
+    entries.filter_map(|e| e.ok()).any(|e| {
+        let Ok(stat) = std::fs::read_to_string(e.path().join("stat")) else {
+            return false;
+        };
+        // After the command name in parentheses: state, ppid, pgrp, …
+        let Some((_, rest)) = stat.rsplit_once(')') else {
+            return false;
+        };
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        fields.first().is_some_and(|state| *state != "Z")
+            && fields.get(2).and_then(|g| g.parse::<i32>().ok()) == Some(pgid)
+    })
+}
+
 fn stop_group(child: &mut Child) {
     if let Ok(None) = child.try_wait() {
         let pgid = child.id() as i32;
@@ -383,11 +402,24 @@ fn stop_group(child: &mut Child) {
         let deadline = Instant::now() + Duration::from_secs(5);
         while Instant::now() < deadline {
             if let Ok(Some(_)) = child.try_wait() {
-                return;
+                break;
             }
             std::thread::sleep(Duration::from_millis(20));
         }
         let _ = child.kill();
         let _ = child.wait();
+        // The app too must be gone before a test starts it again: a running instance would
+        // take the new launch over (single instance) instead of opening a window.
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while group_alive(pgid) {
+            if Instant::now() > deadline {
+                #[allow(unsafe_code)]
+                unsafe {
+                    libc::kill(-pgid, libc::SIGKILL);
+                }
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
     }
 }
