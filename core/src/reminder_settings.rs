@@ -187,7 +187,8 @@ fn put(db: &mut Database, settings: &ReminderSettings) -> Result<()> {
     })
 }
 
-/// Saves settings edited by the user, keeping when reminders started.
+/// Saves settings edited by the user, keeping when reminders started and any pause (the tray
+/// may have paused reminders while the settings were open).
 pub fn save(
     db: &mut Database,
     settings: &ReminderSettings,
@@ -195,7 +196,9 @@ pub fn save(
 ) -> Result<ReminderSettings> {
     settings.validate()?;
     let mut settings = settings.clone();
-    settings.since = get(db)?.since.or(Some(now));
+    let stored = get(db)?;
+    settings.since = stored.since.or(Some(now));
+    settings.paused_until = stored.paused_until;
     put(db, &settings)?;
     Ok(settings)
 }

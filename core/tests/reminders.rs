@@ -591,6 +591,8 @@ fn quiet_hours_from_settings_hold_pop_ups_and_a_pause_can_be_lifted() {
     );
 
     reminder_settings::pause(&mut db, Some(at(11, 3, 9, 0)), at(11, 2, 21, 5)).unwrap();
+    // Settings saved from a form opened before the pause keep the pause.
+    reminder_settings::save(&mut db, &nights, at(11, 2, 21, 6)).unwrap();
     assert!(
         fire(&mut db, at(11, 3, 8, 30)).is_empty(),
         "paused past the night"
