@@ -39,6 +39,7 @@ const TABLES: &[(&str, &str)] = &[
     ("reminder_done", "id"),
     ("groups", "id"),
     ("group_attendance", "id"),
+    ("links", "id"),
 ];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -14,6 +14,7 @@ pub mod groups;
 pub mod import;
 pub mod interactions;
 pub mod maps;
+pub mod network;
 pub mod notification;
 pub mod people;
 pub mod people_csv;

@@ -63,6 +63,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0012_email.sql",
         include_str!("../migrations/0012_email.sql"),
     ),
+    (
+        "0013_links.sql",
+        include_str!("../migrations/0013_links.sql"),
+    ),
 ];
 
 fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {

@@ -121,6 +121,13 @@ export function createApi(invoke) {
     /** { folder, copies: [{ path, taken_at, reason, bytes }] } */
     listSnapshots: () => call('list_snapshots'),
     restoreSnapshot: (path) => call('restore_snapshot', { path }),
+    personLinks: (personId) => call('person_links', { personId }),
+    /** `input`: { from_id (null: you), to_id, kind, strength, note }. */
+    addLink: (input) => call('add_link', { input }),
+    deleteLink: (id) => call('delete_link', { id }),
+    restoreLink: (id) => call('restore_link', { id }),
+    /** [{ steps: [{ person_id, strength, kind }], cost }]: the best ways to be introduced. */
+    introPaths: (personId) => call('intro_paths', { personId }),
     listGroups: () => call('list_groups'),
     addGroup: (input) => call('add_group', { input }),
     updateGroup: (id, input) => call('update_group', { id, input }),

@@ -424,7 +424,14 @@ export function mountPeople(ctx, openId = null) {
 
   return {
     el,
-    open: (id) => openPerson(id),
+    /** Opens a person (from a pop-up or a link), loading the list again if they are not in it. */
+    async open(id) {
+      if (!people.some((p) => p.id === id)) {
+        if (showFormer && !(await api.listFormerPeople()).some((p) => p.id === id)) showFormer = false;
+        await reload();
+      }
+      openPerson(id);
+    },
     focusTitle: () => el.querySelector('h1').focus(),
     handle(action) {
       switch (action) {

@@ -9,6 +9,7 @@ import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { showToast } from '../lib/toast.js';
 import { QUADRANTS, STANCES } from '../lib/grid-geometry.js';
 import { personLedger } from './person-ledger.js';
+import { personNetwork } from './person-network.js';
 
 const LEVELS = [['senior_leader', 'Senior leader'], ['skip_level', 'Skip-level'], ['manager', 'Manager'], ['peer', 'Peer'], ['junior', 'Junior'], ['external', 'External']];
 const CHANNELS = [['one_on_one', '1:1'], ['email', 'Email'], ['chat', 'Chat'], ['coffee', 'Coffee'], ['meeting', 'Meeting']];
@@ -41,6 +42,7 @@ export function personJournal(person, { undo, runUndo, onChange }) {
   const logForm = interactionForm();
   const timeline = h('ol', { class: 'timeline', id: 'timeline', 'aria-label': `Interactions with ${person.name}` });
   const ledger = personLedger(person, { undo, runUndo });
+  const network = personNetwork(person, { undo, runUndo });
   const el = h('div', { class: 'journal' },
     h('details', { class: 'profile', id: 'profile-section' },
       h('summary', {}, h('span', { class: 'section-title' }, 'Profile'), ' ', filled),
@@ -49,7 +51,8 @@ export function personJournal(person, { undo, runUndo, onChange }) {
     h('section', { class: 'interactions', 'aria-labelledby': 'interactions-title' },
       h('h3', { id: 'interactions-title', class: 'section-title' }, 'Interactions'),
       logForm, timeline),
-    ledger.el);
+    ledger.el,
+    network.el);
 
   // ---------- stance, shared with the maps ----------
 

@@ -7,6 +7,7 @@ pub mod groups;
 pub mod import;
 pub mod journal;
 pub mod maps;
+pub mod network;
 pub mod people;
 pub mod reminders;
 pub mod search;

@@ -1,0 +1,257 @@
+//! Links between people and intro paths: cycles, conflicts, disconnected parts, stances and a
+//! graph of 10,000 people.
+#![allow(clippy::unwrap_used)] // helpers of a test, where a panic is the failure report
+
+use std::collections::HashMap;
+
+use allies_core::interactions::{self, InteractionInput, Kind};
+use allies_core::maps::{self, MapInput, Position, Stance};
+use allies_core::network::{self, graph_paths, Edge, LinkInput, LinkKind, Strength};
+use allies_core::people::{self, PersonInput};
+use allies_core::Database;
+use chrono::{DateTime, TimeZone, Utc};
+
+fn edge(a: Option<&str>, b: &str, strength: Strength, kind: LinkKind) -> Edge {
+    Edge {
+        a: a.map(str::to_owned),
+        b: Some(b.to_owned()),
+        strength,
+        kind,
+    }
+}
+
+fn route(path: &network::Path) -> Vec<&str> {
+    path.steps.iter().map(|s| s.person_id.as_str()).collect()
+}
+
+#[test]
+fn the_best_paths_go_through_strong_links_and_allies_and_never_across_a_conflict() {
+    use LinkKind::*;
+    use Strength::*;
+    let edges = vec![
+        edge(None, "priya", Strong, CloseWith),
+        edge(Some("priya"), "marco", Strong, CloseWith),
+        edge(Some("marco"), "vp", Medium, ReportsTo),
+        edge(None, "bob", Strong, CloseWith),
+        edge(Some("bob"), "vp", Strong, CloseWith),
+        edge(None, "carl", Weak, CloseWith),
+        edge(Some("carl"), "vp", Strong, InConflictWith),
+        // A cycle that must not confuse anything.
+        edge(Some("marco"), "priya", Weak, Influences),
+        edge(Some("marco"), "bob", Weak, Influences),
+    ];
+    let stances = HashMap::from([
+        ("priya".to_owned(), Stance::Champion),
+        ("bob".to_owned(), Stance::Blocker),
+    ]);
+    let paths = graph_paths(&edges, &stances, "vp", 3);
+    let routes: Vec<Vec<&str>> = paths.iter().map(route).collect();
+    assert_eq!(
+        routes[0],
+        ["priya", "marco", "vp"],
+        "the champion's chain first: {routes:?}"
+    );
+    assert!(
+        routes.iter().all(|r| r[0] != "carl"),
+        "a conflict is never crossed: {routes:?}"
+    );
+    assert!(paths[0].cost < paths[1].cost);
+    assert_eq!(paths[0].steps[2].kind, ReportsTo);
+
+    // Without the champion's stance the blocker is still a way, but a worse one.
+    let neutral = graph_paths(&edges, &HashMap::new(), "vp", 3);
+    assert_eq!(
+        route(&neutral[0]),
+        ["bob", "vp"],
+        "fewer, strong links win when stances are equal"
+    );
+}
+
+#[test]
+fn someone_out_of_reach_has_no_path_and_a_direct_link_is_the_path() {
+    use LinkKind::*;
+    use Strength::*;
+    let edges = vec![
+        edge(None, "dana", Medium, CloseWith),
+        edge(Some("eve"), "frank", Strong, CloseWith), // another island
+    ];
+    assert!(graph_paths(&edges, &HashMap::new(), "frank", 3).is_empty());
+    assert!(graph_paths(&edges, &HashMap::new(), "nobody", 3).is_empty());
+    let direct = graph_paths(&edges, &HashMap::new(), "dana", 3);
+    assert_eq!(direct.len(), 1);
+    assert_eq!(route(&direct[0]), ["dana"]);
+}
+
+#[test]
+fn ten_thousand_people_with_cycles_give_valid_paths() {
+    // A deterministic random graph: 10,000 people, 30,000 links, 50 people the user knows.
+    let mut seed = 42u64;
+    let mut next = |n: u64| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        (seed >> 33) % n
+    };
+    let mut edges = Vec::new();
+    for _ in 0..30_000 {
+        let (a, b) = (next(10_000), next(10_000));
+        let strength = [Strength::Weak, Strength::Medium, Strength::Strong][next(3) as usize];
+        edges.push(edge(
+            Some(&format!("p{a}")),
+            &format!("p{b}"),
+            strength,
+            LinkKind::CloseWith,
+        ));
+    }
+    for _ in 0..50 {
+        edges.push(edge(
+            None,
+            &format!("p{}", next(10_000)),
+            Strength::Strong,
+            LinkKind::CloseWith,
+        ));
+    }
+    let started = std::time::Instant::now();
+    let paths = graph_paths(&edges, &HashMap::new(), "p9999", 3);
+    assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    assert_eq!(paths.len(), 3);
+    let known: std::collections::HashSet<(String, String)> = edges
+        .iter()
+        .flat_map(|e| {
+            let a = e.a.clone().unwrap_or_else(|| "me".into());
+            let b = e.b.clone().unwrap();
+            [(a.clone(), b.clone()), (b, a)]
+        })
+        .collect();
+    for path in &paths {
+        let mut at = "me".to_owned();
+        for step in &path.steps {
+            assert!(
+                known.contains(&(at.clone(), step.person_id.clone())),
+                "{at} → {}",
+                step.person_id
+            );
+            at = step.person_id.clone();
+        }
+        assert_eq!(at, "p9999");
+    }
+}
+
+fn at(d: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, d, 9, 0, 0).unwrap()
+}
+
+#[test]
+fn links_and_interactions_make_the_graph_in_the_database() {
+    let mut db = Database::open_in_memory().unwrap();
+    let add = |db: &mut Database, name: &str| {
+        people::add(db, &PersonInput::named(name), at(1))
+            .unwrap()
+            .id
+    };
+    let (priya, marco, vp, olga) = (
+        add(&mut db, "Priya"),
+        add(&mut db, "Marco"),
+        add(&mut db, "The VP"),
+        add(&mut db, "Olga"),
+    );
+    let link = |db: &mut Database, from: Option<&str>, to: &str, kind, strength| {
+        network::add_link(
+            db,
+            &LinkInput {
+                from_id: from.map(str::to_owned),
+                to_id: to.into(),
+                kind,
+                strength,
+                note: String::new(),
+            },
+            at(2),
+        )
+    };
+    link(
+        &mut db,
+        Some(&priya),
+        &marco,
+        LinkKind::CloseWith,
+        Strength::Strong,
+    )
+    .unwrap();
+    link(
+        &mut db,
+        Some(&marco),
+        &vp,
+        LinkKind::ReportsTo,
+        Strength::Medium,
+    )
+    .unwrap();
+    link(
+        &mut db,
+        Some(&olga),
+        &vp,
+        LinkKind::CloseWith,
+        Strength::Strong,
+    )
+    .unwrap();
+    assert_eq!(
+        link(&mut db, Some(&vp), &vp, LinkKind::CloseWith, Strength::Weak)
+            .unwrap_err()
+            .code(),
+        "links.self"
+    );
+    assert_eq!(
+        link(&mut db, None, "ghost", LinkKind::CloseWith, Strength::Weak)
+            .unwrap_err()
+            .code(),
+        "people.not_found"
+    );
+    assert!(
+        network::intro_paths(&db, &vp).unwrap().is_empty(),
+        "the user knows no one yet"
+    );
+
+    // A coffee with Priya makes her someone the user knows.
+    interactions::log(
+        &mut db,
+        &InteractionInput {
+            occurred_at: Some(at(3)),
+            kind: Kind::Coffee,
+            people: vec![priya.clone()],
+            notes: String::new(),
+            follow_up: String::new(),
+        },
+        at(3),
+    )
+    .unwrap();
+    let paths = network::intro_paths(&db, &vp).unwrap();
+    assert_eq!(
+        route(&paths[0]),
+        [priya.as_str(), marco.as_str(), vp.as_str()]
+    );
+
+    // Olga, a champion on a map the user drew a strong link to, is the better way in.
+    let map = maps::create(&mut db, &MapInput::named("Promotion"), at(4))
+        .unwrap()
+        .id;
+    maps::place(
+        &mut db,
+        &map,
+        &olga,
+        Position::new(0.5, 0.5),
+        Some(Stance::Champion),
+        at(4),
+    )
+    .unwrap();
+    let mine = link(&mut db, None, &olga, LinkKind::CloseWith, Strength::Strong).unwrap();
+    let paths = network::intro_paths(&db, &vp).unwrap();
+    assert_eq!(route(&paths[0]), [olga.as_str(), vp.as_str()]);
+    assert_eq!(paths.len(), 2);
+    assert_eq!(network::links_of(&db, &olga).unwrap().len(), 2);
+
+    network::delete_link(&mut db, &mine.id, at(5)).unwrap();
+    assert_eq!(network::intro_paths(&db, &vp).unwrap().len(), 1);
+    network::restore_link(&mut db, &mine.id).unwrap();
+    people::mark_former(&mut db, &olga, at(6)).unwrap();
+    assert_eq!(
+        network::intro_paths(&db, &vp).unwrap().len(),
+        1,
+        "a former colleague is no way in"
+    );
+}

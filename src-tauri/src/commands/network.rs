@@ -1,0 +1,48 @@
+//! Links between people and the ways to be introduced to someone.
+
+use allies_core::network::{self, Link, LinkInput, Path};
+use allies_core::WireError;
+use tauri::State;
+
+use crate::state::{now, AppState};
+
+#[tauri::command]
+pub async fn person_links(
+    state: State<'_, AppState>,
+    person_id: String,
+) -> Result<Vec<Link>, WireError> {
+    state
+        .with_db(move |db| network::links_of(db, &person_id))
+        .await
+}
+
+#[tauri::command]
+pub async fn add_link(state: State<'_, AppState>, input: LinkInput) -> Result<Link, WireError> {
+    state
+        .with_db(move |db| network::add_link(db, &input, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn delete_link(state: State<'_, AppState>, id: String) -> Result<(), WireError> {
+    state
+        .with_db(move |db| network::delete_link(db, &id, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn restore_link(state: State<'_, AppState>, id: String) -> Result<(), WireError> {
+    state
+        .with_db(move |db| network::restore_link(db, &id))
+        .await
+}
+
+#[tauri::command]
+pub async fn intro_paths(
+    state: State<'_, AppState>,
+    person_id: String,
+) -> Result<Vec<Path>, WireError> {
+    state
+        .with_db(move |db| network::intro_paths(db, &person_id))
+        .await
+}

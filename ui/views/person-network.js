@@ -1,0 +1,96 @@
+// A person's connections (who they report to, influence, are close with…) and the best ways
+// for the user to be introduced to them, under their journal in the People view.
+
+import { api } from '../lib/api.js';
+import { announce, h, replaceChildren } from '../lib/dom.js';
+import { clearFormErrors, showFormError } from '../lib/form-errors.js';
+import { showToast } from '../lib/toast.js';
+
+const KINDS = [
+  ['close_with', 'is close with'], ['reports_to', 'reports to'], ['influences', 'influences'],
+  ['introduced_me_to', 'introduced me to'], ['in_conflict_with', 'is in conflict with'],
+];
+const STRENGTHS = [['weak', 'Weak'], ['medium', 'Medium'], ['strong', 'Strong']];
+const kindText = (kind) => KINDS.find(([k]) => k === kind)?.[1] ?? kind;
+
+/** Words for one path: "You → Priya (strong) → Marco (medium, reports to) → Dana". */
+export function pathText(path, nameOf) {
+  return ['You', ...path.steps.map((s) => `${nameOf(s.person_id)} (${s.strength}${s.kind === 'close_with' ? '' : `, ${kindText(s.kind)}`})`)].join(' → ');
+}
+
+/** The connections section for `person`; it loads its own data. */
+export function personNetwork(person, { undo, runUndo }) {
+  let names = new Map();
+  const nameOf = (id) => names.get(id) ?? 'someone';
+  const other = h('select', { id: 'link-to_id', 'aria-label': 'Who' });
+  const form = h('form', { class: 'ledger-form', id: 'link-form', novalidate: true },
+    h('span', {}, person.name),
+    h('label', { class: 'visually-hidden', for: 'link-kind' }, 'How they are linked'),
+    h('select', { id: 'link-kind' }, KINDS.map(([v, t]) => h('option', { value: v }, t))),
+    other,
+    h('label', { class: 'visually-hidden', for: 'link-strength' }, 'Strength'),
+    h('select', { id: 'link-strength' }, STRENGTHS.map(([v, t]) => h('option', { value: v, selected: v === 'medium' }, t))),
+    h('button', { type: 'submit', id: 'link-add' }, 'Add link'),
+    h('p', { class: 'field-error', id: 'link-to_id-error', hidden: true }),
+    h('p', { class: 'form-error', id: 'link-form-error', role: 'alert', hidden: true }));
+  const list = h('ul', { class: 'ledger-list', id: 'links', 'aria-label': `Links of ${person.name}` });
+  const paths = h('ol', { class: 'intro-paths', id: 'intro-paths', 'aria-label': `Ways to reach ${person.name}` });
+  const el = h('section', { class: 'network', 'aria-labelledby': 'network-title' },
+    h('h3', { id: 'network-title', class: 'section-title' }, 'Connections'),
+    form, list,
+    h('h4', {}, `Ways to reach ${person.name}`), paths);
+
+  function linkText(l) {
+    if (l.from_id === null) return `You: ${person.name} ${kindText(l.kind)} you`;
+    if (l.from_id === person.id) return `${person.name} ${kindText(l.kind)} ${l.to_name}`;
+    return `${l.from_name} ${kindText(l.kind)} ${person.name}`;
+  }
+
+  async function load() {
+    try {
+      const [people, links, ways] = await Promise.all([api.listPeople(''), api.personLinks(person.id), api.introPaths(person.id)]);
+      names = new Map(people.map((p) => [p.id, p.name]));
+      names.set(person.id, person.name);
+      replaceChildren(other,
+        h('option', { value: '' }, 'you'),
+        people.filter((p) => p.id !== person.id).map((p) => h('option', { value: p.id }, p.name)));
+      replaceChildren(list, links.length ? links.map((l) => h('li', { class: 'ledger-item', 'data-id': l.id },
+        h('span', { class: 'ledger-text' }, linkText(l), h('span', { class: 'muted' }, ` · ${l.strength}`)),
+        h('button', { type: 'button', class: 'link', 'aria-label': `Delete the link “${linkText(l)}”`, onclick: () => remove(l) }, 'Delete')))
+        : h('li', { class: 'muted' }, 'No links yet. Note who they report to, who influences them, who they are close with.'));
+      replaceChildren(paths, ways.length ? ways.map((p) => h('li', {}, pathText(p, nameOf)))
+        : h('li', { class: 'muted' }, 'No way in yet: log a meeting with someone who knows them, or add a link.'));
+    } catch (err) {
+      replaceChildren(list, h('li', { class: 'form-error', role: 'alert' }, err.message));
+    }
+  }
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const to = other.value;
+    const input = {
+      from_id: to ? person.id : null,
+      to_id: to || person.id,
+      kind: form.querySelector('#link-kind').value,
+      strength: form.querySelector('#link-strength').value,
+    };
+    try {
+      await api.addLink(input);
+      clearFormErrors(form);
+      announce('Link added');
+      await load();
+    } catch (err) {
+      showFormError(form, 'link', err);
+    }
+  });
+
+  async function remove(l) {
+    try { await api.deleteLink(l.id); } catch (err) { showToast(err.message); return; }
+    const entry = undo.push(`Deleted the link “${linkText(l)}”`, async () => { await api.restoreLink(l.id); await load(); });
+    await load();
+    showToast('Deleted the link', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo(entry) });
+  }
+
+  load();
+  return { el, reload: load };
+}
