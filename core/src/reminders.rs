@@ -76,6 +76,8 @@ struct Builder<'a> {
     morning: NaiveTime,
     states: &'a HashMap<String, State>,
     rules: Vec<Rule>,
+    /// Names of the people with a keep-in-touch rule, by person id, for the weekly review.
+    names: HashMap<String, String>,
 }
 
 impl Builder<'_> {
@@ -303,6 +305,7 @@ fn keep_in_touch(db: &Database, b: &mut Builder<'_>) -> Result<()> {
             None => "You have no contact logged yet".into(),
         };
         let tz = b.tz;
+        b.names.insert(id.clone(), name.clone());
         b.push(
             Kind::KeepInTouch,
             &id,
@@ -450,7 +453,7 @@ fn one_offs(db: &Database, b: &mut Builder<'_>) -> Result<()> {
     Ok(())
 }
 
-fn names(list: &[&str]) -> String {
+fn joined(list: &[&str]) -> String {
     match list {
         [] => String::new(),
         [one] => (*one).to_owned(),
@@ -460,11 +463,11 @@ fn names(list: &[&str]) -> String {
 }
 
 /// One line on each thing that needs the user this week, from the other rules.
-fn review_body(rules: &[Rule], now: DateTime<Utc>) -> String {
+fn review_body(rules: &[Rule], names: &HashMap<String, String>, now: DateTime<Utc>) -> String {
     let cold: Vec<&str> = rules
         .iter()
         .filter(|r| r.kind == Kind::KeepInTouch && r.due_at(now).is_some())
-        .filter_map(|r| r.title.strip_prefix("Keep in touch with "))
+        .filter_map(|r| names.get(r.person_id.as_deref()?).map(String::as_str))
         .collect();
     let thanks = rules.iter().filter(|r| r.kind == Kind::ThankYou).count();
     let week = now + Duration::days(7);
@@ -474,7 +477,7 @@ fn review_body(rules: &[Rule], now: DateTime<Utc>) -> String {
         .count();
     let mut lines = Vec::new();
     if !cold.is_empty() {
-        lines.push(format!("Going cold: {}.", names(&cold)));
+        lines.push(format!("Going cold: {}.", joined(&cold)));
     }
     if thanks > 0 {
         lines.push(format!(
@@ -518,7 +521,7 @@ fn weekly_review(b: &mut Builder<'_>, settings: &ReminderSettings, now: DateTime
             settings.weekly_review_clock(),
         );
     }
-    let body = review_body(&b.rules, now);
+    let body = review_body(&b.rules, &b.names, now);
     let tz = b.tz;
     b.push(
         Kind::WeeklyReview,
@@ -540,6 +543,7 @@ pub fn rules(db: &Database, now: DateTime<Utc>, settings: &ReminderSettings) -> 
         morning: settings.morning_time(),
         states: &states,
         rules: Vec::new(),
+        names: HashMap::new(),
     };
     thank_yous(db, &mut b, settings)?;
     promises(db, &mut b)?;

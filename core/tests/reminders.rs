@@ -795,3 +795,32 @@ fn deleting_a_person_takes_what_is_only_theirs_and_undo_brings_exactly_that_back
         "what was deleted on its own stays deleted"
     );
 }
+
+#[test]
+fn the_weekly_review_names_who_is_going_cold() {
+    let weekly = ReminderSettings {
+        weekly_review: true,
+        ..settings()
+    };
+    let mut db = db_with(&weekly, at(11, 1, 8, 0));
+    let map = maps::create(&mut db, &MapInput::named("Promotion"), at(11, 1, 8, 0))
+        .unwrap()
+        .id;
+    let dana = person(&mut db, "Dana Ng", at(11, 1, 8, 0));
+    maps::place(
+        &mut db,
+        &map,
+        &dana,
+        Position::new(0.9, 0.9),
+        None,
+        at(11, 1, 8, 0),
+    )
+    .unwrap();
+    let rules = reminders::rules(&db, at(11, 20, 8, 0), &weekly).unwrap();
+    let review = rules.iter().find(|r| r.kind == Kind::WeeklyReview).unwrap();
+    assert!(
+        review.body.contains("Going cold: Dana Ng."),
+        "{}",
+        review.body
+    );
+}
