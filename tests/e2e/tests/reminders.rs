@@ -250,11 +250,13 @@ async fn written_reminders_are_checked_listed_and_shown_in_the_app_without_a_des
     app.wait_for("#autostart[data-loaded]").await?;
     assert!(!entry.exists(), "off by default");
     app.click("#autostart").await?;
+    // The entry appears first and is written a moment later: wait for its text.
     let deadline = Instant::now() + PATIENCE;
-    while !entry.exists() && Instant::now() < deadline {
+    let mut desktop = String::new();
+    while !desktop.contains("[Desktop Entry]") && Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(50)).await;
+        desktop = std::fs::read_to_string(&entry).unwrap_or_default();
     }
-    let desktop = std::fs::read_to_string(&entry)?;
     assert!(desktop.contains("--background"), "{desktop}");
     app.screenshot("34-settings-reminders").await?;
     app.click("#autostart").await?;
