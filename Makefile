@@ -58,6 +58,7 @@ test-summary:
 bench: deps-test
 	cargo bench -p allies-core --bench search
 	cargo bench -p allies-core --bench import
+	cargo bench -p allies-core --bench network
 	cargo build --release --bin allies --features tauri/custom-protocol
 	ALLIES_APP=$(CURDIR)/target/release/allies $(XVFB) cargo bench -p allies-e2e --bench map_drag
 	ALLIES_APP=$(CURDIR)/target/release/allies $(XVFB) cargo bench -p allies-e2e --bench idle_cpu

@@ -8,9 +8,11 @@ import { showToast } from './lib/toast.js';
 import { UndoStack } from './lib/undo.js';
 import { mountInsights } from './views/insights.js';
 import { mountMap } from './views/map.js';
+import { mountNetwork } from './views/network.js';
 import { mountPeople } from './views/people.js';
 import { mountReminders } from './views/reminders.js';
 import { mountSettings } from './views/settings.js';
+import { mountTour } from './views/tour.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -93,11 +95,16 @@ function startShell(status) {
     }
     current?.destroy();
     currentName = name;
-    current = name === 'people' ? mountPeople(ctx, param)
-      : name === 'map' ? mountMap(ctx)
-        : name === 'settings' ? mountSettings(ctx)
-          : name === 'reminders' ? mountReminders(ctx)
-            : mountInsights(ctx);
+    const mount = {
+      people: () => mountPeople(ctx, param),
+      map: mountMap,
+      network: mountNetwork,
+      tour: mountTour,
+      reminders: mountReminders,
+      insights: mountInsights,
+      settings: mountSettings,
+    }[name] ?? mountInsights;
+    current = mount(ctx);
     main.replaceChildren(current.el);
     for (const a of document.querySelectorAll('.nav-list a')) {
       if (a.dataset.view === name) a.setAttribute('aria-current', 'page');

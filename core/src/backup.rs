@@ -40,6 +40,8 @@ const TABLES: &[(&str, &str)] = &[
     ("groups", "id"),
     ("group_attendance", "id"),
     ("links", "id"),
+    ("tours", "id"),
+    ("tour_stops", "id"),
 ];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -179,6 +181,9 @@ pub fn restore(db: &mut Database, backup: &Backup) -> Result<Restored> {
         }
     }
     db.write(|tx| {
+        // Rows that refer to rows of their own table (a suggested meeting to the one that
+        // suggested it) need not come in order: the keys are checked at commit.
+        tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
         for (name, _) in TABLES.iter().rev() {
             tx.execute(&format!("DELETE FROM {name}"), [])?;
         }

@@ -30,6 +30,10 @@ pub enum Error {
     MapNotFound { id: String },
     #[error("That group no longer exists; it may have been deleted.")]
     GroupNotFound { id: String },
+    #[error("That tour no longer exists; it may have been deleted.")]
+    TourNotFound { id: String },
+    #[error("That meeting is no longer on the tour; it may have been deleted.")]
+    TourStopNotFound { id: String },
     #[error("That reminder is no longer due; it may have been done or deleted elsewhere.")]
     ReminderNotFound { subject: String },
     #[error("{name} is not on this map.")]
@@ -59,6 +63,8 @@ impl Error {
             Error::NotOnMap { .. } => "maps.not_on_map",
             Error::ReminderNotFound { .. } => "reminders.not_found",
             Error::GroupNotFound { .. } => "groups.not_found",
+            Error::TourNotFound { .. } => "tours.not_found",
+            Error::TourStopNotFound { .. } => "tours.stop_not_found",
             Error::Export { .. } => "export.failed",
             Error::Open(e) => e.code(),
             Error::Storage(e) if is_busy(e) => "storage.busy",

@@ -97,21 +97,46 @@ pub fn log(db: &mut Database, input: &InteractionInput, now: DateTime<Utc>) -> R
         crate::people::get(db, id)?;
     }
     let id = new_id(now);
-    db.write(|tx| {
-        tx.execute(
-            "INSERT INTO interactions (id, occurred_at, kind, notes, follow_up, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-            rusqlite::params![id, time_text(at), input.kind, input.notes, input.follow_up.trim(), time_text(now)],
-        )?;
-        for person in &people {
-            tx.execute(
-                "INSERT INTO interaction_people (interaction_id, person_id) VALUES (?1, ?2)",
-                [&id, person],
-            )?;
-        }
-        Ok(())
-    })?;
+    db.write(|tx| insert(tx, &id, at, input, &people, now))?;
     get(db, &id)
+}
+
+/// Writes a checked interaction inside the caller's transaction.
+pub(crate) fn insert(
+    tx: &rusqlite::Transaction<'_>,
+    id: &str,
+    at: DateTime<Utc>,
+    input: &InteractionInput,
+    people: &[String],
+    now: DateTime<Utc>,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO interactions (id, occurred_at, kind, notes, follow_up, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+        rusqlite::params![
+            id,
+            time_text(at),
+            input.kind,
+            input.notes,
+            input.follow_up.trim(),
+            time_text(now)
+        ],
+    )?;
+    for person in people {
+        tx.execute(
+            "INSERT INTO interaction_people (interaction_id, person_id) VALUES (?1, ?2)",
+            [id, person],
+        )?;
+    }
+    Ok(())
+}
+
+/// Checks an interaction and returns when it happened and who was there, once each.
+pub(crate) fn checked(
+    input: &InteractionInput,
+    now: DateTime<Utc>,
+) -> Result<(DateTime<Utc>, Vec<String>)> {
+    validate(input, now)
 }
 
 fn people_of(db: &Database, ids: &[String]) -> Result<HashMap<String, Vec<PersonRef>>> {

@@ -12,6 +12,7 @@ pub mod favours;
 mod fields;
 pub mod groups;
 pub mod import;
+pub mod insights;
 pub mod interactions;
 pub mod maps;
 pub mod network;
@@ -28,6 +29,7 @@ pub mod schedule;
 pub mod search;
 pub mod snapshots;
 pub mod storage;
+pub mod tour;
 pub mod vcard;
 
 pub use error::{Error, Result, WireError};

@@ -333,6 +333,7 @@ const OWN_RECORDS: &[(&str, &str, &str)] = &[
     ("conflicts", "person_id = ?1", ""),
     ("reminders", "person_id = ?1", ""),
     ("check_ins", "person_id = ?1", ""),
+    ("tour_stops", "person_id = ?1", ""),
     (
         "interactions",
         "id IN (SELECT interaction_id FROM interaction_people WHERE person_id = ?1)",

@@ -238,8 +238,25 @@ fn conflicts(db: &Database, b: &mut Builder<'_>) -> Result<()> {
 }
 
 /// Everyone with a cadence: their own, or the tightest their quadrants on live maps suggest.
-fn keep_in_touch(db: &Database, b: &mut Builder<'_>) -> Result<()> {
-    let mut on_maps: HashMap<String, (u32, DateTime<Utc>)> = HashMap::new();
+/// Someone the user means to stay in touch with, and since when the clock runs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cadence {
+    pub person_id: String,
+    pub name: String,
+    /// Every how many days: their own cadence, or the tightest their quadrants suggest.
+    pub days: u32,
+    /// The most demanding quadrant they are in on a live map.
+    pub quadrant: Option<Quadrant>,
+    pub last_contact: Option<DateTime<Utc>>,
+    /// When the clock starts: the last contact, or when they joined a map or the app, or when
+    /// the user last marked the reminder done, whichever is latest.
+    pub since: DateTime<Utc>,
+}
+
+/// Everyone with a keep-in-touch cadence: those on a live map or with their own.
+pub fn cadences(db: &Database) -> Result<Vec<Cadence>> {
+    let done = states(db)?;
+    let mut on_maps: HashMap<String, (Quadrant, DateTime<Utc>)> = HashMap::new();
     {
         let mut stmt = db.conn().prepare_cached(
             "SELECT pl.person_id, pl.power, pl.interest, pl.placed_at FROM placements pl
@@ -254,12 +271,14 @@ fn keep_in_touch(db: &Database, b: &mut Builder<'_>) -> Result<()> {
         })?;
         for row in rows {
             let (person, position, placed_at) = row?;
-            let days = cadence_for(position.quadrant());
-            let entry = on_maps.entry(person).or_insert((days, placed_at));
-            *entry = (entry.0.min(days), entry.1.min(placed_at));
+            let quadrant = position.quadrant();
+            let entry = on_maps.entry(person).or_insert((quadrant, placed_at));
+            if cadence_for(quadrant) < cadence_for(entry.0) {
+                entry.0 = quadrant;
+            }
+            entry.1 = entry.1.min(placed_at);
         }
     }
-    // Only people with a cadence: those on a live map or with their own.
     let mut stmt = db.conn().prepare_cached(
         "WITH kept (person_id) AS (
              SELECT pl.person_id FROM placements pl
@@ -282,22 +301,38 @@ fn keep_in_touch(db: &Database, b: &mut Builder<'_>) -> Result<()> {
             r.get::<_, Option<DateTime<Utc>>>(4)?,
         ))
     })?;
+    let mut out = Vec::new();
     for row in rows {
-        let (id, name, created_at, own, last_contact) = row?;
-        let mapped = on_maps.get(&id).copied();
-        let Some(days) = own.or(mapped.map(|(d, _)| d)) else {
+        let (person_id, name, created_at, own, last_contact) = row?;
+        let mapped = on_maps.get(&person_id).copied();
+        let Some(days) = own.or(mapped.map(|(q, _)| cadence_for(q))) else {
             continue;
         };
-        let days = days.max(1);
         // The clock runs from the last contact, or from when they joined a map, and restarts
         // when the user marks the reminder done.
         let since = last_contact
             .or(mapped.map(|(_, placed)| placed))
             .unwrap_or(created_at);
-        let subject = subject(Kind::KeepInTouch, &id);
-        let since = since.max(b.state(&subject).done_through.unwrap_or(since));
-        let first_due = local_day_at(b.tz, since, u64::from(days), b.morning);
-        let ago = match last_contact {
+        let since = done
+            .get(&subject(Kind::KeepInTouch, &person_id))
+            .and_then(|s| s.done_through)
+            .map_or(since, |d| since.max(d));
+        out.push(Cadence {
+            person_id,
+            name,
+            days: days.max(1),
+            quadrant: mapped.map(|(q, _)| q),
+            last_contact,
+            since,
+        });
+    }
+    Ok(out)
+}
+
+fn keep_in_touch(db: &Database, b: &mut Builder<'_>) -> Result<()> {
+    for c in cadences(db)? {
+        let first_due = local_day_at(b.tz, c.since, u64::from(c.days), b.morning);
+        let ago = match c.last_contact {
             Some(t) => format!(
                 "You last spoke on {}",
                 t.with_timezone(&b.tz).format("%-d %b")
@@ -305,12 +340,13 @@ fn keep_in_touch(db: &Database, b: &mut Builder<'_>) -> Result<()> {
             None => "You have no contact logged yet".into(),
         };
         let tz = b.tz;
-        b.names.insert(id.clone(), name.clone());
+        let days = c.days;
+        b.names.insert(c.person_id.clone(), c.name.clone());
         b.push(
             Kind::KeepInTouch,
-            &id,
-            Some(id.clone()),
-            format!("Keep in touch with {name}"),
+            &c.person_id,
+            Some(c.person_id.clone()),
+            format!("Keep in touch with {}", c.name),
             format!(
                 "{ago}; you meant to every {days} days. A short message or a coffee keeps it warm."
             ),

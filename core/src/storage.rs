@@ -67,6 +67,14 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0013_links.sql",
         include_str!("../migrations/0013_links.sql"),
     ),
+    (
+        "0014_tours.sql",
+        include_str!("../migrations/0014_tours.sql"),
+    ),
+    (
+        "0015_links_graph.sql",
+        include_str!("../migrations/0015_links_graph.sql"),
+    ),
 ];
 
 fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {

@@ -3,10 +3,12 @@ import assert from 'node:assert/strict';
 import { isTextField, shortcutFor } from '../../ui/lib/shortcuts.js';
 import { hashFor, paramFromHash, sectionFromHash } from '../../ui/lib/router.js';
 
-test('Ctrl+1…5 switch sections, also while typing', () => {
+test('Ctrl+1…7 switch sections, also while typing', () => {
   assert.deepEqual(shortcutFor({ key: '1', ctrlKey: true }), { action: 'go', section: 'people' });
-  assert.deepEqual(shortcutFor({ key: '5', metaKey: true }, true), { action: 'go', section: 'settings' });
-  assert.equal(shortcutFor({ key: '6', ctrlKey: true }), null);
+  assert.deepEqual(shortcutFor({ key: '3', ctrlKey: true }), { action: 'go', section: 'network' });
+  assert.deepEqual(shortcutFor({ key: '7', metaKey: true }, true), { action: 'go', section: 'settings' });
+  assert.equal(shortcutFor({ key: '8', ctrlKey: true }), null, 'there are seven sections');
+  assert.deepEqual(shortcutFor({ key: '6', ctrlKey: true }), { action: 'go', section: 'insights' });
 });
 
 test('plain keys belong to the text box while typing', () => {

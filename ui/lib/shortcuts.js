@@ -1,6 +1,6 @@
 // Keyboard shortcuts as a pure function of a key event, so they can be tested without a page.
 
-export const SECTIONS = ['people', 'map', 'reminders', 'insights', 'settings'];
+export const SECTIONS = ['people', 'map', 'network', 'tour', 'reminders', 'insights', 'settings'];
 
 /**
  * Returns the action for a keydown, or null. `inField` is true while typing in a text box,
@@ -9,7 +9,7 @@ export const SECTIONS = ['people', 'map', 'reminders', 'insights', 'settings'];
 export function shortcutFor({ key, ctrlKey = false, metaKey = false, altKey = false, shiftKey = false }, inField = false) {
   const mod = ctrlKey || metaKey;
   if (altKey) return null;
-  if (mod && !shiftKey && /^[1-5]$/.test(key)) return { action: 'go', section: SECTIONS[Number(key) - 1] };
+  if (mod && !shiftKey && /^[1-7]$/.test(key)) return { action: 'go', section: SECTIONS[Number(key) - 1] };
   if (mod && !shiftKey && (key === 'n' || key === 'N')) return { action: 'new-person' };
   if (mod && key === 'Enter') return { action: 'save' };
   if (key === 'Escape') return { action: 'cancel' };

@@ -4,19 +4,10 @@
 import { api } from '../lib/api.js';
 import { announce, h, replaceChildren } from '../lib/dom.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
+import { LINK_KIND_WORDS, kindText, pathText } from '../lib/link-words.js';
 import { showToast } from '../lib/toast.js';
 
-const KINDS = [
-  ['close_with', 'is close with'], ['reports_to', 'reports to'], ['influences', 'influences'],
-  ['introduced_me_to', 'introduced me to'], ['in_conflict_with', 'is in conflict with'],
-];
 const STRENGTHS = [['weak', 'Weak'], ['medium', 'Medium'], ['strong', 'Strong']];
-const kindText = (kind) => KINDS.find(([k]) => k === kind)?.[1] ?? kind;
-
-/** Words for one path: "You → Priya (strong) → Marco (medium, reports to) → Dana". */
-export function pathText(path, nameOf) {
-  return ['You', ...path.steps.map((s) => `${nameOf(s.person_id)} (${s.strength}${s.kind === 'close_with' ? '' : `, ${kindText(s.kind)}`})`)].join(' → ');
-}
 
 /** The connections section for `person`; it loads its own data. */
 export function personNetwork(person, { undo, runUndo }) {
@@ -26,7 +17,7 @@ export function personNetwork(person, { undo, runUndo }) {
   const form = h('form', { class: 'ledger-form', id: 'link-form', novalidate: true },
     h('span', {}, person.name),
     h('label', { class: 'visually-hidden', for: 'link-kind' }, 'How they are linked'),
-    h('select', { id: 'link-kind' }, KINDS.map(([v, t]) => h('option', { value: v }, t))),
+    h('select', { id: 'link-kind' }, LINK_KIND_WORDS.map(([v, t]) => h('option', { value: v }, t))),
     other,
     h('label', { class: 'visually-hidden', for: 'link-strength' }, 'Strength'),
     h('select', { id: 'link-strength' }, STRENGTHS.map(([v, t]) => h('option', { value: v, selected: v === 'medium' }, t))),
@@ -38,7 +29,8 @@ export function personNetwork(person, { undo, runUndo }) {
   const el = h('section', { class: 'network', 'aria-labelledby': 'network-title' },
     h('h3', { id: 'network-title', class: 'section-title' }, 'Connections'),
     form, list,
-    h('h4', {}, `Ways to reach ${person.name}`), paths);
+    h('h4', {}, `Ways to reach ${person.name}`), paths,
+    h('p', {}, h('a', { class: 'person-network-map', href: `#/network/${encodeURIComponent(person.id)}` }, 'See it in the network')));
 
   function linkText(l) {
     if (l.from_id === null) return `You: ${person.name} ${kindText(l.kind)} you`;

@@ -46,3 +46,14 @@ pub async fn intro_paths(
         .with_db(move |db| network::intro_paths(db, &person_id))
         .await
 }
+
+/// Everyone and their links, for the network view; only a map's people when one is chosen.
+#[tauri::command]
+pub async fn network_graph(
+    state: State<'_, AppState>,
+    map_id: Option<String>,
+) -> Result<network::Graph, WireError> {
+    state
+        .with_db(move |db| network::graph(db, map_id.as_deref().filter(|m| !m.is_empty())))
+        .await
+}

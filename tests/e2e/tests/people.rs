@@ -256,8 +256,8 @@ async fn the_keyboard_alone_adds_a_person_and_switches_sections() -> Result<()> 
     app.client
         .active_element()
         .await?
-        .send_keys("\u{E009}5")
-        .await?; // Ctrl+5: Settings
+        .send_keys("\u{E009}7")
+        .await?; // Ctrl+7: Settings
     app.wait_for("#send-test-reminder").await?;
     assert_eq!(
         app.client

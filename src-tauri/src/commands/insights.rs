@@ -1,0 +1,60 @@
+//! What to do next: coverage, going cold, visibility, reciprocity and the review page.
+
+use std::path::PathBuf;
+
+use allies_core::insights::{self, Cold, Coverage, Reciprocity, Review, Unseen};
+use allies_core::{export, reminder_settings, WireError};
+use serde::Serialize;
+use tauri::State;
+
+use crate::state::{now, AppState};
+
+#[derive(Serialize)]
+pub struct Insights {
+    coverage: Coverage,
+    going_cold: Vec<Cold>,
+    visibility_gap: Vec<Unseen>,
+    reciprocity: Reciprocity,
+}
+
+#[tauri::command]
+pub async fn insights(state: State<'_, AppState>) -> Result<Insights, WireError> {
+    state
+        .with_db(move |db| {
+            let now = now();
+            Ok(Insights {
+                coverage: insights::coverage(db)?,
+                going_cold: insights::going_cold(db, now)?,
+                visibility_gap: insights::visibility_gap(db, now)?,
+                reciprocity: insights::reciprocity(db, now)?,
+            })
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn review(state: State<'_, AppState>, map_id: String) -> Result<Review, WireError> {
+    state
+        .with_db(move |db| insights::review(db, &map_id, now()))
+        .await
+}
+
+/// The review page as a text file in Downloads; returns where.
+#[tauri::command]
+pub async fn export_review(
+    state: State<'_, AppState>,
+    map_id: String,
+) -> Result<PathBuf, WireError> {
+    state
+        .with_db(move |db| {
+            let now = now();
+            let today = now
+                .with_timezone(&reminder_settings::get(db)?.tz())
+                .date_naive();
+            let review = insights::review(db, &map_id, now)?;
+            let text = insights::review_text(&review, &today.to_string());
+            let name = format!("Allies review - {today}.txt");
+            export::save_as(&export::exports_dir(), &name, text.as_bytes())
+        })
+        .await
+}

@@ -1,0 +1,103 @@
+//! The newbie tour: the plan of who to meet in a new job, and what they said.
+
+use allies_core::tour::{self, MeetingInput, NewPerson, StopInput, Tour, TourInput};
+use allies_core::WireError;
+use tauri::State;
+
+use crate::state::{now, AppState};
+
+#[tauri::command]
+pub async fn current_tour(state: State<'_, AppState>) -> Result<Option<Tour>, WireError> {
+    state.with_db(|db| tour::current(db)).await
+}
+
+#[tauri::command]
+pub async fn create_tour(state: State<'_, AppState>, input: TourInput) -> Result<Tour, WireError> {
+    state
+        .with_db(move |db| tour::create(db, &input, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn update_tour(
+    state: State<'_, AppState>,
+    id: String,
+    input: TourInput,
+) -> Result<Tour, WireError> {
+    state
+        .with_db(move |db| tour::update(db, &id, &input, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn delete_tour(state: State<'_, AppState>, id: String) -> Result<(), WireError> {
+    state.with_db(move |db| tour::delete(db, &id, now())).await
+}
+
+#[tauri::command]
+pub async fn restore_tour(state: State<'_, AppState>, id: String) -> Result<Tour, WireError> {
+    state.with_db(move |db| tour::restore(db, &id)).await
+}
+
+#[tauri::command]
+pub async fn add_tour_stop(
+    state: State<'_, AppState>,
+    tour_id: String,
+    input: StopInput,
+) -> Result<Tour, WireError> {
+    state
+        .with_db(move |db| tour::add_stop(db, &tour_id, &input, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn record_tour_meeting(
+    state: State<'_, AppState>,
+    stop_id: String,
+    input: MeetingInput,
+) -> Result<Tour, WireError> {
+    state
+        .with_db(move |db| tour::record_meeting(db, &stop_id, &input, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn clear_tour_meeting(
+    state: State<'_, AppState>,
+    stop_id: String,
+) -> Result<Tour, WireError> {
+    state
+        .with_db(move |db| tour::clear_meeting(db, &stop_id, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn add_tour_suggestion(
+    state: State<'_, AppState>,
+    stop_id: String,
+    person: NewPerson,
+) -> Result<Tour, WireError> {
+    state
+        .with_db(move |db| tour::add_suggestion(db, &stop_id, &person, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn delete_tour_stop(
+    state: State<'_, AppState>,
+    stop_id: String,
+) -> Result<Tour, WireError> {
+    state
+        .with_db(move |db| tour::delete_stop(db, &stop_id, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn restore_tour_stop(
+    state: State<'_, AppState>,
+    stop_id: String,
+) -> Result<(), WireError> {
+    state
+        .with_db(move |db| tour::restore_stop(db, &stop_id))
+        .await
+}
