@@ -61,6 +61,7 @@ bench: deps-test
 	cargo bench -p allies-core --bench network
 	cargo build --release --bin allies --features tauri/custom-protocol
 	ALLIES_APP=$(CURDIR)/target/release/allies $(XVFB) cargo bench -p allies-e2e --bench map_drag
+	ALLIES_APP=$(CURDIR)/target/release/allies $(XVFB) cargo bench -p allies-e2e --bench network_view
 	ALLIES_APP=$(CURDIR)/target/release/allies $(XVFB) cargo bench -p allies-e2e --bench idle_cpu
 
 # A Debian package of the production build (target/release/bundle/deb/).

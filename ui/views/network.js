@@ -4,7 +4,9 @@
 // draws the chosen one on top of the picture, everything else dimmed.
 //
 // One requestAnimationFrame loop ticks the simulation and draws, and it only runs while the layout
-// is moving or the user pans, zooms or drags; idle, the view does no work at all.
+// is moving or the user pans, zooms or drags; idle, the view does no work at all. Drawing a big
+// graph without a GPU takes long, so the layout is drawn less often the longer a drawing takes,
+// and panning or zooming a picture at rest moves a copy of it, drawn afresh once the view stops.
 
 import { api } from '../lib/api.js';
 import { announce, h, replaceChildren } from '../lib/dom.js';
@@ -29,6 +31,9 @@ const LABEL_ROOM = 150; // px right of the picture for names, when fitting shows
 const FRAME_MS = 1000 / 60;
 const MAX_TICKS_PER_FRAME = 8;
 const TICK_BUDGET_MS = 40;
+const SLOW_DRAW_MS = 8; // a drawing slower than this is "slow": the layout then ticks for a time budget
+const SLOW_TICK_BUDGET_MS = 24;
+const QUICK_MS = 150; // how long after the last pan or zoom the picture is drawn afresh
 const PATH_DIM = 0.25; // how faint everything off the shown way in is drawn
 const PATH_WIDTH = 5; // screen px
 
@@ -74,6 +79,12 @@ export function mountNetwork() {
   let colours = null;
   let frame = 0;
   let lastFrameAt = 0; // when the previous frame of a running animation began
+  let lastDrawAt = 0;
+  let lastDrawCost = 0; // ms the last full drawing took, or its frame if that was longer
+  let drewAt = 0; // when the frame that drew began, until the next frame measures it
+  let snapshot = null; // a copy of the picture at rest, and the view it was drawn in
+  let quick = false; // while panning or zooming a picture at rest: move the copy
+  let quickTimer = 0;
   let destroyed = false;
 
   // Ways in: the person asked about, their paths (best first) and which one is drawn (-1: none).
@@ -204,6 +215,8 @@ export function mountNetwork() {
 
   function rebuild() {
     sim?.stop();
+    snapshot = null;
+    quick = false;
     const previous = new Map(nodes.map((n) => [n.id, n]));
     const shown = filterGraph(graph, { department: departmentSelect.value, level: levelSelect.value });
     // People already on screen start where they were, so changing a filter does not scramble the picture.
@@ -268,20 +281,59 @@ export function mountNetwork() {
     if (destroyed) return;
     if (!settled && reducedMotion()) finishLayout(); // the setting changed while it was moving
     let again = false;
+    // A drawing's cost shows in its frame too: a GPU-less compositor paints after the script.
+    if (drewAt) lastDrawCost = Math.max(lastDrawCost, now - drewAt - FRAME_MS);
+    drewAt = 0;
     if (moving()) {
-      // About 60 ticks a second whatever the frame rate: when drawing is slow (big graph, no GPU)
-      // each frame ticks more, so the layout still settles in seconds, never blocking for long.
-      const interval = lastFrameAt ? now - lastFrameAt : FRAME_MS;
-      const wanted = Math.min(MAX_TICKS_PER_FRAME, Math.max(1, Math.round(interval / FRAME_MS)));
       const start = performance.now();
-      for (let i = 0; i < wanted && moving() && performance.now() - start < TICK_BUDGET_MS; i += 1) sim.tick();
+      if (lastDrawCost < SLOW_DRAW_MS) {
+        // About 60 ticks a second whatever the frame rate, so the layout is seen to unfold.
+        const interval = lastFrameAt ? now - lastFrameAt : FRAME_MS;
+        const wanted = Math.min(MAX_TICKS_PER_FRAME, Math.max(1, Math.round(interval / FRAME_MS)));
+        for (let i = 0; i < wanted && moving() && performance.now() - start < TICK_BUDGET_MS; i += 1) sim.tick();
+      } else {
+        // Drawing is slow (big graph, no GPU): tick for most of a frame instead, so the layout
+        // still settles in seconds.
+        do sim.tick(); while (moving() && performance.now() - start < SLOW_TICK_BUDGET_MS);
+      }
       again = moving();
       if (!again) settle();
     }
     lastFrameAt = again ? now : 0;
-    if (autoFit) fit();
-    draw();
+    if (quick && snapshot && !again) {
+      drawSnapshot();
+    } else if (!again || now - lastDrawAt >= lastDrawCost * 3) {
+      // While the layout moves, a slow drawing is made at most a quarter of the time.
+      if (autoFit) fit();
+      const start = performance.now();
+      draw();
+      lastDrawCost = performance.now() - start;
+      lastDrawAt = now;
+      if (again) drewAt = now;
+      if (!again && !gesture?.node) takeSnapshot();
+    }
     if (again) schedule();
+  }
+
+  /** Keeps a copy of the picture at rest, to move about while the user pans or zooms. */
+  function takeSnapshot() {
+    if (!canvas.width || !canvas.height || canvas.hidden) { snapshot = null; return; }
+    const copy = snapshot?.canvas ?? document.createElement('canvas');
+    copy.width = canvas.width;
+    copy.height = canvas.height;
+    copy.getContext('2d').drawImage(canvas, 0, 0);
+    snapshot = { canvas: copy, t: { ...transform } };
+  }
+
+  /** The copy, moved and scaled from the view it was drawn in to the current one. */
+  function drawSnapshot() {
+    const { width, height, dpr } = size;
+    const g = canvas.getContext('2d');
+    const s = transform.k / snapshot.t.k;
+    g.setTransform(dpr, 0, 0, dpr, 0, 0);
+    g.clearRect(0, 0, width, height);
+    g.setTransform(dpr * s, 0, 0, dpr * s, dpr * (transform.x - snapshot.t.x * s), dpr * (transform.y - snapshot.t.y * s));
+    g.drawImage(snapshot.canvas, 0, 0, width, height);
   }
 
   function groupForDrawing() {
@@ -475,6 +527,11 @@ export function mountNetwork() {
   function moveView(next) {
     transform = next;
     autoFit = false;
+    if (settled && !moving() && snapshot) {
+      quick = true;
+      clearTimeout(quickTimer);
+      quickTimer = setTimeout(() => { quick = false; schedule(); }, QUICK_MS);
+    }
     schedule();
   }
 
@@ -575,6 +632,8 @@ export function mountNetwork() {
 
   const resize = new ResizeObserver(() => {
     resizeCanvas();
+    snapshot = null;
+    quick = false;
     if (autoFit) fit();
     // Drawn now rather than next frame: resizing clears the canvas, and a blank frame would flash.
     draw();
@@ -582,7 +641,7 @@ export function mountNetwork() {
   // The canvas, not the stage: it also resizes from nothing when the empty state gives way to it.
   resize.observe(canvas);
 
-  const onScheme = () => { colours = null; schedule(); };
+  const onScheme = () => { colours = null; snapshot = null; quick = false; schedule(); };
   schemeQuery.addEventListener('change', onScheme);
 
   // ---------- ways in ----------
@@ -774,6 +833,7 @@ export function mountNetwork() {
     },
     destroy() {
       destroyed = true;
+      clearTimeout(quickTimer);
       loadNo += 1;
       if (frame) cancelAnimationFrame(frame);
       frame = 0;

@@ -1,0 +1,203 @@
+//! `make bench`: the Network view with 1,000 people and 3,000 links, in the app's own WebKit
+//! view: how long the layout takes to settle, and the frame times while the picture is panned.
+//! Prints figures; the goal for panning is a 95th-percentile frame time of at most 16.7 ms.
+
+use std::time::{Duration, Instant};
+
+use allies_core::network::{self, LinkInput, LinkKind, Strength};
+use allies_core::people::{self, PersonInput};
+use allies_core::Database;
+use allies_e2e::{App, Locator, PrivateBus, Profile, Result};
+use chrono::Utc;
+use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
+
+const PEOPLE: usize = 1_000;
+const LINKS: usize = 3_000;
+const FRAME_BUDGET_MS: f64 = 1000.0 / 60.0;
+
+struct Lcg(u64);
+impl Lcg {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n
+    }
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let rank = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
+    sorted[rank.min(sorted.len() - 1)]
+}
+
+fn seed(profile: &Profile) -> Result<()> {
+    #[allow(clippy::disallowed_methods)] // a benchmark of real use, at real time
+    let now = Utc::now();
+    let mut db = Database::open_in(&profile.data_dir(), now)?;
+    let mut rng = Lcg(3);
+    let departments = ["Platform", "Finance", "Sales", "Product", "Legal"];
+    let mut ids = Vec::with_capacity(PEOPLE);
+    for i in 0..PEOPLE {
+        let input = PersonInput {
+            department: departments[i % departments.len()].into(),
+            ..PersonInput::named(&format!("Person {i:04}"))
+        };
+        ids.push(people::add(&mut db, &input, now)?.id);
+    }
+    let kinds = LinkKind::ALL;
+    let strengths = [Strength::Weak, Strength::Medium, Strength::Strong];
+    let mut added = 0;
+    while added < LINKS {
+        let (a, b) = (rng.below(PEOPLE), rng.below(PEOPLE));
+        if a == b {
+            continue;
+        }
+        network::add_link(
+            &mut db,
+            &LinkInput {
+                from_id: Some(ids[a].clone()),
+                to_id: ids[b].clone(),
+                kind: kinds[rng.below(kinds.len())],
+                strength: strengths[rng.below(3)],
+                note: String::new(),
+            },
+            now,
+        )?;
+        added += 1;
+    }
+    let started = Instant::now();
+    let graph = network::graph(&db, None)?;
+    println!(
+        "core: the graph of {} people and {} links read in {:.1} ms",
+        graph.nodes.len() - 1,
+        graph.links.len(),
+        started.elapsed().as_secs_f64() * 1e3
+    );
+    Ok(())
+}
+
+#[tokio::main]
+async fn main() -> Result<()> {
+    let profile = Profile::new()?;
+    let bus = PrivateBus::start()?;
+    seed(&profile)?;
+    println!("ui: measured on both of WebKit's software paths, as for the map (see map_drag).");
+    for (mode, env) in [
+        ("compositing", &[][..]),
+        (
+            "no compositing",
+            &[("WEBKIT_DISABLE_COMPOSITING_MODE", "1")][..],
+        ),
+    ] {
+        pan_big_network(&profile, &bus, mode, env).await?;
+    }
+    Ok(())
+}
+
+async fn pan_big_network(
+    profile: &Profile,
+    bus: &PrivateBus,
+    mode: &str,
+    env: &[(&str, &str)],
+) -> Result<()> {
+    let app = App::launch_with(profile, bus, env).await?;
+    app.wait_for("#people-list").await?;
+    let opened = Instant::now();
+    app.go("network").await?;
+    // The layout may take a while on a slow machine: wait up to a minute.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let settled = app
+            .client
+            .execute(
+                "return document.querySelector('.network-view')?.dataset.settled === 'true';",
+                vec![],
+            )
+            .await?;
+        if settled == serde_json::Value::Bool(true) {
+            break;
+        }
+        if Instant::now() > deadline {
+            return Err("the layout did not settle within a minute".into());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    println!(
+        "ui [{mode}]: {PEOPLE} people and {LINKS} links laid out and settled {:.1} s after opening the view",
+        opened.elapsed().as_secs_f64()
+    );
+
+    // Record every frame while the picture is dragged about from a corner of the canvas.
+    app.client
+        .execute(
+            "window.__frames = []; window.__recording = true; let last = performance.now();
+             const tick = (t) => { __frames.push(t - last); last = t; if (__recording) requestAnimationFrame(tick); };
+             requestAnimationFrame(tick);",
+            vec![],
+        )
+        .await?;
+    let canvas = app.client.find(Locator::Css("#network-canvas")).await?;
+    let mut actions = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element: canvas,
+            duration: None,
+            x: -300.0,
+            y: -250.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    for i in 0..180 {
+        let (dx, dy) = if (i / 45) % 2 == 0 {
+            (4.0, 1.0)
+        } else {
+            (-4.0, -1.0)
+        };
+        actions = actions.then(PointerAction::MoveBy {
+            duration: Some(Duration::from_millis(8)),
+            x: dx,
+            y: dy,
+        });
+    }
+    actions = actions.then(PointerAction::Up {
+        button: MOUSE_BUTTON_LEFT,
+    });
+    let started = Instant::now();
+    app.client.perform_actions(actions).await?;
+    app.client.release_actions().await?;
+    let pan_time = started.elapsed();
+    let frames = app
+        .client
+        .execute(
+            "window.__recording = false; return window.__frames.slice(1);",
+            vec![],
+        )
+        .await?;
+    let mut frames: Vec<f64> = serde_json::from_value(frames)?;
+    frames.sort_by(f64::total_cmp);
+    let p50 = percentile(&frames, 50.0);
+    let p95 = percentile(&frames, 95.0);
+    // WebKit's clock counts whole milliseconds, so a 60 Hz frame reads 16 or 17 ms.
+    let verdict = if p95 <= FRAME_BUDGET_MS.ceil() {
+        "within"
+    } else {
+        "OVER"
+    };
+    let missed = frames
+        .iter()
+        .filter(|&&f| f > 2.0 * FRAME_BUDGET_MS)
+        .count();
+    println!(
+        "ui [{mode}]: panning the picture: {} frames in {:.0} ms; frame time p50 {p50:.1} ms, p95 {p95:.1} ms ({verdict} the {FRAME_BUDGET_MS:.1} ms budget at 1 ms resolution); {missed} frames missed two refreshes or more",
+        frames.len(),
+        pan_time.as_secs_f64() * 1e3
+    );
+    app.screenshot(&format!("bench-network-{}", mode.replace(' ', "-")))
+        .await?;
+    app.close().await?;
+    Ok(())
+}
