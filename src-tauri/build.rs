@@ -4,6 +4,7 @@
 const COMMANDS: &[&str] = &[
     "app_status",
     "start_fresh",
+    "restore_latest_backup",
     "list_people",
     "add_person",
     "update_person",

@@ -35,21 +35,38 @@ function showBroken(status) {
   screen.hidden = false;
   $('broken-message').textContent = status.error?.message ?? 'The database could not be opened.';
   $('broken-path').textContent = status.dbPath ?? 'unknown';
-  const button = $('start-fresh');
-  button.hidden = !status.canStartFresh;
-  button.addEventListener('click', async () => {
-    button.disabled = true;
+  const fresh = $('start-fresh');
+  const restore = $('restore-latest');
+  const backup = status.latestBackup;
+  fresh.hidden = !status.canStartFresh;
+  restore.hidden = !backup;
+  if (backup) {
+    const when = new Date(backup.takenAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    restore.textContent = `Restore the backup of ${when}`;
+    $('latest-backup-note').textContent = `Allies keeps copies of your data in ${backup.path.replace(/[^/\\]*$/, '')}. `
+      + `The newest is from ${when}; anything you changed after that is not in it. The file that cannot be opened is kept either way.`;
+    $('latest-backup-note').hidden = false;
+  } else {
+    fresh.classList.add('primary');
+  }
+  // Each puts a working database in place and opens the app; the old file is kept.
+  const act = (button, call, done) => button.addEventListener('click', async () => {
+    fresh.disabled = true;
+    restore.disabled = true;
     try {
-      const fresh = await api.startFresh();
+      const opened = await call();
       screen.hidden = true;
-      startShell(fresh);
-      showToast(`Started fresh. Your old file was kept at ${fresh.movedAsideTo}`, { timeoutMs: 15000 });
+      startShell(opened);
+      showToast(done(opened), { timeoutMs: 15000 });
     } catch (err) {
       $('broken-error').textContent = err.message;
-      button.disabled = false;
+      fresh.disabled = false;
+      restore.disabled = false;
     }
-  }, { once: false });
-  button.focus();
+  });
+  act(fresh, api.startFresh, (s) => `Started fresh. Your old file was kept at ${s.movedAsideTo}`);
+  act(restore, api.restoreLatestBackup, (s) => `Restored the latest backup. The file that could not be opened was kept at ${s.movedAsideTo}`);
+  (backup ? restore : fresh).focus();
 }
 
 function startShell(status) {
@@ -114,6 +131,8 @@ function startShell(status) {
   }
 
   window.addEventListener('hashchange', () => show(sectionFromHash(location.hash), { focus: true }));
+  // The skip link only moves the focus: followed as a link, its "#main" would open People.
+  document.querySelector('.skip-link').addEventListener('click', (e) => { e.preventDefault(); main.focus(); });
   watchReminders(ctx);
   document.addEventListener('keydown', (e) => {
     if (e.defaultPrevented) return; // a view's own control already used this key

@@ -149,7 +149,7 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Backup> {
     })?;
     if backup.format != FORMAT {
         return Err(refused(format!(
-            "This file is a “{}”, not an Allies backup. Nothing was changed.",
+            "This file is a “\u{2068}{}\u{2069}”, not an Allies backup. Nothing was changed.",
             backup.format
         )));
     }
@@ -175,7 +175,7 @@ pub fn restore(db: &mut Database, backup: &Backup) -> Result<Restored> {
     for table in &backup.tables {
         if !known.contains(&table.name.as_str()) {
             return Err(refused(format!(
-                "The backup holds a table “{}” this version does not know. Nothing was changed.",
+                "The backup holds a table “\u{2068}{}\u{2069}” this version does not know. Nothing was changed.",
                 table.name
             )));
         }
@@ -195,7 +195,7 @@ pub fn restore(db: &mut Database, backup: &Backup) -> Result<Restored> {
             let here = columns_of(tx, name)?;
             if let Some(extra) = table.columns.iter().find(|c| !here.contains(c)) {
                 return Err(refused(format!(
-                    "The backup's table {name} has a column “{extra}” this version does not know. Nothing was changed."
+                    "The backup's table {name} has a column “\u{2068}{extra}\u{2069}” this version does not know. Nothing was changed."
                 )));
             }
             let marks = vec!["?"; table.columns.len()].join(", ");

@@ -36,7 +36,7 @@ pub enum Error {
     TourStopNotFound { id: String },
     #[error("That reminder is no longer due; it may have been done or deleted elsewhere.")]
     ReminderNotFound { subject: String },
-    #[error("{name} is not on this map.")]
+    #[error("\u{2068}{name}\u{2069} is not on this map.")]
     NotOnMap { name: String },
     #[error("The export could not be saved to {}: {detail}. Check that the folder exists and has space.", path.display())]
     Export {
@@ -68,6 +68,8 @@ impl Error {
             Error::Export { .. } => "export.failed",
             Error::Open(e) => e.code(),
             Error::Storage(e) if is_busy(e) => "storage.busy",
+            Error::Storage(e) if is_full(e) => "storage.full",
+            Error::Storage(e) if is_io(e) => "storage.io",
             Error::Storage(_) => "storage.failed",
         }
     }
@@ -85,6 +87,32 @@ fn is_busy(e: &rusqlite::Error) -> bool {
         e.sqlite_error_code(),
         Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
     )
+}
+
+fn is_full(e: &rusqlite::Error) -> bool {
+    e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull)
+}
+
+fn is_io(e: &rusqlite::Error) -> bool {
+    e.sqlite_error_code() == Some(rusqlite::ErrorCode::SystemIoFailure)
+}
+
+impl Error {
+    /// What the user reads: for a full or failing disk, what to do about it.
+    fn message(&self) -> String {
+        match self {
+            Error::Storage(e) if is_full(e) => "The disk is full, so Allies could not save this. \
+                Free some space and try again; what was saved before is safe, and nothing of \
+                this change was written."
+                .into(),
+            Error::Storage(e) if is_io(e) => format!(
+                "Allies could not write to the disk ({e}). The disk may be full, removed or \
+                 failing: check it and try again; what was saved before is safe, and nothing of \
+                 this change was written."
+            ),
+            other => other.to_string(),
+        }
+    }
 }
 
 /// The only error shape that crosses into the UI.
@@ -111,7 +139,7 @@ impl From<Error> for WireError {
     fn from(e: Error) -> Self {
         WireError {
             code: e.code().to_owned(),
-            message: e.to_string(),
+            message: e.message(),
             field: e.field().map(str::to_owned),
         }
     }

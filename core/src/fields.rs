@@ -74,7 +74,7 @@ pub(crate) fn day(
     let bad = |why: &str| Error::Invalid {
         code,
         field,
-        message: format!("“{text}” {why}. Write it like 2026-06-30."),
+        message: format!("“\u{2068}{text}\u{2069}” {why}. Write it like 2026-06-30."),
     };
     let parsed =
         chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad("is not a date"))?;

@@ -114,7 +114,7 @@ fn checked_email(typed: &str) -> Result<String> {
             code: "people.bad_email",
             field: "email",
             message: format!(
-                "“{email}” does not look like an email address, such as dana@example.com."
+                "“\u{2068}{email}\u{2069}” does not look like an email address, such as dana@example.com."
             ),
         });
     }

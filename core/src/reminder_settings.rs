@@ -83,7 +83,9 @@ fn clock_time(text: &str, field: &'static str, label: &str) -> Result<NaiveTime>
     NaiveTime::parse_from_str(text.trim(), "%H:%M").map_err(|_| Error::Invalid {
         code: "reminders.bad_time",
         field,
-        message: format!("{label}: “{text}” is not a time of day. Write it like 08:30."),
+        message: format!(
+            "{label}: “\u{2068}{text}\u{2069}” is not a time of day. Write it like 08:30."
+        ),
     })
 }
 
@@ -116,7 +118,7 @@ impl ReminderSettings {
             code: "reminders.bad_time_zone",
             field: "time_zone",
             message: format!(
-                "“{}” is not a time zone Allies knows. Pick one from the list, such as Europe/Berlin.",
+                "“\u{2068}{}\u{2069}” is not a time zone Allies knows. Pick one from the list, such as Europe/Berlin.",
                 self.time_zone
             ),
         })

@@ -941,7 +941,9 @@ fn local_due(text: &str, tz: Tz) -> Result<DateTime<Utc>> {
     let bad = |why: &str| Error::Invalid {
         code: "reminders.bad_due",
         field: "due",
-        message: format!("“{text}” {why}. Pick a day and a time, like 2026-12-01 10:00."),
+        message: format!(
+            "“\u{2068}{text}\u{2069}” {why}. Pick a day and a time, like 2026-12-01 10:00."
+        ),
     };
     if text.is_empty() {
         return Err(Error::Invalid {

@@ -77,9 +77,7 @@ pub fn take(db: &Database, reason: Reason, now: DateTime<Utc>) -> Result<PathBuf
         ));
         n += 1;
     }
-    db.conn()
-        .execute("VACUUM INTO ?1", [path.to_string_lossy()])
-        .map_err(|e| failed(&path, e))?;
+    crate::storage::copy_into(db.conn(), &path).map_err(|e| failed(&path, e))?;
     Ok(path)
 }
 
@@ -104,7 +102,21 @@ fn parse(path: &Path) -> Option<(DateTime<Utc>, Reason)> {
 
 /// The copies in the backups folder, newest first.
 pub fn list(db: &Database) -> Result<Vec<Snapshot>> {
-    let dir = dir(db);
+    list_in(&dir(db))
+}
+
+/// The copies kept for the database file at `db_path`, newest first, without opening it (it
+/// may be the file that cannot be opened).
+pub fn list_for(db_path: &Path) -> Result<Vec<Snapshot>> {
+    list_in(
+        &db_path
+            .parent()
+            .map_or_else(|| PathBuf::from(DIR), |p| p.join(DIR)),
+    )
+}
+
+fn list_in(dir: &Path) -> Result<Vec<Snapshot>> {
+    let dir = dir.to_owned();
     let entries = match std::fs::read_dir(&dir) {
         Ok(entries) => entries,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),

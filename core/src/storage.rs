@@ -273,10 +273,31 @@ impl Database {
         migrations(steps)
             .to_latest(&mut conn)
             .map_err(|e| match e {
-                rusqlite_migration::Error::RusqliteError { err, .. } => fail(err),
+                // A damaged or busy file says so itself.
+                rusqlite_migration::Error::RusqliteError { err, .. }
+                    if matches!(
+                        err.sqlite_error_code(),
+                        Some(
+                            ErrorCode::NotADatabase
+                                | ErrorCode::DatabaseCorrupt
+                                | ErrorCode::DatabaseBusy
+                                | ErrorCode::DatabaseLocked
+                        )
+                    ) =>
+                {
+                    fail(err)
+                }
                 other => OpenError::Unavailable {
                     path: path.to_owned(),
-                    detail: format!("its schema could not be upgraded ({other})"),
+                    detail: format!(
+                        "its data could not be brought up to this version of Allies ({other}). \
+                         The file was not changed{}",
+                        if found > 0 {
+                            ", and a copy from before the attempt is in the backups folder"
+                        } else {
+                            ""
+                        }
+                    ),
                 },
             })?;
         Ok(Database {
@@ -361,15 +382,33 @@ fn backup_before_upgrade(
             ),
         })?;
     }
-    conn.execute("VACUUM INTO ?1", [backup.to_string_lossy()])
-        .map_err(|e| OpenError::Unavailable {
-            path: path.to_owned(),
-            detail: format!(
-                "a safety copy could not be written to {} before upgrading ({e}); nothing was changed",
-                backup.display()
-            ),
-        })?;
+    // A name of its own, should a copy from the same second exist (a restart after a crash).
+    let mut backup = backup;
+    let mut n = 2;
+    while backup.exists() {
+        backup = upgrade_copy_path(path, version, now).with_extension(format!("{n}.db"));
+        n += 1;
+    }
+    copy_into(conn, &backup).map_err(|e| OpenError::Unavailable {
+        path: path.to_owned(),
+        detail: format!(
+            "a safety copy could not be written to {} before upgrading ({e}); nothing was changed",
+            backup.display()
+        ),
+    })?;
     Ok(backup)
+}
+
+/// Writes a consistent copy of the database to `target` (VACUUM INTO reads one snapshot of it),
+/// under a temporary name first, so a crash never leaves half a copy under a copy's name.
+pub(crate) fn copy_into(conn: &Connection, target: &Path) -> rusqlite::Result<()> {
+    let partial = with_suffix(target, ".partial");
+    let _ = std::fs::remove_file(&partial);
+    conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
+    std::fs::rename(&partial, target).map_err(|e| {
+        let _ = std::fs::remove_file(&partial);
+        rusqlite::Error::ToSqlConversionFailure(Box::new(e))
+    })
 }
 
 fn stamp(now: DateTime<Utc>) -> String {
@@ -430,6 +469,13 @@ pub fn summary(db: &Database) -> crate::Result<Vec<(&'static str, i64)>> {
 /// (a stale journal must never be replayed into a new database), and opens an empty one.
 /// Returns the new database and where the old file now is.
 pub fn start_fresh(path: &Path, now: DateTime<Utc>) -> Result<(Database, PathBuf), OpenError> {
+    let aside = move_aside(path, now)?;
+    let db = Database::open(path, now)?;
+    Ok((db, aside))
+}
+
+/// Moves the database file and its journal aside, together or not at all; returns where.
+fn move_aside(path: &Path, now: DateTime<Utc>) -> Result<PathBuf, OpenError> {
     let aside = sibling(path, &format!("broken-{}", stamp(now)));
     let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new();
     for suffix in ["", "-wal", "-shm"] {
@@ -440,9 +486,7 @@ pub fn start_fresh(path: &Path, now: DateTime<Utc>) -> Result<(Database, PathBuf
         let to = with_suffix(&aside, suffix);
         if let Err(e) = std::fs::rename(&from, &to) {
             // Put back what was already moved, so the files stay together as they were.
-            for (from, to) in moved.iter().rev() {
-                let _ = std::fs::rename(to, from);
-            }
+            put_back(&moved);
             return Err(OpenError::Unavailable {
                 path: path.to_owned(),
                 detail: format!("it could not be moved aside ({e}); nothing was changed"),
@@ -450,8 +494,53 @@ pub fn start_fresh(path: &Path, now: DateTime<Utc>) -> Result<(Database, PathBuf
         }
         moved.push((from, to));
     }
-    let db = Database::open(path, now)?;
-    Ok((db, aside))
+    Ok(aside)
+}
+
+fn put_back(moved: &[(PathBuf, PathBuf)]) {
+    for (from, to) in moved.iter().rev() {
+        let _ = std::fs::rename(to, from);
+    }
+}
+
+/// Puts a copy from the backups folder in place of a database that cannot be opened, which is
+/// moved aside and kept. The copy itself stays as it is; an older one is upgraded on opening.
+/// If the copy cannot be opened either, everything is put back as it was.
+pub fn restore_copy(
+    path: &Path,
+    copy: &Path,
+    now: DateTime<Utc>,
+) -> Result<(Database, PathBuf), OpenError> {
+    let aside = move_aside(path, now)?;
+    let moved: Vec<(PathBuf, PathBuf)> = ["", "-wal", "-shm"]
+        .iter()
+        .map(|suffix| (with_suffix(path, suffix), with_suffix(&aside, suffix)))
+        .filter(|(_, to)| to.exists())
+        .collect();
+    let undo = |e: OpenError| {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(with_suffix(path, suffix));
+        }
+        put_back(&moved);
+        e
+    };
+    // Copied under a temporary name and renamed, so a crash never leaves half a file in place.
+    let part = with_suffix(path, ".restoring");
+    std::fs::copy(copy, &part)
+        .and_then(|_| std::fs::rename(&part, path))
+        .map_err(|e| {
+            let _ = std::fs::remove_file(&part);
+            undo(OpenError::Unavailable {
+                path: copy.to_owned(),
+                detail: format!(
+                    "the backup could not be copied into place ({e}); nothing was changed"
+                ),
+            })
+        })?;
+    match Database::open(path, now) {
+        Ok(db) => Ok((db, aside)),
+        Err(e) => Err(undo(e)),
+    }
 }
 
 fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
@@ -549,6 +638,55 @@ mod tests {
             (version, names.as_str()),
             (old_version, "Dana"),
             "the copy holds the data as it was before"
+        );
+    }
+
+    #[test]
+    fn an_upgrade_that_fails_halfway_changes_nothing_and_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        {
+            let mut db = Database::open(&path, now()).unwrap();
+            crate::people::add(&mut db, &crate::people::PersonInput::named("Dana"), now()).unwrap();
+        }
+        // A step whose first statement works and whose second fails.
+        let mut steps = MIGRATION_FILES.to_vec();
+        steps.push((
+            "0099_broken.sql",
+            "ALTER TABLE people ADD COLUMN extra TEXT; INSERT INTO no_such_table VALUES (1);",
+        ));
+        let err = Database::open_with(&path, now(), &steps).unwrap_err();
+        let message = err.to_string();
+        assert!(
+            message.contains(&path.display().to_string())
+                && message.contains("not changed")
+                && message.contains("backups folder"),
+            "the message names the file and says it is safe: {message}"
+        );
+
+        // The file is as it was: the old version, Dana, and no half-added column.
+        let db = Database::open(&path, now()).expect("this version still opens it");
+        let version: i64 = db
+            .conn()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, MIGRATION_FILES.len() as i64);
+        assert_eq!(crate::people::list(&db, "").unwrap()[0].name, "Dana");
+        let extra: i64 = db
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM pragma_table_info('people') WHERE name = 'extra'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(extra, 0, "the failed step was rolled back whole");
+        assert!(
+            crate::snapshots::list_for(&path)
+                .unwrap()
+                .iter()
+                .any(|s| s.reason == crate::snapshots::Reason::BeforeUpgrade),
+            "the copy taken before the upgrade is there to fall back on"
         );
     }
 

@@ -348,7 +348,7 @@ fn insert_stop(
             return Err(Error::Invalid {
                 code: "tours.already_planned",
                 field: "person_id",
-                message: format!("{name} is already on the tour, in week {week}."),
+                message: format!("\u{2068}{name}\u{2069} is already on the tour, in week {week}."),
             });
         }
     }

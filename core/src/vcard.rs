@@ -134,7 +134,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed> {
             Entry::InvalidLine(line) => problems.push(Problem {
                 row: card + 1,
                 reason: format!(
-                    "a line could not be read and was left out: “{}”",
+                    "a line could not be read and was left out: “\u{2068}{}\u{2069}”",
                     line.chars().take(80).collect::<String>()
                 ),
             }),

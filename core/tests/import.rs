@@ -87,7 +87,7 @@ fn linkedin_connections_become_people_with_company_position_and_how_met() {
         [
             (7, "it has no name".into()),
             (9, "it has 6 values where the header has 7 columns, so they cannot be matched to the columns".into()),
-            (12, "“not-an-email” does not look like an email address, such as dana@example.com.".into()),
+            (12, "“\u{2068}not-an-email\u{2069}” does not look like an email address, such as dana@example.com.".into()),
         ]
     );
 }

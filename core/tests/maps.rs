@@ -113,7 +113,8 @@ fn bad_map_input_says_what_and_where() {
     }
     let err = maps::create(&mut w.db, &cases[1].0, day(2)).unwrap_err();
     assert!(
-        err.to_string().contains("“2026-02-30” is not a date"),
+        err.to_string()
+            .contains("“\u{2068}2026-02-30\u{2069}” is not a date"),
         "{err}"
     );
 }
@@ -176,7 +177,10 @@ fn unknown_people_and_deleted_maps_are_refused() {
     assert_eq!(err.code(), "people.not_found");
     let err = maps::set_stance(&mut w.db, &w.map, &w.sam, Stance::Neutral, day(2)).unwrap_err();
     assert_eq!(err.code(), "maps.not_on_map");
-    assert_eq!(err.to_string(), "Sam Patel is not on this map.");
+    assert_eq!(
+        err.to_string(),
+        "\u{2068}Sam Patel\u{2069} is not on this map."
+    );
 
     maps::delete(&mut w.db, &w.map, day(3)).unwrap();
     let err = maps::place(&mut w.db, &w.map, &w.dana, pos(0.5, 0.5), None, day(4)).unwrap_err();

@@ -302,7 +302,7 @@ fn meetings_are_planned_with_people_new_people_or_teams_and_refused_whole() {
     assert_eq!(err.code(), "tours.already_planned");
     assert_eq!(
         err.to_string(),
-        "Dana Ng is already on the tour, in week 1.",
+        "\u{2068}Dana Ng\u{2069} is already on the tour, in week 1.",
         "the message says who and when"
     );
     let too_long = StopInput {

@@ -65,6 +65,7 @@ fn run_app(background: bool) -> ExitCode {
         .invoke_handler(tauri::generate_handler![
             commands::app::app_status,
             commands::app::start_fresh,
+            commands::app::restore_latest_backup,
             commands::app::send_test_reminder,
             commands::app::get_autostart,
             commands::app::set_autostart,

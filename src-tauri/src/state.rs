@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
-use allies_core::{storage, Database, OpenError, WireError};
+use allies_core::{snapshots, storage, Database, OpenError, WireError};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -58,6 +58,15 @@ pub struct Status {
     pub can_start_fresh: bool,
     /// Where the unreadable file was moved by "Start fresh", when that just happened.
     pub moved_aside_to: Option<PathBuf>,
+    /// The newest copy in the backups folder, offered in place of a file that cannot be used.
+    pub latest_backup: Option<LatestBackup>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LatestBackup {
+    pub path: PathBuf,
+    pub taken_at: DateTime<Utc>,
 }
 
 fn lock(slot: &Mutex<Slot>) -> MutexGuard<'_, Slot> {
@@ -100,6 +109,7 @@ impl AppState {
                 error: None,
                 can_start_fresh: false,
                 moved_aside_to,
+                latest_backup: None,
             },
             Slot::Broken(e) => Status {
                 ready: false,
@@ -107,6 +117,15 @@ impl AppState {
                 error: Some(e.clone().into()),
                 can_start_fresh: e.can_start_fresh(),
                 moved_aside_to,
+                latest_backup: e
+                    .path()
+                    .filter(|_| e.can_start_fresh())
+                    .and_then(|path| snapshots::list_for(path).ok())
+                    .and_then(|all| all.into_iter().next())
+                    .map(|s| LatestBackup {
+                        path: s.path,
+                        taken_at: s.taken_at,
+                    }),
             },
         }
     }
@@ -127,6 +146,32 @@ impl AppState {
         let path =
             path.ok_or_else(|| WireError::new("storage.no_data_dir", "No database file to move."))?;
         let (db, aside) = storage::start_fresh(&path, now)?;
+        *slot = Slot::Ready(db);
+        self.changed.notify_one();
+        Ok(aside)
+    }
+
+    /// Puts the newest copy from the backups folder in place of a database that cannot be
+    /// used, which is moved aside and kept; returns where it went.
+    pub fn restore_latest(&self, now: DateTime<Utc>) -> Result<PathBuf, WireError> {
+        let mut slot = lock(&self.slot);
+        let path = match &*slot {
+            Slot::Ready(_) => {
+                return Err(WireError::new(
+                    "storage.already_open",
+                    "Your database opened normally; restore a backup from Settings instead.",
+                ))
+            }
+            Slot::Broken(e) if !e.can_start_fresh() => return Err(e.clone().into()),
+            Slot::Broken(e) => e.path().map(ToOwned::to_owned),
+        };
+        let path = path
+            .ok_or_else(|| WireError::new("storage.no_data_dir", "No database file to replace."))?;
+        let latest = snapshots::list_for(&path)?
+            .into_iter()
+            .next()
+            .ok_or_else(|| WireError::new("backups.none", "There is no backup to restore."))?;
+        let (db, aside) = storage::restore_copy(&path, &latest.path, now)?;
         *slot = Slot::Ready(db);
         self.changed.notify_one();
         Ok(aside)

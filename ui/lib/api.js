@@ -32,6 +32,7 @@ export function createApi(invoke) {
   return {
     status: () => call('app_status'),
     startFresh: () => call('start_fresh'),
+    restoreLatestBackup: () => call('restore_latest_backup'),
     listPeople: (query = '') => call('list_people', { query }),
     addPerson: (input) => call('add_person', { input }),
     updatePerson: (id, input) => call('update_person', { id, input }),

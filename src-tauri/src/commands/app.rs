@@ -18,6 +18,13 @@ pub async fn start_fresh(state: State<'_, AppState>) -> Result<Status, WireError
     Ok(state.status(Some(aside)))
 }
 
+/// Puts the newest backup in place of a database that cannot be opened.
+#[tauri::command]
+pub async fn restore_latest_backup(state: State<'_, AppState>) -> Result<Status, WireError> {
+    let aside = state.restore_latest(now())?;
+    Ok(state.status(Some(aside)))
+}
+
 #[tauri::command]
 pub async fn send_test_reminder() -> Result<Delivery, WireError> {
     #[allow(clippy::disallowed_methods)] // the reminder shows the user's wall-clock time

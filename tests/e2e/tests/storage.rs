@@ -45,3 +45,78 @@ async fn an_unreadable_database_is_explained_and_kept_when_starting_fresh() -> R
     app.close().await?;
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_damaged_database_can_be_replaced_by_the_latest_backup() -> Result<()> {
+    use allies_core::people::{self, PersonInput};
+    use allies_core::snapshots::{self, Reason};
+    use allies_core::Database;
+
+    let profile = Profile::new()?;
+    let db_path = profile.data_dir().join("allies.db");
+    {
+        #[allow(clippy::disallowed_methods)] // the app under test reads the real clock too
+        let now = chrono::Utc::now();
+        let mut db = Database::open_in(&profile.data_dir(), now)?;
+        for i in 0..150 {
+            let input = PersonInput {
+                notes: "what they care about, at some length. ".repeat(12),
+                ..PersonInput::named(&format!("Colleague {i:03}"))
+            };
+            people::add(&mut db, &input, now)?;
+        }
+        people::add(&mut db, &PersonInput::named("Dana <b>Ng</b>"), now)?;
+        snapshots::take(&db, Reason::Daily, now)?;
+    }
+    // A disk error scribbles over pages in the middle of the file.
+    let mut bytes = std::fs::read(&db_path)?;
+    for b in &mut bytes[4096 * 2..4096 * 5] {
+        *b = 0x5A;
+    }
+    std::fs::write(&db_path, &bytes)?;
+
+    let bus = PrivateBus::start()?;
+    let app = App::launch(&profile, &bus).await?;
+    let message = app
+        .wait_for_text("#broken-message", |t| !t.is_empty())
+        .await?;
+    assert!(message.contains("is damaged"), "{message}");
+    let offer = app
+        .wait_for_text("#restore-latest", |t| {
+            t.starts_with("Restore the backup of")
+        })
+        .await?;
+    let note = app.wait_for_text("#latest-backup-note", |_| true).await?;
+    assert!(
+        note.contains("backups") && note.contains("kept either way"),
+        "{offer}: {note}"
+    );
+    app.screenshot("13-damaged-database-offers-backup").await?;
+    assert_eq!(
+        std::fs::read(&db_path)?,
+        bytes,
+        "untouched while the user decides"
+    );
+
+    app.click("#restore-latest").await?;
+    let list = app
+        .wait_for_text("#people-list", |t| t.contains("Dana <b>Ng</b>"))
+        .await?;
+    assert!(list.contains("Colleague 000"), "{list}");
+    let kept: Vec<_> = std::fs::read_dir(profile.data_dir())?
+        .filter_map(|e| e.ok())
+        .filter(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("allies.db.broken-")
+        })
+        .collect();
+    assert_eq!(
+        kept.len(),
+        1,
+        "the damaged file was moved aside, not deleted"
+    );
+    assert_eq!(std::fs::read(kept[0].path())?, bytes, "byte for byte");
+    app.close().await?;
+    Ok(())
+}
