@@ -10,7 +10,7 @@ LOG := target/test-output.log
 # Keeps each test step's output for the closing count, and still shows it.
 RECORD = 2>&1 | tee -a $(LOG)
 
-.PHONY: run test deps-run deps-test fmt-check clippy test-log test-core test-app test-ui test-e2e test-summary bench deb
+.PHONY: run test deps-run deps-test fmt-check clippy test-log test-core test-app test-ui test-e2e test-summary bench crashtest deb
 
 run: deps-run
 	cargo build --bin allies
@@ -63,6 +63,10 @@ bench: deps-test
 	ALLIES_APP=$(CURDIR)/target/release/allies $(XVFB) cargo bench -p allies-e2e --bench map_drag
 	ALLIES_APP=$(CURDIR)/target/release/allies $(XVFB) cargo bench -p allies-e2e --bench network_view
 	ALLIES_APP=$(CURDIR)/target/release/allies $(XVFB) cargo bench -p allies-e2e --bench idle_cpu
+
+# Kills a writer 1,000 times at random moments (core/tests/crash.rs); ends with a one-line summary.
+crashtest:
+	ALLIES_CRASH_RUNS=1000 cargo test -p allies-core --test crash -- --nocapture
 
 # A Debian package of the production build (target/release/bundle/deb/).
 deb: deps-run
