@@ -96,7 +96,7 @@ export function mountInsights(ctx) {
   }
 
   const contactActions = (person) => h('span', { class: 'ledger-actions' },
-    h('button', { type: 'button', class: 'insight-log', 'aria-label': `Log an interaction with ${person.name}`,
+    h('button', { type: 'button', class: 'insight-log', 'aria-label': `Log interaction with ${person.name}`,
       onclick: () => act(() => logInteractionWith(person), `Logged an interaction with ${person.name}`) }, 'Log interaction'),
     h('button', { type: 'button', class: 'insight-schedule', 'aria-label': `Schedule time with ${person.name}`,
       onclick: () => act(() => scheduleWith(person), `Reminder set for ${person.name}`) }, 'Schedule'));

@@ -60,7 +60,7 @@ export function mountMap(ctx) {
 
   const arrows = svgEl('svg', { class: 'grid-arrows', id: 'grid-arrows', 'aria-hidden': 'true' });
   const cardsLayer = h('div', { class: 'cards-layer' });
-  const grid = h('div', { class: 'grid', id: 'grid', 'aria-label': 'Power and interest grid', 'aria-describedby': 'grid-help' },
+  const grid = h('div', { class: 'grid', id: 'grid', role: 'group', 'aria-label': 'Power and interest grid', 'aria-describedby': 'grid-help' },
     QUADRANTS.map((q) => h('div', { class: `quadrant q-${q.id}`, 'data-quadrant': q.id },
       h('span', { class: 'quadrant-label' }, q.label), h('span', { class: 'quadrant-hint' }, q.hint))),
     h('span', { class: 'axis axis-x', 'aria-hidden': 'true' }, 'Interest →'),
@@ -270,7 +270,9 @@ export function mountMap(ctx) {
     const quadrant = quadrantOf(c.position);
     const label = labelFor(c, labelMode);
     card.className = `map-card stance-${stance.id}${c.past ? ' past' : ''}${c.person_id === selected ? ' selected' : ''}`;
-    card.setAttribute('aria-label', `${labelMode === 'names' ? c.name : label}, ${stance.label}, ${quadrant.label}`);
+    // The name a screen reader hears starts with what the card shows (name and role).
+    const shown = labelMode === 'names' ? [c.name, c.role].filter(Boolean).join(', ') : label;
+    card.setAttribute('aria-label', `${shown}, ${stance.label}, ${quadrant.label}`);
     card.setAttribute('aria-pressed', c.person_id === selected ? 'true' : 'false');
     card.tabIndex = slot?.hidden ? -1 : 0;
     card.hidden = Boolean(slot?.hidden);
@@ -278,7 +280,8 @@ export function mountMap(ctx) {
       h('span', { class: 'stance-icon', 'aria-hidden': 'true', title: stance.label }, stance.symbol),
       h('span', { class: 'card-text' },
         h('span', { class: 'card-name' }, label),
-        labelMode === 'names' && c.role ? h('span', { class: 'card-role' }, c.role) : null));
+        // A space between the lines (the grid does not show it) keeps "Dana Ng VP…" two words.
+        labelMode === 'names' && c.role ? [' ', h('span', { class: 'card-role' }, c.role)] : null));
     placeCard(card, c.position, slot);
   }
 

@@ -232,7 +232,7 @@ export function mountTour(ctx) {
           h('button', { type: 'button', class: 'stop-record', onclick: () => meetingDialog(stop) }, stop.met_on ? 'Answers' : 'Record meeting'),
           stop.met_on && stop.person_id ? h('button', { type: 'button', class: 'stop-suggest', onclick: () => suggestionDialog(stop) }, 'Add who they suggested') : null,
           stop.met_on ? h('button', { type: 'button', class: 'link stop-reopen', onclick: () => reopen(stop) }, 'Not met yet') : null,
-          h('button', { type: 'button', class: 'link stop-delete', 'aria-label': `Take ${stop.name} off the tour`, onclick: () => removeStop(stop) }, 'Remove'))),
+          h('button', { type: 'button', class: 'link stop-delete', 'aria-label': `Remove ${stop.name} from the tour`, onclick: () => removeStop(stop) }, 'Remove'))),
       answered.length ? h('dl', { class: 'tour-answers' }, answered.map(([name, question]) => [h('dt', {}, question), h('dd', {}, stop[name])])) : null);
   }
 

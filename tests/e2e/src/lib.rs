@@ -199,6 +199,12 @@ impl App {
         })
     }
 
+    /// The process id of tauri-driver, which leads the process group of the driver,
+    /// WebKitWebDriver and the app; the app and its WebKit processes descend from it.
+    pub fn driver_pid(&self) -> Option<u32> {
+        self._driver.0.as_ref().map(Child::id)
+    }
+
     /// Waits until an element matching `css` exists and is displayed.
     pub async fn wait_for(&self, css: &str) -> Result<Element> {
         let deadline = Instant::now() + PATIENCE;
