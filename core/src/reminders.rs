@@ -255,7 +255,10 @@ pub struct Cadence {
 
 /// Everyone with a keep-in-touch cadence: those on a live map or with their own.
 pub fn cadences(db: &Database) -> Result<Vec<Cadence>> {
-    let done = states(db)?;
+    cadences_with(db, &states(db)?)
+}
+
+fn cadences_with(db: &Database, done: &HashMap<String, State>) -> Result<Vec<Cadence>> {
     let mut on_maps: HashMap<String, (Quadrant, DateTime<Utc>)> = HashMap::new();
     {
         let mut stmt = db.conn().prepare_cached(
@@ -330,7 +333,7 @@ pub fn cadences(db: &Database) -> Result<Vec<Cadence>> {
 }
 
 fn keep_in_touch(db: &Database, b: &mut Builder<'_>) -> Result<()> {
-    for c in cadences(db)? {
+    for c in cadences_with(db, b.states)? {
         let first_due = local_day_at(b.tz, c.since, u64::from(c.days), b.morning);
         let ago = match c.last_contact {
             Some(t) => format!(
