@@ -62,6 +62,7 @@ bench: deps-test
 	cargo build --release --bin allies --features tauri/custom-protocol
 	ALLIES_APP=$(CURDIR)/target/release/allies $(XVFB) cargo bench -p allies-e2e --bench map_drag
 	ALLIES_APP=$(CURDIR)/target/release/allies $(XVFB) cargo bench -p allies-e2e --bench network_view
+	ALLIES_APP=$(CURDIR)/target/release/allies $(XVFB) cargo bench -p allies-e2e --bench invoke_round_trip
 	ALLIES_APP=$(CURDIR)/target/release/allies $(XVFB) cargo bench -p allies-e2e --bench idle_cpu
 
 # Kills a writer 1,000 times at random moments (core/tests/crash.rs); ends with a one-line summary.

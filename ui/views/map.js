@@ -112,6 +112,7 @@ export function mountMap(ctx) {
       return;
     }
     empty.hidden = true;
+    empty.replaceChildren(); // its map form would repeat the ids of the one in the side panel
     body.hidden = false;
     toolbar.hidden = false;
     await loadPlacements(mine);

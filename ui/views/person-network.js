@@ -21,8 +21,11 @@ export function personNetwork(person, { undo, runUndo }) {
     other,
     h('label', { class: 'visually-hidden', for: 'link-strength' }, 'Strength'),
     h('select', { id: 'link-strength' }, STRENGTHS.map(([v, t]) => h('option', { value: v, selected: v === 'medium' }, t))),
+    h('label', { class: 'visually-hidden', for: 'link-note' }, 'Note'),
+    h('input', { id: 'link-note', type: 'text', autocomplete: 'off', placeholder: 'Note (optional)' }),
     h('button', { type: 'submit', id: 'link-add' }, 'Add link'),
     h('p', { class: 'field-error', id: 'link-to_id-error', hidden: true }),
+    h('p', { class: 'field-error', id: 'link-note-error', hidden: true }),
     h('p', { class: 'form-error', id: 'link-form-error', role: 'alert', hidden: true }));
   const list = h('ul', { class: 'ledger-list', id: 'links', 'aria-label': `Links of ${person.name}` });
   const paths = h('ol', { class: 'intro-paths', id: 'intro-paths', 'aria-label': `Ways to reach ${person.name}` });
@@ -47,7 +50,8 @@ export function personNetwork(person, { undo, runUndo }) {
         h('option', { value: '' }, 'you'),
         people.filter((p) => p.id !== person.id).map((p) => h('option', { value: p.id }, p.name)));
       replaceChildren(list, links.length ? links.map((l) => h('li', { class: 'ledger-item', 'data-id': l.id },
-        h('span', { class: 'ledger-text' }, linkText(l), h('span', { class: 'muted' }, ` · ${l.strength}`)),
+        h('span', { class: 'ledger-text' }, linkText(l), h('span', { class: 'muted' }, ` · ${l.strength}`),
+          l.note ? h('span', { class: 'muted link-note' }, ` · ${l.note}`) : null),
         h('button', { type: 'button', class: 'link', 'aria-label': `Delete the link “${linkText(l)}”`, onclick: () => remove(l) }, 'Delete')))
         : h('li', { class: 'muted' }, 'No links yet. Note who they report to, who influences them, who they are close with.'));
       replaceChildren(paths, ways.length ? ways.map((p) => h('li', {}, pathText(p, nameOf)))
@@ -65,9 +69,11 @@ export function personNetwork(person, { undo, runUndo }) {
       to_id: to || person.id,
       kind: form.querySelector('#link-kind').value,
       strength: form.querySelector('#link-strength').value,
+      note: form.querySelector('#link-note').value,
     };
     try {
       await api.addLink(input);
+      form.querySelector('#link-note').value = '';
       clearFormErrors(form);
       announce('Link added');
       await load();

@@ -37,13 +37,14 @@ async fn a_link_added_on_a_page_opens_a_way_in_to_a_leader() -> Result<()> {
         .await?;
     app.choose("#link-kind", "reports_to").await?;
     app.choose("#link-to_id", &marco).await?;
+    app.fill("#link-note", "since the <reorg>").await?;
     app.click("#link-add").await?;
     let links = app
         .wait_for_text("#links", |t| t.contains("reports to Marco Rossi"))
         .await?;
     assert!(
-        links.contains("Vera <VP> Park reports to Marco Rossi"),
-        "{links}"
+        links.contains("Vera <VP> Park reports to Marco Rossi · medium · since the <reorg>"),
+        "the link and its note, as typed: {links}"
     );
     let ways = app
         .wait_for_text("#intro-paths", |t| t.contains("You →"))
