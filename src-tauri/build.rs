@@ -85,6 +85,7 @@ const COMMANDS: &[&str] = &[
     "import_preview",
     "import_apply",
     "export_people_csv",
+    "export_people_redacted",
     "export_people_vcard",
     "export_calendar",
     "person_links",

@@ -443,6 +443,34 @@ fn address_book_and_calendar_exports_are_written_as_asked() {
     assert!(std::fs::read_to_string(&ics)
         .expect("the calendar")
         .starts_with("BEGIN:VCALENDAR\r\n"));
+
+    // The same people, redacted: initials, and none of the names, emails or notes.
+    let full = std::fs::read_to_string(&vcf).expect("the address book");
+    let redacted = dir.path().join("redacted.csv");
+    let out = allies(
+        &[
+            "export",
+            "redacted-csv",
+            redacted.to_str().expect("path"),
+            "--data-dir",
+            data,
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let csv = std::fs::read_to_string(&redacted).expect("the redacted list");
+    assert!(
+        csv.starts_with("Person,Role,Department,Organisation,Level,Ally role,Last contact\r\n"),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), 3, "two people: {csv}");
+    for line in full
+        .lines()
+        .filter(|l| l.starts_with("FN:") || l.starts_with("EMAIL"))
+    {
+        let value = line.rsplit(':').next().unwrap_or_default();
+        assert!(!csv.contains(value), "{value} must not be in {csv}");
+    }
 }
 
 #[test]

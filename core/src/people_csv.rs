@@ -1,5 +1,6 @@
 //! Everyone as a CSV file (RFC 4180: quoted where needed, CRLF line ends), safe to open in a
-//! spreadsheet: a cell that starts like a formula is written as text.
+//! spreadsheet: a cell that starts like a formula is written as text. A redacted version keeps
+//! the shape of the network (roles, teams, levels) and leaves out who the people are.
 
 use chrono::{DateTime, Utc};
 
@@ -72,4 +73,112 @@ pub fn export(db: &Database) -> Result<Vec<u8>> {
         field: "",
         message: format!("The CSV file could not be written: {e}"),
     })
+}
+
+pub const REDACTED_HEADER: [&str; 7] = [
+    "Person",
+    "Role",
+    "Department",
+    "Organisation",
+    "Level",
+    "Ally role",
+    "Last contact",
+];
+
+/// "Dana Ng" -> "DN", "Zoë" -> "Z": the first letter of the first and the last word.
+pub fn initials(name: &str) -> String {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let first = |w: &&str| w.chars().next();
+    let letters: String = match words.as_slice() {
+        [] => return "?".into(),
+        [one] => first(one).into_iter().collect(),
+        [a, .., b] => first(a).into_iter().chain(first(b)).collect(),
+    };
+    letters.to_uppercase()
+}
+
+/// Current people with initials instead of names, and no email, tags, notes or how you met:
+/// to share the shape of your network (with a mentor, say) without saying who is in it.
+pub fn export_redacted(db: &Database) -> Result<Vec<u8>> {
+    let failed = |e: csv::Error| Error::Invalid {
+        code: "export.failed",
+        field: "",
+        message: format!("The CSV file could not be written: {e}"),
+    };
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    out.write_record(REDACTED_HEADER).map_err(failed)?;
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT p.name, p.role, p.department, p.organisation,
+                coalesce(pr.level, ''), coalesce(pr.ally_role, ''),
+                (SELECT max(i.occurred_at) FROM interaction_people ip
+                   JOIN interactions i ON i.id = ip.interaction_id
+                  WHERE ip.person_id = p.id AND i.deleted_at IS NULL)
+           FROM people p LEFT JOIN profiles pr ON pr.person_id = p.id
+          WHERE p.deleted_at IS NULL AND p.left_at IS NULL
+          ORDER BY p.role, p.department, p.id",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let mut cells = vec![initials(&r.get::<_, String>(0)?)];
+        for i in 1..6 {
+            cells.push(r.get::<_, String>(i)?);
+        }
+        cells.push(day(r.get(6)?));
+        out.write_record(cells.iter().map(|c| neutralise(c).into_owned()))
+            .map_err(failed)?;
+    }
+    out.into_inner().map_err(|e| Error::Invalid {
+        code: "export.failed",
+        field: "",
+        message: format!("The CSV file could not be written: {e}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::people::{self, PersonInput};
+    use chrono::TimeZone;
+
+    #[test]
+    fn initials_take_the_first_and_last_word() {
+        assert_eq!(initials("Dana Ng"), "DN");
+        assert_eq!(initials("  zoë  "), "Z");
+        assert_eq!(initials("Ana María de la Cruz"), "AC");
+        assert_eq!(initials(""), "?");
+    }
+
+    #[test]
+    fn the_redacted_export_keeps_roles_and_leaves_out_who() {
+        let mut db = Database::open_in_memory().unwrap();
+        let now = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap();
+        let dana = PersonInput {
+            role: "VP Engineering".into(),
+            department: "Platform".into(),
+            email: "dana@example.com".into(),
+            notes: "Secret: looking to leave".into(),
+            tags: "mentor".into(),
+            ..PersonInput::named("Dana Ng")
+        };
+        people::add(&mut db, &dana, now).unwrap();
+        let gone = people::add(&mut db, &PersonInput::named("Former Person"), now).unwrap();
+        people::mark_former(&mut db, &gone.id, now).unwrap();
+        let text = String::from_utf8(export_redacted(&db).unwrap()).unwrap();
+        assert_eq!(
+            text,
+            "Person,Role,Department,Organisation,Level,Ally role,Last contact\r\nDN,VP Engineering,Platform,,,,\r\n"
+        );
+        for secret in [
+            "Dana",
+            "Ng",
+            "dana@example.com",
+            "Secret",
+            "mentor",
+            "Former",
+        ] {
+            assert!(!text.contains(secret), "{secret} must not be in {text}");
+        }
+    }
 }

@@ -79,6 +79,8 @@ pub enum Command {
 pub enum ExportKind {
     /// Everyone, one row each (formulas neutralised).
     Csv,
+    /// Current people with initials instead of names and no email, tags or notes.
+    RedactedCsv,
     /// Everyone as a vCard 4.0 address book.
     Vcard,
     /// The next 90 days of reminders, promises and check-ins as an iCalendar file.
@@ -158,6 +160,10 @@ fn execute(command: Command, given: Option<&Path>) -> ExitCode {
             kind: ExportKind::Csv,
             file,
         } => export_to(&file, given, allies_core::people_csv::export),
+        Command::Export {
+            kind: ExportKind::RedactedCsv,
+            file,
+        } => export_to(&file, given, allies_core::people_csv::export_redacted),
         Command::Export {
             kind: ExportKind::Vcard,
             file,

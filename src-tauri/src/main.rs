@@ -81,6 +81,7 @@ fn run_app(background: bool) -> ExitCode {
             commands::import::import_preview,
             commands::import::import_apply,
             commands::data::export_people_csv,
+            commands::data::export_people_redacted,
             commands::data::export_people_vcard,
             commands::data::export_calendar,
             commands::network::person_links,

@@ -114,6 +114,7 @@ export function createApi(invoke) {
     importPreview: (format, content, mapping = null) => call('import_preview', { format, content, mapping }),
     importApply: (format, content, mapping, onDuplicate) => call('import_apply', { format, content, mapping, onDuplicate }),
     exportPeopleCsv: () => call('export_people_csv'),
+    exportPeopleRedacted: () => call('export_people_redacted'),
     exportPeopleVcard: () => call('export_people_vcard'),
     exportCalendar: () => call('export_calendar'),
     saveBackup: () => call('save_backup'),

@@ -71,6 +71,7 @@ function dataFiles() {
   return h('div', { class: 'data-files' },
     h('div', { class: 'actions' },
       h('button', { type: 'button', id: 'export-csv', onclick: saved('The people list', api.exportPeopleCsv) }, 'Export people (CSV)'),
+      h('button', { type: 'button', id: 'export-redacted', title: 'Initials instead of names; no email, tags or notes', onclick: saved('The people list without names', api.exportPeopleRedacted) }, 'Export people, redacted (CSV)'),
       h('button', { type: 'button', id: 'export-vcard', onclick: saved('The address book', api.exportPeopleVcard) }, 'Export people (vCard)'),
       h('button', { type: 'button', id: 'export-ics', onclick: saved('The calendar', api.exportCalendar) }, 'Export reminders (calendar)'),
       h('button', { type: 'button', id: 'save-backup', onclick: saved('A full backup', api.saveBackup) }, 'Save a full backup (JSON)')),

@@ -33,6 +33,12 @@ pub async fn export_people_csv(state: State<'_, AppState>) -> Result<PathBuf, Wi
     save_in_downloads(state, "people", "csv", people_csv::export).await
 }
 
+/// Current people as a CSV file without who they are, in Downloads; returns where.
+#[tauri::command]
+pub async fn export_people_redacted(state: State<'_, AppState>) -> Result<PathBuf, WireError> {
+    save_in_downloads(state, "people redacted", "csv", people_csv::export_redacted).await
+}
+
 /// Everyone as a vCard 4.0 address book in Downloads; returns where.
 #[tauri::command]
 pub async fn export_people_vcard(state: State<'_, AppState>) -> Result<PathBuf, WireError> {

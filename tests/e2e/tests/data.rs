@@ -56,6 +56,17 @@ async fn people_export_and_a_backup_that_restores_everything_as_it_was() -> Resu
         "{csv}"
     );
 
+    app.click("#export-redacted").await?;
+    app.wait_for_text("#data-result", |t| t.contains("without names saved as"))
+        .await?;
+    let redacted = std::fs::read_to_string(
+        saved(&profile.downloads(), "Allies people redacted", ".csv").await?,
+    )?;
+    assert!(
+        redacted.contains("\r\nDN,") && !redacted.contains("Dana"),
+        "initials, not names: {redacted}"
+    );
+
     app.click("#export-vcard").await?;
     app.wait_for_text("#data-result", |t| t.contains("The address book saved as"))
         .await?;
