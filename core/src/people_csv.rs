@@ -36,17 +36,32 @@ fn day(t: Option<DateTime<Utc>>) -> String {
     t.map(|t| t.date_naive().to_string()).unwrap_or_default()
 }
 
-/// Everyone, current people first and then former colleagues, by name.
-pub fn export(db: &Database) -> Result<Vec<u8>> {
-    let failed = |e: csv::Error| Error::Invalid {
+fn failed(e: impl std::fmt::Display) -> Error {
+    Error::Invalid {
         code: "export.failed",
         field: "",
         message: format!("The CSV file could not be written: {e}"),
-    };
+    }
+}
+
+/// A CSV file of `header` and the rows `fill` writes, each cell neutralised.
+fn write_csv(
+    header: &[&str],
+    fill: impl FnOnce(&mut dyn FnMut(Vec<String>) -> Result<()>) -> Result<()>,
+) -> Result<Vec<u8>> {
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
-    out.write_record(HEADER).map_err(failed)?;
+    out.write_record(header).map_err(failed)?;
+    fill(&mut |cells: Vec<String>| {
+        out.write_record(cells.iter().map(|c| neutralise(c).into_owned()))
+            .map_err(failed)
+    })?;
+    out.into_inner().map_err(failed)
+}
+
+/// Everyone, current people first and then former colleagues, by name.
+pub fn export(db: &Database) -> Result<Vec<u8>> {
     let mut stmt = db.conn().prepare_cached(
         "SELECT p.name, p.role, p.department, p.organisation, p.email, p.tags, p.notes,
                 coalesce(pr.level, ''), coalesce(pr.how_met, ''), coalesce(pr.ally_role, ''),
@@ -58,20 +73,17 @@ pub fn export(db: &Database) -> Result<Vec<u8>> {
           WHERE p.deleted_at IS NULL
           ORDER BY p.left_at IS NOT NULL, p.name_key, p.id",
     )?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let mut cells: Vec<String> = (0..10)
-            .map(|i| r.get::<_, String>(i))
-            .collect::<rusqlite::Result<_>>()?;
-        cells.push(day(r.get(10)?));
-        cells.push(day(r.get(11)?));
-        out.write_record(cells.iter().map(|c| neutralise(c).into_owned()))
-            .map_err(failed)?;
-    }
-    out.into_inner().map_err(|e| Error::Invalid {
-        code: "export.failed",
-        field: "",
-        message: format!("The CSV file could not be written: {e}"),
+    write_csv(&HEADER, |write| {
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let mut cells: Vec<String> = (0..10)
+                .map(|i| r.get::<_, String>(i))
+                .collect::<rusqlite::Result<_>>()?;
+            cells.push(day(r.get(10)?));
+            cells.push(day(r.get(11)?));
+            write(cells)?;
+        }
+        Ok(())
     })
 }
 
@@ -100,15 +112,6 @@ pub fn initials(name: &str) -> String {
 /// Current people with initials instead of names, and no email, tags, notes or how you met:
 /// to share the shape of your network (with a mentor, say) without saying who is in it.
 pub fn export_redacted(db: &Database) -> Result<Vec<u8>> {
-    let failed = |e: csv::Error| Error::Invalid {
-        code: "export.failed",
-        field: "",
-        message: format!("The CSV file could not be written: {e}"),
-    };
-    let mut out = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
-    out.write_record(REDACTED_HEADER).map_err(failed)?;
     let mut stmt = db.conn().prepare_cached(
         "SELECT p.name, p.role, p.department, p.organisation,
                 coalesce(pr.level, ''), coalesce(pr.ally_role, ''),
@@ -119,20 +122,17 @@ pub fn export_redacted(db: &Database) -> Result<Vec<u8>> {
           WHERE p.deleted_at IS NULL AND p.left_at IS NULL
           ORDER BY p.role, p.department, p.id",
     )?;
-    let mut rows = stmt.query([])?;
-    while let Some(r) = rows.next()? {
-        let mut cells = vec![initials(&r.get::<_, String>(0)?)];
-        for i in 1..6 {
-            cells.push(r.get::<_, String>(i)?);
+    write_csv(&REDACTED_HEADER, |write| {
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let mut cells = vec![initials(&r.get::<_, String>(0)?)];
+            for i in 1..6 {
+                cells.push(r.get::<_, String>(i)?);
+            }
+            cells.push(day(r.get(6)?));
+            write(cells)?;
         }
-        cells.push(day(r.get(6)?));
-        out.write_record(cells.iter().map(|c| neutralise(c).into_owned()))
-            .map_err(failed)?;
-    }
-    out.into_inner().map_err(|e| Error::Invalid {
-        code: "export.failed",
-        field: "",
-        message: format!("The CSV file could not be written: {e}"),
+        Ok(())
     })
 }
 
