@@ -6,19 +6,11 @@ use std::time::Instant;
 
 use allies_core::people::{self, PersonInput};
 use allies_core::Database;
-use allies_e2e::{App, PrivateBus, Profile, Result};
+use allies_e2e::{percentile, App, PrivateBus, Profile, Result};
 use chrono::Utc;
 
 const PEOPLE: usize = 10_000;
 const CALLS: usize = 100;
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    let rank = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
-    sorted[rank.min(sorted.len() - 1)]
-}
 
 async fn time_calls(app: &App, label: &str, command: &str, args: serde_json::Value) -> Result<()> {
     let times = app

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use allies_core::network::{self, LinkInput, LinkKind, Strength};
 use allies_core::people::{self, PersonInput};
 use allies_core::Database;
-use allies_e2e::{App, Locator, PrivateBus, Profile, Result};
+use allies_e2e::{percentile, App, Locator, PrivateBus, Profile, Result};
 use chrono::Utc;
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 
@@ -24,14 +24,6 @@ impl Lcg {
             .wrapping_add(1442695040888963407);
         ((self.0 >> 33) as usize) % n
     }
-}
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    let rank = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
-    sorted[rank.min(sorted.len() - 1)]
 }
 
 fn seed(profile: &Profile) -> Result<()> {

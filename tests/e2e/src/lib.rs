@@ -111,7 +111,16 @@ impl Profile {
     }
 }
 
-/// The running app, driven through WebDriver.
+/// The value at percentile `p` (0–100) of `sorted` times, the nearest rank; NaN for none.
+/// The benchmarks print their figures with it.
+pub fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return f64::NAN;
+    }
+    let rank = ((p / 100.0) * (sorted.len() - 1) as f64).round() as usize;
+    sorted[rank.min(sorted.len() - 1)]
+}
+
 /// A time zone in which `at` is around midday: reminders are then never held by the default
 /// quiet hours (20:00–08:00) and no day changes during a test, whenever the tests run.
 pub fn midday_zone(at: SystemTime) -> String {
@@ -127,6 +136,7 @@ pub fn midday_zone(at: SystemTime) -> String {
     }
 }
 
+/// The running app, driven through WebDriver.
 pub struct App {
     pub client: Client,
     _driver: DriverGuard,
