@@ -5,7 +5,11 @@ const COMMANDS: &[&str] = &[
     "app_status",
     "start_fresh",
     "restore_latest_backup",
+    "unlock",
+    "lock_now",
+    "set_encryption",
     "list_people",
+    "people_page",
     "add_person",
     "update_person",
     "delete_person",
@@ -112,6 +116,7 @@ const COMMANDS: &[&str] = &[
     "restore_backup_file",
     "list_snapshots",
     "restore_snapshot",
+    "set_presenting",
 ];
 
 fn main() {

@@ -497,3 +497,47 @@ fn commands_work_while_the_app_has_the_database_open() {
         "the running app sees what the command line imported"
     );
 }
+
+#[test]
+fn encrypted_data_needs_its_passphrase_on_the_command_line() {
+    use allies_core::encryption::{self, Passphrase};
+    use allies_core::people::{self, PersonInput};
+    use allies_core::Database;
+
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let data = dir.path().to_str().expect("a UTF-8 path");
+    #[allow(clippy::disallowed_methods)] // the binary under test reads the real clock too
+    let now = chrono::Utc::now();
+    let mut db = Database::open_in(dir.path(), now).expect("a new database");
+    people::add(&mut db, &PersonInput::named("Dana Ng"), now).expect("a person");
+    let key = Passphrase::new_checked("a long passphrase").expect("a passphrase");
+    let (db, changed) = encryption::change(db, Some(key), now);
+    changed.expect("encrypted");
+    drop(db);
+
+    let locked = allies(&["check", "--data-dir", data], &[]);
+    assert!(!locked.status.success());
+    let message = text(&locked.stderr);
+    assert!(
+        message.contains("is encrypted") && message.contains("ALLIES_PASSPHRASE"),
+        "says what to do: {message}"
+    );
+
+    let wrong = allies(
+        &["check", "--data-dir", data],
+        &[("ALLIES_PASSPHRASE", "not the passphrase")],
+    );
+    assert!(!wrong.status.success());
+    assert!(text(&wrong.stderr).contains("does not open"));
+
+    let right = allies(
+        &["check", "--data-dir", data],
+        &[("ALLIES_PASSPHRASE", "a long passphrase")],
+    );
+    assert!(right.status.success(), "{}", text(&right.stderr));
+    assert!(
+        text(&right.stdout).contains("      1 people"),
+        "{}",
+        text(&right.stdout)
+    );
+}

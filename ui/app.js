@@ -2,7 +2,10 @@
 
 import { api, onAppEvent } from './lib/api.js';
 import { announce } from './lib/dom.js';
+import { IdleWatch, lockAfterMinutes } from './lib/idle.js';
+import { FLASH_KEY, lockApp } from './lib/lock.js';
 import { hashFor, paramFromHash, sectionFromHash } from './lib/router.js';
+import { isPresenting, onPresentingChange, presentingMode, setPresentingMode, togglePresenting } from './lib/presenting.js';
 import { isTextField, shortcutFor } from './lib/shortcuts.js';
 import { showToast } from './lib/toast.js';
 import { UndoStack } from './lib/undo.js';
@@ -26,7 +29,76 @@ async function boot() {
     return;
   }
   if (status.ready) startShell(status);
+  else if (status.error?.code === 'storage.locked') showLock(status);
   else showBroken(status);
+}
+
+function showLock(status) {
+  $('shell').hidden = true;
+  const screen = $('lock-screen');
+  screen.hidden = false;
+  $('lock-path').textContent = status.dbPath ?? 'unknown';
+  const flash = sessionStorage.getItem(FLASH_KEY);
+  sessionStorage.removeItem(FLASH_KEY);
+  $('lock-reason').textContent = flash ?? '';
+  $('lock-reason').hidden = !flash;
+  const form = $('unlock-form');
+  const field = $('unlock-passphrase');
+  const error = $('unlock-passphrase-error');
+  const button = $('unlock');
+  const caps = $('unlock-caps');
+  const showCaps = (e) => { caps.hidden = !e.getModifierState?.('CapsLock'); };
+  field.addEventListener('keydown', showCaps);
+  field.addEventListener('keyup', showCaps);
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    error.hidden = true;
+    field.removeAttribute('aria-invalid');
+    if (!field.value) {
+      error.textContent = 'Enter your passphrase.';
+      error.hidden = false;
+      field.setAttribute('aria-invalid', 'true');
+      field.focus();
+      return;
+    }
+    button.disabled = true;
+    button.textContent = 'Unlocking…';
+    try {
+      const opened = await api.unlock(field.value);
+      field.value = '';
+      screen.hidden = true;
+      if (opened.ready) startShell(opened);
+      else showBroken(opened);
+    } catch (err) {
+      error.textContent = err.message;
+      error.hidden = false;
+      field.setAttribute('aria-invalid', 'true');
+      field.select();
+      field.focus();
+    } finally {
+      button.disabled = false;
+      button.textContent = 'Unlock';
+    }
+  });
+  field.focus();
+}
+
+/** Locks encrypted data after the chosen time without use (Settings), checked on the clock. */
+function watchIdle() {
+  const watch = new IdleWatch({
+    now: () => Date.now(),
+    minutes: lockAfterMinutes(localStorage),
+    onIdle: () => lockApp('Locked after a while without use.'),
+  });
+  const seen = () => watch.activity();
+  for (const type of ['keydown', 'pointerdown', 'pointermove', 'wheel', 'focusin']) {
+    document.addEventListener(type, seen, { passive: true, capture: true });
+  }
+  // The delay was changed in Settings (in this window or another).
+  window.addEventListener('allies-lock-after', (e) => watch.setMinutes(e.detail));
+  setInterval(() => watch.check(), 15_000);
+  // Waking from sleep: check at once rather than at the next tick.
+  document.addEventListener('visibilitychange', () => watch.check());
 }
 
 function showBroken(status) {
@@ -131,9 +203,16 @@ function startShell(status) {
   }
 
   window.addEventListener('hashchange', () => show(sectionFromHash(location.hash), { focus: true }));
+  if (status.encrypted) watchIdle();
+  const flash = sessionStorage.getItem(FLASH_KEY);
+  if (flash) {
+    sessionStorage.removeItem(FLASH_KEY);
+    showToast(flash, { timeoutMs: 8000 });
+  }
   // The skip link only moves the focus: followed as a link, its "#main" would open People.
   document.querySelector('.skip-link').addEventListener('click', (e) => { e.preventDefault(); main.focus(); });
   watchReminders(ctx);
+  watchPresenting();
   document.addEventListener('keydown', (e) => {
     if (e.defaultPrevented) return; // a view's own control already used this key
     if (document.querySelector('dialog[open]')) return; // a dialog handles its own keys
@@ -146,6 +225,13 @@ function startShell(status) {
     let handled = false;
     if (shortcut.action === 'go') {
       location.hash = hashFor(shortcut.section);
+      handled = true;
+    } else if (shortcut.action === 'lock') {
+      if (status.encrypted) lockApp();
+      else announce('Nothing to lock: set a passphrase in Settings to encrypt your data');
+      handled = true;
+    } else if (shortcut.action === 'presenting') {
+      togglePresenting();
       handled = true;
     } else if (shortcut.action === 'undo') {
       ctx.runUndo();
@@ -162,6 +248,36 @@ function startShell(status) {
   });
 
   show(sectionFromHash(location.hash));
+}
+
+/**
+ * The one presenting switch: the sidebar's select, Ctrl+Shift+P and the banner all drive and show
+ * the same mode. Views re-render themselves; the shell is told so reminder pop-ups follow.
+ */
+function watchPresenting() {
+  const select = $('presenting-mode');
+  const banner = $('presenting-banner');
+  const apply = (mode) => {
+    select.value = mode;
+    document.body.classList.toggle('presenting', mode !== 'names');
+    banner.hidden = mode === 'names';
+    $('presenting-banner-text').textContent = mode === 'roles'
+      ? 'People appear by role (initials where no role is set). Notes you typed are shown as written.'
+      : 'People appear as initials. Notes you typed are shown as written.';
+    // If the shell cannot be told, pop-ups may still name people: say so rather than hide it.
+    api.setPresenting(mode).catch((err) => showToast(`Reminder pop-ups may still show names: ${err.message}`));
+  };
+  apply(presentingMode());
+  select.addEventListener('change', () => setPresentingMode(select.value));
+  $('presenting-stop').addEventListener('click', () => { setPresentingMode('names'); select.focus(); });
+  onPresentingChange((mode) => {
+    // A message still on screen may name someone.
+    if (isPresenting()) $('toasts').replaceChildren();
+    apply(mode);
+    announce(mode === 'names'
+      ? 'Presenting mode off: names are shown'
+      : `Presenting mode on: people appear as ${mode === 'roles' ? 'roles' : 'initials'}. Press Ctrl+Shift+P to turn it off.`);
+  });
 }
 
 /**

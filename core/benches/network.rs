@@ -7,6 +7,8 @@ use std::time::{Duration, Instant};
 use allies_core::{insights, network, Database};
 use chrono::{TimeZone, Utc};
 
+mod record;
+
 const PEOPLE: usize = 10_000;
 const LINKS: usize = 50_000;
 /// People the user has logged an interaction with: their ways in.
@@ -51,11 +53,12 @@ fn percentiles(times: &mut [Duration]) -> (f64, f64, f64) {
     (p(0.5), p(0.95), p(1.0))
 }
 
+/// Times `f` over `rounds` runs, prints the figures and returns the p95 in ms.
 fn time<T>(
     label: &str,
     rounds: usize,
     mut f: impl FnMut() -> allies_core::Result<T>,
-) -> allies_core::Result<()> {
+) -> allies_core::Result<f64> {
     let mut times = Vec::with_capacity(rounds);
     for _ in 0..rounds {
         let started = Instant::now();
@@ -64,7 +67,7 @@ fn time<T>(
     }
     let (p50, p95, max) = percentiles(&mut times);
     println!("network: {label}: p50 {p50:.1} ms, p95 {p95:.1} ms, max {max:.1} ms ({rounds} runs)");
-    Ok(())
+    Ok(p95)
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -162,6 +165,13 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!(
         "network: intro paths ({reached} of 100 targets reachable): p50 {p50:.1} ms, p95 {p95:.1} ms, max {max:.1} ms"
     );
+    record::record(
+        "intro paths p95, 10,000 people and 50,000 links",
+        p95,
+        "ms",
+        &format!("p50 {p50:.1} ms, 100 targets"),
+        &format!("≤ {} ms", PATH_GOAL.as_millis()),
+    )?;
     let verdict = if p95 <= PATH_GOAL.as_secs_f64() * 1e3 {
         "within"
     } else {
@@ -171,14 +181,28 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         "network: intro paths p95 {p95:.1} ms is {verdict} the {} ms goal",
         PATH_GOAL.as_millis()
     );
-    time("the whole graph for the network view", 10, || {
+    let graph = time("the whole graph for the network view", 10, || {
         network::graph(&db, None)
     })?;
+    record::record(
+        "the network view's graph p95, 10,000 people",
+        graph,
+        "ms",
+        "10 runs",
+        "",
+    )?;
     time("one map's graph", 10, || network::graph(&db, Some("m1")))?;
     time("coverage", 10, || insights::coverage(&db))?;
     time("going cold", 10, || insights::going_cold(&db, now))?;
     time("visibility gap", 10, || insights::visibility_gap(&db, now))?;
     time("reciprocity", 10, || insights::reciprocity(&db, now))?;
-    time("review page", 5, || insights::review(&db, "m1", now))?;
+    let review = time("review page", 5, || insights::review(&db, "m1", now))?;
+    record::record(
+        "review page p95, a map of 2,000 people",
+        review,
+        "ms",
+        "5 runs",
+        "",
+    )?;
     Ok(())
 }

@@ -43,6 +43,11 @@ pub enum Error {
         path: std::path::PathBuf,
         detail: String,
     },
+    #[error("Allies could not change the encryption of {}: {detail}. Your data was not changed.", path.display())]
+    Encryption {
+        path: std::path::PathBuf,
+        detail: String,
+    },
     #[error(transparent)]
     Open(#[from] OpenError),
     #[error("Allies could not read or write its database: {0}. Your data was not changed.")]
@@ -66,6 +71,7 @@ impl Error {
             Error::TourNotFound { .. } => "tours.not_found",
             Error::TourStopNotFound { .. } => "tours.stop_not_found",
             Error::Export { .. } => "export.failed",
+            Error::Encryption { .. } => "encryption.failed",
             Error::Open(e) => e.code(),
             Error::Storage(e) if is_busy(e) => "storage.busy",
             Error::Storage(e) if is_full(e) => "storage.full",

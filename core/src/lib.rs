@@ -6,6 +6,7 @@
 pub mod backup;
 pub mod calendar;
 pub mod conflicts;
+pub mod encryption;
 pub mod error;
 pub mod export;
 pub mod favours;
@@ -20,6 +21,7 @@ pub mod notification;
 pub mod people;
 pub mod people_csv;
 pub mod people_vcard;
+pub mod presenting;
 pub mod profiles;
 pub mod promises;
 mod records;

@@ -272,23 +272,134 @@ pub(crate) fn get_in(conn: &rusqlite::Connection, id: &str) -> Result<Person> {
     .ok_or_else(|| Error::PersonNotFound { id: id.to_owned() })
 }
 
+/// The people list for a search: everyone not deleted and not a former colleague whose details
+/// contain every word of `query` (ignoring case and accents), and the words to bind to `?1…`.
+/// [`list`], [`page`] and [`position`] all read it, so they always agree on who is listed.
+struct Listing {
+    /// `FROM … WHERE …` of the listed people.
+    from_where: String,
+    words: Vec<String>,
+}
+
+/// The order of the people list: by name ignoring case and accents, then by id for namesakes.
+/// The index `people_by_name` serves it, so a page deep in the list is found without sorting.
+const LIST_ORDER: &str = "ORDER BY name_key, id";
+
+impl Listing {
+    fn of(query: &str) -> Listing {
+        let words: Vec<String> = fold(query)
+            .split_whitespace()
+            .take(MAX_SEARCH_WORDS)
+            .map(str::to_owned)
+            .collect();
+        let mut from_where =
+            String::from("FROM people WHERE deleted_at IS NULL AND left_at IS NULL");
+        for i in 1..=words.len() {
+            from_where.push_str(&format!(" AND instr(search_text, ?{i}) > 0"));
+        }
+        Listing { from_where, words }
+    }
+
+    fn total(&self, db: &Database) -> Result<usize> {
+        let sql = format!("SELECT count(*) {}", self.from_where);
+        let n: i64 = db
+            .conn()
+            .prepare_cached(&sql)?
+            .query_row(params_from_iter(self.words.iter()), |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    /// The listed people in order, `limit` of them from `offset`; no limit when `None`.
+    fn people(&self, db: &Database, window: Option<(usize, usize)>) -> Result<Vec<Person>> {
+        use rusqlite::types::Value;
+        let mut sql = format!("SELECT {COLUMNS} {} {LIST_ORDER}", self.from_where);
+        let mut params: Vec<Value> = self.words.iter().cloned().map(Value::Text).collect();
+        if let Some((offset, limit)) = window {
+            let n = params.len();
+            sql.push_str(&format!(" LIMIT ?{} OFFSET ?{}", n + 1, n + 2));
+            // Both are at most the list's length or MAX_PAGE, far below i64::MAX.
+            params.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
+            params.push(Value::Integer(i64::try_from(offset).unwrap_or(i64::MAX)));
+        }
+        let mut stmt = db.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map(params_from_iter(params), from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
 /// Everyone not deleted, sorted by name, whose details contain every word of `query`
 /// (ignoring case). An empty query lists everyone.
 pub fn list(db: &Database, query: &str) -> Result<Vec<Person>> {
-    let words: Vec<String> = fold(query)
-        .split_whitespace()
-        .take(MAX_SEARCH_WORDS)
-        .map(str::to_owned)
-        .collect();
-    let mut sql =
-        format!("SELECT {COLUMNS} FROM people WHERE deleted_at IS NULL AND left_at IS NULL");
-    for i in 1..=words.len() {
-        sql.push_str(&format!(" AND instr(search_text, ?{i}) > 0"));
+    Listing::of(query).people(db, None)
+}
+
+/// The most people one [`page`] returns.
+pub const MAX_PAGE: usize = 500;
+
+/// A slice of the people list, as a long list fetches it while the user scrolls.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Page {
+    /// How many people the whole list holds for this query.
+    pub total: usize,
+    /// Where in the list `people` starts.
+    pub offset: usize,
+    pub people: Vec<Person>,
+}
+
+/// `limit` people of the list for `query` (in [`list`]'s order and with its filter) from
+/// position `offset`, with the list's length. An offset past the end gives no one (and the
+/// length). A limit of 0 or above [`MAX_PAGE`] is refused rather than clamped, since either
+/// means the caller is wrong and clamping would hide it.
+pub fn page(db: &Database, query: &str, offset: usize, limit: usize) -> Result<Page> {
+    if limit == 0 || limit > MAX_PAGE {
+        return Err(Error::Invalid {
+            code: "people.bad_page",
+            field: "limit",
+            message: format!(
+                "A page of the people list holds 1 to {MAX_PAGE} people; {limit} were asked for."
+            ),
+        });
     }
-    sql.push_str(" ORDER BY name_key, id");
-    let mut stmt = db.conn().prepare_cached(&sql)?;
-    let rows = stmt.query_map(params_from_iter(words.iter()), from_row)?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let listing = Listing::of(query);
+    let total = listing.total(db)?;
+    let people = if offset >= total {
+        Vec::new()
+    } else {
+        listing.people(db, Some((offset, limit)))?
+    };
+    Ok(Page {
+        total,
+        offset,
+        people,
+    })
+}
+
+/// Where person `id` stands (from 0) in the list for `query`, or `None` when they are not in
+/// it (filtered out, deleted, a former colleague or unknown).
+pub fn position(db: &Database, query: &str, id: &str) -> Result<Option<usize>> {
+    let listing = Listing::of(query);
+    let me = listing.words.len() + 1;
+    // Counts those before them in LIST_ORDER; the EXISTS checks they are listed at all.
+    let sql = format!(
+        "SELECT CASE WHEN EXISTS (SELECT 1 {fw} AND id = ?{me})
+                THEN (SELECT count(*) {fw} AND (name_key, id) <
+                        (SELECT name_key, id FROM people WHERE id = ?{me})) END",
+        fw = listing.from_where
+    );
+    let mut params: Vec<&str> = listing.words.iter().map(String::as_str).collect();
+    params.push(id);
+    let n: Option<i64> = db
+        .conn()
+        .prepare_cached(&sql)?
+        .query_row(params_from_iter(params), |r| r.get(0))?;
+    Ok(n.and_then(|n| usize::try_from(n).ok()))
+}
+
+/// The page of `limit` people (starting at a multiple of `limit`) holding person `id` in the
+/// list for `query`, so the list can open at them; the first page if they are not listed.
+pub fn page_around(db: &Database, query: &str, id: &str, limit: usize) -> Result<Page> {
+    let at = position(db, query, id)?.unwrap_or(0);
+    page(db, query, at - at % limit.max(1), limit)
 }
 
 /// How many people there are (not counting deleted ones).
@@ -541,6 +652,139 @@ mod tests {
         );
         assert!(names("dana élodie").is_empty(), "every word must match");
         assert_eq!(names("%_"), ["100%_sure"], "LIKE wildcards are plain text");
+    }
+
+    /// `n` people named "Person 000".."Person n-1" plus every third one tagged "mentor",
+    /// added in shuffled order so the list's order is the query's doing.
+    fn many(n: usize) -> Database {
+        let mut db = db();
+        for i in (0..n).map(|i| (i * 7) % n) {
+            let input = PersonInput {
+                tags: if i % 3 == 0 {
+                    "mentor".into()
+                } else {
+                    String::new()
+                },
+                ..PersonInput::named(&format!("Person {i:03}"))
+            };
+            add(&mut db, &input, at(9)).unwrap();
+        }
+        db
+    }
+
+    fn ids(people: &[Person]) -> Vec<String> {
+        people.iter().map(|p| p.id.clone()).collect()
+    }
+
+    #[test]
+    fn pages_cover_the_list_exactly_once_in_its_order() {
+        let db = many(250);
+        let everyone = ids(&list(&db, "").unwrap());
+        for limit in [1, 7, 100, MAX_PAGE] {
+            let mut paged = Vec::new();
+            let mut offset = 0;
+            loop {
+                let page = page(&db, "", offset, limit).unwrap();
+                assert_eq!(page.total, 250, "every page knows the list's length");
+                assert_eq!(page.offset, offset);
+                assert!(page.people.len() <= limit, "a page holds at most its limit");
+                if page.people.is_empty() {
+                    break;
+                }
+                offset += page.people.len();
+                paged.extend(ids(&page.people));
+            }
+            assert_eq!(
+                paged, everyone,
+                "pages of {limit} put together are the list: no one twice, no one missed"
+            );
+        }
+    }
+
+    #[test]
+    fn a_search_pages_too_and_its_total_counts_only_matches() {
+        let db = many(100);
+        let mentors = ids(&list(&db, "MENTOR").unwrap());
+        assert_eq!(mentors.len(), 34, "0, 3, …, 99");
+        let first = page(&db, "MENTOR", 0, 20).unwrap();
+        let second = page(&db, "mentor", 20, 20).unwrap();
+        assert_eq!((first.total, second.total), (34, 34));
+        assert_eq!(second.people.len(), 14, "the last page holds the rest");
+        assert_eq!(
+            [ids(&first.people), ids(&second.people)].concat(),
+            mentors,
+            "a search pages in the same order as it lists"
+        );
+        assert_eq!(page(&db, "nobody-like-this", 0, 20).unwrap().total, 0);
+    }
+
+    #[test]
+    fn an_offset_past_the_end_gives_no_one_and_the_total() {
+        let db = many(10);
+        for offset in [10, 11, 1_000_000, usize::MAX] {
+            let p = page(&db, "", offset, 100).unwrap();
+            assert!(p.people.is_empty(), "nobody at {offset}");
+            assert_eq!(p.total, 10, "the length still comes back at {offset}");
+        }
+        assert_eq!(page(&db, "", 9, 100).unwrap().people[0].name, "Person 009");
+    }
+
+    #[test]
+    fn the_total_leaves_out_deleted_people_and_former_colleagues() {
+        let mut db = many(5);
+        let all = list(&db, "").unwrap();
+        delete(&mut db, &all[0].id, at(10)).unwrap();
+        mark_former(&mut db, &all[1].id, at(10)).unwrap();
+        let p = page(&db, "", 0, 100).unwrap();
+        assert_eq!(p.total, 3);
+        assert_eq!(ids(&p.people), ids(&all[2..]));
+    }
+
+    #[test]
+    fn a_limit_of_zero_or_too_many_is_refused_with_the_bounds() {
+        let db = many(3);
+        for limit in [0, MAX_PAGE + 1, 1_000_000] {
+            let err = page(&db, "", 0, limit).unwrap_err();
+            assert_eq!(err.code(), "people.bad_page", "limit {limit}");
+            let message = err.to_string();
+            assert!(
+                message.contains("1 to 500") && message.contains(&limit.to_string()),
+                "the message says what is allowed and what was asked: {message}"
+            );
+        }
+        assert_eq!(page(&db, "", 0, MAX_PAGE).unwrap().people.len(), 3);
+    }
+
+    #[test]
+    fn position_and_page_around_find_a_person_in_the_list() {
+        let mut db = many(250);
+        let everyone = list(&db, "").unwrap();
+        for i in [0, 1, 99, 100, 137, 249] {
+            let id = &everyone[i].id;
+            assert_eq!(position(&db, "", id).unwrap(), Some(i));
+            let around = page_around(&db, "", id, 100).unwrap();
+            assert_eq!(
+                around.offset,
+                i - i % 100,
+                "pages start at multiples of the limit"
+            );
+            assert!(
+                around.people.iter().any(|p| &p.id == id),
+                "{i} is on its page"
+            );
+        }
+        let mentors = list(&db, "mentor").unwrap();
+        assert_eq!(position(&db, "mentor", &mentors[5].id).unwrap(), Some(5));
+        let not_mentor = &everyone[1].id; // Person 001
+        assert_eq!(position(&db, "mentor", not_mentor).unwrap(), None);
+        assert_eq!(position(&db, "", "nope").unwrap(), None);
+        mark_former(&mut db, &everyone[3].id, at(10)).unwrap();
+        assert_eq!(position(&db, "", &everyone[3].id).unwrap(), None);
+        assert_eq!(
+            page_around(&db, "", "nope", 100).unwrap().offset,
+            0,
+            "someone not listed opens the list at its start"
+        );
     }
 
     #[test]

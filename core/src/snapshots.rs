@@ -205,7 +205,7 @@ pub fn restore(db: &mut Database, from: &Path, now: DateTime<Utc>) -> Result<Pat
     std::fs::create_dir_all(&work).map_err(|e| failed(&work, e))?;
     let temp = work.join(crate::storage::DB_FILE);
     std::fs::copy(from, &temp).map_err(|e| failed(from, e))?;
-    let opened = Database::open(&temp, now);
+    let opened = Database::open_with_key(&temp, now, db.key());
     let backup = opened.and_then(|source| {
         backup::dump(&source, now).map_err(|e| crate::storage::OpenError::Unavailable {
             path: from.to_owned(),

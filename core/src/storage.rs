@@ -10,6 +10,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
 use rusqlite_migration::{Migrations, M};
 
+use crate::encryption::{self, Passphrase};
 use crate::error::Result;
 
 /// The environment variable that overrides where Allies keeps its data (tests use it).
@@ -109,6 +110,12 @@ pub enum OpenError {
     Busy { path: PathBuf },
     #[error("The database {} could not be opened: {detail}.", path.display())]
     Unavailable { path: PathBuf, detail: String },
+    #[error("Allies cannot write to {}: {detail}. Nothing in it was changed. Make the folder and the file writable for your user, or start Allies with ALLIES_DATA_DIR set to a folder you can write to.", path.display())]
+    ReadOnly { path: PathBuf, detail: String },
+    #[error("Your data in {} is encrypted. Enter your passphrase to open it.", path.display())]
+    Locked { path: PathBuf },
+    #[error("That passphrase does not open {}. Check it, and Caps Lock, and try again.", path.display())]
+    WrongPassphrase { path: PathBuf },
 }
 
 impl OpenError {
@@ -121,6 +128,9 @@ impl OpenError {
             OpenError::TooNew { .. } => "storage.too_new",
             OpenError::Busy { .. } => "storage.busy",
             OpenError::Unavailable { .. } => "storage.unavailable",
+            OpenError::ReadOnly { .. } => "storage.read_only",
+            OpenError::Locked { .. } => "storage.locked",
+            OpenError::WrongPassphrase { .. } => "storage.wrong_passphrase",
         }
     }
 
@@ -133,7 +143,10 @@ impl OpenError {
             | OpenError::Corrupt { path, .. }
             | OpenError::TooNew { path, .. }
             | OpenError::Busy { path }
-            | OpenError::Unavailable { path, .. } => Some(path),
+            | OpenError::Unavailable { path, .. }
+            | OpenError::ReadOnly { path, .. }
+            | OpenError::Locked { path }
+            | OpenError::WrongPassphrase { path } => Some(path),
         }
     }
 
@@ -190,6 +203,8 @@ pub struct Database {
     conn: Connection,
     path: PathBuf,
     commits: u64,
+    /// The passphrase the file is encrypted with, if it is; copies of it need it too.
+    key: Option<Passphrase>,
 }
 
 impl std::fmt::Debug for Database {
@@ -214,14 +229,32 @@ impl Database {
 
     /// Opens the database file at `path`; see [`Database::open_in`].
     pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Database, OpenError> {
-        Database::open_with(path, now, MIGRATION_FILES)
+        Database::open_with(path, now, MIGRATION_FILES, None)
+    }
+
+    /// Opens the database file at `path` with the passphrase it is encrypted with. A file that
+    /// is not encrypted opens without it: the key is only used where one is needed.
+    pub fn open_with_key(
+        path: &Path,
+        now: DateTime<Utc>,
+        key: Option<&Passphrase>,
+    ) -> Result<Database, OpenError> {
+        Database::open_with(path, now, MIGRATION_FILES, key)
     }
 
     fn open_with(
         path: &Path,
         now: DateTime<Utc>,
         steps: &[(&str, &'static str)],
+        key: Option<&Passphrase>,
     ) -> Result<Database, OpenError> {
+        check_writable(path)?;
+        let key = key.filter(|_| encryption::is_scrambled(path));
+        if key.is_none() && encryption::is_encrypted(path) {
+            return Err(OpenError::Locked {
+                path: path.to_owned(),
+            });
+        }
         let fail = |e| OpenError::from_sqlite(path, e);
         let mut conn = Connection::open_with_flags(
             path,
@@ -231,12 +264,32 @@ impl Database {
         )
         .map_err(fail)?;
         conn.busy_timeout(Duration::from_secs(5)).map_err(fail)?;
+        if let Some(key) = key {
+            encryption::apply_key(&conn, key).map_err(fail)?;
+        }
 
         // Reading the schema is the first thing that touches the file: a file that is not a
-        // database fails here, before anything could be written to it.
+        // database (or a passphrase that does not decrypt it) fails here, before anything
+        // could be written to it.
         let found: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(fail)?;
+            .map_err(|e| match (key, e.sqlite_error_code()) {
+                // A damaged first page reads like a wrong passphrase; if the passphrase opens
+                // the backups, it is the file that is wrong.
+                (Some(key), Some(ErrorCode::NotADatabase))
+                    if encryption::opens_a_backup(path, key) =>
+                {
+                    OpenError::Corrupt {
+                        path: path.to_owned(),
+                        detail: "it cannot be decrypted, though your passphrase opens its backups"
+                            .into(),
+                    }
+                }
+                (Some(_), Some(ErrorCode::NotADatabase)) => OpenError::WrongPassphrase {
+                    path: path.to_owned(),
+                },
+                _ => fail(e),
+            })?;
         let known = steps.len() as i64;
         if found > known {
             return Err(OpenError::TooNew {
@@ -265,6 +318,10 @@ impl Database {
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(fail)?;
         conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(fail)?;
+        // Up to 32 MB of pages kept in memory (SQLite's default is 2 MB): searches over a large
+        // journal read less from disk and, when the file is encrypted, decrypt less.
+        conn.pragma_update(None, "cache_size", -32_000)
             .map_err(fail)?;
 
         if found > 0 && found < known {
@@ -300,10 +357,12 @@ impl Database {
                     ),
                 },
             })?;
+        encryption::tidy_after_open(path, key);
         Ok(Database {
             conn,
             path: path.to_owned(),
             commits: 0,
+            key: key.cloned(),
         })
     }
 
@@ -314,6 +373,20 @@ impl Database {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Whether the file is encrypted with a passphrase.
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
+    }
+
+    /// Whether `given` is the passphrase the file is encrypted with.
+    pub fn passphrase_is(&self, given: &Passphrase) -> bool {
+        self.key.as_ref() == Some(given)
+    }
+
+    pub(crate) fn key(&self) -> Option<&Passphrase> {
+        self.key.as_ref()
     }
 
     /// Read access for queries.
@@ -336,6 +409,39 @@ impl Database {
     /// an operation changed anything (and, say, let the reminder scheduler look again).
     pub fn commits(&self) -> u64 {
         self.commits
+    }
+}
+
+/// Refuses, with what to do, a file or folder Allies cannot write to: SQLite would open it for
+/// reading only and fail at the first change, or fail to create its journal beside it.
+fn check_writable(path: &Path) -> Result<(), OpenError> {
+    let read_only = |at: &Path, e: std::io::Error| match e.kind() {
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+            Err(OpenError::ReadOnly {
+                path: at.to_owned(),
+                detail: e.to_string(),
+            })
+        }
+        _ => Ok(()),
+    };
+    if path == Path::new(":memory:") {
+        return Ok(());
+    }
+    if path.exists() {
+        if let Err(e) = std::fs::OpenOptions::new().append(true).open(path) {
+            read_only(path, e)?;
+        }
+    }
+    let Some(dir) = path.parent().filter(|d| d.is_dir()) else {
+        return Ok(());
+    };
+    let probe = dir.join(format!(".allies-write-check-{}", std::process::id()));
+    match std::fs::File::create(&probe) {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            Ok(())
+        }
+        Err(e) => read_only(dir, e),
     }
 }
 
@@ -478,7 +584,7 @@ pub fn start_fresh(path: &Path, now: DateTime<Utc>) -> Result<(Database, PathBuf
 fn move_aside(path: &Path, now: DateTime<Utc>) -> Result<PathBuf, OpenError> {
     let aside = sibling(path, &format!("broken-{}", stamp(now)));
     let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new();
-    for suffix in ["", "-wal", "-shm"] {
+    for suffix in COMPANIONS {
         let from = with_suffix(path, suffix);
         if !from.exists() {
             continue;
@@ -510,15 +616,16 @@ pub fn restore_copy(
     path: &Path,
     copy: &Path,
     now: DateTime<Utc>,
+    key: Option<&Passphrase>,
 ) -> Result<(Database, PathBuf), OpenError> {
     let aside = move_aside(path, now)?;
-    let moved: Vec<(PathBuf, PathBuf)> = ["", "-wal", "-shm"]
+    let moved: Vec<(PathBuf, PathBuf)> = COMPANIONS
         .iter()
         .map(|suffix| (with_suffix(path, suffix), with_suffix(&aside, suffix)))
         .filter(|(_, to)| to.exists())
         .collect();
     let undo = |e: OpenError| {
-        for suffix in ["", "-wal", "-shm"] {
+        for suffix in COMPANIONS {
             let _ = std::fs::remove_file(with_suffix(path, suffix));
         }
         put_back(&moved);
@@ -537,13 +644,26 @@ pub fn restore_copy(
                 ),
             })
         })?;
-    match Database::open(path, now) {
+    // An encrypted copy is marked as one, so it asks for its passphrase rather than looking
+    // damaged.
+    if encryption::is_scrambled(path) && key.is_some() {
+        std::fs::write(encryption::marker(path), "encrypted\n").map_err(|e| {
+            undo(OpenError::Unavailable {
+                path: path.to_owned(),
+                detail: format!("the backup's encryption marker could not be written ({e})"),
+            })
+        })?;
+    }
+    match Database::open_with_key(path, now, key) {
         Ok(db) => Ok((db, aside)),
         Err(e) => Err(undo(e)),
     }
 }
 
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+/// The file and the files that belong to it: its journal and its encryption marker.
+const COMPANIONS: [&str; 4] = ["", "-wal", "-shm", ".encrypted"];
+
+pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut s = path.as_os_str().to_os_string();
     s.push(suffix);
     PathBuf::from(s)
@@ -615,7 +735,7 @@ mod tests {
         }
         let mut steps = MIGRATION_FILES.to_vec();
         steps.push(("0099_next.sql", "ALTER TABLE people ADD COLUMN extra TEXT;"));
-        let db = Database::open_with(&path, now(), &steps).unwrap();
+        let db = Database::open_with(&path, now(), &steps, None).unwrap();
         let version: i64 = db
             .conn()
             .query_row("PRAGMA user_version", [], |r| r.get(0))
@@ -655,7 +775,7 @@ mod tests {
             "0099_broken.sql",
             "ALTER TABLE people ADD COLUMN extra TEXT; INSERT INTO no_such_table VALUES (1);",
         ));
-        let err = Database::open_with(&path, now(), &steps).unwrap_err();
+        let err = Database::open_with(&path, now(), &steps, None).unwrap_err();
         let message = err.to_string();
         assert!(
             message.contains(&path.display().to_string())

@@ -12,20 +12,29 @@
 //! the crashed files themselves (hot WAL included). Each chain of runs starts in a new folder,
 //! so the first-ever open and its migrations get killed too.
 //!
+//! The second test does the same to a database encrypted with a passphrase (each chain starts
+//! from an empty one, encrypted before the first run): the writer and the checks open it with
+//! the passphrase, and it must stay encrypted. Its open stretches the passphrase into a key,
+//! which takes longer than the plain test's whole kill window, so most of its kills land a
+//! random time after the writer said `opened`, and one in five from its start as above.
+//!
 //! `ALLIES_CRASH_RUNS` sets the number of kills (25 by default; `make crashtest` runs 1,000),
-//! `ALLIES_CRASH_SEED` replays a seed (kill delays; a replay is close but not exact, since where
-//! a kill lands also depends on the machine's speed).
+//! and the encrypted test's in proportion (8 of 25), `ALLIES_CRASH_SEED` replays a seed (kill
+//! delays; a replay is close but not exact, since where a kill lands also depends on the
+//! machine's speed).
 #![cfg(unix)]
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test, where a panic is the failure report
 
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
-use std::io::{Read, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use allies_core::encryption::{self, Passphrase};
 use allies_core::favours::{self, Direction, FavourInput};
 use allies_core::import::{self, Candidate, OnDuplicate, Parsed};
 use allies_core::interactions::{self, InteractionInput, Kind};
@@ -35,8 +44,9 @@ use allies_core::storage::{self, DB_FILE};
 use allies_core::Database;
 use chrono::{DateTime, Duration as Days, TimeZone, Utc};
 
-const TEST_NAME: &str = "a_killed_writer_loses_no_acknowledged_write";
 const WRITER_DIR: &str = "ALLIES_CRASH_WRITER_DIR";
+/// The passphrase the writer opens the database with; unset or empty: not encrypted.
+const WRITER_KEY: &str = "ALLIES_CRASH_WRITER_KEY";
 const WRITER_SEED: &str = "ALLIES_CRASH_WRITER_SEED";
 const WRITER_RUN: &str = "ALLIES_CRASH_WRITER_RUN";
 /// Runs that share one data folder before the next starts empty.
@@ -47,17 +57,56 @@ const CHAIN: u64 = 20;
 const MAX_KILL_DELAY: Duration = Duration::from_millis(100);
 const MAP_NAME: &str = "Crash test map";
 
+/// One way of running the test: its name (the writer runs it again), the passphrase the data
+/// is encrypted with, if it is, and its number of kills when `ALLIES_CRASH_RUNS` is 25.
+struct Variant {
+    test: &'static str,
+    key: Option<&'static str>,
+    default_runs: u64,
+}
+
+const PLAIN: Variant = Variant {
+    test: "a_killed_writer_loses_no_acknowledged_write",
+    key: None,
+    default_runs: 25,
+};
+
+const ENCRYPTED: Variant = Variant {
+    test: "a_killed_writer_loses_no_acknowledged_write_when_encrypted",
+    key: Some("correct horse battery staple ✓"),
+    default_runs: 8,
+};
+
 #[test]
 fn a_killed_writer_loses_no_acknowledged_write() {
+    drive(&PLAIN);
+}
+
+#[test]
+fn a_killed_writer_loses_no_acknowledged_write_when_encrypted() {
+    drive(&ENCRYPTED);
+}
+
+fn drive(variant: &Variant) {
     if let Some(dir) = std::env::var_os(WRITER_DIR) {
         writer::run(PathBuf::from(dir));
     }
-    let runs: u64 = env_number("ALLIES_CRASH_RUNS").unwrap_or(25);
+    let runs = env_number("ALLIES_CRASH_RUNS").map_or(variant.default_runs, |n| {
+        (n * variant.default_runs)
+            .div_ceil(PLAIN.default_runs)
+            .max(1)
+    });
     let seed = env_number("ALLIES_CRASH_SEED").unwrap_or_else(|| {
         let t = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
         t.map(|d| d.as_nanos() as u64).unwrap_or(1)
     });
-    println!("crash test: {runs} runs, ALLIES_CRASH_SEED={seed}");
+    let label = if variant.key.is_some() {
+        "crash test (encrypted)"
+    } else {
+        "crash test"
+    };
+    let key = variant.key.map(|k| Passphrase::new_checked(k).unwrap());
+    println!("{label}: {runs} runs, ALLIES_CRASH_SEED={seed}");
     let started = Instant::now();
     let root = tempfile::tempdir().unwrap();
     let mut rng = Lcg::new(seed);
@@ -71,14 +120,21 @@ fn a_killed_writer_loses_no_acknowledged_write() {
                 let done = root.path().join(format!("chain-{}", run / CHAIN - 1));
                 std::fs::remove_dir_all(done).unwrap();
             }
+            if let Some(key) = &key {
+                encrypt_new(&folder, key);
+            }
         }
         let delay = Duration::from_micros(rng.below(MAX_KILL_DELAY.as_micros() as u64));
-        let lines = run_and_kill(&folder, seed, run, delay);
+        // Drawn only here, so a plain run's seed replays the same delays as before.
+        let after_open = key.is_some() && rng.below(5) > 0;
+        let lines = run_and_kill(variant, &folder, seed, run, delay, after_open);
         let copy = root.path().join("after-kill");
         copy_database(&folder, &copy);
-        if let Err(problem) = expected.check(&copy, &lines, &mut stats) {
+        if let Err(problem) = expected.check(&copy, variant.key, &lines, &mut stats) {
+            let from = if after_open { "the open" } else { "the start" };
             panic!(
-                "run {run} (killed after {delay:?}, ALLIES_CRASH_SEED={seed}): {problem}\n\
+                "{label}, run {run} (killed {delay:?} after {from}, ALLIES_CRASH_SEED={seed}): \
+                 {problem}\n\
                  last lines from the writer:\n{}",
                 lines[lines.len().saturating_sub(8)..].join("\n")
             );
@@ -87,11 +143,12 @@ fn a_killed_writer_loses_no_acknowledged_write() {
         stats.kills += 1;
         stats.before_open += u64::from(!opened);
         // Killed with the file begun but not yet open: inside the first open and its migration.
-        stats.first_open += u64::from(!opened && run % CHAIN == 0 && folder.join(DB_FILE).exists());
+        let first = key.is_none() && run % CHAIN == 0 && folder.join(DB_FILE).exists();
+        stats.first_open += u64::from(!opened && first);
     }
     assert_eq!(stats.kills, runs, "every run ends in a kill and a check");
     println!(
-        "crash test: {} kills ({} before the database was open, {} of them inside the first-ever \
+        "{label}: {} kills ({} before the database was open, {} of them inside the first-ever \
          open; {} during a write, {} of them an import; {} after a commit and before its ack), \
          {} acknowledged writes verified ({} of them imports), integrity ok after every kill, \
          {:.1} s, ALLIES_CRASH_SEED={seed}",
@@ -117,11 +174,31 @@ fn env_number(name: &str) -> Option<u64> {
     )
 }
 
-/// Starts a writer on `folder`, kills it after `delay` and returns the complete lines it printed.
-fn run_and_kill(folder: &Path, seed: u64, run: u64, delay: Duration) -> Vec<String> {
+/// A new, empty database in `folder`, encrypted with `key`.
+fn encrypt_new(folder: &Path, key: &Passphrase) {
+    let now = Utc.with_ymd_and_hms(2026, 1, 1, 8, 0, 0).unwrap();
+    let db = Database::open_in(folder, now).unwrap();
+    let (db, report) = encryption::change(db, Some(key.clone()), now);
+    assert!(report.unwrap().encrypted);
+    drop(db.unwrap());
+    assert!(encryption::is_encrypted(&folder.join(DB_FILE)));
+}
+
+/// Starts a writer on `folder`, kills it `delay` after its start (or, with `after_open`, after
+/// it said the database is open) and returns the complete lines it printed.
+fn run_and_kill(
+    variant: &Variant,
+    folder: &Path,
+    seed: u64,
+    run: u64,
+    delay: Duration,
+    after_open: bool,
+) -> Vec<String> {
+    let started = Instant::now();
     let mut child = Command::new(std::env::current_exe().unwrap())
-        .args([TEST_NAME, "--exact", "--nocapture", "--test-threads=1"])
+        .args([variant.test, "--exact", "--nocapture", "--test-threads=1"])
         .env(WRITER_DIR, folder)
+        .env(WRITER_KEY, variant.key.unwrap_or(""))
         .env(WRITER_SEED, seed.to_string())
         .env(WRITER_RUN, run.to_string())
         .stdin(Stdio::null())
@@ -130,20 +207,42 @@ fn run_and_kill(folder: &Path, seed: u64, run: u64, delay: Duration) -> Vec<Stri
         .spawn()
         .expect("the test binary starts again as the writer");
     // Read while it runs, so a full pipe never holds the writer up.
-    let mut stdout = child.stdout.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
     let mut stderr = child.stderr.take().unwrap();
+    let (opened, said_opened) = mpsc::channel();
     let out = std::thread::spawn(move || {
-        let mut bytes = Vec::new();
-        stdout.read_to_end(&mut bytes).map(|_| bytes)
+        let mut reader = BufReader::new(stdout);
+        let (mut lines, mut bytes) = (Vec::new(), Vec::new());
+        // A line without its newline was cut short by the kill and acknowledges nothing.
+        while reader
+            .read_until(b'\n', &mut bytes)
+            .is_ok_and(|_| bytes.ends_with(b"\n"))
+        {
+            let line = String::from_utf8_lossy(&bytes[..bytes.len() - 1]).into_owned();
+            if line == "opened" {
+                let _ = opened.send(Instant::now());
+            }
+            lines.push(line);
+            bytes.clear();
+        }
+        lines
     });
     let err = std::thread::spawn(move || {
         let mut bytes = Vec::new();
         stderr.read_to_end(&mut bytes).map(|_| bytes)
     });
-    std::thread::sleep(delay);
+    let from = if after_open {
+        // None if the writer stopped first; the status check below says why.
+        said_opened.recv_timeout(Duration::from_secs(60)).ok()
+    } else {
+        Some(started)
+    };
+    if let Some(from) = from {
+        std::thread::sleep(delay.saturating_sub(from.elapsed()));
+    }
     child.kill().expect("the writer can be killed"); // SIGKILL on Unix
     let status = child.wait().unwrap();
-    let out = out.join().unwrap().unwrap();
+    let lines = out.join().unwrap();
     let err = err.join().unwrap().unwrap();
     assert_eq!(
         status.signal(),
@@ -151,10 +250,7 @@ fn run_and_kill(folder: &Path, seed: u64, run: u64, delay: Duration) -> Vec<Stri
         "the writer must still be writing when it is killed, not stop on its own ({status}): {}",
         String::from_utf8_lossy(&err)
     );
-    // A line without its newline was cut short by the kill and acknowledges nothing.
-    let text = String::from_utf8_lossy(&out);
-    let complete = text.rfind('\n').map_or("", |end| &text[..end]);
-    complete.lines().map(str::to_owned).collect()
+    lines
 }
 
 /// Copies the database files as the kill left them (the shared-memory index is rebuilt).
@@ -241,7 +337,13 @@ struct Expected {
 }
 
 impl Expected {
-    fn check(&mut self, dir: &Path, lines: &[String], stats: &mut Stats) -> Result<(), String> {
+    fn check(
+        &mut self,
+        dir: &Path,
+        key: Option<&str>,
+        lines: &[String],
+        stats: &mut Stats,
+    ) -> Result<(), String> {
         let (done, pending) = parse(lines)?;
         let mut created: HashMap<&'static str, i64> = HashMap::new();
         for line in &done {
@@ -265,9 +367,18 @@ impl Expected {
         stats.imports += u64::from(pending.as_ref().is_some_and(|p| p.kind == "batch"));
 
         let now = Utc.with_ymd_and_hms(2030, 1, 1, 0, 0, 0).unwrap();
-        let db = Database::open_in(dir, now)
+        let path = dir.join(DB_FILE);
+        if key.is_some() && !encryption::is_encrypted(&path) {
+            return Err("the database is no longer encrypted, or lost its marker".into());
+        }
+        let passphrase = key.map(|k| Passphrase::new_checked(k).unwrap());
+        let db = Database::open_with_key(&path, now, passphrase.as_ref())
             .map_err(|e| format!("the database does not open after the kill: {e}"))?;
-        check_integrity(&dir.join(DB_FILE))?;
+        if db.is_encrypted() != key.is_some() {
+            return Err(format!("the app sees encrypted = {}", db.is_encrypted()));
+        }
+        let conn = raw_open(&path, key)?;
+        check_integrity(&conn)?;
 
         let mut in_flight_stored = false;
         let mut placements: HashMap<String, HashMap<String, String>> = HashMap::new();
@@ -329,7 +440,6 @@ impl Expected {
         }
 
         // Imports are one transaction: a batch is there whole, or not at all.
-        let conn = rusqlite::Connection::open(dir.join(DB_FILE)).map_err(|e| e.to_string())?;
         let mut stmt = conn
             .prepare(
                 "SELECT organisation, count(*) FROM people
@@ -407,8 +517,19 @@ fn table_of(kind: &str) -> &'static str {
     }
 }
 
-fn check_integrity(path: &Path) -> Result<(), String> {
+/// A connection of its own to the file, past the app's code; with `key` given to SQLCipher
+/// before anything is read, as `encryption::apply_key` (private to the crate) does.
+fn raw_open(path: &Path, key: Option<&str>) -> Result<rusqlite::Connection, String> {
     let conn = rusqlite::Connection::open(path).map_err(|e| e.to_string())?;
+    if let Some(key) = key {
+        conn.pragma_update(None, "cipher_log_level", "NONE")
+            .and_then(|()| conn.pragma_update(None, "key", key))
+            .map_err(|e| format!("giving SQLCipher the key: {e}"))?;
+    }
+    Ok(conn)
+}
+
+fn check_integrity(conn: &rusqlite::Connection) -> Result<(), String> {
     let problems: Vec<String> = conn
         .prepare("PRAGMA integrity_check")
         .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
@@ -581,7 +702,12 @@ mod writer {
 
         // The harness printed "test … ... " without a newline; the writer's lines start afresh.
         say("");
-        let mut db = Database::open_in(&dir, now()).unwrap_or_else(|e| die("opening", e));
+        let key = std::env::var(WRITER_KEY).ok().filter(|k| !k.is_empty());
+        let key = key.map(|k| Passphrase::new_checked(k).unwrap_or_else(|e| die("the key", e)));
+        // Database::open_in, with the key: the first run makes the folder.
+        std::fs::create_dir_all(&dir).unwrap_or_else(|e| die("making the folder", e));
+        let mut db = Database::open_with_key(&dir.join(DB_FILE), now(), key.as_ref())
+            .unwrap_or_else(|e| die("opening", e));
         say("opened");
         let maps = maps::list(&db, true).unwrap_or_else(|e| die("listing maps", e));
         let map = match maps.into_iter().find(|m| m.name == MAP_NAME) {

@@ -96,7 +96,7 @@ fn the_latest_backup_takes_the_place_of_a_damaged_file_which_is_kept() {
 
     let latest = snapshots::list_for(&path).unwrap();
     assert_eq!(latest.len(), 1, "{latest:?}");
-    let (db, aside) = storage::restore_copy(&path, &latest[0].path, at(12)).unwrap();
+    let (db, aside) = storage::restore_copy(&path, &latest[0].path, at(12), None).unwrap();
     assert_eq!(names(&db), kept, "the people as they were in the copy");
     assert_eq!(
         std::fs::read(&aside).unwrap(),
@@ -127,7 +127,7 @@ fn a_backup_that_cannot_be_opened_puts_everything_back() {
     )
     .unwrap();
 
-    let err = storage::restore_copy(&path, &bad_copy, at(12)).unwrap_err();
+    let err = storage::restore_copy(&path, &bad_copy, at(12), None).unwrap_err();
     assert_eq!(err.code(), "storage.not_a_database", "{err}");
     assert_eq!(
         std::fs::read(&path).unwrap(),

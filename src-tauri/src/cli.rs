@@ -5,8 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use allies_core::encryption::Passphrase;
 use allies_core::import::{self, Format, Mapping, OnDuplicate};
-use allies_core::{storage, Database};
+use allies_core::{storage, Database, OpenError};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::state::now;
@@ -17,7 +18,7 @@ use crate::state::now;
 #[derive(Debug, Parser, PartialEq, Eq)]
 #[command(name = "allies", version, disable_help_subcommand = true)]
 #[command(
-    after_help = "Environment:\n  ALLIES_DATA_DIR    keep the data in this folder instead of the usual place"
+    after_help = "Environment:\n  ALLIES_DATA_DIR    keep the data in this folder instead of the usual place\n  ALLIES_PASSPHRASE  the passphrase of encrypted data, for commands run here"
 )]
 pub struct Cli {
     /// Start in the tray and only show reminders, as at login.
@@ -134,9 +135,25 @@ fn data_dir(given: Option<&Path>) -> Result<PathBuf, String> {
     }
 }
 
+/// The environment variable the command line reads the passphrase of encrypted data from.
+pub const PASSPHRASE_VAR: &str = "ALLIES_PASSPHRASE";
+
 fn open(given: Option<&Path>) -> Result<Database, String> {
     let dir = data_dir(given)?;
-    Database::open_in(&dir, now()).map_err(|e| e.to_string())
+    match Database::open_in(&dir, now()) {
+        Err(OpenError::Locked { path }) => {
+            let Some(passphrase) = std::env::var_os(PASSPHRASE_VAR) else {
+                return Err(format!(
+                    "The data in {} is encrypted. Set {PASSPHRASE_VAR} to its passphrase to use it from the command line.",
+                    path.display()
+                ));
+            };
+            let key = Passphrase::given(passphrase.to_string_lossy().into_owned())
+                .map_err(|e| e.to_string())?;
+            Database::open_with_key(&path, now(), Some(&key)).map_err(|e| e.to_string())
+        }
+        other => other.map_err(|e| e.to_string()),
+    }
 }
 
 fn execute(command: Command, given: Option<&Path>) -> ExitCode {

@@ -66,6 +66,9 @@ fn run_app(background: bool) -> ExitCode {
             commands::app::app_status,
             commands::app::start_fresh,
             commands::app::restore_latest_backup,
+            commands::app::unlock,
+            commands::app::lock_now,
+            commands::app::set_encryption,
             commands::app::send_test_reminder,
             commands::app::get_autostart,
             commands::app::set_autostart,
@@ -109,6 +112,7 @@ fn run_app(background: bool) -> ExitCode {
             commands::data::list_snapshots,
             commands::data::restore_snapshot,
             commands::people::list_people,
+            commands::people::people_page,
             commands::people::add_person,
             commands::people::update_person,
             commands::people::delete_person,
@@ -173,6 +177,7 @@ fn run_app(background: bool) -> ExitCode {
             commands::reminders::get_reminder_settings,
             commands::reminders::save_reminder_settings,
             commands::reminders::pause_reminders,
+            commands::presenting::set_presenting,
         ])
         .run(tauri::generate_context!());
     match result {

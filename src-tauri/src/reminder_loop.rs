@@ -4,10 +4,12 @@
 //! next due time but never longer than a minute, so a laptop waking from suspend or a clock
 //! changed by hand is noticed within a minute; and wakes at once when a command changed data.
 
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, PoisonError};
 use std::time::Duration;
 
-use allies_core::notification::NotifyError;
+use allies_core::notification::{Notification, NotifyError};
+use allies_core::presenting::{Named, Presenting};
 use allies_core::reminders;
 use allies_core::schedule::Notice;
 use chrono::{DateTime, Utc};
@@ -53,8 +55,21 @@ fn deliver(
     notices: Vec<Notice>,
 ) {
     let mut in_app = Vec::new();
+    let presenting = Presenting::from_u8(state.presenting.load(Ordering::Relaxed));
+    // Read once for all the pop-ups, and only while presenting.
+    let named = if presenting == Presenting::Names || notices.is_empty() {
+        Some(Vec::new())
+    } else {
+        state
+            .with_db_blocking(|db| allies_core::presenting::everyone(db))
+            .ok()
+    };
     for notice in notices {
-        let popup = reminders::notification(&notice);
+        let popup = for_screen(
+            &reminders::notification(&notice),
+            named.as_deref(),
+            presenting,
+        );
         let (subject, person) = match &notice {
             Notice::One(due) => (Some(due.subject.clone()), due.person_id.clone()),
             Notice::Summary(_) => (None, None),
@@ -86,6 +101,24 @@ fn deliver(
         }
     }
     shell.reminders_changed(&in_app);
+}
+
+/// A pop-up as it may appear on a shared screen: while presenting, names become initials or
+/// roles; if the people could not be read, the pop-up says only that a reminder is due.
+fn for_screen(
+    popup: &Notification,
+    named: Option<&[Named]>,
+    presenting: Presenting,
+) -> Notification {
+    match (presenting, named) {
+        (Presenting::Names, _) => popup.clone(),
+        (_, Some(named)) => allies_core::presenting::notification(popup, named, presenting),
+        (_, None) => Notification {
+            title: "Allies reminder".into(),
+            body: "Open Allies to see it (names are hidden while you present).".into(),
+            actions: popup.actions.clone(),
+        },
+    }
 }
 
 /// What a click on a pop-up's button does.
@@ -149,6 +182,8 @@ pub fn spawn_daily_copies(state: AppState) {
                 .await
             {
                 Ok(_) => last_error = None,
+                // Taken once the data is unlocked.
+                Err(_) if state.is_locked() => {}
                 Err(e) => {
                     if last_error.as_deref() != Some(e.message.as_str()) {
                         eprintln!(
@@ -184,6 +219,8 @@ pub fn spawn(state: AppState, shell: Arc<dyn Shell>) {
                         changed = false;
                         next = due;
                     }
+                    // Unlocking wakes the scheduler, which then catches up.
+                    Err(_) if state.is_locked() => {}
                     Err(why) => {
                         // Tried again in a minute (the database may be opened by then).
                         if last_error.as_deref() != Some(why.as_str()) {
@@ -289,6 +326,95 @@ mod tests {
             sleep_until(Some(now - chrono::Duration::seconds(5)), now),
             Duration::ZERO
         );
+    }
+
+    #[test]
+    fn while_presenting_a_pop_up_that_cannot_be_redacted_names_no_one() {
+        let popup = Notification {
+            title: "Thank Omar Haddad".into(),
+            body: "Omar Haddad helped you.".into(),
+            actions: vec![("done".into(), "Done".into())],
+        };
+        assert_eq!(for_screen(&popup, None, Presenting::Names), popup);
+        let hidden = for_screen(&popup, None, Presenting::Initials);
+        assert!(
+            !hidden.title.contains("Omar") && !hidden.body.contains("Omar"),
+            "the people could not be read, so nothing of the text is shown: {hidden:?}"
+        );
+        assert_eq!(hidden.actions, popup.actions, "Done still works");
+    }
+
+    #[test]
+    fn while_presenting_pop_ups_show_initials_or_roles() {
+        let _env = crate::desktop_notifier::DBUS_ENV
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let bus = PrivateBus::start().unwrap();
+        std::env::set_var("DBUS_SESSION_BUS_ADDRESS", bus.address());
+        let server = FakeNotificationServer::start_blocking(&bus).unwrap();
+
+        let t0 = now();
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Database::open_in(dir.path(), t0).unwrap();
+        let settings = ReminderSettings {
+            time_zone: "UTC".into(),
+            quiet_start: "00:00".into(),
+            quiet_end: "00:00".into(),
+            weekly_review: false,
+            ..ReminderSettings::default()
+        };
+        reminder_settings::save(&mut db, &settings, t0).unwrap();
+        let mut input = PersonInput::named("Omar Haddad");
+        input.role = "Head of Sales".into();
+        let omar = people::add(&mut db, &input, t0).unwrap().id;
+        let state = AppState::over(db);
+        let thank = |what: &str| {
+            state
+                .with_db_blocking(|db| {
+                    let f = favours::record(
+                        db,
+                        &FavourInput {
+                            person_id: omar.clone(),
+                            direction: Direction::ByThem,
+                            description: what.into(),
+                        },
+                        t0,
+                    )?;
+                    favours::set_done(db, &f.id, true, t0)
+                })
+                .unwrap();
+        };
+        let shell: Arc<dyn Shell> = Arc::new(RecordingShell::default());
+        let notifier = DesktopNotifier::default();
+
+        state
+            .presenting
+            .store(Presenting::Initials.as_u8(), Ordering::Relaxed);
+        thank("the intro to the VP");
+        run_once(&state, &notifier, &shell, t0).unwrap();
+        state
+            .presenting
+            .store(Presenting::Roles.as_u8(), Ordering::Relaxed);
+        thank("covered my on-call");
+        run_once(&state, &notifier, &shell, t0 + chrono::Duration::seconds(1)).unwrap();
+
+        let received = server.received();
+        assert_eq!(received.len(), 2, "{received:?}");
+        assert_eq!(received[0].summary, "Thank OH");
+        assert!(
+            received[0]
+                .body
+                .starts_with("OH helped you: the intro to the VP"),
+            "{}",
+            received[0].body
+        );
+        assert_eq!(received[1].summary, "Thank Head of Sales");
+        for popup in &received {
+            assert!(
+                !popup.summary.contains("Omar") && !popup.body.contains("Omar"),
+                "a pop-up on a shared screen must not name anyone: {popup:?}"
+            );
+        }
     }
 
     // One test, because notify-rust finds the bus through the process environment.

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
+use allies_core::encryption::{self, Passphrase};
 use allies_core::{snapshots, storage, Database, OpenError, WireError};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -35,7 +36,9 @@ pub fn today() -> chrono::NaiveDate {
 
 enum Slot {
     Ready(Database),
-    Broken(OpenError),
+    /// Not open, and why: damaged, or encrypted and locked (`OpenError::Locked`). The
+    /// passphrase is kept when it was right, for opening a backup in place of a damaged file.
+    Broken(OpenError, Option<Passphrase>),
 }
 
 /// Cheap to clone: every clone shares the one database and the scheduler's signals.
@@ -46,6 +49,8 @@ pub struct AppState {
     pub changed: Arc<tokio::sync::Notify>,
     /// Why the desktop last failed to show a reminder, until it shows one again.
     pub desktop_problem: Arc<Mutex<Option<String>>>,
+    /// Presenting mode as the UI last set it (`Presenting::as_u8`): pop-ups then show no names.
+    pub presenting: Arc<std::sync::atomic::AtomicU8>,
 }
 
 /// What the UI needs to know at start: can it work, and where is the data.
@@ -56,6 +61,8 @@ pub struct Status {
     pub db_path: Option<PathBuf>,
     pub error: Option<WireError>,
     pub can_start_fresh: bool,
+    /// Whether the data is encrypted with a passphrase (and so can be locked).
+    pub encrypted: bool,
     /// Where the unreadable file was moved by "Start fresh", when that just happened.
     pub moved_aside_to: Option<PathBuf>,
     /// The newest copy in the backups folder, offered in place of a file that cannot be used.
@@ -79,9 +86,10 @@ impl AppState {
     pub fn open(now: DateTime<Utc>) -> AppState {
         let slot = match storage::data_dir().and_then(|dir| Database::open_in(&dir, now)) {
             Ok(db) => Slot::Ready(db),
+            Err(e @ OpenError::Locked { .. }) => Slot::Broken(e, None),
             Err(e) => {
                 eprintln!("allies: {e}");
-                Slot::Broken(e)
+                Slot::Broken(e, None)
             }
         };
         AppState::with_slot(slot)
@@ -92,6 +100,7 @@ impl AppState {
             slot: Arc::new(Mutex::new(slot)),
             changed: Arc::new(tokio::sync::Notify::new()),
             desktop_problem: Arc::new(Mutex::new(None)),
+            presenting: Arc::default(),
         }
     }
 
@@ -108,14 +117,16 @@ impl AppState {
                 db_path: Some(db.path().to_owned()),
                 error: None,
                 can_start_fresh: false,
+                encrypted: db.is_encrypted(),
                 moved_aside_to,
                 latest_backup: None,
             },
-            Slot::Broken(e) => Status {
+            Slot::Broken(e, key) => Status {
                 ready: false,
                 db_path: e.path().map(ToOwned::to_owned),
                 error: Some(e.clone().into()),
                 can_start_fresh: e.can_start_fresh(),
+                encrypted: key.is_some() || matches!(e, OpenError::Locked { .. }),
                 moved_aside_to,
                 latest_backup: e
                     .path()
@@ -140,8 +151,8 @@ impl AppState {
                     "Your database opened normally; there is nothing to start fresh from.",
                 ))
             }
-            Slot::Broken(e) if !e.can_start_fresh() => return Err(e.clone().into()),
-            Slot::Broken(e) => e.path().map(ToOwned::to_owned),
+            Slot::Broken(e, _) if !e.can_start_fresh() => return Err(e.clone().into()),
+            Slot::Broken(e, _) => e.path().map(ToOwned::to_owned),
         };
         let path =
             path.ok_or_else(|| WireError::new("storage.no_data_dir", "No database file to move."))?;
@@ -162,19 +173,126 @@ impl AppState {
                     "Your database opened normally; restore a backup from Settings instead.",
                 ))
             }
-            Slot::Broken(e) if !e.can_start_fresh() => return Err(e.clone().into()),
-            Slot::Broken(e) => e.path().map(ToOwned::to_owned),
+            Slot::Broken(e, _) if !e.can_start_fresh() => return Err(e.clone().into()),
+            Slot::Broken(e, key) => (e.path().map(ToOwned::to_owned), key.clone()),
         };
+        let (path, key) = path;
         let path = path
             .ok_or_else(|| WireError::new("storage.no_data_dir", "No database file to replace."))?;
         let latest = snapshots::list_for(&path)?
             .into_iter()
             .next()
             .ok_or_else(|| WireError::new("backups.none", "There is no backup to restore."))?;
-        let (db, aside) = storage::restore_copy(&path, &latest.path, now)?;
+        let (db, aside) = storage::restore_copy(&path, &latest.path, now, key.as_ref())?;
         *slot = Slot::Ready(db);
         self.changed.notify_one();
         Ok(aside)
+    }
+
+    /// Opens encrypted data with its passphrase. A wrong passphrase leaves it locked and says
+    /// so; a right one on a file that turns out damaged leads to the damaged-file screen.
+    pub fn unlock(&self, passphrase: String, now: DateTime<Utc>) -> Result<(), WireError> {
+        let key = Passphrase::given(passphrase)?;
+        let mut slot = lock(&self.slot);
+        let path = match &*slot {
+            Slot::Broken(OpenError::Locked { path }, _) => path.clone(),
+            Slot::Ready(_) => return Ok(()),
+            Slot::Broken(e, _) => return Err(e.clone().into()),
+        };
+        match Database::open_with_key(&path, now, Some(&key)) {
+            Ok(db) => *slot = Slot::Ready(db),
+            Err(e @ OpenError::WrongPassphrase { .. }) => {
+                let mut wire = WireError::from(e);
+                wire.field = Some("passphrase".into());
+                return Err(wire);
+            }
+            Err(e) => *slot = Slot::Broken(e, Some(key)),
+        }
+        // Anything that fell due while locked is shown now.
+        self.changed.notify_one();
+        Ok(())
+    }
+
+    /// Whether the data is encrypted and waiting for its passphrase.
+    pub fn is_locked(&self) -> bool {
+        matches!(
+            &*lock(&self.slot),
+            Slot::Broken(OpenError::Locked { .. }, _)
+        )
+    }
+
+    /// Closes encrypted data until its passphrase is given again.
+    pub fn lock_now(&self) -> Result<(), WireError> {
+        let mut slot = lock(&self.slot);
+        match &*slot {
+            Slot::Ready(db) if db.is_encrypted() => {
+                let path = db.path().to_owned();
+                *slot = Slot::Broken(OpenError::Locked { path }, None);
+                Ok(())
+            }
+            Slot::Ready(_) => Err(WireError::new(
+                "encryption.off",
+                "Allies locks only when your data is encrypted. Set a passphrase in Settings first.",
+            )),
+            Slot::Broken(OpenError::Locked { .. }, _) => Ok(()),
+            Slot::Broken(e, _) => Err(e.clone().into()),
+        }
+    }
+
+    /// Encrypts the data with `new`, changes the passphrase, or (`new` empty) decrypts it.
+    /// When the data is encrypted, `current` must be its passphrase.
+    pub fn set_encryption(
+        &self,
+        current: Option<String>,
+        new: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<encryption::Report, WireError> {
+        let new = new
+            .filter(|n| !n.is_empty())
+            .map(Passphrase::new_checked)
+            .transpose()?;
+        let mut slot = lock(&self.slot);
+        let Slot::Ready(db) = &*slot else {
+            return Err(WireError::new(
+                "storage.not_open",
+                "Open your data first; its encryption can only be changed while it is open.",
+            ));
+        };
+        if db.is_encrypted() {
+            let right = current
+                .filter(|c| !c.is_empty())
+                .and_then(|c| Passphrase::given(c).ok())
+                .is_some_and(|c| db.passphrase_is(&c));
+            if !right {
+                let mut wire = WireError::new(
+                    "encryption.wrong_current",
+                    "That is not your current passphrase.",
+                );
+                wire.field = Some("current".into());
+                return Err(wire);
+            }
+        } else if new.is_none() {
+            return Err(WireError::new(
+                "encryption.off",
+                "Your data is not encrypted; there is nothing to turn off.",
+            ));
+        }
+        let path = db.path().to_owned();
+        let db = match std::mem::replace(&mut *slot, Slot::Broken(OpenError::Locked { path }, None))
+        {
+            Slot::Ready(db) => db,
+            other => {
+                *slot = other;
+                return Err(WireError::new("storage.not_open", "Open your data first."));
+            }
+        };
+        let (reopened, result) = encryption::change(db, new, now);
+        *slot = match reopened {
+            Ok(db) => Slot::Ready(db),
+            Err(e) => Slot::Broken(e, None),
+        };
+        self.changed.notify_one();
+        result.map_err(WireError::from)
     }
 
     /// Runs `f` on the database off the UI thread. If it wrote anything, the reminder
@@ -204,7 +322,7 @@ impl AppState {
     ) -> Result<T, WireError> {
         match &mut *lock(&self.slot) {
             Slot::Ready(db) => f(db).map_err(WireError::from),
-            Slot::Broken(e) => Err(e.clone().into()),
+            Slot::Broken(e, _) => Err(e.clone().into()),
         }
     }
 
@@ -217,7 +335,7 @@ impl AppState {
         let slot = Arc::clone(&self.slot);
         tauri::async_runtime::spawn_blocking(move || match &mut *lock(&slot) {
             Slot::Ready(db) => f(db).map_err(WireError::from),
-            Slot::Broken(e) => Err(e.clone().into()),
+            Slot::Broken(e, _) => Err(e.clone().into()),
         })
         .await
         .map_err(|e| {
@@ -226,5 +344,78 @@ impl AppState {
                 format!("The operation stopped unexpectedly: {e}. Nothing was saved."),
             )
         })?
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use allies_core::people::{self, PersonInput};
+    use chrono::TimeZone;
+
+    fn at() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap()
+    }
+
+    fn code<T: std::fmt::Debug>(r: Result<T, WireError>) -> (String, Option<String>) {
+        let e = r.unwrap_err();
+        (e.code, e.field)
+    }
+
+    #[test]
+    fn encrypting_locking_and_unlocking_move_between_ready_and_locked() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Database::open_in(dir.path(), at()).unwrap();
+        people::add(&mut db, &PersonInput::named("Dana"), at()).unwrap();
+        let state = AppState::over(db);
+        assert_eq!(
+            code(state.lock_now()).0,
+            "encryption.off",
+            "nothing to lock yet"
+        );
+        assert_eq!(
+            code(state.set_encryption(None, Some("short".into()), at())),
+            (
+                "encryption.passphrase_short".into(),
+                Some("passphrase".into())
+            )
+        );
+        let report = state
+            .set_encryption(None, Some("a fine passphrase".into()), at())
+            .unwrap();
+        assert!(report.encrypted && state.status(None).encrypted);
+
+        state.lock_now().unwrap();
+        assert!(state.is_locked());
+        let locked = state.status(None);
+        assert!(!locked.ready && locked.encrypted && !locked.can_start_fresh);
+        assert_eq!(locked.error.unwrap().code, "storage.locked");
+        assert_eq!(
+            code(state.with_db_blocking(|db| people::list(db, ""))).0,
+            "storage.locked",
+            "nothing is read while locked"
+        );
+        assert_eq!(
+            code(state.unlock("a wrong passphrase".into(), at())),
+            ("storage.wrong_passphrase".into(), Some("passphrase".into()))
+        );
+        assert!(state.is_locked(), "a wrong passphrase leaves it locked");
+        state.unlock("a fine passphrase".into(), at()).unwrap();
+        assert!(state.status(None).ready);
+        let names = state.with_db_blocking(|db| people::list(db, "")).unwrap();
+        assert_eq!(names[0].name, "Dana");
+
+        assert_eq!(
+            code(state.set_encryption(Some("not it".into()), None, at())),
+            ("encryption.wrong_current".into(), Some("current".into()))
+        );
+        assert!(
+            !state
+                .set_encryption(Some("a fine passphrase".into()), None, at())
+                .unwrap()
+                .encrypted
+        );
+        let status = state.status(None);
+        assert!(status.ready && !status.encrypted);
     }
 }

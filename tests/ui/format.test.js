@@ -24,6 +24,7 @@ test('counts read naturally', () => {
   assert.equal(countPeople(0), '0 people');
   assert.equal(countPeople(1), '1 person');
   assert.equal(countPeople(2), '2 people');
+  assert.equal(countPeople(10_000), '10,000 people', 'long counts are grouped to be read at a glance');
 });
 
 test('truncation counts characters, not UTF-16 units', () => {

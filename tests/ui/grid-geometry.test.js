@@ -162,8 +162,8 @@ test('labels follow the chosen mode', () => {
   assert.equal(labelFor(person, 'names'), 'Dana Ng');
   assert.equal(labelFor(person, 'initials'), 'DN');
   assert.equal(labelFor(person, 'roles'), 'Staff Engineer');
-  assert.equal(labelFor({ name: 'Dana Ng', role: '   ' }, 'roles'), 'Role not set');
-  assert.equal(labelFor({ name: 'Dana Ng' }, 'roles'), 'Role not set');
+  assert.equal(labelFor({ name: 'Dana Ng', role: '   ' }, 'roles'), 'DN', 'no role: initials, as in presenting mode');
+  assert.equal(labelFor({ name: 'Dana Ng' }, 'roles'), 'DN');
   assert.equal(labelFor(person, 'sideways'), 'Dana Ng', 'an unknown mode falls back to names');
 });
 

@@ -27,6 +27,13 @@ test('save, cancel and new work everywhere', () => {
   assert.equal(shortcutFor({ key: 'n', ctrlKey: true, altKey: true }), null);
 });
 
+test('Ctrl+L locks, also while typing; Ctrl+Shift+L does not', () => {
+  assert.deepEqual(shortcutFor({ key: 'l', ctrlKey: true }), { action: 'lock' });
+  assert.deepEqual(shortcutFor({ key: 'L', metaKey: true }, true), { action: 'lock' });
+  assert.equal(shortcutFor({ key: 'L', ctrlKey: true, shiftKey: true }), null);
+  assert.equal(shortcutFor({ key: 'l' }), null);
+});
+
 test('text fields are told apart from buttons and checkboxes', () => {
   assert.equal(isTextField({ tagName: 'INPUT', type: 'search' }), true);
   assert.equal(isTextField({ tagName: 'TEXTAREA' }), true);

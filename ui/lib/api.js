@@ -33,7 +33,14 @@ export function createApi(invoke) {
     status: () => call('app_status'),
     startFresh: () => call('start_fresh'),
     restoreLatestBackup: () => call('restore_latest_backup'),
+    /** Opens encrypted data; resolves to the new status (ready, or why not). */
+    unlock: (passphrase) => call('unlock', { passphrase }),
+    lockNow: () => call('lock_now'),
+    /** Encrypts (`passphrase`), changes or removes (no `passphrase`) it; `current` when encrypted. */
+    setEncryption: (current, passphrase) => call('set_encryption', { current, passphrase }),
     listPeople: (query = '') => call('list_people', { query }),
+    /** A slice of the people list: { total, offset, people }; with `around`, the page holding that person. */
+    peoplePage: (query, offset, limit, around = null) => call('people_page', { query, offset, limit, around }),
     addPerson: (input) => call('add_person', { input }),
     updatePerson: (id, input) => call('update_person', { id, input }),
     deletePerson: (id) => call('delete_person', { id }),
@@ -156,6 +163,8 @@ export function createApi(invoke) {
     deleteAttendance: (id) => call('delete_attendance', { id }),
     restoreAttendance: (id) => call('restore_attendance', { id }),
     setAutostart: (enabled) => call('set_autostart', { enabled }),
+    /** 'names' | 'initials' | 'roles': so reminder pop-ups hide names while presenting too. */
+    setPresenting: (mode) => call('set_presenting', { mode }),
   };
 }
 

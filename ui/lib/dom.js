@@ -45,3 +45,12 @@ export function announce(message) {
   // A fresh text node after clearing makes repeated messages be read again.
   requestAnimationFrame(() => { region.textContent = message; });
 }
+
+/**
+ * Wraps user text placed inside a sentence of the app's own in Unicode isolates (U+2068 …
+ * U+2069), so a right-to-left name or an override character in it cannot reorder the words
+ * around it. Use for text built with a template string; elements get dir="auto" instead.
+ */
+export function isolate(text) {
+  return `\u2068${text}\u2069`;
+}

@@ -27,9 +27,9 @@ export function describePerson(person) {
     .join(' · ');
 }
 
-/** "1 person", "3 people". */
+/** "1 person", "3 people", "10,000 people". */
 export function countPeople(n) {
-  return n === 1 ? '1 person' : `${n} people`;
+  return n === 1 ? '1 person' : `${Number(n).toLocaleString('en-US')} people`;
 }
 
 /** Shortens long text for one-line places, by characters, not UTF-16 units. */

@@ -4,7 +4,7 @@
 // A position is { power, interest }, each in [0, 1]. Interest runs left (low) to right (high),
 // power runs bottom (low) to top (high), so screen y has to be flipped.
 
-import { initials } from './format.js';
+import { PRESENTING_MODES, labelFor as presentingLabel } from './presenting.js';
 
 function freezeDeep(object) {
   for (const value of Object.values(object)) {
@@ -128,12 +128,12 @@ export function distance(a, b) {
   return Math.hypot(a.power - b.power, a.interest - b.interest);
 }
 
-/** The text on a person's card for a label mode: 'names', 'initials' or 'roles'. */
+/**
+ * The text on a person's card for a label mode: 'names', 'initials' or 'roles' (the role, or the
+ * initials for someone without one). The same rule as presenting mode everywhere else.
+ */
 export function labelFor(person, mode) {
-  const name = String(person?.name ?? '');
-  if (mode === 'initials') return initials(name);
-  if (mode === 'roles') return String(person?.role ?? '').trim() || 'Role not set';
-  return name;
+  return presentingLabel(person, PRESENTING_MODES.includes(mode) ? mode : 'names');
 }
 
 /**

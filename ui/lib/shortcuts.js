@@ -12,6 +12,8 @@ export function shortcutFor({ key, ctrlKey = false, metaKey = false, altKey = fa
   if (mod && !shiftKey && /^[1-7]$/.test(key)) return { action: 'go', section: SECTIONS[Number(key) - 1] };
   if (mod && !shiftKey && (key === 'n' || key === 'N')) return { action: 'new-person' };
   if (mod && key === 'Enter') return { action: 'save' };
+  if (mod && shiftKey && (key === 'p' || key === 'P')) return { action: 'presenting' };
+  if (mod && !shiftKey && (key === 'l' || key === 'L')) return { action: 'lock' };
   if (key === 'Escape') return { action: 'cancel' };
   if (inField) return null;
   if (mod && !shiftKey && (key === 'z' || key === 'Z')) return { action: 'undo' };

@@ -4,6 +4,7 @@
 
 import { api, onAppEvent } from '../lib/api.js';
 import { announce, h, replaceChildren } from '../lib/dom.js';
+import { labelFor } from '../lib/presenting.js';
 import { toBase64 } from '../lib/bytes.js';
 
 const TARGETS = [
@@ -89,14 +90,14 @@ export function openImportDialog({ onDone }) {
       p.problems.length ? `, ${p.problems.length} ${p.unit}${p.problems.length === 1 ? '' : 's'} that cannot be imported` : '', '.'));
     if (p.sample.length) {
       parts.push(h('ul', { class: 'import-sample', id: 'import-sample', 'aria-label': 'First new people' },
-        p.sample.map((c) => h('li', {}, h('strong', {}, c.person.name),
+        p.sample.map((c) => h('li', {}, h('strong', {}, labelFor(c.person)),
           [c.person.role, c.person.organisation].filter(Boolean).length ? ` · ${[c.person.role, c.person.organisation].filter(Boolean).join(', ')}` : '')),
         p.new > p.sample.length ? h('li', { class: 'muted' }, `…and ${p.new - p.sample.length} more`) : null));
     }
     if (p.duplicates.length) {
       parts.push(h('fieldset', { class: 'import-duplicates', id: 'import-duplicates' },
         h('legend', {}, 'Already in Allies'),
-        h('ul', {}, p.duplicates.slice(0, 20).map((d) => h('li', {}, `${unit} ${d.row}: ${d.name} looks like ${d.existing_name} (${d.reason})`))),
+        h('ul', {}, p.duplicates.slice(0, 20).map((d) => h('li', {}, `${unit} ${d.row}: ${labelFor({ name: d.name })} looks like ${labelFor({ name: d.existing_name })} (${d.reason})`))),
         h('label', { class: 'check' }, h('input', { type: 'radio', name: 'import-dup', value: 'merge', id: 'import-merge', checked: true }),
           'Merge: fill in what their details lack, change nothing they have'),
         h('label', { class: 'check' }, h('input', { type: 'radio', name: 'import-dup', value: 'skip', id: 'import-skip' }), 'Skip them')));

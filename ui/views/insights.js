@@ -3,7 +3,8 @@
 // the professional groups to show up at. Each item carries the action that closes it.
 
 import { api } from '../lib/api.js';
-import { announce, h, replaceChildren } from '../lib/dom.js';
+import { announce, h, replaceChildren, isolate } from '../lib/dom.js';
+import { isPresenting, labelFor, onPresentingChange, presentingMode, redactNames } from '../lib/presenting.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { sinceText } from '../lib/format.js';
 import { stanceById } from '../lib/grid-geometry.js';
@@ -96,40 +97,40 @@ export function mountInsights(ctx) {
   }
 
   const contactActions = (person) => h('span', { class: 'ledger-actions' },
-    h('button', { type: 'button', class: 'insight-log', 'aria-label': `Log interaction with ${person.name}`,
-      onclick: () => act(() => logInteractionWith(person), `Logged an interaction with ${person.name}`) }, 'Log interaction'),
-    h('button', { type: 'button', class: 'insight-schedule', 'aria-label': `Schedule time with ${person.name}`,
-      onclick: () => act(() => scheduleWith(person), `Reminder set for ${person.name}`) }, 'Schedule'));
+    h('button', { type: 'button', class: 'insight-log', 'aria-label': `Log interaction with ${labelFor(person)}`,
+      onclick: () => act(() => logInteractionWith(person), `Logged an interaction with ${labelFor(person)}`) }, 'Log interaction'),
+    h('button', { type: 'button', class: 'insight-schedule', 'aria-label': `Schedule time with ${labelFor(person)}`,
+      onclick: () => act(() => scheduleWith(person), `Reminder set for ${labelFor(person)}`) }, 'Schedule'));
 
   function coldItem(c) {
-    const person = { id: c.person_id, name: c.name };
+    const person = { id: c.person_id, name: c.name, role: c.role };
     return h('li', { class: 'ledger-item insight-item', 'data-id': c.person_id },
-      h('span', { class: 'ledger-text' }, personLink(c.person_id, c.name), ' ',
+      h('span', { class: 'ledger-text' }, personLink(c.person_id, labelFor(c)), ' ',
         h('span', { class: 'overdue' }, overdueText(c.overdue_days)),
         h('span', { class: 'muted insight-details' }, coldDetails(c))),
       contactActions(person));
   }
 
   function unseenItem(u) {
-    const person = { id: u.person_id, name: u.name };
+    const person = { id: u.person_id, name: u.name, role: u.role };
     return h('li', { class: 'ledger-item insight-item', 'data-id': u.person_id },
-      h('span', { class: 'ledger-text' }, personLink(u.person_id, u.name),
+      h('span', { class: 'ledger-text' }, personLink(u.person_id, labelFor(u)),
         h('span', { class: 'muted insight-details' }, unseenDetails(u))),
       contactActions(person));
   }
 
   function unthankedItem(f) {
     return h('li', { class: 'ledger-item insight-item', 'data-id': f.favour_id },
-      h('span', { class: 'ledger-text' }, personLink(f.person_id, f.name), ' helped: ', f.description,
+      h('span', { class: 'ledger-text' }, personLink(f.person_id, labelFor(f)), ' helped: ', f.description,
         h('span', { class: 'muted insight-details' }, `done ${sinceText(f.done_at)}, not yet thanked`)),
       h('span', { class: 'ledger-actions' },
-        h('button', { type: 'button', class: 'insight-thank', 'aria-label': `Thank ${f.name}`,
-          onclick: () => act(() => thankFor(f), `Noted your thanks to ${f.name}`) }, 'Thank')));
+        h('button', { type: 'button', class: 'insight-thank', 'aria-label': `Thank ${labelFor(f)}`,
+          onclick: () => act(() => thankFor(f), `Noted your thanks to ${labelFor(f)}`) }, 'Thank')));
   }
 
   function owedItem(o) {
     return h('li', { class: 'ledger-item insight-item', 'data-id': o.person_id },
-      h('span', { class: 'ledger-text' }, imbalanceText(o)),
+      h('span', { class: 'ledger-text' }, imbalanceText({ ...o, name: labelFor(o) })),
       h('span', { class: 'ledger-actions' }, h('a', { href: `#/people/${encodeURIComponent(o.person_id)}`, class: 'button-link' }, 'Offer help')));
   }
 
@@ -173,16 +174,16 @@ export function mountInsights(ctx) {
     coverageTable($('#coverage-departments'), 'Allies by department', cov.by_department);
   }
 
-  function reviewSection(title, id, people, empty) {
+  function reviewSection(title, id, people, empty, say) {
     return h('section', { class: 'review-section', id },
       h('h3', {}, title),
       people.length
         ? h('ul', { class: 'review-list' }, people.map((p) => {
           const stance = stanceById(p.stance);
           return h('li', { 'data-id': p.person_id },
-            personLink(p.person_id, p.name), p.role ? `, ${p.role}` : '',
+            personLink(p.person_id, labelFor(p)), p.role && presentingMode() !== 'roles' ? `, ${p.role}` : '',
             h('span', { class: `muted stance-${p.stance}` }, ` ${stance.symbol} ${stance.label} · power ${Math.round(p.power * 100)}%`),
-            p.reach ? h('span', { class: 'muted' }, ` · ${p.reach}`) : null);
+            p.reach && say(p.reach) ? h('span', { class: 'muted' }, ` · ${say(p.reach)}`) : null);
         }))
         : h('p', { class: 'muted' }, empty));
   }
@@ -198,10 +199,13 @@ export function mountInsights(ctx) {
     }
     try {
       const r = await api.review(mapId);
+      // "Through Dana Ng": the reach names someone else. While presenting, hidden if it cannot be redacted.
+      const everyone = isPresenting() ? await api.listPeople('').catch(() => null) : [];
+      const say = (text) => (everyone === null ? '' : redactNames(text, everyone));
       replaceChildren(body,
-        reviewSection('Would speak for you in the room', 'review-speakers', r.speakers, 'No champion or supporter with high power on this map yet.'),
-        reviewSection('Neutral but reachable', 'review-reachable', r.reachable, 'No one neutral you have met or can be introduced to.'),
-        reviewSection('May hold you back', 'review-holding-back', r.holding_back, 'No skeptics or blockers on this map.'));
+        reviewSection('Would speak for you in the room', 'review-speakers', r.speakers, 'No champion or supporter with high power on this map yet.', say),
+        reviewSection('Neutral but reachable', 'review-reachable', r.reachable, 'No one neutral you have met or can be introduced to.', say),
+        reviewSection('May hold you back', 'review-holding-back', r.holding_back, 'No skeptics or blockers on this map.', say));
     } catch (err) {
       replaceChildren(body, h('p', { class: 'form-error', role: 'alert' }, err.message));
     }
@@ -263,7 +267,7 @@ export function mountInsights(ctx) {
       const a = await api.attendGroup(g.id, on);
       const entry = undo.push(`Noted going to ${g.name}`, async () => { await api.deleteAttendance(a.id); await load(); });
       await load();
-      showToast(`Noted: you went to ${g.name}`, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo(entry) });
+      showToast(`Noted: you went to ${isolate(g.name)}`, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo(entry) });
     } catch (err) { showToast(err.message); }
   }
 
@@ -290,5 +294,6 @@ export function mountInsights(ctx) {
   load();
   loadInsights();
   loadMaps();
-  return { el, focusTitle: () => el.querySelector('h1').focus(), handle: () => false, destroy() {} };
+  const stopPresenting = onPresentingChange(() => { loadInsights(); loadReview(); });
+  return { el, focusTitle: () => el.querySelector('h1').focus(), handle: () => false, destroy() { stopPresenting(); } };
 }

@@ -4,6 +4,7 @@
 import { api } from '../lib/api.js';
 import { h, replaceChildren } from '../lib/dom.js';
 import { quadrantOf, stanceById } from '../lib/grid-geometry.js';
+import { labelFor } from '../lib/presenting.js';
 
 const startOfDay = (date) => { const d = new Date(date); d.setHours(0, 0, 0, 0); return d; };
 const endOfDay = (date) => { const d = new Date(date); d.setHours(23, 59, 59, 999); return d; };
@@ -89,7 +90,7 @@ export function createTimeline({ bar, onChange, onError }) {
         h('p', {}, `${state.snapshots.length} people on the map on ${state.at.toLocaleDateString()}.`),
         h('h3', {}, `Moves since ${state.from.toLocaleDateString()}`),
         state.moves.length ? h('ul', { class: 'moves' }, state.moves.map((m) => h('li', {},
-          m.name, ': ',
+          labelFor(m), ': ',
           !m.from ? `joined in ${quadrantOf(m.to.position).label}`
             : !m.to ? 'left the map'
               : m.distance > 0 ? `${quadrantOf(m.from.position).label} → ${quadrantOf(m.to.position).label}`

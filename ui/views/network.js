@@ -10,6 +10,7 @@
 
 import { api } from '../lib/api.js';
 import { announce, h, replaceChildren } from '../lib/dom.js';
+import { labelFor, onPresentingChange } from '../lib/presenting.js';
 import { pathText } from '../lib/link-words.js';
 import {
   LINK_KINDS, ME_STYLE, STANCE_STYLES, departmentsOf, filterGraph, fitTransform, hiddenOnPath, levelLabel, levelsOf,
@@ -97,8 +98,10 @@ export function mountNetwork() {
   let loading = false;
   let findNo = 0; // as with the graph, only the newest answer about ways in may change what is shown
   let listedWays = null; // the `ways` the list's buttons were made for
-  let names = new Map(); // person id -> name, for the paths' words
-  const nameOf = (id) => names.get(id) ?? 'someone';
+  let names = new Map(); // person id -> person, for the paths' words
+  const nameOf = (id) => (names.has(id) ? labelFor(names.get(id)) : 'someone');
+  // What the picture, the list and the paths call someone: their name, or what presenting shows.
+  const shownAs = (n) => (n.me ? (n.name ?? '') : labelFor(n));
 
   // ---------- DOM ----------
 
@@ -193,7 +196,7 @@ export function mountNetwork() {
     loading = false;
     status.classList.remove('form-error');
     graph = { nodes: loaded?.nodes ?? [], links: loaded?.links ?? [] };
-    for (const n of graph.nodes) if (!n.me) names.set(n.id, n.name);
+    for (const n of graph.nodes) if (!n.me) names.set(n.id, n);
     fillSelect(departmentSelect, 'Any department', departmentsOf(graph), (d) => d);
     fillSelect(levelSelect, 'Any level', levelsOf(graph), levelLabel);
     fillTargets();
@@ -456,8 +459,9 @@ export function mountNetwork() {
       const p = worldToScreen(t, n);
       const x = p.x + nodeRadius(n) * t.k + (pathView?.ids.has(n.id) ? 9 : 5);
       if (x > width || p.y < -8 || p.y > height + 8) return;
-      g.strokeText(n.name ?? '', x, p.y);
-      g.fillText(n.name ?? '', x, p.y);
+      const text = shownAs(n);
+      g.strokeText(text, x, p.y);
+      g.fillText(text, x, p.y);
     };
     g.font = font;
     g.globalAlpha = dim;
@@ -642,6 +646,17 @@ export function mountNetwork() {
   resize.observe(canvas);
 
   const onScheme = () => { colours = null; snapshot = null; quick = false; schedule(); };
+  const stopPresenting = onPresentingChange(() => {
+    if (loading) return; // drawn with the current mode once the graph is in
+    fillTargets();
+    renderList();
+    listedWays = null; // the paths' words change
+    renderWays();
+    describeCanvas();
+    snapshot = null;
+    quick = false;
+    schedule();
+  });
   schemeQuery.addEventListener('change', onScheme);
 
   // ---------- ways in ----------
@@ -649,7 +664,7 @@ export function mountNetwork() {
   /** The people of the map (whatever the department and level filters) as choices, in name order. */
   function fillTargets() {
     const people = peopleInOrder(graph.nodes);
-    replaceChildren(targetSelect, h('option', { value: '' }, 'Choose someone…'), people.map((p) => h('option', { value: p.id }, p.name)));
+    replaceChildren(targetSelect, h('option', { value: '' }, 'Choose someone…'), people.map((p) => h('option', { value: p.id }, shownAs(p))));
     finder.hidden = people.length === 0;
     if (target && !people.some((p) => p.id === target)) {
       // Another map without them: a path to someone the picture cannot choose would only confuse.
@@ -701,7 +716,7 @@ export function mountNetwork() {
       // Someone on a path can be off the chosen map; their name still has to read right.
       if (found.some((p) => p.steps.some((st) => !names.has(st.person_id)))) {
         const people = await api.listPeople('').catch(() => []);
-        for (const p of people) names.set(p.id, p.name);
+        for (const p of people) names.set(p.id, p);
       }
     } catch (err) {
       if (mine !== findNo || destroyed) return;
@@ -797,7 +812,7 @@ export function mountNetwork() {
         .filter(Boolean).join(' · ');
       return h('li', {}, h('button', { type: 'button', class: 'network-person', 'data-id': p.id, onclick: () => openPerson(p.id) },
         h('span', { class: `network-symbol network-stance-${style.id}`, 'aria-hidden': 'true' }, style.symbol),
-        h('span', { class: 'network-person-name' }, p.name),
+        h('span', { class: 'network-person-name' }, shownAs(p)),
         h('span', { class: 'network-person-meta muted' }, meta)));
     }) : h('li', { class: 'muted' }, 'No one in this view.'));
   }
@@ -841,6 +856,7 @@ export function mountNetwork() {
       sim = null;
       resize.disconnect();
       schemeQuery.removeEventListener('change', onScheme);
+      stopPresenting();
     },
   };
 }

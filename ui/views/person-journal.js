@@ -3,7 +3,8 @@
 // timeline of interactions, with a quick form to log one.
 
 import { api } from '../lib/api.js';
-import { announce, h, replaceChildren } from '../lib/dom.js';
+import { announce, h, replaceChildren, isolate } from '../lib/dom.js';
+import { labelFor } from '../lib/presenting.js';
 import { localDateTimeValue } from '../lib/format.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { showToast } from '../lib/toast.js';
@@ -40,7 +41,7 @@ export function personJournal(person, { undo, runUndo, onChange }) {
   const filled = h('p', { class: 'muted', id: 'profile-filled' });
   const stances = h('div', { class: 'person-stances', id: 'person-stances' });
   const logForm = interactionForm();
-  const timeline = h('ol', { class: 'timeline', id: 'timeline', 'aria-label': `Interactions with ${person.name}` });
+  const timeline = h('ol', { class: 'timeline', id: 'timeline', 'aria-label': `Interactions with ${labelFor(person)}` });
   const ledger = personLedger(person, { undo, runUndo });
   const network = personNetwork(person, { undo, runUndo });
   const el = h('div', { class: 'journal' },
@@ -75,7 +76,7 @@ export function personJournal(person, { undo, runUndo, onChange }) {
           select.addEventListener('change', async () => {
             try {
               await api.setStance(s.map_id, person.id, select.value);
-              announce(`${person.name} is now ${select.selectedOptions[0].textContent} on ${s.map_name}`);
+              announce(`${labelFor(person)} is now ${select.selectedOptions[0].textContent} on ${s.map_name}`);
             } catch (err) { showToast(err.message); await loadStances(); }
           });
           return h('li', {}, h('span', {}, h('strong', {}, s.map_name), ` · ${quadrant(s.quadrant)}`), select);
@@ -130,8 +131,8 @@ export function personJournal(person, { undo, runUndo, onChange }) {
     try {
       renderProfile(await api.saveProfile(person.id, profile));
       profileForm.querySelector('#profile-save')?.focus(); // the old button went with the old form
-      announce(`Saved ${person.name}'s profile`);
-      showToast(`Saved ${person.name}'s profile`, { timeoutMs: 4000 });
+      announce(`Saved ${labelFor(person)}'s profile`);
+      showToast(`Saved ${isolate(labelFor(person))}'s profile`, { timeoutMs: 4000 });
     } catch (err) {
       showFormError(profileForm, 'profile', err);
     }
@@ -147,7 +148,7 @@ export function personJournal(person, { undo, runUndo, onChange }) {
       h('p', { class: 'field-error', id: 'interaction-people-error', hidden: true }));
     api.listPeople('').then((everyone) => {
       const others = everyone.filter((p) => p.id !== person.id);
-      replaceChildren(alsoWith, others.map((p) => h('option', { value: p.id }, p.name)));
+      replaceChildren(alsoWith, others.map((p) => h('option', { value: p.id }, labelFor(p))));
       alsoWith.size = Math.max(2, Math.min(4, others.length));
       alsoField.hidden = others.length === 0;
     }, () => { alsoField.hidden = true; });
@@ -161,7 +162,7 @@ export function personJournal(person, { undo, runUndo, onChange }) {
           h('input', { id: 'interaction-occurred_at', type: 'datetime-local', value: localDateTimeValue(new Date()) }),
           h('p', { class: 'field-error', id: 'interaction-occurred_at-error', hidden: true }))),
       h('div', { class: 'field' },
-        h('label', { for: 'interaction-notes' }, `What passed between you and ${person.name}`),
+        h('label', { for: 'interaction-notes' }, `What passed between you and ${labelFor(person)}`),
         h('textarea', { id: 'interaction-notes', rows: '3', placeholder: 'What they said, what they need, what you agreed' }),
         h('p', { class: 'field-error', id: 'interaction-notes-error', hidden: true })),
       h('div', { class: 'field' },
@@ -197,7 +198,7 @@ export function personJournal(person, { undo, runUndo, onChange }) {
         form.querySelector('#interaction-occurred_at').value = localDateTimeValue(new Date());
         for (const o of form.querySelector('#interaction-people')?.options ?? []) o.selected = false;
         clearFormErrors(form);
-        announce(`Logged a ${labelOf(KINDS, input.kind)} with ${person.name}`);
+        announce(`Logged a ${labelOf(KINDS, input.kind)} with ${labelFor(person)}`);
         await loadTimeline();
         onChange?.();
       } catch (err) {
@@ -215,11 +216,11 @@ export function personJournal(person, { undo, runUndo, onChange }) {
         h('div', { class: 'interaction-head' },
           h('strong', {}, labelOf(KINDS, i.kind)),
           h('time', { datetime: i.occurred_at }, new Date(i.occurred_at).toLocaleString()),
-          i.people.length > 1 ? h('span', { class: 'muted' }, `with ${i.people.filter((p) => p.id !== person.id).map((p) => p.name).join(', ')}`) : null,
+          i.people.length > 1 ? h('span', { class: 'muted' }, `with ${i.people.filter((p) => p.id !== person.id).map((p) => labelFor(p)).join(', ')}`) : null,
           h('button', { type: 'button', class: 'link interaction-delete', 'aria-label': `Delete the ${labelOf(KINDS, i.kind)} of ${new Date(i.occurred_at).toLocaleDateString()}`, onclick: () => removeInteraction(i) }, 'Delete')),
         i.notes ? h('p', { class: 'interaction-notes' }, i.notes) : null,
         i.follow_up ? h('p', { class: 'interaction-follow-up' }, 'Follow-up: ', i.follow_up) : null))
-      : h('li', { class: 'muted', id: 'timeline-empty' }, `Nothing logged with ${person.name} yet. Every 1:1, coffee or message you note here builds the picture.`));
+      : h('li', { class: 'muted', id: 'timeline-empty' }, `Nothing logged with ${labelFor(person)} yet. Every 1:1, coffee or message you note here builds the picture.`));
   }
 
   async function loadTimeline() {
@@ -234,7 +235,7 @@ export function personJournal(person, { undo, runUndo, onChange }) {
     try {
       await api.deleteInteraction(i.id);
     } catch (err) { showToast(err.message); return; }
-    const label = `Deleted a ${labelOf(KINDS, i.kind)} with ${person.name}`;
+    const label = `Deleted a ${labelOf(KINDS, i.kind)} with ${labelFor(person)}`;
     const entry = undo.push(label, async () => { await api.restoreInteraction(i.id); await loadTimeline(); onChange?.(); });
     await loadTimeline();
     onChange?.();

@@ -3,6 +3,7 @@
 
 import { api } from '../lib/api.js';
 import { announce, h, replaceChildren } from '../lib/dom.js';
+import { labelFor } from '../lib/presenting.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { showToast } from '../lib/toast.js';
 
@@ -13,14 +14,14 @@ const dayOf = (iso) => new Date(iso).toLocaleDateString();
 /** The favours, promises and conflicts section for `person`; it loads its own data. */
 export function personLedger(person, { undo, runUndo }) {
   const balance = h('p', { class: 'muted', id: 'favour-balance' });
-  const favourList = h('ul', { class: 'ledger-list', id: 'favours', 'aria-label': `Favours with ${person.name}` });
-  const promiseList = h('ul', { class: 'ledger-list', id: 'promises', 'aria-label': `Promises with ${person.name}` });
+  const favourList = h('ul', { class: 'ledger-list', id: 'favours', 'aria-label': `Favours with ${labelFor(person)}` });
+  const promiseList = h('ul', { class: 'ledger-list', id: 'promises', 'aria-label': `Promises with ${labelFor(person)}` });
 
   const favourForm = h('form', { class: 'ledger-form', id: 'favour-form', novalidate: true },
     h('label', { class: 'visually-hidden', for: 'favour-direction' }, 'Who does the favour'),
     h('select', { id: 'favour-direction' },
-      h('option', { value: 'by_them' }, `${person.name} for me`),
-      h('option', { value: 'by_me' }, `Me for ${person.name}`)),
+      h('option', { value: 'by_them' }, `${labelFor(person)} for me`),
+      h('option', { value: 'by_me' }, `Me for ${labelFor(person)}`)),
     h('label', { class: 'visually-hidden', for: 'favour-description' }, 'The favour'),
     h('input', { id: 'favour-description', type: 'text', autocomplete: 'off', placeholder: 'Reviewed my design doc' }),
     h('button', { type: 'submit', id: 'favour-add' }, 'Add favour'),
@@ -30,8 +31,8 @@ export function personLedger(person, { undo, runUndo }) {
   const promiseForm = h('form', { class: 'ledger-form', id: 'promise-form', novalidate: true },
     h('label', { class: 'visually-hidden', for: 'promise-owner' }, 'Who promised'),
     h('select', { id: 'promise-owner' },
-      h('option', { value: 'mine' }, `I owe ${person.name}`),
-      h('option', { value: 'theirs' }, `${person.name} owes me`)),
+      h('option', { value: 'mine' }, `I owe ${labelFor(person)}`),
+      h('option', { value: 'theirs' }, `${labelFor(person)} owes me`)),
     h('label', { class: 'visually-hidden', for: 'promise-description' }, 'The promise'),
     h('input', { id: 'promise-description', type: 'text', autocomplete: 'off', placeholder: 'The deck by Friday' }),
     h('label', { class: 'visually-hidden', for: 'promise-due_on' }, 'Due'),
@@ -41,7 +42,7 @@ export function personLedger(person, { undo, runUndo }) {
     h('p', { class: 'field-error', id: 'promise-due_on-error', hidden: true }),
     h('p', { class: 'form-error', id: 'promise-form-error', role: 'alert', hidden: true }));
 
-  const conflictList = h('ul', { class: 'ledger-list', id: 'conflicts', 'aria-label': `Conflicts with ${person.name}` });
+  const conflictList = h('ul', { class: 'ledger-list', id: 'conflicts', 'aria-label': `Conflicts with ${labelFor(person)}` });
   const conflictForm = h('form', { class: 'ledger-form', id: 'conflict-form', novalidate: true },
     h('label', { class: 'visually-hidden', for: 'conflict-description' }, 'The tension'),
     h('input', { id: 'conflict-description', type: 'text', autocomplete: 'off', placeholder: 'A tension to resolve early' }),
@@ -64,7 +65,7 @@ export function personLedger(person, { undo, runUndo }) {
       const months = Math.round(days / 30);
       balance.textContent = b.by_them + b.by_me === 0
         ? 'No favours done either way lately.'
-        : `Over the last ${months} months: ${person.name} did ${b.by_them} for you; you did ${b.by_me} for ${person.name}.`;
+        : `Over the last ${months} months: ${labelFor(person)} did ${b.by_them} for you; you did ${b.by_me} for ${labelFor(person)}.`;
       replaceChildren(favourList, favours.length ? favours.map(favourItem)
         : h('li', { class: 'muted' }, 'Give before you ask: note what you do for each other.'));
     } catch (err) {
@@ -73,7 +74,7 @@ export function personLedger(person, { undo, runUndo }) {
   }
 
   function favourItem(f) {
-    const who = f.direction === 'by_them' ? `${person.name} for you` : `You for ${person.name}`;
+    const who = f.direction === 'by_them' ? `${labelFor(person)} for you` : `You for ${labelFor(person)}`;
     const state = f.status === 'open' ? 'open'
       : f.thanked_at ? `done, thanked ${dayOf(f.thanked_at)}${f.thanked_how ? ` (${f.thanked_how})` : ''}`
         : f.direction === 'by_them' ? 'done: say thank you' : 'done';
@@ -110,7 +111,7 @@ export function personLedger(person, { undo, runUndo }) {
     try {
       const saved = await api.setFavourDone(f.id, done);
       await loadFavours();
-      announce(saved.thanks_due ? `Done. Remember to thank ${person.name}.` : done ? 'Marked done' : 'Open again');
+      announce(saved.thanks_due ? `Done. Remember to thank ${labelFor(person)}.` : done ? 'Marked done' : 'Open again');
     } catch (err) { showToast(err.message); }
   }
 
@@ -118,7 +119,7 @@ export function personLedger(person, { undo, runUndo }) {
     try {
       await api.thankFavour(f.id, how);
       await loadFavours();
-      announce(`Noted that you thanked ${person.name}`);
+      announce(`Noted that you thanked ${labelFor(person)}`);
     } catch (err) { showToast(err.message); }
   }
 
@@ -142,7 +143,7 @@ export function personLedger(person, { undo, runUndo }) {
   }
 
   function promiseItem(p) {
-    const who = p.owner === 'mine' ? `You owe ${person.name}` : `${person.name} owes you`;
+    const who = p.owner === 'mine' ? `You owe ${labelFor(person)}` : `${labelFor(person)} owes you`;
     const when = p.status !== 'open' ? p.status
       : p.overdue ? `overdue since ${new Date(`${p.due_on}T00:00`).toLocaleDateString()}`
         : p.due_on ? `due ${new Date(`${p.due_on}T00:00`).toLocaleDateString()}` : 'no date';

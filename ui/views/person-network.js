@@ -3,6 +3,7 @@
 
 import { api } from '../lib/api.js';
 import { announce, h, replaceChildren } from '../lib/dom.js';
+import { labelFor } from '../lib/presenting.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { LINK_KIND_WORDS, kindText, pathText } from '../lib/link-words.js';
 import { showToast } from '../lib/toast.js';
@@ -15,7 +16,7 @@ export function personNetwork(person, { undo, runUndo }) {
   const nameOf = (id) => names.get(id) ?? 'someone';
   const other = h('select', { id: 'link-to_id', 'aria-label': 'Who' });
   const form = h('form', { class: 'ledger-form', id: 'link-form', novalidate: true },
-    h('span', {}, person.name),
+    h('span', {}, labelFor(person)),
     h('label', { class: 'visually-hidden', for: 'link-kind' }, 'How they are linked'),
     h('select', { id: 'link-kind' }, LINK_KIND_WORDS.map(([v, t]) => h('option', { value: v }, t))),
     other,
@@ -27,28 +28,28 @@ export function personNetwork(person, { undo, runUndo }) {
     h('p', { class: 'field-error', id: 'link-to_id-error', hidden: true }),
     h('p', { class: 'field-error', id: 'link-note-error', hidden: true }),
     h('p', { class: 'form-error', id: 'link-form-error', role: 'alert', hidden: true }));
-  const list = h('ul', { class: 'ledger-list', id: 'links', 'aria-label': `Links of ${person.name}` });
-  const paths = h('ol', { class: 'intro-paths', id: 'intro-paths', 'aria-label': `Ways to reach ${person.name}` });
+  const list = h('ul', { class: 'ledger-list', id: 'links', 'aria-label': `Links of ${labelFor(person)}` });
+  const paths = h('ol', { class: 'intro-paths', id: 'intro-paths', 'aria-label': `Ways to reach ${labelFor(person)}` });
   const el = h('section', { class: 'network', 'aria-labelledby': 'network-title' },
     h('h3', { id: 'network-title', class: 'section-title' }, 'Connections'),
     form, list,
-    h('h4', {}, `Ways to reach ${person.name}`), paths,
+    h('h4', {}, `Ways to reach ${labelFor(person)}`), paths,
     h('p', {}, h('a', { class: 'person-network-map', href: `#/network/${encodeURIComponent(person.id)}` }, 'See it in the network')));
 
   function linkText(l) {
-    if (l.from_id === null) return `You: ${person.name} ${kindText(l.kind)} you`;
-    if (l.from_id === person.id) return `${person.name} ${kindText(l.kind)} ${l.to_name}`;
-    return `${l.from_name} ${kindText(l.kind)} ${person.name}`;
+    if (l.from_id === null) return `You: ${labelFor(person)} ${kindText(l.kind)} you`;
+    if (l.from_id === person.id) return `${labelFor(person)} ${kindText(l.kind)} ${names.get(l.to_id) ?? labelFor({ name: l.to_name })}`;
+    return `${names.get(l.from_id) ?? labelFor({ name: l.from_name })} ${kindText(l.kind)} ${labelFor(person)}`;
   }
 
   async function load() {
     try {
       const [people, links, ways] = await Promise.all([api.listPeople(''), api.personLinks(person.id), api.introPaths(person.id)]);
-      names = new Map(people.map((p) => [p.id, p.name]));
-      names.set(person.id, person.name);
+      names = new Map(people.map((p) => [p.id, labelFor(p)]));
+      names.set(person.id, labelFor(person));
       replaceChildren(other,
         h('option', { value: '' }, 'you'),
-        people.filter((p) => p.id !== person.id).map((p) => h('option', { value: p.id }, p.name)));
+        people.filter((p) => p.id !== person.id).map((p) => h('option', { value: p.id }, labelFor(p))));
       replaceChildren(list, links.length ? links.map((l) => h('li', { class: 'ledger-item', 'data-id': l.id },
         h('span', { class: 'ledger-text' }, linkText(l), h('span', { class: 'muted' }, ` · ${l.strength}`),
           l.note ? h('span', { class: 'muted link-note' }, ` · ${l.note}`) : null),

@@ -3,6 +3,7 @@
 
 import { api } from '../lib/api.js';
 import { h } from '../lib/dom.js';
+import { isPresenting, labelFor } from '../lib/presenting.js';
 import { formField as field, openFormDialog as formDialog } from '../lib/form-dialog.js';
 import { localDateTimeValue } from '../lib/format.js';
 import { KINDS } from './person-journal.js';
@@ -12,7 +13,7 @@ export function logInteractionWith(person, kind = 'coffee') {
   const p = 'quick-log';
   return formDialog({
     id: 'quick-log-dialog',
-    title: `Log an interaction with ${person.name}`,
+    title: `Log an interaction with ${labelFor(person)}`,
     prefix: p,
     submitLabel: 'Log it',
     fields: [
@@ -42,11 +43,14 @@ export function scheduleWith(person) {
   tomorrow.setHours(9, 0, 0, 0);
   return formDialog({
     id: 'quick-schedule-dialog',
-    title: `Schedule time with ${person.name}`,
+    title: `Schedule time with ${labelFor(person)}`,
     prefix: p,
     submitLabel: 'Remind me',
     fields: [
-      field(p, 'title', 'Reminder', h('input', { id: `${p}-title`, type: 'text', value: `Get in touch with ${person.name}` })),
+      // The title is saved: while presenting it leaves the name out rather than store initials.
+      field(p, 'title', 'Reminder', h('input', {
+        id: `${p}-title`, type: 'text', value: isPresenting() ? 'Get in touch' : `Get in touch with ${person.name}`,
+      })),
       field(p, 'due', 'When', h('input', { id: `${p}-due`, type: 'datetime-local', value: localDateTimeValue(tomorrow) })),
     ],
     save: (form) => api.addReminder({
@@ -64,7 +68,7 @@ export function thankFor(favour) {
   const p = 'quick-thank';
   return formDialog({
     id: 'quick-thank-dialog',
-    title: `Thank ${favour.name}`,
+    title: `Thank ${labelFor(favour)}`,
     prefix: p,
     submitLabel: 'Thanked',
     fields: [

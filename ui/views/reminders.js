@@ -2,7 +2,8 @@
 // reschedule, mark done or delete each; write your own; 30/60/90-day check-ins; pause pop-ups.
 
 import { api, onAppEvent } from '../lib/api.js';
-import { announce, h, replaceChildren } from '../lib/dom.js';
+import { announce, h, replaceChildren, isolate } from '../lib/dom.js';
+import { isPresenting, onPresentingChange, redactNames } from '../lib/presenting.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { dueText, kindLabel, localInputValue } from '../lib/reminder-format.js';
 import { showToast } from '../lib/toast.js';
@@ -22,6 +23,9 @@ const DONE_LABELS = { thank_you: 'Thanked', promise: 'Kept', keep_in_touch: 'Got
 export function mountReminders(ctx) {
   const { undo, runUndo } = ctx;
   let view = null;
+  // Everyone, so that names in the app's own words can be hidden while presenting.
+  let everyone = [];
+  const say = (text) => (everyone === null && isPresenting() ? 'Hidden while presenting' : redactNames(text, everyone));
   let editing = null; // the id of the reminder being edited, or null for a new one
 
   const banners = h('div', { class: 'reminder-banners', id: 'reminder-banners' });
@@ -96,11 +100,23 @@ export function mountReminders(ctx) {
 
   async function load() {
     try {
-      view = await api.remindersOverview();
+      [view, everyone] = await Promise.all([
+        api.remindersOverview(),
+        // Only needed (and read) while presenting. Without it names cannot be hidden, and then
+        // the lists' text is not shown at all.
+        isPresenting()
+          ? api.listPeople('').then(async (current) => [...current, ...await api.listFormerPeople()]).catch(() => null)
+          : [],
+      ]);
     } catch (err) {
       replaceChildren(banners, h('p', { class: 'form-error', role: 'alert' }, err.message));
       return;
     }
+    renderLists();
+  }
+
+  function renderLists() {
+    if (!view) return;
     const now = new Date(view.now);
     const tz = view.time_zone;
     for (const key of ['overdue', 'today', 'upcoming']) {
@@ -111,7 +127,7 @@ export function mountReminders(ctx) {
     replaceChildren(lists.done, view.done.length
       ? view.done.map((d) => h('li', { class: 'reminder-item done', 'data-subject': d.subject },
         h('span', { class: `kind kind-${d.kind}` }, kindLabel(d.kind)),
-        h('span', { class: 'reminder-main' }, h('span', { class: 'reminder-title' }, d.title)),
+        h('span', { class: 'reminder-main' }, h('span', { class: 'reminder-title' }, say(d.title))),
         h('span', { class: 'reminder-due muted' }, `done ${dueText(d.done_at, now, tz)}`)))
       : h('li', { class: 'muted empty' }, EMPTY.done));
     showBanners(now, tz);
@@ -154,10 +170,10 @@ export function mountReminders(ctx) {
 
   function reminderItem(item, list, now, tz) {
     const title = item.person_id
-      ? h('a', { href: `#/people/${encodeURIComponent(item.person_id)}`, class: 'reminder-title' }, item.title)
-      : h('span', { class: 'reminder-title' }, item.title);
+      ? h('a', { href: `#/people/${encodeURIComponent(item.person_id)}`, class: 'reminder-title' }, say(item.title))
+      : h('span', { class: 'reminder-title' }, say(item.title));
     const due = [dueText(item.due, now, tz), item.snoozed ? ' · snoozed' : '', item.repeats ? ' · repeats' : ''].join('');
-    const snooze = h('select', { class: 'reminder-snooze', 'aria-label': `Snooze “${item.title}”` },
+    const snooze = h('select', { class: 'reminder-snooze', 'aria-label': `Snooze “${say(item.title)}”` },
       h('option', { value: '' }, 'Snooze…'), SNOOZES.map(([v, t]) => h('option', { value: v }, t)));
     const pick = h('span', { class: 'snooze-pick', hidden: true },
       h('input', { type: 'datetime-local', class: 'snooze-at', 'aria-label': 'Remind me again at', value: localInputValue(Date.now() + 86400000, tz) }),
@@ -175,11 +191,11 @@ export function mountReminders(ctx) {
     }
     if (item.reminder_id) {
       actions.push(h('button', { type: 'button', class: 'link reminder-edit', onclick: () => openForm(item.reminder_id) }, 'Edit'),
-        h('button', { type: 'button', class: 'link reminder-delete', 'aria-label': `Delete the reminder “${item.title}”`, onclick: () => remove(item) }, 'Delete'));
+        h('button', { type: 'button', class: 'link reminder-delete', 'aria-label': `Delete the reminder “${say(item.title)}”`, onclick: () => remove(item) }, 'Delete'));
     }
     return h('li', { class: `reminder-item ${list}`, 'data-subject': item.subject },
       h('span', { class: `kind kind-${item.kind}` }, kindLabel(item.kind)),
-      h('span', { class: 'reminder-main' }, title, h('span', { class: 'reminder-body' }, item.body)),
+      h('span', { class: 'reminder-main' }, title, h('span', { class: 'reminder-body' }, say(item.body))),
       h('span', { class: 'reminder-due' }, due),
       h('span', { class: 'reminder-actions' }, actions));
   }
@@ -189,7 +205,7 @@ export function mountReminders(ctx) {
   async function complete(item) {
     try {
       await api.completeReminder(item.subject);
-      announce(`Done: ${item.title}`);
+      announce(`Done: ${say(item.title)}`);
       await load();
     } catch (err) { showToast(err.message); await load(); }
   }
@@ -206,14 +222,14 @@ export function mountReminders(ctx) {
 
   async function skip(item) {
     try { await api.dismissReminder(item.subject); } catch (err) { showToast(err.message); return; }
-    const entry = undo.push(`Skipped “${item.title}”`, async () => { await api.undismissReminder(item.subject); await load(); });
+    const entry = undo.push(`Skipped “${say(item.title)}”`, async () => { await api.undismissReminder(item.subject); await load(); });
     await load();
-    showToast(`Skipped “${item.title}”`, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo(entry) });
+    showToast(`Skipped “${isolate(say(item.title))}”`, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo(entry) });
   }
 
   async function remove(item) {
     try { await api.deleteReminder(item.reminder_id); } catch (err) { showToast(err.message); return; }
-    const entry = undo.push(`Deleted the reminder “${item.title}”`, async () => { await api.restoreReminder(item.reminder_id); await load(); });
+    const entry = undo.push(`Deleted the reminder “${say(item.title)}”`, async () => { await api.restoreReminder(item.reminder_id); await load(); });
     await load();
     showToast('Deleted the reminder', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo(entry) });
   }
@@ -307,6 +323,7 @@ export function mountReminders(ctx) {
   });
   // Relative times ("today 16:00", "in quiet time") move on with the clock.
   const ticker = setInterval(load, 60000);
+  const stopPresenting = onPresentingChange(() => load());
   load();
   loadCheckIns();
 
@@ -321,6 +338,7 @@ export function mountReminders(ctx) {
     destroy() {
       destroyed = true;
       clearInterval(ticker);
+      stopPresenting();
       unlisten?.();
     },
   };

@@ -4,6 +4,7 @@ import { api } from '../lib/api.js';
 import { h, replaceChildren, announce } from '../lib/dom.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { toBase64 } from '../lib/bytes.js';
+import { encryptionCard } from './settings-encryption.js';
 
 const DAYS = [['Mon', 'Monday'], ['Tue', 'Tuesday'], ['Wed', 'Wednesday'], ['Thu', 'Thursday'], ['Fri', 'Friday'], ['Sat', 'Saturday'], ['Sun', 'Sunday']];
 const THANK_YOU = [['same_day', 'At once'], ['next_morning', 'The next morning'], ['in_days', 'After some days']];
@@ -237,15 +238,18 @@ export function mountSettings(ctx) {
         h('p', {}, h('code', { id: 'data-path', class: 'path' }, ctx.status.dbPath ?? 'unknown')),
         h('p', { class: 'muted' }, 'To keep it somewhere else, start Allies with the ALLIES_DATA_DIR environment variable set to a folder.'),
         dataFiles()),
+      encryptionCard(ctx.status),
       h('section', { class: 'card', 'aria-labelledby': 'settings-look' },
         h('h2', { id: 'settings-look' }, 'Appearance'),
         h('p', {}, 'Allies follows your system’s light or dark setting.')),
       h('section', { class: 'card', 'aria-labelledby': 'settings-keys' },
         h('h2', { id: 'settings-keys' }, 'Keyboard'),
         h('dl', { class: 'keys' },
-          [['Ctrl+1 … Ctrl+5', 'Switch section'], ['/', 'Search people'], ['Ctrl+N', 'Add a person'],
+          [['Ctrl+1 … Ctrl+7', 'Switch section'], ['/', 'Search people'], ['Ctrl+N', 'Add a person'],
             ['Ctrl+Enter', 'Save the form'], ['Esc', 'Cancel'], ['Delete', 'Delete the focused person'],
             ['Ctrl+Z', 'Undo the last change'],
+            ['Ctrl+L', 'Lock (when your data is encrypted)'],
+            ['Ctrl+Shift+P', 'Presenting mode: initials or roles instead of names'],
             ['Arrows, Shift+Arrows', 'Map: move the focused card (Shift for bigger steps)'],
             ['A', 'Map: place the roster’s selected person in the middle'],
             ['+ − 0', 'Map: zoom in, out, and to fit']]

@@ -4,12 +4,16 @@
 // makes show in Reminders.
 
 import { api } from '../lib/api.js';
-import { announce, h, replaceChildren } from '../lib/dom.js';
+import { announce, h, replaceChildren, isolate } from '../lib/dom.js';
+import { labelFor, onPresentingChange } from '../lib/presenting.js';
 import { formField, openFormDialog } from '../lib/form-dialog.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { describePerson } from '../lib/format.js';
 import { showToast } from '../lib/toast.js';
 import { longDay, progressText, stopStatus, tourCheckIns, weekLabel } from '../lib/tour-format.js';
+
+// A person's stop is named as presenting mode says; a team's by the team.
+const stopName = (stop) => (stop.person_id ? labelFor(stop) : stop.name);
 
 const KINDS = [['person', 'Person'], ['leader', 'Leader'], ['team', 'Team']];
 const CHANNELS = [['', 'Not asked'], ['one_on_one', '1:1'], ['email', 'Email'], ['chat', 'Chat'], ['coffee', 'Coffee'], ['meeting', 'Meeting']];
@@ -125,14 +129,14 @@ export function mountTour(ctx) {
     const saved = await openFormDialog({
       id: 'meeting-dialog',
       className: 'meeting-dialog',
-      title: `Meeting ${stop.name}`,
+      title: `Meeting ${stopName(stop)}`,
       prefix: p,
       submitLabel: stop.met_on ? 'Save answers' : 'Met',
       fields: [
         field(p, 'met_on', 'Day you met', h('input', { id: `${p}-met_on`, type: 'date', value: stop.met_on ?? today(), max: today() })),
         answers,
         stop.person_id ? h('fieldset', { class: 'meeting-informed' },
-          h('legend', {}, `How does ${stop.name} like to be kept informed?`),
+          h('legend', {}, `How does ${stopName(stop)} like to be kept informed?`),
           h('div', { class: 'form-row' },
             field(p, 'channel', 'Channel', h('select', { id: `${p}-channel` }, CHANNELS.map(([v, t]) => h('option', { value: v }, t)))),
             field(p, 'cadence_days', 'Every how many days', h('input', { id: `${p}-cadence_days`, type: 'number', min: 1, max: 365, placeholder: '30' })))) : null,
@@ -156,7 +160,7 @@ export function mountTour(ctx) {
     });
     if (!saved) return;
     tour = saved;
-    showToast(stop.met_on ? `Saved what ${stop.name} said` : `Met ${stop.name}: logged in their journal`);
+    showToast(stop.met_on ? `Saved what ${stopName(stop)} said` : `Met ${stopName(stop)}: logged in their journal`);
     render({ focus: `[data-id="${stop.id}"] .stop-record` });
   }
 
@@ -165,11 +169,11 @@ export function mountTour(ctx) {
     let name = '';
     const saved = await openFormDialog({
       id: 'suggest-dialog',
-      title: `Who ${stop.name} suggested`,
+      title: `Who ${stopName(stop)} suggested`,
       prefix: p,
       submitLabel: 'Add to the tour',
       fields: [
-        h('p', { class: 'muted' }, `${stop.name} suggested someone to meet. They are added to your people, linked as introduced by ${stop.name}, with a meeting the week after.`),
+        h('p', { class: 'muted' }, `${stopName(stop)} suggested someone to meet. They are added to your people, linked as introduced by ${stopName(stop)}, with a meeting the week after.`),
         field(p, 'name', 'Name', h('input', { id: `${p}-name`, type: 'text', autocomplete: 'off' })),
         field(p, 'role', 'Role', h('input', { id: `${p}-role`, type: 'text', autocomplete: 'off' })),
         field(p, 'department', 'Team or department', h('input', { id: `${p}-department`, type: 'text', autocomplete: 'off' })),
@@ -183,7 +187,7 @@ export function mountTour(ctx) {
     if (!saved) return;
     tour = saved;
     people = await api.listPeople('');
-    announce(`Added ${name} to the tour`);
+    announce(`Added ${labelFor({ name })} to the tour`);
     render();
   }
 
@@ -191,13 +195,13 @@ export function mountTour(ctx) {
     try {
       tour = await api.deleteTourStop(stop.id);
     } catch (err) { showToast(err.message); return; }
-    const entry = undo.push(`Took ${stop.name} off the tour`, async () => {
+    const entry = undo.push(`Took ${stopName(stop)} off the tour`, async () => {
       await api.restoreTourStop(stop.id);
       tour = await api.currentTour();
       render();
     });
     render();
-    showToast(`Took ${stop.name} off the tour`, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo(entry) });
+    showToast(`Took ${isolate(stopName(stop))} off the tour`, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo(entry) });
   }
 
   async function reopen(stop) {
@@ -223,16 +227,16 @@ export function mountTour(ctx) {
     return h('li', { class: `tour-stop status-${status.id}`, 'data-id': stop.id },
       h('div', { class: 'tour-stop-head' },
         h('span', { class: 'tour-stop-who' },
-          stop.person_id ? h('a', { href: `#/people/${encodeURIComponent(stop.person_id)}`, class: 'tour-stop-name' }, stop.name) : h('strong', { class: 'tour-stop-name' }, stop.name),
+          stop.person_id ? h('a', { href: `#/people/${encodeURIComponent(stop.person_id)}`, class: 'tour-stop-name' }, stopName(stop)) : h('strong', { class: 'tour-stop-name' }, stopName(stop)),
           h('span', { class: `tour-kind kind-${stop.kind}` }, KINDS.find(([v]) => v === stop.kind)?.[1] ?? stop.kind),
           whoText ? h('span', { class: 'muted' }, whoText) : null,
-          stop.suggested_by_name ? h('span', { class: 'muted' }, `suggested by ${stop.suggested_by_name}`) : null),
+          stop.suggested_by_name ? h('span', { class: 'muted' }, `suggested by ${labelFor(people.find((p) => p.name === stop.suggested_by_name) ?? { name: stop.suggested_by_name })}`) : null),
         h('span', { class: `tour-status status-${status.id}` }, status.text),
         h('span', { class: 'ledger-actions' },
           h('button', { type: 'button', class: 'stop-record', onclick: () => meetingDialog(stop) }, stop.met_on ? 'Answers' : 'Record meeting'),
           stop.met_on && stop.person_id ? h('button', { type: 'button', class: 'stop-suggest', onclick: () => suggestionDialog(stop) }, 'Add who they suggested') : null,
           stop.met_on ? h('button', { type: 'button', class: 'link stop-reopen', onclick: () => reopen(stop) }, 'Not met yet') : null,
-          h('button', { type: 'button', class: 'link stop-delete', 'aria-label': `Remove ${stop.name} from the tour`, onclick: () => removeStop(stop) }, 'Remove'))),
+          h('button', { type: 'button', class: 'link stop-delete', 'aria-label': `Remove ${stopName(stop)} from the tour`, onclick: () => removeStop(stop) }, 'Remove'))),
       answered.length ? h('dl', { class: 'tour-answers' }, answered.map(([name, question]) => [h('dt', {}, question), h('dd', {}, stop[name])])) : null);
   }
 
@@ -255,7 +259,7 @@ export function mountTour(ctx) {
         h('p', { class: 'tour-progress', id: 'tour-progress' }, progressText(tour.progress)),
         h('div', { class: 'progress-track', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': tour.progress.total, 'aria-valuenow': tour.progress.met, 'aria-labelledby': 'tour-progress' },
           fill),
-        next.length ? h('p', { id: 'tour-next' }, h('strong', {}, 'Next to book: '), next.map((s, i) => [i ? ', ' : '', s.name])) : null,
+        next.length ? h('p', { id: 'tour-next' }, h('strong', {}, 'Next to book: '), next.map((s, i) => [i ? ', ' : '', stopName(s)])) : null,
         h('div', { class: 'actions' }, h('button', { type: 'button', class: 'link danger', id: 'tour-delete', onclick: removeTour }, 'Delete the tour'))),
       stopForm(),
       h('section', { class: 'card tour-plan', 'aria-labelledby': 'tour-plan-title' },
@@ -283,6 +287,7 @@ export function mountTour(ctx) {
     }
   }
 
+  const stopPresenting = onPresentingChange(() => { if (tour) render(); });
   load();
-  return { el, focusTitle: () => el.querySelector('h1').focus(), handle: () => false, destroy() {} };
+  return { el, focusTitle: () => el.querySelector('h1').focus(), handle: () => false, destroy() { stopPresenting(); } };
 }

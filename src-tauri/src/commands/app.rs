@@ -1,5 +1,6 @@
 //! The app as a whole: can it open its data, starting fresh, and the test reminder.
 
+use allies_core::encryption;
 use allies_core::notification::{self, Delivery};
 use allies_core::WireError;
 use tauri::State;
@@ -23,6 +24,44 @@ pub async fn start_fresh(state: State<'_, AppState>) -> Result<Status, WireError
 pub async fn restore_latest_backup(state: State<'_, AppState>) -> Result<Status, WireError> {
     let aside = state.restore_latest(now())?;
     Ok(state.status(Some(aside)))
+}
+
+/// Opens encrypted data with its passphrase; the status says what opened.
+#[tauri::command]
+pub async fn unlock(state: State<'_, AppState>, passphrase: String) -> Result<Status, WireError> {
+    let st = state.inner().clone();
+    // Deriving the key from the passphrase takes a moment: off the UI thread.
+    tauri::async_runtime::spawn_blocking(move || st.unlock(passphrase, now()))
+        .await
+        .map_err(stopped)??;
+    Ok(state.status(None))
+}
+
+/// Closes encrypted data until the passphrase is given again.
+#[tauri::command]
+pub async fn lock_now(state: State<'_, AppState>) -> Result<Status, WireError> {
+    state.lock_now()?;
+    Ok(state.status(None))
+}
+
+/// Sets, changes or (with no `passphrase`) removes the encryption of the data and its backups.
+#[tauri::command]
+pub async fn set_encryption(
+    state: State<'_, AppState>,
+    current: Option<String>,
+    passphrase: Option<String>,
+) -> Result<encryption::Report, WireError> {
+    let st = state.inner().clone();
+    tauri::async_runtime::spawn_blocking(move || st.set_encryption(current, passphrase, now()))
+        .await
+        .map_err(stopped)?
+}
+
+fn stopped(e: tauri::Error) -> WireError {
+    WireError::new(
+        "app.internal",
+        format!("The operation stopped unexpectedly: {e}. Nothing was saved."),
+    )
 }
 
 #[tauri::command]

@@ -10,6 +10,7 @@ pub mod journal;
 pub mod maps;
 pub mod network;
 pub mod people;
+pub mod presenting;
 pub mod reminders;
 pub mod search;
 pub mod tour;

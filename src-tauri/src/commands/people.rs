@@ -1,6 +1,6 @@
 //! People: list, add, edit, move to former colleagues, delete and undo.
 
-use allies_core::people::{self, Person, PersonInput};
+use allies_core::people::{self, Page, Person, PersonInput};
 use allies_core::WireError;
 use tauri::State;
 
@@ -12,6 +12,24 @@ pub async fn list_people(
     query: String,
 ) -> Result<Vec<Person>, WireError> {
     state.with_db(move |db| people::list(db, &query)).await
+}
+
+/// `limit` people of the list for `query` from `offset`; with `around`, the page holding
+/// that person instead (the first page if they are not listed).
+#[tauri::command]
+pub async fn people_page(
+    state: State<'_, AppState>,
+    query: String,
+    offset: usize,
+    limit: usize,
+    around: Option<String>,
+) -> Result<Page, WireError> {
+    state
+        .with_db(move |db| match around {
+            Some(id) => people::page_around(db, &query, &id, limit),
+            None => people::page(db, &query, offset, limit),
+        })
+        .await
 }
 
 #[tauri::command]

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use allies_core::maps::{self, MapInput, Position, Stance};
 use allies_core::people::{self, PersonInput};
 use allies_core::Database;
+use allies_e2e::figures::Figure;
 use allies_e2e::{percentile, App, Locator, PrivateBus, Profile, Result};
 use chrono::Utc;
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
@@ -193,6 +194,14 @@ async fn drag_on_big_map(
         frames.len(),
         drag_time.as_secs_f64() * 1e3
     );
+    Figure {
+        name: &format!("grid drag frame time p95, {CARDS} cards, {mode}"),
+        value: p95,
+        unit: "ms",
+        detail: &format!("p50 {p50:.1} ms, {} frames", frames.len()),
+        goal: "≤ 16.7 ms",
+    }
+    .record()?;
     app.screenshot(&format!("bench-500-cards-{}", mode.replace(' ', "-")))
         .await?;
     app.close().await?;

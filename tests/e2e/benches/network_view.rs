@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 use allies_core::network::{self, LinkInput, LinkKind, Strength};
 use allies_core::people::{self, PersonInput};
 use allies_core::Database;
+use allies_e2e::figures::Figure;
 use allies_e2e::{percentile, App, Locator, PrivateBus, Profile, Result};
 use chrono::Utc;
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
@@ -188,6 +189,14 @@ async fn pan_big_network(
         frames.len(),
         pan_time.as_secs_f64() * 1e3
     );
+    Figure {
+        name: &format!("panning a network of 1,000 people and 3,000 links p95, {mode}"),
+        value: p95,
+        unit: "ms",
+        detail: &format!("p50 {p50:.1} ms, {} frames", frames.len()),
+        goal: "≤ 16.7 ms",
+    }
+    .record()?;
     app.screenshot(&format!("bench-network-{}", mode.replace(' ', "-")))
         .await?;
     app.close().await?;

@@ -15,6 +15,9 @@ pub use allies_fake_desktop::{FakeNotificationServer, PrivateBus, Received};
 use fantoccini::ClientBuilder;
 pub use fantoccini::{elements::Element, Client, Locator};
 
+pub mod figures;
+pub mod memory;
+
 pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error + Send + Sync>>;
 
 /// How long to wait for the app to show something before failing the test.
@@ -154,12 +157,22 @@ impl App {
         bus: &PrivateBus,
         env: &[(&str, &str)],
     ) -> Result<App> {
+        App::launch_binary(&app_binary()?, profile, bus, env).await
+    }
+
+    /// Like [`App::launch_with`], for another program than the app under test: the benchmarks'
+    /// bare reference window, or a script that notes the time and then runs the app.
+    pub async fn launch_binary(
+        app: &Path,
+        profile: &Profile,
+        bus: &PrivateBus,
+        env: &[(&str, &str)],
+    ) -> Result<App> {
         if std::env::var_os("DISPLAY").is_none() {
             return Err(
                 "no DISPLAY: run the end-to-end tests under xvfb-run (make test does)".into(),
             );
         }
-        let app = app_binary()?;
         let (port, native_port) = free_ports()?;
         let mut driver = Command::new(tauri_driver());
         driver

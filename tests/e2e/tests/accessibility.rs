@@ -464,6 +464,26 @@ async fn audit_every_screen(gtk_theme: &str, theme: &str) -> Result<()> {
     app.wait_for_text("#snapshots", |t| !t.is_empty()).await?;
     failures.push(audit_screen(&app, &shot("settings")).await?);
 
+    // Encrypted: the settings that manage it, and the lock screen.
+    app.invoke(
+        "set_encryption",
+        json!({ "current": null, "passphrase": "an accessible passphrase" }),
+    )
+    .await?;
+    app.client.execute("location.reload();", vec![]).await?;
+    app.wait_for("#encryption-on").await?;
+    app.wait_for_text("#snapshots", |t| !t.is_empty()).await?;
+    failures.push(audit_screen(&app, &shot("settings encrypted")).await?);
+    app.invoke("lock_now", json!({})).await?;
+    app.client.execute("location.reload();", vec![]).await?;
+    wait_until(
+        &app,
+        "the lock screen",
+        "!document.getElementById('lock-screen').hidden",
+    )
+    .await?;
+    failures.push(audit_screen(&app, &shot("lock screen")).await?);
+
     let report: String = failures.concat();
     assert!(
         report.is_empty(),

@@ -1,0 +1,308 @@
+//! `make bench`: how long the production build takes from launch to an interactive map grid,
+//! and how much memory it then holds at rest, each as a ratio to a bare Tauri window built from
+//! the same Tauri (tests/reference-app), measured side by side in one run: the three are
+//! started in turn, several rounds, and each figure is the median of its rounds.
+//!
+//! Launch is the moment a small script, given to WebDriver as the program, runs the binary.
+//! Ready is read inside the page: the map view's "map: ready" mark (its first load drawn), or
+//! for the bare window the end of its load event. Memory is the whole process tree (the app and
+//! WebKit's web and network processes) after the window has rested. Runs the binaries in
+//! `ALLIES_APP` and `ALLIES_REFERENCE_APP` (the release builds).
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use allies_core::maps::{self, MapInput, Position};
+use allies_core::people::{self, PersonInput};
+use allies_core::Database;
+use allies_e2e::figures::{median, Figure};
+use allies_e2e::memory::{find_descendant, tree_memory, TreeMemory};
+use allies_e2e::{app_binary, App, PrivateBus, Profile, Result};
+use chrono::Utc;
+
+const ROUNDS: usize = 7;
+/// How long a window rests after it is ready before its memory is read.
+const REST: Duration = Duration::from_secs(3);
+const PEOPLE: usize = 10_000;
+const PLACED: usize = 100;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Subject {
+    Bare,
+    Empty,
+    TenThousand,
+}
+
+impl Subject {
+    fn label(self) -> &'static str {
+        match self {
+            Subject::Bare => "bare Tauri window",
+            Subject::Empty => "Allies, empty database",
+            Subject::TenThousand => "Allies, 10,000 people",
+        }
+    }
+}
+
+struct Run {
+    /// Launch to ready, and the part of it before the page started loading, in ms.
+    startup: f64,
+    native: f64,
+    memory: TreeMemory,
+}
+
+fn reference_binary() -> Result<PathBuf> {
+    let path = std::env::var_os("ALLIES_REFERENCE_APP")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/release/allies-reference-app")
+        });
+    if !path.is_file() {
+        return Err(format!(
+            "no reference window at {}: build it with `cargo build --release -p allies-reference-app`",
+            path.display()
+        )
+        .into());
+    }
+    Ok(path.canonicalize()?)
+}
+
+/// A data folder with one map (the grid needs one to show) and `people` people, `PLACED` of
+/// them on the map when there are any. Each run gets a copy, so every launch starts the same.
+fn seed(dir: &Path, people: usize) -> Result<()> {
+    #[allow(clippy::disallowed_methods)] // a benchmark of real use, at real time
+    let now = Utc::now();
+    let mut db = Database::open_in(dir, now)?;
+    let map = maps::create(&mut db, &MapInput::named("Promotion"), now)?.id;
+    for i in 0..people {
+        let input = PersonInput {
+            role: format!("Role {}", i % 53),
+            department: format!("Department {}", i % 17),
+            ..PersonInput::named(&format!("Person {i:05}"))
+        };
+        let id = people::add(&mut db, &input, now)?.id;
+        if i < PLACED {
+            let at = (i as f64 + 0.5) / PLACED as f64;
+            maps::place(&mut db, &map, &id, Position::new(at, 1.0 - at), None, now)?;
+        }
+    }
+    Ok(())
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
+/// A script that writes the time (ns since the epoch) to `stamp`, then becomes `binary`.
+fn launcher(dir: &Path, binary: &Path, stamp: &Path) -> Result<PathBuf> {
+    let script = dir.join("launch.sh");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\ndate +%s%N > '{}'\nexec '{}' \"$@\"\n",
+            stamp.display(),
+            binary.display()
+        ),
+    )?;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755))?;
+    Ok(script)
+}
+
+/// In the page: when it became ready and when its navigation started, in ms since the epoch.
+/// The app is sent to its map at once, as a click on "Map" would.
+const APP_READY: &str = "const done = arguments[arguments.length - 1];
+  if (!location.hash.startsWith('#/map')) location.hash = '#/map';
+  const end = performance.now() + 60000;
+  const look = () => {
+    const mark = performance.getEntriesByName('map: ready')[0];
+    if (mark) done({ ready: performance.timeOrigin + mark.startTime, origin: performance.timeOrigin });
+    else if (performance.now() > end) done({ error: 'the map never became ready' });
+    else setTimeout(look, 20);
+  };
+  look();";
+
+const BARE_READY: &str = "const done = arguments[arguments.length - 1];
+  const end = performance.now() + 60000;
+  const look = () => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    if (nav && nav.loadEventEnd > 0) done({ ready: performance.timeOrigin + nav.loadEventEnd, origin: performance.timeOrigin });
+    else if (performance.now() > end) done({ error: 'the page never finished loading' });
+    else setTimeout(look, 20);
+  };
+  look();";
+
+async fn run_once(subject: Subject, template: Option<&Path>, bus: &PrivateBus) -> Result<Run> {
+    let profile = Profile::new()?;
+    if let Some(template) = template {
+        copy_dir(template, &profile.data_dir())?;
+    }
+    let binary = match subject {
+        Subject::Bare => reference_binary()?,
+        _ => app_binary()?,
+    };
+    let stamp = profile.xdg("launched-at");
+    let script = launcher(&profile.xdg(""), &binary, &stamp)?;
+    let app = App::launch_binary(&script, &profile, bus, &[]).await?;
+    let script = if subject == Subject::Bare {
+        BARE_READY
+    } else {
+        APP_READY
+    };
+    let times = app.client.execute_async(script, vec![]).await?;
+    if let Some(e) = times.get("error") {
+        return Err(format!("{}: {e}", subject.label()).into());
+    }
+    let ready = times["ready"].as_f64().ok_or("no ready time")?;
+    let origin = times["origin"].as_f64().ok_or("no navigation time")?;
+    let launched = std::fs::read_to_string(&stamp)?.trim().parse::<f64>()? / 1e6;
+    if subject == Subject::TenThousand {
+        let cards = app
+            .client
+            .execute(
+                "return document.querySelectorAll('.map-card').length;",
+                vec![],
+            )
+            .await?;
+        assert_eq!(
+            cards,
+            serde_json::json!(PLACED),
+            "the grid that was timed must show the map's cards"
+        );
+    }
+
+    tokio::time::sleep(REST).await;
+    let driver = app.driver_pid().ok_or("no driver")?;
+    let pid = find_descendant(driver, &binary)?
+        .ok_or_else(|| format!("no process of {} found", binary.display()))?;
+    // The web process must be counted, or the app's memory is understated.
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let memory = loop {
+        let (memory, names) = tree_memory(pid)?;
+        if names.iter().any(|n| n.starts_with("WebKitWebProces")) {
+            break memory;
+        }
+        if Instant::now() > deadline {
+            return Err(format!(
+                "{}: no web process under the app, only {names:?}",
+                subject.label()
+            )
+            .into());
+        }
+        println!(
+            "startup: {}: no web process under the app yet ({names:?}); looking again",
+            subject.label()
+        );
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    };
+    app.close().await?;
+    Ok(Run {
+        startup: ready - launched,
+        native: origin - launched,
+        memory,
+    })
+}
+
+const MIB: f64 = 1024.0 * 1024.0;
+
+#[tokio::main]
+async fn main() -> Result<()> {
+    let started = Instant::now();
+    let templates = tempfile::tempdir()?;
+    let empty = templates.path().join("empty");
+    let full = templates.path().join("full");
+    seed(&empty, 0)?;
+    seed(&full, PEOPLE)?;
+    println!(
+        "startup: seeded the databases in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+
+    let bus = PrivateBus::start()?;
+    let subjects = [
+        (Subject::Bare, None),
+        (Subject::Empty, Some(empty.as_path())),
+        (Subject::TenThousand, Some(full.as_path())),
+    ];
+    let mut runs: Vec<Vec<Run>> = subjects.iter().map(|_| Vec::new()).collect();
+    for round in 1..=ROUNDS {
+        for (i, (subject, template)) in subjects.iter().enumerate() {
+            let run = run_once(*subject, *template, &bus).await?;
+            println!(
+                "startup: round {round}, {}: ready {:.0} ms after launch ({:.0} ms before the page began), {:.1} MiB RSS, {:.1} MiB PSS in {} processes",
+                subject.label(),
+                run.startup,
+                run.native,
+                run.memory.rss as f64 / MIB,
+                run.memory.pss as f64 / MIB,
+                run.memory.processes
+            );
+            runs[i].push(run);
+        }
+    }
+
+    let of = |i: usize, f: fn(&Run) -> f64| median(&runs[i].iter().map(f).collect::<Vec<_>>());
+    let startup = |r: &Run| r.startup;
+    let rss = |r: &Run| r.memory.rss as f64 / MIB;
+    let pss = |r: &Run| r.memory.pss as f64 / MIB;
+    let (bare_start, bare_rss, bare_pss) = (of(0, startup), of(0, rss), of(0, pss));
+    Figure {
+        name: "start-up: bare Tauri window, launch to page loaded",
+        value: bare_start,
+        unit: "ms",
+        detail: &format!("median of {ROUNDS}; the reference for the ratios below"),
+        ..Default::default()
+    }
+    .record()?;
+    for i in [1, 2] {
+        let ms = of(i, startup);
+        Figure {
+            name: &format!("start-up to interactive grid, {}", subjects[i].0.label()),
+            value: ms / bare_start,
+            unit: "×",
+            detail: &format!("{ms:.0} ms vs {bare_start:.0} ms"),
+            ..Default::default()
+        }
+        .record()?;
+    }
+    Figure {
+        name: "idle memory: bare Tauri window (app + WebKit processes)",
+        value: bare_rss,
+        unit: "MiB",
+        detail: &format!("RSS, median of {ROUNDS}; PSS {bare_pss:.0} MiB"),
+        ..Default::default()
+    }
+    .record()?;
+    for i in [1, 2] {
+        let (mib, pss_mib) = (of(i, rss), of(i, pss));
+        Figure {
+            name: &format!("idle memory, {}", subjects[i].0.label()),
+            value: mib / bare_rss,
+            unit: "×",
+            detail: &format!(
+                "RSS {mib:.0} MiB vs {bare_rss:.0} MiB; PSS {pss_mib:.0} vs {bare_pss:.0} MiB"
+            ),
+            ..Default::default()
+        }
+        .record()?;
+    }
+    for (i, (subject, _)) in subjects.iter().enumerate() {
+        println!(
+            "startup: {}: median {:.0} ms to ready, {:.1} MiB RSS, {:.1} MiB PSS",
+            subject.label(),
+            of(i, startup),
+            of(i, rss),
+            of(i, pss)
+        );
+    }
+    Ok(())
+}
