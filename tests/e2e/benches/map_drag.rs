@@ -184,13 +184,19 @@ async fn drag_on_big_map(
     let p50 = percentile(&frames, 50.0);
     let p95 = percentile(&frames, 95.0);
     let max = frames.last().copied().unwrap_or(f64::NAN);
-    let verdict = if p95 <= FRAME_BUDGET_MS {
+    // WebKit's clock counts whole milliseconds, so a frame on time at 60 Hz reads 16 or 17 ms;
+    // one that missed a refresh reads 33 ms or more.
+    let verdict = if p95 <= FRAME_BUDGET_MS.ceil() {
         "within"
     } else {
         "OVER"
     };
+    let late = frames
+        .iter()
+        .filter(|&&f| f > 1.5 * FRAME_BUDGET_MS)
+        .count();
     println!(
-        "ui [{mode}]: dragging a card: {} frames in {:.0} ms; frame time p50 {p50:.1} ms, p95 {p95:.1} ms ({verdict} the {FRAME_BUDGET_MS:.1} ms budget), max {max:.1} ms",
+        "ui [{mode}]: dragging a card: {} frames in {:.0} ms; frame time p50 {p50:.1} ms, p95 {p95:.1} ms ({verdict} the {FRAME_BUDGET_MS:.1} ms budget at 1 ms resolution), max {max:.1} ms; {late} frames missed a refresh",
         frames.len(),
         drag_time.as_secs_f64() * 1e3
     );
@@ -198,7 +204,10 @@ async fn drag_on_big_map(
         name: &format!("grid drag frame time p95, {CARDS} cards, {mode}"),
         value: p95,
         unit: "ms",
-        detail: &format!("p50 {p50:.1} ms, {} frames", frames.len()),
+        detail: &format!(
+            "p50 {p50:.1} ms, {} frames, {late} missed a refresh (clock in whole ms)",
+            frames.len()
+        ),
         goal: "≤ 16.7 ms",
     }
     .record()?;

@@ -366,10 +366,13 @@ impl App {
 
     /// Saves what the window shows now as `target/e2e-screenshots/<name>.png`.
     pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
-        // Let the last DOM change reach the screen first.
+        // Let the last DOM change reach the screen first: two frames, or a second at most
+        // (WebKit without compositing may not run frame callbacks while nothing changes).
         self.client
             .execute_async(
-                "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => done()));",
+                "const done = arguments[arguments.length - 1]; let over = false;
+                 const finish = () => { if (!over) { over = true; done(); } };
+                 requestAnimationFrame(() => requestAnimationFrame(finish)); setTimeout(finish, 1000);",
                 vec![],
             )
             .await?;
