@@ -27,11 +27,10 @@
 
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::Write;
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use allies_core::encryption::{self, Passphrase};
@@ -43,6 +42,8 @@ use allies_core::people::{self, PersonInput};
 use allies_core::storage::{self, DB_FILE};
 use allies_core::Database;
 use chrono::{DateTime, Duration as Days, TimeZone, Utc};
+
+mod support;
 
 const WRITER_DIR: &str = "ALLIES_CRASH_WRITER_DIR";
 /// The passphrase the writer opens the database with; unset or empty: not encrypted.
@@ -206,34 +207,18 @@ fn run_and_kill(
         .stderr(Stdio::piped())
         .spawn()
         .expect("the test binary starts again as the writer");
-    // Read while it runs, so a full pipe never holds the writer up.
-    let stdout = child.stdout.take().unwrap();
-    let mut stderr = child.stderr.take().unwrap();
-    let (opened, said_opened) = mpsc::channel();
-    let out = std::thread::spawn(move || {
-        let mut reader = BufReader::new(stdout);
-        let (mut lines, mut bytes) = (Vec::new(), Vec::new());
-        // A line without its newline was cut short by the kill and acknowledges nothing.
-        while reader
-            .read_until(b'\n', &mut bytes)
-            .is_ok_and(|_| bytes.ends_with(b"\n"))
-        {
-            let line = String::from_utf8_lossy(&bytes[..bytes.len() - 1]).into_owned();
-            if line == "opened" {
-                let _ = opened.send(Instant::now());
-            }
-            lines.push(line);
-            bytes.clear();
-        }
-        lines
-    });
-    let err = std::thread::spawn(move || {
-        let mut bytes = Vec::new();
-        stderr.read_to_end(&mut bytes).map(|_| bytes)
-    });
+    let output = support::watch(&mut child);
     let from = if after_open {
         // None if the writer stopped first; the status check below says why.
-        said_opened.recv_timeout(Duration::from_secs(60)).ok()
+        let deadline = Instant::now() + Duration::from_secs(60);
+        std::iter::from_fn(|| {
+            output
+                .lines
+                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+                .ok()
+        })
+        .find(|(line, _)| line == "opened")
+        .map(|(_, at)| at)
     } else {
         Some(started)
     };
@@ -242,8 +227,7 @@ fn run_and_kill(
     }
     child.kill().expect("the writer can be killed"); // SIGKILL on Unix
     let status = child.wait().unwrap();
-    let lines = out.join().unwrap();
-    let err = err.join().unwrap().unwrap();
+    let (lines, err) = output.finish();
     assert_eq!(
         status.signal(),
         Some(9),

@@ -25,11 +25,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test, where a panic is the failure report
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use allies_core::encryption::{self, Passphrase};
@@ -41,6 +40,8 @@ use allies_core::Database;
 use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OpenFlags};
+
+mod support;
 
 const TEST_NAME: &str = "a_change_of_encryption_killed_at_any_moment_loses_nothing";
 const CHILD_DIR: &str = "ALLIES_CRASH_CHANGE_DIR";
@@ -489,29 +490,8 @@ fn run_and_kill(
         .stderr(Stdio::piped())
         .spawn()
         .expect("the test binary starts again to change the encryption");
-    let stdout = child.stdout.take().unwrap();
-    let mut stderr = child.stderr.take().unwrap();
-    let (tx, rx) = mpsc::channel();
-    // Read while it runs, so a full pipe never holds it up; each line with when it came.
-    let out = std::thread::spawn(move || {
-        let mut reader = BufReader::new(stdout);
-        let (mut lines, mut bytes) = (Vec::new(), Vec::new());
-        // A line without its newline was cut short by the kill and says nothing.
-        while reader
-            .read_until(b'\n', &mut bytes)
-            .is_ok_and(|_| bytes.ends_with(b"\n"))
-        {
-            let line = String::from_utf8_lossy(&bytes[..bytes.len() - 1]).into_owned();
-            let _ = tx.send((line.clone(), Instant::now()));
-            lines.push(line);
-            bytes.clear();
-        }
-        lines
-    });
-    let err = std::thread::spawn(move || {
-        let mut bytes = Vec::new();
-        stderr.read_to_end(&mut bytes).map(|_| bytes)
-    });
+    let output = support::watch(&mut child);
+    let rx = &output.lines;
     let deadline = Instant::now() + Duration::from_secs(120);
     let wait_for = |word: &str| -> Option<Instant> {
         while let Ok((line, at)) =
@@ -534,8 +514,7 @@ fn run_and_kill(
     child.kill().expect("the process can be killed"); // SIGKILL on Unix
     let status = child.wait().unwrap();
     drop(child.stdin.take());
-    let lines = out.join().unwrap();
-    let err = err.join().unwrap().unwrap();
+    let (lines, err) = output.finish();
     assert!(
         opened.is_some() && status.signal() == Some(9),
         "the process must open the database and be killed, not stop on its own ({status}): {}",

@@ -283,6 +283,23 @@ impl App {
     }
 
     pub async fn click(&self, css: &str) -> Result<()> {
+        // A view that re-renders between finding the element and clicking it replaces the
+        // element; a person would click the new one, so find it again.
+        for _ in 0..3 {
+            match self.click_once(css).await {
+                Err(e)
+                    if e.downcast_ref::<fantoccini::error::CmdError>()
+                        .is_some_and(|c| c.is_stale_element_reference()) =>
+                {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+                other => return other,
+            }
+        }
+        self.click_once(css).await
+    }
+
+    async fn click_once(&self, css: &str) -> Result<()> {
         let el = self.wait_for(css).await?;
         // WebKitWebDriver does not scroll nested scroll areas (a panel inside the main area)
         // to reach an element; a person would scroll there first, so do that.
