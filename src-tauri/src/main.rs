@@ -8,6 +8,8 @@ mod commands;
 mod desktop;
 mod desktop_notifier;
 mod reminder_loop;
+#[cfg(target_os = "linux")]
+mod rendering;
 mod state;
 
 use std::process::ExitCode;
@@ -29,6 +31,8 @@ fn run_app(background: bool) -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
+    #[cfg(target_os = "linux")]
+    rendering::choose_drawing_path();
     let app_state = state::AppState::open(state::now());
     let scheduler_state = app_state.clone();
     let result = tauri::Builder::default()

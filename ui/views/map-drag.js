@@ -7,6 +7,36 @@ import { positionFromPoint } from '../lib/grid-geometry.js';
 // A press that moves less than this is a click, not a drag.
 const DRAG_THRESHOLD = 4;
 
+/**
+ * What follows the pointer: a copy of the card (or ghost) in a layer of its own above the page,
+ * while the original stays in place, dimmed. Moving it is one transform per frame that repaints
+ * nothing else, and it stays visible over the roster, outside the grid's scroll area.
+ */
+function liftGhost(drag, labelOf) {
+  if (drag.kind === 'roster') {
+    drag.grabX = 0;
+    drag.grabY = 0;
+    drag.toCentre = { x: 0, y: 0 };
+    return h('div', { class: 'map-card drag-ghost centred', 'aria-hidden': 'true' }, labelOf(drag.personId));
+  }
+  const rect = drag.source.getBoundingClientRect();
+  drag.grabX = drag.x0 - rect.left;
+  drag.grabY = drag.y0 - rect.top;
+  // A card's position is its centre, which need not be where it was grabbed.
+  drag.toCentre = { x: rect.width / 2 - drag.grabX, y: rect.height / 2 - drag.grabY };
+  const ghost = drag.source.cloneNode(true);
+  for (const name of ['id', 'tabindex', 'aria-label', 'aria-pressed', 'data-person-id']) ghost.removeAttribute(name);
+  ghost.setAttribute('aria-hidden', 'true');
+  ghost.classList.add('drag-ghost');
+  ghost.classList.remove('selected');
+  ghost.style.left = '0';
+  ghost.style.top = '0';
+  ghost.style.width = `${rect.width}px`;
+  ghost.style.transform = `translate(${rect.left}px, ${rect.top}px)`;
+  drag.source.classList.add('drag-source');
+  return ghost;
+}
+
 function isOver(element, x, y) {
   const r = element.getBoundingClientRect();
   return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
@@ -24,10 +54,7 @@ export function enableDragging({ grid, gridWrap, roster, rosterList, labelOf, ca
 
   function start(e, kind, personId, source) {
     if (e.button !== 0 || !canDrag()) return;
-    drag = {
-      kind, personId, source, pointerId: e.pointerId, x0: e.clientX, y0: e.clientY, moved: false, ghost: null, frame: 0, last: null,
-      baseTransform: source.style.transform || 'translate(-50%, -50%)',
-    };
+    drag = { kind, personId, source, pointerId: e.pointerId, x0: e.clientX, y0: e.clientY, moved: false, ghost: null, frame: 0, last: null };
     source.setPointerCapture(e.pointerId);
   }
 
@@ -36,12 +63,8 @@ export function enableDragging({ grid, gridWrap, roster, rosterList, labelOf, ca
     if (!drag.moved && Math.hypot(e.clientX - drag.x0, e.clientY - drag.y0) < DRAG_THRESHOLD) return;
     if (!drag.moved) {
       drag.moved = true;
-      if (drag.kind === 'roster') {
-        drag.ghost = h('div', { class: 'map-card drag-ghost', 'aria-hidden': 'true' }, labelOf(drag.personId));
-        document.body.append(drag.ghost);
-      } else {
-        drag.source.classList.add('dragging');
-      }
+      drag.ghost = liftGhost(drag, labelOf);
+      document.body.append(drag.ghost);
     }
     drag.last = { x: e.clientX, y: e.clientY };
     // One style write per frame, whatever the pointer's event rate.
@@ -52,13 +75,7 @@ export function enableDragging({ grid, gridWrap, roster, rosterList, labelOf, ca
     if (!drag) return;
     drag.frame = 0;
     const { x, y } = drag.last;
-    if (drag.ghost) {
-      drag.ghost.style.transform = `translate(${x}px, ${y}px) translate(-50%, -50%)`;
-      return;
-    }
-    // Only a transform changes while dragging: no layout, and no other card is repainted.
-    // The real position is set once, on drop.
-    drag.source.style.transform = `translate(${x - drag.x0}px, ${y - drag.y0}px) ${drag.baseTransform}`;
+    drag.ghost.style.transform = `translate(${x - drag.grabX}px, ${y - drag.grabY}px)`;
   }
 
   function finish() {
@@ -66,7 +83,7 @@ export function enableDragging({ grid, gridWrap, roster, rosterList, labelOf, ca
     drag = null;
     cancelAnimationFrame(d.frame);
     d.ghost?.remove();
-    d.source.classList.remove('dragging');
+    d.source.classList.remove('drag-source');
     return d;
   }
 
@@ -79,7 +96,8 @@ export function enableDragging({ grid, gridWrap, roster, rosterList, labelOf, ca
     }
     const { clientX: x, clientY: y } = e;
     const over = isOver(roster, x, y) ? 'roster' : isOver(gridWrap, x, y) ? 'grid' : 'outside';
-    onDrop({ kind: d.kind, personId: d.personId, position: positionFromPoint(x, y, grid.getBoundingClientRect()), over });
+    const position = positionFromPoint(x + d.toCentre.x, y + d.toCentre.y, grid.getBoundingClientRect());
+    onDrop({ kind: d.kind, personId: d.personId, position, over });
   }
 
   function cancel(e) {

@@ -77,12 +77,15 @@ async fn main() -> Result<()> {
     let profile = Profile::new()?;
     let bus = PrivateBus::start()?;
     seed(&profile)?;
+    println!("ui: WebKit composites with the GPU where there is one; without one (as on a CI box");
     println!(
-        "ui: WebKit draws with the GPU through compositing where it can; on a machine without one"
+        "ui: under Xvfb) the app draws on the CPU without compositing. Both paths are measured."
     );
-    println!("ui: (such as a CI box under Xvfb) both of its software paths are measured.");
     for (mode, env) in [
-        ("compositing", &[][..]),
+        (
+            "compositing",
+            &[("WEBKIT_DISABLE_COMPOSITING_MODE", "0")][..],
+        ),
         (
             "no compositing",
             &[("WEBKIT_DISABLE_COMPOSITING_MODE", "1")][..],
@@ -211,8 +214,11 @@ async fn drag_on_big_map(
         goal: "≤ 16.7 ms",
     }
     .record()?;
-    app.screenshot(&format!("bench-500-cards-{}", mode.replace(' ', "-")))
-        .await?;
+    // One screenshot: without compositing, WebKitWebDriver's screenshot waits for a repaint
+    // that a still page never makes.
+    if mode == "compositing" {
+        app.screenshot("bench-500-cards").await?;
+    }
     app.close().await?;
     Ok(())
 }

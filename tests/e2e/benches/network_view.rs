@@ -80,7 +80,10 @@ async fn main() -> Result<()> {
     seed(&profile)?;
     println!("ui: measured on both of WebKit's software paths, as for the map (see map_drag).");
     for (mode, env) in [
-        ("compositing", &[][..]),
+        (
+            "compositing",
+            &[("WEBKIT_DISABLE_COMPOSITING_MODE", "0")][..],
+        ),
         (
             "no compositing",
             &[("WEBKIT_DISABLE_COMPOSITING_MODE", "1")][..],
@@ -197,8 +200,11 @@ async fn pan_big_network(
         goal: "≤ 16.7 ms",
     }
     .record()?;
-    app.screenshot(&format!("bench-network-{}", mode.replace(' ', "-")))
-        .await?;
+    // One screenshot: without compositing, WebKitWebDriver's screenshot waits for a repaint
+    // that a still page never makes.
+    if mode == "compositing" {
+        app.screenshot("bench-network").await?;
+    }
     app.close().await?;
     Ok(())
 }

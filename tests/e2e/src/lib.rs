@@ -175,6 +175,20 @@ impl App {
         }
         let (port, native_port) = free_ports()?;
         let mut driver = Command::new(tauri_driver());
+        // WebKit draws with compositing unless a caller asks otherwise. Without a GPU the app
+        // would choose the CPU path, where WebKitWebDriver's screenshot waits for a repaint
+        // that a still page never makes. The benchmarks measure both paths, and an empty value
+        // leaves the choice to the app.
+        let switch = "WEBKIT_DISABLE_COMPOSITING_MODE";
+        match env.iter().find(|(name, _)| *name == switch) {
+            None => {
+                driver.env(switch, "0");
+            }
+            Some((_, "")) => {
+                driver.env_remove(switch);
+            }
+            Some(_) => {}
+        }
         driver
             .args([
                 "--port",
@@ -190,7 +204,11 @@ impl App {
             .env("HOME", profile.xdg("home"))
             .env("DBUS_SESSION_BUS_ADDRESS", bus.address())
             .env("TZ", midday_zone(SystemTime::now()))
-            .envs(env.iter().copied())
+            .envs(
+                env.iter()
+                    .copied()
+                    .filter(|(name, value)| *name != switch || !value.is_empty()),
+            )
             .stdout(Stdio::null())
             // Its own process group, so the driver, WebKitWebDriver and the app stop together.
             .process_group(0);

@@ -570,3 +570,227 @@ async fn the_stance_on_a_persons_profile_is_the_one_on_the_map() -> Result<()> {
     app.close().await?;
     Ok(())
 }
+
+/// Dana Ng's id and the CSS selector of her card, once the seeded map shows.
+async fn dana_card(app: &App) -> Result<(String, String)> {
+    app.wait_for_text("#gaps", |t| t.contains("Dana Ng"))
+        .await?;
+    let id = app
+        .client
+        .execute(
+            "return [...document.querySelectorAll('.map-card')].find((c) => c.textContent.includes('Dana Ng')).dataset.personId;",
+            vec![],
+        )
+        .await?;
+    let id = id.as_str().ok_or("no card for Dana Ng")?.to_owned();
+    let card = format!(".map-card[data-person-id='{id}']");
+    // A window just opened can still be taking its size; wait until the card stays put for
+    // a moment, so a pointer aimed at it lands on it.
+    app.client
+        .execute_async(
+            "const [css, done] = arguments; const end = performance.now() + 5000; let last = '';
+             const check = () => { const r = document.querySelector(css).getBoundingClientRect();
+               const now = `${r.left},${r.top}`;
+               if (now === last || performance.now() > end) done(); else { last = now; setTimeout(check, 300); } };
+             check();",
+            vec![serde_json::json!(card)],
+        )
+        .await?;
+    Ok((id, card))
+}
+
+/// The centre of the first element `css` matches, in CSS pixels of the viewport.
+async fn centre_of(app: &App, css: &str) -> Result<(f64, f64)> {
+    // After the next two frames, so the last pointer move has been drawn.
+    let centre = app
+        .client
+        .execute_async(
+            "const [css, done] = arguments;
+             requestAnimationFrame(() => requestAnimationFrame(() => {
+               const r = document.querySelector(css).getBoundingClientRect();
+               done([r.left + r.width / 2, r.top + r.height / 2]);
+             }));",
+            vec![json!(css)],
+        )
+        .await?;
+    let centre: (f64, f64) = serde_json::from_value(centre)?;
+    Ok(centre)
+}
+
+fn near(a: (f64, f64), b: (f64, f64)) -> bool {
+    (a.0 - b.0).abs() <= 3.0 && (a.1 - b.1).abs() <= 3.0
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_dragged_card_follows_the_pointer_over_the_roster_and_lands_where_it_was_shown(
+) -> Result<()> {
+    let (_profile, _bus, app, _map) = open_seeded_map().await?;
+    let (_, card) = dana_card(&app).await?;
+    // The whole map fits the window: the page itself does not scroll (once the window has
+    // its size; a window just opened may be laid out smaller first).
+    let overflow = app
+        .client
+        .execute_async(
+            "const done = arguments[0]; const main = document.querySelector('.main');
+             const end = performance.now() + 5000;
+             const check = () => { const over = main.scrollHeight - main.clientHeight;
+               if (over <= 0 || performance.now() > end) done(over); else setTimeout(check, 100); };
+             check();",
+            vec![],
+        )
+        .await?;
+    assert!(
+        overflow.as_f64().ok_or("no height")? <= 0.0,
+        "the page scrolls by {overflow} px"
+    );
+
+    // Grab the card off its centre and move it: the copy under the pointer keeps the grab, and
+    // the original stays in place, dimmed, until the drop.
+    let element = app.wait_for(&card).await?;
+    let mut actions = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element,
+            duration: None,
+            x: 20.0,
+            y: 5.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        });
+    for _ in 0..4 {
+        actions = actions.then(PointerAction::MoveBy {
+            duration: Some(Duration::from_millis(60)),
+            x: 15.0,
+            y: 20.0,
+        });
+    }
+    app.client.perform_actions(actions).await?;
+    let shown = centre_of(&app, ".drag-ghost").await?;
+    let start = centre_of(&app, &format!("{card}.drag-source")).await?;
+    let moved = (start.0 + 60.0, start.1 + 80.0);
+    assert!(near(shown, moved), "shown at {shown:?}, expected {moved:?}");
+    let release = MouseActions::new("mouse".into()).then(PointerAction::Up {
+        button: MOUSE_BUTTON_LEFT,
+    });
+    app.client.perform_actions(release).await?;
+    app.client.release_actions().await?;
+    app.wait_for_text("#announcer", |t| t == "Dana Ng moved to Keep satisfied")
+        .await?;
+    let landed = centre_of(&app, &card).await?;
+    assert!(
+        near(landed, moved),
+        "landed at {landed:?}, shown at {moved:?}"
+    );
+    assert!(app
+        .client
+        .find_all(Locator::Css(".drag-ghost"))
+        .await?
+        .is_empty());
+
+    // Dragged out of the grid, the card stays in sight above the roster.
+    let element = app.wait_for(&card).await?;
+    let roster = app.wait_for("#roster").await?;
+    let actions = MouseActions::new("mouse".into())
+        .then(PointerAction::MoveToElement {
+            element,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::MoveBy {
+            duration: Some(Duration::from_millis(60)),
+            x: -10.0,
+            y: 0.0,
+        })
+        .then(PointerAction::MoveToElement {
+            element: roster,
+            duration: Some(Duration::from_millis(200)),
+            x: 0.0,
+            y: 0.0,
+        });
+    app.client.perform_actions(actions).await?;
+    let over = app
+        .client
+        .execute_async(
+            "const done = arguments[0];
+             requestAnimationFrame(() => requestAnimationFrame(() => {
+               const ghost = document.querySelector('.drag-ghost');
+               const g = ghost.getBoundingClientRect();
+               const hit = document.elementsFromPoint(g.left + g.width / 2, g.top + g.height / 2);
+               done(getComputedStyle(ghost).visibility === 'visible' && hit.some((e) => e.id === 'roster'));
+             }));",
+            vec![],
+        )
+        .await?;
+    assert_eq!(
+        over,
+        json!(true),
+        "the dragged card is drawn over the roster"
+    );
+    app.screenshot("19-card-dragged-over-roster").await?;
+    let release = MouseActions::new("mouse".into()).then(PointerAction::Up {
+        button: MOUSE_BUTTON_LEFT,
+    });
+    app.client.perform_actions(release).await?;
+    app.client.release_actions().await?;
+    app.wait_for_text("#announcer", |t| t.starts_with("Dana Ng taken off the map"))
+        .await?;
+    app.close().await?;
+    Ok(())
+}
+
+/// The environment of the WebKit web process under the app that `app` drives.
+fn web_process_environment(app: &App) -> Result<String> {
+    let group = app.driver_pid().ok_or("no driver")?.to_string();
+    for entry in std::fs::read_dir("/proc")?.flatten() {
+        let dir = entry.path();
+        let cmdline = std::fs::read(dir.join("cmdline")).unwrap_or_default();
+        if !String::from_utf8_lossy(&cmdline).contains("WebKitWebProcess") {
+            continue;
+        }
+        // Field 5 of stat is the process group; the command name before it may hold spaces.
+        let stat = std::fs::read_to_string(dir.join("stat")).unwrap_or_default();
+        let after_name = stat.rsplit_once(')').map(|(_, rest)| rest).unwrap_or("");
+        if after_name.split_whitespace().nth(2) == Some(group.as_str()) {
+            let environ = std::fs::read(dir.join("environ"))?;
+            return Ok(String::from_utf8_lossy(&environ).replace('\0', "\n"));
+        }
+    }
+    Err("no WebKit web process in the app's process group".into())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_a_gpu_the_app_draws_on_the_cpu_and_dragging_works_there() -> Result<()> {
+    let profile = Profile::new()?;
+    let bus = PrivateBus::start()?;
+    seed_history(&profile)?;
+    // An empty value: the test harness leaves the choice of drawing path to the app.
+    let app = App::launch_with(&profile, &bus, &[("WEBKIT_DISABLE_COMPOSITING_MODE", "")]).await?;
+    app.wait_for("#people-list").await?;
+    let gpu = std::fs::read_dir("/dev/dri")
+        .map(|d| {
+            d.flatten()
+                .any(|e| e.file_name().to_string_lossy().starts_with("renderD"))
+        })
+        .unwrap_or(false);
+    let environment = web_process_environment(&app)?;
+    assert_eq!(
+        environment
+            .lines()
+            .any(|l| l == "WEBKIT_DISABLE_COMPOSITING_MODE=1"),
+        !gpu,
+        "GPU: {gpu}; the web process's environment:\n{environment}"
+    );
+
+    app.go("map").await?;
+    let (dana, card) = dana_card(&app).await?;
+    drag(&app, &card, ".q-monitor").await?;
+    app.wait_for_text("#announcer", |t| t == "Dana Ng moved to Monitor")
+        .await?;
+    assert!(card_label(&app, &dana).await?.ends_with("Monitor"));
+    app.close().await?;
+    Ok(())
+}
