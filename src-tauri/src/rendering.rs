@@ -3,7 +3,7 @@
 //! WebKitGTK composites every frame with OpenGL. Without a GPU (a virtual machine, a remote
 //! desktop, some locked-down work laptops) that OpenGL is Mesa's software rasteriser, and each
 //! animation frame then costs more than a 60 Hz refresh allows: dragging a card over a map of
-//! 500 measured p95 21 ms that way, against 17 ms (on time) when WebKit draws on the CPU
+//! 500 measured p95 20–22 ms that way, against 17 ms (on time) when WebKit draws on the CPU
 //! without compositing (`make bench`). So without a GPU the app asks for the CPU path, unless
 //! the person running it chose either way by setting `WEBKIT_DISABLE_COMPOSITING_MODE`.
 
