@@ -10,20 +10,25 @@ use chrono::{TimeZone, Utc};
 use fantoccini::actions::{InputSource, MouseActions, PointerAction, MOUSE_BUTTON_LEFT};
 use serde_json::json;
 
-/// Drags `from` onto the centre of `to` with real pointer events, in small steps as a hand does.
-async fn drag(app: &App, from: &str, to: &str) -> Result<()> {
-    let source = app.wait_for(from).await?;
-    let target = app.wait_for(to).await?;
-    let actions = MouseActions::new("mouse".into())
+/// Pointer actions that press the left button at (`x`, `y`) from the centre of `element`.
+fn press(element: fantoccini::elements::Element, x: f64, y: f64) -> MouseActions {
+    MouseActions::new("mouse".into())
         .then(PointerAction::MoveToElement {
-            element: source,
+            element,
             duration: None,
-            x: 0.0,
-            y: 0.0,
+            x,
+            y,
         })
         .then(PointerAction::Down {
             button: MOUSE_BUTTON_LEFT,
         })
+}
+
+/// Drags `from` onto the centre of `to` with real pointer events, in small steps as a hand does.
+async fn drag(app: &App, from: &str, to: &str) -> Result<()> {
+    let source = app.wait_for(from).await?;
+    let target = app.wait_for(to).await?;
+    let actions = press(source, 0.0, 0.0)
         .then(PointerAction::MoveBy {
             duration: Some(Duration::from_millis(100)),
             x: 20.0,
@@ -645,8 +650,8 @@ async fn a_dragged_card_follows_the_pointer_over_the_roster_and_lands_where_it_w
     );
 
     // Grab the card off its centre and move it: the copy under the pointer keeps the grab, and
-    // the original stays in place, dimmed, until the drop.
-    // Where the pointer went down and where it is, as the page saw them.
+    // the original stays in place, dimmed, until the drop. Positions are checked against where
+    // the page saw the pointer go down, move and let go.
     app.client
         .execute(
             "addEventListener('pointerdown', (e) => { window.pointerDown = [e.clientX, e.clientY]; }, true);
@@ -655,17 +660,7 @@ async fn a_dragged_card_follows_the_pointer_over_the_roster_and_lands_where_it_w
             vec![],
         )
         .await?;
-    let element = app.wait_for(&card).await?;
-    let mut actions = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveToElement {
-            element,
-            duration: None,
-            x: 20.0,
-            y: 5.0,
-        })
-        .then(PointerAction::Down {
-            button: MOUSE_BUTTON_LEFT,
-        });
+    let mut actions = press(app.wait_for(&card).await?, 20.0, 5.0);
     for _ in 0..4 {
         actions = actions.then(PointerAction::MoveBy {
             duration: Some(Duration::from_millis(60)),
@@ -715,22 +710,11 @@ async fn a_dragged_card_follows_the_pointer_over_the_roster_and_lands_where_it_w
     // Dragged out of the grid, the card stays in sight above the roster.
     // The way there is measured from where the page saw the pointer, as the tests' windows
     // share one screen and can move while another opens.
-    let element = app.wait_for(&card).await?;
-    let actions = MouseActions::new("mouse".into())
-        .then(PointerAction::MoveToElement {
-            element,
-            duration: None,
-            x: 0.0,
-            y: 0.0,
-        })
-        .then(PointerAction::Down {
-            button: MOUSE_BUTTON_LEFT,
-        })
-        .then(PointerAction::MoveBy {
-            duration: Some(Duration::from_millis(60)),
-            x: -10.0,
-            y: 0.0,
-        });
+    let actions = press(app.wait_for(&card).await?, 0.0, 0.0).then(PointerAction::MoveBy {
+        duration: Some(Duration::from_millis(60)),
+        x: -10.0,
+        y: 0.0,
+    });
     app.client.perform_actions(actions).await?;
     let roster = centre_of(&app, "#roster").await?;
     let now: (f64, f64) = serde_json::from_value(
