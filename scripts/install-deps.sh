@@ -4,6 +4,7 @@
 #   scripts/install-deps.sh test   the same, plus Xvfb, WebDriver and D-Bus for the tests
 # Debian/Ubuntu: system packages come from apt-get (through sudo when not root).
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 mode=${1:-test}
 case "$mode" in run | test) ;; *) echo "usage: $0 run|test" >&2; exit 2 ;; esac
@@ -20,6 +21,7 @@ test_packages=(xvfb xauth dbus dbus-x11 webkit2gtk-driver fonts-dejavu-core)
 wanted=("${build_packages[@]}")
 [ "$mode" = test ] && wanted+=("${test_packages[@]}")
 command -v node >/dev/null || wanted+=(nodejs)
+command -v npm >/dev/null || wanted+=(npm)
 
 missing=()
 for p in "${wanted[@]}"; do
@@ -54,5 +56,10 @@ if [ "$mode" = test ]; then
   if ! command -v tauri-driver >/dev/null && [ ! -x "$cargo_bin/tauri-driver" ]; then
     echo "Installing tauri-driver"
     cargo install tauri-driver --locked --version '^2'
+  fi
+  # The UI's view tests run on linkedom's DOM (package-lock.json pins it).
+  if [ ! -f node_modules/linkedom/package.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "Installing the UI tests' packages"
+    npm ci --no-audit --no-fund --loglevel=error
   fi
 fi

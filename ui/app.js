@@ -8,6 +8,7 @@ import { hashFor, paramFromHash, sectionFromHash } from './lib/router.js';
 import { isPresenting, onPresentingChange, presentingMode, setPresentingMode, togglePresenting } from './lib/presenting.js';
 import { isTextField, shortcutFor } from './lib/shortcuts.js';
 import { showToast } from './lib/toast.js';
+import { Store } from './lib/store.js';
 import { UndoStack } from './lib/undo.js';
 import { mountInsights } from './views/insights.js';
 import { mountMap } from './views/map.js';
@@ -148,23 +149,26 @@ function startShell(status) {
   let current = null;
   let currentName = null;
 
+  // What several views show at once: `overdue` (reminders past due, or null when unknown) and
+  // `people` (a counter bumped when people change, so a view showing them reads them again).
+  const store = new Store({ overdue: null, people: 0 });
+  store.on('overdue', showBadge);
+
+  // Each view gets the api through its context, never by import, so node tests can pass a fake.
   const ctx = {
+    api,
+    store,
     status,
     undo,
-    /** Undoes `entry` (a toast's own action) or, by default, the newest action. */
-    /** Updates the count of overdue reminders beside "Reminders" in the sidebar. */
+    /** Reads the count of overdue reminders again; the sidebar's badge follows the store. */
     async refreshBadge() {
-      const badge = $('reminders-badge');
       try {
-        const n = await api.overdueReminders();
-        badge.textContent = n > 99 ? '99+' : String(n);
-        badge.hidden = n === 0;
-        badge.title = `${n} overdue`;
-        badge.closest('a').setAttribute('aria-label', n ? `Reminders, ${n} overdue` : 'Reminders');
+        store.set('overdue', await api.overdueReminders());
       } catch {
-        badge.hidden = true;
+        store.set('overdue', null);
       }
     },
+    /** Undoes `entry` (a toast's own action) or, by default, the newest action. */
     async runUndo(entry) {
       if (!undo.size) { announce('Nothing to undo'); return; }
       try {
@@ -248,6 +252,19 @@ function startShell(status) {
   });
 
   show(sectionFromHash(location.hash));
+}
+
+/** The count beside "Reminders" in the sidebar; hidden when none are overdue or it is unknown. */
+function showBadge(n) {
+  const badge = $('reminders-badge');
+  if (n === null || n === undefined) {
+    badge.hidden = true;
+    return;
+  }
+  badge.textContent = n > 99 ? '99+' : String(n);
+  badge.hidden = n === 0;
+  badge.title = `${n} overdue`;
+  badge.closest('a').setAttribute('aria-label', n ? `Reminders, ${n} overdue` : 'Reminders');
 }
 
 /**

@@ -1,0 +1,73 @@
+// A document for view tests under node --test: linkedom's DOM installed as the globals the views
+// use (document, window, Event…), a frame callback that runs at once, and a recording fake of
+// the app's api. Import it before any view module.
+
+import { parseHTML } from 'linkedom';
+import { Store } from '../../../ui/lib/store.js';
+
+const page = parseHTML('<!doctype html><html><body><div id="announcer" aria-live="polite"></div><div id="toasts"></div><main id="main"></main></body></html>');
+
+// linkedom's own event classes: its dispatchEvent does not take node's.
+for (const name of ['window', 'document', 'EventTarget', 'Node', 'HTMLElement', 'Element', 'Event', 'CustomEvent', 'KeyboardEvent', 'MouseEvent', 'DocumentFragment']) {
+  globalThis[name] = page[name];
+}
+globalThis.requestAnimationFrame ??= (fn) => setTimeout(() => fn(Date.now()), 0);
+globalThis.cancelAnimationFrame ??= (id) => clearTimeout(id);
+globalThis.location ??= { hash: '' };
+
+/** A fresh page body: the announcer and toast regions only. */
+export function resetPage() {
+  document.body.replaceChildren();
+  for (const [tag, id] of [['div', 'announcer'], ['div', 'toasts'], ['main', 'main']]) {
+    const el = document.createElement(tag);
+    el.id = id;
+    document.body.append(el);
+  }
+}
+
+/**
+ * A stand-in for ui/lib/api.js: every method records its call and answers from `answers`
+ * (a value, or a function of the arguments; an Error is thrown). Unknown methods answer null.
+ */
+export function fakeApi(answers = {}) {
+  const calls = [];
+  const api = new Proxy({}, {
+    get(_, name) {
+      if (name === 'calls') return calls;
+      if (name === 'then') return undefined; // not a promise
+      return async (...args) => {
+        calls.push([name, ...args]);
+        const answer = answers[name];
+        const value = typeof answer === 'function' ? await answer(...args) : answer;
+        if (value instanceof Error) throw value;
+        return value ?? null;
+      };
+    },
+  });
+  return api;
+}
+
+/** The context app.js gives each view, over a fake api. */
+export function fakeContext(api, extra = {}) {
+  return {
+    api,
+    store: new Store({ overdue: 0, people: 0 }),
+    status: { ready: true, encrypted: false },
+    undo: { push() {}, size: 0 },
+    runUndo: async () => {},
+    refreshBadge: async () => {},
+    ...extra,
+  };
+}
+
+/** Lets pending promise callbacks and zero-delay timers run. */
+export function settle(rounds = 3) {
+  let p = Promise.resolve();
+  for (let i = 0; i < rounds; i += 1) p = p.then(() => new Promise((r) => setTimeout(r, 0)));
+  return p;
+}
+
+/** The text of `el` with runs of white space folded, for assertions on what a person reads. */
+export function textOf(el) {
+  return el.textContent.replace(/\s+/g, ' ').trim();
+}
