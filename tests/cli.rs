@@ -500,8 +500,8 @@ fn commands_work_while_the_app_has_the_database_open() {
 
 #[test]
 fn encrypted_data_needs_its_passphrase_on_the_command_line() {
-    use allies_core::encryption::{self, Passphrase};
     use allies_core::people::{self, PersonInput};
+    use allies_core::storage::encryption::{self, Passphrase};
     use allies_core::Database;
 
     let dir = tempfile::tempdir().expect("a temporary folder");

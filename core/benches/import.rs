@@ -5,8 +5,8 @@
 
 use std::time::{Duration, Instant};
 
-use allies_core::import::{self, OnDuplicate};
-use allies_core::{encryption, Database};
+use allies_core::interop::import::{self, OnDuplicate};
+use allies_core::{storage::encryption, Database};
 use chrono::{TimeZone, Utc};
 
 mod record;

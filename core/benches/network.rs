@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use allies_core::{insights, network, Database};
+use allies_core::{network, network::insights, Database};
 use chrono::{TimeZone, Utc};
 
 mod record;

@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use allies_core::{encryption, reminders, search, Database};
+use allies_core::{reminders, search, storage::encryption, Database};
 use chrono::{DateTime, TimeZone, Utc};
 
 mod record;

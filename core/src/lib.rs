@@ -1,38 +1,22 @@
 //! allies-core: the domain, storage and rules of Allies, with no knowledge of the desktop shell.
 //!
 //! Everything that touches the user's data lives here so it can be tested without a display:
-//! the shell only maps its commands onto these functions.
+//! the shell only maps its commands onto these functions. The folders are the areas of the
+//! product: `storage` (the file, its copies and encryption), `people`, `maps`, `journal` (what
+//! happened with each person), `reminders`, `network` (links, paths, the tour, groups,
+//! insights), `interop` (files in and out) and `search` across them.
 
-pub mod backup;
-pub mod calendar;
-pub mod conflicts;
-pub mod encryption;
 pub mod error;
-pub mod export;
-pub mod favours;
 mod fields;
-pub mod groups;
-pub mod import;
-pub mod insights;
-pub mod interactions;
+pub mod interop;
+pub mod journal;
 pub mod maps;
 pub mod network;
-pub mod notification;
 pub mod people;
-pub mod people_csv;
-pub mod people_vcard;
-pub mod presenting;
-pub mod profiles;
-pub mod promises;
 mod records;
-pub mod reminder_settings;
 pub mod reminders;
-pub mod schedule;
 pub mod search;
-pub mod snapshots;
 pub mod storage;
-pub mod tour;
-pub mod vcard;
 
 pub use error::{Error, Result, WireError};
 pub use storage::{Database, OpenError};

@@ -138,11 +138,11 @@ fn group(db: &Database, index: &str, order: &str, query: &str) -> Result<Vec<Hit
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::favours::{self, Direction, FavourInput};
-    use crate::interactions::{self, InteractionInput, Kind};
+    use crate::journal::favours::{self, Direction, FavourInput};
+    use crate::journal::interactions::{self, InteractionInput, Kind};
+    use crate::journal::profiles::{self, Profile};
+    use crate::journal::promises::{self, Owner, PromiseInput};
     use crate::people::{self, PersonInput};
-    use crate::profiles::{self, Profile};
-    use crate::promises::{self, Owner, PromiseInput};
     use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
     fn now() -> DateTime<Utc> {
@@ -356,9 +356,9 @@ mod tests {
         promises::restore(&mut db, &p.id, today()).unwrap();
         assert_eq!(search(&db, "cfo").unwrap().promises.len(), 1);
 
-        let c = crate::conflicts::open(
+        let c = crate::journal::conflicts::open(
             &mut db,
-            &crate::conflicts::ConflictInput {
+            &crate::journal::conflicts::ConflictInput {
                 person_id: p.person_id.clone(),
                 description: "Budget fight with finance".into(),
                 resolve_by: String::new(),
@@ -368,13 +368,14 @@ mod tests {
         )
         .unwrap();
         assert_eq!(search(&db, "fight").unwrap().conflicts.len(), 1);
-        crate::conflicts::resolve(&mut db, &c.id, "Split the cost", now(), today()).unwrap();
+        crate::journal::conflicts::resolve(&mut db, &c.id, "Split the cost", now(), today())
+            .unwrap();
         assert_eq!(
             search(&db, "split").unwrap().conflicts.len(),
             1,
             "the resolution is searchable too"
         );
-        crate::conflicts::delete(&mut db, &c.id, now(), today()).unwrap();
+        crate::journal::conflicts::delete(&mut db, &c.id, now(), today()).unwrap();
         assert!(search(&db, "fight").unwrap().is_empty());
     }
 

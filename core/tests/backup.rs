@@ -2,15 +2,17 @@
 //! their retention and restore, and the people CSV export.
 #![allow(clippy::unwrap_used)] // helpers of a test, where a panic is the failure report
 
-use allies_core::backup;
-use allies_core::favours::{self, Direction, FavourInput};
-use allies_core::groups::{self, GroupInput};
-use allies_core::interactions::{self, InteractionInput, Kind};
+use allies_core::journal::favours::{self, Direction, FavourInput};
+use allies_core::journal::interactions::{self, InteractionInput, Kind};
 use allies_core::maps::{self, MapInput, Position, Stance};
+use allies_core::network::groups::{self, GroupInput};
 use allies_core::people::{self, PersonInput};
 use allies_core::reminders::{self, Recurrence, ReminderInput};
-use allies_core::snapshots::{self, Reason};
-use allies_core::{people_csv, profiles, reminder_settings, search, Database};
+use allies_core::storage::backup;
+use allies_core::storage::snapshots::{self, Reason};
+use allies_core::{
+    interop::export::people_csv, journal::profiles, reminders::settings, search, Database,
+};
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
 fn at(d: u32, h: u32) -> DateTime<Utc> {
@@ -20,7 +22,7 @@ fn at(d: u32, h: u32) -> DateTime<Utc> {
 /// A database with something in every table.
 fn rich(dir: &std::path::Path) -> Database {
     let mut db = Database::open_in(dir, at(1, 9)).unwrap();
-    reminder_settings::save(&mut db, &Default::default(), at(1, 9)).unwrap();
+    settings::save(&mut db, &Default::default(), at(1, 9)).unwrap();
     let omar = people::add(
         &mut db,
         &PersonInput {
@@ -343,14 +345,14 @@ fn the_vcard_export_reads_back_as_the_same_people() {
         at(8, 9),
     )
     .unwrap();
-    let bytes = allies_core::people_vcard::export(&db).unwrap();
+    let bytes = allies_core::interop::export::people_vcard::export(&db).unwrap();
     let text = String::from_utf8(bytes.clone()).unwrap();
     assert!(text.starts_with("BEGIN:VCARD\r\nVERSION:4.0\r\n"), "{text}");
     assert!(
         text.lines().all(|l| l.len() <= 75),
         "folded at 75 octets:\n{text}"
     );
-    let parsed = allies_core::vcard::parse(&bytes).unwrap();
+    let parsed = allies_core::interop::import::vcard::parse(&bytes).unwrap();
     assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
     let back: Vec<(String, String, String, String, String, String)> = parsed
         .candidates
@@ -404,7 +406,7 @@ fn the_calendar_follows_rfc_5545() {
         at(8, 9),
     )
     .unwrap();
-    let bytes = allies_core::calendar::export(&db, at(8, 9)).unwrap();
+    let bytes = allies_core::interop::export::calendar::export(&db, at(8, 9)).unwrap();
     let text = String::from_utf8(bytes).unwrap();
     assert!(text.starts_with("BEGIN:VCALENDAR\r\n"), "{text}");
     assert!(text.ends_with("END:VCALENDAR\r\n"), "{text}");
@@ -434,7 +436,7 @@ fn the_calendar_follows_rfc_5545() {
         "text is escaped: {unfolded}"
     );
     assert!(unfolded.contains(r"DESCRIPTION:Back\\slash"), "{unfolded}");
-    let again = allies_core::calendar::export(&db, at(8, 9)).unwrap();
+    let again = allies_core::interop::export::calendar::export(&db, at(8, 9)).unwrap();
     assert_eq!(
         text.as_bytes(),
         again.as_slice(),

@@ -33,12 +33,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use allies_core::encryption::{self, Passphrase};
-use allies_core::favours::{self, Direction, FavourInput};
-use allies_core::import::{self, Candidate, OnDuplicate, Parsed};
-use allies_core::interactions::{self, InteractionInput, Kind};
+use allies_core::interop::import::{self, Candidate, OnDuplicate, Parsed};
+use allies_core::journal::favours::{self, Direction, FavourInput};
+use allies_core::journal::interactions::{self, InteractionInput, Kind};
 use allies_core::maps::{self, MapInput, Position, Stance};
 use allies_core::people::{self, PersonInput};
+use allies_core::storage::encryption::{self, Passphrase};
 use allies_core::storage::{self, DB_FILE};
 use allies_core::Database;
 use chrono::{DateTime, Duration as Days, TimeZone, Utc};

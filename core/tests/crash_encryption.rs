@@ -31,10 +31,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use allies_core::encryption::{self, Passphrase};
-use allies_core::import::{self, Candidate, OnDuplicate, Parsed};
+use allies_core::interop::import::{self, Candidate, OnDuplicate, Parsed};
 use allies_core::people::PersonInput;
-use allies_core::snapshots::{self, Reason};
+use allies_core::storage::encryption::{self, Passphrase};
+use allies_core::storage::snapshots::{self, Reason};
 use allies_core::storage::DB_FILE;
 use allies_core::Database;
 use chrono::{DateTime, TimeZone, Utc};

@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use allies_core::people::{self, PersonInput};
-use allies_core::snapshots::{self, Reason};
+use allies_core::storage::snapshots::{self, Reason};
 use allies_core::storage::{self, DB_FILE};
 use allies_core::Database;
 use chrono::{DateTime, TimeZone, Utc};

@@ -2,9 +2,9 @@
 //! produced, the exact problems reported by row, duplicates, and one transaction.
 #![allow(clippy::unwrap_used)] // helpers of a test, where a panic is the failure report
 
-use allies_core::import::{self, Mapping, OnDuplicate};
+use allies_core::interop::import::{self, Mapping, OnDuplicate};
 use allies_core::people::{self, PersonInput};
-use allies_core::{profiles, Database};
+use allies_core::{journal::profiles, Database};
 use chrono::{DateTime, TimeZone, Utc};
 
 fn fixture(name: &str) -> Vec<u8> {

@@ -5,13 +5,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use allies_core::favours::{self, Direction, FavourInput};
-use allies_core::insights::{self, Cold, Seniority};
-use allies_core::interactions::{self, InteractionInput, Kind};
+use allies_core::journal::favours::{self, Direction, FavourInput};
+use allies_core::journal::interactions::{self, InteractionInput, Kind};
+use allies_core::journal::profiles::{self, AllyRole, Level};
 use allies_core::maps::{self, MapInput, Position, Quadrant, Stance};
+use allies_core::network::insights::{self, Cold, Seniority};
 use allies_core::network::{self, LinkInput, LinkKind, Strength};
 use allies_core::people::{self, PersonInput};
-use allies_core::profiles::{self, AllyRole, Level};
 use allies_core::reminders;
 use allies_core::Database;
 use chrono::{DateTime, Duration, TimeZone, Utc};

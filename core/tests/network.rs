@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use allies_core::interactions::{self, InteractionInput, Kind};
+use allies_core::journal::interactions::{self, InteractionInput, Kind};
 use allies_core::maps::{self, MapInput, Position, Stance};
 use allies_core::network::{self, graph_paths, Edge, LinkInput, LinkKind, Strength};
 use allies_core::people::{self, PersonInput};

@@ -1,15 +1,15 @@
 //! Reminders drawn from the database, fired once, and what Done, Snooze and Dismiss do.
 #![allow(clippy::unwrap_used)] // helpers of a test, where a panic is the failure report
 
-use allies_core::favours::{self, Direction, FavourInput};
-use allies_core::interactions::{self, InteractionInput, Kind as Met};
+use allies_core::journal::favours::{self, Direction, FavourInput};
+use allies_core::journal::interactions::{self, InteractionInput, Kind as Met};
+use allies_core::journal::promises::{self, Owner, PromiseInput, PromiseStatus};
 use allies_core::maps::{self, MapInput, Position};
 use allies_core::people::{self, PersonInput};
-use allies_core::promises::{self, Owner, PromiseInput, PromiseStatus};
-use allies_core::reminder_settings::{self, ReminderSettings, ThankYouTiming};
+use allies_core::reminders::schedule::{Kind, Notice};
+use allies_core::reminders::settings::{self, ReminderSettings, ThankYouTiming};
 use allies_core::reminders::{self, CheckInInput, Recurrence, ReminderInput};
-use allies_core::schedule::{Kind, Notice};
-use allies_core::{conflicts, profiles, Database, Error};
+use allies_core::{journal::conflicts, journal::profiles, Database, Error};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 
 const BERLIN: chrono_tz::Tz = chrono_tz::Europe::Berlin;
@@ -35,7 +35,7 @@ fn settings() -> ReminderSettings {
 
 fn db_with(settings: &ReminderSettings, since: DateTime<Utc>) -> Database {
     let mut db = Database::open_in_memory().unwrap();
-    reminder_settings::save(&mut db, settings, since).unwrap();
+    settings::save(&mut db, settings, since).unwrap();
     db
 }
 
@@ -149,7 +149,7 @@ fn a_thank_you_can_wait_for_the_next_morning_or_some_days_and_can_be_dismissed()
         thank_you_days: 3,
         ..settings()
     };
-    reminder_settings::save(&mut db, &in_three, at(11, 3, 9, 5)).unwrap();
+    settings::save(&mut db, &in_three, at(11, 3, 9, 5)).unwrap();
     let overview = reminders::overview(&db, at(11, 3, 9, 5)).unwrap();
     assert!(overview.overdue.is_empty());
     assert_eq!(
@@ -295,7 +295,10 @@ fn keep_in_touch_follows_the_quadrant_an_override_and_resets_on_contact() {
     );
 }
 
-fn first_due_of(rules: &[allies_core::schedule::Rule], person: &str) -> Option<DateTime<Utc>> {
+fn first_due_of(
+    rules: &[allies_core::reminders::schedule::Rule],
+    person: &str,
+) -> Option<DateTime<Utc>> {
     rules
         .iter()
         .find(|r| r.subject == reminders::keep_in_touch_subject(person))
@@ -537,7 +540,7 @@ fn the_weekly_review_comes_on_friday_afternoon_with_a_summary() {
         weekly_review: false,
         ..weekly
     };
-    reminder_settings::save(&mut db, &off, at(11, 27, 17, 0)).unwrap();
+    settings::save(&mut db, &off, at(11, 27, 17, 0)).unwrap();
     assert!(!fire(&mut db, at(12, 4, 16, 0))
         .iter()
         .any(|t| t == "Weekly review"));
@@ -549,7 +552,7 @@ fn a_reminder_recorded_as_shown_is_not_shown_again_after_a_restart() {
     let path = dir.path().join("allies.db");
     {
         let mut db = Database::open(&path, at(11, 1, 8, 0)).unwrap();
-        reminder_settings::save(&mut db, &settings(), at(11, 1, 8, 0)).unwrap();
+        settings::save(&mut db, &settings(), at(11, 1, 8, 0)).unwrap();
         let omar = person(&mut db, "Omar Haddad", at(11, 1, 8, 0));
         let f = received_favour(&mut db, &omar, "an intro", at(11, 1, 8, 0));
         favours::set_done(&mut db, &f, true, at(11, 1, 9, 0)).unwrap();
@@ -590,14 +593,14 @@ fn quiet_hours_from_settings_hold_pop_ups_and_a_pause_can_be_lifted() {
         Some(at(11, 3, 8, 0))
     );
 
-    reminder_settings::pause(&mut db, Some(at(11, 3, 9, 0)), at(11, 2, 21, 5)).unwrap();
+    settings::pause(&mut db, Some(at(11, 3, 9, 0)), at(11, 2, 21, 5)).unwrap();
     // Settings saved from a form opened before the pause keep the pause.
-    reminder_settings::save(&mut db, &nights, at(11, 2, 21, 6)).unwrap();
+    settings::save(&mut db, &nights, at(11, 2, 21, 6)).unwrap();
     assert!(
         fire(&mut db, at(11, 3, 8, 30)).is_empty(),
         "paused past the night"
     );
-    reminder_settings::pause(&mut db, None, at(11, 3, 8, 31)).unwrap();
+    settings::pause(&mut db, None, at(11, 3, 8, 31)).unwrap();
     assert_eq!(fire(&mut db, at(11, 3, 8, 31)), ["Thank Omar Haddad"]);
 
     let bad = ReminderSettings {
@@ -605,7 +608,7 @@ fn quiet_hours_from_settings_hold_pop_ups_and_a_pause_can_be_lifted() {
         ..settings()
     };
     assert_eq!(
-        reminder_settings::save(&mut db, &bad, at(11, 3, 9, 0))
+        settings::save(&mut db, &bad, at(11, 3, 9, 0))
             .unwrap_err()
             .code(),
         "reminders.bad_time_zone"
@@ -615,7 +618,7 @@ fn quiet_hours_from_settings_hold_pop_ups_and_a_pause_can_be_lifted() {
         ..settings()
     };
     assert_eq!(
-        reminder_settings::save(&mut db, &bad, at(11, 3, 9, 0))
+        settings::save(&mut db, &bad, at(11, 3, 9, 0))
             .unwrap_err()
             .code(),
         "reminders.bad_time"
@@ -636,7 +639,7 @@ fn a_deleted_person_takes_their_reminders_along() {
 
 #[test]
 fn a_group_not_attended_for_a_quarter_is_due_then_monthly_until_the_user_goes() {
-    use allies_core::groups::{self, GroupInput};
+    use allies_core::network::groups::{self, GroupInput};
     let mut db = db_with(&settings(), at(11, 1, 8, 0));
     let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
     let meetup = groups::add(

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use allies_core::schedule::{self, resolve, Kind, Notice, Quiet, Repeat, Rule};
+use allies_core::reminders::schedule::{self, resolve, Kind, Notice, Quiet, Repeat, Rule};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 

@@ -2,15 +2,17 @@
 //! suggestions that become people, undo, and backups.
 #![allow(clippy::unwrap_used)] // helpers of a test, where a panic is the failure report
 
-use allies_core::interactions::{self, Kind as Met};
+use allies_core::journal::interactions::{self, Kind as Met};
+use allies_core::journal::profiles::{self, Channel, Level};
+use allies_core::network::tour::{
+    self, MeetingInput, NewPerson, StopInput, StopKind, Tour, TourInput,
+};
 use allies_core::network::{self, LinkKind};
 use allies_core::people::{self, PersonInput};
-use allies_core::profiles::{self, Channel, Level};
-use allies_core::reminder_settings::ReminderSettings;
 use allies_core::reminders;
-use allies_core::schedule::Kind;
-use allies_core::tour::{self, MeetingInput, NewPerson, StopInput, StopKind, Tour, TourInput};
-use allies_core::{backup, Database};
+use allies_core::reminders::schedule::Kind;
+use allies_core::reminders::settings::ReminderSettings;
+use allies_core::{storage::backup, Database};
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 
 /// `days` after Monday 2 March 2026, 09:00 UTC, the first day of the new job.

@@ -1,7 +1,7 @@
 //! Address books as real programs write them, read into exactly these people and problems.
 #![allow(clippy::unwrap_used)] // helpers of a test, where a panic is the failure report
 
-use allies_core::{import, vcard};
+use allies_core::{interop::import, interop::import::vcard};
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(format!(

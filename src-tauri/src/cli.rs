@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use allies_core::encryption::Passphrase;
-use allies_core::import::{self, Format, Mapping, OnDuplicate};
+use allies_core::interop::import::{self, Format, Mapping, OnDuplicate};
+use allies_core::storage::encryption::Passphrase;
 use allies_core::{storage, Database, OpenError};
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -176,25 +176,39 @@ fn execute(command: Command, given: Option<&Path>) -> ExitCode {
         Command::Export {
             kind: ExportKind::Csv,
             file,
-        } => export_to(&file, given, allies_core::people_csv::export),
+        } => export_to(
+            &file,
+            given,
+            allies_core::interop::export::people_csv::export,
+        ),
         Command::Export {
             kind: ExportKind::RedactedCsv,
             file,
-        } => export_to(&file, given, allies_core::people_csv::export_redacted),
+        } => export_to(
+            &file,
+            given,
+            allies_core::interop::export::people_csv::export_redacted,
+        ),
         Command::Export {
             kind: ExportKind::Vcard,
             file,
-        } => export_to(&file, given, allies_core::people_vcard::export),
+        } => export_to(
+            &file,
+            given,
+            allies_core::interop::export::people_vcard::export,
+        ),
         Command::Export {
             kind: ExportKind::Ics,
             file,
-        } => export_to(&file, given, |db| allies_core::calendar::export(db, now())),
+        } => export_to(&file, given, |db| {
+            allies_core::interop::export::calendar::export(db, now())
+        }),
         Command::Export {
             kind: ExportKind::Json,
             file,
         }
         | Command::Backup { file } => export_to(&file, given, |db| {
-            allies_core::backup::to_bytes(&allies_core::backup::dump(db, now())?)
+            allies_core::storage::backup::to_bytes(&allies_core::storage::backup::dump(db, now())?)
         }),
         Command::Restore { file, yes } => restore(&file, yes, given),
     }
@@ -240,7 +254,7 @@ fn restore(file: &Path, yes: bool, given: Option<&Path>) -> ExitCode {
         Ok(bytes) => bytes,
         Err(e) => return fail(format!("cannot read {}: {e}", file.display())),
     };
-    let backup = match allies_core::backup::from_bytes(&bytes) {
+    let backup = match allies_core::storage::backup::from_bytes(&bytes) {
         Ok(b) => b,
         Err(e) => return fail(format!("{}: {e}", file.display())),
     };
@@ -254,7 +268,7 @@ fn restore(file: &Path, yes: bool, given: Option<&Path>) -> ExitCode {
         Ok(db) => db,
         Err(e) => return fail(e),
     };
-    match allies_core::snapshots::restore_backup(&mut db, &backup, now()) {
+    match allies_core::storage::snapshots::restore_backup(&mut db, &backup, now()) {
         Ok(kept) => {
             println!(
                 "Restored the backup from {}. The data it replaced is in {}.",

@@ -2,7 +2,7 @@
 //! the window without stopping reminders, events to the window when reminders change, and
 //! bringing the window forward when a pop-up is clicked or Allies is launched again.
 
-use allies_core::reminder_settings::{self, PauseFor};
+use allies_core::reminders::settings::{self, PauseFor};
 use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Emitter, Manager, Window, WindowEvent};
@@ -95,7 +95,7 @@ pub fn tray(app: &AppHandle, state: AppState) -> tauri::Result<()> {
                 _ => return,
             };
             let at = now();
-            match state.with_db_blocking(|db| reminder_settings::pause_for(db, pause, at)) {
+            match state.with_db_blocking(|db| settings::pause_for(db, pause, at)) {
                 Ok(_) => {
                     state.changed.notify_one();
                     let _ = app.emit("reminders-changed", Vec::<String>::new());

@@ -3,7 +3,7 @@
 use std::sync::mpsc;
 use std::time::Duration;
 
-use allies_core::notification::{Notification, Notifier, NotifyError};
+use allies_core::reminders::notification::{Notification, Notifier, NotifyError};
 
 /// A notification service that has not answered in this time is treated as missing.
 const ANSWER_WITHIN: Duration = Duration::from_secs(5);

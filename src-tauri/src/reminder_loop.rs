@@ -8,10 +8,10 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, PoisonError};
 use std::time::Duration;
 
-use allies_core::notification::{Notification, NotifyError};
-use allies_core::presenting::{Named, Presenting};
+use allies_core::people::presenting::{Named, Presenting};
 use allies_core::reminders;
-use allies_core::schedule::Notice;
+use allies_core::reminders::notification::{Notification, NotifyError};
+use allies_core::reminders::schedule::Notice;
 use chrono::{DateTime, Utc};
 
 use crate::desktop_notifier::DesktopNotifier;
@@ -61,7 +61,7 @@ fn deliver(
         Some(Vec::new())
     } else {
         state
-            .with_db_blocking(|db| allies_core::presenting::everyone(db))
+            .with_db_blocking(|db| allies_core::people::presenting::everyone(db))
             .ok()
     };
     for notice in notices {
@@ -112,7 +112,7 @@ fn for_screen(
 ) -> Notification {
     match (presenting, named) {
         (Presenting::Names, _) => popup.clone(),
-        (_, Some(named)) => allies_core::presenting::notification(popup, named, presenting),
+        (_, Some(named)) => allies_core::people::presenting::notification(popup, named, presenting),
         (_, None) => Notification {
             title: "Allies reminder".into(),
             body: "Open Allies to see it (names are hidden while you present).".into(),
@@ -178,7 +178,7 @@ pub fn spawn_daily_copies(state: AppState) {
         loop {
             let at = now();
             match state
-                .with_db_quietly(move |db| allies_core::snapshots::daily(db, at))
+                .with_db_quietly(move |db| allies_core::storage::snapshots::daily(db, at))
                 .await
             {
                 Ok(_) => last_error = None,
@@ -248,9 +248,9 @@ mod tests {
     use super::*;
     use std::sync::Mutex;
 
-    use allies_core::favours::{self, Direction, FavourInput};
+    use allies_core::journal::favours::{self, Direction, FavourInput};
     use allies_core::people::{self, PersonInput};
-    use allies_core::reminder_settings::{self, ReminderSettings};
+    use allies_core::reminders::settings::{self, ReminderSettings};
     use allies_core::Database;
     use allies_fake_desktop::{FakeNotificationServer, PrivateBus};
     use chrono::TimeZone;
@@ -363,7 +363,7 @@ mod tests {
             weekly_review: false,
             ..ReminderSettings::default()
         };
-        reminder_settings::save(&mut db, &settings, t0).unwrap();
+        settings::save(&mut db, &settings, t0).unwrap();
         let mut input = PersonInput::named("Omar Haddad");
         input.role = "Head of Sales".into();
         let omar = people::add(&mut db, &input, t0).unwrap().id;
@@ -439,7 +439,7 @@ mod tests {
             weekly_review: false,
             ..ReminderSettings::default()
         };
-        reminder_settings::save(&mut db, &settings, t0).unwrap();
+        settings::save(&mut db, &settings, t0).unwrap();
         let omar = people::add(&mut db, &PersonInput::named("Omar Haddad"), t0)
             .unwrap()
             .id;

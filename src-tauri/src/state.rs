@@ -3,8 +3,8 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
-use allies_core::encryption::{self, Passphrase};
-use allies_core::{snapshots, storage, Database, OpenError, WireError};
+use allies_core::storage::encryption::{self, Passphrase};
+use allies_core::{storage, storage::snapshots, Database, OpenError, WireError};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 

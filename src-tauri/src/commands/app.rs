@@ -1,7 +1,7 @@
 //! The app as a whole: can it open its data, starting fresh, and the test reminder.
 
-use allies_core::encryption;
-use allies_core::notification::{self, Delivery};
+use allies_core::reminders::notification::{self, Delivery};
+use allies_core::storage::encryption;
 use allies_core::WireError;
 use tauri::State;
 

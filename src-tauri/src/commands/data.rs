@@ -3,8 +3,11 @@
 
 use std::path::PathBuf;
 
-use allies_core::snapshots::{self, Snapshot};
-use allies_core::{backup, calendar, export, people_csv, people_vcard, WireError};
+use allies_core::storage::snapshots::{self, Snapshot};
+use allies_core::{
+    interop::export, interop::export::calendar, interop::export::people_csv,
+    interop::export::people_vcard, storage::backup, WireError,
+};
 use base64::Engine;
 use serde::Serialize;
 use tauri::State;

@@ -1,6 +1,6 @@
 //! Professional groups and the times the user went to their events.
 
-use allies_core::groups::{self, Attendance, Group, GroupInput};
+use allies_core::network::groups::{self, Attendance, Group, GroupInput};
 use allies_core::WireError;
 use tauri::State;
 

@@ -1,7 +1,7 @@
 //! Importing people from a file the window read: a preview first, then the import itself, in
 //! one transaction, with progress events for large files.
 
-use allies_core::import::{self, Format, Mapping, OnDuplicate, Preview, Summary};
+use allies_core::interop::import::{self, Format, Mapping, OnDuplicate, Preview, Summary};
 use allies_core::WireError;
 use base64::Engine;
 use serde::Serialize;

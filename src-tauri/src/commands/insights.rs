@@ -2,8 +2,8 @@
 
 use std::path::PathBuf;
 
-use allies_core::insights::{self, Cold, Coverage, Reciprocity, Review, Unseen};
-use allies_core::{export, reminder_settings, WireError};
+use allies_core::network::insights::{self, Cold, Coverage, Reciprocity, Review, Unseen};
+use allies_core::{interop::export, reminders::settings, WireError};
 use serde::Serialize;
 use tauri::State;
 
@@ -48,9 +48,7 @@ pub async fn export_review(
     state
         .with_db(move |db| {
             let now = now();
-            let today = now
-                .with_timezone(&reminder_settings::get(db)?.tz())
-                .date_naive();
+            let today = now.with_timezone(&settings::get(db)?.tz()).date_naive();
             let review = insights::review(db, &map_id, now)?;
             let text = insights::review_text(&review, &today.to_string());
             let name = format!("Allies review - {today}.txt");

@@ -1,11 +1,11 @@
 //! The relationship journal: a person's profile, the interactions logged with them, and the
 //! favours, promises and conflicts between them and the user.
 
-use allies_core::conflicts::{self, Conflict, ConflictInput};
-use allies_core::favours::{self, Balance, Favour, FavourInput};
-use allies_core::interactions::{self, Interaction, InteractionInput};
-use allies_core::profiles::{self, Profile};
-use allies_core::promises::{self, Promise, PromiseInput, PromiseStatus};
+use allies_core::journal::conflicts::{self, Conflict, ConflictInput};
+use allies_core::journal::favours::{self, Balance, Favour, FavourInput};
+use allies_core::journal::interactions::{self, Interaction, InteractionInput};
+use allies_core::journal::profiles::{self, Profile};
+use allies_core::journal::promises::{self, Promise, PromiseInput, PromiseStatus};
 use allies_core::WireError;
 use tauri::State;
 

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use allies_core::export;
+use allies_core::interop::export;
 use allies_core::maps::{
     self, Gap, Map, MapInput, Movement, Placement, Position, Snapshot, Span, Stance,
 };

@@ -3,7 +3,7 @@
 
 use std::sync::atomic::Ordering;
 
-use allies_core::presenting::Presenting;
+use allies_core::people::presenting::Presenting;
 use allies_core::WireError;
 use tauri::State;
 

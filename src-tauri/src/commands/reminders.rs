@@ -1,7 +1,7 @@
 //! Reminders: the view of what is due, what the user does about each, the ones they write,
 //! 30/60/90-day check-ins, and the settings.
 
-use allies_core::reminder_settings::{self, PauseFor, ReminderSettings};
+use allies_core::reminders::settings::{self, PauseFor, ReminderSettings};
 use allies_core::reminders::{self, CheckIn, CheckInInput, Overview, ReminderInput, SnoozeFor};
 use allies_core::WireError;
 use chrono::{DateTime, Utc};
@@ -165,10 +165,10 @@ pub struct SettingsView {
 
 #[tauri::command]
 pub async fn get_reminder_settings(state: State<'_, AppState>) -> Result<SettingsView, WireError> {
-    let settings = state.with_db(|db| reminder_settings::get(db)).await?;
+    let settings = state.with_db(|db| settings::get(db)).await?;
     Ok(SettingsView {
         settings,
-        time_zones: reminder_settings::time_zones(),
+        time_zones: settings::time_zones(),
     })
 }
 
@@ -178,7 +178,7 @@ pub async fn save_reminder_settings(
     settings: ReminderSettings,
 ) -> Result<ReminderSettings, WireError> {
     state
-        .with_db(move |db| reminder_settings::save(db, &settings, now()))
+        .with_db(move |db| settings::save(db, &settings, now()))
         .await
 }
 
@@ -188,6 +188,6 @@ pub async fn pause_reminders(
     choice: PauseFor,
 ) -> Result<ReminderSettings, WireError> {
     state
-        .with_db(move |db| reminder_settings::pause_for(db, choice, now()))
+        .with_db(move |db| settings::pause_for(db, choice, now()))
         .await
 }

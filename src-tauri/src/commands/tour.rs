@@ -1,6 +1,6 @@
 //! The newbie tour: the plan of who to meet in a new job, and what they said.
 
-use allies_core::tour::{self, MeetingInput, NewPerson, StopInput, Tour, TourInput};
+use allies_core::network::tour::{self, MeetingInput, NewPerson, StopInput, Tour, TourInput};
 use allies_core::WireError;
 use tauri::State;
 

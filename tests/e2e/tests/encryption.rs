@@ -7,7 +7,7 @@ use std::path::Path;
 use std::time::Duration;
 
 use allies_core::people::{self, PersonInput};
-use allies_core::snapshots::{self, Reason};
+use allies_core::storage::snapshots::{self, Reason};
 use allies_core::Database;
 use allies_e2e::{App, PrivateBus, Profile, Result};
 

@@ -1,10 +1,10 @@
 //! Insights: who is going cold, who has not seen the user, favours to return, coverage gaps
 //! and the review page, each with the action that closes it.
 
-use allies_core::favours::{self, Direction, FavourInput};
+use allies_core::journal::favours::{self, Direction, FavourInput};
+use allies_core::journal::profiles::{self, Level, Profile as AllyProfile};
 use allies_core::maps::{self, MapInput, Position, Stance};
 use allies_core::people::{self, PersonInput};
-use allies_core::profiles::{self, Level, Profile as AllyProfile};
 use allies_core::Database;
 use allies_e2e::{App, PrivateBus, Profile, Result};
 use chrono::{Duration, Utc};

@@ -271,7 +271,7 @@ async fn written_reminders_are_checked_listed_and_shown_in_the_app_without_a_des
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_group_not_attended_for_a_quarter_reminds_until_the_user_goes() -> Result<()> {
-    use allies_core::groups::{self, GroupInput};
+    use allies_core::network::groups::{self, GroupInput};
     let profile = Profile::new()?;
     {
         #[allow(clippy::disallowed_methods)] // the app under test reads the real clock too

@@ -49,7 +49,7 @@ async fn an_unreadable_database_is_explained_and_kept_when_starting_fresh() -> R
 #[tokio::test(flavor = "multi_thread")]
 async fn a_damaged_database_can_be_replaced_by_the_latest_backup() -> Result<()> {
     use allies_core::people::{self, PersonInput};
-    use allies_core::snapshots::{self, Reason};
+    use allies_core::storage::snapshots::{self, Reason};
     use allies_core::Database;
 
     let profile = Profile::new()?;

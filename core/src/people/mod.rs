@@ -1,5 +1,7 @@
 //! People the user works with: validated input, storage, search and undoable deletion.
 
+pub mod presenting;
+
 use chrono::{DateTime, Utc};
 use rusqlite::{params_from_iter, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};

@@ -7,7 +7,7 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::schedule::Quiet;
+use crate::reminders::schedule::Quiet;
 use crate::storage::Database;
 
 const KEY: &str = "reminders";
@@ -239,7 +239,7 @@ pub fn pause_for(
     let settings = get(db)?;
     let until = match choice {
         PauseFor::Hour => Some(now + chrono::Duration::hours(1)),
-        PauseFor::UntilTomorrow => Some(crate::schedule::local_day_at(
+        PauseFor::UntilTomorrow => Some(crate::reminders::schedule::local_day_at(
             settings.tz(),
             now,
             1,

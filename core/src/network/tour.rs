@@ -10,9 +10,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::fields::{check_length, day, required};
-use crate::interactions::{self, InteractionInput};
+use crate::journal::interactions::{self, InteractionInput};
+use crate::journal::profiles::Channel;
 use crate::people::{self, PersonInput};
-use crate::profiles::Channel;
 use crate::records::{new_id, text_enum, time_text};
 use crate::storage::Database;
 

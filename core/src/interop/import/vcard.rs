@@ -5,8 +5,8 @@
 use calcard::vcard::{VCard, VCardEntry, VCardProperty, VCardValue};
 use calcard::{Entry, Parser};
 
+use super::parsed::{decode, Candidate, Parsed, Problem};
 use crate::error::{Error, Result};
-use crate::import::{decode, Candidate, Parsed, Problem};
 use crate::people::PersonInput;
 
 /// The text of an entry's values: components joined by `sep`, empty ones left out.

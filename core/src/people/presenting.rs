@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::notification::Notification;
+use crate::reminders::notification::Notification;
 use crate::{Database, Result};
 
 /// How people are shown.

@@ -1,6 +1,10 @@
 //! Writing exported files (maps as SVG or PNG, later backups and calendars) where a user
 //! finds them, without ever overwriting an earlier export.
 
+pub mod calendar;
+pub mod people_csv;
+pub mod people_vcard;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

@@ -6,8 +6,8 @@ use chrono::{DateTime, Duration, Utc};
 use icalendar::{Calendar, Component, Event, EventLike};
 
 use crate::error::Result;
-use crate::reminder_settings;
 use crate::reminders;
+use crate::reminders::settings;
 use crate::storage::Database;
 
 pub const DAYS: i64 = 90;
@@ -16,7 +16,7 @@ const PER_RULE: usize = 100;
 const LENGTH_MINUTES: i64 = 15;
 
 pub fn export(db: &Database, now: DateTime<Utc>) -> Result<Vec<u8>> {
-    let settings = reminder_settings::get(db)?;
+    let settings = settings::get(db)?;
     let rules = reminders::rules(db, now, &settings)?;
     let until = now + Duration::days(DAYS);
     let mut calendar = Calendar::new();

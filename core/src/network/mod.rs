@@ -6,6 +6,10 @@
 //! through people, never across a conflict, preferring strong links and people who support the
 //! user; [`graph_paths`] is the pure part, tested on its own.
 
+pub mod groups;
+pub mod insights;
+pub mod tour;
+
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, HashMap, HashSet};
 use std::hash::Hash;

@@ -1,202 +1,18 @@
-//! The SQLite file: where it lives, opening it safely, migrations, and moving a bad one aside.
-//!
-//! A file that cannot be opened is never written to: the caller gets an [`OpenError`] that says
-//! what is wrong and where, and the user decides whether to [`start_fresh`].
+//! Opening the SQLite file safely (writable, intact, ours, not newer), bringing its schema up to
+//! date with a copy taken first, and the one write path: a transaction per change.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavior};
-use rusqlite_migration::{Migrations, M};
 
-use crate::encryption::{self, Passphrase};
+use super::backups_dir;
+use super::cipher::{self, Passphrase};
+use super::files::{copy_into, stamp, DB_FILE};
+use super::migrations::{migrations, MIGRATION_FILES};
+use super::open_error::OpenError;
 use crate::error::Result;
-
-/// The environment variable that overrides where Allies keeps its data (tests use it).
-pub const DATA_DIR_ENV: &str = "ALLIES_DATA_DIR";
-/// The database file inside the data directory.
-pub const DB_FILE: &str = "allies.db";
-/// The folder name under the platform's data directory; matches the app identifier.
-pub const APP_DIR: &str = "app.allies.desktop";
-
-/// Schema steps in order; the file names carry the step number.
-pub const MIGRATION_FILES: &[(&str, &str)] = &[
-    (
-        "0001_people.sql",
-        include_str!("../migrations/0001_people.sql"),
-    ),
-    ("0002_maps.sql", include_str!("../migrations/0002_maps.sql")),
-    (
-        "0003_journal.sql",
-        include_str!("../migrations/0003_journal.sql"),
-    ),
-    (
-        "0004_ledger.sql",
-        include_str!("../migrations/0004_ledger.sql"),
-    ),
-    (
-        "0005_search.sql",
-        include_str!("../migrations/0005_search.sql"),
-    ),
-    (
-        "0006_conflicts.sql",
-        include_str!("../migrations/0006_conflicts.sql"),
-    ),
-    (
-        "0007_search_conflicts.sql",
-        include_str!("../migrations/0007_search_conflicts.sql"),
-    ),
-    (
-        "0008_reminders.sql",
-        include_str!("../migrations/0008_reminders.sql"),
-    ),
-    (
-        "0009_groups.sql",
-        include_str!("../migrations/0009_groups.sql"),
-    ),
-    (
-        "0010_former_colleagues.sql",
-        include_str!("../migrations/0010_former_colleagues.sql"),
-    ),
-    ("0011_tags.sql", include_str!("../migrations/0011_tags.sql")),
-    (
-        "0012_email.sql",
-        include_str!("../migrations/0012_email.sql"),
-    ),
-    (
-        "0013_links.sql",
-        include_str!("../migrations/0013_links.sql"),
-    ),
-    (
-        "0014_tours.sql",
-        include_str!("../migrations/0014_tours.sql"),
-    ),
-    (
-        "0015_links_graph.sql",
-        include_str!("../migrations/0015_links_graph.sql"),
-    ),
-];
-
-fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {
-    Migrations::new(steps.iter().map(|(_, sql)| M::up(sql)).collect())
-}
-
-/// The schema version this build writes.
-pub fn schema_version() -> i64 {
-    MIGRATION_FILES.len() as i64
-}
-
-/// Why the database could not be opened. Each variant names the file.
-#[derive(Debug, Clone, thiserror::Error)]
-pub enum OpenError {
-    #[error(
-        "Allies has no place to keep its data: {0}. Set ALLIES_DATA_DIR to a writable folder."
-    )]
-    NoDataDir(String),
-    #[error("The file {} is not an Allies database (it is not an SQLite file at all).", path.display())]
-    NotADatabase { path: PathBuf },
-    #[error("The database {} is damaged: {detail}.", path.display())]
-    Corrupt { path: PathBuf, detail: String },
-    #[error("The file {} is an SQLite database of another program, not of Allies.", path.display())]
-    ForeignDatabase { path: PathBuf },
-    #[error("The database {} was written by a newer version of Allies (data version {found}; this version knows up to {known}). Update Allies to open it.", path.display())]
-    TooNew {
-        path: PathBuf,
-        found: i64,
-        known: i64,
-    },
-    #[error("The database {} is in use by another program and did not become free.", path.display())]
-    Busy { path: PathBuf },
-    #[error("The database {} could not be opened: {detail}.", path.display())]
-    Unavailable { path: PathBuf, detail: String },
-    #[error("Allies cannot write to {}: {detail}. Nothing in it was changed. Make the folder and the file writable for your user, or start Allies with ALLIES_DATA_DIR set to a folder you can write to.", path.display())]
-    ReadOnly { path: PathBuf, detail: String },
-    #[error("Your data in {} is encrypted. Enter your passphrase to open it.", path.display())]
-    Locked { path: PathBuf },
-    #[error("That passphrase does not open {}. Check it, and Caps Lock, and try again.", path.display())]
-    WrongPassphrase { path: PathBuf },
-}
-
-impl OpenError {
-    pub fn code(&self) -> &'static str {
-        match self {
-            OpenError::NoDataDir(_) => "storage.no_data_dir",
-            OpenError::NotADatabase { .. } => "storage.not_a_database",
-            OpenError::ForeignDatabase { .. } => "storage.foreign_database",
-            OpenError::Corrupt { .. } => "storage.corrupt",
-            OpenError::TooNew { .. } => "storage.too_new",
-            OpenError::Busy { .. } => "storage.busy",
-            OpenError::Unavailable { .. } => "storage.unavailable",
-            OpenError::ReadOnly { .. } => "storage.read_only",
-            OpenError::Locked { .. } => "storage.locked",
-            OpenError::WrongPassphrase { .. } => "storage.wrong_passphrase",
-        }
-    }
-
-    /// The database file the error is about, when there is one.
-    pub fn path(&self) -> Option<&Path> {
-        match self {
-            OpenError::NoDataDir(_) => None,
-            OpenError::NotADatabase { path }
-            | OpenError::ForeignDatabase { path }
-            | OpenError::Corrupt { path, .. }
-            | OpenError::TooNew { path, .. }
-            | OpenError::Busy { path }
-            | OpenError::Unavailable { path, .. }
-            | OpenError::ReadOnly { path, .. }
-            | OpenError::Locked { path }
-            | OpenError::WrongPassphrase { path } => Some(path),
-        }
-    }
-
-    /// Whether moving the file aside and starting with an empty database is the way forward:
-    /// only when the file itself is unusable. A newer version's data, a busy or read-only file
-    /// or a full disk are intact data that a person should not be invited to set aside.
-    pub fn can_start_fresh(&self) -> bool {
-        matches!(
-            self,
-            OpenError::NotADatabase { .. }
-                | OpenError::ForeignDatabase { .. }
-                | OpenError::Corrupt { .. }
-        )
-    }
-
-    fn from_sqlite(path: &Path, e: rusqlite::Error) -> OpenError {
-        let path = path.to_owned();
-        match e.sqlite_error_code() {
-            Some(ErrorCode::NotADatabase) => OpenError::NotADatabase { path },
-            Some(ErrorCode::DatabaseCorrupt) => OpenError::Corrupt {
-                path,
-                detail: e.to_string(),
-            },
-            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => OpenError::Busy { path },
-            _ => OpenError::Unavailable {
-                path,
-                detail: e.to_string(),
-            },
-        }
-    }
-}
-
-/// Where the data lives: `$ALLIES_DATA_DIR` if set, else the platform's data directory
-/// (`$XDG_DATA_HOME/app.allies.desktop` on Linux, `~/Library/Application Support/…` on macOS,
-/// `%APPDATA%\…` on Windows).
-pub fn data_dir() -> Result<PathBuf, OpenError> {
-    data_dir_from(std::env::var_os(DATA_DIR_ENV), dirs::data_dir())
-}
-
-fn data_dir_from(
-    env: Option<std::ffi::OsString>,
-    platform: Option<PathBuf>,
-) -> Result<PathBuf, OpenError> {
-    match env.filter(|v| !v.is_empty()) {
-        Some(dir) => Ok(PathBuf::from(dir)),
-        None => platform.map(|d| d.join(APP_DIR)).ok_or_else(|| {
-            OpenError::NoDataDir("the system reports no data directory for this user".into())
-        }),
-    }
-}
 
 /// An open, migrated Allies database.
 pub struct Database {
@@ -249,8 +65,8 @@ impl Database {
         key: Option<&Passphrase>,
     ) -> Result<Database, OpenError> {
         check_writable(path)?;
-        let key = key.filter(|_| encryption::is_scrambled(path));
-        if key.is_none() && encryption::is_encrypted(path) {
+        let key = key.filter(|_| cipher::is_scrambled(path));
+        if key.is_none() && cipher::is_encrypted(path) {
             return Err(OpenError::Locked {
                 path: path.to_owned(),
             });
@@ -265,7 +81,7 @@ impl Database {
         .map_err(fail)?;
         conn.busy_timeout(Duration::from_secs(5)).map_err(fail)?;
         if let Some(key) = key {
-            encryption::apply_key(&conn, key).map_err(fail)?;
+            cipher::apply_key(&conn, key).map_err(fail)?;
         }
 
         // Reading the schema is the first thing that touches the file: a file that is not a
@@ -276,9 +92,7 @@ impl Database {
             .map_err(|e| match (key, e.sqlite_error_code()) {
                 // A damaged first page reads like a wrong passphrase; if the passphrase opens
                 // the backups, it is the file that is wrong.
-                (Some(key), Some(ErrorCode::NotADatabase))
-                    if encryption::opens_a_backup(path, key) =>
-                {
+                (Some(key), Some(ErrorCode::NotADatabase)) if cipher::opens_a_backup(path, key) => {
                     OpenError::Corrupt {
                         path: path.to_owned(),
                         detail: "it cannot be decrypted, though your passphrase opens its backups"
@@ -357,7 +171,7 @@ impl Database {
                     ),
                 },
             })?;
-        encryption::tidy_after_open(path, key);
+        cipher::tidy_after_open(path, key);
         Ok(Database {
             conn,
             path: path.to_owned(),
@@ -466,7 +280,7 @@ fn check_integrity(conn: &Connection, path: &Path) -> Result<(), OpenError> {
 /// `backups/allies-20261126T101500Z-before-upgrade-v1.db`, next to the file, with the other
 /// copies Settings lists.
 fn upgrade_copy_path(path: &Path, version: i64, now: DateTime<Utc>) -> PathBuf {
-    path.with_file_name(crate::snapshots::DIR).join(format!(
+    path.with_file_name(backups_dir::DIR).join(format!(
         "allies-{}-before-upgrade-v{version}.db",
         stamp(now)
     ))
@@ -503,29 +317,6 @@ fn backup_before_upgrade(
         ),
     })?;
     Ok(backup)
-}
-
-/// Writes a consistent copy of the database to `target` (VACUUM INTO reads one snapshot of it),
-/// under a temporary name first, so a crash never leaves half a copy under a copy's name.
-pub(crate) fn copy_into(conn: &Connection, target: &Path) -> rusqlite::Result<()> {
-    let partial = with_suffix(target, ".partial");
-    let _ = std::fs::remove_file(&partial);
-    conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
-    std::fs::rename(&partial, target).map_err(|e| {
-        let _ = std::fs::remove_file(&partial);
-        rusqlite::Error::ToSqlConversionFailure(Box::new(e))
-    })
-}
-
-fn stamp(now: DateTime<Utc>) -> String {
-    now.format("%Y%m%dT%H%M%SZ").to_string()
-}
-
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(".");
-    name.push(suffix);
-    path.with_file_name(name)
 }
 
 /// How much the database holds, for `allies check`: (what, how many).
@@ -571,104 +362,6 @@ pub fn summary(db: &Database) -> crate::Result<Vec<(&'static str, i64)>> {
         .collect()
 }
 
-/// Moves a database that cannot be opened out of the way, with its `-wal` and `-shm` files
-/// (a stale journal must never be replayed into a new database), and opens an empty one.
-/// Returns the new database and where the old file now is.
-pub fn start_fresh(path: &Path, now: DateTime<Utc>) -> Result<(Database, PathBuf), OpenError> {
-    let aside = move_aside(path, now)?;
-    let db = Database::open(path, now)?;
-    Ok((db, aside))
-}
-
-/// Moves the database file and its journal aside, together or not at all; returns where.
-fn move_aside(path: &Path, now: DateTime<Utc>) -> Result<PathBuf, OpenError> {
-    let aside = sibling(path, &format!("broken-{}", stamp(now)));
-    let mut moved: Vec<(PathBuf, PathBuf)> = Vec::new();
-    for suffix in COMPANIONS {
-        let from = with_suffix(path, suffix);
-        if !from.exists() {
-            continue;
-        }
-        let to = with_suffix(&aside, suffix);
-        if let Err(e) = std::fs::rename(&from, &to) {
-            // Put back what was already moved, so the files stay together as they were.
-            put_back(&moved);
-            return Err(OpenError::Unavailable {
-                path: path.to_owned(),
-                detail: format!("it could not be moved aside ({e}); nothing was changed"),
-            });
-        }
-        moved.push((from, to));
-    }
-    Ok(aside)
-}
-
-fn put_back(moved: &[(PathBuf, PathBuf)]) {
-    for (from, to) in moved.iter().rev() {
-        let _ = std::fs::rename(to, from);
-    }
-}
-
-/// Puts a copy from the backups folder in place of a database that cannot be opened, which is
-/// moved aside and kept. The copy itself stays as it is; an older one is upgraded on opening.
-/// If the copy cannot be opened either, everything is put back as it was.
-pub fn restore_copy(
-    path: &Path,
-    copy: &Path,
-    now: DateTime<Utc>,
-    key: Option<&Passphrase>,
-) -> Result<(Database, PathBuf), OpenError> {
-    let aside = move_aside(path, now)?;
-    let moved: Vec<(PathBuf, PathBuf)> = COMPANIONS
-        .iter()
-        .map(|suffix| (with_suffix(path, suffix), with_suffix(&aside, suffix)))
-        .filter(|(_, to)| to.exists())
-        .collect();
-    let undo = |e: OpenError| {
-        for suffix in COMPANIONS {
-            let _ = std::fs::remove_file(with_suffix(path, suffix));
-        }
-        put_back(&moved);
-        e
-    };
-    // Copied under a temporary name and renamed, so a crash never leaves half a file in place.
-    let part = with_suffix(path, ".restoring");
-    std::fs::copy(copy, &part)
-        .and_then(|_| std::fs::rename(&part, path))
-        .map_err(|e| {
-            let _ = std::fs::remove_file(&part);
-            undo(OpenError::Unavailable {
-                path: copy.to_owned(),
-                detail: format!(
-                    "the backup could not be copied into place ({e}); nothing was changed"
-                ),
-            })
-        })?;
-    // An encrypted copy is marked as one, so it asks for its passphrase rather than looking
-    // damaged.
-    if encryption::is_scrambled(path) && key.is_some() {
-        std::fs::write(encryption::marker(path), "encrypted\n").map_err(|e| {
-            undo(OpenError::Unavailable {
-                path: path.to_owned(),
-                detail: format!("the backup's encryption marker could not be written ({e})"),
-            })
-        })?;
-    }
-    match Database::open_with_key(path, now, key) {
-        Ok(db) => Ok((db, aside)),
-        Err(e) => Err(undo(e)),
-    }
-}
-
-/// The file and the files that belong to it: its journal and its encryption marker.
-const COMPANIONS: [&str; 4] = ["", "-wal", "-shm", ".encrypted"];
-
-pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut s = path.as_os_str().to_os_string();
-    s.push(suffix);
-    PathBuf::from(s)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -676,53 +369,6 @@ mod tests {
 
     fn now() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 26, 10, 15, 0).unwrap()
-    }
-
-    #[test]
-    fn migrations_are_valid() {
-        migrations(MIGRATION_FILES)
-            .validate()
-            .expect("every migration applies cleanly to an empty database");
-    }
-
-    #[test]
-    fn migration_files_are_all_listed_in_order() {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("migrations");
-        let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.ends_with(".sql"))
-            .collect();
-        on_disk.sort();
-        let listed: Vec<&str> = MIGRATION_FILES.iter().map(|(n, _)| *n).collect();
-        assert_eq!(
-            on_disk, listed,
-            "a migration file that is not listed never runs"
-        );
-        for (i, name) in listed.iter().enumerate() {
-            assert!(
-                name.starts_with(&format!("{:04}_", i + 1)),
-                "{name} must carry step number {}",
-                i + 1
-            );
-        }
-    }
-
-    #[test]
-    fn env_override_wins_and_empty_is_ignored() {
-        let platform = Some(PathBuf::from("/home/u/.local/share"));
-        assert_eq!(
-            data_dir_from(Some("/tmp/x".into()), platform.clone()).unwrap(),
-            PathBuf::from("/tmp/x")
-        );
-        assert_eq!(
-            data_dir_from(Some("".into()), platform).unwrap(),
-            PathBuf::from("/home/u/.local/share/app.allies.desktop")
-        );
-        assert_eq!(
-            data_dir_from(None, None).unwrap_err().code(),
-            "storage.no_data_dir"
-        );
     }
 
     #[test]
@@ -802,10 +448,10 @@ mod tests {
             .unwrap();
         assert_eq!(extra, 0, "the failed step was rolled back whole");
         assert!(
-            crate::snapshots::list_for(&path)
+            crate::storage::snapshots::list_for(&path)
                 .unwrap()
                 .iter()
-                .any(|s| s.reason == crate::snapshots::Reason::BeforeUpgrade),
+                .any(|s| s.reason == crate::storage::snapshots::Reason::BeforeUpgrade),
             "the copy taken before the upgrade is there to fall back on"
         );
     }

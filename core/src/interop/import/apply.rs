@@ -1,0 +1,267 @@
+//! From candidates to people: who is new, who looks like someone already there (merge or
+//! skip), a preview of it, and the import itself in one transaction.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::parsed::{Candidate, Parsed, Problem};
+use crate::error::Result;
+use crate::fields::fold;
+use crate::people::{self, PersonInput};
+use crate::records::{new_id, time_text};
+use crate::storage::Database;
+
+/// Someone in the file who looks like a person already in Allies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Duplicate {
+    pub row: u64,
+    pub name: String,
+    pub existing_id: String,
+    pub existing_name: String,
+    /// "same email" or "same name and organisation".
+    pub reason: String,
+}
+
+/// What an import would do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Preview {
+    /// Rows that would become new people; the first few, to show.
+    pub new: usize,
+    pub sample: Vec<Candidate>,
+    pub duplicates: Vec<Duplicate>,
+    pub problems: Vec<Problem>,
+    pub notice: Option<String>,
+    pub unit: String,
+}
+
+const SAMPLE: usize = 20;
+
+/// How people already present are looked up: by email, then by name and organisation.
+struct Known {
+    by_email: HashMap<String, (String, String)>,
+    by_name: HashMap<(String, String), (String, String)>,
+}
+
+impl Known {
+    fn load(db: &Database) -> Result<Known> {
+        let mut known = Known {
+            by_email: HashMap::new(),
+            by_name: HashMap::new(),
+        };
+        let mut stmt = db.conn().prepare_cached(
+            "SELECT id, name, email, organisation FROM people WHERE deleted_at IS NULL",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, name, email, organisation) = row?;
+            known.add(&id, &name, &email, &organisation);
+        }
+        Ok(known)
+    }
+
+    fn add(&mut self, id: &str, name: &str, email: &str, organisation: &str) {
+        let who = (id.to_owned(), name.to_owned());
+        if !email.is_empty() {
+            self.by_email
+                .entry(fold(email))
+                .or_insert_with(|| who.clone());
+        }
+        self.by_name
+            .entry((fold(name), fold(organisation)))
+            .or_insert(who);
+    }
+
+    /// The person `p` looks like, and why.
+    fn find(&self, p: &PersonInput) -> Option<(&(String, String), &'static str)> {
+        let by_email = (!p.email.is_empty())
+            .then(|| self.by_email.get(&fold(&p.email)))
+            .flatten()
+            .map(|who| (who, "same email"));
+        by_email.or_else(|| {
+            self.by_name
+                .get(&(fold(&p.name), fold(&p.organisation)))
+                .map(|who| (who, "same name and organisation"))
+        })
+    }
+}
+
+/// What to do with someone who is already in Allies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OnDuplicate {
+    /// Fill in what the person's details lack from the file; never overwrite.
+    Merge,
+    Skip,
+}
+
+/// The rows of a file sorted: new people, people already present (with whom), and what cannot
+/// come in.
+struct Sorted {
+    new: Vec<Candidate>,
+    duplicates: Vec<(Candidate, Duplicate)>,
+    problems: Vec<Problem>,
+}
+
+/// Sorts the rows; a repeat within the file becomes a problem (the first row wins).
+fn sort(db: &Database, parsed: &Parsed) -> Result<Sorted> {
+    let known = Known::load(db)?;
+    let mut in_file = Known {
+        by_email: HashMap::new(),
+        by_name: HashMap::new(),
+    };
+    let (mut new, mut duplicates, mut problems) = (Vec::new(), Vec::new(), parsed.problems.clone());
+    for c in &parsed.candidates {
+        if let Some(((row, _), why)) = in_file.find(&c.person) {
+            problems.push(Problem {
+                row: c.row,
+                reason: format!(
+                    "it is the same person as {} {row} ({why}), so it was left out",
+                    parsed.unit
+                ),
+            });
+            continue;
+        }
+        in_file.add(
+            &c.row.to_string(),
+            &c.person.name,
+            &c.person.email,
+            &c.person.organisation,
+        );
+        match known.find(&c.person) {
+            Some(((id, name), why)) => duplicates.push((
+                c.clone(),
+                Duplicate {
+                    row: c.row,
+                    name: c.person.name.clone(),
+                    existing_id: id.clone(),
+                    existing_name: name.clone(),
+                    reason: why.into(),
+                },
+            )),
+            None => new.push(c.clone()),
+        }
+    }
+    problems.sort_by_key(|p| p.row);
+    Ok(Sorted {
+        new,
+        duplicates,
+        problems,
+    })
+}
+
+/// What importing `parsed` would do, without changing anything.
+pub fn preview(db: &Database, parsed: &Parsed) -> Result<Preview> {
+    let Sorted {
+        new,
+        duplicates,
+        problems,
+    } = sort(db, parsed)?;
+    Ok(Preview {
+        new: new.len(),
+        sample: new.into_iter().take(SAMPLE).collect(),
+        duplicates: duplicates.into_iter().map(|(_, d)| d).collect(),
+        problems,
+        notice: parsed.notice.clone(),
+        unit: parsed.unit.clone(),
+    })
+}
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub added: usize,
+    pub merged: usize,
+    pub skipped: usize,
+    pub problems: Vec<Problem>,
+}
+
+/// Imports `parsed` in one transaction: every valid row, or nothing if anything fails.
+/// `progress(done, total)` is called as rows are written.
+pub fn apply(
+    db: &mut Database,
+    parsed: &Parsed,
+    on_duplicate: OnDuplicate,
+    now: DateTime<Utc>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Summary> {
+    let Sorted {
+        new,
+        duplicates,
+        problems,
+    } = sort(db, parsed)?;
+    let total = new.len() + duplicates.len();
+    let stamp = time_text(now);
+    let (added, merged) = db.write(|tx| {
+        let mut how_met = tx.prepare_cached(
+            "INSERT INTO profiles (person_id, how_met, updated_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT (person_id) DO UPDATE SET how_met = excluded.how_met,
+                 updated_at = excluded.updated_at
+             WHERE profiles.how_met = ''",
+        )?;
+        for (i, c) in new.iter().enumerate() {
+            // Ids stay in file order: each is a nanosecond later than the last.
+            let id = new_id(now + chrono::Duration::nanoseconds(i as i64));
+            people::save(tx, people::INSERT, &id, &c.person, now)?;
+            if !c.how_met.is_empty() {
+                how_met.execute(rusqlite::params![id, c.how_met, stamp])?;
+            }
+            if i % 500 == 0 {
+                progress(i, total);
+            }
+        }
+        let mut merged = 0;
+        if on_duplicate == OnDuplicate::Merge {
+            for (c, d) in &duplicates {
+                let current = people::get_in(tx, &d.existing_id)?;
+                let fill = |have: &str, from: &str| {
+                    if have.is_empty() {
+                        from.to_owned()
+                    } else {
+                        have.to_owned()
+                    }
+                };
+                let merged_input = PersonInput {
+                    name: current.name.clone(),
+                    role: fill(&current.role, &c.person.role),
+                    department: fill(&current.department, &c.person.department),
+                    organisation: fill(&current.organisation, &c.person.organisation),
+                    email: fill(&current.email, &c.person.email),
+                    notes: match (current.notes.is_empty(), c.person.notes.is_empty()) {
+                        (_, true) => current.notes.clone(),
+                        (true, false) => c.person.notes.clone(),
+                        (false, false) if current.notes.contains(&c.person.notes) => {
+                            current.notes.clone()
+                        }
+                        (false, false) => format!("{}\n{}", current.notes, c.person.notes),
+                    },
+                    tags: current.tags.clone(),
+                };
+                let merged_input = merged_input.validated()?;
+                if merged_input != current.as_input() {
+                    people::save(tx, people::UPDATE, &d.existing_id, &merged_input, now)?;
+                }
+                if !c.how_met.is_empty() {
+                    how_met.execute(rusqlite::params![d.existing_id, c.how_met, stamp])?;
+                }
+                merged += 1;
+            }
+        }
+        progress(total, total);
+        Ok((new.len(), merged))
+    })?;
+    Ok(Summary {
+        added,
+        merged,
+        skipped: duplicates.len() - merged,
+        problems,
+    })
+}

@@ -1,0 +1,62 @@
+//! The rule builder every rule source writes through: the user's time zone and morning, and what
+//! the user did about each reminder, so a dismissed one is never built.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono_tz::Tz;
+
+use super::schedule::{resolve, Kind, Repeat, Rule};
+use super::state::State;
+use super::subjects::subject;
+
+/// Builds rules with the user's time zone and what they did about each.
+pub(super) struct Builder<'a> {
+    pub(super) tz: Tz,
+    pub(super) morning: NaiveTime,
+    pub(super) states: &'a HashMap<String, State>,
+    pub(super) rules: Vec<Rule>,
+    /// Names of the people with a keep-in-touch rule, by person id, for the weekly review.
+    pub(super) names: HashMap<String, String>,
+}
+
+impl Builder<'_> {
+    pub(super) fn state(&self, subject: &str) -> State {
+        self.states.get(subject).cloned().unwrap_or_default()
+    }
+
+    pub(super) fn morning_of(&self, day: NaiveDate) -> DateTime<Utc> {
+        resolve(self.tz, day.and_time(self.morning))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn push(
+        &mut self,
+        kind: Kind,
+        id: &str,
+        person_id: Option<String>,
+        title: String,
+        body: String,
+        first_due: DateTime<Utc>,
+        repeat: Repeat,
+        tz: Tz,
+    ) {
+        let subject = subject(kind, id);
+        let state = self.state(&subject);
+        if state.dismissed {
+            return;
+        }
+        self.rules.push(Rule {
+            subject,
+            kind,
+            person_id,
+            title,
+            body,
+            first_due,
+            repeat,
+            tz,
+            done_through: state.done_through,
+            snoozed_until: state.snoozed_until,
+        });
+    }
+}

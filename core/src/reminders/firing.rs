@@ -1,0 +1,85 @@
+//! Firing: decides what is due now, records it as shown before anything is shown, and builds the
+//! pop-up for it.
+
+use chrono::{DateTime, Utc};
+
+use super::notification::Notification;
+use super::rules::rules;
+use super::schedule::{self, Notice};
+use super::settings;
+use super::state::last_shown;
+use crate::error::Result;
+use crate::records::time_text;
+use crate::storage::Database;
+
+/// What the scheduler does now, and when it looks again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Firing {
+    pub notices: Vec<Notice>,
+    pub held_until: Option<DateTime<Utc>>,
+    pub next_wake: Option<DateTime<Utc>>,
+}
+
+/// Decides what is due at `now` and records it as shown, in one transaction, before the caller
+/// shows anything: if the app dies between the two, the reminder is in the Reminders view
+/// rather than shown twice.
+pub fn fire_due(db: &mut Database, now: DateTime<Utc>) -> Result<Firing> {
+    let settings = settings::get_or_start(db, now)?;
+    let rules = rules(db, now, &settings)?;
+    let shown = last_shown(db)?;
+    let plan = schedule::plan(now, &rules, &shown, &settings.quiet());
+    if !plan.show.is_empty() {
+        db.write(|tx| {
+            let mut insert = tx.prepare_cached(
+                "INSERT OR IGNORE INTO reminder_log (subject, due_at, fired_at, title)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for due in &plan.show {
+                insert.execute(rusqlite::params![
+                    due.subject,
+                    time_text(due.due),
+                    time_text(now),
+                    due.title
+                ])?;
+            }
+            Ok(())
+        })?;
+    }
+    Ok(Firing {
+        notices: schedule::notices(plan.show),
+        held_until: plan.held_until,
+        next_wake: plan.next_wake,
+    })
+}
+
+/// The pop-up for a notice. A single reminder offers Done, Snooze 1 day and Open; a summary
+/// of several offers Open.
+pub fn notification(notice: &Notice) -> Notification {
+    match notice {
+        Notice::One(due) => Notification {
+            title: due.title.clone(),
+            body: due.body.clone(),
+            actions: vec![
+                ("done".into(), "Done".into()),
+                ("snooze".into(), "Snooze 1 day".into()),
+                ("default".into(), "Open".into()),
+            ],
+        },
+        Notice::Summary(all) => {
+            const LISTED: usize = 5;
+            let mut lines: Vec<String> = all
+                .iter()
+                .take(LISTED)
+                .map(|d| format!("• {}", d.title))
+                .collect();
+            if all.len() > LISTED {
+                lines.push(format!("…and {} more", all.len() - LISTED));
+            }
+            Notification {
+                title: format!("{} reminders are waiting", all.len()),
+                body: lines.join("\n"),
+                actions: vec![("default".into(), "Open reminders".into())],
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! Reminders drawn from what the user recorded (thank-yous, keeping in touch, promises,
+//! conflicts, check-ins, the weekly review) and the ones they write themselves; what the user
+//! did about each; and the log that keeps any of them from showing twice.
+//!
+//! [`rules`] turns the database into [`Rule`]s, [`crate::reminders::schedule::plan`] decides, and
+//! [`fire_due`] records what it decided to show before anything is shown.
+
+mod answers;
+mod builder;
+mod cadence;
+mod check_ins;
+mod firing;
+pub mod notification;
+mod overview;
+mod review;
+mod rules;
+pub mod schedule;
+pub mod settings;
+mod state;
+mod subjects;
+mod written;
+
+pub use answers::{complete, dismiss, snooze, snooze_for, undismiss, SnoozeFor};
+pub use cadence::{cadence_for, cadences, Cadence};
+pub use check_ins::{
+    add_check_in, check_ins_list, delete_check_in, restore_check_in, CheckIn, CheckInInput,
+};
+pub use firing::{fire_due, notification, Firing};
+pub use overview::{overdue_count, overview, DoneItem, Item, Overview, UPCOMING_DAYS};
+pub use rules::rules;
+pub use state::shown;
+pub use subjects::{
+    keep_in_touch_subject, thank_you_subject, weekly_review_subject, written_subject,
+};
+pub use written::{
+    add, delete, edit, get_written, restore, Recurrence, ReminderInput, MAX_NOTE, MAX_TITLE,
+};

@@ -1,0 +1,128 @@
+//! The Reminders view's overview: overdue, today, upcoming and done, and the overdue count.
+
+use chrono::{DateTime, Duration, NaiveTime, Utc};
+use serde::Serialize;
+
+use super::rules::rules;
+use super::schedule::{local_day_at, Kind, Repeat, Rule};
+use super::settings;
+use super::subjects::parse_subject;
+use crate::error::Result;
+use crate::records::time_text;
+use crate::storage::Database;
+
+/// How far ahead the Reminders view lists what is coming.
+pub const UPCOMING_DAYS: u64 = 14;
+
+/// One reminder as the Reminders view lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Item {
+    pub subject: String,
+    pub kind: Kind,
+    pub title: String,
+    pub body: String,
+    pub person_id: Option<String>,
+    pub due: DateTime<Utc>,
+    pub snoozed: bool,
+    pub repeats: bool,
+    /// The reminder's own id when the user wrote it (it can be edited and deleted).
+    pub reminder_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DoneItem {
+    pub subject: String,
+    pub kind: Kind,
+    pub title: String,
+    pub person_id: Option<String>,
+    pub done_at: DateTime<Utc>,
+}
+
+/// The Reminders view: what is overdue, what is due later today, what is coming, what was done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Overview {
+    pub overdue: Vec<Item>,
+    pub today: Vec<Item>,
+    pub upcoming: Vec<Item>,
+    pub done: Vec<DoneItem>,
+    /// Pop-ups wait until then (quiet hours or a pause) although reminders are due.
+    pub held_until: Option<DateTime<Utc>>,
+    pub paused_until: Option<DateTime<Utc>>,
+    pub time_zone: String,
+    /// The moment the overview describes, so "today" and "tomorrow" read from the app's clock.
+    pub now: DateTime<Utc>,
+}
+
+pub(super) fn item(rule: &Rule, due: DateTime<Utc>) -> Item {
+    Item {
+        subject: rule.subject.clone(),
+        kind: rule.kind,
+        title: rule.title.clone(),
+        body: rule.body.clone(),
+        person_id: rule.person_id.clone(),
+        due,
+        snoozed: rule.snoozed_until.is_some_and(|s| s >= due),
+        repeats: rule.repeat != Repeat::Never,
+        reminder_id: (rule.kind == Kind::OneOff)
+            .then(|| parse_subject(&rule.subject).map(|(_, id)| id.to_owned()))
+            .flatten(),
+    }
+}
+
+pub fn overview(db: &Database, now: DateTime<Utc>) -> Result<Overview> {
+    let settings = settings::get(db)?;
+    let tz = settings.tz();
+    let rules = rules(db, now, &settings)?;
+    let end_of_today = local_day_at(tz, now, 1, NaiveTime::MIN);
+    let horizon = local_day_at(tz, now, UPCOMING_DAYS + 1, NaiveTime::MIN);
+    let (mut overdue, mut today, mut upcoming) = (Vec::new(), Vec::new(), Vec::new());
+    for rule in &rules {
+        if let Some(due) = rule.due_at(now) {
+            overdue.push(item(rule, due));
+        } else if let Some(next) = rule.next_due(now) {
+            if next < end_of_today {
+                today.push(item(rule, next));
+            } else if next < horizon {
+                upcoming.push(item(rule, next));
+            }
+        }
+    }
+    for list in [&mut overdue, &mut today, &mut upcoming] {
+        list.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.subject.cmp(&b.subject)));
+    }
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT subject, kind, title, person_id, done_at FROM reminder_done
+         WHERE done_at >= ?1 ORDER BY done_at DESC, id DESC LIMIT 50",
+    )?;
+    let done = stmt
+        .query_map([time_text(now - Duration::days(14))], |r| {
+            Ok(DoneItem {
+                subject: r.get(0)?,
+                kind: r.get(1)?,
+                title: r.get(2)?,
+                person_id: r.get(3)?,
+                done_at: r.get(4)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let quiet = settings.quiet().until(now);
+    Ok(Overview {
+        held_until: quiet.filter(|_| !overdue.is_empty()),
+        overdue,
+        today,
+        upcoming,
+        done,
+        paused_until: settings.paused_until.filter(|p| *p > now),
+        time_zone: settings.time_zone,
+        now,
+    })
+}
+
+/// How many reminders are overdue, for the badge.
+pub fn overdue_count(db: &Database, now: DateTime<Utc>) -> Result<usize> {
+    let settings = settings::get(db)?;
+    Ok(rules(db, now, &settings)?
+        .iter()
+        .filter(|r| r.due_at(now).is_some())
+        .count())
+}

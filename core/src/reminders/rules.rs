@@ -1,0 +1,268 @@
+//! Rule sources: turns what the user recorded (favours, promises, conflicts, check-ins, groups,
+//! written reminders) into the rules the scheduler plans from.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::builder::Builder;
+use super::cadence::keep_in_touch;
+use super::review::weekly_review;
+use super::schedule::{local_day_at, Kind, Repeat, Rule};
+use super::settings::{ReminderSettings, ThankYouTiming};
+use super::state::states;
+use super::written::Recurrence;
+use crate::error::Result;
+use crate::storage::Database;
+
+pub(super) fn thank_yous(
+    db: &Database,
+    b: &mut Builder<'_>,
+    settings: &ReminderSettings,
+) -> Result<()> {
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT f.id, f.person_id, p.name, f.description, f.done_at FROM favours f
+           JOIN people p ON p.id = f.person_id AND p.deleted_at IS NULL
+         WHERE f.deleted_at IS NULL AND f.direction = 'by_them' AND f.status = 'done'
+           AND f.thanked_at IS NULL",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, DateTime<Utc>>(4)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, person, name, description, done_at) = row?;
+        let first_due = match settings.thank_you {
+            ThankYouTiming::SameDay => done_at,
+            ThankYouTiming::NextMorning => local_day_at(b.tz, done_at, 1, b.morning),
+            ThankYouTiming::InDays => {
+                local_day_at(b.tz, done_at, u64::from(settings.thank_you_days), b.morning)
+            }
+        };
+        let tz = b.tz;
+        b.push(
+            Kind::ThankYou,
+            &id,
+            Some(person),
+            format!("Thank {name}"),
+            format!("{name} helped you: {description}. A short thank-you keeps the alliance warm."),
+            first_due,
+            Repeat::Days(1),
+            tz,
+        );
+    }
+    Ok(())
+}
+
+pub(super) fn promises(db: &Database, b: &mut Builder<'_>) -> Result<()> {
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT pr.id, pr.person_id, p.name, pr.direction, pr.description, pr.due_on FROM promises pr
+           JOIN people p ON p.id = pr.person_id AND p.deleted_at IS NULL
+         WHERE pr.deleted_at IS NULL AND pr.status = 'open' AND pr.due_on IS NOT NULL",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+            r.get::<_, NaiveDate>(5)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, person, name, direction, description, due_on) = row?;
+        let (title, body) = if direction == "mine" {
+            (
+                format!("Promise to {name} due"),
+                format!("You promised {name}: {description}. Due {due_on}."),
+            )
+        } else {
+            (
+                format!("Check on {name}’s promise"),
+                format!("{name} promised you: {description}. Due {due_on}."),
+            )
+        };
+        let (due, tz) = (b.morning_of(due_on), b.tz);
+        b.push(
+            Kind::Promise,
+            &id,
+            Some(person),
+            title,
+            body,
+            due,
+            Repeat::Never,
+            tz,
+        );
+    }
+    Ok(())
+}
+
+pub(super) fn conflicts(db: &Database, b: &mut Builder<'_>) -> Result<()> {
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT c.id, c.person_id, p.name, c.description, c.resolve_by FROM conflicts c
+           JOIN people p ON p.id = c.person_id AND p.deleted_at IS NULL
+         WHERE c.deleted_at IS NULL AND c.status = 'open' AND c.resolve_by IS NOT NULL",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, NaiveDate>(4)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, person, name, description, resolve_by) = row?;
+        let (due, tz) = (b.morning_of(resolve_by), b.tz);
+        b.push(
+            Kind::Conflict,
+            &id,
+            Some(person),
+            format!("Resolve the tension with {name}"),
+            format!("{description}. You meant to settle it by {resolve_by}: talk it through before it grows."),
+            due,
+            Repeat::Never,
+            tz,
+        );
+    }
+    Ok(())
+}
+
+pub(super) fn check_ins(db: &Database, b: &mut Builder<'_>) -> Result<()> {
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT c.id, c.label, c.start_on, c.person_id, p.name FROM check_ins c
+           LEFT JOIN people p ON p.id = c.person_id
+         WHERE c.deleted_at IS NULL AND (c.person_id IS NULL OR p.deleted_at IS NULL)",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, NaiveDate>(2)?,
+            r.get::<_, Option<String>>(3)?,
+            r.get::<_, Option<String>>(4)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, label, start_on, person, name) = row?;
+        for days in [30u64, 60, 90] {
+            let Some(on) = start_on.checked_add_days(chrono::Days::new(days)) else {
+                continue;
+            };
+            let with = name
+                .as_deref()
+                .map_or(String::new(), |n| format!(" with {n}"));
+            let (due, tz) = (b.morning_of(on), b.tz);
+            b.push(
+                Kind::CheckIn,
+                &format!("{id}:{days}"),
+                person.clone(),
+                format!("{days}-day check-in{with}: {label}"),
+                "Ask what success looks like now, what the challenges are, and who else you should meet.".into(),
+                due,
+                Repeat::Never,
+                tz,
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Groups not attended for a quarter: due a quarter after the last time (or after the group was
+/// added), then monthly until the user goes.
+pub(super) fn groups(db: &Database, b: &mut Builder<'_>) -> Result<()> {
+    for group in crate::network::groups::list(db)? {
+        let since = group
+            .last_attended
+            .unwrap_or_else(|| group.created_at.with_timezone(&b.tz).date_naive());
+        let Some(due_day) =
+            since.checked_add_days(chrono::Days::new(crate::network::groups::QUARTER_DAYS))
+        else {
+            continue;
+        };
+        let last = match group.last_attended {
+            Some(day) => format!("You last went on {day}"),
+            None => "You have not been yet".into(),
+        };
+        let (due, tz) = (b.morning_of(due_day), b.tz);
+        b.push(
+            Kind::Group,
+            &group.id,
+            None,
+            format!("Go to a {} event", group.name),
+            format!("{last}. Showing up at least once a quarter keeps you known there."),
+            due,
+            Repeat::Days(30),
+            tz,
+        );
+    }
+    Ok(())
+}
+
+pub(super) fn one_offs(db: &Database, b: &mut Builder<'_>) -> Result<()> {
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT r.id, r.title, r.note, r.person_id, p.name, r.due_at, r.repeat, r.time_zone
+           FROM reminders r LEFT JOIN people p ON p.id = r.person_id
+         WHERE r.deleted_at IS NULL AND (r.person_id IS NULL OR p.deleted_at IS NULL)",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, Option<String>>(3)?,
+            r.get::<_, Option<String>>(4)?,
+            r.get::<_, DateTime<Utc>>(5)?,
+            r.get::<_, Recurrence>(6)?,
+            r.get::<_, String>(7)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, title, note, person, name, due_at, recurrence, zone) = row?;
+        let body = match (note.trim(), name) {
+            ("", Some(name)) => format!("About {name}."),
+            ("", None) => "A reminder you wrote in Allies.".into(),
+            (note, _) => note.to_owned(),
+        };
+        let tz = zone.parse().unwrap_or(b.tz);
+        b.push(
+            Kind::OneOff,
+            &id,
+            person,
+            title,
+            body,
+            due_at,
+            recurrence.repeat(),
+            tz,
+        );
+    }
+    Ok(())
+}
+
+/// Every rule the user's records call for, as of `now`.
+pub fn rules(db: &Database, now: DateTime<Utc>, settings: &ReminderSettings) -> Result<Vec<Rule>> {
+    let states = states(db)?;
+    let mut b = Builder {
+        tz: settings.tz(),
+        morning: settings.morning_time(),
+        states: &states,
+        rules: Vec::new(),
+        names: HashMap::new(),
+    };
+    thank_yous(db, &mut b, settings)?;
+    promises(db, &mut b)?;
+    conflicts(db, &mut b)?;
+    keep_in_touch(db, &mut b)?;
+    check_ins(db, &mut b)?;
+    groups(db, &mut b)?;
+    one_offs(db, &mut b)?;
+    weekly_review(&mut b, settings, now);
+    Ok(b.rules)
+}

@@ -1,0 +1,89 @@
+//! Where the data lives on disk: the data folder, the database file and the files that belong
+//! to it (journal, marker, copies made under a temporary name).
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+
+use super::open_error::OpenError;
+
+/// The environment variable that overrides where Allies keeps its data (tests use it).
+pub const DATA_DIR_ENV: &str = "ALLIES_DATA_DIR";
+/// The database file inside the data directory.
+pub const DB_FILE: &str = "allies.db";
+/// The folder name under the platform's data directory; matches the app identifier.
+pub const APP_DIR: &str = "app.allies.desktop";
+
+/// Where the data lives: `$ALLIES_DATA_DIR` if set, else the platform's data directory
+/// (`$XDG_DATA_HOME/app.allies.desktop` on Linux, `~/Library/Application Support/…` on macOS,
+/// `%APPDATA%\…` on Windows).
+pub fn data_dir() -> Result<PathBuf, OpenError> {
+    data_dir_from(std::env::var_os(DATA_DIR_ENV), dirs::data_dir())
+}
+
+fn data_dir_from(
+    env: Option<std::ffi::OsString>,
+    platform: Option<PathBuf>,
+) -> Result<PathBuf, OpenError> {
+    match env.filter(|v| !v.is_empty()) {
+        Some(dir) => Ok(PathBuf::from(dir)),
+        None => platform.map(|d| d.join(APP_DIR)).ok_or_else(|| {
+            OpenError::NoDataDir("the system reports no data directory for this user".into())
+        }),
+    }
+}
+
+/// Writes a consistent copy of the database to `target` (VACUUM INTO reads one snapshot of it),
+/// under a temporary name first, so a crash never leaves half a copy under a copy's name.
+pub(crate) fn copy_into(conn: &Connection, target: &Path) -> rusqlite::Result<()> {
+    let partial = with_suffix(target, ".partial");
+    let _ = std::fs::remove_file(&partial);
+    conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
+    std::fs::rename(&partial, target).map_err(|e| {
+        let _ = std::fs::remove_file(&partial);
+        rusqlite::Error::ToSqlConversionFailure(Box::new(e))
+    })
+}
+
+pub(crate) fn stamp(now: DateTime<Utc>) -> String {
+    now.format("%Y%m%dT%H%M%SZ").to_string()
+}
+
+pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".");
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// The file and the files that belong to it: its journal and its encryption marker.
+pub(crate) const COMPANIONS: [&str; 4] = ["", "-wal", "-shm", ".encrypted"];
+
+pub(crate) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_os_string();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn env_override_wins_and_empty_is_ignored() {
+        let platform = Some(PathBuf::from("/home/u/.local/share"));
+        assert_eq!(
+            data_dir_from(Some("/tmp/x".into()), platform.clone()).unwrap(),
+            PathBuf::from("/tmp/x")
+        );
+        assert_eq!(
+            data_dir_from(Some("".into()), platform).unwrap(),
+            PathBuf::from("/home/u/.local/share/app.allies.desktop")
+        );
+        assert_eq!(
+            data_dir_from(None, None).unwrap_err().code(),
+            "storage.no_data_dir"
+        );
+    }
+}

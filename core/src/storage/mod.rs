@@ -1,0 +1,23 @@
+//! The SQLite file and everything that keeps it safe: where it lives, opening it, its schema,
+//! moving a bad one aside, encryption, automatic copies and the JSON backup.
+//!
+//! The layers, each using only those above it: `files` and `open_error`; `migrations`,
+//! `backups_dir` and `cipher`; `database`; then `recovery`, `encryption`, `backup` and
+//! `snapshots`.
+
+pub mod backup;
+mod backups_dir;
+mod cipher;
+mod database;
+pub mod encryption;
+mod files;
+mod migrations;
+mod open_error;
+mod recovery;
+pub mod snapshots;
+
+pub use database::{summary, Database};
+pub use files::{data_dir, APP_DIR, DATA_DIR_ENV, DB_FILE};
+pub use migrations::{schema_version, MIGRATION_FILES};
+pub use open_error::OpenError;
+pub use recovery::{restore_copy, start_fresh};
