@@ -222,3 +222,74 @@ pub fn restore(db: &mut Database, backup: &Backup) -> Result<Restored> {
         })
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every table of a database at this build's schema, as SQLite itself lists them.
+    fn schema_tables(db: &Database) -> Vec<String> {
+        let mut stmt = db
+            .conn()
+            .prepare(
+                "SELECT name FROM sqlite_schema
+                  WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+                  ORDER BY name",
+            )
+            .unwrap();
+        let names = stmt.query_map([], |r| r.get(0)).unwrap();
+        names.collect::<rusqlite::Result<_>>().unwrap()
+    }
+
+    /// The search index (its row map, full-text tables and their shadow tables) is rebuilt on
+    /// restore from the tables it indexes, so it is the only thing a backup leaves out.
+    fn is_search_index(table: &str) -> bool {
+        table.starts_with("search_")
+    }
+
+    #[test]
+    fn a_backup_holds_every_table_of_the_schema() {
+        let db = Database::open_in_memory().unwrap();
+        let listed: Vec<&str> = TABLES.iter().map(|(name, _)| *name).collect();
+        let forgotten: Vec<String> = schema_tables(&db)
+            .into_iter()
+            .filter(|t| !is_search_index(t) && !listed.contains(&t.as_str()))
+            .collect();
+        assert!(
+            forgotten.is_empty(),
+            "these tables would be left out of every backup, and their data lost on restore: \
+             {forgotten:?}; add them to TABLES"
+        );
+        let all = schema_tables(&db);
+        for name in &listed {
+            assert!(
+                all.iter().any(|t| t == name),
+                "TABLES names {name}, which the schema does not have"
+            );
+        }
+    }
+
+    #[test]
+    fn parents_come_before_the_tables_that_refer_to_them() {
+        // Restore inserts in this order with foreign keys on: a child first would fail.
+        let db = Database::open_in_memory().unwrap();
+        for (i, (name, _)) in TABLES.iter().enumerate() {
+            let mut stmt = db
+                .conn()
+                .prepare("SELECT DISTINCT \"table\" FROM pragma_foreign_key_list(?1)")
+                .unwrap();
+            let parents: Vec<String> = stmt
+                .query_map([name], |r| r.get(0))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            for parent in parents.iter().filter(|p| *p != name) {
+                let at = TABLES.iter().position(|(t, _)| t == parent);
+                assert!(
+                    at.is_some_and(|at| at < i),
+                    "{name} refers to {parent}, which must come earlier in TABLES"
+                );
+            }
+        }
+    }
+}
