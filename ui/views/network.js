@@ -7,9 +7,11 @@
 // (network-canvas.js), the frame loop (network-motion.js: idle, it does no work; slow drawings
 // are made less often; pan and zoom move a copy at rest), the gestures, the way-in panel and the list.
 
-import { filterGraph, departmentsOf, hiddenOnPath, keepPositions, levelLabel, levelsOf, linkStyle, drawingGroups, pictureLabel, resolvePath, statusText }
-  from '../lib/network-graph.js';
 import { h, replaceChildren } from '../lib/dom.js';
+import {
+  departmentsOf, drawingGroups, filterGraph, hiddenOnPath, keepPositions, levelLabel, levelsOf, linkStyle, pictureLabel,
+  resolvePath, statusText,
+} from '../lib/network-graph.js';
 import { labelFor, onPresentingChange } from '../lib/presenting.js';
 import { paramFromHash } from '../lib/router.js';
 import { createScene } from './network-canvas.js';
