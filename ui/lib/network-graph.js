@@ -315,3 +315,108 @@ export function traceShape(path, shape, x, y, r) {
       path.closePath();
   }
 }
+
+// ---------- the view's state, worked out ----------
+
+/**
+ * The simulation's copies of `shown` nodes: people already placed in `previous` start where they
+ * were, so changing a filter does not scramble the picture.
+ */
+export function keepPositions(shown, previous) {
+  const before = new Map((previous ?? []).map((n) => [n.id, n]));
+  return shown.map((n) => {
+    const old = before.get(n.id);
+    return old && Number.isFinite(old.x) ? { ...n, x: old.x, y: old.y } : { ...n };
+  });
+}
+
+/**
+ * Links and people grouped by how they look, so a frame sets each look once: links faintest
+ * first (the telling kinds end on top), people by stance in legend order; the user is drawn apart.
+ */
+export function drawingGroups(nodes, links) {
+  const byKey = new Map();
+  for (const l of links) {
+    if (!byKey.has(l.style.key)) byKey.set(l.style.key, { style: l.style, links: [] });
+    byKey.get(l.style.key).links.push(l);
+  }
+  const linkGroups = [...byKey.values()].sort((a, b) => a.style.alpha - b.style.alpha);
+  const nodeGroups = STANCE_STYLES.map((style) => ({ style, nodes: nodes.filter((n) => !n.me && nodeStyle(n) === style) }))
+    .filter((g) => g.nodes.length);
+  return { linkGroups, nodeGroups };
+}
+
+/**
+ * A path resolved against the nodes and links on screen, for drawing and fitting: who is on it,
+ * the drawn people in order, the segments between drawn people, and the ids of the links it uses.
+ * Null for no path.
+ */
+export function resolvePath(path, nodes, links) {
+  if (!path) return null;
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const segments = pathSegments(path, links);
+  return {
+    ids: new Set(pathIds(path)),
+    nodes: pathIds(path).map((id) => byId.get(id)).filter(Boolean),
+    segments: segments.map((sg) => [byId.get(sg.from), byId.get(sg.to)]).filter(([a, b]) => a && b),
+    links: new Set(segments.flatMap((sg) => sg.links)),
+  };
+}
+
+/** How many links each person id has, either end. */
+export function linkCounts(links) {
+  const degree = new Map();
+  for (const l of links) {
+    degree.set(l.from, (degree.get(l.from) ?? 0) + 1);
+    degree.set(l.to, (degree.get(l.to) ?? 0) + 1);
+  }
+  return degree;
+}
+
+/** The line under a name in the people list: "Champion · Director · Sales · Manager · 2 links". */
+export function personMeta(person, count) {
+  const style = nodeStyle(person);
+  return [person.stance ? style.label : '', person.role, person.department, levelLabel(person.level), `${count} ${count === 1 ? 'link' : 'links'}`]
+    .filter(Boolean).join(' · ');
+}
+
+/** The status under the picture, given whether the map has anyone at all. */
+export function statusText(hasPeople, nodes, links) {
+  if (!hasPeople) return 'No people in this view yet.';
+  return nodes.some((n) => !n.me) ? summaryText(nodes, links) : 'No one matches these filters.';
+}
+
+/** The picture's accessible name: the status, the way in drawn (its words, or '') and where the list is. */
+export function pictureLabel(status, pathWords) {
+  return `Network picture: ${status.replace(/\.$/, '')}.`
+    + `${pathWords ? ` Drawn on top: ${pathWords}.` : ''} The list “People in this view” has the same people.`;
+}
+
+/** What is said once the ways in to `name` are found. */
+export function waysFoundText(count, name) {
+  return count ? `${count === 1 ? 'One way' : `${count} ways`} in to ${name}; the first is drawn` : `No way in to ${name} yet`;
+}
+
+/**
+ * What a key does to the picture: { pan: [dx, dy] } (screen px), { zoom: factor } or { fit: true };
+ * null for a key it does not use. Arrows move the view, so the picture moves the other way.
+ */
+export function keyMove(key, panStep, zoomStep) {
+  const pan = { ArrowLeft: [panStep, 0], ArrowRight: [-panStep, 0], ArrowUp: [0, panStep], ArrowDown: [0, -panStep] }[key];
+  if (pan) return { pan };
+  if (key === '+' || key === '=') return { zoom: zoomStep };
+  if (key === '-' || key === '_') return { zoom: 1 / zoomStep };
+  if (key === '0') return { fit: true };
+  return null;
+}
+
+/** The zoom factor for a wheel turn; `deltaMode` 1 is lines, 2 pages (`pageHeight` px). */
+export function wheelZoom(deltaY, deltaMode, pageHeight) {
+  const unit = deltaMode === 1 ? 16 : deltaMode === 2 ? pageHeight : 1;
+  return Math.exp(-deltaY * unit * 0.002);
+}
+
+/** How many layout ticks a frame makes: about 60 a second whatever the frame rate, at least one. */
+export function ticksWanted(interval, frameMs, max) {
+  return Math.min(max, Math.max(1, Math.round(interval / frameMs)));
+}

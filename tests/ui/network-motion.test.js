@@ -1,0 +1,154 @@
+// The Network view's motion on a fake canvas: the layout settling, drawing only when asked, the
+// copy at rest moved while the user pans, and nothing left running when it stops.
+import './support/network-page.js';
+import { settle } from './support/dom.js';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { createScene } from '../../ui/views/network-canvas.js';
+import { QUICK_MS, createMotion } from '../../ui/views/network-motion.js';
+import { drawingGroups, linkStyle } from '../../ui/lib/network-graph.js';
+
+function recorder() {
+  const calls = [];
+  return new Proxy({}, {
+    get: (_, name) => (name === 'calls' ? calls : (...args) => { calls.push([name, ...args]); }),
+    set: () => true,
+  });
+}
+const used = (g, name) => g.calls.filter(([n]) => n === name).length;
+
+function setUp({ reduced = false, people = 4 } = {}) {
+  const g = recorder();
+  const canvas = { width: 0, height: 0, hidden: false, clientWidth: 400, clientHeight: 300, getContext: () => g };
+  const scene = createScene();
+  scene.nodes = [{ id: 'me', name: 'You', me: true }, ...Array.from({ length: people }, (_, i) => ({ id: `p${i}`, name: `P${i}` }))];
+  scene.links = scene.nodes.slice(1).map((n, i) => {
+    const l = { id: `l${i}`, from: 'me', to: n.id, kind: 'close_with', strength: 'strong' };
+    return { ...l, source: l.from, target: l.to, style: linkStyle(l) };
+  });
+  scene.me = scene.nodes[0];
+  Object.assign(scene, drawingGroups(scene.nodes, scene.links));
+  const copies = [];
+  const log = { settled: 0, colours: 0 };
+  const flags = { reduced };
+  const motion = createMotion({
+    canvas,
+    scene,
+    label: (n) => n.name,
+    reducedMotion: () => flags.reduced,
+    onSettled: () => { log.settled += 1; },
+    pixelRatio: () => 2,
+    colourSource: () => { log.colours += 1; return {}; },
+    makeCanvas: () => { const copy = { getContext: () => recorder() }; copies.push(copy); return copy; },
+  });
+  return { g, canvas, scene, motion, copies, log, flags };
+}
+
+async function untilSettled(motion) {
+  for (let i = 0; i < 1000 && !motion.state.settled; i += 1) await settle(1);
+  await settle(2);
+}
+
+test('finishing the layout places everyone, fits them in view and says so once', () => {
+  const { scene, motion, log } = setUp();
+  motion.resized();
+  motion.start(false);
+  motion.finish();
+  motion.finish();
+  assert.equal(log.settled, 1);
+  assert.ok(scene.nodes.every((n) => Number.isFinite(n.x) && Number.isFinite(n.y)));
+  assert.equal(motion.moving(), false);
+  assert.notDeepEqual(scene.transform, { x: 0, y: 0, k: 1 }, 'the view was fitted');
+  for (const n of scene.nodes) {
+    const x = n.x * scene.transform.k + scene.transform.x;
+    assert.ok(x > 0 && x < 400, `${n.id} is inside the canvas`);
+  }
+});
+
+test('a resize sizes the canvas in device pixels and draws at once', () => {
+  const { g, canvas, motion } = setUp();
+  motion.resized();
+  assert.deepEqual([canvas.width, canvas.height], [800, 600]);
+  assert.ok(used(g, 'fillText') > 0, 'drawn without waiting for a frame');
+});
+
+test('the layout unfolds over frames, then the loop stops and keeps a copy of the picture', async () => {
+  const { g, motion, copies, log } = setUp();
+  motion.resized();
+  motion.start(false);
+  motion.schedule();
+  assert.notEqual(motion.state.frame, 0);
+  await untilSettled(motion);
+  assert.equal(log.settled, 1);
+  assert.equal(motion.state.frame, 0, 'idle: no frame asked for');
+  assert.equal(copies.length, 1);
+  assert.ok(motion.state.snapshot.t.k > 0);
+  assert.ok(used(g, 'clearRect') > 1);
+});
+
+test('panning a picture at rest moves the copy, then draws afresh once the view stops', async () => {
+  const { g, scene, motion, copies } = setUp({ reduced: true });
+  motion.resized();
+  motion.start(false);
+  motion.finish();
+  motion.schedule();
+  await settle();
+  assert.ok(motion.state.snapshot);
+  const texts = used(g, 'fillText');
+  motion.moveView({ ...scene.transform, x: scene.transform.x + 30 });
+  assert.equal(motion.state.quick, true);
+  assert.equal(scene.autoFit, false, 'the view no longer follows the layout');
+  await settle();
+  assert.equal(used(g, 'fillText'), texts, 'no drawing afresh while panning');
+  assert.deepEqual(g.calls.at(-1), ['drawImage', copies[0], 0, 0, 400, 300]);
+  await new Promise((r) => setTimeout(r, QUICK_MS + 30));
+  await settle();
+  assert.equal(motion.state.quick, false);
+  assert.ok(used(g, 'fillText') > texts, 'drawn afresh');
+});
+
+test('a view moved while the layout moves is drawn, not copied', () => {
+  const { scene, motion } = setUp();
+  motion.resized();
+  motion.start(false);
+  motion.moveView({ ...scene.transform, k: 2 });
+  assert.equal(motion.state.quick, false);
+});
+
+test('turning on reduced motion while it moves finishes the layout at the next frame', async () => {
+  const { motion, flags, log } = setUp();
+  motion.resized();
+  motion.start(false);
+  motion.schedule();
+  await settle(1);
+  assert.equal(log.settled, 0);
+  flags.reduced = true;
+  await settle(2);
+  assert.equal(log.settled, 1);
+});
+
+test('new colours are read only when the scheme changes', async () => {
+  const { motion, log } = setUp({ reduced: true });
+  motion.resized();
+  motion.redraw();
+  await settle();
+  assert.equal(log.colours, 1);
+  motion.redraw({ colours: true });
+  await settle();
+  assert.equal(log.colours, 2);
+});
+
+test('once destroyed, the layout stops and no frame runs', async () => {
+  const { g, motion } = setUp();
+  motion.resized();
+  motion.start(false);
+  motion.schedule();
+  const before = g.calls.length;
+  motion.destroy();
+  await settle();
+  assert.equal(g.calls.length, before);
+  assert.equal(motion.state.sim, null);
+  motion.schedule();
+  assert.equal(motion.state.frame, 0);
+});
