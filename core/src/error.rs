@@ -43,6 +43,8 @@ pub enum Error {
         path: std::path::PathBuf,
         detail: String,
     },
+    #[error("{} already exists; Allies does not replace files. Choose another name.", path.display())]
+    ExportExists { path: std::path::PathBuf },
     #[error("Allies could not change the encryption of {}: {detail}. Your data was not changed.", path.display())]
     Encryption {
         path: std::path::PathBuf,
@@ -71,6 +73,7 @@ impl Error {
             Error::TourNotFound { .. } => "tours.not_found",
             Error::TourStopNotFound { .. } => "tours.stop_not_found",
             Error::Export { .. } => "export.failed",
+            Error::ExportExists { .. } => "export.exists",
             Error::Encryption { .. } => "encryption.failed",
             Error::Open(e) => e.code(),
             Error::Storage(e) if is_busy(e) => "storage.busy",

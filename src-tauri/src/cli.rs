@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use allies_core::interop::export;
 use allies_core::interop::import::{self, Format, Mapping, OnDuplicate};
 use allies_core::storage::encryption::Passphrase;
 use allies_core::{storage, Database, OpenError};
@@ -90,6 +91,19 @@ pub enum ExportKind {
     Json,
 }
 
+/// The command line's names for the core's kinds of export.
+impl From<ExportKind> for export::Kind {
+    fn from(kind: ExportKind) -> export::Kind {
+        match kind {
+            ExportKind::Csv => export::Kind::PeopleCsv,
+            ExportKind::RedactedCsv => export::Kind::PeopleRedacted,
+            ExportKind::Vcard => export::Kind::PeopleVcard,
+            ExportKind::Ics => export::Kind::Calendar,
+            ExportKind::Json => export::Kind::Backup,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ImportKind {
     Linkedin,
@@ -173,79 +187,26 @@ fn execute(command: Command, given: Option<&Path>) -> ExitCode {
             skip_duplicates,
             map,
         } => import_file(kind, &file, dry_run, skip_duplicates, &map, given),
-        Command::Export {
-            kind: ExportKind::Csv,
-            file,
-        } => export_to(
-            &file,
-            given,
-            allies_core::interop::export::people_csv::export,
-        ),
-        Command::Export {
-            kind: ExportKind::RedactedCsv,
-            file,
-        } => export_to(
-            &file,
-            given,
-            allies_core::interop::export::people_csv::export_redacted,
-        ),
-        Command::Export {
-            kind: ExportKind::Vcard,
-            file,
-        } => export_to(
-            &file,
-            given,
-            allies_core::interop::export::people_vcard::export,
-        ),
-        Command::Export {
-            kind: ExportKind::Ics,
-            file,
-        } => export_to(&file, given, |db| {
-            allies_core::interop::export::calendar::export(db, now())
-        }),
-        Command::Export {
-            kind: ExportKind::Json,
-            file,
-        }
-        | Command::Backup { file } => export_to(&file, given, |db| {
-            allies_core::storage::backup::to_bytes(&allies_core::storage::backup::dump(db, now())?)
-        }),
+        Command::Export { kind, file } => export_to(&file, given, kind.into()),
+        Command::Backup { file } => export_to(&file, given, export::Kind::Backup),
         Command::Restore { file, yes } => restore(&file, yes, given),
     }
 }
 
-/// Writes what `make` produces to a new `file`, never over an existing one.
-fn export_to(
-    file: &Path,
-    given: Option<&Path>,
-    make: impl FnOnce(&Database) -> allies_core::Result<Vec<u8>>,
-) -> ExitCode {
-    let db = match open(given) {
-        Ok(db) => db,
-        Err(e) => return fail(e),
-    };
-    let bytes = match make(&db) {
-        Ok(bytes) => bytes,
-        Err(e) => return fail(e),
-    };
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(file)
-        .and_then(|mut f| {
-            std::io::Write::write_all(&mut f, &bytes)?;
-            f.sync_all()
-        });
+/// Writes an export of `kind` to a new `file`, never over an existing one.
+fn export_to(file: &Path, given: Option<&Path>, kind: export::Kind) -> ExitCode {
+    let written = open(given).and_then(|db| {
+        let bytes = kind.make(&db, now()).map_err(|e| e.to_string())?;
+        export::save_new(file, &bytes)
+            .map(|_| bytes.len())
+            .map_err(|e| e.to_string())
+    });
     match written {
-        Ok(()) => {
-            println!("Wrote {} ({} bytes).", file.display(), bytes.len());
+        Ok(len) => {
+            println!("Wrote {} ({len} bytes).", file.display());
             ExitCode::SUCCESS
         }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => fail(format!(
-            "{} already exists; Allies does not replace files. Choose another name.",
-            file.display()
-        )),
-        Err(e) => fail(format!("cannot write {}: {e}", file.display())),
+        Err(e) => fail(e),
     }
 }
 

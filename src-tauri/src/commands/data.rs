@@ -4,28 +4,27 @@
 use std::path::PathBuf;
 
 use allies_core::storage::snapshots::{self, Snapshot};
-use allies_core::{
-    interop::export, interop::export::calendar, interop::export::people_csv,
-    interop::export::people_vcard, storage::backup, WireError,
-};
+use allies_core::{interop::export, storage::backup, WireError};
 use base64::Engine;
 use serde::Serialize;
 use tauri::State;
 
 use crate::state::{now, AppState};
 
-/// Makes a file with `make` and saves it in Downloads as "Allies <what> - <today>.<extension>";
+/// Makes an export of `kind` and saves it in Downloads as "Allies <what> - <today>.<ext>";
 /// returns where.
 async fn save_in_downloads(
     state: State<'_, AppState>,
-    what: &'static str,
-    extension: &'static str,
-    make: fn(&allies_core::Database) -> allies_core::Result<Vec<u8>>,
+    kind: export::Kind,
 ) -> Result<PathBuf, WireError> {
     state
         .with_db(move |db| {
-            let name = format!("Allies {what} - {}.{extension}", now().date_naive());
-            export::save_as(&export::exports_dir(), &name, &make(db)?)
+            let now = now();
+            export::save_as(
+                &export::exports_dir(),
+                &kind.file_name(now.date_naive()),
+                &kind.make(db, now)?,
+            )
         })
         .await
 }
@@ -33,34 +32,31 @@ async fn save_in_downloads(
 /// Everyone as a CSV file in Downloads; returns where.
 #[tauri::command]
 pub async fn export_people_csv(state: State<'_, AppState>) -> Result<PathBuf, WireError> {
-    save_in_downloads(state, "people", "csv", people_csv::export).await
+    save_in_downloads(state, export::Kind::PeopleCsv).await
 }
 
 /// Current people as a CSV file without who they are, in Downloads; returns where.
 #[tauri::command]
 pub async fn export_people_redacted(state: State<'_, AppState>) -> Result<PathBuf, WireError> {
-    save_in_downloads(state, "people redacted", "csv", people_csv::export_redacted).await
+    save_in_downloads(state, export::Kind::PeopleRedacted).await
 }
 
 /// Everyone as a vCard 4.0 address book in Downloads; returns where.
 #[tauri::command]
 pub async fn export_people_vcard(state: State<'_, AppState>) -> Result<PathBuf, WireError> {
-    save_in_downloads(state, "people", "vcf", people_vcard::export).await
+    save_in_downloads(state, export::Kind::PeopleVcard).await
 }
 
 /// The next 90 days of reminders as an iCalendar file in Downloads; returns where.
 #[tauri::command]
 pub async fn export_calendar(state: State<'_, AppState>) -> Result<PathBuf, WireError> {
-    save_in_downloads(state, "reminders", "ics", |db| calendar::export(db, now())).await
+    save_in_downloads(state, export::Kind::Calendar).await
 }
 
 /// A full backup as a JSON file in Downloads; returns where.
 #[tauri::command]
 pub async fn save_backup(state: State<'_, AppState>) -> Result<PathBuf, WireError> {
-    save_in_downloads(state, "backup", "json", |db| {
-        backup::to_bytes(&backup::dump(db, now())?)
-    })
-    .await
+    save_in_downloads(state, export::Kind::Backup).await
 }
 
 /// Replaces everything with a backup file the window read (base64); returns where the data it

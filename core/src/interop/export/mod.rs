@@ -8,9 +8,10 @@ pub mod people_vcard;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::error::{Error, Result};
+use crate::storage::{backup, Database};
 
 /// Characters some file system refuses in a name; replaced so any title can be saved.
 const UNSAFE: &[char] = &['/', '\\', ':', '*', '?', '"', '<', '>', '|'];
@@ -61,14 +62,51 @@ pub fn save(
 /// Saves `bytes` in `dir` as `name` ("Allies people - 2026-11-27.csv"), adding " (2)", " (3)"…
 /// rather than replacing an earlier file. The file appears whole or not at all.
 pub fn save_as(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
-    let fail = |path: &Path, e: std::io::Error| Error::Export {
+    std::fs::create_dir_all(dir).map_err(|e| failed(dir, e))?;
+    let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
+    let names = (1..).map(|n| {
+        if n == 1 {
+            dir.join(name)
+        } else {
+            dir.join(format!("{stem} ({n}).{extension}"))
+        }
+    });
+    write_whole(dir, name, bytes, names)
+}
+
+/// Writes `bytes` to `path`, which must not exist: the file appears whole or not at all, and an
+/// existing file is never replaced (the error says so). The command line's exports use this.
+pub fn save_new(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| Error::Export {
+            path: path.to_owned(),
+            detail: "it names a folder, not a file".into(),
+        })?;
+    write_whole(dir, &name, bytes, std::iter::once(path.to_owned()))
+}
+
+fn failed(path: &Path, e: std::io::Error) -> Error {
+    Error::Export {
         path: path.to_owned(),
         detail: e.to_string(),
-    };
-    std::fs::create_dir_all(dir).map_err(|e| fail(dir, e))?;
-    let (stem, extension) = name.rsplit_once('.').unwrap_or((name, ""));
+    }
+}
 
-    // Written whole under a hidden name first...
+/// The one way an export reaches the disk: written and flushed under a hidden name in `dir`,
+/// then linked to the first of `names` that is free. A hard link fails when the name exists,
+/// where a rename would replace that file. With no free name, the last one tried is reported.
+fn write_whole(
+    dir: &Path,
+    name: &str,
+    bytes: &[u8],
+    names: impl Iterator<Item = PathBuf>,
+) -> Result<PathBuf> {
     let mut n = 1;
     let (temp, mut file) = loop {
         let temp = dir.join(format!(".{name}.{n}.part"));
@@ -79,32 +117,74 @@ pub fn save_as(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf> {
         {
             Ok(file) => break (temp, file),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => n += 1,
-            Err(e) => return Err(fail(&temp, e)),
+            Err(e) => return Err(failed(&temp, e)),
         }
     };
     let written = file.write_all(bytes).and_then(|()| file.sync_all());
     drop(file);
     if let Err(e) = written {
         let _ = std::fs::remove_file(&temp);
-        return Err(fail(&temp, e));
+        return Err(failed(&temp, e));
     }
-    // ...then given its real name. A hard link fails when the name exists, where a rename
-    // would replace that file.
-    n = 1;
-    let saved = loop {
-        let candidate = if n == 1 {
-            dir.join(name)
-        } else {
-            dir.join(format!("{stem} ({n}).{extension}"))
-        };
+    let mut saved = None;
+    for candidate in names {
         match std::fs::hard_link(&temp, &candidate) {
-            Ok(()) => break Ok(candidate),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => n += 1,
-            Err(e) => break Err(fail(&candidate, e)),
+            Ok(()) => {
+                saved = Some(Ok(candidate));
+                break;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                saved = Some(Err(Error::ExportExists { path: candidate }));
+            }
+            Err(e) => {
+                saved = Some(Err(failed(&candidate, e)));
+                break;
+            }
         }
-    };
+    }
     let _ = std::fs::remove_file(&temp);
-    saved
+    saved.unwrap_or_else(|| Err(failed(dir, std::io::ErrorKind::InvalidInput.into())))
+}
+
+/// What the user can export as a file, each made from the database in one place, so the app's
+/// buttons and the command line produce the same bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Everyone as CSV, formulas neutralised.
+    PeopleCsv,
+    /// Current people as CSV without who they are.
+    PeopleRedacted,
+    /// Everyone as a vCard 4.0 address book.
+    PeopleVcard,
+    /// The next 90 days of reminders as iCalendar.
+    Calendar,
+    /// Everything, as the JSON backup.
+    Backup,
+}
+
+impl Kind {
+    /// The file's contents.
+    pub fn make(self, db: &Database, now: DateTime<Utc>) -> Result<Vec<u8>> {
+        match self {
+            Kind::PeopleCsv => people_csv::export(db),
+            Kind::PeopleRedacted => people_csv::export_redacted(db),
+            Kind::PeopleVcard => people_vcard::export(db),
+            Kind::Calendar => calendar::export(db, now),
+            Kind::Backup => backup::to_bytes(&backup::dump(db, now)?),
+        }
+    }
+
+    /// The name a file of this kind gets in Downloads: "Allies people - 2026-11-27.csv".
+    pub fn file_name(self, today: NaiveDate) -> String {
+        let (what, extension) = match self {
+            Kind::PeopleCsv => ("people", "csv"),
+            Kind::PeopleRedacted => ("people redacted", "csv"),
+            Kind::PeopleVcard => ("people", "vcf"),
+            Kind::Calendar => ("reminders", "ics"),
+            Kind::Backup => ("backup", "json"),
+        };
+        format!("Allies {what} - {today}.{extension}")
+    }
 }
 
 #[cfg(test)]
@@ -157,6 +237,52 @@ mod tests {
             names.len(),
             2,
             "no temporary file is left behind: {names:?}"
+        );
+    }
+
+    #[test]
+    fn a_named_file_is_written_whole_and_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("people.csv");
+        assert_eq!(save_new(&path, b"one").unwrap(), path);
+        let err = save_new(&path, b"two").unwrap_err();
+        assert_eq!(err.code(), "export.exists");
+        assert!(err.to_string().contains("already exists"), "{err}");
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            b"one",
+            "the first file is kept"
+        );
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            names.len(),
+            1,
+            "no temporary file is left behind: {names:?}"
+        );
+    }
+
+    #[test]
+    fn each_kind_has_its_own_dated_name() {
+        let names: Vec<String> = [
+            Kind::PeopleCsv,
+            Kind::PeopleRedacted,
+            Kind::PeopleVcard,
+            Kind::Calendar,
+            Kind::Backup,
+        ]
+        .iter()
+        .map(|k| k.file_name(today()))
+        .collect();
+        assert_eq!(names[0], "Allies people - 2026-11-26.csv");
+        assert_eq!(names[3], "Allies reminders - 2026-11-26.ics");
+        let unique: std::collections::HashSet<_> = names.iter().collect();
+        assert_eq!(
+            unique.len(),
+            names.len(),
+            "two kinds would share a file name"
         );
     }
 
