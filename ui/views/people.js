@@ -1,6 +1,5 @@
 // The People view: a searchable list, and a form to add, edit and delete a person.
 
-import { api } from '../lib/api.js';
 import { h, replaceChildren, announce, isolate } from '../lib/dom.js';
 import { countPeople, describePerson, initials, sinceText, snippetParts } from '../lib/format.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
@@ -30,7 +29,7 @@ const MARGIN_ROWS = 10; // rendered beyond the view above and below, so scrollin
 const MAX_PAGES = 20; // pages kept; more are fetched again when scrolled back to
 
 export function mountPeople(ctx, openId = null) {
-  const { undo } = ctx;
+  const { api, undo } = ctx;
   // The list: how many it holds, and the pages of it fetched so far.
   let total = 0;
   const cache = new PageCache({ pageSize: PAGE_SIZE, maxPages: MAX_PAGES });
@@ -432,7 +431,7 @@ export function mountPeople(ctx, openId = null) {
     panel.hidden = false;
     if (panel.querySelector('#person-form')?.dataset.for === formKey()) return; // keep typed text
     const title = form.mode === 'add' ? 'Add a person' : `Edit ${labelFor(form.person)}`;
-    journal = form.mode === 'edit' ? personJournal(form.person, { undo, runUndo: (entry) => ctx.runUndo(entry), onChange: () => reload() }) : null;
+    journal = form.mode === 'edit' ? personJournal(form.person, { api, undo, runUndo: (entry) => ctx.runUndo(entry), onChange: () => reload() }) : null;
     replaceChildren(panel, h('form', { id: 'person-form', class: 'person-form', novalidate: true, 'data-for': formKey(), onsubmit: onSubmit },
       h('h2', { class: 'form-title' }, title),
       form.person?.left_at ? h('p', { class: 'notice', id: 'former-notice' },
@@ -564,7 +563,7 @@ export function mountPeople(ctx, openId = null) {
   }
 
   function startImport() {
-    openImportDialog({ onDone: () => reload() });
+    openImportDialog({ api, onDone: () => reload() });
   }
 
   async function bringBack(person) {
