@@ -174,3 +174,15 @@ test('a search starts the list again from the top', async () => {
   assert.equal($('.people-scroll').scrollTop, 0);
   assert.equal(names()[0], 'Person 200');
 });
+
+test('opening someone deep in the list (a link) loads the page holding them and scrolls to them', async () => {
+  const { api, view } = await mountWith(peopleAnswers(people(250)));
+  await view.open('p230');
+  await settle();
+  assert.deepEqual(callsTo(api, 'peoplePage').find((args) => args.length === 4), ['', 0, 100, 'p230'], 'asked for the page around them');
+  assert.equal($('.people-scroll').scrollTop, 231 * 80 - 800, 'scrolled just far enough to show their row');
+  const row = $('.person-row[data-id="p230"]');
+  assert.equal(row.getAttribute('aria-current'), 'true');
+  assert.equal(row.getAttribute('tabindex'), '0', 'their row holds the Tab stop');
+  assert.equal($('#person-name').value, 'Person 230');
+});
