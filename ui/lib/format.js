@@ -79,3 +79,39 @@ export function snippetParts(snippet) {
   if (text) parts.push({ text, match });
   return parts;
 }
+
+/** What a person's row says about contact: since when they left, when you last met, or neither. */
+export function contactText(person) {
+  if (person.left_at) return `Former colleague since ${new Date(person.left_at).toLocaleDateString()}`;
+  return person.last_contact ? `Last contact ${sinceText(person.last_contact)}` : 'No contact logged yet';
+}
+
+/**
+ * The count beside People's title: "3 people", "2 people found", "4 former"; empty before
+ * anyone is added, when the empty state says it all.
+ */
+export function peopleCountText({ total, query, former }) {
+  if (former) return `${total} former`;
+  const q = query.trim();
+  if (total === 0 && q === '') return '';
+  return q ? `${countPeople(total)} found` : countPeople(total);
+}
+
+/** The kinds of search hit beyond the people list, in the order shown, with their headings. */
+export const HIT_GROUPS = [
+  ['people', 'In profiles and notes'],
+  ['interactions', 'In interactions'],
+  ['favours', 'In favours'],
+  ['promises', 'In promises'],
+  ['conflicts', 'In conflicts'],
+];
+
+/**
+ * A search's hits as [heading, hits] for the kinds that have any. A person hit is left out
+ * when `listed(person_id)` says the list shows them already.
+ */
+export function hitGroups(results, listed) {
+  return HIT_GROUPS
+    .map(([key, title]) => [title, results[key].filter((hit) => key !== 'people' || !listed(hit.person_id))])
+    .filter(([, hits]) => hits.length);
+}

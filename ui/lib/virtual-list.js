@@ -23,6 +23,21 @@ export function pagesFor({ start, end }, pageSize) {
   return pages;
 }
 
+/** The offset of the page (of `pageSize` rows) holding row `index`. */
+export function pageOffset(index, pageSize) {
+  return index - (index % pageSize);
+}
+
+/** A page of a list held whole, in the shape a fetched page has: { total, offset, people }. */
+export function pageOf(rows, offset, pageSize) {
+  return { total: rows.length, offset, people: rows.slice(offset, offset + pageSize) };
+}
+
+/** Padding, in px, standing in for the rows above and below `range` that are not rendered. */
+export function listPadding({ start, end }, total, rowHeight) {
+  return { top: start * rowHeight, bottom: (total - end) * rowHeight };
+}
+
 /**
  * The scrollTop that brings row `index` fully into view, moving as little as possible;
  * the current one if it is already in view.

@@ -2,7 +2,7 @@
 // (new people, people already here, rows that cannot come in and why), fix a CSV file's column
 // mapping, then import it all at once with a progress bar.
 
-import { api, onAppEvent } from '../lib/api.js';
+import { onAppEvent } from '../lib/api.js';
 import { announce, h, replaceChildren } from '../lib/dom.js';
 import { labelFor } from '../lib/presenting.js';
 import { toBase64 } from '../lib/bytes.js';
@@ -13,8 +13,8 @@ const TARGETS = [
   ['notes', 'Notes'], ['how_met', 'How you met'],
 ];
 
-/** Opens the dialog; `onDone()` runs after people were imported. */
-export function openImportDialog({ onDone }) {
+/** Opens the dialog, reading and importing through `api`; `onDone()` runs after people were imported. */
+export function openImportDialog({ api, onDone }) {
   let format = 'linkedin';
   let content = null;
   let mapping = null;

@@ -2,7 +2,6 @@
 // about, what success means for them, how they like to hear from you, your pitch) and the
 // timeline of interactions, with a quick form to log one.
 
-import { api } from '../lib/api.js';
 import { announce, h, replaceChildren, isolate } from '../lib/dom.js';
 import { labelFor } from '../lib/presenting.js';
 import { localDateTimeValue } from '../lib/format.js';
@@ -35,15 +34,15 @@ const PROFILE_FIELDS = [
 
 const labelOf = (choices, value) => choices.find(([v]) => v === value)?.[1] ?? value;
 
-/** Builds the journal for `person`; it loads its own data. */
-export function personJournal(person, { undo, runUndo, onChange }) {
+/** Builds the journal for `person`; it loads its own data through `api`. */
+export function personJournal(person, { api, undo, runUndo, onChange }) {
   const profileForm = h('form', { class: 'profile-form', id: 'profile-form', novalidate: true });
   const filled = h('p', { class: 'muted', id: 'profile-filled' });
   const stances = h('div', { class: 'person-stances', id: 'person-stances' });
   const logForm = interactionForm();
   const timeline = h('ol', { class: 'timeline', id: 'timeline', 'aria-label': `Interactions with ${labelFor(person)}` });
-  const ledger = personLedger(person, { undo, runUndo });
-  const network = personNetwork(person, { undo, runUndo });
+  const ledger = personLedger(person, { api, undo, runUndo });
+  const network = personNetwork(person, { api, undo, runUndo });
   const el = h('div', { class: 'journal' },
     h('details', { class: 'profile', id: 'profile-section' },
       h('summary', {}, h('span', { class: 'section-title' }, 'Profile'), ' ', filled),

@@ -1,7 +1,6 @@
 // Favours, promises and conflicts with one person: the ledger kept kindly. Received favours, once done,
 // ask for a thank-you; promises show when they are overdue.
 
-import { api } from '../lib/api.js';
 import { announce, h, replaceChildren } from '../lib/dom.js';
 import { labelFor } from '../lib/presenting.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
@@ -12,7 +11,7 @@ const THANKS = ['In person', 'A message', 'An email', 'A note', 'A public shout-
 const dayOf = (iso) => new Date(iso).toLocaleDateString();
 
 /** The favours, promises and conflicts section for `person`; it loads its own data. */
-export function personLedger(person, { undo, runUndo }) {
+export function personLedger(person, { api, undo, runUndo }) {
   const balance = h('p', { class: 'muted', id: 'favour-balance' });
   const favourList = h('ul', { class: 'ledger-list', id: 'favours', 'aria-label': `Favours with ${labelFor(person)}` });
   const promiseList = h('ul', { class: 'ledger-list', id: 'promises', 'aria-label': `Promises with ${labelFor(person)}` });

@@ -1,7 +1,6 @@
 // A person's connections (who they report to, influence, are close with…) and the best ways
 // for the user to be introduced to them, under their journal in the People view.
 
-import { api } from '../lib/api.js';
 import { announce, h, replaceChildren } from '../lib/dom.js';
 import { labelFor } from '../lib/presenting.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
@@ -11,7 +10,7 @@ import { showToast } from '../lib/toast.js';
 const STRENGTHS = [['weak', 'Weak'], ['medium', 'Medium'], ['strong', 'Strong']];
 
 /** The connections section for `person`; it loads its own data. */
-export function personNetwork(person, { undo, runUndo }) {
+export function personNetwork(person, { api, undo, runUndo }) {
   let names = new Map();
   const nameOf = (id) => names.get(id) ?? 'someone';
   const other = h('select', { id: 'link-to_id', 'aria-label': 'Who' });

@@ -1,7 +1,7 @@
 // Small dialogs that close an insight where it is shown: log an interaction, schedule a
 // follow-up, record a thank-you. Each resolves to what was done, or null when cancelled.
+// Each takes the view's `api` (ctx.api) first.
 
-import { api } from '../lib/api.js';
 import { h } from '../lib/dom.js';
 import { isPresenting, labelFor } from '../lib/presenting.js';
 import { formField as field, openFormDialog as formDialog } from '../lib/form-dialog.js';
@@ -9,7 +9,7 @@ import { localDateTimeValue } from '../lib/format.js';
 import { KINDS } from './person-journal.js';
 
 /** Logs a 1:1, coffee or meeting with `person` that happened now or earlier. */
-export function logInteractionWith(person, kind = 'coffee') {
+export function logInteractionWith(api, person, kind = 'coffee') {
   const p = 'quick-log';
   return formDialog({
     id: 'quick-log-dialog',
@@ -36,7 +36,7 @@ export function logInteractionWith(person, kind = 'coffee') {
 }
 
 /** A written reminder to get in touch with `person`, tomorrow morning unless changed. */
-export function scheduleWith(person) {
+export function scheduleWith(api, person) {
   const p = 'quick-schedule';
   const tomorrow = new Date();
   tomorrow.setDate(tomorrow.getDate() + 1);
@@ -64,7 +64,7 @@ export function scheduleWith(person) {
 }
 
 /** Records how the user thanked someone for a favour. */
-export function thankFor(favour) {
+export function thankFor(api, favour) {
   const p = 'quick-thank';
   return formDialog({
     id: 'quick-thank-dialog',

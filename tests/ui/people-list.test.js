@@ -1,0 +1,188 @@
+// The People list over a fake api: which rows are in the page, which pages are fetched and
+// when, the keyboard, and switching to former colleagues.
+import { NO_HITS, afterSearch, callsTo, click, mountWith, people, peopleAnswers, person, press, settle } from './support/people.js';
+import { resetPage, textOf } from './support/dom.js';
+import { test, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { rowElement, listState, restartList, personIn, PAGE_SIZE } from '../../ui/views/people-list.js';
+
+beforeEach(() => resetPage());
+
+const $ = (s) => document.querySelector(s);
+const $$ = (s) => [...document.querySelectorAll(s)];
+const names = () => $$('#people-list .person-name').map((n) => n.textContent);
+const scrollTo = async (top) => {
+  const box = $('.people-scroll');
+  box.scrollTop = top;
+  box.dispatchEvent(new Event('scroll'));
+  await settle();
+};
+
+test('the first page is fetched from the top and only the rows in view (and a margin) are rendered', async () => {
+  const { api, el } = await mountWith(peopleAnswers(people(250)));
+  assert.deepEqual(api.calls, [['peoplePage', '', 0, 100]], 'one page, no search of the rest without a query');
+  assert.equal(textOf(el.querySelector('#people-count')), '250 people');
+  const rows = $$('#people-list > li');
+  assert.equal(rows.length, 20, 'ten rows in view and ten below, not 250');
+  assert.deepEqual([rows[0].getAttribute('aria-posinset'), rows[0].getAttribute('aria-setsize')], ['1', '250']);
+  assert.equal(names()[0], 'Person 000');
+  assert.equal($('#people-list').getAttribute('aria-label'), 'People');
+  assert.equal($('#people-list').style.paddingBottom, `${(250 - 20) * 80}px`, 'padding stands in for the rows not rendered');
+  assert.equal($$('.person-row').filter((b) => b.getAttribute('tabindex') === '0').length, 1, 'one Tab stop in the list');
+  assert.equal($('#person-panel .panel-hint') !== null, true, 'the panel offers a hint');
+});
+
+test('scrolling fetches the next page once, shows placeholders meanwhile, and reuses cached pages', async () => {
+  let release;
+  const answers = peopleAnswers(people(250));
+  const page = answers.peoplePage;
+  answers.peoplePage = (...args) => (args[1] === 100 ? new Promise((r) => { release = () => r(page(...args)); }) : page(...args));
+  const { api } = await mountWith(answers);
+  await scrollTo(100 * 80);
+  const loading = $$('.person-row.loading');
+  assert.ok(loading.length > 0, 'rows of a page on its way are placeholders');
+  assert.equal(loading[0].getAttribute('aria-busy'), 'true');
+  assert.equal(textOf(loading[0]), 'Loading…');
+  await scrollTo(100 * 80 + 40); // a second scroll while the page is on its way
+  assert.equal(callsTo(api, 'peoplePage').filter(([, offset]) => offset === 100).length, 1, 'a page on its way is not asked for again');
+  release();
+  await settle();
+  assert.equal($$('.person-row.loading').filter((b) => Number(b.dataset.index) >= 100).length, 0);
+  assert.ok(names().includes('Person 100'));
+  await scrollTo(0);
+  await scrollTo(100 * 80);
+  assert.deepEqual(callsTo(api, 'peoplePage').map(([, offset]) => offset), [0, 100], 'pages already here are not fetched again');
+});
+
+test('a fetched page that says the list grew shows the new length', async () => {
+  const everyone = people(150);
+  const { el } = await mountWith(peopleAnswers(everyone, {
+    peoplePage: (q, offset, limit) => (offset === 0
+      ? { total: 150, offset: 0, people: everyone.slice(0, 100) }
+      : { total: 160, offset, people: everyone.slice(offset, offset + limit) }),
+  }));
+  await scrollTo(95 * 80);
+  assert.equal(textOf(el.querySelector('#people-count')), '160 people');
+  assert.equal($('#people-list > li').getAttribute('aria-setsize'), '160');
+});
+
+test('End, Home and arrows move the one Tab stop through the whole list, fetching as needed', async () => {
+  const { api } = await mountWith(peopleAnswers(people(250)));
+  const first = $('.person-row[data-id="p0"]');
+  first.focus();
+  assert.equal(press(first, 'End'), true, 'the list used the key');
+  await settle();
+  assert.deepEqual(callsTo(api, 'peoplePage').at(-1), ['', 200, 100], 'the last page is fetched');
+  assert.equal(document.activeElement.dataset.id, 'p249');
+  assert.equal(document.activeElement.getAttribute('tabindex'), '0', 'the Tab stop moved with the focus');
+  press(document.activeElement, 'ArrowUp');
+  assert.equal(document.activeElement.dataset.id, 'p248');
+  press(document.activeElement, 'Home');
+  assert.equal(document.activeElement.dataset.id, 'p0');
+  assert.equal($('.people-scroll').scrollTop, 0);
+  assert.equal(press(document.activeElement, 'x'), false, 'other keys are left alone');
+});
+
+test('Arrow down in the search enters the list at its first row', async () => {
+  await mountWith(peopleAnswers(people(3)));
+  assert.equal(press($('#people-search'), 'ArrowDown'), true);
+  assert.equal(document.activeElement.dataset.id, 'p0');
+});
+
+test('a row shows initials, name, role line, tags and contact as text', async () => {
+  const dana = person(1, { name: 'Dana <b>Ng</b>', role: 'VP', organisation: 'Acme', tags: 'mentor, <i>x</i>' });
+  await mountWith(peopleAnswers([dana]));
+  const row = $('.person-row[data-id="p1"]');
+  assert.equal(row.querySelector('.avatar').textContent, 'D<');
+  assert.equal(row.querySelector('.person-name').textContent, 'Dana <b>Ng</b>');
+  assert.equal(row.querySelector('.person-meta').textContent, 'VP · Acme');
+  assert.deepEqual([...row.querySelectorAll('.tag')].map((t) => t.textContent), ['mentor', '<i>x</i>']);
+  assert.equal(row.querySelector('b, i'), null, 'no element from user text');
+  assert.equal(row.querySelector('.person-contact').textContent, 'No contact logged yet');
+  assert.equal(row.getAttribute('title'), 'Enter to open, Delete to delete');
+});
+
+test('nobody yet: the empty state, no count, no search box, no panel', async () => {
+  const { el } = await mountWith(peopleAnswers([]));
+  assert.ok(el.querySelector('#people-empty #add-first-person'));
+  assert.ok(el.querySelector('#import-first'));
+  assert.equal(el.querySelector('#people-count').textContent, '');
+  assert.equal(el.querySelector('#people-search').hidden, true);
+  assert.equal(el.querySelector('#person-panel').hidden, true);
+});
+
+test('a list that cannot load says why', async () => {
+  const { el } = await mountWith(peopleAnswers([], { peoplePage: new Error('The database is locked') }));
+  assert.equal(textOf(el.querySelector('.list-pane .form-error')), 'The database is locked');
+});
+
+test('former colleagues come in one call and page like the rest; the toggle goes back', async () => {
+  const gone = [person(7, { left_at: '2024-02-01T00:00:00Z' })];
+  const { api, el } = await mountWith(peopleAnswers(people(2), { listFormerPeople: gone }));
+  click(el.querySelector('#toggle-former'));
+  await settle();
+  assert.deepEqual(api.calls.at(-1), ['listFormerPeople']);
+  assert.equal(textOf(el.querySelector('#people-count')), '1 former');
+  assert.equal(el.querySelector('#people-list').getAttribute('aria-label'), 'Former colleagues');
+  assert.match(textOf(el.querySelector('.person-row[data-id="p7"] .person-contact')), /^Former colleague since /);
+  assert.equal(el.querySelector('#people-search').disabled, true);
+  assert.equal(textOf(el.querySelector('#toggle-former')), 'Back to current people');
+  click(el.querySelector('#toggle-former'));
+  await settle();
+  assert.deepEqual(api.calls.at(-1), ['peoplePage', '', 0, 100]);
+  assert.equal(textOf(el.querySelector('#people-count')), '2 people');
+});
+
+test('no former colleagues: it says how someone becomes one', async () => {
+  const { el } = await mountWith(peopleAnswers(people(1), { searchEverything: NO_HITS }));
+  click(el.querySelector('#toggle-former'));
+  await settle();
+  assert.match(textOf(el.querySelector('#former-empty')), /^No former colleagues\./);
+});
+
+test('list state: a restart drops older pages and counts a new generation', () => {
+  const state = listState();
+  restartList(state, { total: 250, offset: 100, people: people(100, 100) });
+  assert.equal(state.total, 250);
+  assert.equal(state.cache.row(100).id, 'p100');
+  assert.equal(state.cache.row(0), undefined);
+  assert.equal(personIn(state, 'p150').name, 'Person 150');
+  assert.equal(personIn(state, 'p5'), null);
+  const { generation } = state;
+  restartList(state, { total: 1, offset: 0, people: [person(5)] });
+  assert.equal(state.generation, generation + 1);
+  assert.equal(personIn(state, 'p150'), null, 'pages of the older list are gone');
+  assert.equal(PAGE_SIZE, 100);
+});
+
+test('a row still loading has no id, so clicking or Delete cannot reach a person through it', () => {
+  const li = rowElement(4, { person: undefined, selected: false, label: '' }, 10);
+  assert.equal(li.querySelector('[data-id]'), null);
+  assert.equal(li.querySelector('.person-row').dataset.index, '4');
+  const selected = rowElement(0, { person: person(1), selected: true, label: 'P1' }, 10);
+  assert.equal(selected.querySelector('.person-row').getAttribute('aria-current'), 'true');
+  assert.equal(selected.querySelector('.person-name').textContent, 'P1', 'the label given (presenting) is shown, not the name');
+});
+
+test('a search starts the list again from the top', async () => {
+  const { api } = await mountWith(peopleAnswers(people(250)));
+  await scrollTo(150 * 80);
+  $('#people-search').value = 'Person 2';
+  $('#people-search').dispatchEvent(new Event('input'));
+  await afterSearch();
+  assert.deepEqual(callsTo(api, 'peoplePage').at(-1), ['Person 2', 0, 100]);
+  assert.equal($('.people-scroll').scrollTop, 0);
+  assert.equal(names()[0], 'Person 200');
+});
+
+test('opening someone deep in the list (a link) loads the page holding them and scrolls to them', async () => {
+  const { api, view } = await mountWith(peopleAnswers(people(250)));
+  await view.open('p230');
+  await settle();
+  assert.deepEqual(callsTo(api, 'peoplePage').find((args) => args.length === 4), ['', 0, 100, 'p230'], 'asked for the page around them');
+  assert.equal($('.people-scroll').scrollTop, 231 * 80 - 800, 'scrolled just far enough to show their row');
+  const row = $('.person-row[data-id="p230"]');
+  assert.equal(row.getAttribute('aria-current'), 'true');
+  assert.equal(row.getAttribute('tabindex'), '0', 'their row holds the Tab stop');
+  assert.equal($('#person-name').value, 'Person 230');
+});

@@ -1,0 +1,126 @@
+// A person's sub-views and the dialogs People opens talk to the api they are given (the view's
+// ctx.api), never to a module of their own: a fake one sees every call.
+import { click, mountWith, peopleAnswers, person, settle, type } from './support/people.js';
+import { readFileSync } from 'node:fs';
+import { fakeApi, resetPage, textOf } from './support/dom.js';
+import { test, beforeEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { personNetwork } from '../../ui/views/person-network.js';
+import { personJournal } from '../../ui/views/person-journal.js';
+import { logInteractionWith, thankFor } from '../../ui/views/quick-actions.js';
+import { openImportDialog } from '../../ui/views/import-dialog.js';
+
+beforeEach(() => resetPage());
+
+const $ = (s) => document.querySelector(s);
+const submit = (form) => form.dispatchEvent(new Event('submit', { cancelable: true }));
+const DANA = person(1, { name: 'Dana Ng' });
+const noUndo = { push: () => ({}) };
+
+test('a person\'s connections load and add links through the api given', async () => {
+  const api = fakeApi(peopleAnswers([DANA, person(2, { name: 'Sam Patel' })], {
+    personLinks: [{ id: 'l1', from_id: 'p1', to_id: 'p2', kind: 'reports_to', strength: 'strong', note: '', to_name: 'Sam Patel' }],
+    addLink: {},
+  }));
+  const network = personNetwork(DANA, { api, undo: noUndo, runUndo() {} });
+  document.body.append(network.el);
+  await settle();
+  assert.deepEqual(api.calls.slice(0, 3), [['listPeople', ''], ['personLinks', 'p1'], ['introPaths', 'p1']]);
+  assert.equal(textOf(network.el.querySelector('#links .ledger-text')), 'Dana Ng reports to Sam Patel · strong');
+  network.el.querySelector('#link-to_id option[value="p2"]').setAttribute('selected', ''); // linkedom: no select.value setter
+  type(network.el.querySelector('#link-note'), 'weekly 1:1');
+  submit(network.el.querySelector('#link-form'));
+  await settle();
+  const [, input] = api.calls.find(([name]) => name === 'addLink');
+  assert.equal(input.from_id, 'p1');
+  assert.equal(input.to_id, 'p2');
+  assert.equal(input.note, 'weekly 1:1');
+});
+
+test('the journal, its ledger and its network all load through the api given', async () => {
+  const api = fakeApi(peopleAnswers([DANA], { logInteraction: {} }));
+  const journal = personJournal(DANA, { api, undo: noUndo, runUndo() {}, onChange() {} });
+  document.body.append(journal.el);
+  await settle();
+  const asked = new Set(api.calls.map(([name, id]) => `${name} ${id ?? ''}`.trim()));
+  for (const call of ['getProfile p1', 'personStances p1', 'personTimeline p1', 'listFavours p1', 'listPromises p1', 'listConflicts p1', 'personLinks p1', 'introPaths p1']) {
+    assert.ok(asked.has(call), `${call} was asked of the api given`);
+  }
+  assert.equal(textOf($('#timeline-empty')).startsWith('Nothing logged with Dana Ng yet.'), true);
+  type($('#interaction-notes'), 'Talked about the reorg');
+  assert.equal(journal.isDirty(), true, 'typed text counts as unsaved');
+  submit($('#log-form'));
+  await settle();
+  const [, input] = api.calls.find(([name]) => name === 'logInteraction');
+  assert.deepEqual(input.people, ['p1']);
+  assert.equal(input.notes, 'Talked about the reorg');
+  assert.equal(journal.isDirty(), false);
+});
+
+test('quick actions take the api first: logging an interaction and a thank-you', async () => {
+  const api = fakeApi({ logInteraction: { id: 'i1' }, thankFavour: { id: 'f1' } });
+  const logged = logInteractionWith(api, DANA, 'one_on_one');
+  assert.match(textOf($('#quick-log-dialog-title')), /^Log an interaction with Dana Ng$/);
+  submit($('#quick-log-dialog form'));
+  assert.deepEqual(await logged, { id: 'i1' });
+  const [[name, input]] = api.calls;
+  assert.equal(name, 'logInteraction');
+  assert.equal(input.kind, 'one_on_one');
+  assert.deepEqual(input.people, ['p1']);
+  assert.equal($('#quick-log-dialog'), null, 'the dialog closes');
+  const thanked = thankFor(api, { favour_id: 'f1', name: 'Dana Ng', description: 'Reviewed my doc' });
+  type($('#quick-thank-how'), 'Coffee');
+  submit($('#quick-thank-dialog form'));
+  assert.deepEqual(await thanked, { id: 'f1' });
+  assert.deepEqual(api.calls[1], ['thankFavour', 'f1', 'Coffee']);
+});
+
+test('the import dialog previews and imports through the api given, then says it is done', async () => {
+  const preview = { unit: 'row', new: 2, duplicates: [], problems: [], sample: [{ person: { name: 'Kim Lee', role: 'CTO', organisation: '' } }], notice: null };
+  const api = fakeApi({
+    importPreview: { preview, mapping: null, headers: [] },
+    importApply: { added: 2, merged: 0, skipped: 0, problems: [] },
+  });
+  const done = [];
+  openImportDialog({ api, onDone: (s) => done.push(s) });
+  const file = $('#import-file');
+  Object.defineProperty(file, 'files', { value: [{ name: 'Connections.csv', arrayBuffer: async () => new TextEncoder().encode('hi').buffer }] });
+  file.dispatchEvent(new Event('change'));
+  await settle();
+  assert.deepEqual(api.calls[0], ['importPreview', 'linkedin', 'aGk=', null]);
+  assert.equal(textOf($('#import-summary')), '2 new people.');
+  assert.equal(textOf($('#import-confirm')), 'Import 2 people');
+  click($('#import-confirm'));
+  await settle();
+  assert.deepEqual(api.calls[1], ['importApply', 'linkedin', 'aGk=', null, 'merge']);
+  assert.equal(textOf($('#import-done')), 'Added 2, merged 0, skipped 0.');
+  assert.equal(done.length, 1);
+});
+
+test('importing from People reads the list again and tells other views people changed', async () => {
+  const preview = { unit: 'row', new: 1, duplicates: [], problems: [], sample: [], notice: null };
+  const { api, ctx, el } = await mountWith(peopleAnswers([DANA], {
+    importPreview: { preview, mapping: null, headers: [] },
+    importApply: { added: 1, merged: 0, skipped: 0, problems: [] },
+  }));
+  click(el.querySelector('#import-people'));
+  const file = $('#import-file');
+  Object.defineProperty(file, 'files', { value: [{ name: 'people.vcf', arrayBuffer: async () => new ArrayBuffer(1) }] });
+  file.dispatchEvent(new Event('change'));
+  await settle();
+  assert.equal(api.calls.at(-1)[1], 'vcard', 'the format follows the file name');
+  api.calls.length = 0;
+  click($('#import-confirm'));
+  await settle();
+  assert.deepEqual(api.calls.map(([name]) => name), ['importApply', 'peoplePage']);
+  assert.equal(ctx.store.get('people'), 1);
+});
+
+test('People and its parts never import the api module\'s own instance', () => {
+  const files = ['people.js', 'people-list.js', 'people-search.js', 'person-form.js', 'person-remove.js',
+    'person-journal.js', 'person-ledger.js', 'person-network.js', 'quick-actions.js', 'import-dialog.js'];
+  for (const name of files) {
+    const source = readFileSync(new URL(`../../ui/views/${name}`, import.meta.url), 'utf8');
+    assert.doesNotMatch(source, /import\s*\{[^}]*\bapi\b[^}]*\}\s*from\s*'\.\.\/lib\/api\.js'/, name);
+  }
+});

@@ -1,0 +1,49 @@
+// Searching People: the box above the list, which searches once typing pauses, and what a
+// search found beyond the list, in notes, interactions, favours, promises and conflicts.
+
+import { h } from '../lib/dom.js';
+import { hitGroups, snippetParts } from '../lib/format.js';
+import { isPresenting, labelFor, redactNames } from '../lib/presenting.js';
+
+const PAUSE_MS = 120;
+
+/**
+ * The search box. `onSearch(text)` runs once typing pauses; Arrow down enters the list
+ * (`enterList()`) when `hasRows()` says there is one to enter.
+ */
+export function searchBox({ onSearch, hasRows, enterList }) {
+  const input = h('input', {
+    type: 'search', id: 'people-search', class: 'search', placeholder: 'Search people   /',
+    'aria-label': 'Search people', autocomplete: 'off', spellcheck: 'false',
+  });
+  let timer = 0;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => onSearch(input.value), PAUSE_MS);
+  });
+  input.addEventListener('keydown', (e) => {
+    if (e.key === 'ArrowDown' && hasRows()) { e.preventDefault(); enterList(); }
+  });
+  return { input, stop: () => clearTimeout(timer) };
+}
+
+/**
+ * Search hits beyond the list of people, grouped by kind, matched words marked as <mark> text.
+ * `listed(id)` is the person if the list has them (their hit is left out, their label used);
+ * `known` are the people whose names are hidden in snippets while presenting.
+ */
+export function foundElsewhere(results, { listed, known, onOpen }) {
+  const groups = hitGroups(results, listed);
+  if (groups.length === 0) return h('p', { class: 'muted', id: 'found-elsewhere' }, 'Nothing else matches in notes, interactions, favours, promises or conflicts.');
+  return h('section', { class: 'found-elsewhere', id: 'found-elsewhere', 'aria-label': 'Also found' },
+    groups.map(([title, hits]) => h('div', { class: 'hit-group' },
+      h('h3', {}, title),
+      h('ul', {}, hits.map((hit) => h('li', {},
+        h('button', { type: 'button', class: 'hit', 'data-person': hit.person_id, onclick: () => onOpen(hit) },
+          h('span', { class: 'hit-person' }, labelFor(listed(hit.person_id) ?? { name: hit.person_name })),
+          h('span', { class: 'hit-snippet' }, snippetParts(hit.snippet).map((part) => {
+            // A person's snippet starts with their name; while presenting it is hidden there too.
+            const text = isPresenting() ? redactNames(part.text, [...known, { name: hit.person_name }]) : part.text;
+            return part.match ? h('mark', {}, text) : text;
+          })))))))));
+}

@@ -1,0 +1,71 @@
+// Removing a person: a dialog asks whether to keep their history (as a former colleague) or
+// delete them with what is only theirs; then it is done, with Undo in a toast.
+
+import { announce, h } from '../lib/dom.js';
+import { labelFor } from '../lib/presenting.js';
+import { showToast } from '../lib/toast.js';
+
+/** The dialog's content; a former colleague can only be deleted. Choices carry their answer as `value`. */
+export function removeDialog(person) {
+  const choice = (id, value, cls, label, hint) => h('button', { type: 'button', id, class: cls, value },
+    h('strong', {}, label), h('span', { class: 'choice-hint' }, hint));
+  return h('dialog', { id: 'leave-dialog', class: 'dialog', 'aria-labelledby': 'leave-title' },
+    h('h2', { id: 'leave-title' }, `Remove ${labelFor(person)}?`),
+    h('div', { class: 'dialog-choices' },
+      person.left_at ? null : choice('leave-keep', 'former', 'choice', 'Keep their history',
+        'They leave your list, maps and reminders; interactions, favours and promises stay, under Former colleagues.'),
+      choice('leave-delete', 'delete', 'choice danger', 'Delete them and what is only theirs',
+        'Their favours, promises, conflicts and the interactions with no one else go too. Meetings shared with others stay.')),
+    h('div', { class: 'actions' }, h('button', { type: 'button', id: 'leave-cancel', value: '' }, 'Cancel')));
+}
+
+/** Shows the dialog; resolves to 'former', 'delete' or null (cancelled, or Esc). */
+export function askHowToRemove(person) {
+  const dialog = removeDialog(person);
+  document.body.append(dialog);
+  dialog.showModal();
+  return new Promise((resolve) => {
+    const done = (value) => { dialog.close(); dialog.remove(); resolve(value || null); };
+    dialog.addEventListener('click', (e) => {
+      const button = e.target.closest('button');
+      if (button) done(button.value);
+    });
+    dialog.addEventListener('cancel', (e) => { e.preventDefault(); done(null); });
+  });
+}
+
+/** What removing `person` the way chosen is called, in the toast and the undo history. */
+export function removedLabel(person, how) {
+  return how === 'former' ? `Moved ${labelFor(person)} to former colleagues` : `Deleted ${labelFor(person)}`;
+}
+
+/**
+ * Asks, removes `person` and offers Undo. Through `view`: `api`, `undo`, `runUndo`, `store`;
+ * `failed(err)` shows an error; `removed(id)` forgets an open form of theirs; `reload(focusId)`
+ * reads the list again; `done()` puts the focus back.
+ */
+export async function removePerson(person, view) {
+  const { api, undo, store } = view;
+  const how = await askHowToRemove(person);
+  if (!how) return;
+  try {
+    if (how === 'former') await api.markFormer(person.id);
+    else await api.deletePerson(person.id);
+  } catch (err) {
+    view.failed(err);
+    return;
+  }
+  store.bump('people');
+  view.removed(person.id);
+  const label = removedLabel(person, how);
+  const entry = undo.push(label, async () => {
+    const back = await api.restorePerson(person.id);
+    store.bump('people');
+    await view.reload(back.id);
+    announce(`Restored ${labelFor(back)}`);
+  });
+  await view.reload();
+  view.done();
+  announce(`${label}. Press Ctrl+Z to undo.`);
+  showToast(label, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => view.runUndo(entry) });
+}
