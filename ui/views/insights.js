@@ -98,9 +98,9 @@ export function mountInsights(ctx) {
 
   const contactActions = (person) => h('span', { class: 'ledger-actions' },
     h('button', { type: 'button', class: 'insight-log', 'aria-label': `Log interaction with ${labelFor(person)}`,
-      onclick: () => act(() => logInteractionWith(person), `Logged an interaction with ${labelFor(person)}`) }, 'Log interaction'),
+      onclick: () => act(() => logInteractionWith(api, person), `Logged an interaction with ${labelFor(person)}`) }, 'Log interaction'),
     h('button', { type: 'button', class: 'insight-schedule', 'aria-label': `Schedule time with ${labelFor(person)}`,
-      onclick: () => act(() => scheduleWith(person), `Reminder set for ${labelFor(person)}`) }, 'Schedule'));
+      onclick: () => act(() => scheduleWith(api, person), `Reminder set for ${labelFor(person)}`) }, 'Schedule'));
 
   function coldItem(c) {
     const person = { id: c.person_id, name: c.name, role: c.role };
@@ -125,7 +125,7 @@ export function mountInsights(ctx) {
         h('span', { class: 'muted insight-details' }, `done ${sinceText(f.done_at)}, not yet thanked`)),
       h('span', { class: 'ledger-actions' },
         h('button', { type: 'button', class: 'insight-thank', 'aria-label': `Thank ${labelFor(f)}`,
-          onclick: () => act(() => thankFor(f), `Noted your thanks to ${labelFor(f)}`) }, 'Thank')));
+          onclick: () => act(() => thankFor(api, f), `Noted your thanks to ${labelFor(f)}`) }, 'Thank')));
   }
 
   function owedItem(o) {
