@@ -1,6 +1,6 @@
-// What linkedom leaves out and the views of Insights, Reminders, Tour and Settings use: a
-// select's settable value, modal dialogs, form reset, storage and a page reload that is only
-// counted. Import it right after ./dom.js.
+// What linkedom and node leave out and the views of Insights, Reminders, Tour and Settings use:
+// a select's settable value, modal dialogs, form reset, storage, and a page reload that is only
+// counted; long timers do not hold the process open. Import it right after ./dom.js.
 
 const probe = (tag) => Object.getPrototypeOf(document.createElement(tag));
 const elementProto = Object.getPrototypeOf(probe('div'));
@@ -54,3 +54,12 @@ globalThis.sessionStorage ??= new MemoryStorage();
 /** How many times a view asked for the page to reload. */
 export const reloads = { count: 0 };
 globalThis.location.reload = () => { reloads.count += 1; };
+
+// Toasts dismiss themselves after seconds; such a timer must not keep a finished test file's
+// process waiting. Short ones (settle(), frames) still run as usual.
+const realSetTimeout = globalThis.setTimeout;
+globalThis.setTimeout = (fn, ms, ...args) => {
+  const timer = realSetTimeout(fn, ms, ...args);
+  if (ms >= 1000) timer.unref?.();
+  return timer;
+};
