@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { describeReport } from '../../ui/views/settings-encryption.js';
+import { describeReport, passphraseProblem, snapshotReason, snapshotSize } from '../../ui/lib/settings-format.js';
 
 test('the message after a change says what happened to the copies', () => {
   assert.equal(describeReport({ backupsConverted: 0, backupsLeft: [] }, 'Done.'), 'Done.');
@@ -13,4 +13,18 @@ test('the message after a change says what happened to the copies', () => {
     describeReport({ backupsConverted: 3, backupsLeft: ['/d/backups/a.db', '/d/backups/b.db'] }, 'Done.'),
     'Done. 3 automatic copies were changed the same way. 2 older copies could not be changed (another passphrase, or damaged) and were left as they were in the backups folder.',
   );
+});
+
+test('a passphrase form is stopped before sending when the two differ or the box is not ticked', () => {
+  assert.deepEqual(passphraseProblem({ passphrase: 'a', repeat: 'b' }, true).field, 'repeat');
+  assert.deepEqual(passphraseProblem({ passphrase: 'a', repeat: 'a' }, false).field, 'understood');
+  assert.equal(passphraseProblem({ passphrase: 'a', repeat: 'a' }, true), null);
+  assert.equal(passphraseProblem({ current: 'x' }, undefined), null, 'a form without a box or a repeat has nothing to check');
+});
+
+test('automatic copies say why they were taken and how big they are', () => {
+  assert.equal(snapshotReason('before_restore'), 'before a restore');
+  assert.equal(snapshotReason('manual'), 'manual');
+  assert.equal(snapshotSize(100), '1 KB');
+  assert.equal(snapshotSize(10 * 1024 + 600), '11 KB');
 });

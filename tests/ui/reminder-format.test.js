@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { dayIn, daysBetween, dueText, kindLabel, localInputValue } from '../../ui/lib/reminder-format.js';
+import { dayIn, daysBetween, doneLabel, dueLine, dueText, kindLabel, localInputValue } from '../../ui/lib/reminder-format.js';
 
 const NOW = new Date('2026-11-27T10:00:00Z'); // Friday, 11:00 in Berlin
 
@@ -39,4 +39,17 @@ test('every kind has its own label; unknown kinds read as a reminder', () => {
   const labels = kinds.map(kindLabel);
   assert.equal(new Set(labels).size, kinds.length, labels.join(', '));
   assert.equal(kindLabel('something_new'), 'Reminder');
+});
+
+test('the done button says what done means for each kind', () => {
+  assert.equal(doneLabel('thank_you'), 'Thanked');
+  assert.equal(doneLabel('promise'), 'Kept');
+  assert.equal(doneLabel('keep_in_touch'), 'Got in touch');
+  assert.equal(doneLabel('one_off'), 'Done');
+});
+
+test('the due line adds snoozed and repeats after the time', () => {
+  const now = new Date('2026-11-27T10:00:00Z');
+  assert.equal(dueLine({ due: '2026-11-27T15:00:00Z', snoozed: true, repeats: true }, now, 'UTC'), 'today 15:00 · snoozed · repeats');
+  assert.equal(dueLine({ due: '2026-11-28T09:00:00Z' }, now, 'UTC'), 'tomorrow 09:00');
 });

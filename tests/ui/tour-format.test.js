@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { longDay, progressText, stopStatus, tourCheckIns, weekLabel } from '../../ui/lib/tour-format.js';
+import {
+  cadenceDays, findPerson, localDay, longDay, progressText, stopHint, stopInput, stopStatus, stopsByWeek, tourCheckIns, weekLabel,
+} from '../../ui/lib/tour-format.js';
 
 test('a target week is labelled with the day it starts', () => {
   assert.equal(weekLabel(1, '2026-12-01'), 'Week 1 · from 1 Dec');
@@ -28,4 +30,42 @@ test('a meeting is planned, this week, overdue or met', () => {
 
 test('the start day is written out in full', () => {
   assert.equal(longDay('2026-11-02'), '2 November 2026');
+});
+
+test('a typed name matches one of the people whatever its case and outer spaces', () => {
+  const people = [{ id: 'p1', name: 'Dana Ng' }];
+  assert.equal(findPerson(people, '  dana NG ')?.id, 'p1');
+  assert.equal(findPerson(people, 'Dana'), null);
+});
+
+test('the hint under "Who" says who it is, that they are new, or nothing', () => {
+  assert.equal(stopHint({ isTeam: false, typed: 'Dana Ng', known: { id: 'p1' }, described: 'VP · Sales' }), 'VP · Sales');
+  assert.equal(stopHint({ isTeam: false, typed: 'Dana Ng', known: { id: 'p1' }, described: '' }), 'One of your people');
+  assert.equal(stopHint({ isTeam: false, typed: 'Marco', known: null }), 'Someone new: they will be added to your people.');
+  assert.equal(stopHint({ isTeam: false, typed: '  ', known: null }), '');
+  assert.equal(stopHint({ isTeam: true, typed: 'Marco', known: null }), '');
+});
+
+test('a stop is sent as a team, a known person or someone new', () => {
+  const values = { kind: 'person', week: '2', team: '', who: 'Marco', role: 'Eng', department: 'Pay' };
+  assert.deepEqual(stopInput(values, { id: 'p1' }), { kind: 'person', week: 2, team: '', person_id: 'p1' });
+  assert.deepEqual(stopInput(values, null), { kind: 'person', week: 2, team: '', new_person: { name: 'Marco', role: 'Eng', department: 'Pay' } });
+  assert.deepEqual(stopInput({ ...values, kind: 'team', team: 'Payments', week: '' }, null), { kind: 'team', week: 0, team: 'Payments' });
+});
+
+test('stops group by week in the order weeks first appear', () => {
+  const stops = [{ id: 'a', week: 2 }, { id: 'b', week: 1 }, { id: 'c', week: 2 }];
+  assert.deepEqual(stopsByWeek(stops).map(([w, s]) => [w, s.map((x) => x.id)]), [[2, ['a', 'c']], [1, ['b']]]);
+});
+
+test('a cadence is empty or whole days from 1 to 365', () => {
+  assert.equal(cadenceDays(' '), null);
+  assert.equal(cadenceDays('30'), 30);
+  assert.throws(() => cadenceDays('0'), { field: 'cadence_days' });
+  assert.throws(() => cadenceDays('2.5'), { field: 'cadence_days' });
+  assert.throws(() => cadenceDays('366'), { message: 'Keep in touch every 1 to 365 days.' });
+});
+
+test('a local day is written as a date field takes it', () => {
+  assert.equal(localDay(new Date(2026, 0, 5, 23, 30)), '2026-01-05');
 });

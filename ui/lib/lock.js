@@ -13,9 +13,10 @@ export function reloadWith(message) {
   location.reload();
 }
 
-export async function lockApp(reason) {
+/** Closes the data and reloads to the lock screen; `client` is the api to ask (a view passes its own). */
+export async function lockApp(reason, client = api) {
   try {
-    await api.lockNow();
+    await client.lockNow();
   } catch (err) {
     showToast(`Could not lock: ${err.message}`);
     return;

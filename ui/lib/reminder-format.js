@@ -61,3 +61,15 @@ export function localInputValue(date, timeZone) {
   const d = new Date(date);
   return `${dayIn(d, timeZone)}T${clock(d, timeZone)}`;
 }
+
+/** What marking a reminder done means for its kind: the word on its button. */
+const DONE_LABELS = { thank_you: 'Thanked', promise: 'Kept', keep_in_touch: 'Got in touch' };
+
+export function doneLabel(kind) {
+  return DONE_LABELS[kind] ?? 'Done';
+}
+
+/** "today 16:00 · snoozed · repeats": when an item is due and what else is true of it. */
+export function dueLine(item, now, timeZone) {
+  return [dueText(item.due, now, timeZone), item.snoozed ? ' · snoozed' : '', item.repeats ? ' · repeats' : ''].join('');
+}

@@ -47,3 +47,60 @@ export function stopStatus(stop, now = new Date()) {
   if (days >= 0) return { id: 'this-week', text: 'To book this week' };
   return { id: 'planned', text: 'Planned' };
 }
+
+/** The user's calendar day of `date` as YYYY-MM-DD, what a date field holds. */
+export function localDay(date = new Date()) {
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/** One of `people` whose name is what was typed, ignoring case and outer spaces, or null. */
+export function findPerson(people, typed) {
+  const wanted = String(typed ?? '').trim().toLocaleLowerCase();
+  return people.find((person) => person.name.toLocaleLowerCase() === wanted) ?? null;
+}
+
+/**
+ * What the "Who" field says under it: who the typed name is, that someone new will be added,
+ * or nothing (a team, or nothing typed). `described` is the known person's description.
+ */
+export function stopHint({ isTeam, typed, known, described }) {
+  if (isTeam || !String(typed ?? '').trim()) return '';
+  return known ? described || 'One of your people' : 'Someone new: they will be added to your people.';
+}
+
+/** The input of add_tour_stop: a team, one of the user's people, or someone new. */
+export function stopInput({ kind, week, team, who, role, department }, known) {
+  const input = { kind, week: Number(week) || 0, team };
+  if (kind !== 'team') {
+    if (known) input.person_id = known.id;
+    else input.new_person = { name: who, role, department };
+  }
+  return input;
+}
+
+/** The stops grouped by target week, weeks in the order they first appear. */
+export function stopsByWeek(stops) {
+  const weeks = new Map();
+  for (const stop of stops) {
+    if (!weeks.has(stop.week)) weeks.set(stop.week, []);
+    weeks.get(stop.week).push(stop);
+  }
+  return [...weeks.entries()];
+}
+
+/** The stops to book next, from the ids the progress names. */
+export function nextStops(tour) {
+  return tour.progress.next.map((id) => tour.stops.find((s) => s.id === id)).filter(Boolean);
+}
+
+/** "Keep in touch every N days" as typed: null when empty, else whole days 1 to 365 or an error for the field. */
+export function cadenceDays(typed) {
+  const cadence = String(typed ?? '').trim();
+  if (!cadence) return null;
+  const days = Number(cadence);
+  if (!(Number.isInteger(days) && days >= 1 && days <= 365)) {
+    throw { field: 'cadence_days', message: 'Keep in touch every 1 to 365 days.' };
+  }
+  return days;
+}

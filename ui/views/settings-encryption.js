@@ -1,25 +1,16 @@
 // Settings → Encryption: a passphrase for the data and its copies, the lock delay and "Lock now".
+// Each passphrase form checks what it can before asking `api`, then reloads with a message.
 
-import { api } from '../lib/api.js';
 import { h, announce } from '../lib/dom.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { LOCK_CHOICES, describeLockAfter, lockAfterMinutes, setLockAfterMinutes } from '../lib/idle.js';
 import { lockApp, reloadWith } from '../lib/lock.js';
+import { describeReport, passphraseProblem } from '../lib/settings-format.js';
+
+export { describeReport };
 
 const password = (id, autocomplete) => h('input', { id, type: 'password', autocomplete, spellcheck: 'false' });
 const fieldError = (id) => h('p', { class: 'field-error', id: `${id}-error`, hidden: true });
-
-/** What the change did, in words, for the message after the reload. */
-export function describeReport(report, action) {
-  const parts = [action];
-  const n = report.backupsConverted;
-  if (n) parts.push(`${n} automatic ${n === 1 ? 'copy was' : 'copies were'} changed the same way.`);
-  const left = report.backupsLeft.length;
-  if (left) {
-    parts.push(`${left} older ${left === 1 ? 'copy' : 'copies'} could not be changed (another passphrase, or damaged) and ${left === 1 ? 'was' : 'were'} left as ${left === 1 ? 'it was' : 'they were'} in the backups folder.`);
-  }
-  return parts.join(' ');
-}
 
 /** One passphrase form: `fields` are [id, label, autocomplete]; `send` gets their values. */
 function passphraseForm({ id, fields, understood, submit, busy, send, done, primary = true }) {
@@ -35,12 +26,9 @@ function passphraseForm({ id, fields, understood, submit, busy, send, done, prim
     e.preventDefault();
     clearFormErrors(form);
     const values = Object.fromEntries(fields.map(([fid]) => [fid, inputs[fid].value]));
-    if ('repeat' in values && values.repeat !== values.passphrase) {
-      showFormError(form, id, { field: 'repeat', message: 'The two passphrases differ. Type the same one twice.' });
-      return;
-    }
-    if (understoodBox && !understoodBox.checked) {
-      showFormError(form, id, { field: 'understood', message: 'Tick this to confirm you will keep the passphrase safe.' });
+    const problem = passphraseProblem(values, understoodBox ? Boolean(understoodBox.checked) : undefined);
+    if (problem) {
+      showFormError(form, id, problem);
       return;
     }
     button.disabled = true;
@@ -60,40 +48,49 @@ function passphraseForm({ id, fields, understood, submit, busy, send, done, prim
   return form;
 }
 
-export function encryptionCard(status) {
-  const intro = 'Encrypts your data and its automatic copies with a passphrase (SQLCipher, AES-256). Allies then asks for it when it starts, and locks after a while without use. Exports you save are not encrypted.';
-  if (!status.encrypted) {
-    return h('section', { class: 'card', 'aria-labelledby': 'settings-encryption' },
-      h('h2', { id: 'settings-encryption' }, 'Encryption'),
-      h('p', {}, intro),
-      h('p', { class: 'notice' }, 'If you forget the passphrase, nobody can open your data again: not Allies, not support. Keep it in a password manager.'),
-      passphraseForm({
-        id: 'enc',
-        fields: [['passphrase', 'New passphrase (at least 8 characters)', 'new-password'], ['repeat', 'The same passphrase again', 'new-password']],
-        understood: 'I understand that without the passphrase my data cannot be recovered',
-        submit: 'Encrypt my data',
-        busy: 'Encrypting…',
-        send: ({ passphrase }) => api.setEncryption(null, passphrase),
-        done: (report) => reloadWith(describeReport(report, 'Your data is now encrypted.')),
-      }));
-  }
+const INTRO = 'Encrypts your data and its automatic copies with a passphrase (SQLCipher, AES-256). Allies then asks for it when it starts, and locks after a while without use. Exports you save are not encrypted.';
 
+/** The card for unencrypted data: why and how to set a passphrase. */
+function encryptCard(api) {
+  return h('section', { class: 'card', 'aria-labelledby': 'settings-encryption' },
+    h('h2', { id: 'settings-encryption' }, 'Encryption'),
+    h('p', {}, INTRO),
+    h('p', { class: 'notice' }, 'If you forget the passphrase, nobody can open your data again: not Allies, not support. Keep it in a password manager.'),
+    passphraseForm({
+      id: 'enc',
+      fields: [['passphrase', 'New passphrase (at least 8 characters)', 'new-password'], ['repeat', 'The same passphrase again', 'new-password']],
+      understood: 'I understand that without the passphrase my data cannot be recovered',
+      submit: 'Encrypt my data',
+      busy: 'Encrypting…',
+      send: ({ passphrase }) => api.setEncryption(null, passphrase),
+      done: (report) => reloadWith(describeReport(report, 'Your data is now encrypted.')),
+    }));
+}
+
+/** The lock delay: kept in this window's storage and told to the idle watch in app.js. */
+function lockAfterSelect() {
   const minutes = lockAfterMinutes(localStorage);
-  const lockAfter = h('select', { id: 'lock-after' },
+  const select = h('select', { id: 'lock-after' },
     LOCK_CHOICES.map((m) => h('option', { value: String(m), selected: m === minutes }, describeLockAfter(m))));
-  lockAfter.addEventListener('change', () => {
-    const m = Number(lockAfter.value);
+  select.addEventListener('change', () => {
+    const m = Number(select.value);
     setLockAfterMinutes(localStorage, m);
     window.dispatchEvent(new CustomEvent('allies-lock-after', { detail: m }));
     announce(m ? `Allies locks after ${describeLockAfter(m)} without use` : 'Allies does not lock by itself');
   });
+  return select;
+}
+
+/** The Encryption card for `status` (encrypted or not), asking `api`. */
+export function encryptionCard(status, api) {
+  if (!status.encrypted) return encryptCard(api);
   return h('section', { class: 'card', 'aria-labelledby': 'settings-encryption' },
     h('h2', { id: 'settings-encryption' }, 'Encryption'),
     h('p', { id: 'encryption-on', class: 'success' }, 'Your data and its automatic copies are encrypted.'),
     h('div', { class: 'settings-form' },
-      h('label', { for: 'lock-after' }, 'Lock after this long without use', lockAfter),
+      h('label', { for: 'lock-after' }, 'Lock after this long without use', lockAfterSelect()),
       h('div', { class: 'actions' },
-        h('button', { type: 'button', id: 'lock-now', onclick: () => lockApp() }, 'Lock now (Ctrl+L)'))),
+        h('button', { type: 'button', id: 'lock-now', onclick: () => lockApp(undefined, api) }, 'Lock now (Ctrl+L)'))),
     h('h3', {}, 'Change the passphrase'),
     passphraseForm({
       id: 'rekey',

@@ -1,0 +1,255 @@
+import { fakeApi, fakeContext, resetPage, settle, textOf } from './support/dom.js';
+import './support/view-shims.js';
+import { afterEach, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ApiError } from '../../ui/lib/api.js';
+import { setPresentingMode } from '../../ui/lib/presenting.js';
+import { UndoStack } from '../../ui/lib/undo.js';
+import { mountReminders } from '../../ui/views/reminders.js';
+
+const NOW = '2026-11-27T10:00:00Z';
+
+const overview = (extra = {}) => ({
+  now: NOW,
+  time_zone: 'UTC',
+  overdue: [{ subject: 'thank:f1', kind: 'thank_you', title: 'Thank Dana Ng', body: 'For the intro to Marco Rossi', due: '2026-11-26T09:00:00Z', person_id: 'p1' }],
+  today: [{ subject: 'reminder:r1', kind: 'one_off', title: 'Call the bank', body: '', due: '2026-11-27T16:00:00Z', reminder_id: 'r1', snoozed: true, repeats: true }],
+  upcoming: [],
+  done: [{ subject: 'promise:x', kind: 'promise', title: 'Send the deck', done_at: '2026-11-27T08:00:00Z' }],
+  held_until: null,
+  paused_until: null,
+  desktopProblem: null,
+  ...extra,
+});
+
+const views = [];
+async function mount(answers = {}, extraCtx = {}) {
+  resetPage();
+  const api = fakeApi({ remindersOverview: overview(), listCheckIns: [], ...answers });
+  let badge = 0;
+  const ctx = fakeContext(api, { refreshBadge: async () => { badge += 1; }, ...extraCtx });
+  const view = mountReminders(ctx);
+  views.push(view);
+  document.getElementById('main').append(view.el);
+  await settle();
+  return { api, view, badge: () => badge, $: (sel) => view.el.querySelector(sel) };
+}
+
+const lastCall = (api, name) => api.calls.filter(([n]) => n === name).at(-1);
+const toast = () => textOf(document.querySelector('#toasts .toast > span'));
+
+afterEach(() => {
+  // The view ticks every minute: stop it so the test process can end.
+  while (views.length) views.pop().destroy();
+  setPresentingMode('names');
+});
+
+test('it reads the overview and the check-ins, draws each list and refreshes the badge', async () => {
+  const { api, $, badge } = await mount();
+  assert.deepEqual(api.calls.map((c) => c[0]), ['remindersOverview', 'listCheckIns']);
+  const thank = $('#reminders-overdue li[data-subject="thank:f1"]');
+  assert.equal(thank.className, 'reminder-item overdue');
+  assert.equal(textOf(thank.querySelector('.kind')), 'Thank-you');
+  assert.equal(thank.querySelector('a.reminder-title').getAttribute('href'), '#/people/p1');
+  assert.equal(textOf(thank.querySelector('.reminder-due')), 'yesterday 09:00');
+  assert.equal(textOf(thank.querySelector('.reminder-done')), 'Thanked');
+  assert.ok(thank.querySelector('.reminder-skip'), 'a thank-you can be skipped');
+  assert.equal(thank.querySelector('.reminder-delete'), null, 'only written reminders can be deleted');
+
+  const call = $('#reminders-today li');
+  assert.equal(textOf(call.querySelector('.reminder-due')), 'today 16:00 · snoozed · repeats');
+  assert.equal(call.querySelector('.reminder-delete').getAttribute('aria-label'), 'Delete the reminder “Call the bank”');
+  assert.equal(textOf($('#reminders-upcoming')), 'Nothing in the next two weeks.');
+  assert.equal(textOf($('#reminders-done li')), 'PromiseSend the deckdone today 08:00');
+  assert.equal(textOf($('#check-ins')), 'No check-in plans.');
+  assert.ok(badge() >= 1, 'the sidebar count is read again after drawing');
+  assert.equal($('#reminder-banners').children.length, 0);
+});
+
+test('snoozing calls snoozeReminder with the subject and the choice, says until when, and reloads', async () => {
+  const { api, $ } = await mount({ snoozeReminder: '2026-11-27T11:00:00Z' });
+  const select = $('#reminders-overdue .reminder-snooze');
+  select.value = 'hour';
+  select.dispatchEvent(new Event('change'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'snoozeReminder'), ['snoozeReminder', 'thank:f1', { for: 'hour' }]);
+  assert.equal(toast(), 'Snoozed until today 11:00');
+  assert.equal(api.calls.at(-1)[0], 'remindersOverview');
+});
+
+test('"until a time I pick" shows a field first and snoozes to the time set', async () => {
+  const { api, $ } = await mount({ snoozeReminder: '2026-11-28T09:00:00Z' });
+  const item = $('#reminders-today li');
+  const select = item.querySelector('.reminder-snooze');
+  select.value = 'until';
+  select.dispatchEvent(new Event('change'));
+  await settle();
+  assert.equal(item.querySelector('.snooze-pick').hidden, false);
+  assert.equal(lastCall(api, 'snoozeReminder'), undefined, 'nothing is snoozed before a time is set');
+  item.querySelector('.snooze-at').value = '2026-11-28T09:00';
+  item.querySelector('.snooze-set').dispatchEvent(new Event('click'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'snoozeReminder'), ['snoozeReminder', 'reminder:r1', { for: 'until', at: '2026-11-28T09:00' }]);
+});
+
+test('done completes by subject; a failure is shown and the list read again', async () => {
+  const { api, $ } = await mount({ completeReminder: new ApiError({ code: 'x', message: 'Already done elsewhere' }) });
+  $('#reminders-overdue .reminder-done').dispatchEvent(new Event('click'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'completeReminder'), ['completeReminder', 'thank:f1']);
+  assert.equal(toast(), 'Already done elsewhere');
+  assert.equal(api.calls.at(-1)[0], 'remindersOverview');
+});
+
+test('skipping a thank-you dismisses it, and undo brings it back', async () => {
+  const undo = new UndoStack();
+  const { api, $ } = await mount({}, { undo });
+  $('.reminder-skip').dispatchEvent(new Event('click'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'dismissReminder'), ['dismissReminder', 'thank:f1']);
+  assert.equal(toast(), 'Skipped “\u2068Thank Dana Ng\u2069”');
+  assert.equal(await undo.undo(), 'Skipped “Thank Dana Ng”');
+  assert.deepEqual(lastCall(api, 'undismissReminder'), ['undismissReminder', 'thank:f1']);
+});
+
+test('deleting a written reminder can be undone', async () => {
+  const undo = new UndoStack();
+  const { api, $ } = await mount({}, { undo });
+  $('.reminder-delete').dispatchEvent(new Event('click'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'deleteReminder'), ['deleteReminder', 'r1']);
+  assert.equal(toast(), 'Deleted the reminder');
+  await undo.undo();
+  assert.deepEqual(lastCall(api, 'restoreReminder'), ['restoreReminder', 'r1']);
+});
+
+test('a new reminder is written in the form and added; a refusal is shown at its field', async () => {
+  let refuse = true;
+  const { api, $, view } = await mount({
+    addReminder: () => (refuse ? new ApiError({ code: 'invalid', message: 'Say what to remind you of.', field: 'title' }) : { id: 'r2' }),
+  });
+  const form = $('#reminder-form');
+  assert.equal(form.hidden, true);
+  $('#new-reminder').dispatchEvent(new Event('click'));
+  await settle();
+  assert.equal(form.hidden, false);
+  assert.equal(textOf($('#reminder-form-title')), 'New reminder');
+  assert.equal($('#reminder-repeat').value, 'never');
+  assert.match($('#reminder-due').value, /^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
+
+  form.dispatchEvent(new Event('submit', { cancelable: true }));
+  await settle();
+  assert.equal(textOf($('#reminder-title-error')), 'Say what to remind you of.');
+  assert.equal($('#reminder-title').getAttribute('aria-invalid'), 'true');
+  assert.equal(form.hidden, false, 'the form stays open on a refusal');
+
+  refuse = false;
+  $('#reminder-title').value = 'Ask Dana';
+  $('#reminder-note').value = 'about the reorg';
+  $('#reminder-due').value = '2026-12-01T09:00';
+  $('#reminder-repeat').value = 'weekly';
+  assert.equal(view.handle('save'), true, 'Ctrl+Enter saves while the form is open');
+  await settle();
+  assert.deepEqual(lastCall(api, 'addReminder'),
+    ['addReminder', { title: 'Ask Dana', note: 'about the reorg', due: '2026-12-01T09:00', repeat: 'weekly' }]);
+  assert.equal(form.hidden, true);
+  assert.equal(view.handle('save'), false, 'nothing to save once closed');
+});
+
+test('editing reads the reminder into the form and saves it under its id', async () => {
+  const { api, $ } = await mount({ getReminder: { title: 'Call the bank', note: 'n', due: '2026-11-27T16:00', repeat: 'monthly' } });
+  $('.reminder-edit').dispatchEvent(new Event('click'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'getReminder'), ['getReminder', 'r1']);
+  assert.equal(textOf($('#reminder-form-title')), 'Edit reminder');
+  assert.equal($('#reminder-title').value, 'Call the bank');
+  assert.equal($('#reminder-repeat').value, 'monthly');
+  $('#reminder-form').dispatchEvent(new Event('submit', { cancelable: true }));
+  await settle();
+  assert.deepEqual(lastCall(api, 'editReminder'),
+    ['editReminder', 'r1', { title: 'Call the bank', note: 'n', due: '2026-11-27T16:00', repeat: 'monthly' }]);
+  assert.equal(lastCall(api, 'addReminder'), undefined);
+});
+
+test('Esc closes the form without saving', async () => {
+  const { api, $, view } = await mount();
+  $('#new-reminder').dispatchEvent(new Event('click'));
+  await settle();
+  assert.equal(view.handle('cancel'), true);
+  assert.equal($('#reminder-form').hidden, true);
+  assert.equal(view.handle('cancel'), false);
+  assert.equal(lastCall(api, 'addReminder'), undefined);
+});
+
+test('banners say why pop-ups are missing or held, and a pause can be resumed', async () => {
+  const { api, $ } = await mount({
+    remindersOverview: overview({ desktopProblem: 'no notification daemon', held_until: '2026-11-27T18:00:00Z', paused_until: '2026-11-27T11:00:00Z' }),
+  });
+  assert.equal(textOf($('#reminders-desktop-problem')),
+    'Desktop pop-ups are not working (no notification daemon), so reminders are shown here instead.');
+  assert.equal(textOf($('#reminders-held')), 'Quiet time: pop-ups wait until today 18:00. Everything due is listed below.');
+  assert.equal(textOf($('#reminders-paused')), 'Paused until today 11:00. Reminders still collect here.');
+  assert.equal($('#pause-hour'), null);
+  $('#pause-resume').dispatchEvent(new Event('click'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'pauseReminders'), ['pauseReminders', 'resume']);
+});
+
+test('pausing for an hour asks the app to hold pop-ups', async () => {
+  const { api, $ } = await mount();
+  assert.equal($('#pause-resume'), null);
+  $('#pause-hour').dispatchEvent(new Event('click'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'pauseReminders'), ['pauseReminders', 'hour']);
+  $('#pause-tomorrow').dispatchEvent(new Event('click'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'pauseReminders'), ['pauseReminders', 'until_tomorrow']);
+});
+
+test('while presenting, names in the app\'s words become initials, former people included', async () => {
+  setPresentingMode('initials');
+  const { api, $ } = await mount({ listPeople: [{ id: 'p1', name: 'Dana Ng' }], listFormerPeople: [{ id: 'p2', name: 'Marco Rossi' }] });
+  assert.deepEqual(api.calls.slice(0, 3).map((c) => c[0]), ['remindersOverview', 'listPeople', 'listCheckIns']);
+  assert.ok(api.calls.some(([n]) => n === 'listFormerPeople'));
+  const item = $('#reminders-overdue li');
+  assert.equal(textOf(item.querySelector('.reminder-title')), 'Thank DN');
+  assert.equal(textOf(item.querySelector('.reminder-body')), 'For the intro to MR');
+});
+
+test('while presenting without the people list, reminder text is hidden', async () => {
+  setPresentingMode('initials');
+  const { $ } = await mount({ listPeople: new Error('locked') });
+  assert.equal(textOf($('#reminders-overdue .reminder-title')), 'Hidden while presenting');
+});
+
+test('an overview that cannot load says why above the lists', async () => {
+  const { $ } = await mount({ remindersOverview: new ApiError({ code: 'db', message: 'The database is busy' }) });
+  assert.equal(textOf($('#reminder-banners [role=alert]')), 'The database is busy');
+});
+
+test('check-ins are listed, added from the form and deleted with an undo', async () => {
+  const undo = new UndoStack();
+  const { api, $ } = await mount({ listCheckIns: [{ id: 'c1', label: 'New job', start_on: '2026-11-02' }] }, { undo });
+  assert.equal(textOf($('#check-ins .ledger-text')), 'New job · started 2026-11-02');
+
+  $('#check-in-label').value = 'New manager';
+  $('#check-in-start_on').value = '2026-12-01';
+  $('#check-in-form').dispatchEvent(new Event('submit', { cancelable: true }));
+  await settle();
+  assert.deepEqual(lastCall(api, 'addCheckIn'), ['addCheckIn', { label: 'New manager', start_on: '2026-12-01' }]);
+  assert.equal($('#check-in-label').value, '', 'the form is emptied once added');
+
+  $('#check-ins button[aria-label="Delete the check-ins for “New job”"]').dispatchEvent(new Event('click'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'deleteCheckIn'), ['deleteCheckIn', 'c1']);
+  await undo.undo();
+  assert.deepEqual(lastCall(api, 'restoreCheckIn'), ['restoreCheckIn', 'c1']);
+});
+
+test('a refused check-in is shown at its field', async () => {
+  const { $ } = await mount({ addCheckIn: new ApiError({ code: 'invalid', message: 'Pick the start date.', field: 'start_on' }) });
+  $('#check-in-form').dispatchEvent(new Event('submit', { cancelable: true }));
+  await settle();
+  assert.equal(textOf($('#check-in-start_on-error')), 'Pick the start date.');
+  assert.equal($('#check-in-start_on-error').hidden, false);
+});

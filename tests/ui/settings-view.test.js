@@ -1,0 +1,243 @@
+import { fakeApi, fakeContext, resetPage, settle, textOf } from './support/dom.js';
+import { reloads } from './support/view-shims.js';
+import { beforeEach, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ApiError } from '../../ui/lib/api.js';
+import { lockAfterMinutes } from '../../ui/lib/idle.js';
+import { FLASH_KEY } from '../../ui/lib/lock.js';
+import { mountSettings } from '../../ui/views/settings.js';
+
+const SETTINGS = {
+  time_zone: 'Europe/Berlin', morning: '08:30', quiet_start: '20:00', quiet_end: '07:00', quiet_weekends: true,
+  weekly_review: false, weekly_review_day: 'Fri', weekly_review_time: '16:00', thank_you: 'next_morning', thank_you_days: 2,
+  kept: 'as read', // a setting this form does not show is sent back as it was
+};
+
+const answers = (extra = {}) => ({
+  getReminderSettings: { settings: SETTINGS, timeZones: ['UTC', 'Europe/Berlin', 'America/New_York'] },
+  getAutostart: true,
+  listSnapshots: { folder: '/d/backups', copies: [{ path: '/d/backups/a.db', taken_at: '2026-11-27T10:00:00Z', reason: 'before_restore', bytes: 20480 }] },
+  ...extra,
+});
+
+async function mount(extraAnswers = {}, status = {}) {
+  resetPage();
+  const api = fakeApi(answers(extraAnswers));
+  const view = mountSettings(fakeContext(api, { status: { ready: true, encrypted: false, dbPath: '/d/allies.db', ...status } }));
+  document.getElementById('main').append(view.el);
+  await settle();
+  return { api, view, $: (sel) => view.el.querySelector(sel) };
+}
+
+const lastCall = (api, name) => api.calls.filter(([n]) => n === name).at(-1);
+const submit = (form) => form.dispatchEvent(new Event('submit', { cancelable: true }));
+const click = (el) => el.dispatchEvent(new Event('click', { bubbles: true }));
+
+beforeEach(() => {
+  localStorage.clear();
+  sessionStorage.clear();
+  reloads.count = 0;
+});
+
+test('it reads the reminder settings, the autostart and the copies, and shows where the data is', async () => {
+  const { api, $ } = await mount();
+  assert.deepEqual(api.calls.map((c) => c[0]), ['getReminderSettings', 'getAutostart', 'listSnapshots']);
+  assert.equal(textOf($('#data-path')), '/d/allies.db');
+  assert.equal($('#reminder-settings').dataset.loaded, 'true');
+  assert.deepEqual([...$('#rs-time_zone').options].map(textOf), ['UTC', 'Europe/Berlin', 'America/New York']);
+  assert.equal($('#rs-time_zone').value, 'Europe/Berlin');
+  assert.equal($('#rs-morning').value, '08:30');
+  assert.equal($('#rs-quiet_weekends').checked, true);
+  assert.equal($('#rs-weekly_review_day').disabled, true, 'no weekly review, so no day to pick');
+  assert.equal($('#rs-thank_you_days').disabled, true, 'days only count for "after some days"');
+  assert.equal($('#autostart').checked, true);
+  assert.equal($('#autostart').disabled, false);
+  assert.equal($('#autostart').dataset.loaded, 'true');
+  assert.equal(textOf($('#snapshots .ledger-text')).endsWith(' · before a restore · 20 KB'), true);
+  assert.ok($('#enc'), 'unencrypted data offers a passphrase');
+  assert.equal($('#encryption-on'), null);
+});
+
+test('switching the weekly review on enables its day and time', async () => {
+  const { $ } = await mount();
+  $('#rs-weekly_review').checked = true;
+  $('#reminder-settings').dispatchEvent(new Event('change'));
+  assert.equal($('#rs-weekly_review_day').disabled, false);
+  assert.equal($('#rs-weekly_review_time').disabled, false);
+});
+
+test('saving sends the settings as read with the form\'s changes, then says so', async () => {
+  const { api, $ } = await mount({ saveReminderSettings: (s) => s });
+  $('#rs-morning').value = '09:15';
+  $('#rs-thank_you').value = 'in_days';
+  $('#rs-thank_you_days').value = '5';
+  submit($('#reminder-settings'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'saveReminderSettings'), ['saveReminderSettings', {
+    ...SETTINGS, morning: '09:15', thank_you: 'in_days', thank_you_days: 5,
+  }]);
+  assert.equal($('#rs-saved').hidden, false);
+  assert.equal($('#rs-thank_you_days').disabled, false, 'the form follows what was saved');
+});
+
+test('a refused setting is shown at its field', async () => {
+  const { $ } = await mount({ saveReminderSettings: new ApiError({ code: 'invalid', message: 'Quiet time must end.', field: 'quiet_end' }) });
+  submit($('#reminder-settings'));
+  await settle();
+  assert.equal(textOf($('#rs-quiet_end-error')), 'Quiet time must end.');
+  assert.equal($('#rs-saved').hidden, true);
+});
+
+test('settings that cannot load say why', async () => {
+  const { $ } = await mount({ getReminderSettings: new ApiError({ code: 'db', message: 'Locked' }) });
+  assert.equal(textOf($('#rs-form-error')), 'Locked');
+  assert.equal($('#rs-form-error').hidden, false);
+  assert.equal($('#reminder-settings').dataset.loaded, undefined);
+});
+
+test('the test reminder reports a desktop pop-up', async () => {
+  const { api, $ } = await mount({ sendTestReminder: { shown: 'desktop', notification: { title: 'Thank Dana', body: 'x' } } });
+  click($('#send-test-reminder'));
+  assert.equal($('#send-test-reminder').disabled, true, 'one test at a time');
+  await settle();
+  assert.deepEqual(lastCall(api, 'sendTestReminder'), ['sendTestReminder']);
+  assert.equal(textOf($('#reminder-sent')), 'Sent. A pop-up from Allies should appear on your desktop: “Thank Dana”.');
+  assert.equal($('#send-test-reminder').disabled, false);
+});
+
+test('without desktop pop-ups the test reminder is shown in the window, with why', async () => {
+  const { $ } = await mount({ sendTestReminder: { shown: 'in_app', reason: 'No notification service.', notification: { title: 'Test', body: 'It works' } } });
+  click($('#send-test-reminder'));
+  await settle();
+  assert.equal(textOf($('#notify-unavailable')), 'No notification service.');
+  assert.equal(textOf($('#in-app-reminder')), 'TestIt works');
+  assert.equal($('#reminder-sent'), null);
+});
+
+test('a failed test reminder says why', async () => {
+  const { $ } = await mount({ sendTestReminder: new ApiError({ code: 'x', message: 'The scheduler is down' }) });
+  click($('#send-test-reminder'));
+  await settle();
+  assert.equal(textOf($('#reminder-result [role=alert]')), 'The scheduler is down');
+});
+
+test('start at login is switched through the api, and put back when that fails', async () => {
+  const { api, $ } = await mount({ setAutostart: new ApiError({ code: 'x', message: 'No autostart folder' }) });
+  $('#autostart').checked = false;
+  $('#autostart').dispatchEvent(new Event('change'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'setAutostart'), ['setAutostart', false]);
+  assert.equal($('#autostart').checked, true);
+  assert.equal(textOf($('#autostart-error')), 'No autostart folder');
+  assert.equal($('#autostart-error').hidden, false);
+});
+
+test('each export says where it was saved, or why not', async () => {
+  const { api, $ } = await mount({ exportPeopleCsv: '/home/me/people.csv', saveBackup: new ApiError({ code: 'io', message: 'Disk full' }) });
+  click($('#export-csv'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'exportPeopleCsv'), ['exportPeopleCsv']);
+  assert.equal(textOf($('#data-result')), 'The people list saved as /home/me/people.csv');
+  assert.equal($('#data-result').className, 'success');
+  click($('#save-backup'));
+  await settle();
+  assert.equal(textOf($('#data-result')), 'Disk full');
+  assert.equal($('#data-result').className, 'form-error');
+});
+
+test('restoring a copy asks first, and Cancel leaves everything', async () => {
+  const { api, $ } = await mount({ restoreSnapshot: '/d/backups/replaced.db' });
+  click($('.snapshot-restore'));
+  await settle();
+  const dialog = document.getElementById('restore-dialog');
+  assert.ok(dialog.hasAttribute('open'));
+  click(dialog.querySelector('#restore-cancel'));
+  await settle();
+  assert.equal(document.getElementById('restore-dialog'), null);
+  assert.equal(lastCall(api, 'restoreSnapshot'), undefined);
+
+  click($('.snapshot-restore'));
+  await settle();
+  click(document.querySelector('#restore-confirm'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'restoreSnapshot'), ['restoreSnapshot', '/d/backups/a.db']);
+  assert.equal(textOf($('#data-result')), 'Restored. The data it replaced is in /d/backups/replaced.db. Reloading…');
+});
+
+test('copies that cannot be listed say why', async () => {
+  const { $ } = await mount({ listSnapshots: new ApiError({ code: 'io', message: 'No backups folder' }) });
+  assert.equal(textOf($('#snapshots [role=alert]')), 'No backups folder');
+});
+
+test('encrypting checks both passphrases and the box before asking, then reloads with what happened', async () => {
+  const { api, $ } = await mount({ setEncryption: { backupsConverted: 1, backupsLeft: [] } });
+  const form = $('#enc');
+  $('#enc-passphrase').value = 'correct horse';
+  $('#enc-repeat').value = 'correct hose';
+  submit(form);
+  await settle();
+  assert.equal(textOf($('#enc-repeat-error')), 'The two passphrases differ. Type the same one twice.');
+  $('#enc-repeat').value = 'correct horse';
+  submit(form);
+  await settle();
+  assert.equal(textOf($('#enc-understood-error')), 'Tick this to confirm you will keep the passphrase safe.');
+  assert.equal(lastCall(api, 'setEncryption'), undefined, 'nothing is sent until both checks pass');
+
+  $('#enc-understood').checked = true;
+  submit(form);
+  await settle();
+  assert.deepEqual(lastCall(api, 'setEncryption'), ['setEncryption', null, 'correct horse']);
+  assert.equal($('#enc-passphrase').value, '', 'the passphrase is not left in the field');
+  assert.equal(reloads.count, 1);
+  assert.equal(sessionStorage.getItem(FLASH_KEY), 'Your data is now encrypted. 1 automatic copy was changed the same way.');
+});
+
+test('a refused passphrase is shown at its field and the button comes back', async () => {
+  const { $ } = await mount({ setEncryption: new ApiError({ code: 'invalid', message: 'Use at least 8 characters.', field: 'passphrase' }) });
+  $('#enc-passphrase').value = 'short';
+  $('#enc-repeat').value = 'short';
+  $('#enc-understood').checked = true;
+  submit($('#enc'));
+  await settle();
+  assert.equal(textOf($('#enc-passphrase-error')), 'Use at least 8 characters.');
+  assert.equal(textOf($('#enc-submit')), 'Encrypt my data');
+  assert.equal($('#enc-submit').disabled, false);
+  assert.equal(reloads.count, 0);
+});
+
+test('encrypted data can be locked now, and the lock delay is kept and told to the idle watch', async () => {
+  localStorage.setItem('allies.lockAfterMinutes', '5');
+  const { api, $ } = await mount({}, { encrypted: true });
+  assert.ok($('#encryption-on'));
+  assert.equal($('#lock-after').value, '5', 'the delay chosen before is selected');
+  let told = null;
+  const listen = (e) => { told = e.detail; };
+  window.addEventListener('allies-lock-after', listen);
+  $('#lock-after').value = '30';
+  $('#lock-after').dispatchEvent(new Event('change'));
+  window.removeEventListener('allies-lock-after', listen);
+  assert.equal(told, 30);
+  assert.equal(lockAfterMinutes(localStorage), 30);
+
+  click($('#lock-now'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'lockNow'), ['lockNow']);
+  assert.equal(reloads.count, 1);
+});
+
+test('the passphrase is changed with the current one, and removed with it', async () => {
+  const { api, $ } = await mount({ setEncryption: { backupsConverted: 0, backupsLeft: ['/d/backups/old.db'] } }, { encrypted: true });
+  $('#rekey-current').value = 'old pass';
+  $('#rekey-passphrase').value = 'new passphrase';
+  $('#rekey-repeat').value = 'new passphrase';
+  submit($('#rekey'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'setEncryption'), ['setEncryption', 'old pass', 'new passphrase']);
+  assert.match(sessionStorage.getItem(FLASH_KEY), /^Your passphrase was changed\. 1 older copy could not be changed/);
+
+  $('#decrypt-current').value = 'new passphrase';
+  submit($('#decrypt'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'setEncryption'), ['setEncryption', 'new passphrase', null]);
+  assert.match(sessionStorage.getItem(FLASH_KEY), /^Your data is no longer encrypted\./);
+});

@@ -1,0 +1,194 @@
+// What the Insights page draws, as functions of the data it was given: no api, no state of
+// their own. Buttons call the handlers in `on`, which belong to the controller in insights.js.
+
+import { h } from '../lib/dom.js';
+import { labelFor, presentingMode } from '../lib/presenting.js';
+import { sinceText } from '../lib/format.js';
+import {
+  coldDetails, coverageColumn, coverageShare, gapOpensMap, groupAttendance, imbalanceText,
+  overdueText, reviewStanceText, shownItems, unseenDetails,
+} from '../lib/insight-format.js';
+
+const personLink = (id, name) => h('a', { href: `#/people/${encodeURIComponent(id)}`, class: 'insight-name' }, name);
+
+/** The page with its cards empty; the lists are filled by the functions below. */
+export function insightsPage() {
+  const groupForm = h('form', { class: 'ledger-form', id: 'group-form', novalidate: true },
+    h('label', { class: 'visually-hidden', for: 'group-name' }, 'Group'),
+    h('input', { id: 'group-name', type: 'text', autocomplete: 'off', placeholder: 'Rust Berlin meetup' }),
+    h('button', { type: 'submit', id: 'group-add' }, 'Add group'),
+    h('p', { class: 'field-error', id: 'group-name-error', hidden: true }),
+    h('p', { class: 'form-error', id: 'group-form-error', role: 'alert', hidden: true }));
+  const groupList = h('ul', { class: 'ledger-list', id: 'groups', 'aria-label': 'Professional groups' });
+
+  return h('section', { class: 'view', 'aria-labelledby': 'insights-title' },
+    h('header', { class: 'view-head' }, h('h1', { id: 'insights-title', tabindex: '-1' }, 'Insights')),
+    h('div', { class: 'cards insight-cards' },
+      h('section', { class: 'card insight-card', id: 'going-cold', 'aria-labelledby': 'cold-title' },
+        h('h2', { id: 'cold-title' }, 'Going cold'),
+        h('p', { class: 'muted' }, 'People past the cadence you meant to keep, the most important first.'),
+        h('ul', { class: 'ledger-list insight-list', id: 'cold-list' })),
+      h('section', { class: 'card insight-card', id: 'visibility-gap', 'aria-labelledby': 'unseen-title' },
+        h('h2', { id: 'unseen-title' }, 'Visibility gap'),
+        h('p', { class: 'muted' }, 'High-power people with no contact in 60 days.'),
+        h('ul', { class: 'ledger-list insight-list', id: 'unseen-list' })),
+      h('section', { class: 'card insight-card', id: 'reciprocity', 'aria-labelledby': 'reciprocity-title' },
+        h('h2', { id: 'reciprocity-title' }, 'Reciprocity'),
+        h('ul', { class: 'ledger-list insight-list', id: 'unthanked-list', 'aria-label': 'Favours to thank for' }),
+        h('ul', { class: 'ledger-list insight-list', id: 'owed-list', 'aria-label': 'People who have helped you more' })),
+      h('section', { class: 'card insight-card', id: 'coverage', 'aria-labelledby': 'coverage-title' },
+        h('h2', { id: 'coverage-title' }, 'Coverage'),
+        h('p', { class: 'muted', id: 'coverage-summary' }),
+        h('ul', { class: 'insight-gaps', id: 'coverage-gaps', 'aria-label': 'Gaps' }),
+        h('div', { class: 'coverage-tables' },
+          h('table', { class: 'coverage-table', id: 'coverage-levels' }, h('caption', {}, 'Allies by level')),
+          h('table', { class: 'coverage-table', id: 'coverage-departments' }, h('caption', {}, 'Allies by department')))),
+      h('section', { class: 'card insight-card review-card', id: 'review', 'aria-labelledby': 'review-title' },
+        h('h2', { id: 'review-title' }, 'Review season'),
+        h('p', { class: 'muted' }, 'For one goal: who would speak for you in the room, who is neutral but reachable, and who may hold you back.'),
+        h('div', { class: 'review-controls' },
+          h('label', { for: 'review-map' }, 'Map'),
+          h('select', { id: 'review-map' }),
+          h('button', { type: 'button', id: 'review-export' }, 'Export as text'),
+          h('button', { type: 'button', id: 'review-print' }, 'Print')),
+        h('div', { id: 'review-body', class: 'review-body' })),
+      h('section', { class: 'card', 'aria-labelledby': 'groups-title' },
+        h('h2', { id: 'groups-title' }, 'Professional groups'),
+        h('p', { class: 'muted' }, 'Communities, meetups and guilds where people get to know you. Go at least once a quarter; Allies reminds you when one has waited too long.'),
+        groupForm, groupList)));
+}
+
+/** Each insight list: its element id, where its items are in the answer, how one is drawn, and what it says when empty. */
+export const INSIGHT_LISTS = [
+  { id: 'cold-list', items: (d) => d.going_cold, item: coldItem, empty: 'No one is past their cadence. Nice work.' },
+  { id: 'unseen-list', items: (d) => d.visibility_gap, item: unseenItem, empty: 'Every high-power person on your maps has heard from you in the last 60 days.' },
+  { id: 'unthanked-list', items: (d) => d.reciprocity.unthanked, item: unthankedItem, empty: 'No thank-yous owed.' },
+  { id: 'owed-list', items: (d) => d.reciprocity.owed, item: owedItem, empty: 'No one has done much more for you than you for them lately.' },
+];
+
+/** A list item saying why a list could not be loaded. */
+export const listError = (message) => h('li', { class: 'form-error', role: 'alert' }, message);
+
+/** The items of one list: the first few and a "Show all" button, or all once `expanded`. */
+export function insightListItems(list, data, expanded, on) {
+  const items = list.items(data);
+  if (!items.length) return [h('li', { class: 'muted insight-empty' }, list.empty)];
+  const { shown, more } = shownItems(items, expanded);
+  return [
+    shown.map((it) => list.item(it, on)),
+    more ? h('li', {}, h('button', { type: 'button', class: 'link insight-more', onclick: () => on.showAll(list.id) }, `Show all ${more}`)) : null,
+  ];
+}
+
+const contactActions = (person, on) => h('span', { class: 'ledger-actions' },
+  h('button', { type: 'button', class: 'insight-log', 'aria-label': `Log interaction with ${labelFor(person)}`,
+    onclick: () => on.logInteraction(person) }, 'Log interaction'),
+  h('button', { type: 'button', class: 'insight-schedule', 'aria-label': `Schedule time with ${labelFor(person)}`,
+    onclick: () => on.schedule(person) }, 'Schedule'));
+
+function coldItem(c, on) {
+  const person = { id: c.person_id, name: c.name, role: c.role };
+  return h('li', { class: 'ledger-item insight-item', 'data-id': c.person_id },
+    h('span', { class: 'ledger-text' }, personLink(c.person_id, labelFor(c)), ' ',
+      h('span', { class: 'overdue' }, overdueText(c.overdue_days)),
+      h('span', { class: 'muted insight-details' }, coldDetails(c))),
+    contactActions(person, on));
+}
+
+function unseenItem(u, on) {
+  const person = { id: u.person_id, name: u.name, role: u.role };
+  return h('li', { class: 'ledger-item insight-item', 'data-id': u.person_id },
+    h('span', { class: 'ledger-text' }, personLink(u.person_id, labelFor(u)),
+      h('span', { class: 'muted insight-details' }, unseenDetails(u))),
+    contactActions(person, on));
+}
+
+function unthankedItem(f, on) {
+  return h('li', { class: 'ledger-item insight-item', 'data-id': f.favour_id },
+    h('span', { class: 'ledger-text' }, personLink(f.person_id, labelFor(f)), ' helped: ', f.description,
+      h('span', { class: 'muted insight-details' }, `done ${sinceText(f.done_at)}, not yet thanked`)),
+    h('span', { class: 'ledger-actions' },
+      h('button', { type: 'button', class: 'insight-thank', 'aria-label': `Thank ${labelFor(f)}`,
+        onclick: () => on.thank(f) }, 'Thank')));
+}
+
+function owedItem(o) {
+  return h('li', { class: 'ledger-item insight-item', 'data-id': o.person_id },
+    h('span', { class: 'ledger-text' }, imbalanceText({ ...o, name: labelFor(o) })),
+    h('span', { class: 'ledger-actions' }, h('a', { href: `#/people/${encodeURIComponent(o.person_id)}`, class: 'button-link' }, 'Offer help')));
+}
+
+/** The gaps in coverage, each with a way to close it where there is one. */
+export function coverageGaps(cov) {
+  return cov.gaps.length
+    ? cov.gaps.map((g) => h('li', { class: `insight-gap gap-${g.code}` }, g.text,
+      gapOpensMap(g.code) ? h('a', { href: '#/map', class: 'gap-action' }, 'Open the map') : null))
+    : [h('li', { class: 'muted' }, 'No gaps: allies at every level and in every department you know.')];
+}
+
+/** A small bar of how many are allies; its share is set through the CSSOM (the CSP allows no style attributes). */
+function bar(share) {
+  const el = h('span', { class: 'coverage-bar', 'aria-hidden': 'true' });
+  el.style.setProperty('--share', String(share));
+  return el;
+}
+
+/** The inside of a coverage table: caption, head and a row per level or department. */
+export function coverageTable(caption, rows) {
+  return [h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, coverageColumn(caption)), h('th', { scope: 'col' }, 'Allies'))),
+    h('tbody', {}, rows.length ? rows.map((c) => {
+      const { text, share } = coverageShare(c);
+      return h('tr', { class: c.allies ? '' : 'coverage-none' }, h('th', { scope: 'row' }, c.label),
+        h('td', {}, bar(share), ' ', text));
+    }) : h('tr', {}, h('td', { colspan: 2, class: 'muted' }, 'No one yet.')))];
+}
+
+/** The options of the review's map picker. */
+export function mapOptions(maps) {
+  return maps.length
+    ? maps.map((m) => h('option', { value: m.id }, m.name))
+    : [h('option', { value: '' }, 'No maps yet')];
+}
+
+function reviewSection(title, id, people, empty, say) {
+  return h('section', { class: 'review-section', id },
+    h('h3', {}, title),
+    people.length
+      ? h('ul', { class: 'review-list' }, people.map((p) => h('li', { 'data-id': p.person_id },
+        personLink(p.person_id, labelFor(p)), p.role && presentingMode() !== 'roles' ? `, ${p.role}` : '',
+        h('span', { class: `muted stance-${p.stance}` }, reviewStanceText(p)),
+        p.reach && say(p.reach) ? h('span', { class: 'muted' }, ` · ${say(p.reach)}`) : null)))
+      : h('p', { class: 'muted' }, empty));
+}
+
+/**
+ * What the review body shows: a hint without a map, the error, or the three sections. `say`
+ * turns the app's "Through Dana Ng" into what may be shown now.
+ */
+export function reviewBody({ mapId, review, error }, say) {
+  if (!mapId) return [h('p', { class: 'muted' }, 'Make a map for a goal, then come back to see who would speak for you.')];
+  if (error) return [h('p', { class: 'form-error', role: 'alert' }, error)];
+  if (!review) return [];
+  return [
+    reviewSection('Would speak for you in the room', 'review-speakers', review.speakers, 'No champion or supporter with high power on this map yet.', say),
+    reviewSection('Neutral but reachable', 'review-reachable', review.reachable, 'No one neutral you have met or can be introduced to.', say),
+    reviewSection('May hold you back', 'review-holding-back', review.holding_back, 'No skeptics or blockers on this map.', say),
+  ];
+}
+
+function groupItem(g, today, on) {
+  const { due, when } = groupAttendance(g, today);
+  const date = h('input', { type: 'date', class: 'attend-on', value: today, max: today, 'aria-label': `Day you went to ${g.name}` });
+  return h('li', { class: `ledger-item${due ? ' due' : ''}`, 'data-id': g.id },
+    h('span', { class: 'ledger-text' }, h('strong', {}, g.name), ' · ', h('span', { class: 'muted' }, when)),
+    h('span', { class: 'ledger-actions' }, date,
+      h('button', { type: 'button', class: 'group-attend', onclick: () => on.attend(g, date.value) }, 'I went'),
+      h('button', { type: 'button', class: 'link', 'aria-label': `Delete the group “${g.name}”`, onclick: () => on.removeGroup(g) }, 'Delete')));
+}
+
+/** The professional groups, or why they cannot be shown. */
+export function groupItems({ groups, error, today }, on) {
+  if (error) return [listError(error)];
+  return groups.length ? groups.map((g) => groupItem(g, today, on)) : [h('li', { class: 'muted' }, 'No groups yet.')];
+}

@@ -1,0 +1,88 @@
+// Settings → Your data: exports, a full backup, restoring one, and the automatic copies.
+// Everything it does asks the `api` it is given; a restore reloads the page.
+
+import { h, replaceChildren } from '../lib/dom.js';
+import { toBase64 } from '../lib/bytes.js';
+import { snapshotReason, snapshotSize } from '../lib/settings-format.js';
+
+/** Asks to confirm replacing everything; resolves true to go ahead. */
+function confirmReplace(what) {
+  const dialog = h('dialog', { id: 'restore-dialog', class: 'dialog', 'aria-labelledby': 'restore-title' },
+    h('h2', { id: 'restore-title' }, 'Replace everything?'),
+    h('p', {}, `Everything now in Allies will be replaced by ${what}. The current data is copied to the backups folder first, so you can go back.`),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'primary', id: 'restore-confirm', value: 'yes' }, 'Replace everything'),
+      h('button', { type: 'button', id: 'restore-cancel', value: '' }, 'Cancel')));
+  document.body.append(dialog);
+  dialog.showModal();
+  return new Promise((resolve) => {
+    const done = (yes) => { dialog.close(); dialog.remove(); resolve(yes); };
+    dialog.addEventListener('click', (e) => { const b = e.target.closest('button'); if (b) done(b.value === 'yes'); });
+    dialog.addEventListener('cancel', (e) => { e.preventDefault(); done(false); });
+  });
+}
+
+const takenAt = (c) => new Date(c.taken_at).toLocaleString();
+
+/** The list of automatic copies, each with its Restore button, or why there are none. */
+function copyItems({ copies, error }, restore) {
+  if (error) return [h('li', { class: 'form-error', role: 'alert' }, error)];
+  return copies.length
+    ? copies.map((c) => h('li', { class: 'ledger-item' },
+      h('span', { class: 'ledger-text' }, takenAt(c), ' · ', snapshotReason(c.reason), ' · ', snapshotSize(c.bytes)),
+      h('button', { type: 'button', class: 'link snapshot-restore', onclick: () => restore(c) }, 'Restore')))
+    : [h('li', { class: 'muted' }, 'No copies yet; the first is taken today.')];
+}
+
+/** The data card's files part: export buttons, restoring a backup, the automatic copies. */
+export function dataFiles(api) {
+  const result = h('p', { id: 'data-result', role: 'status' });
+  const say = (text, ok = true) => { result.className = ok ? 'success' : 'form-error'; result.textContent = text; };
+  const saved = (what, call) => async () => {
+    try { say(`${what} saved as ${await call()}`); } catch (err) { say(err.message, false); }
+  };
+  const restoreFile = h('input', { type: 'file', id: 'restore-file', accept: '.json,application/json' });
+  const copies = h('ul', { class: 'ledger-list', id: 'snapshots', 'aria-label': 'Automatic copies' });
+  const whenRestored = (kept) => {
+    say(`Restored. The data it replaced is in ${kept}. Reloading…`);
+    setTimeout(() => location.reload(), 1500);
+  };
+
+  restoreFile.addEventListener('change', async () => {
+    const file = restoreFile.files?.[0];
+    if (!file) return;
+    const content = toBase64(await file.arrayBuffer());
+    restoreFile.value = '';
+    if (!(await confirmReplace(`the backup in ${file.name}`))) return;
+    try { whenRestored(await api.restoreBackupFile(content)); } catch (err) { say(err.message, false); }
+  });
+
+  async function restoreCopy(c) {
+    if (!(await confirmReplace(`the copy from ${takenAt(c)}`))) return;
+    try { whenRestored(await api.restoreSnapshot(c.path)); } catch (err) { say(err.message, false); }
+  }
+
+  async function loadCopies() {
+    let state;
+    try {
+      state = { copies: (await api.listSnapshots()).copies, error: null };
+    } catch (err) {
+      state = { copies: [], error: err.message };
+    }
+    replaceChildren(copies, copyItems(state, restoreCopy));
+  }
+  loadCopies();
+
+  return h('div', { class: 'data-files' },
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', id: 'export-csv', onclick: saved('The people list', api.exportPeopleCsv) }, 'Export people (CSV)'),
+      h('button', { type: 'button', id: 'export-redacted', title: 'Initials instead of names; no email, tags or notes', onclick: saved('The people list without names', api.exportPeopleRedacted) }, 'Export people, redacted (CSV)'),
+      h('button', { type: 'button', id: 'export-vcard', onclick: saved('The address book', api.exportPeopleVcard) }, 'Export people (vCard)'),
+      h('button', { type: 'button', id: 'export-ics', onclick: saved('The calendar', api.exportCalendar) }, 'Export reminders (calendar)'),
+      h('button', { type: 'button', id: 'save-backup', onclick: saved('A full backup', api.saveBackup) }, 'Save a full backup (JSON)')),
+    h('p', {}, h('label', { for: 'restore-file' }, 'Restore from a backup file: '), restoreFile),
+    result,
+    h('h3', {}, 'Automatic copies'),
+    h('p', { class: 'muted' }, 'A copy of your data is taken every day (the last 7 days and one a week for 4 weeks are kept) and before every restore.'),
+    copies);
+}
