@@ -52,6 +52,22 @@ pub enum Error {
     },
     #[error(transparent)]
     Open(#[from] OpenError),
+    #[error("Your database opened normally; {instead}.")]
+    AlreadyOpen { instead: &'static str },
+    #[error("Open your data first; {what} only while it is open.")]
+    NotOpen { what: &'static str },
+    #[error("There is no database file here to move aside or replace.")]
+    NoDataFile,
+    #[error("There is no backup to restore.")]
+    NoBackup,
+    #[error("Allies locks only when your data is encrypted. Set a passphrase in Settings first.")]
+    NothingToLock,
+    #[error("Your data is not encrypted; there is nothing to turn off.")]
+    NothingToDecrypt,
+    #[error("That is not your current passphrase.")]
+    WrongCurrentPassphrase,
+    #[error("The operation stopped unexpectedly: {detail}. Nothing was saved.")]
+    Stopped { detail: String },
     #[error("Allies could not read or write its database: {0}. Your data was not changed.")]
     Storage(#[from] rusqlite::Error),
 }
@@ -76,6 +92,13 @@ impl Error {
             Error::ExportExists { .. } => "export.exists",
             Error::Encryption { .. } => "encryption.failed",
             Error::Open(e) => e.code(),
+            Error::AlreadyOpen { .. } => "storage.already_open",
+            Error::NotOpen { .. } => "storage.not_open",
+            Error::NoDataFile => "storage.no_data_dir",
+            Error::NoBackup => "backups.none",
+            Error::NothingToLock | Error::NothingToDecrypt => "encryption.off",
+            Error::WrongCurrentPassphrase => "encryption.wrong_current",
+            Error::Stopped { .. } => "app.internal",
             Error::Storage(e) if is_busy(e) => "storage.busy",
             Error::Storage(e) if is_full(e) => "storage.full",
             Error::Storage(e) if is_io(e) => "storage.io",
@@ -86,6 +109,8 @@ impl Error {
     fn field(&self) -> Option<&'static str> {
         match self {
             Error::Invalid { field, .. } => Some(field),
+            Error::Open(OpenError::WrongPassphrase { .. }) => Some("passphrase"),
+            Error::WrongCurrentPassphrase => Some("current"),
             _ => None,
         }
     }

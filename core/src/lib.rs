@@ -16,6 +16,7 @@ pub mod people;
 mod records;
 pub mod reminders;
 pub mod search;
+pub mod session;
 pub mod storage;
 
 pub use error::{Error, Result, WireError};

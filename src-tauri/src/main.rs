@@ -5,6 +5,7 @@
 
 mod cli;
 mod commands;
+mod daily_copies;
 mod desktop;
 mod desktop_notifier;
 mod reminder_loop;
@@ -61,7 +62,7 @@ fn run_app(background: bool) -> ExitCode {
                 desktop::hide(&handle);
             }
             let shell = desktop::WindowShell(handle);
-            reminder_loop::spawn_daily_copies(scheduler_state.clone());
+            daily_copies::spawn(scheduler_state.clone());
             reminder_loop::spawn(scheduler_state, std::sync::Arc::new(shell));
             Ok(())
         })

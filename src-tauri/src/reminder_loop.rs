@@ -8,10 +8,10 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, PoisonError};
 use std::time::Duration;
 
-use allies_core::people::presenting::{Named, Presenting};
-use allies_core::reminders;
-use allies_core::reminders::notification::{Notification, NotifyError};
+use allies_core::people::presenting::{self, Presenting};
+use allies_core::reminders::notification::NotifyError;
 use allies_core::reminders::schedule::Notice;
+use allies_core::reminders::{self, popup};
 use chrono::{DateTime, Utc};
 
 use crate::desktop_notifier::DesktopNotifier;
@@ -19,10 +19,6 @@ use crate::state::{now, AppState};
 
 /// The longest the scheduler sleeps between looks at the clock.
 pub const LONGEST_SLEEP: Duration = Duration::from_secs(60);
-/// How long "Snooze" on a pop-up holds a reminder.
-pub fn snooze_length() -> chrono::Duration {
-    chrono::Duration::days(1)
-}
 
 /// What the scheduler tells the rest of the app.
 pub trait Shell: Send + Sync + 'static {
@@ -60,12 +56,10 @@ fn deliver(
     let named = if presenting == Presenting::Names || notices.is_empty() {
         Some(Vec::new())
     } else {
-        state
-            .with_db_blocking(|db| allies_core::people::presenting::everyone(db))
-            .ok()
+        state.with_db_blocking(|db| presenting::everyone(db)).ok()
     };
     for notice in notices {
-        let popup = for_screen(
+        let popup = presenting::notification(
             &reminders::notification(&notice),
             named.as_deref(),
             presenting,
@@ -103,25 +97,8 @@ fn deliver(
     shell.reminders_changed(&in_app);
 }
 
-/// A pop-up as it may appear on a shared screen: while presenting, names become initials or
-/// roles; if the people could not be read, the pop-up says only that a reminder is due.
-fn for_screen(
-    popup: &Notification,
-    named: Option<&[Named]>,
-    presenting: Presenting,
-) -> Notification {
-    match (presenting, named) {
-        (Presenting::Names, _) => popup.clone(),
-        (_, Some(named)) => allies_core::people::presenting::notification(popup, named, presenting),
-        (_, None) => Notification {
-            title: "Allies reminder".into(),
-            body: "Open Allies to see it (names are hidden while you present).".into(),
-            actions: popup.actions.clone(),
-        },
-    }
-}
-
-/// What a click on a pop-up's button does.
+/// What a click on a pop-up's button does: Open brings the app forward; the others are the
+/// core's answer to the reminder.
 fn act(
     state: &AppState,
     shell: &Arc<dyn Shell>,
@@ -129,21 +106,16 @@ fn act(
     subject: Option<&str>,
     person: Option<&str>,
 ) {
-    let now = now();
-    let result = match (key, subject) {
-        ("done", Some(subject)) => {
-            state.with_db_blocking(|db| reminders::complete(db, subject, now))
-        }
-        ("snooze", Some(subject)) => {
-            state.with_db_blocking(|db| reminders::snooze(db, subject, now + snooze_length(), now))
-        }
-        ("default" | "open", _) => {
-            shell.open(person);
-            return;
-        }
-        _ => return,
+    let (Some(button), subject) = (popup::Button::from_key(key), subject) else {
+        return;
     };
-    if let Err(e) = result {
+    if button == popup::Button::Open {
+        shell.open(person);
+        return;
+    }
+    let Some(subject) = subject else { return };
+    let now = now();
+    if let Err(e) = state.with_db_blocking(|db| popup::answer(db, subject, button, now)) {
         eprintln!("allies: “{key}” on a reminder did not work: {}", e.message);
     }
     state.changed.notify_one();
@@ -166,37 +138,6 @@ fn sleep_until(next: Option<DateTime<Utc>>, now: DateTime<Utc>) -> Duration {
 /// nothing can have fallen due, so a large database is not read every minute for nothing.
 fn should_look(changed: bool, next: Option<DateTime<Utc>>, now: DateTime<Utc>) -> bool {
     changed || next.is_some_and(|n| now >= n)
-}
-
-/// How often to check whether today's copy of the database was taken.
-const COPY_CHECK: Duration = Duration::from_secs(3600);
-
-/// Takes a copy of the database into the backups folder once a day while the app runs.
-pub fn spawn_daily_copies(state: AppState) {
-    tauri::async_runtime::spawn(async move {
-        let mut last_error: Option<String> = None;
-        loop {
-            let at = now();
-            match state
-                .with_db_quietly(move |db| allies_core::storage::snapshots::daily(db, at))
-                .await
-            {
-                Ok(_) => last_error = None,
-                // Taken once the data is unlocked.
-                Err(_) if state.is_locked() => {}
-                Err(e) => {
-                    if last_error.as_deref() != Some(e.message.as_str()) {
-                        eprintln!(
-                            "allies: today's copy of your data could not be taken: {}",
-                            e.message
-                        );
-                    }
-                    last_error = Some(e.message);
-                }
-            }
-            tokio::time::sleep(COPY_CHECK).await;
-        }
-    });
 }
 
 /// Starts the scheduler on the app's async runtime.
@@ -326,22 +267,6 @@ mod tests {
             sleep_until(Some(now - chrono::Duration::seconds(5)), now),
             Duration::ZERO
         );
-    }
-
-    #[test]
-    fn while_presenting_a_pop_up_that_cannot_be_redacted_names_no_one() {
-        let popup = Notification {
-            title: "Thank Omar Haddad".into(),
-            body: "Omar Haddad helped you.".into(),
-            actions: vec![("done".into(), "Done".into())],
-        };
-        assert_eq!(for_screen(&popup, None, Presenting::Names), popup);
-        let hidden = for_screen(&popup, None, Presenting::Initials);
-        assert!(
-            !hidden.title.contains("Omar") && !hidden.body.contains("Omar"),
-            "the people could not be read, so nothing of the text is shown: {hidden:?}"
-        );
-        assert_eq!(hidden.actions, popup.actions, "Done still works");
     }
 
     #[test]

@@ -121,12 +121,22 @@ pub fn redact(text: &str, people: &[Named], mode: Presenting) -> String {
     out
 }
 
-/// A desktop pop-up as it may be shown in `mode`: names in its title and text replaced.
-pub fn notification(n: &Notification, people: &[Named], mode: Presenting) -> Notification {
-    Notification {
-        title: redact(&n.title, people, mode),
-        body: redact(&n.body, people, mode),
-        actions: n.actions.clone(),
+/// A desktop pop-up as it may appear on a shared screen: while presenting, names in its title
+/// and text become initials or roles; if the people could not be read (`None`), the pop-up says
+/// only that a reminder is due, keeping its buttons.
+pub fn notification(n: &Notification, people: Option<&[Named]>, mode: Presenting) -> Notification {
+    match (mode, people) {
+        (Presenting::Names, _) => n.clone(),
+        (_, Some(people)) => Notification {
+            title: redact(&n.title, people, mode),
+            body: redact(&n.body, people, mode),
+            actions: n.actions.clone(),
+        },
+        (_, None) => Notification {
+            title: "Allies reminder".into(),
+            body: "Open Allies to see it (names are hidden while you present).".into(),
+            actions: n.actions.clone(),
+        },
     }
 }
 
@@ -136,6 +146,22 @@ mod tests {
     use super::*;
     use crate::people::{self, PersonInput};
     use chrono::{TimeZone, Utc};
+
+    #[test]
+    fn while_presenting_a_pop_up_that_cannot_be_redacted_names_no_one() {
+        let popup = Notification {
+            title: "Thank Omar Haddad".into(),
+            body: "Omar Haddad helped you.".into(),
+            actions: vec![("done".into(), "Done".into())],
+        };
+        assert_eq!(notification(&popup, None, Presenting::Names), popup);
+        let hidden = notification(&popup, None, Presenting::Initials);
+        assert!(
+            !hidden.title.contains("Omar") && !hidden.body.contains("Omar"),
+            "the people could not be read, so nothing of the text is shown: {hidden:?}"
+        );
+        assert_eq!(hidden.actions, popup.actions, "Done still works");
+    }
 
     fn named(name: &str, role: &str) -> Named {
         Named {
@@ -212,11 +238,11 @@ mod tests {
             actions: vec![("done".into(), "Done".into())],
         };
         let everyone = everyone(&db).unwrap();
-        let shown = notification(&popup, &everyone, Presenting::Initials);
+        let shown = notification(&popup, Some(&everyone), Presenting::Initials);
         assert_eq!(shown.title, "Thank OH");
         assert_eq!(shown.body, "OH helped you: the intro to the VP.");
         assert_eq!(shown.actions, popup.actions, "the buttons still work");
-        let shown = notification(&popup, &everyone, Presenting::Roles);
+        let shown = notification(&popup, Some(&everyone), Presenting::Roles);
         assert_eq!(shown.title, "Thank Head of Sales");
         assert!(!shown.body.contains("Omar"), "{}", shown.body);
     }

@@ -3,7 +3,6 @@
 
 use chrono::{DateTime, Utc};
 
-use super::notification::Notification;
 use super::rules::rules;
 use super::schedule::{self, Notice};
 use super::settings;
@@ -50,36 +49,4 @@ pub fn fire_due(db: &mut Database, now: DateTime<Utc>) -> Result<Firing> {
         held_until: plan.held_until,
         next_wake: plan.next_wake,
     })
-}
-
-/// The pop-up for a notice. A single reminder offers Done, Snooze 1 day and Open; a summary
-/// of several offers Open.
-pub fn notification(notice: &Notice) -> Notification {
-    match notice {
-        Notice::One(due) => Notification {
-            title: due.title.clone(),
-            body: due.body.clone(),
-            actions: vec![
-                ("done".into(), "Done".into()),
-                ("snooze".into(), "Snooze 1 day".into()),
-                ("default".into(), "Open".into()),
-            ],
-        },
-        Notice::Summary(all) => {
-            const LISTED: usize = 5;
-            let mut lines: Vec<String> = all
-                .iter()
-                .take(LISTED)
-                .map(|d| format!("• {}", d.title))
-                .collect();
-            if all.len() > LISTED {
-                lines.push(format!("…and {} more", all.len() - LISTED));
-            }
-            Notification {
-                title: format!("{} reminders are waiting", all.len()),
-                body: lines.join("\n"),
-                actions: vec![("default".into(), "Open reminders".into())],
-            }
-        }
-    }
 }

@@ -12,6 +12,7 @@ mod check_ins;
 mod firing;
 pub mod notification;
 mod overview;
+pub mod popup;
 mod review;
 mod rules;
 pub mod schedule;
@@ -25,8 +26,9 @@ pub use cadence::{cadence_for, cadences, Cadence};
 pub use check_ins::{
     add_check_in, check_ins_list, delete_check_in, restore_check_in, CheckIn, CheckInInput,
 };
-pub use firing::{fire_due, notification, Firing};
+pub use firing::{fire_due, Firing};
 pub use overview::{overdue_count, overview, DoneItem, Item, Overview, UPCOMING_DAYS};
+pub use popup::notification;
 pub use rules::rules;
 pub use state::shown;
 pub use subjects::{

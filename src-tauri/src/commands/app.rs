@@ -6,7 +6,7 @@ use allies_core::WireError;
 use tauri::State;
 
 use crate::desktop_notifier::DesktopNotifier;
-use crate::state::{now, AppState, Status};
+use crate::state::{now, stopped, AppState, Status};
 
 #[tauri::command]
 pub async fn app_status(state: State<'_, AppState>) -> Result<Status, WireError> {
@@ -55,13 +55,6 @@ pub async fn set_encryption(
     tauri::async_runtime::spawn_blocking(move || st.set_encryption(current, passphrase, now()))
         .await
         .map_err(stopped)?
-}
-
-fn stopped(e: tauri::Error) -> WireError {
-    WireError::new(
-        "app.internal",
-        format!("The operation stopped unexpectedly: {e}. Nothing was saved."),
-    )
 }
 
 #[tauri::command]

@@ -49,7 +49,10 @@ pub async fn attend_group(
     note: String,
 ) -> Result<Attendance, WireError> {
     state
-        .with_db(move |db| groups::attend(db, &group_id, &on, &note, now(), today()))
+        .with_db(move |db| {
+            let today = today(db)?;
+            groups::attend(db, &group_id, &on, &note, now(), today)
+        })
         .await
 }
 

@@ -151,7 +151,10 @@ pub async fn list_promises(
     person_id: String,
 ) -> Result<Vec<Promise>, WireError> {
     state
-        .with_db(move |db| promises::for_person(db, &person_id, today()))
+        .with_db(move |db| {
+            let today = today(db)?;
+            promises::for_person(db, &person_id, today)
+        })
         .await
 }
 
@@ -161,7 +164,10 @@ pub async fn make_promise(
     input: PromiseInput,
 ) -> Result<Promise, WireError> {
     state
-        .with_db(move |db| promises::make(db, &input, now(), today()))
+        .with_db(move |db| {
+            let today = today(db)?;
+            promises::make(db, &input, now(), today)
+        })
         .await
 }
 
@@ -172,21 +178,30 @@ pub async fn set_promise_status(
     status: PromiseStatus,
 ) -> Result<Promise, WireError> {
     state
-        .with_db(move |db| promises::set_status(db, &id, status, now(), today()))
+        .with_db(move |db| {
+            let today = today(db)?;
+            promises::set_status(db, &id, status, now(), today)
+        })
         .await
 }
 
 #[tauri::command]
 pub async fn delete_promise(state: State<'_, AppState>, id: String) -> Result<Promise, WireError> {
     state
-        .with_db(move |db| promises::delete(db, &id, now(), today()))
+        .with_db(move |db| {
+            let today = today(db)?;
+            promises::delete(db, &id, now(), today)
+        })
         .await
 }
 
 #[tauri::command]
 pub async fn restore_promise(state: State<'_, AppState>, id: String) -> Result<Promise, WireError> {
     state
-        .with_db(move |db| promises::restore(db, &id, today()))
+        .with_db(move |db| {
+            let today = today(db)?;
+            promises::restore(db, &id, today)
+        })
         .await
 }
 
@@ -196,7 +211,10 @@ pub async fn list_conflicts(
     person_id: String,
 ) -> Result<Vec<Conflict>, WireError> {
     state
-        .with_db(move |db| conflicts::for_person(db, &person_id, today()))
+        .with_db(move |db| {
+            let today = today(db)?;
+            conflicts::for_person(db, &person_id, today)
+        })
         .await
 }
 
@@ -206,7 +224,10 @@ pub async fn open_conflict(
     input: ConflictInput,
 ) -> Result<Conflict, WireError> {
     state
-        .with_db(move |db| conflicts::open(db, &input, now(), today()))
+        .with_db(move |db| {
+            let today = today(db)?;
+            conflicts::open(db, &input, now(), today)
+        })
         .await
 }
 
@@ -217,7 +238,10 @@ pub async fn resolve_conflict(
     resolution: String,
 ) -> Result<Conflict, WireError> {
     state
-        .with_db(move |db| conflicts::resolve(db, &id, &resolution, now(), today()))
+        .with_db(move |db| {
+            let today = today(db)?;
+            conflicts::resolve(db, &id, &resolution, now(), today)
+        })
         .await
 }
 
@@ -227,7 +251,10 @@ pub async fn delete_conflict(
     id: String,
 ) -> Result<Conflict, WireError> {
     state
-        .with_db(move |db| conflicts::delete(db, &id, now(), today()))
+        .with_db(move |db| {
+            let today = today(db)?;
+            conflicts::delete(db, &id, now(), today)
+        })
         .await
 }
 
@@ -237,6 +264,9 @@ pub async fn restore_conflict(
     id: String,
 ) -> Result<Conflict, WireError> {
     state
-        .with_db(move |db| conflicts::restore(db, &id, today()))
+        .with_db(move |db| {
+            let today = today(db)?;
+            conflicts::restore(db, &id, today)
+        })
         .await
 }

@@ -11,7 +11,7 @@ use base64::Engine;
 use chrono::{DateTime, Utc};
 use tauri::State;
 
-use crate::state::{now, AppState};
+use crate::state::{now, stopped, AppState};
 
 /// How many gaps between current and desired positions the map lists.
 const GAPS_SHOWN: usize = 10;
@@ -204,12 +204,7 @@ pub async fn export_map(
         .map_err(WireError::from)
     })
     .await
-    .map_err(|e| {
-        WireError::new(
-            "app.internal",
-            format!("The export stopped unexpectedly: {e}"),
-        )
-    })?
+    .map_err(stopped)?
 }
 
 #[tauri::command]

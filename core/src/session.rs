@@ -1,0 +1,403 @@
+//! The app's one database over its life: open, or closed and why (damaged, from a newer
+//! version, or encrypted and waiting for its passphrase); the moves between those states; the
+//! passphrase rules; and the clock everything else is given.
+//!
+//! The shell keeps a `Session` behind a mutex and calls these methods off the UI thread; every
+//! rule and every error code of opening, locking and recovering lives here, so it is tested
+//! without a window.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::Serialize;
+
+use crate::error::{Error, Result, WireError};
+use crate::reminders::settings;
+use crate::storage::encryption::{self, Passphrase};
+use crate::storage::{self, snapshots, Database, OpenError};
+
+/// Shifts the app's clock by this many seconds, so tests can reach a due time without
+/// waiting for it. Unset in normal use.
+pub const CLOCK_OFFSET_VAR: &str = "ALLIES_CLOCK_OFFSET_SECONDS";
+
+/// The app's clock: the system's, shifted by [`CLOCK_OFFSET_VAR`] when that is set. Read once
+/// per action by the shell and passed down; nothing below reads a clock of its own.
+#[allow(clippy::disallowed_methods)] // the one place that reads the system clock
+pub fn now() -> DateTime<Utc> {
+    static OFFSET: OnceLock<chrono::Duration> = OnceLock::new();
+    let offset = *OFFSET.get_or_init(|| {
+        std::env::var(CLOCK_OFFSET_VAR)
+            .ok()
+            .and_then(|v| v.trim().parse::<i64>().ok())
+            .and_then(chrono::Duration::try_seconds)
+            .unwrap_or_default()
+    });
+    Utc::now() + offset
+}
+
+/// The user's calendar day at `now`, in the time zone chosen in Settings (the one zone the
+/// reminders use too), for due dates of promises and conflicts.
+pub fn today(db: &Database, now: DateTime<Utc>) -> Result<NaiveDate> {
+    Ok(now.with_timezone(&settings::get(db)?.tz()).date_naive())
+}
+
+enum State {
+    Open(Database),
+    /// Not open, and why. The passphrase is kept when it was right, for opening a backup in
+    /// place of a damaged encrypted file.
+    Closed(OpenError, Option<Passphrase>),
+}
+
+/// The database, open or not.
+pub struct Session {
+    state: State,
+}
+
+/// What the UI needs to know at start: can it work, and where is the data.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Status {
+    pub ready: bool,
+    pub db_path: Option<PathBuf>,
+    pub error: Option<WireError>,
+    pub can_start_fresh: bool,
+    /// Whether the data is encrypted with a passphrase (and so can be locked).
+    pub encrypted: bool,
+    /// Where the unreadable file was moved by "Start fresh", when that just happened.
+    pub moved_aside_to: Option<PathBuf>,
+    /// The newest copy in the backups folder, offered in place of a file that cannot be used.
+    pub latest_backup: Option<LatestBackup>,
+}
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LatestBackup {
+    pub path: PathBuf,
+    pub taken_at: DateTime<Utc>,
+}
+
+impl Session {
+    /// Opens the database in the data folder, or records why it could not be opened.
+    pub fn open(now: DateTime<Utc>) -> Session {
+        match storage::data_dir().and_then(|dir| Database::open_in(&dir, now)) {
+            Ok(db) => Session::over(db),
+            Err(e) => Session {
+                state: State::Closed(e, None),
+            },
+        }
+    }
+
+    /// A session over a database opened elsewhere.
+    pub fn over(db: Database) -> Session {
+        Session {
+            state: State::Open(db),
+        }
+    }
+
+    /// Why the database is not open, when it is not.
+    pub fn problem(&self) -> Option<&OpenError> {
+        match &self.state {
+            State::Open(_) => None,
+            State::Closed(e, _) => Some(e),
+        }
+    }
+
+    pub fn status(&self, moved_aside_to: Option<PathBuf>) -> Status {
+        match &self.state {
+            State::Open(db) => Status {
+                ready: true,
+                db_path: Some(db.path().to_owned()),
+                error: None,
+                can_start_fresh: false,
+                encrypted: db.is_encrypted(),
+                moved_aside_to,
+                latest_backup: None,
+            },
+            State::Closed(e, key) => Status {
+                ready: false,
+                db_path: e.path().map(ToOwned::to_owned),
+                error: Some(e.clone().into()),
+                can_start_fresh: e.can_start_fresh(),
+                encrypted: key.is_some() || matches!(e, OpenError::Locked { .. }),
+                moved_aside_to,
+                latest_backup: e
+                    .path()
+                    .filter(|_| e.can_start_fresh())
+                    .and_then(|path| snapshots::list_for(path).ok())
+                    .and_then(|all| all.into_iter().next())
+                    .map(|s| LatestBackup {
+                        path: s.path,
+                        taken_at: s.taken_at,
+                    }),
+            },
+        }
+    }
+
+    /// The file that cannot be used, with the passphrase that was right for it, if any;
+    /// refused while the data is open, or when the file is intact (a newer version's, busy…).
+    fn unusable_file(&self, instead: &'static str) -> Result<(PathBuf, Option<Passphrase>)> {
+        match &self.state {
+            State::Open(_) => Err(Error::AlreadyOpen { instead }),
+            State::Closed(e, _) if !e.can_start_fresh() => Err(e.clone().into()),
+            State::Closed(e, key) => {
+                Ok((e.path().ok_or(Error::NoDataFile)?.to_owned(), key.clone()))
+            }
+        }
+    }
+
+    /// Moves an unreadable database aside and opens a new, empty one in its place; returns
+    /// where the old file went.
+    pub fn start_fresh(&mut self, now: DateTime<Utc>) -> Result<PathBuf> {
+        let (path, _) = self.unusable_file("there is nothing to start fresh from")?;
+        let (db, aside) = storage::start_fresh(&path, now)?;
+        self.state = State::Open(db);
+        Ok(aside)
+    }
+
+    /// Puts the newest copy from the backups folder in place of a database that cannot be
+    /// used, which is moved aside and kept; returns where it went.
+    pub fn restore_latest(&mut self, now: DateTime<Utc>) -> Result<PathBuf> {
+        let (path, key) = self.unusable_file("restore a backup from Settings instead")?;
+        let latest = snapshots::list_for(&path)?
+            .into_iter()
+            .next()
+            .ok_or(Error::NoBackup)?;
+        let (db, aside) = storage::restore_copy(&path, &latest.path, now, key.as_ref())?;
+        self.state = State::Open(db);
+        Ok(aside)
+    }
+
+    /// Opens encrypted data with its passphrase. A wrong passphrase leaves it locked and says
+    /// so (at the passphrase field); a right one on a file that turns out damaged leads to the
+    /// damaged-file state, keeping the passphrase for its backups.
+    pub fn unlock(&mut self, passphrase: String, now: DateTime<Utc>) -> Result<()> {
+        let key = Passphrase::given(passphrase)?;
+        let path = match &self.state {
+            State::Closed(OpenError::Locked { path }, _) => path.clone(),
+            State::Open(_) => return Ok(()),
+            State::Closed(e, _) => return Err(e.clone().into()),
+        };
+        match Database::open_with_key(&path, now, Some(&key)) {
+            Ok(db) => self.state = State::Open(db),
+            Err(e @ OpenError::WrongPassphrase { .. }) => return Err(e.into()),
+            Err(e) => self.state = State::Closed(e, Some(key)),
+        }
+        Ok(())
+    }
+
+    /// Whether the data is encrypted and waiting for its passphrase.
+    pub fn is_locked(&self) -> bool {
+        matches!(&self.state, State::Closed(OpenError::Locked { .. }, _))
+    }
+
+    /// Closes encrypted data until its passphrase is given again.
+    pub fn lock(&mut self) -> Result<()> {
+        match &self.state {
+            State::Open(db) if db.is_encrypted() => {
+                let path = db.path().to_owned();
+                self.state = State::Closed(OpenError::Locked { path }, None);
+                Ok(())
+            }
+            State::Open(_) => Err(Error::NothingToLock),
+            State::Closed(OpenError::Locked { .. }, _) => Ok(()),
+            State::Closed(e, _) => Err(e.clone().into()),
+        }
+    }
+
+    /// Encrypts the data with `new`, changes the passphrase, or (`new` empty) decrypts it.
+    /// When the data is encrypted, `current` must be its passphrase. The data is open again
+    /// afterwards, with the new passphrase or, if the change failed, as it was.
+    pub fn set_encryption(
+        &mut self,
+        current: Option<String>,
+        new: Option<String>,
+        now: DateTime<Utc>,
+    ) -> Result<encryption::Report> {
+        let new = new
+            .filter(|n| !n.is_empty())
+            .map(Passphrase::new_checked)
+            .transpose()?;
+        let State::Open(db) = &self.state else {
+            return Err(Error::NotOpen {
+                what: "its encryption can be changed",
+            });
+        };
+        if db.is_encrypted() {
+            let right = current
+                .filter(|c| !c.is_empty())
+                .and_then(|c| Passphrase::given(c).ok())
+                .is_some_and(|c| db.passphrase_is(&c));
+            if !right {
+                return Err(Error::WrongCurrentPassphrase);
+            }
+        } else if new.is_none() {
+            return Err(Error::NothingToDecrypt);
+        }
+        let path = db.path().to_owned();
+        let State::Open(db) = std::mem::replace(
+            &mut self.state,
+            State::Closed(OpenError::Locked { path }, None),
+        ) else {
+            unreachable!("checked to be open above")
+        };
+        let (reopened, result) = encryption::change(db, new, now);
+        self.state = match reopened {
+            Ok(db) => State::Open(db),
+            Err(e) => State::Closed(e, None),
+        };
+        result
+    }
+
+    /// The open database, or why there is none.
+    pub fn database(&mut self) -> Result<&mut Database> {
+        match &mut self.state {
+            State::Open(db) => Ok(db),
+            State::Closed(e, _) => Err(e.clone().into()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::people::{self, PersonInput};
+    use chrono::TimeZone;
+
+    fn at() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap()
+    }
+
+    /// A session over the file at `path` (the app opens the data folder's file).
+    fn open_at(path: &std::path::Path, now: DateTime<Utc>) -> Session {
+        match Database::open(path, now) {
+            Ok(db) => Session::over(db),
+            Err(e) => Session {
+                state: State::Closed(e, None),
+            },
+        }
+    }
+
+    fn code<T: std::fmt::Debug>(r: Result<T>) -> (String, Option<String>) {
+        let e = WireError::from(r.unwrap_err());
+        (e.code, e.field)
+    }
+
+    #[test]
+    fn encrypting_locking_and_unlocking_move_between_open_and_locked() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Database::open_in(dir.path(), at()).unwrap();
+        people::add(&mut db, &PersonInput::named("Dana"), at()).unwrap();
+        let mut session = Session::over(db);
+        assert_eq!(
+            code(session.lock()).0,
+            "encryption.off",
+            "nothing to lock yet"
+        );
+        assert_eq!(
+            code(session.set_encryption(None, Some("short".into()), at())),
+            (
+                "encryption.passphrase_short".into(),
+                Some("passphrase".into())
+            )
+        );
+        let report = session
+            .set_encryption(None, Some("a fine passphrase".into()), at())
+            .unwrap();
+        assert!(report.encrypted && session.status(None).encrypted);
+
+        session.lock().unwrap();
+        assert!(session.is_locked());
+        let locked = session.status(None);
+        assert!(!locked.ready && locked.encrypted && !locked.can_start_fresh);
+        assert_eq!(locked.error.unwrap().code, "storage.locked");
+        assert_eq!(
+            code(session.database().map(|_| ())).0,
+            "storage.locked",
+            "nothing is read while locked"
+        );
+        assert_eq!(
+            code(session.unlock("a wrong passphrase".into(), at())),
+            ("storage.wrong_passphrase".into(), Some("passphrase".into()))
+        );
+        assert!(session.is_locked(), "a wrong passphrase leaves it locked");
+        session.unlock("a fine passphrase".into(), at()).unwrap();
+        assert!(session.status(None).ready);
+        let names = people::list(session.database().unwrap(), "").unwrap();
+        assert_eq!(names[0].name, "Dana");
+
+        assert_eq!(
+            code(session.set_encryption(Some("not it".into()), None, at())),
+            ("encryption.wrong_current".into(), Some("current".into()))
+        );
+        assert!(
+            !session
+                .set_encryption(Some("a fine passphrase".into()), None, at())
+                .unwrap()
+                .encrypted
+        );
+        let status = session.status(None);
+        assert!(status.ready && !status.encrypted);
+        assert_eq!(
+            code(session.set_encryption(None, None, at())).0,
+            "encryption.off",
+            "nothing to decrypt"
+        );
+    }
+
+    #[test]
+    fn an_open_database_is_not_started_fresh_or_replaced() {
+        let mut session = Session::over(Database::open_in_memory().unwrap());
+        assert_eq!(code(session.start_fresh(at())).0, "storage.already_open");
+        assert_eq!(code(session.restore_latest(at())).0, "storage.already_open");
+    }
+
+    #[test]
+    fn a_damaged_file_is_started_fresh_or_replaced_by_its_newest_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(storage::DB_FILE);
+        {
+            let mut db = Database::open(&path, at()).unwrap();
+            people::add(&mut db, &PersonInput::named("Dana"), at()).unwrap();
+            snapshots::take(&db, snapshots::Reason::Daily, at()).unwrap();
+        }
+        std::fs::write(&path, b"not a database at all, just some text").unwrap();
+        let _ = std::fs::remove_file(dir.path().join("allies.db-wal"));
+
+        let mut session = open_at(&path, at());
+        let status = session.status(None);
+        assert!(!status.ready && status.can_start_fresh);
+        assert!(status.latest_backup.is_some(), "the copy is offered");
+        let aside = session.restore_latest(at()).unwrap();
+        assert!(aside.exists(), "the damaged file is kept");
+        let names = people::list(session.database().unwrap(), "").unwrap();
+        assert_eq!(names[0].name, "Dana", "the copy's data is back");
+    }
+
+    #[test]
+    fn a_newer_versions_file_is_neither_set_aside_nor_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(storage::DB_FILE);
+        drop(Database::open(&path, at()).unwrap());
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", 999).unwrap();
+        drop(conn);
+        let mut session = open_at(&path, at());
+        assert_eq!(code(session.start_fresh(at())).0, "storage.too_new");
+        assert!(path.exists(), "the file stays where it is");
+    }
+
+    #[test]
+    fn today_is_the_day_in_the_zone_chosen_in_settings() {
+        let mut db = Database::open_in_memory().unwrap();
+        let mut chosen = settings::get(&db).unwrap();
+        chosen.time_zone = "Pacific/Auckland".into();
+        // 20:00 UTC on the 27th is already the 28th in Auckland.
+        let evening = Utc.with_ymd_and_hms(2026, 11, 27, 20, 0, 0).unwrap();
+        settings::save(&mut db, &chosen, evening).unwrap();
+        assert_eq!(
+            today(&db, evening).unwrap(),
+            NaiveDate::from_ymd_opt(2026, 11, 28).unwrap()
+        );
+    }
+}

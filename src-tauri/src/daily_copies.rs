@@ -1,0 +1,37 @@
+//! A copy of the database into the backups folder once a day while the app runs (which copies
+//! to keep is the core's rule, in `storage::snapshots::daily`).
+
+use std::time::Duration;
+
+use crate::state::{now, AppState};
+
+/// How often to check whether today's copy of the database was taken.
+const COPY_CHECK: Duration = Duration::from_secs(3600);
+
+/// Takes a copy of the database into the backups folder once a day while the app runs.
+pub fn spawn(state: AppState) {
+    tauri::async_runtime::spawn(async move {
+        let mut last_error: Option<String> = None;
+        loop {
+            let at = now();
+            match state
+                .with_db_quietly(move |db| allies_core::storage::snapshots::daily(db, at))
+                .await
+            {
+                Ok(_) => last_error = None,
+                // Taken once the data is unlocked.
+                Err(_) if state.is_locked() => {}
+                Err(e) => {
+                    if last_error.as_deref() != Some(e.message.as_str()) {
+                        eprintln!(
+                            "allies: today's copy of your data could not be taken: {}",
+                            e.message
+                        );
+                    }
+                    last_error = Some(e.message);
+                }
+            }
+            tokio::time::sleep(COPY_CHECK).await;
+        }
+    });
+}
