@@ -1,7 +1,6 @@
 // The Map view: a power/interest grid per goal. People are dragged (mouse, touch or pen) from
 // the roster onto the grid, moved with the keyboard, or sent to a quadrant from the card panel.
 
-import { api } from '../lib/api.js';
 import { announce, h, replaceChildren, isolate } from '../lib/dom.js';
 import {
   QUADRANTS, STANCES, arrowBetweenBoxes, labelFor, layoutCards, pointFromPosition, positionFromPoint, quadrantOf,
@@ -26,7 +25,7 @@ const insideX = (n) => `clamp(${CARD_HALF.x}px, ${(n * 100).toFixed(2)}%, calc(1
 const insideY = (n) => `clamp(${CARD_HALF.y}px, ${(n * 100).toFixed(2)}%, calc(100% - ${CARD_HALF.y}px))`;
 
 export function mountMap(ctx) {
-  const { undo } = ctx;
+  const { api, undo } = ctx;
   let maps = [];
   let map = null; // the map shown
   let placements = [];
@@ -175,6 +174,7 @@ export function mountMap(ctx) {
 
   function mapForm(existing) {
     return buildMapForm(existing, {
+      api,
       onSaved: (saved) => { editingMap = false; return load(saved.id); },
       onCancel: map ? () => { editingMap = false; render(); head.querySelector(existing ? '#edit-map' : '#new-map').focus(); } : null,
       onArchive: archive,
@@ -689,6 +689,7 @@ export function mountMap(ctx) {
   // ---------- history ----------
 
   const timeline = createTimeline({
+    api,
     bar: historyBar,
     onChange: () => { renderCards(); renderSide(); },
     onError: (err) => showToast(err.message),
