@@ -1,16 +1,15 @@
 // The form that creates a map or edits one: goal, description, target date; archive, delete.
 
-import { api } from '../lib/api.js';
 import { announce, h } from '../lib/dom.js';
 import { showFormError } from '../lib/form-errors.js';
 
 const FIELDS = ['name', 'description', 'target_date'];
 
 /**
- * `existing` is the map to edit, or null for a new one. onSaved(map) runs after a successful
- * save; onCancel (optional), onArchive(map) and onDelete(map) back the other buttons.
+ * `existing` is the map to edit, or null for a new one; `api` saves it. onSaved(map) runs after a
+ * successful save; onCancel (optional), onArchive(map) and onDelete(map) back the other buttons.
  */
-export function mapForm(existing, { onSaved, onCancel, onArchive, onDelete }) {
+export function mapForm(existing, { api, onSaved, onCancel, onArchive, onDelete }) {
   const field = (name, label, attrs = {}) => h('div', { class: 'field' },
     h('label', { for: `map-${name}` }, label),
     h(attrs.multiline ? 'textarea' : 'input', {

@@ -1,7 +1,6 @@
 // The map's past: a day slider for "the map as it was on", a date for "moves since", and the
 // list of what changed between the two.
 
-import { api } from '../lib/api.js';
 import { h, replaceChildren } from '../lib/dom.js';
 import { quadrantOf, stanceById } from '../lib/grid-geometry.js';
 import { labelFor } from '../lib/presenting.js';
@@ -16,9 +15,10 @@ const dayText = (date) => {
 
 /**
  * Controls the history bar. `state` is null while closed, else { at, from, snapshots, moves }
- * (snapshots: the map at `at`; moves: changes since `from`). onChange runs after each load.
+ * (snapshots: the map at `at`; moves: changes since `from`), read through `api`. onChange runs
+ * after each load.
  */
-export function createTimeline({ bar, onChange, onError }) {
+export function createTimeline({ api, bar, onChange, onError }) {
   let state = null;
   let mapId = null;
   let request = 0;

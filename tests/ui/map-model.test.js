@@ -1,0 +1,93 @@
+// The Map view's pure logic: which map, who the roster offers, card faces, gaps, arrows, export input.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  arrowLines, cardFace, chooseMap, clampZoom, createMapState, insideX, largestGaps, mapGroups, nameOf,
+  replacePlacement, rosterChoice, shownCards, svgInput, withoutPerson,
+} from '../../ui/lib/map-model.js';
+
+const maps = [{ id: 'old', archived: true }, { id: 'a', archived: false }, { id: 'b', archived: false }];
+const person = (id, name, role = '') => ({ id, name, role, department: '', organisation: '' });
+const at = (id, power, interest, extra = {}) => ({ person_id: id, name: id, role: '', stance: 'neutral', position: { power, interest }, desired: null, ...extra });
+
+test('the map shown is the one asked for, else the one shown, else the first active one', () => {
+  assert.equal(chooseMap(maps, 'b', 'a').id, 'b');
+  assert.equal(chooseMap(maps, 'gone', 'a').id, 'a');
+  assert.equal(chooseMap(maps, undefined, 'gone').id, 'a', 'an active map before an archived one');
+  assert.equal(chooseMap([{ id: 'old', archived: true }], undefined, null).id, 'old', 'an archived map when there is no other');
+  assert.equal(chooseMap([], 'a', 'a'), null);
+  assert.deepEqual(mapGroups(maps).map(([label, list]) => [label, list.map((m) => m.id)]), [['Maps', ['a', 'b']], ['Archived', ['old']]]);
+  assert.deepEqual(mapGroups([maps[1]]).map(([label]) => label), ['Maps'], 'no empty group');
+});
+
+test('the roster keeps its choice while listed and falls back to the first', () => {
+  const state = { ...createMapState('names'), people: [person('1', 'Ann'), person('2', 'Bo'), person('3', 'Cy')], placements: [at('2', 0.5, 0.5)] };
+  assert.deepEqual(rosterChoice(state).shown.map((p) => p.id), ['1', '3']);
+  assert.equal(rosterChoice(state).selected, '1');
+  assert.equal(rosterChoice({ ...state, rosterSelected: '3' }).selected, '3');
+  assert.equal(rosterChoice({ ...state, rosterSelected: '2' }).selected, '1', 'someone placed is no longer chosen');
+  assert.equal(rosterChoice({ ...state, rosterQuery: '  CY ' }).selected, '3', 'the query is trimmed and any case');
+  const none = rosterChoice({ ...state, rosterQuery: 'zz' });
+  assert.deepEqual([none.selected, none.empty], [null, 'No one matches.']);
+  const capped = rosterChoice(state, 1);
+  assert.deepEqual([capped.shown.length, capped.available, capped.limit], [1, 2, 1]);
+});
+
+test('a card face says stance and quadrant, and shows the role only beside names', () => {
+  const c = at('1', 0.9, 0.3, { name: 'Dana Ng', role: 'VP', stance: 'skeptic' });
+  const face = cardFace(c, 'names', '1');
+  assert.deepEqual([face.className, face.ariaLabel, face.label, face.role, face.selected],
+    ['map-card stance-skeptic selected', 'Dana Ng, VP, Skeptic, Keep satisfied', 'Dana Ng', 'VP', true]);
+  const initials = cardFace({ ...c, past: true }, 'initials', null);
+  assert.deepEqual([initials.className, initials.ariaLabel, initials.role], ['map-card stance-skeptic past', 'DN, Skeptic, Keep satisfied', null]);
+  assert.equal(cardFace({ ...c, stance: 'sideways' }, 'names', null).stance.id, 'unknown');
+});
+
+test('history shows snapshots read-only; otherwise the placements', () => {
+  const placements = [at('1', 0.5, 0.5)];
+  assert.equal(shownCards(placements, null), placements);
+  assert.deepEqual(shownCards(placements, { snapshots: [at('2', 0.1, 0.1, { desired: { power: 1, interest: 1 } })] }).map((c) => [c.person_id, c.desired, c.past]), [['2', null, true]]);
+});
+
+test('gaps are the furthest from where they are needed, at most ten', () => {
+  const many = Array.from({ length: 12 }, (_, i) => at(String(i), 0, 0, { desired: { power: i / 12, interest: 0 } }));
+  const gaps = largestGaps([...many, at('x', 0.5, 0.5)]);
+  assert.equal(gaps.length, 10);
+  assert.deepEqual(gaps.slice(0, 2).map(({ p }) => p.person_id), ['11', '10']);
+  assert.equal(largestGaps([at('x', 0.5, 0.5)]).length, 0, 'nobody without a desired position');
+});
+
+test('arrows go to desired positions, or along moves while history is open, never too short to see', () => {
+  const size = { width: 1000, height: 800 };
+  const cards = [at('1', 0.9, 0.3, { desired: { power: 0.9, interest: 0.8 } }), at('2', 0.5, 0.5, { desired: { power: 0.5, interest: 0.5 } })];
+  const lines = arrowLines(cards, null, size);
+  assert.deepEqual(lines.map((l) => l.class), ['desired-arrow']);
+  assert.ok(lines[0].x1 > 300 && lines[0].x2 < 800, 'from edge to edge, not centre to centre');
+  const moves = [{ from: { position: { power: 0.1, interest: 0.1 } }, to: { position: { power: 0.9, interest: 0.9 } } }, { from: null, to: { position: { power: 0.5, interest: 0.5 } } }];
+  assert.deepEqual(arrowLines(cards, moves, size).map((l) => l.class), ['move-arrow']);
+});
+
+test('placements are replaced, added and removed without changing the list given', () => {
+  const list = [at('1', 0.1, 0.1), at('2', 0.2, 0.2)];
+  const moved = replacePlacement(list, at('2', 0.9, 0.9));
+  assert.deepEqual(moved.map((p) => [p.person_id, p.position.power]), [['1', 0.1], ['2', 0.9]]);
+  assert.deepEqual(replacePlacement(list, at('3', 0.5, 0.5)).map((p) => p.person_id), ['1', '2', '3']);
+  assert.deepEqual(withoutPerson(list, '1').map((p) => p.person_id), ['2']);
+  assert.equal(list[1].position.power, 0.2);
+  assert.equal(nameOf(list, [], '1'), '1');
+  assert.equal(nameOf([], [person('9', 'Nia Vo')], '9'), 'Nia Vo');
+  assert.equal(nameOf([], [], '?'), 'Someone');
+});
+
+test('the export gets the map\'s name, the day and each placement flattened', () => {
+  const input = svgInput({ name: 'Goal' }, [at('1', 0.9, 0.3, { name: 'Dana', role: 'VP', desired: { power: 1, interest: 1 } })], 'initials', new Date('2026-11-05T23:00:00Z'));
+  assert.deepEqual(input, {
+    title: 'Goal', labelMode: 'initials', generatedOn: '2026-11-05',
+    placements: [{ personId: '1', name: 'Dana', role: 'VP', stance: 'neutral', power: 0.9, interest: 0.3, desired: { power: 1, interest: 1 } }],
+  });
+});
+
+test('zoom stays between 1 and 4; cards stay inside the grid', () => {
+  assert.deepEqual([clampZoom(0.5), clampZoom(2), clampZoom(9)], [1, 2, 4]);
+  assert.equal(insideX(0.5), 'clamp(70px, 50.00%, calc(100% - 70px))');
+});

@@ -1,0 +1,152 @@
+// What the Map view shows, worked out from its data: which map, who the roster offers, each
+// card's face, the largest gaps, the arrows, the export's input. Pure; no DOM, tested with node --test.
+
+import { arrowBetweenBoxes, labelFor, pointFromPosition, quadrantOf, stanceById } from './grid-geometry.js';
+import { labelFor as shownAs } from './presenting.js';
+
+/** A card's box in pixels, for arrows that end at its edge. */
+export const CARD = Object.freeze({ width: 132, height: 40 });
+const CARD_HALF = { x: 70, y: 22 };
+
+/** The most people the roster lists at once; the search finds anyone. */
+export const ROSTER_LIMIT = 200;
+
+export const percent = (n) => `${Math.round(n * 100)}%`;
+// Card centres stay far enough from the grid's edges for the whole card to show.
+export const insideX = (n) => `clamp(${CARD_HALF.x}px, ${(n * 100).toFixed(2)}%, calc(100% - ${CARD_HALF.x}px))`;
+export const insideY = (n) => `clamp(${CARD_HALF.y}px, ${(n * 100).toFixed(2)}%, calc(100% - ${CARD_HALF.y}px))`;
+
+/** Everything the Map view holds; `map` is the map shown, `selected` the chosen card's person id. */
+export function createMapState(labelMode) {
+  return {
+    maps: [],
+    map: null,
+    placements: [],
+    people: [], // everyone, for the roster
+    rosterQuery: '',
+    rosterSelected: null,
+    selected: null,
+    labelMode,
+    zoom: 1,
+    // While the map form is open in the side panel, nothing else replaces it (typed text would be lost).
+    editingMap: false,
+  };
+}
+
+/** The map to show: the one asked for, else the one shown, else the first active one, else any. */
+export function chooseMap(maps, wantedId, shownId) {
+  const active = maps.filter((m) => !m.archived);
+  return maps.find((m) => m.id === wantedId) ?? maps.find((m) => m.id === shownId) ?? active[0] ?? maps[0] ?? null;
+}
+
+/** The map select's groups: [label, maps], empty groups left out. */
+export function mapGroups(maps) {
+  return [['Maps', maps.filter((m) => !m.archived)], ['Archived', maps.filter((m) => m.archived)]]
+    .filter(([, list]) => list.length);
+}
+
+/**
+ * Who the roster lists: people not on the map matching the query, at most `limit` of them.
+ * `selected` is the chosen person, kept while still listed, else the first one listed.
+ */
+export function rosterChoice({ people, placements, rosterQuery, rosterSelected }, limit = ROSTER_LIMIT) {
+  const placed = new Set(placements.map((p) => p.person_id));
+  const q = rosterQuery.trim().toLocaleLowerCase();
+  const available = people.filter((p) => !placed.has(p.id)
+    && (!q || `${p.name}\n${p.role}\n${p.department}\n${p.organisation}`.toLocaleLowerCase().includes(q)));
+  // A long address book shows its first names; typing finds the rest.
+  const shown = available.slice(0, limit);
+  const kept = rosterSelected && !shown.some((p) => p.id === rosterSelected) ? null : rosterSelected;
+  return {
+    shown,
+    available: available.length,
+    limit,
+    selected: kept ?? shown[0]?.id ?? null,
+    empty: people.length === 0 ? 'Add people in the People section first.'
+      : placed.size === people.length ? 'Everyone is on this map.' : 'No one matches.',
+  };
+}
+
+/** What a card shows and how it is announced, for a label mode. */
+export function cardFace(c, labelMode, selected) {
+  const stance = stanceById(c.stance);
+  const quadrant = quadrantOf(c.position);
+  const label = labelFor(c, labelMode);
+  // The name a screen reader hears starts with what the card shows (name and role).
+  const shown = labelMode === 'names' ? [c.name, c.role].filter(Boolean).join(', ') : label;
+  return {
+    stance,
+    label,
+    role: labelMode === 'names' && c.role ? c.role : null,
+    selected: c.person_id === selected,
+    className: `map-card stance-${stance.id}${c.past ? ' past' : ''}${c.person_id === selected ? ' selected' : ''}`,
+    ariaLabel: `${shown}, ${stance.label}, ${quadrant.label}`,
+  };
+}
+
+/** The cards the grid shows: the placements, or while history is open the past, read-only. */
+export function shownCards(placements, history) {
+  if (history) return history.snapshots.map((s) => ({ ...s, desired: null, past: true }));
+  return placements;
+}
+
+/** The `count` placements furthest from where they are needed: [{ p, d }], biggest first. */
+export function largestGaps(placements, count = 10) {
+  return placements.filter((p) => p.desired)
+    .map((p) => ({ p, d: Math.hypot(p.position.power - p.desired.power, p.position.interest - p.desired.interest) }))
+    .sort((a, b) => b.d - a.d).slice(0, count);
+}
+
+/**
+ * The grid's arrows in pixels for a grid of `size`: moves while history is open, else from each
+ * card to where it is needed. Arrows too short to see are left out.
+ */
+export function arrowLines(cards, moves, size) {
+  const lines = [];
+  const line = (from, to, cls) => {
+    const ends = arrowBetweenBoxes(pointFromPosition(from, size), pointFromPosition(to, size), CARD);
+    if (Math.hypot(ends.x2 - ends.x1, ends.y2 - ends.y1) < 6) return;
+    lines.push({ ...ends, class: cls });
+  };
+  if (moves) {
+    for (const m of moves) if (m.from && m.to) line(m.from.position, m.to.position, 'move-arrow');
+  } else {
+    for (const c of cards) if (c.desired) line(c.position, c.desired, 'desired-arrow');
+  }
+  return lines;
+}
+
+/** The placements with `saved` in its person's place (or added). */
+export function replacePlacement(placements, saved) {
+  const i = placements.findIndex((p) => p.person_id === saved.person_id);
+  if (i < 0) return [...placements, saved];
+  return placements.map((p, j) => (j === i ? saved : p));
+}
+
+export function withoutPerson(placements, personId) {
+  return placements.filter((p) => p.person_id !== personId);
+}
+
+/** How a person is named in messages, in the presenting mode. */
+export function nameOf(placements, people, personId) {
+  const person = placements.find((p) => p.person_id === personId) ?? people.find((p) => p.id === personId);
+  return person ? shownAs(person) : 'Someone';
+}
+
+/** The input of mapToSvg for a map and its placements. */
+export function svgInput(map, placements, labelMode, today) {
+  return {
+    title: map.name,
+    labelMode,
+    generatedOn: today.toISOString().slice(0, 10),
+    placements: placements.map((p) => ({
+      personId: p.person_id, name: p.name, role: p.role, stance: p.stance,
+      power: p.position.power, interest: p.position.interest, desired: p.desired,
+    })),
+  };
+}
+
+/** Zoom stays between the whole grid (1) and four times it. */
+export function clampZoom(z) {
+  return Math.min(4, Math.max(1, z));
+}
