@@ -38,7 +38,7 @@ function showLock(status) {
   $('shell').hidden = true;
   const screen = $('lock-screen');
   screen.hidden = false;
-  $('lock-path').textContent = status.dbPath ?? 'unknown';
+  $('lock-path').textContent = status.db_path ?? 'unknown';
   const flash = sessionStorage.getItem(FLASH_KEY);
   sessionStorage.removeItem(FLASH_KEY);
   $('lock-reason').textContent = flash ?? '';
@@ -107,14 +107,14 @@ function showBroken(status) {
   const screen = $('broken-screen');
   screen.hidden = false;
   $('broken-message').textContent = status.error?.message ?? 'The database could not be opened.';
-  $('broken-path').textContent = status.dbPath ?? 'unknown';
+  $('broken-path').textContent = status.db_path ?? 'unknown';
   const fresh = $('start-fresh');
   const restore = $('restore-latest');
-  const backup = status.latestBackup;
-  fresh.hidden = !status.canStartFresh;
+  const backup = status.latest_backup;
+  fresh.hidden = !status.can_start_fresh;
   restore.hidden = !backup;
   if (backup) {
-    const when = new Date(backup.takenAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    const when = new Date(backup.taken_at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
     restore.textContent = `Restore the backup of ${when}`;
     $('latest-backup-note').textContent = `Allies keeps copies of your data in ${backup.path.replace(/[^/\\]*$/, '')}. `
       + `The newest is from ${when}; anything you changed after that is not in it. The file that cannot be opened is kept either way.`;
@@ -137,8 +137,8 @@ function showBroken(status) {
       restore.disabled = false;
     }
   });
-  act(fresh, api.startFresh, (s) => `Started fresh. Your old file was kept at ${s.movedAsideTo}`);
-  act(restore, api.restoreLatestBackup, (s) => `Restored the latest backup. The file that could not be opened was kept at ${s.movedAsideTo}`);
+  act(fresh, api.startFresh, (s) => `Started fresh. Your old file was kept at ${s.moved_aside_to}`);
+  act(restore, api.restoreLatestBackup, (s) => `Restored the latest backup. The file that could not be opened was kept at ${s.moved_aside_to}`);
   (backup ? restore : fresh).focus();
 }
 

@@ -56,7 +56,6 @@ pub struct Session {
 
 /// What the UI needs to know at start: can it work, and where is the data.
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct Status {
     pub ready: bool,
     pub db_path: Option<PathBuf>,
@@ -71,7 +70,6 @@ pub struct Status {
 }
 
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct LatestBackup {
     pub path: PathBuf,
     pub taken_at: DateTime<Utc>,
@@ -342,6 +340,26 @@ mod tests {
             code(session.set_encryption(None, None, at())).0,
             "encryption.off",
             "nothing to decrypt"
+        );
+    }
+
+    #[test]
+    fn the_status_goes_to_the_window_in_snake_case_like_every_reply() {
+        let session = Session::over(Database::open_in_memory().unwrap());
+        let json = serde_json::to_value(session.status(None)).unwrap();
+        let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
+        for key in [
+            "db_path",
+            "can_start_fresh",
+            "moved_aside_to",
+            "latest_backup",
+        ] {
+            assert!(json.get(key).is_some(), "{key} missing from {keys:?}");
+        }
+        assert!(
+            keys.iter()
+                .all(|k| !k.chars().any(|c| c.is_ascii_uppercase())),
+            "one casing on the wire: {keys:?}"
         );
     }
 

@@ -18,7 +18,7 @@ const overview = (extra = {}) => ({
   done: [{ subject: 'promise:x', kind: 'promise', title: 'Send the deck', done_at: '2026-11-27T08:00:00Z' }],
   held_until: null,
   paused_until: null,
-  desktopProblem: null,
+  desktop_problem: null,
   ...extra,
 });
 
@@ -183,7 +183,7 @@ test('Esc closes the form without saving', async () => {
 
 test('banners say why pop-ups are missing or held, and a pause can be resumed', async () => {
   const { api, $ } = await mount({
-    remindersOverview: overview({ desktopProblem: 'no notification daemon', held_until: '2026-11-27T18:00:00Z', paused_until: '2026-11-27T11:00:00Z' }),
+    remindersOverview: overview({ desktop_problem: 'no notification daemon', held_until: '2026-11-27T18:00:00Z', paused_until: '2026-11-27T11:00:00Z' }),
   });
   assert.equal(textOf($('#reminders-desktop-problem')),
     'Desktop pop-ups are not working (no notification daemon), so reminders are shown here instead.');

@@ -14,7 +14,7 @@ const SETTINGS = {
 };
 
 const answers = (extra = {}) => ({
-  getReminderSettings: { settings: SETTINGS, timeZones: ['UTC', 'Europe/Berlin', 'America/New_York'] },
+  getReminderSettings: { settings: SETTINGS, time_zones: ['UTC', 'Europe/Berlin', 'America/New_York'] },
   getAutostart: true,
   listSnapshots: { folder: '/d/backups', copies: [{ path: '/d/backups/a.db', taken_at: '2026-11-27T10:00:00Z', reason: 'before_restore', bytes: 20480 }] },
   ...extra,
@@ -23,7 +23,7 @@ const answers = (extra = {}) => ({
 async function mount(extraAnswers = {}, status = {}) {
   resetPage();
   const api = fakeApi(answers(extraAnswers));
-  const view = mountSettings(fakeContext(api, { status: { ready: true, encrypted: false, dbPath: '/d/allies.db', ...status } }));
+  const view = mountSettings(fakeContext(api, { status: { ready: true, encrypted: false, db_path: '/d/allies.db', ...status } }));
   document.getElementById('main').append(view.el);
   await settle();
   return { api, view, $: (sel) => view.el.querySelector(sel) };
@@ -170,7 +170,7 @@ test('copies that cannot be listed say why', async () => {
 });
 
 test('encrypting checks both passphrases and the box before asking, then reloads with what happened', async () => {
-  const { api, $ } = await mount({ setEncryption: { backupsConverted: 1, backupsLeft: [] } });
+  const { api, $ } = await mount({ setEncryption: { backups_converted: 1, backups_left: [] } });
   const form = $('#enc');
   $('#enc-passphrase').value = 'correct horse';
   $('#enc-repeat').value = 'correct hose';
@@ -226,7 +226,7 @@ test('encrypted data can be locked now, and the lock delay is kept and told to t
 });
 
 test('the passphrase is changed with the current one, and removed with it', async () => {
-  const { api, $ } = await mount({ setEncryption: { backupsConverted: 0, backupsLeft: ['/d/backups/old.db'] } }, { encrypted: true });
+  const { api, $ } = await mount({ setEncryption: { backups_converted: 0, backups_left: ['/d/backups/old.db'] } }, { encrypted: true });
   $('#rekey-current').value = 'old pass';
   $('#rekey-passphrase').value = 'new passphrase';
   $('#rekey-repeat').value = 'new passphrase';

@@ -94,7 +94,7 @@ export function createApi(invoke) {
     /** Saves an SVG (text) or PNG (data URL) export; resolves to the file's path. */
     exportMap: (name, format, content) => call('export_map', { name, format, content }),
 
-    /** { overdue, today, upcoming, done, held_until, paused_until, time_zone, desktopProblem } */
+    /** { overdue, today, upcoming, done, held_until, paused_until, time_zone, desktop_problem } */
     remindersOverview: () => call('reminders_overview'),
     overdueReminders: () => call('overdue_reminders'),
     completeReminder: (subject) => call('complete_reminder', { subject }),
@@ -111,7 +111,7 @@ export function createApi(invoke) {
     addCheckIn: (input) => call('add_check_in', { input }),
     deleteCheckIn: (id) => call('delete_check_in', { id }),
     restoreCheckIn: (id) => call('restore_check_in', { id }),
-    /** { settings, timeZones } */
+    /** { settings, time_zones } */
     getReminderSettings: () => call('get_reminder_settings'),
     saveReminderSettings: (settings) => call('save_reminder_settings', { settings }),
     /** `choice`: 'hour' | 'until_tomorrow' | 'resume'. */

@@ -3,9 +3,9 @@
 /** What the change of encryption did, in words, for the message after the reload. */
 export function describeReport(report, action) {
   const parts = [action];
-  const n = report.backupsConverted;
+  const n = report.backups_converted;
   if (n) parts.push(`${n} automatic ${n === 1 ? 'copy was' : 'copies were'} changed the same way.`);
-  const left = report.backupsLeft.length;
+  const left = report.backups_left.length;
   if (left) {
     parts.push(`${left} older ${left === 1 ? 'copy' : 'copies'} could not be changed (another passphrase, or damaged) and ${left === 1 ? 'was' : 'were'} left as ${left === 1 ? 'it was' : 'they were'} in the backups folder.`);
   }

@@ -130,9 +130,9 @@ function reminderItem(item, list, now, tz, say, on) {
 export function banners(view) {
   const now = new Date(view.now);
   const notes = [];
-  if (view.desktopProblem) {
+  if (view.desktop_problem) {
     notes.push(h('p', { class: 'notice', id: 'reminders-desktop-problem', role: 'status' },
-      `Desktop pop-ups are not working (${view.desktopProblem}), so reminders are shown here instead.`));
+      `Desktop pop-ups are not working (${view.desktop_problem}), so reminders are shown here instead.`));
   }
   if (view.held_until) {
     notes.push(h('p', { class: 'notice', id: 'reminders-held' },

@@ -13,7 +13,7 @@ import { LISTS, banners, checkInItems, listItems, loadError, pauseBox, reminders
 export function mountReminders(ctx) {
   const { api, undo, runUndo } = ctx;
   const state = {
-    view: null, // the overview: { now, time_zone, overdue, today, upcoming, done, held_until, paused_until, desktopProblem }
+    view: null, // the overview: { now, time_zone, overdue, today, upcoming, done, held_until, paused_until, desktop_problem }
     // Everyone, so that names in the app's own words can be hidden while presenting; null when unknown.
     everyone: [],
     editing: null, // the id of the reminder being edited, or null for a new one

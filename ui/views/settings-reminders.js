@@ -112,8 +112,8 @@ export function reminderSettingsForm(api) {
     }
   });
 
-  api.getReminderSettings().then(({ settings, timeZones }) => {
-    replaceChildren(f('time_zone'), timeZones.map((z) => h('option', { value: z }, z.replaceAll('_', ' '))));
+  api.getReminderSettings().then(({ settings, time_zones }) => {
+    replaceChildren(f('time_zone'), time_zones.map((z) => h('option', { value: z }, z.replaceAll('_', ' '))));
     fill(settings);
     form.dataset.loaded = 'true';
   }, (err) => {

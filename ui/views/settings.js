@@ -63,7 +63,7 @@ export function mountSettings(ctx) {
       h('section', { class: 'card', 'aria-labelledby': 'settings-data' },
         h('h2', { id: 'settings-data' }, 'Your data'),
         h('p', {}, 'Everything stays in one file on this computer. Allies never sends it anywhere.'),
-        h('p', {}, h('code', { id: 'data-path', class: 'path' }, status.dbPath ?? 'unknown')),
+        h('p', {}, h('code', { id: 'data-path', class: 'path' }, status.db_path ?? 'unknown')),
         h('p', { class: 'muted' }, 'To keep it somewhere else, start Allies with the ALLIES_DATA_DIR environment variable set to a folder.'),
         dataFiles(api)),
       encryptionCard(status, api),

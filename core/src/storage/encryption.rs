@@ -21,7 +21,6 @@ use crate::error::Result;
 
 /// What changing the encryption did to the backups beside the database.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct Report {
     /// Whether the database is now encrypted.
     pub encrypted: bool,

@@ -84,7 +84,6 @@ pub async fn restore_backup_file(
 
 /// The automatic copies, newest first, and the folder they are in.
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct Copies {
     pub folder: PathBuf,
     pub copies: Vec<Snapshot>,

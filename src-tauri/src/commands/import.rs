@@ -22,7 +22,6 @@ fn bytes(content: &str) -> Result<Vec<u8>, WireError> {
 
 /// The preview, with a CSV file's columns and the mapping used.
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct ImportPreview {
     pub preview: Preview,
     pub headers: Vec<String>,

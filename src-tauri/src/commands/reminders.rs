@@ -12,7 +12,6 @@ use crate::state::{now, AppState};
 
 /// The Reminders view, with why the desktop cannot show pop-ups when it cannot.
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct RemindersView {
     #[serde(flatten)]
     pub overview: Overview,
@@ -157,7 +156,6 @@ pub async fn restore_check_in(state: State<'_, AppState>, id: String) -> Result<
 
 /// The settings, and every time zone the user can pick.
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct SettingsView {
     pub settings: ReminderSettings,
     pub time_zones: Vec<&'static str>,
