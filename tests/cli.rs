@@ -204,41 +204,45 @@ fn a_csv_import_takes_a_column_mapping_by_header_name() {
 }
 
 #[test]
-fn import_failures_say_what_and_exit_non_zero() {
+fn failures_say_what_and_exit_non_zero() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let data = dir.path().to_str().expect("a UTF-8 path");
-    let missing = allies(
-        &[
-            "import",
-            "linkedin",
-            "/nonexistent/Connections.csv",
-            "--data-dir",
-            data,
-        ],
-        &[],
-    );
-    assert_eq!(missing.status.code(), Some(1));
-    assert!(
-        text(&missing.stderr).contains("cannot read /nonexistent/Connections.csv"),
-        "{}",
-        text(&missing.stderr)
-    );
-
-    let wrong = allies(
-        &[
-            "import",
-            "linkedin",
-            &fixture("not-linkedin.csv"),
-            "--data-dir",
-            data,
-        ],
-        &[],
-    );
-    assert_eq!(wrong.status.code(), Some(1));
-    assert!(
-        text(&wrong.stderr).contains("not LinkedIn's Connections.csv"),
-        "{}",
-        text(&wrong.stderr)
+    let not_linkedin = fixture("not-linkedin.csv");
+    let taken = dir.path().join("taken.csv");
+    std::fs::write(&taken, "kept").expect("a file in the way");
+    let taken = taken.to_str().expect("a UTF-8 path");
+    // (what is run, what the error must say)
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["import", "linkedin", "/nonexistent/Connections.csv"],
+            "cannot read /nonexistent/Connections.csv",
+        ),
+        (
+            &["import", "linkedin", &not_linkedin],
+            "not LinkedIn's Connections.csv",
+        ),
+        (&["export", "csv", taken], "already exists"),
+        (&["backup", taken], "already exists"),
+        (
+            &["restore", "/nonexistent/backup.json", "--yes"],
+            "/nonexistent/backup.json",
+        ),
+    ];
+    for (args, says) in cases {
+        let mut args = args.to_vec();
+        args.extend(["--data-dir", data]);
+        let out = allies(&args, &[]);
+        assert_eq!(out.status.code(), Some(1), "allies {args:?}");
+        assert!(
+            text(&out.stderr).contains(says),
+            "allies {args:?} should say {says:?}: {}",
+            text(&out.stderr)
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(taken).expect("the file in the way"),
+        "kept",
+        "an export never replaces a file"
     );
 
     let help = allies(&["import", "--help"], &[]);
@@ -247,6 +251,61 @@ fn import_failures_say_what_and_exit_non_zero() {
         text(&help.stdout).contains("--dry-run"),
         "{}",
         text(&help.stdout)
+    );
+}
+
+#[test]
+fn every_kind_of_export_writes_its_file_once_and_never_replaces_it() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let data = dir.path().join("data");
+    let data = data.to_str().expect("a UTF-8 path");
+    let imported = allies(
+        &[
+            "import",
+            "vcard",
+            &fixture("google-3.0.vcf"),
+            "--data-dir",
+            data,
+        ],
+        &[],
+    );
+    assert!(imported.status.success(), "{}", text(&imported.stderr));
+    // (the command line's name for the kind, how its file begins)
+    let kinds = [
+        ("csv", "Name,"),
+        ("redacted-csv", "Person,Role,"),
+        ("vcard", "BEGIN:VCARD\r\nVERSION:4.0"),
+        ("ics", "BEGIN:VCALENDAR\r\n"),
+        ("json", "{"),
+    ];
+    for (kind, begins) in kinds {
+        let file = dir.path().join(format!("export-{kind}"));
+        let file = file.to_str().expect("a UTF-8 path");
+        let out = allies(&["export", kind, file, "--data-dir", data], &[]);
+        assert!(out.status.success(), "{kind}: {}", text(&out.stderr));
+        assert!(text(&out.stdout).starts_with("Wrote "), "{kind}");
+        let first = std::fs::read(file).expect("the export");
+        assert!(
+            text(&first).starts_with(begins),
+            "{kind} should begin with {begins:?}: {}",
+            text(&first)
+        );
+        let again = allies(&["export", kind, file, "--data-dir", data], &[]);
+        assert_eq!(again.status.code(), Some(1), "{kind} a second time");
+        assert_eq!(
+            std::fs::read(file).expect("the export"),
+            first,
+            "{kind} kept"
+        );
+    }
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("the folder")
+        .map(|e| e.expect("an entry").file_name())
+        .collect();
+    assert_eq!(
+        names.len(),
+        kinds.len() + 1,
+        "the exports and the data folder, no half-written file: {names:?}"
     );
 }
 

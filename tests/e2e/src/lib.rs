@@ -112,6 +112,30 @@ impl Profile {
     pub fn xdg(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
+
+    /// Waits for an export with `extension` to appear in the downloads folder; returns it.
+    pub async fn wait_for_export(&self, extension: &str) -> Result<PathBuf> {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let found = std::fs::read_dir(self.downloads())
+                .into_iter()
+                .flatten()
+                .filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .find(|p| p.extension().is_some_and(|e| e == extension));
+            if let Some(path) = found {
+                return Ok(path);
+            }
+            if Instant::now() > deadline {
+                return Err(format!(
+                    "no .{extension} export appeared in {}",
+                    self.downloads().display()
+                )
+                .into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
 }
 
 /// The value at percentile `p` (0–100) of `sorted` times, the nearest rank; NaN for none.
@@ -377,6 +401,47 @@ impl App {
         match result.get("ok") {
             Some(v) => Ok(v.clone()),
             None => Err(format!("{command} failed: {}", result["err"]).into()),
+        }
+    }
+
+    /// Adds a person through the app's own command (`input` as the People form sends it);
+    /// returns their id.
+    pub async fn add_person(&self, input: serde_json::Value) -> Result<String> {
+        let person = self
+            .invoke("add_person", serde_json::json!({ "input": input }))
+            .await?;
+        Ok(person["id"]
+            .as_str()
+            .ok_or("add_person gave no id")?
+            .to_owned())
+    }
+
+    /// Presses and releases one key, as a person does, wherever the focus is.
+    pub async fn press_key(&self, key: char) -> Result<()> {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+        let keys = KeyActions::new("keyboard".into())
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
+        self.client.perform_actions(keys).await?;
+        Ok(())
+    }
+
+    /// Polls until the JavaScript expression `js` is true in the page; `what` names it in the
+    /// error when it never is.
+    pub async fn wait_until(&self, what: &str, js: &str) -> Result<()> {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let ok = self
+                .client
+                .execute(&format!("return !!({js});"), vec![])
+                .await?;
+            if ok == serde_json::Value::Bool(true) {
+                return Ok(());
+            }
+            if Instant::now() > deadline {
+                return Err(format!("{what} never happened ({js})").into());
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
         }
     }
 

@@ -7,10 +7,7 @@
 //! WebDriver's "execute script" is evaluated by WebKit's automation session straight into the
 //! page's main world, which CSP does not govern: its source is sent as the script's body.
 
-use std::time::{Duration, Instant};
-
-use allies_e2e::{App, PrivateBus, Profile, Result, PATIENCE};
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use allies_e2e::{App, PrivateBus, Profile, Result};
 use serde_json::{json, Value};
 
 /// axe-core's source, injected into the page before the first audit.
@@ -119,39 +116,29 @@ async fn audit_screen(app: &App, screen: &str) -> Result<String> {
     Ok(format!("{screen}:\n{text}"))
 }
 
-async fn add_person(app: &App, input: Value) -> Result<String> {
-    let person = app.invoke("add_person", json!({ "input": input })).await?;
-    Ok(person["id"]
-        .as_str()
-        .ok_or("add_person gave no id")?
-        .to_owned())
-}
-
 /// People with profiles, a map, interactions (one long ago, so someone is going cold),
 /// favours, a promise, a conflict, links, a group, reminders and a newbie tour.
 async fn seed(app: &App) -> Result<String> {
-    let dana = add_person(
-        app,
-        json!({ "name": "Dana Ng", "role": "VP Engineering", "department": "Platform",
+    let dana = app
+        .add_person(
+            json!({ "name": "Dana Ng", "role": "VP Engineering", "department": "Platform",
                 "organisation": "Acme", "email": "dana@example.com", "tags": "mentor, platform",
                 "notes": "Cares about reliability; prefers short written updates." }),
-    )
-    .await?;
-    let sam = add_person(
-        app,
-        json!({ "name": "Sam Patel", "role": "Director, Product", "department": "Product" }),
-    )
-    .await?;
-    let omar = add_person(
-        app,
-        json!({ "name": "Omar Haddad", "role": "Analyst", "department": "Finance" }),
-    )
-    .await?;
-    let priya = add_person(
-        app,
-        json!({ "name": "Priya Raman", "role": "Staff engineer", "department": "Platform" }),
-    )
-    .await?;
+        )
+        .await?;
+    let sam = app
+        .add_person(
+            json!({ "name": "Sam Patel", "role": "Director, Product", "department": "Product" }),
+        )
+        .await?;
+    let omar = app
+        .add_person(json!({ "name": "Omar Haddad", "role": "Analyst", "department": "Finance" }))
+        .await?;
+    let priya = app
+        .add_person(
+            json!({ "name": "Priya Raman", "role": "Staff engineer", "department": "Platform" }),
+        )
+        .await?;
     app.invoke(
         "save_profile",
         json!({ "personId": dana, "profile": {
@@ -290,30 +277,11 @@ async fn seed(app: &App) -> Result<String> {
     Ok(dana)
 }
 
-/// Waits until the page says `js` (an expression) is true.
-async fn wait_until(app: &App, what: &str, js: &str) -> Result<()> {
-    let deadline = Instant::now() + PATIENCE;
-    loop {
-        let ok = app
-            .client
-            .execute(&format!("return !!({js});"), vec![])
-            .await?;
-        if ok == Value::Bool(true) {
-            return Ok(());
-        }
-        if Instant::now() > deadline {
-            return Err(format!("{what} never happened ({js})").into());
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
 /// Closes the open dialog with its Cancel button, and waits until it is gone.
 async fn close_dialog(app: &App, css: &str) -> Result<()> {
     app.click(&format!("{css} button[value=''], {css} .dialog-cancel"))
         .await?;
-    wait_until(
-        app,
+    app.wait_until(
         "the dialog closing",
         &format!("!document.querySelector(\"{css}\")"),
     )
@@ -427,8 +395,7 @@ async fn audit_every_screen(gtk_theme: &str, theme: &str) -> Result<()> {
     failures.push(audit_screen(&app, &shot("map")).await?);
 
     app.go("network").await?;
-    wait_until(
-        &app,
+    app.wait_until(
         "the network drawing",
         "Number(document.querySelector('.network-view')?.dataset.nodes) >= 4",
     )
@@ -476,8 +443,7 @@ async fn audit_every_screen(gtk_theme: &str, theme: &str) -> Result<()> {
     failures.push(audit_screen(&app, &shot("settings encrypted")).await?);
     app.invoke("lock_now", json!({})).await?;
     app.client.execute("location.reload();", vec![]).await?;
-    wait_until(
-        &app,
+    app.wait_until(
         "the lock screen",
         "!document.getElementById('lock-screen').hidden",
     )
@@ -517,14 +483,6 @@ async fn focused(app: &App) -> Result<Value> {
         .await?)
 }
 
-async fn press(app: &App, key: char) -> Result<()> {
-    let keys = KeyActions::new("keyboard".into())
-        .then(KeyAction::Down { value: key })
-        .then(KeyAction::Up { value: key });
-    app.client.perform_actions(keys).await?;
-    Ok(())
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn tab_from_the_top_reaches_the_sidebar_and_the_content_with_a_visible_focus_ring(
 ) -> Result<()> {
@@ -533,14 +491,14 @@ async fn tab_from_the_top_reaches_the_sidebar_and_the_content_with_a_visible_foc
     let bus = PrivateBus::start()?;
     let app = App::launch(&profile, &bus).await?;
     app.wait_for("#people-empty").await?;
-    wait_until(
-        &app,
+    app.wait_until(
         "the window getting the keyboard focus",
         "document.hasFocus()",
     )
     .await?;
-    add_person(&app, json!({ "name": "Dana Ng", "role": "VP Engineering" })).await?;
-    add_person(&app, json!({ "name": "Sam Patel" })).await?;
+    app.add_person(json!({ "name": "Dana Ng", "role": "VP Engineering" }))
+        .await?;
+    app.add_person(json!({ "name": "Sam Patel" })).await?;
     // Away and back, so the list loads again with them.
     app.go("map").await?;
     app.go("people").await?;
@@ -558,7 +516,7 @@ async fn tab_from_the_top_reaches_the_sidebar_and_the_content_with_a_visible_foc
     let mut views = Vec::new();
     let mut reached_main = false;
     for _ in 0..30 {
-        press(&app, TAB).await?;
+        app.press_key(TAB).await?;
         let now = focused(&app).await?;
         let what = now["what"].as_str().unwrap_or_default().to_owned();
         assert!(
@@ -603,9 +561,9 @@ async fn tab_from_the_top_reaches_the_sidebar_and_the_content_with_a_visible_foc
     app.client
         .execute("document.activeElement?.blur();", vec![])
         .await?;
-    press(&app, TAB).await?;
-    press(&app, ENTER).await?;
-    press(&app, TAB).await?;
+    app.press_key(TAB).await?;
+    app.press_key(ENTER).await?;
+    app.press_key(TAB).await?;
     let after_skip = focused(&app).await?;
     assert!(
         after_skip["inMain"] == Value::Bool(true) && after_skip["ring"] == Value::Bool(true),

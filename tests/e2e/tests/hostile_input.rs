@@ -8,7 +8,6 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use allies_e2e::{App, PrivateBus, Profile, Result, PATIENCE};
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use serde_json::{json, Value};
 
 /// How long the long payload is: the most that most fields accept.
@@ -218,11 +217,6 @@ async fn open_person(app: &App, id: &str) -> Result<()> {
     Ok(())
 }
 
-async fn add_person(app: &App, input: Value) -> Result<String> {
-    let person = app.invoke("add_person", json!({ "input": input })).await?;
-    Ok(person["id"].as_str().ok_or("no id")?.to_owned())
-}
-
 /// Goes to every section and checks each is drawn and inert.
 async fn visit_every_section(app: &App) -> Result<()> {
     for (section, heading) in [
@@ -240,15 +234,6 @@ async fn visit_every_section(app: &App) -> Result<()> {
         tokio::time::sleep(Duration::from_millis(300)).await;
         assert_inert(app, section).await?;
     }
-    Ok(())
-}
-
-/// Presses one key on whatever has the focus (an element's send_keys clicks it first).
-async fn press(app: &App, key: char) -> Result<()> {
-    let keys = KeyActions::new("keyboard".into())
-        .then(KeyAction::Down { value: key })
-        .then(KeyAction::Up { value: key });
-    app.client.perform_actions(keys).await?;
     Ok(())
 }
 
@@ -421,7 +406,7 @@ async fn the_journal_and_ledger_keep_every_payload_as_text() -> Result<()> {
     watch_page(&app).await?;
     let corpus = corpus();
     let name = &corpus[1];
-    let id = add_person(&app, json!({ "name": name })).await?;
+    let id = app.add_person(json!({ "name": name })).await?;
     app.go("settings").await?;
     app.go("people").await?;
     open_person(&app, &id).await?;
@@ -559,7 +544,10 @@ async fn maps_and_the_network_keep_every_payload_as_text() -> Result<()> {
     let corpus = corpus();
     let mut ids = Vec::new();
     for p in &corpus {
-        ids.push(add_person(&app, json!({ "name": p, "role": p, "department": p })).await?);
+        ids.push(
+            app.add_person(json!({ "name": p, "role": p, "department": p }))
+                .await?,
+        );
     }
 
     // A map for each payload, typed into the map form.
@@ -645,7 +633,7 @@ async fn maps_and_the_network_keep_every_payload_as_text() -> Result<()> {
             vec![ids[1].clone().into()],
         )
         .await?;
-    press(&app, ' ').await?;
+    app.press_key(' ').await?;
     app.wait_for_text("#card-panel h2", |t| t == corpus[1])
         .await?;
     assert_inert(&app, "a card's panel").await?;
@@ -806,7 +794,9 @@ async fn reminders_groups_and_quick_actions_keep_every_payload_as_text() -> Resu
 
     // The quick dialogs of Insights, for a person going cold who is owed a thank-you.
     let name = &corpus[0];
-    let id = add_person(&app, json!({ "name": name, "department": corpus[9] })).await?;
+    let id = app
+        .add_person(json!({ "name": name, "department": corpus[9] }))
+        .await?;
     app.invoke(
         "save_profile",
         json!({ "personId": id, "profile": { "cadence_days": 7, "ally_role": "mentor" } }),

@@ -202,30 +202,6 @@ async fn a_card_moves_with_the_keyboard_and_ctrl_z_undoes_it() -> Result<()> {
     Ok(())
 }
 
-/// The first file with this extension to appear in the profile's Downloads folder.
-async fn wait_for_export(profile: &Profile, extension: &str) -> Result<std::path::PathBuf> {
-    let deadline = std::time::Instant::now() + allies_e2e::PATIENCE;
-    loop {
-        let found = std::fs::read_dir(profile.downloads())
-            .into_iter()
-            .flatten()
-            .filter_map(|e| e.ok())
-            .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|e| e == extension));
-        if let Some(path) = found {
-            return Ok(path);
-        }
-        if std::time::Instant::now() > deadline {
-            return Err(format!(
-                "no .{extension} export appeared in {:?}",
-                profile.downloads()
-            )
-            .into());
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
 async fn map_id(app: &App) -> Result<String> {
     let maps = app
         .invoke("list_maps", json!({ "includeArchived": false }))
@@ -386,7 +362,7 @@ async fn ten_people_with_history_and_an_svg_export_that_names_them() -> Result<(
     app.click("#history-toggle").await?;
 
     app.click("#export-svg").await?;
-    let svg_file = wait_for_export(&profile, "svg").await?;
+    let svg_file = profile.wait_for_export("svg").await?;
     let name = svg_file
         .file_name()
         .unwrap_or_default()
@@ -409,7 +385,7 @@ async fn ten_people_with_history_and_an_svg_export_that_names_them() -> Result<(
     );
 
     app.click("#export-png").await?;
-    let png = std::fs::read(wait_for_export(&profile, "png").await?)?;
+    let png = std::fs::read(profile.wait_for_export("png").await?)?;
     assert!(
         png.starts_with(b"\x89PNG\r\n\x1a\n") && png.len() > 10_000,
         "a real picture"
@@ -809,7 +785,7 @@ async fn without_a_gpu_the_app_draws_on_the_cpu_and_dragging_works_there() -> Re
     assert!(card_label(&app, &dana).await?.ends_with("Monitor"));
     // The picture for slides is drawn on a canvas, which works on this path too.
     app.click("#export-png").await?;
-    let png = std::fs::read(wait_for_export(&profile, "png").await?)?;
+    let png = std::fs::read(profile.wait_for_export("png").await?)?;
     assert!(
         png.starts_with(b"\x89PNG\r\n\x1a\n") && png.len() > 10_000,
         "a real picture"

@@ -288,26 +288,6 @@ impl Watch {
     }
 }
 
-/// The first file with this extension in the profile's Downloads folder.
-async fn wait_for_export(profile: &Profile, extension: &str) -> Result<PathBuf> {
-    let deadline = std::time::Instant::now() + allies_e2e::PATIENCE;
-    loop {
-        let found = std::fs::read_dir(profile.downloads())
-            .into_iter()
-            .flatten()
-            .filter_map(|e| e.ok())
-            .map(|e| e.path())
-            .find(|p| p.extension().is_some_and(|e| e == extension));
-        if let Some(path) = found {
-            return Ok(path);
-        }
-        if std::time::Instant::now() > deadline {
-            return Err(format!("no .{extension} export in {:?}", profile.downloads()).into());
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_whole_working_session_opens_no_network_connection() -> Result<()> {
     let profile = Profile::new()?;
@@ -352,7 +332,7 @@ async fn a_whole_working_session_opens_no_network_connection() -> Result<()> {
         .await?;
     app.wait_for(".map-card").await?;
     app.click("#export-svg").await?;
-    wait_for_export(&profile, "svg").await?;
+    profile.wait_for_export("svg").await?;
 
     // Every section, then the exports from Settings.
     for (section, heading) in [
@@ -375,14 +355,14 @@ async fn a_whole_working_session_opens_no_network_connection() -> Result<()> {
         )
         .await?;
     app.click("#export-csv").await?;
-    let csv = wait_for_export(&profile, "csv").await?;
+    let csv = profile.wait_for_export("csv").await?;
     let text = std::fs::read_to_string(&csv)?;
     assert!(
         text.contains("Dana Ng") && text.contains("Sam Patel"),
         "the export holds the people: {text}"
     );
     app.click("#save-backup").await?;
-    wait_for_export(&profile, "json").await?;
+    profile.wait_for_export("json").await?;
     app.click("#send-test-reminder").await?;
     app.wait_for("#reminder-sent, #notify-unavailable").await?;
 

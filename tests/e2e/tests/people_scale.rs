@@ -9,7 +9,6 @@ use allies_core::people::{self, PersonInput};
 use allies_core::Database;
 use allies_e2e::{App, PrivateBus, Profile, Result, PATIENCE};
 use chrono::{TimeZone, Utc};
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use serde_json::Value;
 
 const PEOPLE: usize = 10_000;
@@ -82,15 +81,6 @@ fn shows(state: &Value, end: &str, name: &str, position: usize) -> bool {
     state[end] == serde_json::json!([name, position.to_string(), PEOPLE.to_string()])
 }
 
-/// Presses a key as a person does, on whatever has the focus.
-async fn press(app: &App, key: char) -> Result<()> {
-    let keys = KeyActions::new("keyboard".into())
-        .then(KeyAction::Down { value: key })
-        .then(KeyAction::Up { value: key });
-    app.client.perform_actions(keys).await?;
-    Ok(())
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn ten_thousand_people_scroll_search_and_keyboard_with_few_rows_in_the_page() -> Result<()> {
     let profile = Profile::new()?;
@@ -154,7 +144,7 @@ async fn ten_thousand_people_scroll_search_and_keyboard_with_few_rows_in_the_pag
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    press(&app, DOWN).await?;
+    app.press_key(DOWN).await?;
     let first = wait_for_list(&app, "Arrow down from the search", |s| {
         s["focused"] == "Person 00000" && shows(s, "first", "Person 00000", 1)
     })
@@ -163,9 +153,9 @@ async fn ten_thousand_people_scroll_search_and_keyboard_with_few_rows_in_the_pag
         first["scrollTop"], 0,
         "the first row is scrolled to: {first}"
     );
-    press(&app, DOWN).await?;
+    app.press_key(DOWN).await?;
     wait_for_list(&app, "Arrow down", |s| s["focused"] == "Person 00001").await?;
-    press(&app, END).await?;
+    app.press_key(END).await?;
     let end = wait_for_list(&app, "End", |s| {
         s["focused"] == "Person 09999" && shows(s, "last", "Person 09999", PEOPLE)
     })
@@ -185,7 +175,7 @@ async fn ten_thousand_people_scroll_search_and_keyboard_with_few_rows_in_the_pag
         "the row reached by End shows a focus ring"
     );
     app.screenshot("82-people-10000-end-key").await?;
-    press(&app, HOME).await?;
+    app.press_key(HOME).await?;
     let home = wait_for_list(&app, "Home", |s| {
         s["focused"] == "Person 00000" && shows(s, "first", "Person 00000", 1)
     })

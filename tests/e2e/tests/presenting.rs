@@ -144,24 +144,6 @@ async fn toggle_presenting(app: &App) -> Result<()> {
     Ok(())
 }
 
-/// Waits until the page says `js` (an expression) is true.
-async fn wait_until(app: &App, what: &str, js: &str) -> Result<()> {
-    let deadline = Instant::now() + PATIENCE;
-    loop {
-        let ok = app
-            .client
-            .execute(&format!("return !!({js});"), vec![])
-            .await?;
-        if ok == Value::Bool(true) {
-            return Ok(());
-        }
-        if Instant::now() > deadline {
-            return Err(format!("waited in vain for {what}").into());
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
 /// Everything a viewer of the shared screen (or a screen reader) gets: the visible text, the
 /// window title, and the accessible names and tooltips of what is shown.
 async fn what_shows(app: &App) -> Result<String> {
@@ -222,8 +204,7 @@ async fn presenting_hides_every_name_on_every_screen_and_in_pop_ups() -> Result<
     assert_eq!(banner_hidden, true, "no banner before presenting");
 
     toggle_presenting(&app).await?;
-    wait_until(
-        &app,
+    app.wait_until(
         "the presenting banner",
         "!document.querySelector('#presenting-banner').hidden",
     )
@@ -288,8 +269,7 @@ async fn presenting_hides_every_name_on_every_screen_and_in_pop_ups() -> Result<
     app.screenshot("71-presenting-person").await?;
 
     app.go("map").await?;
-    wait_until(
-        &app,
+    app.wait_until(
         "three cards",
         "document.querySelectorAll('.map-card').length === 3",
     )
@@ -317,8 +297,7 @@ async fn presenting_hides_every_name_on_every_screen_and_in_pop_ups() -> Result<
     app.screenshot("72-presenting-map").await?;
 
     app.go("network").await?;
-    wait_until(
-        &app,
+    app.wait_until(
         "the network's list",
         "document.querySelectorAll('.network-person').length === 3",
     )
@@ -334,8 +313,7 @@ async fn presenting_hides_every_name_on_every_screen_and_in_pop_ups() -> Result<
     app.screenshot("73-presenting-network").await?;
 
     app.go("tour").await?;
-    wait_until(
-        &app,
+    app.wait_until(
         "the tour",
         "document.querySelectorAll('.tour-stop-name').length === 2",
     )
@@ -346,8 +324,7 @@ async fn presenting_hides_every_name_on_every_screen_and_in_pop_ups() -> Result<
     app.screenshot("74-presenting-tour").await?;
 
     app.go("reminders").await?;
-    wait_until(
-        &app,
+    app.wait_until(
         "the reminders",
         "document.querySelectorAll('.reminder-item').length >= 3",
     )
@@ -396,8 +373,7 @@ async fn presenting_hides_every_name_on_every_screen_and_in_pop_ups() -> Result<
 
     // Off again: names everywhere.
     toggle_presenting(&app).await?;
-    wait_until(
-        &app,
+    app.wait_until(
         "the banner to go",
         "document.querySelector('#presenting-banner').hidden",
     )
@@ -433,8 +409,7 @@ async fn roles_mode_is_chosen_in_the_sidebar_or_on_the_map_and_kept_after_a_rest
     app.wait_for("#people-empty").await?;
     seed(&app).await?;
     app.go("map").await?;
-    wait_until(
-        &app,
+    app.wait_until(
         "three cards",
         "document.querySelectorAll('.map-card').length === 3",
     )
