@@ -195,6 +195,19 @@ mod tests {
         NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
     }
 
+    /// `dir` holds `count` files: the exports, and no temporary file left behind.
+    fn assert_files(dir: &Path, count: usize) {
+        let names: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(
+            names.len(),
+            count,
+            "no temporary file is left behind: {names:?}"
+        );
+    }
+
     #[test]
     fn names_are_safe_and_dated() {
         assert_eq!(
@@ -229,15 +242,7 @@ mod tests {
         );
         assert_eq!(std::fs::read(&first).unwrap(), b"one");
         assert_eq!(std::fs::read(&second).unwrap(), b"two");
-        let names: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(
-            names.len(),
-            2,
-            "no temporary file is left behind: {names:?}"
-        );
+        assert_files(dir.path(), 2);
     }
 
     #[test]
@@ -253,15 +258,7 @@ mod tests {
             b"one",
             "the first file is kept"
         );
-        let names: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name())
-            .collect();
-        assert_eq!(
-            names.len(),
-            1,
-            "no temporary file is left behind: {names:?}"
-        );
+        assert_files(dir.path(), 1);
     }
 
     #[test]
