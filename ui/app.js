@@ -4,7 +4,7 @@ import { api, onAppEvent } from './lib/api.js';
 import { announce } from './lib/dom.js';
 import { IdleWatch, lockAfterMinutes } from './lib/idle.js';
 import { FLASH_KEY, lockApp } from './lib/lock.js';
-import { hashFor, paramFromHash, sectionFromHash } from './lib/router.js';
+import { hashFor, paramFromHash, personHash, sectionFromHash } from './lib/router.js';
 import { isPresenting, onPresentingChange, presentingMode, setPresentingMode, togglePresenting } from './lib/presenting.js';
 import { isTextField, shortcutFor } from './lib/shortcuts.js';
 import { showToast } from './lib/toast.js';
@@ -306,7 +306,7 @@ function watchReminders(ctx) {
   // The scheduler says when anything falls due or changes.
   onAppEvent('reminders-changed', () => ctx.refreshBadge());
   onAppEvent('reminder-open', (personId) => {
-    location.hash = personId ? `#/people/${encodeURIComponent(personId)}` : hashFor('reminders');
+    location.hash = personId ? personHash(personId) : hashFor('reminders');
   });
 }
 

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { initials } from '../../ui/lib/format.js';
 
 // A fake localStorage before the module loads, so the mode it starts in can be checked.
 const stored = new Map([['allies.presenting', 'roles']]);
@@ -8,7 +9,7 @@ globalThis.localStorage = {
   setItem: (k, v) => { stored.set(k, String(v)); },
 };
 const {
-  PRESENTING_MODES, initialsOf, isPresenting, labelFor, labelForName, onPresentingChange, presentingMode,
+  PRESENTING_MODES, isPresenting, labelFor, labelForName, onPresentingChange, presentingMode,
   redactNames, setPresentingMode, togglePresenting,
 } = await import('../../ui/lib/presenting.js');
 const { shortcutFor } = await import('../../ui/lib/shortcuts.js');
@@ -43,23 +44,23 @@ test('changes are stored and reported once; the shortcut toggles to the last pre
 });
 
 test('initials of odd names', () => {
-  assert.equal(initialsOf('Dana Ng'), 'DN');
-  assert.equal(initialsOf('Ana María de la Cruz'), 'AC', 'first and last word');
-  assert.equal(initialsOf('Cher'), 'C', 'one word, one letter');
-  assert.equal(initialsOf('élodie Ørsted'), 'ÉØ', 'accents kept and upper-cased');
-  assert.equal(initialsOf('e\u0301lodie'), 'E\u0301', 'a combining accent stays with its letter');
-  assert.equal(initialsOf('👩🏽‍💻 Priya'), '👩🏽‍💻P', 'an emoji sequence stays whole');
-  assert.equal(initialsOf('(Dana) "Ng"'), 'DN', 'punctuation is no initial');
-  assert.equal(initialsOf(''), '?');
-  assert.equal(initialsOf('   \t '), '?');
-  assert.equal(initialsOf(null), '?');
-  assert.equal(initialsOf('\u200B\u200F'), '?', 'invisible marks are no initial');
-  assert.equal(initialsOf('محمد علي'), 'مع', 'right to left');
-  assert.equal(initialsOf('\u202Eevil name\u202C'), 'EN', 'a direction override is not shown as an initial');
-  assert.equal(initialsOf('李小龙'), '李', 'no spaces in the name: its first character');
+  assert.equal(initials('Dana Ng'), 'DN');
+  assert.equal(initials('Ana María de la Cruz'), 'AC', 'first and last word');
+  assert.equal(initials('Cher'), 'C', 'one word, one letter');
+  assert.equal(initials('élodie Ørsted'), 'ÉØ', 'accents kept and upper-cased');
+  assert.equal(initials('e\u0301lodie'), 'E\u0301', 'a combining accent stays with its letter');
+  assert.equal(initials('👩🏽‍💻 Priya'), '👩🏽‍💻P', 'an emoji sequence stays whole');
+  assert.equal(initials('(Dana) "Ng"'), 'DN', 'punctuation is no initial');
+  assert.equal(initials(''), '?');
+  assert.equal(initials('   \t '), '?');
+  assert.equal(initials(null), '?');
+  assert.equal(initials('\u200B\u200F'), '?', 'invisible marks are no initial');
+  assert.equal(initials('محمد علي'), 'مع', 'right to left');
+  assert.equal(initials('\u202Eevil name\u202C'), 'EN', 'a direction override is not shown as an initial');
+  assert.equal(initials('李小龙'), '李', 'no spaces in the name: its first character');
   const long = `${'A'.repeat(10_000)} ${'b'.repeat(10_000)}`;
   const started = performance.now();
-  assert.equal(initialsOf(long), 'A', 'only the start of a 20,000-character name is read');
+  assert.equal(initials(long), 'A', 'only the start of a 20,000-character name is read');
   assert.ok(performance.now() - started < 50, 'and quickly');
 });
 

@@ -2,20 +2,32 @@
 
 const segmenter = typeof Intl !== 'undefined' && Intl.Segmenter ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
 
-function firstGrapheme(word) {
-  if (!word) return '';
-  if (segmenter) {
-    for (const { segment } of segmenter.segment(word)) return segment;
-  }
-  return Array.from(word)[0] ?? '';
+// Only this much of a name is looked at: a pasted 10,000-character name must not slow rendering.
+const MAX_SCAN = 400;
+// A grapheme worth showing as an initial: a letter, a digit or an emoji (not punctuation, not an
+// invisible direction mark or zero-width space).
+const SHOWABLE = /[\p{L}\p{N}\p{Extended_Pictographic}]/u;
+
+function graphemes(word) {
+  if (segmenter) return Array.from(segmenter.segment(word), (s) => s.segment);
+  return Array.from(word);
 }
 
-/** "Dana Ng" -> "DN", "Zoë" -> "Z", "  " -> "?". Emoji and combined letters stay whole. */
+function initialOf(word) {
+  for (const g of graphemes(word)) if (SHOWABLE.test(g)) return g;
+  return '';
+}
+
+/**
+ * "Dana Ng" -> "DN", "Ana María de la Cruz" -> "AC", "Zoë" -> "Z", "élodie" -> "É",
+ * "(Dana) Ng" -> "DN", "🦊 Fox" -> "🦊F", "" -> "?". Emoji and combined letters stay whole.
+ */
 export function initials(name) {
-  const words = String(name ?? '').trim().split(/\s+/).filter(Boolean);
-  if (words.length === 0) return '?';
-  const first = firstGrapheme(words[0]);
-  const last = words.length > 1 ? firstGrapheme(words[words.length - 1]) : '';
+  const text = String(name ?? '').slice(0, MAX_SCAN);
+  const initialsFound = text.split(/[\s\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069]+/u).map(initialOf).filter(Boolean);
+  if (initialsFound.length === 0) return '?';
+  const first = initialsFound[0];
+  const last = initialsFound.length > 1 ? initialsFound[initialsFound.length - 1] : '';
   return (first + last).toLocaleUpperCase();
 }
 

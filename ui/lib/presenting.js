@@ -5,6 +5,8 @@
 /** The modes, in the order the switch offers them. */
 export const PRESENTING_MODES = ['names', 'initials', 'roles'];
 
+import { initials } from './format.js';
+
 const STORAGE_KEY = 'allies.presenting';
 const CHANGE = 'presenting-change';
 const events = new EventTarget();
@@ -71,36 +73,6 @@ export function onPresentingChange(fn) {
   return () => events.removeEventListener(CHANGE, listener);
 }
 
-const segmenter = typeof Intl !== 'undefined' && Intl.Segmenter ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
-
-// Only this much of a name is looked at: a pasted 10,000-character name must not slow rendering.
-const MAX_SCAN = 400;
-// A grapheme worth showing as an initial: a letter, a digit or an emoji (not punctuation, not an
-// invisible direction mark or zero-width space).
-const SHOWABLE = /[\p{L}\p{N}\p{Extended_Pictographic}]/u;
-
-function graphemes(word) {
-  if (segmenter) return Array.from(segmenter.segment(word), (s) => s.segment);
-  return Array.from(word);
-}
-
-function initialOf(word) {
-  for (const g of graphemes(word)) if (SHOWABLE.test(g)) return g;
-  return '';
-}
-
-/**
- * "Dana Ng" -> "DN", "Ana María de la Cruz" -> "AC", "Zoë" -> "Z", "élodie" -> "É",
- * "(Dana) Ng" -> "DN", "🦊 Fox" -> "🦊F", "" -> "?". Emoji and combined letters stay whole.
- */
-export function initialsOf(name) {
-  const text = String(name ?? '').slice(0, MAX_SCAN);
-  const initialsFound = text.split(/[\s\u200B\u200E\u200F\u202A-\u202E\u2066-\u2069]+/u).map(initialOf).filter(Boolean);
-  if (initialsFound.length === 0) return '?';
-  const first = initialsFound[0];
-  const last = initialsFound.length > 1 ? initialsFound[initialsFound.length - 1] : '';
-  return (first + last).toLocaleUpperCase();
-}
 
 /**
  * What to show for a person (anything with `name` and maybe `role`) in `mode` (default: the
@@ -108,10 +80,10 @@ export function initialsOf(name) {
  */
 export function labelFor(person, mode = current) {
   const name = String(person?.name ?? '');
-  if (mode === 'initials') return initialsOf(name);
+  if (mode === 'initials') return initials(name);
   if (mode === 'roles') {
     const role = String(person?.role ?? '').trim();
-    return role || initialsOf(name);
+    return role || initials(name);
   }
   return name;
 }

@@ -16,3 +16,8 @@ export function paramFromHash(hash) {
   const rest = String(hash ?? '').replace(/^#\/?/, '').split('/').slice(1).join('/');
   return rest ? decodeURIComponent(rest) : null;
 }
+
+/** The address of a person's page: "#/people/<id>", the id escaped. */
+export function personHash(id) {
+  return `#/people/${encodeURIComponent(id)}`;
+}

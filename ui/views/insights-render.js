@@ -1,6 +1,7 @@
 // What the Insights page draws, as functions of the data it was given: no api, no state of
 // their own. Buttons call the handlers in `on`, which belong to the controller in insights.js.
 
+import { personHash } from '../lib/router.js';
 import { h } from '../lib/dom.js';
 import { labelFor, presentingMode } from '../lib/presenting.js';
 import { sinceText } from '../lib/format.js';
@@ -9,7 +10,7 @@ import {
   overdueText, reviewStanceText, shownItems, unseenDetails,
 } from '../lib/insight-format.js';
 
-const personLink = (id, name) => h('a', { href: `#/people/${encodeURIComponent(id)}`, class: 'insight-name' }, name);
+const personLink = (id, name) => h('a', { href: personHash(id), class: 'insight-name' }, name);
 
 /** The page with its cards empty; the lists are filled by the functions below. */
 export function insightsPage() {
@@ -115,7 +116,7 @@ function unthankedItem(f, on) {
 function owedItem(o) {
   return h('li', { class: 'ledger-item insight-item', 'data-id': o.person_id },
     h('span', { class: 'ledger-text' }, imbalanceText({ ...o, name: labelFor(o) })),
-    h('span', { class: 'ledger-actions' }, h('a', { href: `#/people/${encodeURIComponent(o.person_id)}`, class: 'button-link' }, 'Offer help')));
+    h('span', { class: 'ledger-actions' }, h('a', { href: personHash(o.person_id), class: 'button-link' }, 'Offer help')));
 }
 
 /** The gaps in coverage, each with a way to close it where there is one. */

@@ -1,16 +1,10 @@
 // The power/interest grid: quadrants, the cards and desired-position ghosts in their contained
 // layer, stacks, arrows, zoom, and the keys a focused card answers to.
 
-import { h, replaceChildren } from '../lib/dom.js';
+import { h, replaceChildren, svg as svgEl } from '../lib/dom.js';
 import { QUADRANTS, labelFor, layoutCards, pointFromPosition, positionFromPoint, stepPosition } from '../lib/grid-geometry.js';
 import { CARD, arrowLines, cardFace, clampZoom, insideX, insideY, shownCards } from '../lib/map-model.js';
 import { labelFor as shownAs } from '../lib/presenting.js';
-
-function svgEl(tag, attrs = {}) {
-  const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  return node;
-}
 
 /** The grid's elements; `cardsLayer` is `contain: strict`, so a change to one card lays out only there. */
 export function gridElements() {

@@ -2,6 +2,7 @@
 // the roster onto the grid, moved with the keyboard, or sent to a quadrant from the card panel.
 // This module holds the view's state, loads maps and wires its parts together.
 
+import { personHash } from '../lib/router.js';
 import { announce, h, isolate, replaceChildren } from '../lib/dom.js';
 import { chooseMap, createMapState, mapGroups } from '../lib/map-model.js';
 import { onPresentingChange, presentingMode, setPresentingMode } from '../lib/presenting.js';
@@ -223,7 +224,7 @@ export function mountMap(ctx) {
   }
 
   function openPerson(personId) {
-    location.hash = `#/people/${encodeURIComponent(personId)}`;
+    location.hash = personHash(personId);
   }
 
   async function addSelectedAtCentre() {

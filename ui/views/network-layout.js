@@ -1,7 +1,7 @@
 // The Network view's frame: the heading with its filters, the canvas and its empty state, the
 // status and help lines, and the side column (the way-in panel, the legend, the people list).
 
-import { h } from '../lib/dom.js';
+import { h, svg } from '../lib/dom.js';
 import { LINK_KINDS, ME_STYLE, STANCE_STYLES, linkStyle } from '../lib/network-graph.js';
 
 /** Builds the view around `finder` and `list` (elements); returns the parts the view changes. */
@@ -52,23 +52,13 @@ function legend() {
 }
 
 function linkSample(kind) {
-  const ns = 'http://www.w3.org/2000/svg';
-  const svg = document.createElementNS(ns, 'svg');
   const style = linkStyle({ kind: kind.id, strength: 'medium' });
-  for (const [k, v] of Object.entries({ class: `network-sample network-link-${kind.id}`, width: 36, height: 12, viewBox: '0 0 36 12', 'aria-hidden': 'true' })) {
-    svg.setAttribute(k, String(v));
-  }
-  const line = document.createElementNS(ns, 'line');
-  for (const [k, v] of Object.entries({ x1: 2, y1: 6, x2: kind.arrow ? 27 : 34, y2: 6, 'stroke-width': style.width, opacity: style.alpha })) {
-    line.setAttribute(k, String(v));
-  }
-  if (style.dash.length) line.setAttribute('stroke-dasharray', style.dash.join(' '));
-  if (style.dash.length && style.dash[0] < 2) line.setAttribute('stroke-linecap', 'round');
-  svg.append(line);
-  if (kind.arrow) {
-    const head = document.createElementNS(ns, 'polygon');
-    head.setAttribute('points', '26,2 34,6 26,10');
-    svg.append(head);
-  }
-  return svg;
+  const dashed = style.dash.length > 0;
+  return svg('svg', { class: `network-sample network-link-${kind.id}`, width: 36, height: 12, viewBox: '0 0 36 12', 'aria-hidden': 'true' },
+    svg('line', {
+      x1: 2, y1: 6, x2: kind.arrow ? 27 : 34, y2: 6, 'stroke-width': style.width, opacity: style.alpha,
+      'stroke-dasharray': dashed ? style.dash.join(' ') : null,
+      'stroke-linecap': dashed && style.dash[0] < 2 ? 'round' : null,
+    }),
+    kind.arrow ? svg('polygon', { points: '26,2 34,6 26,10' }) : null);
 }

@@ -13,7 +13,7 @@ import {
   resolvePath, statusText,
 } from '../lib/network-graph.js';
 import { labelFor, onPresentingChange } from '../lib/presenting.js';
-import { paramFromHash } from '../lib/router.js';
+import { paramFromHash, personHash } from '../lib/router.js';
 import { createScene } from './network-canvas.js';
 import { attachGestures } from './network-gestures.js';
 import { networkLayout } from './network-layout.js';
@@ -21,7 +21,7 @@ import { createPeopleList } from './network-list.js';
 import { createMotion } from './network-motion.js';
 import { createWayIn } from './network-way-in.js';
 
-const openPerson = (id) => { location.hash = `#/people/${encodeURIComponent(id)}`; };
+const openPerson = (id) => { location.hash = personHash(id); };
 
 // What the picture, the list and the paths call someone: their name, or what presenting shows.
 const shownAs = (n) => (n.me ? (n.name ?? '') : labelFor(n));

@@ -2,6 +2,7 @@
 // their own. Buttons call the handlers in `on`, which belong to the controller in reminders.js;
 // `say` is how the app's own words about people may be shown right now (presenting mode).
 
+import { personHash } from '../lib/router.js';
 import { h } from '../lib/dom.js';
 import { doneLabel, dueLine, dueText, kindLabel, localInputValue } from '../lib/reminder-format.js';
 
@@ -96,7 +97,7 @@ export function listItems(key, view, say, on) {
 
 function reminderItem(item, list, now, tz, say, on) {
   const title = item.person_id
-    ? h('a', { href: `#/people/${encodeURIComponent(item.person_id)}`, class: 'reminder-title' }, say(item.title))
+    ? h('a', { href: personHash(item.person_id), class: 'reminder-title' }, say(item.title))
     : h('span', { class: 'reminder-title' }, say(item.title));
   const snooze = h('select', { class: 'reminder-snooze', 'aria-label': `Snooze “${say(item.title)}”` },
     h('option', { value: '' }, 'Snooze…'), SNOOZES.map(([v, t]) => h('option', { value: v }, t)));

@@ -2,6 +2,7 @@
 // state of their own. Buttons and forms call the handlers in `on`, which belong to the
 // controller in tour.js.
 
+import { personHash } from '../lib/router.js';
 import { h } from '../lib/dom.js';
 import { labelFor } from '../lib/presenting.js';
 import { formField as field } from '../lib/form-dialog.js';
@@ -88,7 +89,7 @@ function stopItem(stop, now, people, on) {
   return h('li', { class: `tour-stop status-${status.id}`, 'data-id': stop.id },
     h('div', { class: 'tour-stop-head' },
       h('span', { class: 'tour-stop-who' },
-        stop.person_id ? h('a', { href: `#/people/${encodeURIComponent(stop.person_id)}`, class: 'tour-stop-name' }, stopName(stop)) : h('strong', { class: 'tour-stop-name' }, stopName(stop)),
+        stop.person_id ? h('a', { href: personHash(stop.person_id), class: 'tour-stop-name' }, stopName(stop)) : h('strong', { class: 'tour-stop-name' }, stopName(stop)),
         h('span', { class: `tour-kind kind-${stop.kind}` }, KINDS.find(([v]) => v === stop.kind)?.[1] ?? stop.kind),
         whoText ? h('span', { class: 'muted' }, whoText) : null,
         suggester ? h('span', { class: 'muted' }, `suggested by ${suggester}`) : null),
