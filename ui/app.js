@@ -149,10 +149,12 @@ function startShell(status) {
   let current = null;
   let currentName = null;
 
-  // What several views show at once: `overdue` (reminders past due, or null when unknown) and
-  // `people` (a counter bumped when people change, so a view showing them reads them again).
-  const store = new Store({ overdue: null, people: 0 });
+  // What several views show at once: `overdue` (reminders past due, or null when unknown),
+  // `time_zone` (the one chosen in Settings: the day "today" is there, as in the core) and
+  // `people` (a counter views bump when they change people, for any view that shows them).
+  const store = new Store({ overdue: null, people: 0, time_zone: null });
   store.on('overdue', showBadge);
+  api.getReminderSettings().then(({ settings }) => store.set('time_zone', settings.time_zone), () => {});
 
   // Each view gets the api through its context, never by import, so node tests can pass a fake.
   const ctx = {

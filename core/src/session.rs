@@ -37,7 +37,7 @@ pub fn now() -> DateTime<Utc> {
 }
 
 /// The user's calendar day at `now`, in the time zone chosen in Settings (the one zone the
-/// reminders use too), for due dates of promises and conflicts.
+/// reminders use too): for due dates of promises and conflicts and the days of group attendance.
 pub fn today(db: &Database, now: DateTime<Utc>) -> Result<NaiveDate> {
     Ok(now.with_timezone(&settings::get(db)?.tz()).date_naive())
 }

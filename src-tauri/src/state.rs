@@ -119,7 +119,7 @@ impl AppState {
         now: DateTime<Utc>,
     ) -> Result<encryption::Report, WireError> {
         let result = lock(&self.session).set_encryption(current, new, now);
-        // The data was closed and opened again either way.
+        // The data may have been closed and opened again: the scheduler looks afresh.
         self.changed.notify_one();
         result.map_err(WireError::from)
     }

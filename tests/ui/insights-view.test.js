@@ -4,6 +4,7 @@ import { afterEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError } from '../../ui/lib/api.js';
 import { setPresentingMode } from '../../ui/lib/presenting.js';
+import { Store } from '../../ui/lib/store.js';
 import { UndoStack } from '../../ui/lib/undo.js';
 import { mountInsights } from '../../ui/views/insights.js';
 
@@ -198,4 +199,16 @@ test('deleting a group can be undone', async () => {
 test('a group list that cannot load says why', async () => {
   const { $ } = await mount({ listGroups: new Error('locked') });
   assert.equal(textOf($('#groups [role=alert]')), 'locked');
+});
+
+test('"I went" offers today in the time zone chosen in Settings, the day the core checks against', async () => {
+  // Kiritimati (UTC+14) and Pago Pago (UTC-11) are always a calendar day apart.
+  const day = (zone) => new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(new Date());
+  const groups = [{ id: 'g1', name: 'Guild', last_attended: null, times_attended: 0 }];
+  for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+    const { $ } = await mount({ listGroups: groups }, { store: new Store({ time_zone: zone }) });
+    const date = $('.attend-on');
+    assert.equal(date.value, day(zone), `the default day in ${zone}`);
+    assert.equal(date.getAttribute('max'), day(zone), 'no later day can be picked');
+  }
 });

@@ -14,7 +14,9 @@ import {
 } from './insights-render.js';
 import { logInteractionWith, scheduleWith, thankFor } from './quick-actions.js';
 
-const localZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+// The day is the one in the time zone chosen in Settings, as the core counts it; the system's
+// until Settings has been read.
+const zoneOf = (store) => store?.get('time_zone') ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function mountInsights(ctx) {
   const { api, undo, runUndo } = ctx;
@@ -124,7 +126,7 @@ export function mountInsights(ctx) {
   async function loadGroups() {
     try {
       const groups = await api.listGroups();
-      state.groups = { groups, error: null, today: dayIn(new Date(), localZone()) };
+      state.groups = { groups, error: null, today: dayIn(new Date(), zoneOf(ctx.store)) };
     } catch (err) {
       state.groups = { groups: [], error: err.message, today: '' };
     }

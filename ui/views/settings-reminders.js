@@ -62,7 +62,8 @@ function settingsForm() {
 }
 
 /** The reminder settings form; it loads and saves its own data. */
-export function reminderSettingsForm(api) {
+/** The reminder settings; a saved time zone goes to `store`, where "today" is read. */
+export function reminderSettingsForm(api, store) {
   const state = { loaded: null }; // the settings as last read or saved; fields the form lacks are kept from them
   const form = settingsForm();
   const f = (name) => form.querySelector(`#rs-${name}`);
@@ -103,7 +104,9 @@ export function reminderSettingsForm(api) {
       thank_you_days: Number(f('thank_you_days').value),
     };
     try {
-      fill(await api.saveReminderSettings(settings));
+      const kept = await api.saveReminderSettings(settings);
+      fill(kept);
+      store?.set('time_zone', kept.time_zone);
       clearFormErrors(form);
       saved.hidden = false;
       announce('Reminder settings saved');

@@ -58,7 +58,7 @@ export function mountSettings(ctx) {
         h('p', {}, 'Allies nudges you with desktop pop-ups: to thank an ally who helped, to keep in touch before a relationship goes cold, and when a promise is due. Check that they reach you:'),
         testReminder(api),
         h('h3', {}, 'When to remind you'),
-        reminderSettingsForm(api),
+        reminderSettingsForm(api, ctx.store),
         autostartToggle(api)),
       h('section', { class: 'card', 'aria-labelledby': 'settings-data' },
         h('h2', { id: 'settings-data' }, 'Your data'),

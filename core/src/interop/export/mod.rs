@@ -1,5 +1,6 @@
-//! Writing exported files (maps as SVG or PNG, later backups and calendars) where a user
-//! finds them, without ever overwriting an earlier export.
+//! Exports: what each kind of file holds ([`Kind`]: people as CSV or vCard, reminders as
+//! iCalendar, the JSON backup; maps come as SVG or PNG from the window), and writing any of them
+//! where the user finds it, whole or not at all, never over an earlier file.
 
 pub mod calendar;
 pub mod people_csv;
@@ -100,13 +101,27 @@ fn failed(path: &Path, e: std::io::Error) -> Error {
 
 /// The one way an export reaches the disk: written and flushed under a hidden name in `dir`,
 /// then linked to the first of `names` that is free. A hard link fails when the name exists,
-/// where a rename would replace that file. With no free name, the last one tried is reported.
+/// where a rename would replace that file. With no free name, the last one tried is reported;
+/// any other failure is reported against the file that was asked for.
 fn write_whole(
     dir: &Path,
     name: &str,
     bytes: &[u8],
     names: impl Iterator<Item = PathBuf>,
 ) -> Result<PathBuf> {
+    write_whole_with(dir, name, bytes, names, |from, to| {
+        std::fs::hard_link(from, to)
+    })
+}
+
+fn write_whole_with(
+    dir: &Path,
+    name: &str,
+    bytes: &[u8],
+    names: impl Iterator<Item = PathBuf>,
+    link: impl Fn(&Path, &Path) -> std::io::Result<()>,
+) -> Result<PathBuf> {
+    let asked = dir.join(name);
     let mut n = 1;
     let (temp, mut file) = loop {
         let temp = dir.join(format!(".{name}.{n}.part"));
@@ -117,18 +132,26 @@ fn write_whole(
         {
             Ok(file) => break (temp, file),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => n += 1,
-            Err(e) => return Err(failed(&temp, e)),
+            Err(e) => return Err(failed(&asked, e)),
         }
     };
     let written = file.write_all(bytes).and_then(|()| file.sync_all());
     drop(file);
     if let Err(e) = written {
         let _ = std::fs::remove_file(&temp);
-        return Err(failed(&temp, e));
+        return Err(failed(&asked, e));
     }
     let mut saved = None;
     for candidate in names {
-        match std::fs::hard_link(&temp, &candidate) {
+        let placed = match link(&temp, &candidate) {
+            // FAT and exFAT drives and some network shares have no hard links: the file is then
+            // written under its own name, still never over another.
+            Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+                write_new_directly(&candidate, bytes)
+            }
+            other => other,
+        };
+        match placed {
             Ok(()) => {
                 saved = Some(Ok(candidate));
                 break;
@@ -143,7 +166,21 @@ fn write_whole(
         }
     }
     let _ = std::fs::remove_file(&temp);
-    saved.unwrap_or_else(|| Err(failed(dir, std::io::ErrorKind::InvalidInput.into())))
+    saved.unwrap_or_else(|| Err(failed(&asked, std::io::ErrorKind::InvalidInput.into())))
+}
+
+/// Writes `bytes` to a new file `path` (never over an existing one); a half-written file is
+/// removed.
+fn write_new_directly(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    file.write_all(bytes)
+        .and_then(|()| file.sync_all())
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(path);
+        })
 }
 
 /// What the user can export as a file, each made from the database in one place, so the app's
@@ -259,6 +296,51 @@ mod tests {
             "the first file is kept"
         );
         assert_files(dir.path(), 1);
+    }
+
+    #[test]
+    fn without_hard_links_an_export_is_written_under_its_name_and_still_replaces_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let no_links = |_: &Path, _: &Path| -> std::io::Result<()> {
+            Err(std::io::ErrorKind::PermissionDenied.into())
+        };
+        let path = dir.path().join("people.csv");
+        let saved = write_whole_with(
+            dir.path(),
+            "people.csv",
+            b"one",
+            std::iter::once(path.clone()),
+            no_links,
+        )
+        .unwrap();
+        assert_eq!(saved, path);
+        assert_eq!(std::fs::read(&path).unwrap(), b"one");
+        let again = write_whole_with(
+            dir.path(),
+            "people.csv",
+            b"two",
+            std::iter::once(path.clone()),
+            no_links,
+        )
+        .unwrap_err();
+        assert_eq!(again.code(), "export.exists");
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            b"one",
+            "the first file is kept"
+        );
+        assert_files(dir.path(), 1);
+    }
+
+    #[test]
+    fn a_missing_folder_is_reported_as_the_file_that_was_asked_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("no such folder").join("people.csv");
+        let err = save_new(&path, b"x").unwrap_err();
+        assert!(
+            err.to_string().contains("no such folder/people.csv"),
+            "names the file, not a hidden temporary one: {err}"
+        );
     }
 
     #[test]
