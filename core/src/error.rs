@@ -68,6 +68,19 @@ pub enum Error {
     WrongCurrentPassphrase,
     #[error("The operation stopped unexpectedly: {detail}. Nothing was saved.")]
     Stopped { detail: String },
+    /// A file the window read for an import or a restore came through damaged.
+    #[error("The file did not arrive whole ({detail}). Choose it again.")]
+    NotWhole { restoring: bool, detail: String },
+    #[error("The picture of the map could not be read ({detail}). Try exporting again.")]
+    MapPicture { detail: String },
+    #[error("Allies cannot export a map as {format:?}; choose SVG or PNG.")]
+    MapFormat { format: String },
+    #[error("The reminder could not be sent: {detail}")]
+    NotifyFailed { detail: String },
+    #[error("Allies could not tell whether it starts at login: {detail}")]
+    AutostartUnknown { detail: String },
+    #[error("Allies could not {} starting at login: {detail}. Check that your home folder's .config/autostart can be written.", if *enabling { "turn on" } else { "turn off" })]
+    AutostartFailed { enabling: bool, detail: String },
     #[error("Allies could not read or write its database: {0}. Your data was not changed.")]
     Storage(#[from] rusqlite::Error),
 }
@@ -99,6 +112,17 @@ impl Error {
             Error::NothingToLock | Error::NothingToDecrypt => "encryption.off",
             Error::WrongCurrentPassphrase => "encryption.wrong_current",
             Error::Stopped { .. } => "app.internal",
+            Error::NotWhole {
+                restoring: true, ..
+            } => "backup.unreadable",
+            Error::NotWhole {
+                restoring: false, ..
+            } => "import.unreadable",
+            Error::MapPicture { .. } => "export.bad_image",
+            Error::MapFormat { .. } => "export.bad_format",
+            Error::NotifyFailed { .. } => "notify.failed",
+            Error::AutostartUnknown { .. } => "autostart.unknown",
+            Error::AutostartFailed { .. } => "autostart.failed",
             Error::Storage(e) if is_busy(e) => "storage.busy",
             Error::Storage(e) if is_full(e) => "storage.full",
             Error::Storage(e) if is_io(e) => "storage.io",
@@ -202,6 +226,52 @@ mod tests {
             json!({"code": "people.name_required", "message": "Enter a name.", "field": "name"}),
             "the UI reads exactly these keys to place a message next to a field"
         );
+    }
+
+    #[test]
+    fn errors_of_the_desktop_and_of_files_in_transit_keep_their_codes() {
+        let cases = [
+            (
+                Error::NotWhole {
+                    restoring: true,
+                    detail: "bad base64".into(),
+                },
+                "backup.unreadable",
+                "The file did not arrive whole (bad base64). Choose it again.",
+            ),
+            (
+                Error::NotWhole {
+                    restoring: false,
+                    detail: "bad base64".into(),
+                },
+                "import.unreadable",
+                "The file did not arrive whole (bad base64). Choose it again.",
+            ),
+            (
+                Error::MapFormat {
+                    format: "gif".into(),
+                },
+                "export.bad_format",
+                "Allies cannot export a map as \"gif\"; choose SVG or PNG.",
+            ),
+            (
+                Error::AutostartFailed {
+                    enabling: false,
+                    detail: "denied".into(),
+                },
+                "autostart.failed",
+                "Allies could not turn off starting at login: denied. Check that your home folder's .config/autostart can be written.",
+            ),
+            (
+                Error::WrongCurrentPassphrase,
+                "encryption.wrong_current",
+                "That is not your current passphrase.",
+            ),
+        ];
+        for (error, code, message) in cases {
+            let wire = WireError::from(error);
+            assert_eq!((wire.code.as_str(), wire.message.as_str()), (code, message));
+        }
     }
 
     #[test]

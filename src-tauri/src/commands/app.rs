@@ -2,7 +2,7 @@
 
 use allies_core::reminders::notification::{self, Delivery};
 use allies_core::storage::encryption;
-use allies_core::WireError;
+use allies_core::{Error, WireError};
 use tauri::State;
 
 use crate::desktop_notifier::DesktopNotifier;
@@ -66,10 +66,10 @@ pub async fn send_test_reminder() -> Result<Delivery, WireError> {
     })
     .await
     .map_err(|e| {
-        WireError::new(
-            "notify.failed",
-            format!("The reminder could not be sent: {e}"),
-        )
+        Error::NotifyFailed {
+            detail: e.to_string(),
+        }
+        .into()
     })
 }
 
@@ -77,12 +77,7 @@ pub async fn send_test_reminder() -> Result<Delivery, WireError> {
 #[tauri::command]
 pub async fn get_autostart(app: tauri::AppHandle) -> Result<bool, WireError> {
     use tauri_plugin_autostart::ManagerExt;
-    app.autolaunch().is_enabled().map_err(|e| {
-        WireError::new(
-            "autostart.unknown",
-            format!("Allies could not tell whether it starts at login: {e}"),
-        )
-    })
+    app.autolaunch().is_enabled().map_err(autostart_unknown)
 }
 
 #[tauri::command]
@@ -95,18 +90,17 @@ pub async fn set_autostart(app: tauri::AppHandle, enabled: bool) -> Result<bool,
         manager.disable()
     };
     changed.map_err(|e| {
-        WireError::new(
-            "autostart.failed",
-            format!(
-                "Allies could not {} starting at login: {e}. Check that your home folder's .config/autostart can be written.",
-                if enabled { "turn on" } else { "turn off" }
-            ),
-        )
+        WireError::from(Error::AutostartFailed {
+            enabling: enabled,
+            detail: e.to_string(),
+        })
     })?;
-    manager.is_enabled().map_err(|e| {
-        WireError::new(
-            "autostart.unknown",
-            format!("Allies could not tell whether it starts at login: {e}"),
-        )
-    })
+    manager.is_enabled().map_err(autostart_unknown)
+}
+
+fn autostart_unknown(e: impl std::fmt::Display) -> WireError {
+    Error::AutostartUnknown {
+        detail: e.to_string(),
+    }
+    .into()
 }

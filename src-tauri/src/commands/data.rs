@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use allies_core::storage::snapshots::{self, Snapshot};
-use allies_core::{interop::export, storage::backup, WireError};
+use allies_core::{interop::export, storage::backup, Error, WireError};
 use base64::Engine;
 use serde::Serialize;
 use tauri::State;
@@ -69,10 +69,10 @@ pub async fn restore_backup_file(
     let bytes = base64::engine::general_purpose::STANDARD
         .decode(content)
         .map_err(|e| {
-            WireError::new(
-                "backup.unreadable",
-                format!("The file did not arrive whole ({e}). Choose it again."),
-            )
+            WireError::from(Error::NotWhole {
+                restoring: true,
+                detail: e.to_string(),
+            })
         })?;
     state
         .with_db(move |db| {

@@ -2,7 +2,7 @@
 //! one transaction, with progress events for large files.
 
 use allies_core::interop::import::{self, Format, Mapping, OnDuplicate, Preview, Summary};
-use allies_core::WireError;
+use allies_core::{Error, WireError};
 use base64::Engine;
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
@@ -13,10 +13,10 @@ fn bytes(content: &str) -> Result<Vec<u8>, WireError> {
     base64::engine::general_purpose::STANDARD
         .decode(content)
         .map_err(|e| {
-            WireError::new(
-                "import.unreadable",
-                format!("The file did not arrive whole ({e}). Choose it again."),
-            )
+            WireError::from(Error::NotWhole {
+                restoring: false,
+                detail: e.to_string(),
+            })
         })
 }
 

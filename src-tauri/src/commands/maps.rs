@@ -6,7 +6,7 @@ use allies_core::interop::export;
 use allies_core::maps::{
     self, Gap, Map, MapInput, Movement, Placement, Position, Snapshot, Span, Stance,
 };
-use allies_core::WireError;
+use allies_core::{Error, WireError};
 use base64::Engine;
 use chrono::{DateTime, Utc};
 use tauri::State;
@@ -178,19 +178,16 @@ pub async fn export_map(
             base64::engine::general_purpose::STANDARD
                 .decode(encoded)
                 .map_err(|e| {
-                    WireError::new(
-                        "export.bad_image",
-                        format!(
-                            "The picture of the map could not be read ({e}). Try exporting again."
-                        ),
-                    )
+                    WireError::from(Error::MapPicture {
+                        detail: e.to_string(),
+                    })
                 })?
         }
         other => {
-            return Err(WireError::new(
-                "export.bad_format",
-                format!("Allies cannot export a map as {other:?}; choose SVG or PNG."),
-            ))
+            return Err(Error::MapFormat {
+                format: other.to_owned(),
+            }
+            .into())
         }
     };
     tauri::async_runtime::spawn_blocking(move || {
