@@ -185,6 +185,10 @@ pub fn thanks_due(db: &Database) -> Result<Vec<Favour>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The window of the balance, in days (26 weeks): a person's page and Insights count the same
+/// favours.
+pub const BALANCE_DAYS: i64 = 182;
+
 /// Done favours each way since a moment: who has done more for whom lately.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Balance {
@@ -200,6 +204,22 @@ pub fn balance(db: &Database, person_id: &str, since: DateTime<Utc>) -> Result<B
         rusqlite::params![person_id, time_text(since)],
         |r| Ok(Balance { by_them: r.get(0)?, by_me: r.get(1)? }),
     )?)
+}
+
+/// A person's favours and their balance over the last [`BALANCE_DAYS`], as their page shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OfPerson {
+    pub favours: Vec<Favour>,
+    pub balance: Balance,
+    pub balance_days: i64,
+}
+
+pub fn of_person(db: &Database, person_id: &str, now: DateTime<Utc>) -> Result<OfPerson> {
+    Ok(OfPerson {
+        favours: for_person(db, person_id)?,
+        balance: balance(db, person_id, now - chrono::Duration::days(BALANCE_DAYS))?,
+        balance_days: BALANCE_DAYS,
+    })
 }
 
 /// Deletes a favour; [`restore`] undoes it.

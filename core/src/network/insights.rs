@@ -19,8 +19,6 @@ use crate::storage::Database;
 pub const HIGH_POWER: f64 = 0.5;
 /// Someone powerful unseen for this long is a visibility gap.
 pub const VISIBILITY_DAYS: i64 = 60;
-/// Favours count towards the balance over this many days, as on a person's page.
-pub const RECIPROCITY_DAYS: i64 = 182;
 
 /// Where someone sits relative to the user, as coverage groups it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -320,7 +318,7 @@ pub struct Reciprocity {
 }
 
 /// Thank-yous still owed, oldest first, and people who did at least two more favours for the
-/// user than the user did for them over the last [`RECIPROCITY_DAYS`].
+/// user than the user did for them over the last [`favours::BALANCE_DAYS`](crate::journal::favours::BALANCE_DAYS), as on their page.
 pub fn reciprocity(db: &Database, now: DateTime<Utc>) -> Result<Reciprocity> {
     let mut stmt = db.conn().prepare_cached(
         "SELECT f.id, p.id, p.name, f.description, f.done_at FROM favours f
@@ -351,7 +349,7 @@ pub fn reciprocity(db: &Database, now: DateTime<Utc>) -> Result<Reciprocity> {
           GROUP BY p.id HAVING by_them - by_me >= 2
           ORDER BY by_them - by_me DESC, p.name",
     )?;
-    let since = time_text(now - Duration::days(RECIPROCITY_DAYS));
+    let since = time_text(now - Duration::days(crate::journal::favours::BALANCE_DAYS));
     let rows = stmt.query_map([since], |r| {
         Ok(Imbalance {
             person_id: r.get(0)?,

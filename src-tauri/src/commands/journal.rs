@@ -2,7 +2,7 @@
 //! favours, promises and conflicts between them and the user.
 
 use allies_core::journal::conflicts::{self, Conflict, ConflictInput};
-use allies_core::journal::favours::{self, Balance, Favour, FavourInput};
+use allies_core::journal::favours::{self, Favour, FavourInput};
 use allies_core::journal::interactions::{self, Interaction, InteractionInput};
 use allies_core::journal::profiles::{self, Profile};
 use allies_core::journal::promises::{self, Promise, PromiseInput, PromiseStatus};
@@ -73,31 +73,14 @@ pub async fn restore_interaction(
         .await
 }
 
-/// How far back "lately" reaches for the favours balance.
-const BALANCE_DAYS: i64 = 180;
-
 /// A person's favours with the balance of the last months.
-#[derive(serde::Serialize)]
-pub struct FavoursOfPerson {
-    favours: Vec<Favour>,
-    balance: Balance,
-    balance_days: i64,
-}
-
 #[tauri::command]
 pub async fn list_favours(
     state: State<'_, AppState>,
     person_id: String,
-) -> Result<FavoursOfPerson, WireError> {
+) -> Result<favours::OfPerson, WireError> {
     state
-        .with_db(move |db| {
-            let since = now() - chrono::Duration::days(BALANCE_DAYS);
-            Ok(FavoursOfPerson {
-                favours: favours::for_person(db, &person_id)?,
-                balance: favours::balance(db, &person_id, since)?,
-                balance_days: BALANCE_DAYS,
-            })
-        })
+        .with_db(move |db| favours::of_person(db, &person_id, now()))
         .await
 }
 
