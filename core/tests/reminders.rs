@@ -377,6 +377,63 @@ fn promises_conflicts_and_check_ins_fall_due_in_the_morning_of_their_day() {
 }
 
 #[test]
+fn promises_and_conflicts_without_a_date_are_asked_about_a_week_after_they_were_written() {
+    // Written late in the evening in Berlin: the week counts from that local day.
+    let written = at(11, 1, 23, 30);
+    let mut db = db_with(&settings(), written);
+    let sol = person(&mut db, "Sol Reyes", written);
+    let today = NaiveDate::from_ymd_opt(2026, 11, 1).unwrap();
+    promises::make(
+        &mut db,
+        &PromiseInput {
+            person_id: sol.clone(),
+            owner: Owner::Theirs,
+            description: "an intro to the platform lead".into(),
+            due_on: String::new(),
+        },
+        written,
+        today,
+    )
+    .unwrap();
+    conflicts::open(
+        &mut db,
+        &conflicts::ConflictInput {
+            person_id: sol.clone(),
+            description: "Disagreed on the on-call rota".into(),
+            resolve_by: String::new(),
+        },
+        written,
+        today,
+    )
+    .unwrap();
+
+    assert!(
+        fire(&mut db, at(11, 8, 8, 59)).is_empty(),
+        "nothing before the morning of the seventh day"
+    );
+    assert_eq!(
+        fire(&mut db, at(11, 8, 9, 0)),
+        [
+            "Resolve the tension with Sol Reyes",
+            "Check on Sol Reyes’s promise"
+        ],
+        "both on the morning a week after the day they were written"
+    );
+    let overview = reminders::overview(&db, at(11, 8, 9, 1)).unwrap();
+    let bodies: Vec<&str> = overview.overdue.iter().map(|i| i.body.as_str()).collect();
+    assert!(
+        bodies
+            .iter()
+            .any(|b| b.contains("No date was set, so Allies asks after 7 days.")),
+        "the promise says why it came now: {bodies:?}"
+    );
+    assert!(
+        bodies.iter().any(|b| b.contains("It has been open 7 days")),
+        "the conflict too: {bodies:?}"
+    );
+}
+
+#[test]
 fn reminders_the_user_writes_are_checked_repeat_and_come_back_when_edited() {
     let mut db = db_with(&settings(), at(11, 1, 8, 0));
     let input = |title: &str, due: &str| ReminderInput {

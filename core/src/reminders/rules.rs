@@ -59,11 +59,24 @@ pub(super) fn thank_yous(
     Ok(())
 }
 
+/// A promise or a conflict without a date is asked about this many days after it was written
+/// down, rather than never.
+pub const UNDATED_AFTER_DAYS: u64 = 7;
+
+/// The day an undated promise or conflict falls due: [`UNDATED_AFTER_DAYS`] after the day it
+/// was recorded, in the user's time zone.
+fn undated_due(b: &Builder<'_>, created: DateTime<Utc>) -> NaiveDate {
+    let day = created.with_timezone(&b.tz).date_naive();
+    day.checked_add_days(chrono::Days::new(UNDATED_AFTER_DAYS))
+        .unwrap_or(day)
+}
+
 pub(super) fn promises(db: &Database, b: &mut Builder<'_>) -> Result<()> {
     let mut stmt = db.conn().prepare_cached(
-        "SELECT pr.id, pr.person_id, p.name, pr.direction, pr.description, pr.due_on FROM promises pr
+        "SELECT pr.id, pr.person_id, p.name, pr.direction, pr.description, pr.due_on, pr.created_at
+           FROM promises pr
            JOIN people p ON p.id = pr.person_id AND p.deleted_at IS NULL
-         WHERE pr.deleted_at IS NULL AND pr.status = 'open' AND pr.due_on IS NOT NULL",
+         WHERE pr.deleted_at IS NULL AND pr.status = 'open'",
     )?;
     let rows = stmt.query_map([], |r| {
         Ok((
@@ -72,20 +85,28 @@ pub(super) fn promises(db: &Database, b: &mut Builder<'_>) -> Result<()> {
             r.get::<_, String>(2)?,
             r.get::<_, String>(3)?,
             r.get::<_, String>(4)?,
-            r.get::<_, NaiveDate>(5)?,
+            r.get::<_, Option<NaiveDate>>(5)?,
+            r.get::<_, DateTime<Utc>>(6)?,
         ))
     })?;
     for row in rows {
-        let (id, person, name, direction, description, due_on) = row?;
+        let (id, person, name, direction, description, due_on, created) = row?;
+        let (due_on, when) = match due_on {
+            Some(day) => (day, format!("Due {day}.")),
+            None => (
+                undated_due(b, created),
+                format!("No date was set, so Allies asks after {UNDATED_AFTER_DAYS} days."),
+            ),
+        };
         let (title, body) = if direction == "mine" {
             (
                 format!("Promise to {name} due"),
-                format!("You promised {name}: {description}. Due {due_on}."),
+                format!("You promised {name}: {description}. {when}"),
             )
         } else {
             (
                 format!("Check on {name}’s promise"),
-                format!("{name} promised you: {description}. Due {due_on}."),
+                format!("{name} promised you: {description}. {when}"),
             )
         };
         let (due, tz) = (b.morning_of(due_on), b.tz);
@@ -105,9 +126,9 @@ pub(super) fn promises(db: &Database, b: &mut Builder<'_>) -> Result<()> {
 
 pub(super) fn conflicts(db: &Database, b: &mut Builder<'_>) -> Result<()> {
     let mut stmt = db.conn().prepare_cached(
-        "SELECT c.id, c.person_id, p.name, c.description, c.resolve_by FROM conflicts c
+        "SELECT c.id, c.person_id, p.name, c.description, c.resolve_by, c.created_at FROM conflicts c
            JOIN people p ON p.id = c.person_id AND p.deleted_at IS NULL
-         WHERE c.deleted_at IS NULL AND c.status = 'open' AND c.resolve_by IS NOT NULL",
+         WHERE c.deleted_at IS NULL AND c.status = 'open'",
     )?;
     let rows = stmt.query_map([], |r| {
         Ok((
@@ -115,18 +136,26 @@ pub(super) fn conflicts(db: &Database, b: &mut Builder<'_>) -> Result<()> {
             r.get::<_, String>(1)?,
             r.get::<_, String>(2)?,
             r.get::<_, String>(3)?,
-            r.get::<_, NaiveDate>(4)?,
+            r.get::<_, Option<NaiveDate>>(4)?,
+            r.get::<_, DateTime<Utc>>(5)?,
         ))
     })?;
     for row in rows {
-        let (id, person, name, description, resolve_by) = row?;
+        let (id, person, name, description, resolve_by, created) = row?;
+        let (resolve_by, when) = match resolve_by {
+            Some(day) => (day, format!("You meant to settle it by {day}")),
+            None => (
+                undated_due(b, created),
+                format!("It has been open {UNDATED_AFTER_DAYS} days"),
+            ),
+        };
         let (due, tz) = (b.morning_of(resolve_by), b.tz);
         b.push(
             Kind::Conflict,
             &id,
             Some(person),
             format!("Resolve the tension with {name}"),
-            format!("{description}. You meant to settle it by {resolve_by}: talk it through before it grows."),
+            format!("{description}. {when}: talk it through before it grows."),
             due,
             Repeat::Never,
             tz,
