@@ -1,0 +1,289 @@
+//! The user's network as read from the database: numbered for path searches, and as the network
+//! view draws it.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::Serialize;
+
+use super::links::{LinkKind, Strength};
+use super::paths::{graph_paths, stance_cost, Edge, Path, Step, PATHS};
+use crate::error::Result;
+use crate::maps::Stance;
+use crate::storage::Database;
+
+/// The user's graph as read from the database, with people numbered as they are met (numbers
+/// are cheaper to hash and compare than ids): drawn links, plus a medium link to everyone the
+/// user logged an interaction with, and each person's strongest stance. Former colleagues and
+/// deleted people are left out.
+pub(crate) struct Loaded {
+    pub edges: Vec<Edge<u32>>,
+    pub stances: HashMap<u32, Stance>,
+    ids: Vec<String>,
+    numbers: HashMap<String, u32>,
+}
+
+impl Loaded {
+    /// A person's number, if they are in the graph.
+    pub fn number(&self, id: &str) -> Option<u32> {
+        self.numbers.get(id).copied()
+    }
+
+    pub fn id(&self, number: u32) -> &str {
+        self.ids.get(number as usize).map_or("", String::as_str)
+    }
+
+    fn intern(&mut self, id: &str) -> u32 {
+        if let Some(&n) = self.numbers.get(id) {
+            return n;
+        }
+        let n = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+        self.ids.push(id.to_owned());
+        self.numbers.insert(id.to_owned(), n);
+        n
+    }
+}
+
+/// A text column read in place, without copying it.
+pub(super) fn text<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Option<&'r str>> {
+    row.get_ref(i)?.as_str_or_null().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+pub(crate) fn load(db: &Database) -> Result<Loaded> {
+    let mut gone: HashSet<String> = HashSet::new();
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT id FROM people WHERE deleted_at IS NOT NULL OR left_at IS NOT NULL",
+    )?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    for row in rows {
+        gone.insert(row?);
+    }
+    let mut g = Loaded {
+        edges: Vec::new(),
+        stances: HashMap::new(),
+        ids: Vec::new(),
+        numbers: HashMap::new(),
+    };
+    // One pass over the links' covering index (migration 0015), reading ids in place. The
+    // planner would pick the smaller links_to index and then read every row of the table.
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT from_id, to_id, strength, kind FROM links INDEXED BY links_graph
+          WHERE deleted_at IS NULL",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let from = text(r, 0)?;
+        let Some(to) = text(r, 1)? else { continue };
+        if gone.contains(to) || from.is_some_and(|f| gone.contains(f)) {
+            continue;
+        }
+        let a = from.map(|f| g.intern(f));
+        let b = Some(g.intern(to));
+        g.edges.push(Edge {
+            a,
+            b,
+            strength: r.get(2)?,
+            kind: r.get(3)?,
+        });
+    }
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT DISTINCT ip.person_id FROM interaction_people ip
+           JOIN interactions i ON i.id = ip.interaction_id AND i.deleted_at IS NULL",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let Some(person) = text(r, 0)? else { continue };
+        if gone.contains(person) {
+            continue;
+        }
+        let b = Some(g.intern(person));
+        g.edges.push(Edge {
+            a: None,
+            b,
+            strength: Strength::Medium,
+            kind: LinkKind::CloseWith,
+        });
+    }
+    for (id, stance) in stances(db)? {
+        if let Some(n) = g.number(&id) {
+            g.stances.insert(n, stance);
+        }
+    }
+    Ok(g)
+}
+
+/// The strongest stance each person has on the user's live maps.
+pub(crate) fn stances(db: &Database) -> Result<HashMap<String, Stance>> {
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT pl.person_id, pl.stance FROM placements pl
+           JOIN maps m ON m.id = pl.map_id AND m.deleted_at IS NULL AND m.archived_at IS NULL",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Stance>(1)?)))?;
+    let mut best: HashMap<String, Stance> = HashMap::new();
+    for row in rows {
+        let (person, stance) = row?;
+        let entry = best.entry(person).or_insert(stance);
+        if stance_cost(Some(stance)) < stance_cost(Some(*entry)) {
+            *entry = stance;
+        }
+    }
+    Ok(best)
+}
+
+/// The best ways to be introduced to `target`.
+pub fn intro_paths(db: &Database, target: &str) -> Result<Vec<Path>> {
+    crate::people::get(db, target)?;
+    let g = load(db)?;
+    let Some(goal) = g.number(target) else {
+        return Ok(Vec::new());
+    };
+    Ok(graph_paths(&g.edges, &g.stances, &goal, PATHS)
+        .into_iter()
+        .map(|p| Path {
+            cost: p.cost,
+            steps: p
+                .steps
+                .into_iter()
+                .map(|s| Step {
+                    person_id: g.id(s.person_id).to_owned(),
+                    strength: s.strength,
+                    kind: s.kind,
+                })
+                .collect(),
+        })
+        .collect())
+}
+
+/// A person (or the user, with `me` set) as the network view draws them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GraphNode {
+    pub id: String,
+    pub name: String,
+    pub role: String,
+    pub department: String,
+    /// Their level relative to the user, as the profile has it ('' when not set).
+    pub level: String,
+    /// On the chosen map; without one, their stance on the map they were last placed on.
+    pub stance: Option<Stance>,
+    /// Power in [0, 1] on the chosen map; without one, the highest on any live map.
+    pub power: Option<f64>,
+    pub me: bool,
+}
+
+/// A line of the network view. `from` is "me" for the user; `kind` is a [`LinkKind`], or
+/// "met" for someone the user logged an interaction with.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GraphLink {
+    pub id: String,
+    pub from: String,
+    pub to: String,
+    pub kind: String,
+    pub strength: Strength,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Graph {
+    pub nodes: Vec<GraphNode>,
+    pub links: Vec<GraphLink>,
+}
+
+/// The id of the user's own node in a [`Graph`].
+pub const ME: &str = "me";
+
+/// Who connects to whom, for the network view: the user, their current people (only those on
+/// `map_id` when given) and the links among them.
+pub fn graph(db: &Database, map_id: Option<&str>) -> Result<Graph> {
+    if let Some(map) = map_id {
+        crate::maps::get(db, map)?;
+    }
+    let mut nodes = vec![GraphNode {
+        id: ME.into(),
+        name: "You".into(),
+        role: String::new(),
+        department: String::new(),
+        level: String::new(),
+        stance: None,
+        power: None,
+        me: true,
+    }];
+    // With a map: its placements. Without: the latest stance and the highest power on any
+    // live map (a window over placements, newest update first).
+    let mut stmt = db.conn().prepare_cached(
+        "WITH placed AS (
+             SELECT pl.person_id, pl.stance, pl.power,
+                    row_number() OVER (PARTITION BY pl.person_id ORDER BY pl.updated_at DESC) AS newest,
+                    max(pl.power) OVER (PARTITION BY pl.person_id) AS top_power
+               FROM placements pl
+               JOIN maps m ON m.id = pl.map_id AND m.deleted_at IS NULL
+                AND (?1 IS NOT NULL OR m.archived_at IS NULL)
+              WHERE ?1 IS NULL OR pl.map_id = ?1)
+         SELECT p.id, p.name, p.role, p.department, coalesce(pr.level, ''), pl.stance,
+                CASE WHEN ?1 IS NULL THEN pl.top_power ELSE pl.power END
+           FROM people p
+           LEFT JOIN profiles pr ON pr.person_id = p.id
+           LEFT JOIN placed pl ON pl.person_id = p.id AND pl.newest = 1
+          WHERE p.deleted_at IS NULL AND p.left_at IS NULL
+            AND (?1 IS NULL OR pl.person_id IS NOT NULL)
+          ORDER BY p.name COLLATE NOCASE, p.id",
+    )?;
+    let rows = stmt.query_map([map_id], |r| {
+        Ok(GraphNode {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            role: r.get(2)?,
+            department: r.get(3)?,
+            level: r.get(4)?,
+            stance: r.get(5)?,
+            power: r.get(6)?,
+            me: false,
+        })
+    })?;
+    for row in rows {
+        nodes.push(row?);
+    }
+    let present: HashSet<&str> = nodes.iter().map(|n| n.id.as_str()).collect();
+    let mut links = Vec::new();
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT id, coalesce(from_id, 'me'), to_id, kind, strength
+           FROM links INDEXED BY links_graph WHERE deleted_at IS NULL",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(GraphLink {
+            id: r.get(0)?,
+            from: r.get(1)?,
+            to: r.get(2)?,
+            kind: r.get(3)?,
+            strength: r.get(4)?,
+        })
+    })?;
+    let mut linked_to_me = HashSet::new();
+    for row in rows {
+        let link = row?;
+        if present.contains(link.from.as_str()) && present.contains(link.to.as_str()) {
+            if link.from == ME {
+                linked_to_me.insert(link.to.clone());
+            }
+            links.push(link);
+        }
+    }
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT DISTINCT ip.person_id FROM interaction_people ip
+           JOIN interactions i ON i.id = ip.interaction_id AND i.deleted_at IS NULL
+          ORDER BY ip.person_id",
+    )?;
+    let met = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    for person in met {
+        let person = person?;
+        if present.contains(person.as_str()) && !linked_to_me.contains(&person) {
+            links.push(GraphLink {
+                id: format!("met:{person}"),
+                from: ME.into(),
+                to: person,
+                kind: "met".into(),
+                strength: Strength::Weak,
+            });
+        }
+    }
+    Ok(Graph { nodes, links })
+}
