@@ -693,8 +693,10 @@ async fn a_dragged_card_follows_the_pointer_over_the_roster_and_lands_where_it_w
     });
     app.client.perform_actions(actions).await?;
     let roster = centre_of(&app, "#roster").await?;
-    // A relative move sometimes never reaches the page while another test's window opens on the
-    // shared screen; the pointer is then where it was, so the move is made again from there.
+    // A move sometimes never reaches the page while another test's window opens on the shared
+    // screen; the pointer is then where it was, so the move is made again. It is made to the
+    // roster element itself: a relative move computed from where the page saw the pointer can
+    // fall outside the window when the driver's idea of the pointer differs by a window offset.
     for _ in 0..4 {
         let now: (f64, f64) = serde_json::from_value(
             app.client
@@ -704,10 +706,11 @@ async fn a_dragged_card_follows_the_pointer_over_the_roster_and_lands_where_it_w
         if (roster.0 - now.0).abs() < 20.0 && (roster.1 - now.1).abs() < 20.0 {
             break;
         }
-        let actions = MouseActions::new("mouse".into()).then(PointerAction::MoveBy {
+        let actions = MouseActions::new("mouse".into()).then(PointerAction::MoveToElement {
+            element: app.wait_for("#roster").await?,
             duration: Some(Duration::from_millis(200)),
-            x: (roster.0 - now.0).round(),
-            y: (roster.1 - now.1).round(),
+            x: 0.0,
+            y: 0.0,
         });
         app.client.perform_actions(actions).await?;
     }
