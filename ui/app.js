@@ -9,7 +9,7 @@ import { isPresenting, onPresentingChange, presentingMode, setPresentingMode, to
 import { isTextField, shortcutFor } from './lib/shortcuts.js';
 import { showToast } from './lib/toast.js';
 import { Store } from './lib/store.js';
-import { UndoStack } from './lib/undo.js';
+import { UndoHistory } from './lib/undo.js';
 import { mountInsights } from './views/insights.js';
 import { mountMap } from './views/map.js';
 import { mountNetwork } from './views/network.js';
@@ -145,7 +145,7 @@ function showBroken(status) {
 function startShell(status) {
   $('shell').hidden = false;
   const main = $('main');
-  const undo = new UndoStack();
+  const history = new UndoHistory(api);
   let current = null;
   let currentName = null;
 
@@ -161,7 +161,6 @@ function startShell(status) {
     api,
     store,
     status,
-    undo,
     /** Reads the count of overdue reminders again; the sidebar's badge follows the store. */
     async refreshBadge() {
       try {
@@ -170,21 +169,38 @@ function startShell(status) {
         store.set('overdue', null);
       }
     },
-    /** Undoes `entry` (a toast's own action) or, by default, the newest action. */
-    async runUndo(entry) {
-      if (!undo.size) { announce('Nothing to undo'); return; }
-      try {
-        const label = await undo.undo(entry);
-        if (label) showToast(`Undone: ${label}`, { timeoutMs: 4000 });
-      } catch (err) {
-        showToast(`Could not undo: ${err.message}`);
-      }
-    },
+    /** Undoes the newest change (Ctrl+Z, a toast's Undo, Settings). */
+    runUndo: () => turn('undo'),
+    /** Redoes the change undone last (Ctrl+Shift+Z, the toast after an undo, Settings). */
+    runRedo: () => turn('redo'),
   };
 
-  function show(name, { focus = false } = {}) {
+  /** Undoes or redoes one step of the history, says which, and shows the page as it now is. */
+  async function turn(which) {
+    let step;
+    try {
+      step = await history[which]();
+    } catch (err) {
+      showToast(err.message);
+      return null;
+    }
+    if (!step) {
+      announce(which === 'undo' ? 'Nothing to undo' : 'Nothing to redo');
+      return null;
+    }
+    const [done, again, run] = which === 'undo' ? ['Undone', 'Redo', ctx.runRedo] : ['Redone', 'Undo', ctx.runUndo];
+    store.bump('people');
+    ctx.refreshBadge();
+    show(currentName, { again: true });
+    showToast(`${done}: ${step.label}`, { actionLabel: again, id: 'toast-undo', onAction: run, timeoutMs: 6000 });
+    announce(`${done}: ${step.label}`);
+    return step;
+  }
+
+  /** Shows the section `name`; `again` builds it afresh even when it is showing already. */
+  function show(name, { focus = false, again = false } = {}) {
     const param = paramFromHash(location.hash);
-    if (name === currentName) {
+    if (name === currentName && !again) {
       if (param) current.open?.(param);
       return;
     }
@@ -241,6 +257,9 @@ function startShell(status) {
       handled = true;
     } else if (shortcut.action === 'undo') {
       ctx.runUndo();
+      handled = true;
+    } else if (shortcut.action === 'redo') {
+      ctx.runRedo();
       handled = true;
     } else if (shortcut.action === 'new-person' && currentName !== 'people') {
       location.hash = hashFor('people');

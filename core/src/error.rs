@@ -81,6 +81,12 @@ pub enum Error {
     AutostartUnknown { detail: String },
     #[error("Allies could not {} starting at login: {detail}. Check that your home folder's .config/autostart can be written.", if *enabling { "turn on" } else { "turn off" })]
     AutostartFailed { enabling: bool, detail: String },
+    #[error("“{label}” could not be {}: {detail}. Nothing was changed.", if *redo { "redone" } else { "undone" })]
+    HistoryBlocked {
+        label: String,
+        redo: bool,
+        detail: String,
+    },
     #[error("Allies could not read or write its database: {0}. Your data was not changed.")]
     Storage(#[from] rusqlite::Error),
 }
@@ -123,6 +129,7 @@ impl Error {
             Error::NotifyFailed { .. } => "notify.failed",
             Error::AutostartUnknown { .. } => "autostart.unknown",
             Error::AutostartFailed { .. } => "autostart.failed",
+            Error::HistoryBlocked { .. } => "history.blocked",
             Error::Storage(e) if is_busy(e) => "storage.busy",
             Error::Storage(e) if is_full(e) => "storage.full",
             Error::Storage(e) if is_io(e) => "storage.io",

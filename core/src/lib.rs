@@ -4,10 +4,12 @@
 //! the shell only maps its commands onto these functions. The folders are the areas of the
 //! product: `storage` (the file, its copies and encryption), `people`, `maps`, `journal` (what
 //! happened with each person), `reminders`, `network` (links, paths, the tour, groups,
-//! insights), `interop` (files in and out) and `search` across them.
+//! insights), `interop` (files in and out) and `search` across them; `history` records every
+//! change a user makes so it can be undone and redone.
 
 pub mod error;
 mod fields;
+pub mod history;
 pub mod interop;
 pub mod journal;
 pub mod maps;

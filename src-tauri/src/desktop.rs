@@ -95,7 +95,7 @@ pub fn tray(app: &AppHandle, state: AppState) -> tauri::Result<()> {
                 _ => return,
             };
             let at = now();
-            match state.with_db_blocking(|db| settings::pause_for(db, pause, at)) {
+            match state.record_blocking(|db| settings::pause_for(db, pause, at)) {
                 Ok(_) => {
                     state.changed.notify_one();
                     let _ = app.emit("reminders-changed", Vec::<String>::new());

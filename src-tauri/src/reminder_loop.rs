@@ -115,7 +115,7 @@ fn act(
     }
     let Some(subject) = subject else { return };
     let now = now();
-    if let Err(e) = state.with_db_blocking(|db| popup::answer(db, subject, button, now)) {
+    if let Err(e) = state.record_blocking(|db| popup::answer(db, subject, button, now)) {
         eprintln!("allies: “{key}” on a reminder did not work: {}", e.message);
     }
     state.changed.notify_one();

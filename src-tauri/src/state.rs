@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use allies_core::history;
 use allies_core::session::Session;
 pub use allies_core::session::{now, Status};
 use allies_core::storage::encryption;
@@ -124,9 +125,21 @@ impl AppState {
         result.map_err(WireError::from)
     }
 
-    /// Runs `f` on the database off the UI thread. If it wrote anything, the reminder
-    /// scheduler looks again (a favour marked done wants its thank-you now, not in a minute).
+    /// Runs `f`, one thing the user did, on the database off the UI thread. What it changes is
+    /// one step of the undo history. If it wrote anything, the reminder scheduler looks again
+    /// (a favour marked done wants its thank-you now, not in a minute).
     pub async fn with_db<T, F>(&self, f: F) -> Result<T, WireError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Database) -> allies_core::Result<T> + Send + 'static,
+    {
+        self.with_db_unrecorded(move |db| history::record(db, now(), f))
+            .await
+    }
+
+    /// Like [`AppState::with_db`], without making a step of the history: for undo and redo,
+    /// which move through the history themselves.
+    pub async fn with_db_unrecorded<T, F>(&self, f: F) -> Result<T, WireError>
     where
         T: Send + 'static,
         F: FnOnce(&mut Database) -> allies_core::Result<T> + Send + 'static,
@@ -141,6 +154,15 @@ impl AppState {
             result
         })
         .await
+    }
+
+    /// Runs `f`, one thing the user did outside the window (a pop-up's button, the tray), on
+    /// this thread, as one step of the undo history.
+    pub fn record_blocking<T>(
+        &self,
+        f: impl FnOnce(&mut Database) -> allies_core::Result<T>,
+    ) -> Result<T, WireError> {
+        self.with_db_blocking(|db| history::record(db, now(), f))
     }
 
     /// Runs `f` on the database on this thread, for threads of the shell's own. It does not

@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import { ApiError } from '../../ui/lib/api.js';
 import { setPresentingMode } from '../../ui/lib/presenting.js';
 import { Store } from '../../ui/lib/store.js';
-import { UndoStack } from '../../ui/lib/undo.js';
 import { mountInsights } from '../../ui/views/insights.js';
 
 const cold = (i) => ({
@@ -162,13 +161,16 @@ test('a group is added, and a refusal is shown at its field', async () => {
   assert.equal($('#group-name').value, '');
 });
 
-test('groups show when the user last went, and "I went" records the day with an undo', async () => {
-  const groups = [
+test('groups show when the user last went, and "I went" records the day with an Undo', async () => {
+  let groups = [
     { id: 'g1', name: 'Rust Berlin', last_attended: null, times_attended: 0 },
     { id: 'g2', name: 'Staff guild', last_attended: '2000-01-01', times_attended: 1 },
   ];
-  const undo = new UndoStack();
-  const { api, $ } = await mount({ listGroups: groups, attendGroup: { id: 'a1' } }, { undo });
+  const attendGroup = (id, on) => {
+    groups = groups.map((g) => (g.id === id ? { ...g, last_attended: on, times_attended: g.times_attended + 1 } : g));
+    return { id: 'a1' };
+  };
+  const { api, ctx, $ } = await mount({ listGroups: () => groups, attendGroup });
   const items = [...$('#groups').children];
   assert.equal(items[0].className, 'ledger-item due');
   assert.equal(textOf(items[0].querySelector('.ledger-text')), 'Rust Berlin · not been yet');
@@ -176,24 +178,39 @@ test('groups show when the user last went, and "I went" records the day with an 
 
   const date = items[0].querySelector('.attend-on');
   date.value = '2026-01-15';
+  api.calls.length = 0;
   items[0].querySelector('.group-attend').dispatchEvent(new Event('click'));
   await settle();
-  assert.ok(api.calls.some((c) => c[0] === 'attendGroup' && c[1] === 'g1' && c[2] === '2026-01-15'));
+  assert.deepEqual(api.calls, [['attendGroup', 'g1', '2026-01-15'], ['listGroups']], 'saved, then the list is read again');
+  assert.match(textOf($('#groups').children[0].querySelector('.ledger-text')), /^Rust Berlin · last went .* \(1 time\)$/);
   assert.equal(textOf(document.querySelector('#toasts .toast > span')), 'Noted: you went to \u2068Rust Berlin\u2069');
-  assert.ok(document.getElementById('toast-undo'), 'the toast offers an undo');
-  await undo.undo();
-  assert.ok(api.calls.some((c) => c[0] === 'deleteAttendance' && c[1] === 'a1'), 'undo deletes that attendance');
+  const undo = document.getElementById('toast-undo');
+  assert.equal(textOf(undo), 'Undo', 'the toast offers an undo');
+  api.calls.length = 0;
+  undo.dispatchEvent(new Event('click'));
+  await settle();
+  assert.equal(ctx.undos, 1, 'the app undoes the newest change');
+  assert.deepEqual(api.calls, [], 'the view deletes nothing itself');
 });
 
-test('deleting a group can be undone', async () => {
-  const undo = new UndoStack();
-  const { api, $ } = await mount({ listGroups: [{ id: 'g1', name: 'Guild', last_attended: null, times_attended: 0 }] }, { undo });
+test('deleting a group takes it off the list and offers Undo, which asks the app to undo', async () => {
+  let groups = [{ id: 'g1', name: 'Guild', last_attended: null, times_attended: 0 }];
+  const { api, ctx, $ } = await mount({
+    listGroups: () => groups,
+    deleteGroup: (id) => { groups = groups.filter((g) => g.id !== id); return null; },
+  });
+  api.calls.length = 0;
   $('#groups button[aria-label="Delete the group “Guild”"]').dispatchEvent(new Event('click'));
   await settle();
-  assert.deepEqual(api.calls.find((c) => c[0] === 'deleteGroup'), ['deleteGroup', 'g1']);
-  assert.equal(undo.size, 1);
-  await undo.undo();
-  assert.deepEqual(api.calls.find((c) => c[0] === 'restoreGroup'), ['restoreGroup', 'g1']);
+  assert.deepEqual(api.calls, [['deleteGroup', 'g1'], ['listGroups']]);
+  assert.equal($('#groups li[data-id="g1"]'), null, 'the group is gone');
+  assert.equal(textOf($('#groups')), 'No groups yet.');
+  assert.equal(textOf(document.querySelector('#toasts .toast > span')), 'Deleted the group');
+  api.calls.length = 0;
+  document.getElementById('toast-undo').dispatchEvent(new Event('click'));
+  await settle();
+  assert.equal(ctx.undos, 1, 'the app undoes the newest change');
+  assert.deepEqual(api.calls, [], 'the view restores nothing itself');
 });
 
 test('a group list that cannot load says why', async () => {

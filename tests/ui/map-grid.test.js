@@ -1,7 +1,7 @@
 // The grid over a fake api: the cards drawn for the placements, moving one with the keyboard,
-// taking it off, opening it, undo, stacks and arrows.
+// taking it off (with the toast's Undo), opening it, stacks and arrows.
 import {
-  DANA, MIA, SAM, announced, keyboardClick, mountWith, placed, press, settle, textOf, toastText,
+  DANA, MIA, SAM, announced, choose, keyboardClick, mountWith, placed, press, settle, textOf, toastText,
 } from './support/map-page.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -57,20 +57,28 @@ test('a held arrow key does not start a second save while one is on its way', as
   assert.equal(api.calls.length, 2, 'the next press after the save moves again');
 });
 
-test('undoing a keyboard move puts the card back on the map it was moved on', async () => {
-  const { api, $, pushed } = await mountWith({ placePerson: (m, id, position) => ({ ...placed(DANA, 0, 0), position }) });
-  press($('.map-card[data-person-id="p1"]'), 'ArrowRight');
-  await settle();
-  assert.equal(pushed.at(-1).label, 'Move of Dana Ng');
+test('a keyboard move is saved on the map it was made on, and drawn only while that map is shown', async () => {
+  let finish;
+  const { api, $, $$ } = await mountWith({
+    mapPlacements: (id) => (id === 'm2' ? [placed(DANA, 0.2, 0.2)] : [placed(DANA, 0.9, 0.3, { stance: 'skeptic' })]),
+    placePerson: (m, id, position) => new Promise((r) => { finish = () => r({ ...placed(DANA, 0, 0), position }); }),
+  });
   api.calls.length = 0;
-  await pushed.at(-1).fn();
-  assert.deepEqual(api.calls, [['placePerson', 'm1', 'p1', { power: 0.9, interest: 0.3 }, null]]);
-  assert.equal(await announced(), 'Dana Ng moved back to Keep satisfied');
+  press($('.map-card[data-person-id="p1"]'), 'ArrowRight');
+  choose($('#map-select'), 'm2'); // the user switches maps before the save comes back
+  await settle();
+  finish();
+  await settle();
+  assert.deepEqual(api.calls[0], ['placePerson', 'm1', 'p1', { power: 0.9, interest: 0.32 }, null], 'saved on the map it was made on');
+  assert.equal(textOf($('#map-side .overview h2')), 'Atlas launch');
+  assert.deepEqual($$('.map-card').map((c) => c.dataset.personId), ['p1']);
+  assert.match($('.map-card[data-person-id="p1"]').style.left, /20\.00%/, 'the card on the other map stays where it is there');
+  assert.doesNotMatch(await announced(), /moved to/, 'a move on a map no longer shown is not announced over this one');
 });
 
-test('Delete takes a card off the map, with an Undo that puts it back whole', async () => {
+test('Delete takes a card off the map and offers Undo, which asks the app to undo', async () => {
   const removed = placed(DANA, 0.9, 0.3, { stance: 'skeptic', desired: { power: 0.9, interest: 0.8 } });
-  const { api, $, $$, pushed } = await mountWith({ unplacePerson: removed, setDesired: removed });
+  const { api, ctx, $, $$ } = await mountWith({ unplacePerson: removed });
   api.calls.length = 0;
   press($('.map-card[data-person-id="p1"]'), 'Delete');
   await settle();
@@ -79,14 +87,14 @@ test('Delete takes a card off the map, with an Undo that puts it back whole', as
   assert.ok($('.roster-item[data-person-id="p1"]'), 'back in the roster');
   assert.equal(toastText(), 'Took \u2068Dana Ng\u2069 off the map');
   assert.equal(await announced(), 'Dana Ng taken off the map. Press Ctrl+Z to undo.');
+  const undo = document.getElementById('toast-undo');
+  assert.equal(textOf(undo), 'Undo', 'the toast offers Undo');
   api.calls.length = 0;
-  await pushed.at(-1).fn();
+  undo.click();
   await settle();
-  assert.deepEqual(api.calls, [
-    ['placePerson', 'm1', 'p1', { power: 0.9, interest: 0.3 }, 'skeptic'],
-    ['setDesired', 'm1', 'p1', { power: 0.9, interest: 0.8 }],
-  ]);
-  assert.deepEqual($$('.map-card').map((c) => c.dataset.personId).sort(), ['p1', 'p2']);
+  assert.equal(ctx.undos, 1, 'the app undoes the newest change');
+  assert.deepEqual(api.calls, [], 'the view puts nothing back itself');
+  assert.equal(toastText(), '', 'the toast is gone');
 });
 
 test('Enter on a card opens that person', async () => {

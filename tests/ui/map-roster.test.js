@@ -64,20 +64,15 @@ test('arrow keys move the choice and stop at the ends', async () => {
 });
 
 test('A on the roster places the chosen person in the middle of the grid', async () => {
-  const { api, $, $$, pushed } = await mountWith({ placePerson: (m, id, position) => ({ ...placed(MIA, 0, 0), position }) });
+  const { api, $, $$ } = await mountWith({ placePerson: (m, id, position) => ({ ...placed(MIA, 0, 0), position }) });
   api.calls.length = 0;
   const event = press($('#roster-list'), 'a');
   assert.equal(event.defaultPrevented, true, 'the app does not also take the key');
   await settle();
-  assert.deepEqual(api.calls, [['placePerson', 'm1', 'p3', { power: 0.5, interest: 0.5 }, null]]);
+  assert.deepEqual(api.calls, [['placePerson', 'm1', 'p3', { power: 0.5, interest: 0.5 }, null]], 'one save, nothing else');
   assert.equal(await announced(), 'Mia Chen added to Manage closely');
   assert.deepEqual(ids($$('.roster-item')), ['p4'], 'no longer in the roster');
   assert.ok($('.map-card[data-person-id="p3"]'));
-  assert.equal(pushed.at(-1).label, 'Adding Mia Chen');
-  api.calls.length = 0;
-  await pushed.at(-1).fn();
-  assert.deepEqual(api.calls, [['unplacePerson', 'm1', 'p3']], 'undoing an add takes them off');
-  assert.equal($('.map-card[data-person-id="p3"]'), null);
 });
 
 test('Enter in the search places the first match; the view\'s A does the same', async () => {

@@ -106,20 +106,29 @@ test('archiving a map saves, says so, and reloads it among the archived', async 
   assert.equal(toastText(), 'Archived Promotion to Staff');
 });
 
-test('deleting a map can be undone: the undo restores it and shows it again', async () => {
-  const { api, $, pushed } = await mountWith({ listMaps: [MAP] });
+test('deleting a map saves, shows the maps left and offers Undo, which asks the app to undo', async () => {
+  let maps = [MAP, OTHER_MAP];
+  const { api, ctx, $ } = await mountWith({
+    listMaps: () => maps,
+    deleteMap: (id) => { maps = maps.filter((m) => m.id !== id); return null; },
+  });
   $('#edit-map').click();
   api.calls.length = 0;
   $('#map-delete').click();
   await settle();
   assert.deepEqual(api.calls[0], ['deleteMap', 'm1']);
-  assert.equal(pushed.at(-1).label, 'Deleted map Promotion to Staff');
+  assert.deepEqual(callNames(api).slice(1), ['listMaps', 'listPeople', 'mapPlacements'], 'the maps are read again');
+  assert.equal(textOf($('#map-side .overview h2')), 'Atlas launch', 'the map left is shown');
+  assert.deepEqual([...$('#map-select').querySelectorAll('option')].map((o) => o.value), ['m2']);
   assert.equal(await announced(), 'Deleted map Promotion to Staff. Press Ctrl+Z to undo.');
-  assert.ok(document.querySelector('#toast-undo'), 'the toast offers Undo');
+  assert.equal(toastText(), 'Deleted map \u2068Promotion to Staff\u2069');
+  const undo = document.querySelector('#toast-undo');
+  assert.equal(textOf(undo), 'Undo', 'the toast offers Undo');
   api.calls.length = 0;
-  await pushed.at(-1).fn();
+  undo.click();
   await settle();
-  assert.deepEqual(api.calls.slice(0, 2), [['restoreMap', 'm1'], ['listMaps', true]]);
+  assert.equal(ctx.undos, 1, 'the app undoes the newest change (and shows the view again)');
+  assert.deepEqual(api.calls, [], 'the view restores nothing itself');
 });
 
 test('zoom keys and buttons scale the grid between 1× and 4×', async () => {

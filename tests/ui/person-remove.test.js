@@ -1,5 +1,5 @@
 // Removing a person over a fake api: the dialog's choices, deleting or keeping their history,
-// Undo, bringing a former colleague back, and a refusal from the core.
+// the toast's Undo, bringing a former colleague back, and a refusal from the core.
 import { callsTo, click, mountWith, peopleAnswers, person, press, settle } from './support/people.js';
 import { resetPage, textOf } from './support/dom.js';
 import { test, beforeEach } from 'node:test';
@@ -11,7 +11,7 @@ beforeEach(() => resetPage());
 
 const $ = (s) => document.querySelector(s);
 
-/** A back end that removes, keeps and restores people the way the core does. */
+/** A back end that removes, keeps and brings back people the way the core does. */
 function backEnd(everyone, extra = {}) {
   const state = { current: [...everyone], former: [] };
   const answers = peopleAnswers([], {
@@ -38,9 +38,9 @@ function backEnd(everyone, extra = {}) {
 
 const TEAM = [person(1, { name: 'Dana Ng' }), person(2, { name: 'Sam Patel' })];
 
-test('Delete asks what to keep; deleting removes them, with Undo that restores them', async () => {
+test('Delete asks what to keep; deleting removes them, with Undo that asks the app to undo', async () => {
   const { answers } = backEnd(TEAM);
-  const { api, ctx, undo, el } = await mountWith(answers);
+  const { api, ctx, el } = await mountWith(answers);
   click($('.person-row[data-id="p1"]'));
   await settle();
   click($('#person-delete'));
@@ -57,14 +57,15 @@ test('Delete asks what to keep; deleting removes them, with Undo that restores t
   assert.ok($('#person-panel .panel-hint'), 'their form closed');
   assert.equal(document.activeElement.id, 'add-person');
   assert.equal(ctx.store.get('people'), 1);
-  assert.equal(undo.peek().label, 'Deleted Dana Ng');
+  assert.equal(textOf($('#announcer')), 'Deleted Dana Ng. Press Ctrl+Z to undo.');
   assert.equal(textOf($('#toasts .toast > span')), 'Deleted Dana Ng');
+  assert.equal(textOf($('#toast-undo')), 'Undo', 'the toast offers Undo');
   api.calls.length = 0;
   click($('#toast-undo'));
   await settle();
-  assert.deepEqual(api.calls.slice(0, 2), [['restorePerson', 'p1'], ['peoplePage', '', 0, 100, 'p1']]);
-  assert.equal(textOf(el.querySelector('#people-count')), '2 people');
-  assert.equal(ctx.store.get('people'), 2, 'restoring is a change too');
+  assert.equal(ctx.undos, 1, 'the app undoes the newest change (and shows the view again)');
+  assert.deepEqual(api.calls, [], 'the view restores no one itself');
+  assert.equal($('#toast-undo'), null, 'the toast is gone');
 });
 
 test('keeping their history moves them to former colleagues, where they can be brought back', async () => {

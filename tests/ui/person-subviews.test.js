@@ -15,14 +15,13 @@ beforeEach(() => resetPage());
 const $ = (s) => document.querySelector(s);
 const submit = (form) => form.dispatchEvent(new Event('submit', { cancelable: true }));
 const DANA = person(1, { name: 'Dana Ng' });
-const noUndo = { push: () => ({}) };
 
 test('a person\'s connections load and add links through the api given', async () => {
   const api = fakeApi(peopleAnswers([DANA, person(2, { name: 'Sam Patel' })], {
     personLinks: [{ id: 'l1', from_id: 'p1', to_id: 'p2', kind: 'reports_to', strength: 'strong', note: '', to_name: 'Sam Patel' }],
     addLink: {},
   }));
-  const network = personNetwork(DANA, { api, undo: noUndo, runUndo() {} });
+  const network = personNetwork(DANA, { api, runUndo() {} });
   document.body.append(network.el);
   await settle();
   assert.deepEqual(api.calls.slice(0, 3), [['listPeople', ''], ['personLinks', 'p1'], ['introPaths', 'p1']]);
@@ -37,9 +36,33 @@ test('a person\'s connections load and add links through the api given', async (
   assert.equal(input.note, 'weekly 1:1');
 });
 
+test('deleting a link goes through the api given, and its Undo asks the app to undo', async () => {
+  let links = [{ id: 'l1', from_id: 'p1', to_id: 'p2', kind: 'reports_to', strength: 'strong', note: '', to_name: 'Sam Patel' }];
+  const api = fakeApi(peopleAnswers([DANA, person(2, { name: 'Sam Patel' })], {
+    personLinks: () => links,
+    deleteLink: (id) => { links = links.filter((l) => l.id !== id); return null; },
+  }));
+  let undos = 0;
+  const network = personNetwork(DANA, { api, runUndo() { undos += 1; } });
+  document.body.append(network.el);
+  await settle();
+  api.calls.length = 0;
+  click(network.el.querySelector('#links button[aria-label="Delete the link “Dana Ng reports to Sam Patel”"]'));
+  await settle();
+  assert.deepEqual(api.calls.slice(0, 2), [['deleteLink', 'l1'], ['listPeople', '']]);
+  assert.ok(api.calls.some(([name]) => name === 'personLinks'), 'the links are read again');
+  assert.match(textOf(network.el.querySelector('#links')), /^No links yet\./);
+  assert.equal(textOf($('#toasts .toast > span')), 'Deleted the link');
+  api.calls.length = 0;
+  click($('#toast-undo'));
+  await settle();
+  assert.equal(undos, 1, 'the Undo is the app\'s');
+  assert.deepEqual(api.calls, [], 'the view restores nothing itself');
+});
+
 test('the journal, its ledger and its network all load through the api given', async () => {
   const api = fakeApi(peopleAnswers([DANA], { logInteraction: {} }));
-  const journal = personJournal(DANA, { api, undo: noUndo, runUndo() {}, onChange() {} });
+  const journal = personJournal(DANA, { api, runUndo() {}, onChange() {} });
   document.body.append(journal.el);
   await settle();
   const asked = new Set(api.calls.map(([name, id]) => `${name} ${id ?? ''}`.trim()));

@@ -4,7 +4,6 @@ import { afterEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError } from '../../ui/lib/api.js';
 import { setPresentingMode } from '../../ui/lib/presenting.js';
-import { UndoStack } from '../../ui/lib/undo.js';
 import { mountReminders } from '../../ui/views/reminders.js';
 
 const NOW = '2026-11-27T10:00:00Z';
@@ -32,11 +31,22 @@ async function mount(answers = {}, extraCtx = {}) {
   views.push(view);
   document.getElementById('main').append(view.el);
   await settle();
-  return { api, view, badge: () => badge, $: (sel) => view.el.querySelector(sel) };
+  return { api, ctx, view, badge: () => badge, $: (sel) => view.el.querySelector(sel) };
 }
 
 const lastCall = (api, name) => api.calls.filter(([n]) => n === name).at(-1);
 const toast = () => textOf(document.querySelector('#toasts .toast > span'));
+
+/** Clicks the toast's Undo and checks it only asks the app to undo, calling nothing itself. */
+async function clickUndo(api, ctx) {
+  const button = document.getElementById('toast-undo');
+  assert.equal(textOf(button), 'Undo', 'the toast offers Undo');
+  api.calls.length = 0;
+  button.dispatchEvent(new Event('click'));
+  await settle();
+  assert.equal(ctx.undos, 1, 'the app undoes the newest change');
+  assert.deepEqual(api.calls, [], 'the view puts nothing back itself');
+}
 
 afterEach(() => {
   // The view ticks every minute: stop it so the test process can end.
@@ -101,26 +111,36 @@ test('done completes by subject; a failure is shown and the list read again', as
   assert.equal(api.calls.at(-1)[0], 'remindersOverview');
 });
 
-test('skipping a thank-you dismisses it, and undo brings it back', async () => {
-  const undo = new UndoStack();
-  const { api, $ } = await mount({}, { undo });
+test('skipping a thank-you dismisses it and offers Undo, which asks the app to undo', async () => {
+  let current = overview();
+  const { api, ctx, $ } = await mount({
+    remindersOverview: () => current,
+    dismissReminder: () => { current = overview({ overdue: [] }); return null; },
+  });
+  assert.ok($('#reminders-overdue li[data-subject="thank:f1"]'));
   $('.reminder-skip').dispatchEvent(new Event('click'));
   await settle();
   assert.deepEqual(lastCall(api, 'dismissReminder'), ['dismissReminder', 'thank:f1']);
+  assert.equal(api.calls.at(-1)[0], 'remindersOverview', 'the lists are read again');
+  assert.equal($('#reminders-overdue li[data-subject="thank:f1"]'), null, 'the thank-you is gone');
   assert.equal(toast(), 'Skipped “\u2068Thank Dana Ng\u2069”');
-  assert.equal(await undo.undo(), 'Skipped “Thank Dana Ng”');
-  assert.deepEqual(lastCall(api, 'undismissReminder'), ['undismissReminder', 'thank:f1']);
+  await clickUndo(api, ctx);
 });
 
-test('deleting a written reminder can be undone', async () => {
-  const undo = new UndoStack();
-  const { api, $ } = await mount({}, { undo });
+test('deleting a written reminder takes it off and offers Undo, which asks the app to undo', async () => {
+  let current = overview();
+  const { api, ctx, $ } = await mount({
+    remindersOverview: () => current,
+    deleteReminder: () => { current = overview({ today: [] }); return null; },
+  });
+  assert.ok($('#reminders-today li[data-subject="reminder:r1"]'));
   $('.reminder-delete').dispatchEvent(new Event('click'));
   await settle();
   assert.deepEqual(lastCall(api, 'deleteReminder'), ['deleteReminder', 'r1']);
+  assert.equal(api.calls.at(-1)[0], 'remindersOverview', 'the lists are read again');
+  assert.equal($('#reminders-today li[data-subject="reminder:r1"]'), null, 'the reminder is gone');
   assert.equal(toast(), 'Deleted the reminder');
-  await undo.undo();
-  assert.deepEqual(lastCall(api, 'restoreReminder'), ['restoreReminder', 'r1']);
+  await clickUndo(api, ctx);
 });
 
 test('a new reminder is written in the form and added; a refusal is shown at its field', async () => {
@@ -227,9 +247,12 @@ test('an overview that cannot load says why above the lists', async () => {
   assert.equal(textOf($('#reminder-banners [role=alert]')), 'The database is busy');
 });
 
-test('check-ins are listed, added from the form and deleted with an undo', async () => {
-  const undo = new UndoStack();
-  const { api, $ } = await mount({ listCheckIns: [{ id: 'c1', label: 'New job', start_on: '2026-11-02' }] }, { undo });
+test('check-ins are listed, added from the form and deleted with an Undo that asks the app to undo', async () => {
+  let checkIns = [{ id: 'c1', label: 'New job', start_on: '2026-11-02' }];
+  const { api, ctx, $ } = await mount({
+    listCheckIns: () => checkIns,
+    deleteCheckIn: (id) => { checkIns = checkIns.filter((c) => c.id !== id); return null; },
+  });
   assert.equal(textOf($('#check-ins .ledger-text')), 'New job · started 2026-11-02');
 
   $('#check-in-label').value = 'New manager';
@@ -239,11 +262,14 @@ test('check-ins are listed, added from the form and deleted with an undo', async
   assert.deepEqual(lastCall(api, 'addCheckIn'), ['addCheckIn', { label: 'New manager', start_on: '2026-12-01' }]);
   assert.equal($('#check-in-label').value, '', 'the form is emptied once added');
 
+  api.calls.length = 0;
   $('#check-ins button[aria-label="Delete the check-ins for “New job”"]').dispatchEvent(new Event('click'));
   await settle();
-  assert.deepEqual(lastCall(api, 'deleteCheckIn'), ['deleteCheckIn', 'c1']);
-  await undo.undo();
-  assert.deepEqual(lastCall(api, 'restoreCheckIn'), ['restoreCheckIn', 'c1']);
+  assert.deepEqual(api.calls[0], ['deleteCheckIn', 'c1']);
+  assert.deepEqual(api.calls.slice(1).map(([name]) => name).sort(), ['listCheckIns', 'remindersOverview'], 'check-ins and lists are read again');
+  assert.equal($('#check-ins .ledger-text'), null, 'the check-ins are gone');
+  assert.equal(toast(), 'Deleted the check-ins');
+  await clickUndo(api, ctx);
 });
 
 test('a refused check-in is shown at its field', async () => {

@@ -17,6 +17,7 @@ const answers = (extra = {}) => ({
   getReminderSettings: { settings: SETTINGS, time_zones: ['UTC', 'Europe/Berlin', 'America/New_York'] },
   getAutostart: true,
   listSnapshots: { folder: '/d/backups', copies: [{ path: '/d/backups/a.db', taken_at: '2026-11-27T10:00:00Z', reason: 'before_restore', bytes: 20480 }] },
+  recentChanges: { steps: [], next_undo: null, next_redo: null },
   ...extra,
 });
 
@@ -39,9 +40,9 @@ beforeEach(() => {
   reloads.count = 0;
 });
 
-test('it reads the reminder settings, the autostart and the copies, and shows where the data is', async () => {
+test('it reads the reminder settings, the autostart, the copies and the recent changes, and shows where the data is', async () => {
   const { api, $ } = await mount();
-  assert.deepEqual(api.calls.map((c) => c[0]), ['getReminderSettings', 'getAutostart', 'listSnapshots']);
+  assert.deepEqual(api.calls.map((c) => c[0]), ['getReminderSettings', 'getAutostart', 'listSnapshots', 'recentChanges']);
   assert.equal(textOf($('#data-path')), '/d/allies.db');
   assert.equal($('#reminder-settings').dataset.loaded, 'true');
   assert.deepEqual([...$('#rs-time_zone').options].map(textOf), ['UTC', 'Europe/Berlin', 'America/New York']);
@@ -240,4 +241,40 @@ test('the passphrase is changed with the current one, and removed with it', asyn
   await settle();
   assert.deepEqual(lastCall(api, 'setEncryption'), ['setEncryption', 'new passphrase', null]);
   assert.match(sessionStorage.getItem(FLASH_KEY), /^Your data is no longer encrypted\./);
+});
+
+test('recent changes list what can be undone, newest first, and the buttons name the next step', async () => {
+  const steps = [
+    { id: 3, label: 'Added Sam Poe', at: '2026-12-05T10:00:00.000Z', undone: true },
+    { id: 2, label: 'Logged a coffee with Dana Ng', at: '2026-12-05T09:30:00.000Z', undone: false },
+    { id: 1, label: 'Added <b>Dana</b> Ng', at: '2026-12-04T09:00:00.000Z', undone: false },
+  ];
+  resetPage();
+  const api = fakeApi(answers({ recentChanges: { steps, next_undo: steps[1], next_redo: steps[0] } }));
+  const ctx = fakeContext(api, { status: { ready: true, encrypted: false, db_path: '/d/allies.db' } });
+  let redos = 0;
+  ctx.runRedo = async () => { redos += 1; };
+  const view = mountSettings(ctx);
+  document.getElementById('main').append(view.el);
+  await settle();
+  const $ = (sel) => view.el.querySelector(sel);
+  const items = [...view.el.querySelectorAll('#history-steps li')];
+  assert.deepEqual(items.map((li) => textOf(li.querySelector('.ledger-text'))),
+    ['Added Sam Poe (undone)', 'Logged a coffee with Dana Ng', 'Added <b>Dana</b> Ng']);
+  assert.equal(items[2].querySelector('b'), null, 'a label is text, never markup');
+  assert.equal(items[0].querySelector('time').getAttribute('datetime'), steps[0].at);
+  assert.notEqual(textOf(items[0].querySelector('time')), '', 'the time is written out');
+  assert.equal(textOf($('#history-undo')), 'Undo: Logged a coffee with Dana Ng');
+  assert.equal(textOf($('#history-redo')), 'Redo: Added Sam Poe');
+  click($('#history-undo'));
+  click($('#history-redo'));
+  assert.equal(ctx.undos, 1);
+  assert.equal(redos, 1);
+});
+
+test('with no changes yet, the buttons say there is nothing to undo', async () => {
+  const { $ } = await mount({ recentChanges: { steps: [], next_undo: null, next_redo: null } });
+  assert.equal(textOf($('#history-undo')), 'Nothing to undo');
+  assert.equal($('#history-undo').disabled, true);
+  assert.match(textOf($('#recent-changes')), /No changes yet/);
 });

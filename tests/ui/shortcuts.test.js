@@ -18,6 +18,10 @@ test('plain keys belong to the text box while typing', () => {
   assert.deepEqual(shortcutFor({ key: '/' }), { action: 'search' });
   assert.deepEqual(shortcutFor({ key: 'Delete' }), { action: 'delete' });
   assert.deepEqual(shortcutFor({ key: 'z', ctrlKey: true }), { action: 'undo' });
+  assert.deepEqual(shortcutFor({ key: 'Z', ctrlKey: true, shiftKey: true }), { action: 'redo' });
+  assert.deepEqual(shortcutFor({ key: 'z', metaKey: true, shiftKey: true }), { action: 'redo' }, 'Cmd+Shift+Z on a Mac');
+  assert.deepEqual(shortcutFor({ key: 'y', ctrlKey: true }), { action: 'redo' });
+  assert.equal(shortcutFor({ key: 'Z', ctrlKey: true, shiftKey: true }, true), null, 'a field redoes its own typing');
 });
 
 test('save, cancel and new work everywhere', () => {

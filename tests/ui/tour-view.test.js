@@ -4,7 +4,6 @@ import { afterEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError } from '../../ui/lib/api.js';
 import { setPresentingMode } from '../../ui/lib/presenting.js';
-import { UndoStack } from '../../ui/lib/undo.js';
 import { mountTour } from '../../ui/views/tour.js';
 
 const dana = { id: 'p1', name: 'Dana Ng', role: 'VP Sales', department: 'Sales' };
@@ -26,15 +25,27 @@ const tour = (extra = {}) => ({
 async function mount(answers = {}, extraCtx = {}) {
   resetPage();
   const api = fakeApi({ currentTour: tour(), listPeople: [dana], ...answers });
-  const view = mountTour(fakeContext(api, extraCtx));
+  const ctx = fakeContext(api, extraCtx);
+  const view = mountTour(ctx);
   document.getElementById('main').append(view.el);
   await settle();
-  return { api, view, $: (sel) => view.el.querySelector(sel) };
+  return { api, ctx, view, $: (sel) => view.el.querySelector(sel) };
 }
 
 const lastCall = (api, name) => api.calls.filter(([n]) => n === name).at(-1);
 const submit = (form) => form.dispatchEvent(new Event('submit', { cancelable: true }));
 const click = (el) => el.dispatchEvent(new Event('click'));
+
+/** Clicks the toast's Undo and checks it only asks the app to undo, calling nothing itself. */
+async function clickUndo(api, ctx) {
+  const button = document.getElementById('toast-undo');
+  assert.equal(textOf(button), 'Undo', 'the toast offers Undo');
+  api.calls.length = 0;
+  click(button);
+  await settle();
+  assert.equal(ctx.undos, 1, 'the app undoes the newest change (and shows the view again)');
+  assert.deepEqual(api.calls, [], 'the view puts nothing back itself');
+}
 
 afterEach(() => {
   for (const d of document.querySelectorAll('dialog')) d.remove();
@@ -210,30 +221,28 @@ test('"Not met yet" clears the meeting', async () => {
   assert.deepEqual(lastCall(api, 'clearTourMeeting'), ['clearTourMeeting', 's1']);
 });
 
-test('a stop taken off the tour comes back with undo', async () => {
-  const undo = new UndoStack();
+test('a stop taken off the tour is gone, and the toast\'s Undo asks the app to undo', async () => {
   const shorter = tour({ stops: [tour().stops[1]], progress: { met: 0, total: 1, next: ['s2'] } });
-  const { api, $ } = await mount({ deleteTourStop: shorter }, { undo });
+  const { api, ctx, $ } = await mount({ deleteTourStop: shorter });
   click($('.tour-stop[data-id="s1"] .stop-delete'));
   await settle();
   assert.deepEqual(lastCall(api, 'deleteTourStop'), ['deleteTourStop', 's1']);
   assert.equal($('.tour-stop[data-id="s1"]'), null);
+  assert.ok($('.tour-stop[data-id="s2"]'), 'the other stop stays');
   assert.equal(textOf(document.querySelector('#toasts .toast > span')), 'Took \u2068Dana Ng\u2069 off the tour');
-  await undo.undo();
-  assert.deepEqual(lastCall(api, 'restoreTourStop'), ['restoreTourStop', 's1']);
-  assert.equal(api.calls.at(-1)[0], 'currentTour');
-  assert.ok($('.tour-stop[data-id="s1"]'), 'the stop is drawn again');
+  await clickUndo(api, ctx);
 });
 
-test('deleting the tour goes back to the start form', async () => {
+test('deleting the tour goes back to the start form, with an Undo that asks the app to undo', async () => {
   let current = tour();
-  const undo = new UndoStack();
-  const { api, $ } = await mount({ currentTour: () => current, deleteTour: () => { current = null; return null; } }, { undo });
+  const { api, ctx, $ } = await mount({ currentTour: () => current, deleteTour: () => { current = null; return null; } });
   click($('#tour-delete'));
   await settle();
   assert.deepEqual(lastCall(api, 'deleteTour'), ['deleteTour', 't1']);
+  assert.equal(api.calls.at(-1)[0], 'currentTour', 'the tour is read again');
   assert.ok($('#tour-start'));
-  assert.equal(undo.size, 1);
+  assert.equal(textOf(document.querySelector('#toasts .toast > span')), 'Deleted the tour and its check-ins');
+  await clickUndo(api, ctx);
 });
 
 test('a tour that cannot load says why', async () => {

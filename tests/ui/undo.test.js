@@ -1,56 +1,54 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { UndoStack } from '../../ui/lib/undo.js';
+import { UndoHistory } from '../../ui/lib/undo.js';
 
-test('undo runs the newest action first', async () => {
-  const undo = new UndoStack();
-  const done = [];
-  undo.push('Deleted A', async () => done.push('A'));
-  undo.push('Deleted B', async () => done.push('B'));
-  assert.equal(await undo.undo(), 'Deleted B');
-  assert.equal(await undo.undo(), 'Deleted A');
-  assert.equal(await undo.undo(), null, 'nothing left to undo');
-  assert.deepEqual(done, ['B', 'A']);
+/** An api over a list of steps, undone newest first, like the core's history. */
+function fakeHistory(labels, { failOnce = false } = {}) {
+  const done = labels.map((label, id) => ({ id, label, undone: false }));
+  const undone = [];
+  let fail = failOnce;
+  const slow = () => new Promise((r) => setTimeout(r, 5));
+  return {
+    calls: [],
+    async undo() {
+      this.calls.push('undo');
+      await slow();
+      if (fail) { fail = false; throw new Error('database busy'); }
+      const step = done.pop();
+      if (!step) return null;
+      undone.push(step);
+      return { ...step, undone: true };
+    },
+    async redo() {
+      this.calls.push('redo');
+      await slow();
+      const step = undone.pop();
+      if (!step) return null;
+      done.push(step);
+      return { ...step, undone: false };
+    },
+  };
+}
+
+test('undo takes the newest change first, and redo brings it back', async () => {
+  const api = fakeHistory(['Added A', 'Deleted B']);
+  const history = new UndoHistory(api);
+  assert.equal((await history.undo()).label, 'Deleted B');
+  assert.equal((await history.undo()).label, 'Added A');
+  assert.equal(await history.undo(), null, 'nothing left to undo');
+  assert.equal((await history.redo()).label, 'Added A');
 });
 
-test('a failed undo stays available to try again', async () => {
-  const undo = new UndoStack();
-  let attempts = 0;
-  undo.push('Deleted A', async () => { attempts += 1; if (attempts === 1) throw new Error('database busy'); });
-  await assert.rejects(undo.undo(), /database busy/);
-  assert.equal(undo.size, 1);
-  assert.equal(await undo.undo(), 'Deleted A');
-  assert.equal(undo.size, 0);
+test('presses made while a turn runs each move one more step, in order', async () => {
+  const api = fakeHistory(['A', 'B', 'C']);
+  const history = new UndoHistory(api);
+  const labels = await Promise.all([history.undo(), history.undo(), history.redo()]);
+  assert.deepEqual(labels.map((s) => s.label), ['C', 'B', 'B']);
 });
 
-test('the history is bounded', () => {
-  const undo = new UndoStack(3);
-  for (let i = 0; i < 5; i += 1) undo.push(`#${i}`, async () => {});
-  assert.equal(undo.size, 3);
-  assert.equal(undo.peek().label, '#4');
-});
-
-test('a second undo while one runs is ignored, and never skips an action', async () => {
-  const undo = new UndoStack();
-  const done = [];
-  let release;
-  undo.push('A', async () => { done.push('A'); });
-  undo.push('B', () => new Promise((resolve) => { release = () => { done.push('B'); resolve(); }; }));
-  const first = undo.undo();
-  assert.equal(await undo.undo(), null, 'busy: the press is ignored rather than repeating B');
-  release();
-  assert.equal(await first, 'B');
-  assert.equal(await undo.undo(), 'A');
-  assert.deepEqual(done, ['B', 'A']);
-});
-
-test('a toast can undo its own action even after newer ones', async () => {
-  const undo = new UndoStack();
-  const done = [];
-  const deleted = undo.push('Took Dana off', async () => done.push('Dana back'));
-  undo.push('Moved Sam', async () => done.push('Sam back'));
-  assert.equal(await undo.undo(deleted), 'Took Dana off');
-  assert.deepEqual(done, ['Dana back'], 'the newer move is untouched');
-  assert.equal(undo.peek().label, 'Moved Sam');
-  assert.equal(await undo.undo(deleted), null, 'undone once only');
+test('a failed undo reports its error and the next press tries again', async () => {
+  const api = fakeHistory(['Deleted A'], { failOnce: true });
+  const history = new UndoHistory(api);
+  await assert.rejects(history.undo(), /database busy/);
+  assert.equal((await history.undo()).label, 'Deleted A');
 });

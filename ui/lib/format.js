@@ -127,3 +127,13 @@ export function hitGroups(results, listed) {
     .map(([key, title]) => [title, results[key].filter((hit) => key !== 'people' || !listed(hit.person_id))])
     .filter(([, hits]) => hits.length);
 }
+
+/**
+ * A moment as this computer's locale writes it ("5 Dec 2026, 14:05"); the core sends times as
+ * RFC 3339, and every view shows them through here so dates read one way everywhere.
+ */
+export function dateTimeText(when) {
+  const d = new Date(when);
+  if (Number.isNaN(d.getTime())) return '';
+  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}

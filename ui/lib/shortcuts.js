@@ -17,6 +17,8 @@ export function shortcutFor({ key, ctrlKey = false, metaKey = false, altKey = fa
   if (key === 'Escape') return { action: 'cancel' };
   if (inField) return null;
   if (mod && !shiftKey && (key === 'z' || key === 'Z')) return { action: 'undo' };
+  if (mod && shiftKey && (key === 'z' || key === 'Z')) return { action: 'redo' };
+  if (ctrlKey && !shiftKey && (key === 'y' || key === 'Y')) return { action: 'redo' };
   if (!mod && key === '/') return { action: 'search' };
   if (!mod && key === 'Delete') return { action: 'delete' };
   return null;

@@ -1,51 +1,32 @@
-// A short history of undoable actions (newest last). Each entry knows how to undo itself.
+// Undo and redo over the history the core keeps in the database: every change a user makes is
+// a step there, so Ctrl+Z still works after a restart. One turn runs at a time, so a quick
+// second Ctrl+Z undoes the change before, never the same one twice.
 
-export class UndoStack {
-  constructor(limit = 20) {
-    this.limit = limit;
-    this.entries = [];
-    this.running = false;
+export class UndoHistory {
+  /** `api` has undo() and redo(), each resolving to the step it turned, or null. */
+  constructor(api) {
+    this.api = api;
+    this.running = null;
   }
 
-  /**
-   * Remembers an action: `label` says what happened ("Deleted Dana Ng"), `undo` reverses it.
-   * Returns the entry, so a toast's Undo button can undo exactly this action later.
-   */
-  push(label, undo) {
-    const entry = { label, undo };
-    this.entries.push(entry);
-    if (this.entries.length > this.limit) this.entries.shift();
-    return entry;
+  /** Undoes the newest change; resolves to its step, or null when there is nothing to undo. */
+  undo() {
+    return this.#turn(() => this.api.undo());
   }
 
-  get size() {
-    return this.entries.length;
+  /** Redoes the change undone last; resolves to its step, or null when nothing is undone. */
+  redo() {
+    return this.#turn(() => this.api.redo());
   }
 
-  peek() {
-    return this.entries.at(-1) ?? null;
-  }
-
-  /**
-   * Undoes `entry` (by default the newest action) and returns its label; null when there is
-   * nothing to undo, it was undone already, or another undo is still running. The entry leaves
-   * the history before it runs, so a quick second Ctrl+Z undoes the action before it; if undoing
-   * fails, the entry goes back so the user can retry.
-   */
-  async undo(entry = this.peek()) {
-    if (!entry || this.running) return null;
-    const index = this.entries.indexOf(entry);
-    if (index < 0) return null;
-    this.entries.splice(index, 1);
-    this.running = true;
+  async #turn(call) {
+    // A turn asked for while one runs waits for it: each press moves one step.
+    while (this.running) await this.running.catch(() => {});
+    this.running = call();
     try {
-      await entry.undo();
-    } catch (err) {
-      this.entries.splice(Math.min(index, this.entries.length), 0, entry);
-      throw err;
+      return await this.running;
     } finally {
-      this.running = false;
+      this.running = null;
     }
-    return entry.label;
   }
 }

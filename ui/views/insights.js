@@ -19,7 +19,7 @@ import { logInteractionWith, scheduleWith, thankFor } from './quick-actions.js';
 const zoneOf = (store) => store?.get('time_zone') ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 export function mountInsights(ctx) {
-  const { api, undo, runUndo } = ctx;
+  const { api, runUndo } = ctx;
   const state = {
     insights: null,
     expanded: new Set(), // ids of the lists showing all their items
@@ -138,17 +138,15 @@ export function mountInsights(ctx) {
   async function attend(g, on) {
     try {
       const a = await api.attendGroup(g.id, on);
-      const entry = undo.push(`Noted going to ${g.name}`, async () => { await api.deleteAttendance(a.id); await loadGroups(); });
       await loadGroups();
-      showToast(`Noted: you went to ${isolate(g.name)}`, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo(entry) });
+      showToast(`Noted: you went to ${isolate(g.name)}`, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
     } catch (err) { showToast(err.message); }
   }
 
   async function removeGroup(g) {
     try { await api.deleteGroup(g.id); } catch (err) { showToast(err.message); return; }
-    const entry = undo.push(`Deleted the group “${g.name}”`, async () => { await api.restoreGroup(g.id); await loadGroups(); });
     await loadGroups();
-    showToast('Deleted the group', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo(entry) });
+    showToast('Deleted the group', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
   }
 
   async function exportReview() {

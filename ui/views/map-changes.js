@@ -9,9 +9,9 @@ import { showToast } from '../lib/toast.js';
 
 /**
  * The changes over the view's `state`. `render()` redraws the map, `focusCard(personId)` puts
- * the focus on a card; `undo` and `runUndo` are the app's (ctx.undo, ctx.runUndo).
+ * the focus on a card; `runUndo` is the app's (ctx.runUndo).
  */
-export function createPlacementChanges({ api, undo, runUndo, state, render, focusCard }) {
+export function createPlacementChanges({ api, runUndo, state, render, focusCard }) {
   const nameFor = (personId) => nameOf(state.placements, state.people, personId);
 
   /** Applies a change's result if its map is still the one shown (the user may have switched). */
@@ -38,14 +38,6 @@ export function createPlacementChanges({ api, undo, runUndo, state, render, focu
       return null;
     }
     const where = quadrantOf(saved.position).label;
-    undo.push(before ? `Move of ${name}` : `Adding ${name}`, async () => {
-      // A move never changes the stance, so undoing it leaves a later stance change alone.
-      const back = before
-        ? await api.placePerson(mapId, personId, before.position, null)
-        : (await api.unplacePerson(mapId, personId), null);
-      onSameMap(mapId, back ? keep(back) : () => { state.placements = withoutPerson(state.placements, personId); });
-      announce(before ? `${name} moved back to ${quadrantOf(before.position).label}` : `${name} taken off the map`);
-    });
     if (!onSameMap(mapId, keep(saved))) return saved;
     announce(before ? `${name} moved to ${where}` : `${name} added to ${where}`);
     if (via !== 'drag') focusCard(personId);
@@ -77,18 +69,12 @@ export function createPlacementChanges({ api, undo, runUndo, state, render, focu
     try {
       removed = await api.unplacePerson(mapId, personId);
     } catch (err) { showToast(err.message); return; }
-    const entry = undo.push(`Taking ${name} off the map`, async () => {
-      await api.placePerson(mapId, personId, removed.position, removed.stance);
-      const back = await api.setDesired(mapId, personId, removed.desired);
-      onSameMap(mapId, keep(back));
-      announce(`${name} is back on the map`);
-    });
     onSameMap(mapId, () => {
       state.placements = withoutPerson(state.placements, personId);
       if (state.selected === personId) state.selected = null;
     });
     announce(`${name} taken off the map. Press Ctrl+Z to undo.`);
-    showToast(`Took ${isolate(name)} off the map`, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo(entry) });
+    showToast(`Took ${isolate(name)} off the map`, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
   }
 
   return { move, changeStance, changeDesired, takeOff, nameOf: nameFor };

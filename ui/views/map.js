@@ -40,7 +40,7 @@ function headElements(labelMode) {
 }
 
 export function mountMap(ctx) {
-  const { api, undo } = ctx;
+  const { api } = ctx;
   // The map's own label select is one more handle on the app-wide presenting mode.
   const state = createMapState(presentingMode());
   const { head, title, select, labelSelect, historyButton, toolbar } = headElements(state.labelMode);
@@ -79,8 +79,8 @@ export function mountMap(ctx) {
     },
   });
   const changes = createPlacementChanges({
-    api, undo, state, render,
-    runUndo: (entry) => ctx.runUndo(entry),
+    api, state, render,
+    runUndo: () => ctx.runUndo(),
     focusCard: (id) => grid.focusCard(id),
   });
 
@@ -209,8 +209,7 @@ export function mountMap(ctx) {
     } catch (err) { showToast(err.message); return; }
     state.editingMap = false;
     state.map = null;
-    const entry = undo.push(`Deleted map ${m.name}`, async () => { await api.restoreMap(m.id); await load(m.id); });
-    showToast(`Deleted map ${isolate(m.name)}`, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => ctx.runUndo(entry) });
+    showToast(`Deleted map ${isolate(m.name)}`, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => ctx.runUndo() });
     announce(`Deleted map ${m.name}. Press Ctrl+Z to undo.`);
     await load();
   }

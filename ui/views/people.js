@@ -35,8 +35,8 @@ export function peopleState() {
 export const whichList = (state) => `${state.showFormer}\n${state.query}`;
 
 export function mountPeople(ctx, openId = null) {
-  const { api, undo, store } = ctx;
-  const runUndo = (entry) => ctx.runUndo(entry);
+  const { api, store } = ctx;
+  const runUndo = () => ctx.runUndo();
   const state = peopleState();
 
   const list = peopleList({
@@ -56,7 +56,7 @@ export function mountPeople(ctx, openId = null) {
   const count = h('span', { id: 'people-count', class: 'muted' });
   const listPane = h('div', { class: 'list-pane' });
   const panel = personPanel({
-    api, undo, runUndo, store,
+    api, runUndo, store,
     render: () => render(),
     reload: (focusId) => reload(focusId),
     async reloadAfterSave(focusId) {
@@ -205,7 +205,7 @@ export function mountPeople(ctx, openId = null) {
 
   function remove(person) {
     return removePerson(person, {
-      api, undo, runUndo, store,
+      api, runUndo, store,
       failed: (err) => { if (panel.isOpen) panel.showError(err); else showToast(err.message); },
       removed: (id) => { if (panel.editingId() === id) panel.forget(); },
       reload: (focusId) => reload(focusId),

@@ -89,7 +89,7 @@ export function personFormElement(form, { onSubmit, onCancel, onDelete, onBringB
 }
 
 /**
- * The panel's controller. Through `view`: `api`, `undo`, `runUndo`, `store`; `render()` renders
+ * The panel's controller. Through `view`: `api`, `runUndo`, `store`; `render()` renders
  * the whole view (rows mark who is open); `reload(focusId)` reads the list again;
  * `reloadAfterSave(focusId)` does so with what the search box holds now; `closed(focusId)`
  * puts the focus back in the list; `remove(person)` and `bringBack(person)` do those.
@@ -132,7 +132,7 @@ export function personPanel(view) {
     panel.hidden = false;
     if (panel.querySelector('#person-form')?.dataset.for === formKey(form)) return; // keep typed text
     journal = form.mode === 'edit'
-      ? personJournal(form.person, { api, undo: view.undo, runUndo: view.runUndo, onChange: () => view.reload() })
+      ? personJournal(form.person, { api, runUndo: view.runUndo, onChange: () => view.reload() })
       : null;
     replaceChildren(panel, personFormElement(form, {
       onSubmit: submit,

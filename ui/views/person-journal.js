@@ -35,14 +35,14 @@ const PROFILE_FIELDS = [
 const labelOf = (choices, value) => choices.find(([v]) => v === value)?.[1] ?? value;
 
 /** Builds the journal for `person`; it loads its own data through `api`. */
-export function personJournal(person, { api, undo, runUndo, onChange }) {
+export function personJournal(person, { api, runUndo, onChange }) {
   const profileForm = h('form', { class: 'profile-form', id: 'profile-form', novalidate: true });
   const filled = h('p', { class: 'muted', id: 'profile-filled' });
   const stances = h('div', { class: 'person-stances', id: 'person-stances' });
   const logForm = interactionForm();
   const timeline = h('ol', { class: 'timeline', id: 'timeline', 'aria-label': `Interactions with ${labelFor(person)}` });
-  const ledger = personLedger(person, { api, undo, runUndo });
-  const network = personNetwork(person, { api, undo, runUndo });
+  const ledger = personLedger(person, { api, runUndo });
+  const network = personNetwork(person, { api, runUndo });
   const el = h('div', { class: 'journal' },
     h('details', { class: 'profile', id: 'profile-section' },
       h('summary', {}, h('span', { class: 'section-title' }, 'Profile'), ' ', filled),
@@ -235,11 +235,10 @@ export function personJournal(person, { api, undo, runUndo, onChange }) {
       await api.deleteInteraction(i.id);
     } catch (err) { showToast(err.message); return; }
     const label = `Deleted a ${labelOf(KINDS, i.kind)} with ${labelFor(person)}`;
-    const entry = undo.push(label, async () => { await api.restoreInteraction(i.id); await loadTimeline(); onChange?.(); });
     await loadTimeline();
     onChange?.();
     announce(`${label}. Press Ctrl+Z to undo.`);
-    showToast(label, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo(entry) });
+    showToast(label, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
   }
 
   (async () => {

@@ -11,7 +11,7 @@ const THANKS = ['In person', 'A message', 'An email', 'A note', 'A public shout-
 const dayOf = (iso) => new Date(iso).toLocaleDateString();
 
 /** The favours, promises and conflicts section for `person`; it loads its own data. */
-export function personLedger(person, { api, undo, runUndo }) {
+export function personLedger(person, { api, runUndo }) {
   const balance = h('p', { class: 'muted', id: 'favour-balance' });
   const favourList = h('ul', { class: 'ledger-list', id: 'favours', 'aria-label': `Favours with ${labelFor(person)}` });
   const promiseList = h('ul', { class: 'ledger-list', id: 'promises', 'aria-label': `Promises with ${labelFor(person)}` });
@@ -124,9 +124,8 @@ export function personLedger(person, { api, undo, runUndo }) {
 
   async function removeFavour(f) {
     try { await api.deleteFavour(f.id); } catch (err) { showToast(err.message); return; }
-    const entry = undo.push(`Deleted the favour “${f.description}”`, async () => { await api.restoreFavour(f.id); await loadFavours(); });
     await loadFavours();
-    showToast('Deleted the favour', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo(entry) });
+    showToast('Deleted the favour', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
   }
 
   // ---------- promises ----------
@@ -190,9 +189,8 @@ export function personLedger(person, { api, undo, runUndo }) {
 
   async function removePromise(p) {
     try { await api.deletePromise(p.id); } catch (err) { showToast(err.message); return; }
-    const entry = undo.push(`Deleted the promise “${p.description}”`, async () => { await api.restorePromise(p.id); await loadPromises(); });
     await loadPromises();
-    showToast('Deleted the promise', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo(entry) });
+    showToast('Deleted the promise', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
   }
 
   // ---------- conflicts ----------
@@ -261,9 +259,8 @@ export function personLedger(person, { api, undo, runUndo }) {
 
   async function removeConflict(c) {
     try { await api.deleteConflict(c.id); } catch (err) { showToast(err.message); return; }
-    const entry = undo.push(`Deleted the conflict “${c.description}”`, async () => { await api.restoreConflict(c.id); await loadConflicts(); });
     await loadConflicts();
-    showToast('Deleted the conflict', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo(entry) });
+    showToast('Deleted the conflict', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
   }
 
   loadFavours();

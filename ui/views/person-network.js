@@ -10,7 +10,7 @@ import { showToast } from '../lib/toast.js';
 const STRENGTHS = [['weak', 'Weak'], ['medium', 'Medium'], ['strong', 'Strong']];
 
 /** The connections section for `person`; it loads its own data. */
-export function personNetwork(person, { api, undo, runUndo }) {
+export function personNetwork(person, { api, runUndo }) {
   let names = new Map();
   const nameOf = (id) => names.get(id) ?? 'someone';
   const other = h('select', { id: 'link-to_id', 'aria-label': 'Who' });
@@ -84,9 +84,8 @@ export function personNetwork(person, { api, undo, runUndo }) {
 
   async function remove(l) {
     try { await api.deleteLink(l.id); } catch (err) { showToast(err.message); return; }
-    const entry = undo.push(`Deleted the link “${linkText(l)}”`, async () => { await api.restoreLink(l.id); await load(); });
     await load();
-    showToast('Deleted the link', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo(entry) });
+    showToast('Deleted the link', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
   }
 
   load();

@@ -40,12 +40,12 @@ export function removedLabel(person, how) {
 }
 
 /**
- * Asks, removes `person` and offers Undo. Through `view`: `api`, `undo`, `runUndo`, `store`;
+ * Asks, removes `person` and offers Undo. Through `view`: `api`, `runUndo`, `store`;
  * `failed(err)` shows an error; `removed(id)` forgets an open form of theirs; `reload(focusId)`
  * reads the list again; `done()` puts the focus back.
  */
 export async function removePerson(person, view) {
-  const { api, undo, store } = view;
+  const { api, store } = view;
   const how = await askHowToRemove(person);
   if (!how) return;
   try {
@@ -58,14 +58,8 @@ export async function removePerson(person, view) {
   store.bump('people');
   view.removed(person.id);
   const label = removedLabel(person, how);
-  const entry = undo.push(label, async () => {
-    const back = await api.restorePerson(person.id);
-    store.bump('people');
-    await view.reload(back.id);
-    announce(`Restored ${labelFor(back)}`);
-  });
   await view.reload();
   view.done();
   announce(`${label}. Press Ctrl+Z to undo.`);
-  showToast(label, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => view.runUndo(entry) });
+  showToast(label, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => view.runUndo() });
 }

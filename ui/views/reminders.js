@@ -11,7 +11,7 @@ import { showToast } from '../lib/toast.js';
 import { LISTS, banners, checkInItems, listItems, loadError, pauseBox, remindersPage } from './reminders-render.js';
 
 export function mountReminders(ctx) {
-  const { api, undo, runUndo } = ctx;
+  const { api, runUndo } = ctx;
   const state = {
     view: null, // the overview: { now, time_zone, overdue, today, upcoming, done, held_until, paused_until, desktop_problem }
     // Everyone, so that names in the app's own words can be hidden while presenting; null when unknown.
@@ -99,16 +99,14 @@ export function mountReminders(ctx) {
 
   async function skip(item) {
     try { await api.dismissReminder(item.subject); } catch (err) { showToast(err.message); return; }
-    const entry = undo.push(`Skipped “${say(item.title)}”`, async () => { await api.undismissReminder(item.subject); await load(); });
     await load();
-    showToast(`Skipped “${isolate(say(item.title))}”`, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo(entry) });
+    showToast(`Skipped “${isolate(say(item.title))}”`, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
   }
 
   async function remove(item) {
     try { await api.deleteReminder(item.reminder_id); } catch (err) { showToast(err.message); return; }
-    const entry = undo.push(`Deleted the reminder “${say(item.title)}”`, async () => { await api.restoreReminder(item.reminder_id); await load(); });
     await load();
-    showToast('Deleted the reminder', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo(entry) });
+    showToast('Deleted the reminder', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
   }
 
   async function pause(choice) {
@@ -180,9 +178,8 @@ export function mountReminders(ctx) {
 
   async function removeCheckIn(c) {
     try { await api.deleteCheckIn(c.id); } catch (err) { showToast(err.message); return; }
-    const entry = undo.push(`Deleted the check-ins for “${c.label}”`, async () => { await api.restoreCheckIn(c.id); await Promise.all([loadCheckIns(), load()]); });
     await Promise.all([loadCheckIns(), load()]);
-    showToast('Deleted the check-ins', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo(entry) });
+    showToast('Deleted the check-ins', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
   }
 
   // ---------- life cycle ----------

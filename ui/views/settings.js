@@ -1,15 +1,16 @@
-// Settings: test reminders, where the data lives, appearance and keyboard help.
+// Settings: test reminders, where the data lives, recent changes, appearance and keyboard help.
 // Each card is its own part (settings-reminders, settings-data, settings-encryption) and gets
 // ctx.api; this module lays them out and sends the test reminder.
 
 import { h, replaceChildren, announce } from '../lib/dom.js';
 import { encryptionCard } from './settings-encryption.js';
 import { dataFiles } from './settings-data.js';
+import { recentChanges } from './settings-history.js';
 import { autostartToggle, reminderSettingsForm } from './settings-reminders.js';
 
 const KEYS = [['Ctrl+1 … Ctrl+7', 'Switch section'], ['/', 'Search people'], ['Ctrl+N', 'Add a person'],
   ['Ctrl+Enter', 'Save the form'], ['Esc', 'Cancel'], ['Delete', 'Delete the focused person'],
-  ['Ctrl+Z', 'Undo the last change'],
+  ['Ctrl+Z', 'Undo the last change'], ['Ctrl+Shift+Z', 'Redo what was undone'],
   ['Ctrl+L', 'Lock (when your data is encrypted)'],
   ['Ctrl+Shift+P', 'Presenting mode: initials or roles instead of names'],
   ['Arrows, Shift+Arrows', 'Map: move the focused card (Shift for bigger steps)'],
@@ -66,6 +67,10 @@ export function mountSettings(ctx) {
         h('p', {}, h('code', { id: 'data-path', class: 'path' }, status.db_path ?? 'unknown')),
         h('p', { class: 'muted' }, 'To keep it somewhere else, start Allies with the ALLIES_DATA_DIR environment variable set to a folder.'),
         dataFiles(api)),
+      h('section', { class: 'card', 'aria-labelledby': 'settings-history' },
+        h('h2', { id: 'settings-history' }, 'Recent changes'),
+        h('p', {}, 'Everything you change can be undone, also after Allies was closed: press Ctrl+Z, or use the buttons here.'),
+        recentChanges(ctx)),
       encryptionCard(status, api),
       h('section', { class: 'card', 'aria-labelledby': 'settings-look' },
         h('h2', { id: 'settings-look' }, 'Appearance'),

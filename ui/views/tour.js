@@ -15,7 +15,7 @@ import { meetingFields, startForm, stopName, suggestionFields, tourView } from '
 export { QUESTIONS } from './tour-render.js';
 
 export function mountTour(ctx) {
-  const { api, undo, runUndo } = ctx;
+  const { api, runUndo } = ctx;
   const state = { tour: null, people: [] };
 
   const body = h('div', { id: 'tour-body', class: 'tour-body' });
@@ -119,13 +119,8 @@ export function mountTour(ctx) {
     try {
       state.tour = await api.deleteTourStop(stop.id);
     } catch (err) { showToast(err.message); return; }
-    const entry = undo.push(`Took ${stopName(stop)} off the tour`, async () => {
-      await api.restoreTourStop(stop.id);
-      state.tour = await api.currentTour();
-      render();
-    });
     render();
-    showToast(`Took ${isolate(stopName(stop))} off the tour`, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo(entry) });
+    showToast(`Took ${isolate(stopName(stop))} off the tour`, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
   }
 
   async function reopen(stop) {
@@ -138,10 +133,9 @@ export function mountTour(ctx) {
   async function removeTour() {
     const t = state.tour;
     try { await api.deleteTour(t.id); } catch (err) { showToast(err.message); return; }
-    const entry = undo.push(`Deleted the tour ${t.title}`, async () => { state.tour = await api.restoreTour(t.id); render(); });
     state.tour = await api.currentTour();
     render();
-    showToast('Deleted the tour and its check-ins', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo(entry) });
+    showToast('Deleted the tour and its check-ins', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
   }
 
   const stopPresenting = onPresentingChange(() => { if (state.tour) render(); });

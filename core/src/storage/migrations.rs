@@ -64,6 +64,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0015_links_graph.sql",
         include_str!("../../migrations/0015_links_graph.sql"),
     ),
+    (
+        "0016_history.sql",
+        include_str!("../../migrations/0016_history.sql"),
+    ),
 ];
 
 pub(crate) fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {

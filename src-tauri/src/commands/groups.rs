@@ -37,11 +37,6 @@ pub async fn delete_group(state: State<'_, AppState>, id: String) -> Result<Grou
 }
 
 #[tauri::command]
-pub async fn restore_group(state: State<'_, AppState>, id: String) -> Result<Group, WireError> {
-    state.with_db(move |db| groups::restore(db, &id)).await
-}
-
-#[tauri::command]
 pub async fn attend_group(
     state: State<'_, AppState>,
     group_id: String,
@@ -70,12 +65,5 @@ pub async fn group_attendance(
 pub async fn delete_attendance(state: State<'_, AppState>, id: String) -> Result<(), WireError> {
     state
         .with_db(move |db| groups::delete_attendance(db, &id, now()))
-        .await
-}
-
-#[tauri::command]
-pub async fn restore_attendance(state: State<'_, AppState>, id: String) -> Result<(), WireError> {
-    state
-        .with_db(move |db| groups::restore_attendance(db, &id))
         .await
 }

@@ -63,16 +63,6 @@ pub async fn delete_interaction(
         .await
 }
 
-#[tauri::command]
-pub async fn restore_interaction(
-    state: State<'_, AppState>,
-    id: String,
-) -> Result<Interaction, WireError> {
-    state
-        .with_db(move |db| interactions::restore(db, &id))
-        .await
-}
-
 /// A person's favours with the balance of the last months.
 #[tauri::command]
 pub async fn list_favours(
@@ -121,11 +111,6 @@ pub async fn delete_favour(state: State<'_, AppState>, id: String) -> Result<Fav
     state
         .with_db(move |db| favours::delete(db, &id, now()))
         .await
-}
-
-#[tauri::command]
-pub async fn restore_favour(state: State<'_, AppState>, id: String) -> Result<Favour, WireError> {
-    state.with_db(move |db| favours::restore(db, &id)).await
 }
 
 #[tauri::command]
@@ -179,16 +164,6 @@ pub async fn delete_promise(state: State<'_, AppState>, id: String) -> Result<Pr
 }
 
 #[tauri::command]
-pub async fn restore_promise(state: State<'_, AppState>, id: String) -> Result<Promise, WireError> {
-    state
-        .with_db(move |db| {
-            let today = today(db)?;
-            promises::restore(db, &id, today)
-        })
-        .await
-}
-
-#[tauri::command]
 pub async fn list_conflicts(
     state: State<'_, AppState>,
     person_id: String,
@@ -237,19 +212,6 @@ pub async fn delete_conflict(
         .with_db(move |db| {
             let today = today(db)?;
             conflicts::delete(db, &id, now(), today)
-        })
-        .await
-}
-
-#[tauri::command]
-pub async fn restore_conflict(
-    state: State<'_, AppState>,
-    id: String,
-) -> Result<Conflict, WireError> {
-    state
-        .with_db(move |db| {
-            let today = today(db)?;
-            conflicts::restore(db, &id, today)
         })
         .await
 }

@@ -61,11 +61,6 @@ pub async fn delete_map(state: State<'_, AppState>, id: String) -> Result<Map, W
 }
 
 #[tauri::command]
-pub async fn restore_map(state: State<'_, AppState>, id: String) -> Result<Map, WireError> {
-    state.with_db(move |db| maps::restore(db, &id)).await
-}
-
-#[tauri::command]
 pub async fn map_placements(
     state: State<'_, AppState>,
     map_id: String,

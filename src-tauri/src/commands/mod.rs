@@ -4,6 +4,7 @@
 pub mod app;
 pub mod data;
 pub mod groups;
+pub mod history;
 pub mod import;
 pub mod insights;
 pub mod journal;

@@ -31,13 +31,6 @@ pub async fn delete_link(state: State<'_, AppState>, id: String) -> Result<(), W
 }
 
 #[tauri::command]
-pub async fn restore_link(state: State<'_, AppState>, id: String) -> Result<(), WireError> {
-    state
-        .with_db(move |db| network::restore_link(db, &id))
-        .await
-}
-
-#[tauri::command]
 pub async fn intro_paths(
     state: State<'_, AppState>,
     person_id: String,

@@ -60,6 +60,7 @@ pub async fn delete_person(state: State<'_, AppState>, id: String) -> Result<Per
         .await
 }
 
+/// Brings a former colleague back among the user's people.
 #[tauri::command]
 pub async fn restore_person(state: State<'_, AppState>, id: String) -> Result<Person, WireError> {
     state.with_db(move |db| people::restore(db, &id)).await

@@ -73,16 +73,6 @@ pub async fn dismiss_reminder(
 }
 
 #[tauri::command]
-pub async fn undismiss_reminder(
-    state: State<'_, AppState>,
-    subject: String,
-) -> Result<(), WireError> {
-    state
-        .with_db(move |db| reminders::undismiss(db, &subject, now()))
-        .await
-}
-
-#[tauri::command]
 pub async fn add_reminder(
     state: State<'_, AppState>,
     input: ReminderInput,
@@ -121,11 +111,6 @@ pub async fn delete_reminder(state: State<'_, AppState>, id: String) -> Result<(
 }
 
 #[tauri::command]
-pub async fn restore_reminder(state: State<'_, AppState>, id: String) -> Result<(), WireError> {
-    state.with_db(move |db| reminders::restore(db, &id)).await
-}
-
-#[tauri::command]
 pub async fn list_check_ins(state: State<'_, AppState>) -> Result<Vec<CheckIn>, WireError> {
     state.with_db(|db| reminders::check_ins_list(db)).await
 }
@@ -144,13 +129,6 @@ pub async fn add_check_in(
 pub async fn delete_check_in(state: State<'_, AppState>, id: String) -> Result<(), WireError> {
     state
         .with_db(move |db| reminders::delete_check_in(db, &id, now()))
-        .await
-}
-
-#[tauri::command]
-pub async fn restore_check_in(state: State<'_, AppState>, id: String) -> Result<(), WireError> {
-    state
-        .with_db(move |db| reminders::restore_check_in(db, &id))
         .await
 }
 

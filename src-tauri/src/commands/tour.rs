@@ -35,11 +35,6 @@ pub async fn delete_tour(state: State<'_, AppState>, id: String) -> Result<(), W
 }
 
 #[tauri::command]
-pub async fn restore_tour(state: State<'_, AppState>, id: String) -> Result<Tour, WireError> {
-    state.with_db(move |db| tour::restore(db, &id)).await
-}
-
-#[tauri::command]
 pub async fn add_tour_stop(
     state: State<'_, AppState>,
     tour_id: String,
@@ -89,15 +84,5 @@ pub async fn delete_tour_stop(
 ) -> Result<Tour, WireError> {
     state
         .with_db(move |db| tour::delete_stop(db, &stop_id, now()))
-        .await
-}
-
-#[tauri::command]
-pub async fn restore_tour_stop(
-    state: State<'_, AppState>,
-    stop_id: String,
-) -> Result<(), WireError> {
-    state
-        .with_db(move |db| tour::restore_stop(db, &stop_id))
         .await
 }

@@ -4,6 +4,7 @@
 
 import { parseHTML } from 'linkedom';
 import { Store } from '../../../ui/lib/store.js';
+import { createApi } from '../../../ui/lib/api.js';
 
 const page = parseHTML('<!doctype html><html><body><div id="announcer" aria-live="polite"></div><div id="toasts"></div><main id="main"></main></body></html>');
 
@@ -25,16 +26,24 @@ export function resetPage() {
   }
 }
 
+/** The names of the real api's methods: a view calling any other would fail in the app. */
+const API_METHODS = new Set(Object.keys(createApi(async () => null)));
+
 /**
  * A stand-in for ui/lib/api.js: every method records its call and answers from `answers`
- * (a value, or a function of the arguments; an Error is thrown). Unknown methods answer null.
+ * (a value, or a function of the arguments; an Error is thrown), null when not given. A method
+ * the real api does not have is undefined here too, so calling it fails as it would in the app.
  */
 export function fakeApi(answers = {}) {
   const calls = [];
+  for (const name of Object.keys(answers)) {
+    if (!API_METHODS.has(name)) throw new Error(`fakeApi: the api has no method ${name}`);
+  }
   const api = new Proxy({}, {
     get(_, name) {
       if (name === 'calls') return calls;
       if (name === 'then') return undefined; // not a promise
+      if (!API_METHODS.has(name)) return undefined;
       return async (...args) => {
         calls.push([name, ...args]);
         const answer = answers[name];
@@ -49,15 +58,17 @@ export function fakeApi(answers = {}) {
 
 /** The context app.js gives each view, over a fake api. */
 export function fakeContext(api, extra = {}) {
-  return {
+  const ctx = {
     api,
     store: new Store({ overdue: 0, people: 0 }),
     status: { ready: true, encrypted: false },
-    undo: { push() {}, size: 0 },
-    runUndo: async () => {},
+    /** How many times the view asked the app to undo the newest change (a toast's Undo). */
+    undos: 0,
+    runUndo: async () => { ctx.undos += 1; },
     refreshBadge: async () => {},
     ...extra,
   };
+  return ctx;
 }
 
 /** Lets pending promise callbacks and zero-delay timers run. */

@@ -66,15 +66,11 @@ export async function mountWith(answers = {}, extra = {}) {
     mapPlacements: seededPlacements(),
     ...answers,
   });
-  const pushed = [];
-  const ctx = fakeContext(api, {
-    undo: { push(label, fn) { const entry = { label, fn }; pushed.push(entry); return entry; }, size: 0 },
-    ...extra,
-  });
+  const ctx = fakeContext(api, extra);
   const view = mountMap(ctx);
   document.getElementById('main').append(view.el);
   await settle();
-  return { view, api, ctx, pushed, el: view.el, $: (css) => view.el.querySelector(css), $$: (css) => [...view.el.querySelectorAll(css)] };
+  return { view, api, ctx, el: view.el, $: (css) => view.el.querySelector(css), $$: (css) => [...view.el.querySelectorAll(css)] };
 }
 
 /** The api calls made so far, by name only. */

@@ -3,7 +3,6 @@
 // a mounted view. Import after ./dom.js.
 
 import { fakeApi, fakeContext, settle } from './dom.js';
-import { UndoStack } from '../../../ui/lib/undo.js';
 import { mountPeople } from '../../../ui/views/people.js';
 
 // Focus: remembered, told to the page as focusin (the list follows its Tab stop that way).
@@ -72,12 +71,11 @@ export function peopleAnswers(everyone, extra = {}) {
 /** Mounts People in the page over a fake api answering `answers`, and waits for its first list. */
 export async function mountWith(answers, { openId = null } = {}) {
   const api = fakeApi(answers);
-  const undo = new UndoStack();
-  const ctx = fakeContext(api, { undo, runUndo: (entry) => undo.undo(entry) });
+  const ctx = fakeContext(api);
   const view = mountPeople(ctx, openId);
   document.getElementById('main').append(view.el);
   await settle();
-  return { api, ctx, undo, view, el: view.el };
+  return { api, ctx, view, el: view.el };
 }
 
 /** The calls made to `name`, without the name. */

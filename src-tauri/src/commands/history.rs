@@ -1,0 +1,26 @@
+//! Undo and redo, from Ctrl+Z, a toast or the list of recent changes in Settings. The history
+//! lives in the database, so it outlasts a restart.
+
+use allies_core::history::{self, History, Step};
+use allies_core::WireError;
+use tauri::State;
+
+use crate::state::AppState;
+
+/// Undoes the newest change; `null` when there is nothing to undo.
+#[tauri::command]
+pub async fn undo(state: State<'_, AppState>) -> Result<Option<Step>, WireError> {
+    state.with_db_unrecorded(history::undo).await
+}
+
+/// Redoes the change undone last; `null` when nothing is undone.
+#[tauri::command]
+pub async fn redo(state: State<'_, AppState>) -> Result<Option<Step>, WireError> {
+    state.with_db_unrecorded(history::redo).await
+}
+
+/// The recent changes, newest first, and what undo and redo would do next.
+#[tauri::command]
+pub async fn recent_changes(state: State<'_, AppState>) -> Result<History, WireError> {
+    state.with_db_unrecorded(|db| history::recent(db)).await
+}
