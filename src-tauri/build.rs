@@ -117,6 +117,11 @@ const COMMANDS: &[&str] = &[
     "list_snapshots",
     "restore_snapshot",
     "set_presenting",
+    "edit_interaction",
+    "edit_favour",
+    "edit_promise",
+    "edit_conflict",
+    "person_timeline_page",
 ];
 
 fn main() {

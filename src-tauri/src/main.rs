@@ -183,6 +183,11 @@ fn run_app(background: bool) -> ExitCode {
             commands::reminders::save_reminder_settings,
             commands::reminders::pause_reminders,
             commands::presenting::set_presenting,
+            commands::journal::edit_interaction,
+            commands::journal::edit_favour,
+            commands::journal::edit_promise,
+            commands::journal::edit_conflict,
+            commands::journal::person_timeline_page,
         ])
         .run(tauri::generate_context!());
     match result {
