@@ -51,7 +51,7 @@ export function changedFields(before, after, fields) {
   return Object.entries(fields).filter(([, read]) => !same(read(before), read(after))).map(([label]) => label);
 }
 
-/** The toast after an edit: "Changed the date and the notes of the coffee", or "Nothing changed…". */
+/** The toast after an edit: "Changed the coffee: the date and the notes", or "Nothing changed in…". */
 export function editMessage(what, changes) {
-  return changes.length ? `Changed ${listOfChanges(changes)} of ${what}` : `Nothing changed in ${what}`;
+  return changes.length ? `Changed ${what}: ${listOfChanges(changes)}` : `Nothing changed in ${what}`;
 }

@@ -205,7 +205,7 @@ export function personJournal(person, { api, undo, runUndo, onChange }) {
       showFormError(form, prefix, { field: 'occurred_at', message: 'Choose a date and time, or leave it empty for now.' });
       return null;
     }
-    const chosen = [...(form.querySelector(`#${prefix}-people`)?.selectedOptions ?? [])].map((o) => o.value);
+    const chosen = [...form.querySelectorAll(`#${prefix}-people option`)].filter((o) => o.selected).map((o) => o.value);
     return {
       // Editing, an untouched or emptied time keeps the one it had, to the second.
       occurred_at: editing && (!whenText || whenText === form.dataset.when) ? null : at.toISOString(),
