@@ -507,7 +507,10 @@ mod tests {
             "Dana left it, Sam joined it once"
         );
         assert!(timeline(&db, &dana, 50).unwrap().is_empty());
-        assert_eq!(timeline(&db, &sam, 50).unwrap(), [edited.clone()]);
+        assert_eq!(
+            timeline(&db, &sam, 50).unwrap(),
+            std::slice::from_ref(&edited)
+        );
         let kept_time = edit(
             &mut db,
             &i.id,
