@@ -107,6 +107,11 @@ const COMMANDS: &[&str] = &[
     "undo",
     "redo",
     "recent_changes",
+    "edit_interaction",
+    "edit_favour",
+    "edit_promise",
+    "edit_conflict",
+    "person_timeline_page",
 ];
 
 fn main() {

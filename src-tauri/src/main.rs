@@ -173,6 +173,11 @@ fn run_app(background: bool) -> ExitCode {
             commands::history::undo,
             commands::history::redo,
             commands::history::recent_changes,
+            commands::journal::edit_interaction,
+            commands::journal::edit_favour,
+            commands::journal::edit_promise,
+            commands::journal::edit_conflict,
+            commands::journal::person_timeline_page,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -66,7 +66,7 @@ test('the journal, its ledger and its network all load through the api given', a
   document.body.append(journal.el);
   await settle();
   const asked = new Set(api.calls.map(([name, id]) => `${name} ${id ?? ''}`.trim()));
-  for (const call of ['getProfile p1', 'personStances p1', 'personTimeline p1', 'listFavours p1', 'listPromises p1', 'listConflicts p1', 'personLinks p1', 'introPaths p1']) {
+  for (const call of ['getProfile p1', 'personStances p1', 'personTimelinePage p1', 'listFavours p1', 'listPromises p1', 'listConflicts p1', 'personLinks p1', 'introPaths p1']) {
     assert.ok(asked.has(call), `${call} was asked of the api given`);
   }
   assert.equal(textOf($('#timeline-empty')).startsWith('Nothing logged with Dana Ng yet.'), true);

@@ -155,6 +155,16 @@ export function createApi(invoke) {
     undo: () => call('undo'),
     redo: () => call('redo'),
     recentChanges: () => call('recent_changes'),
+    /** Changes an interaction: `input` as for logInteraction; no `occurred_at` keeps its time. */
+    editInteraction: (id, input) => call('edit_interaction', { id, input }),
+    /** Changes a favour: { direction, description, status, done_at }. */
+    editFavour: (id, input) => call('edit_favour', { id, input }),
+    /** Changes a promise: { owner, description, due_on, status }; an empty due_on clears it. */
+    editPromise: (id, input) => call('edit_promise', { id, input }),
+    /** Changes a conflict: { description, resolve_by }; an empty resolve_by clears it. */
+    editConflict: (id, input) => call('edit_conflict', { id, input }),
+    /** A page of a person's timeline, newest first: { interactions, older }; pass `older` back for the next. */
+    personTimelinePage: (personId, before = null) => call('person_timeline_page', { personId, before }),
   };
 }
 

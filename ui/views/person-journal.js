@@ -7,6 +7,7 @@ import { labelFor } from '../lib/presenting.js';
 import { localDateTimeValue } from '../lib/format.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { showToast } from '../lib/toast.js';
+import { changedFields, editInRow, editMessage, formValues } from '../lib/row-edit.js';
 import { QUADRANTS, STANCES } from '../lib/grid-geometry.js';
 import { personLedger } from './person-ledger.js';
 import { personNetwork } from './person-network.js';
@@ -41,6 +42,12 @@ export function personJournal(person, { api, runUndo, onChange }) {
   const stances = h('div', { class: 'person-stances', id: 'person-stances' });
   const logForm = interactionForm();
   const timeline = h('ol', { class: 'timeline', id: 'timeline', 'aria-label': `Interactions with ${labelFor(person)}` });
+  // The timeline, a page at a time, each row editable in place.
+  let shown = []; // the interactions listed, newest first
+  let older = null; // where the next page starts, when there is one
+  let editor = null;
+  const olderButton = h('button', { type: 'button', id: 'timeline-older', hidden: true, onclick: () => loadOlder() }, 'Show older');
+
   const ledger = personLedger(person, { api, runUndo });
   const network = personNetwork(person, { api, runUndo });
   const el = h('div', { class: 'journal' },
@@ -50,7 +57,7 @@ export function personJournal(person, { api, runUndo, onChange }) {
       profileForm),
     h('section', { class: 'interactions', 'aria-labelledby': 'interactions-title' },
       h('h3', { id: 'interactions-title', class: 'section-title' }, 'Interactions'),
-      logForm, timeline),
+      logForm, timeline, olderButton),
     ledger.el,
     network.el);
 
@@ -139,56 +146,84 @@ export function personJournal(person, { api, runUndo, onChange }) {
 
   // ---------- interactions ----------
 
-  function interactionForm() {
-    const alsoWith = h('select', { id: 'interaction-people', multiple: true, size: '4' });
-    const alsoField = h('div', { class: 'field', hidden: true },
-      h('label', { for: 'interaction-people' }, 'Also with (optional)'),
-      alsoWith,
-      h('p', { class: 'field-error', id: 'interaction-people-error', hidden: true }));
+  /**
+   * The interaction form: with no `i`, the quick form that logs one with this person (and
+   * whoever else was there); with `i`, the same form pre-filled to edit it, everyone it was with
+   * chosen, Save and Cancel. Ids start with `prefix` for showFormError.
+   */
+  function interactionFormFor(prefix, i = null) {
+    const editing = Boolean(i);
+    const withSelect = h('select', { id: `${prefix}-people`, multiple: true, size: '4' });
+    const withField = h('div', { class: 'field', hidden: true },
+      h('label', { for: `${prefix}-people` }, editing ? 'With' : 'Also with (optional)'),
+      withSelect,
+      h('p', { class: 'field-error', id: `${prefix}-people-error`, hidden: true }));
+    const chosen = new Set((i?.people ?? []).map((p) => p.id));
     api.listPeople('').then((everyone) => {
-      const others = everyone.filter((p) => p.id !== person.id);
-      replaceChildren(alsoWith, others.map((p) => h('option', { value: p.id }, labelFor(p))));
-      alsoWith.size = Math.max(2, Math.min(4, others.length));
-      alsoField.hidden = others.length === 0;
-    }, () => { alsoField.hidden = true; });
-    const form = h('form', { class: 'log-form', id: 'log-form', novalidate: true },
+      const choices = editing ? everyone : everyone.filter((p) => p.id !== person.id);
+      // Someone it was with who is not listed (a former colleague, say) stays chosen.
+      const missing = (i?.people ?? []).filter((p) => !choices.some((c) => c.id === p.id));
+      const options = [...choices, ...missing];
+      replaceChildren(withSelect, options.map((p) => h('option', { value: p.id, selected: chosen.has(p.id) }, labelFor(p))));
+      withSelect.size = Math.max(2, Math.min(4, options.length));
+      withField.hidden = options.length === 0 || (editing && options.length === 1);
+      if (editing) form.dataset.opened = formValues(form);
+    }, () => { withField.hidden = true; });
+    const when = editing ? localDateTimeValue(new Date(i.occurred_at)) : localDateTimeValue(new Date());
+    const form = h('form', { class: `log-form${editing ? ' edit-form' : ''}`, id: editing ? `${prefix}-form` : 'log-form', novalidate: true, dataset: { when } },
       h('div', { class: 'log-row' },
         h('div', { class: 'field' },
-          h('label', { for: 'interaction-kind' }, 'Kind'),
-          h('select', { id: 'interaction-kind' }, KINDS.map(([v, text]) => h('option', { value: v }, text)))),
+          h('label', { for: `${prefix}-kind` }, 'Kind'),
+          h('select', { id: `${prefix}-kind` }, KINDS.map(([v, text]) => h('option', { value: v, selected: v === i?.kind }, text)))),
         h('div', { class: 'field' },
-          h('label', { for: 'interaction-occurred_at' }, 'When'),
-          h('input', { id: 'interaction-occurred_at', type: 'datetime-local', value: localDateTimeValue(new Date()) }),
-          h('p', { class: 'field-error', id: 'interaction-occurred_at-error', hidden: true }))),
+          h('label', { for: `${prefix}-occurred_at` }, 'When'),
+          h('input', { id: `${prefix}-occurred_at`, type: 'datetime-local', value: when }),
+          h('p', { class: 'field-error', id: `${prefix}-occurred_at-error`, hidden: true }))),
       h('div', { class: 'field' },
-        h('label', { for: 'interaction-notes' }, `What passed between you and ${labelFor(person)}`),
-        h('textarea', { id: 'interaction-notes', rows: '3', placeholder: 'What they said, what they need, what you agreed' }),
-        h('p', { class: 'field-error', id: 'interaction-notes-error', hidden: true })),
+        h('label', { for: `${prefix}-notes` }, `What passed between you and ${labelFor(person)}`),
+        h('textarea', { id: `${prefix}-notes`, rows: '3', placeholder: 'What they said, what they need, what you agreed', value: i?.notes }),
+        h('p', { class: 'field-error', id: `${prefix}-notes-error`, hidden: true })),
       h('div', { class: 'field' },
-        h('label', { for: 'interaction-follow_up' }, 'Follow-up'),
-        h('input', { id: 'interaction-follow_up', type: 'text', autocomplete: 'off', placeholder: 'Send the deck by Friday' }),
-        h('p', { class: 'field-error', id: 'interaction-follow_up-error', hidden: true })),
-      alsoField,
-      h('p', { class: 'form-error', id: 'interaction-form-error', role: 'alert', hidden: true }),
-      h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'interaction-log', title: 'Ctrl+Enter' }, 'Log interaction')));
+        h('label', { for: `${prefix}-follow_up` }, 'Follow-up'),
+        h('input', { id: `${prefix}-follow_up`, type: 'text', autocomplete: 'off', placeholder: 'Send the deck by Friday', value: i?.follow_up }),
+        h('p', { class: 'field-error', id: `${prefix}-follow_up-error`, hidden: true })),
+      withField,
+      h('p', { class: 'form-error', id: `${prefix}-form-error`, role: 'alert', hidden: true }),
+      h('div', { class: 'actions' },
+        editing
+          ? [h('button', { type: 'submit', class: 'primary', id: `${prefix}-save`, title: 'Ctrl+Enter' }, 'Save'),
+            h('button', { type: 'button', class: 'edit-cancel', id: `${prefix}-cancel` }, 'Cancel')]
+          : h('button', { type: 'submit', class: 'primary', id: 'interaction-log', title: 'Ctrl+Enter' }, 'Log interaction')));
+    return form;
+  }
+
+  /** What the form says, as the core takes it, or null after showing why it cannot be read. */
+  function readInteraction(form, prefix, { editing }) {
+    const whenText = form.querySelector(`#${prefix}-occurred_at`).value;
+    const at = whenText ? new Date(whenText) : new Date();
+    if (Number.isNaN(at.getTime())) {
+      showFormError(form, prefix, { field: 'occurred_at', message: 'Choose a date and time, or leave it empty for now.' });
+      return null;
+    }
+    const chosen = [...form.querySelectorAll(`#${prefix}-people option`)].filter((o) => o.selected).map((o) => o.value);
+    return {
+      // Editing, an untouched or emptied time keeps the one it had, to the second.
+      occurred_at: editing && (!whenText || whenText === form.dataset.when) ? null : at.toISOString(),
+      kind: form.querySelector(`#${prefix}-kind`).value,
+      people: editing ? chosen : [person.id, ...chosen],
+      notes: form.querySelector(`#${prefix}-notes`).value,
+      follow_up: form.querySelector(`#${prefix}-follow_up`).value,
+    };
+  }
+
+  function interactionForm() {
+    const form = interactionFormFor('interaction');
     form.addEventListener('submit', async (e) => {
       e.preventDefault();
       const button = form.querySelector('#interaction-log');
       if (button.disabled) return;
-      const when = form.querySelector('#interaction-occurred_at').value;
-      const at = when ? new Date(when) : new Date();
-      if (Number.isNaN(at.getTime())) {
-        showFormError(form, 'interaction', { field: 'occurred_at', message: 'Choose a date and time, or leave it empty for now.' });
-        return;
-      }
-      const also = [...(form.querySelector('#interaction-people')?.selectedOptions ?? [])].map((o) => o.value);
-      const input = {
-        occurred_at: at.toISOString(),
-        kind: form.querySelector('#interaction-kind').value,
-        people: [person.id, ...also],
-        notes: form.querySelector('#interaction-notes').value,
-        follow_up: form.querySelector('#interaction-follow_up').value,
-      };
+      const input = readInteraction(form, 'interaction', { editing: false });
+      if (!input) return;
       button.disabled = true;
       try {
         await api.logInteraction(input);
@@ -209,24 +244,93 @@ export function personJournal(person, { api, runUndo, onChange }) {
     return form;
   }
 
-  function renderTimeline(items) {
-    replaceChildren(timeline, items.length
-      ? items.map((i) => h('li', { class: 'interaction', 'data-id': i.id },
+  // ---------- the timeline, a page at a time, each row editable in place ----------
+
+  const byNewest = (a, b) => (a.occurred_at === b.occurred_at ? (a.id < b.id ? 1 : -1) : (a.occurred_at < b.occurred_at ? 1 : -1));
+
+  function editInteraction(i, row) {
+    editor?.cancel();
+    const prefix = 'edit-interaction';
+    const form = interactionFormFor(prefix, i);
+    const current = {};
+    const cancel = () => { opened.close(); if (editor === current) editor = null; };
+    const opened = editInRow(row, form, { cancel, returnFocus: () => row.querySelector('.interaction-edit') });
+    Object.assign(current, { cancel, isDirty: opened.isDirty });
+    editor = current;
+    form.addEventListener('submit', async (e) => {
+      e.preventDefault();
+      const input = readInteraction(form, prefix, { editing: true });
+      if (!input) return;
+      let saved;
+      try {
+        saved = await api.editInteraction(i.id, input);
+      } catch (err) {
+        showFormError(form, prefix, err);
+        return;
+      }
+      editor = null;
+      shown = shown.filter((x) => x.id !== i.id);
+      if (saved.people.some((p) => p.id === person.id)) shown = [...shown, saved].sort(byNewest);
+      renderTimeline();
+      timeline.querySelector(`[data-id="${CSS.escape(i.id)}"] .interaction-edit`)?.focus();
+      const message = editMessage(`the ${labelOf(KINDS, saved.kind)}`, changedFields(i, saved, {
+        'the date': (x) => x.occurred_at,
+        'the kind': (x) => x.kind,
+        'the people': (x) => x.people.map((p) => p.id).sort(),
+        'the notes': (x) => x.notes,
+        'the follow-up': (x) => x.follow_up,
+      }));
+      showToast(message, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
+      announce(message);
+      onChange?.();
+    });
+  }
+
+  function renderTimeline() {
+    replaceChildren(timeline, shown.length
+      ? shown.map((i) => h('li', { class: 'interaction', 'data-id': i.id },
         h('div', { class: 'interaction-head' },
           h('strong', {}, labelOf(KINDS, i.kind)),
           h('time', { datetime: i.occurred_at }, new Date(i.occurred_at).toLocaleString()),
           i.people.length > 1 ? h('span', { class: 'muted' }, `with ${i.people.filter((p) => p.id !== person.id).map((p) => labelFor(p)).join(', ')}`) : null,
+          h('button', { type: 'button', class: 'link interaction-edit', 'aria-label': `Edit the ${labelOf(KINDS, i.kind)} of ${new Date(i.occurred_at).toLocaleDateString()}`, onclick: (e) => editInteraction(i, e.target.closest('li')) }, 'Edit'),
           h('button', { type: 'button', class: 'link interaction-delete', 'aria-label': `Delete the ${labelOf(KINDS, i.kind)} of ${new Date(i.occurred_at).toLocaleDateString()}`, onclick: () => removeInteraction(i) }, 'Delete')),
         i.notes ? h('p', { class: 'interaction-notes' }, i.notes) : null,
         i.follow_up ? h('p', { class: 'interaction-follow-up' }, 'Follow-up: ', i.follow_up) : null))
       : h('li', { class: 'muted', id: 'timeline-empty' }, `Nothing logged with ${labelFor(person)} yet. Every 1:1, coffee or message you note here builds the picture.`));
+    olderButton.hidden = !older;
   }
 
   async function loadTimeline() {
+    editor = null;
     try {
-      renderTimeline(await api.personTimeline(person.id));
+      const page = await api.personTimelinePage(person.id, null);
+      shown = page.interactions;
+      older = page.older;
+      renderTimeline();
     } catch (err) {
       replaceChildren(timeline, h('li', { class: 'form-error', role: 'alert' }, err.message));
+    }
+  }
+
+  async function loadOlder() {
+    if (!older) return;
+    olderButton.disabled = true;
+    try {
+      const page = await api.personTimelinePage(person.id, older);
+      const known = new Set(shown.map((x) => x.id));
+      const first = page.interactions.find((x) => !known.has(x.id));
+      shown = [...shown, ...page.interactions.filter((x) => !known.has(x.id))];
+      older = page.older;
+      editor?.cancel();
+      renderTimeline();
+      announce(`Showing ${shown.length} interactions${older ? '' : ', all of them'}`);
+      // Focus moves to the first newly shown row, so keyboard users continue where they were.
+      if (first) timeline.querySelector(`[data-id="${CSS.escape(first.id)}"] .interaction-edit`)?.focus();
+    } catch (err) {
+      showToast(err.message);
+    } finally {
+      olderButton.disabled = false;
     }
   }
 
@@ -257,7 +361,7 @@ export function personJournal(person, { api, runUndo, onChange }) {
     isDirty() {
       const logText = ['#interaction-notes', '#interaction-follow_up'].some((id) => logForm.querySelector(id)?.value);
       const profileChanged = profileForm.dataset.saved !== undefined && profileForm.dataset.saved !== JSON.stringify(readProfile());
-      return logText || profileChanged || ledger.isDirty();
+      return logText || profileChanged || ledger.isDirty() || Boolean(editor?.isDirty());
     },
     /** Ctrl+Enter inside one of the journal's forms submits that form. */
     submitFocused() {
@@ -265,7 +369,7 @@ export function personJournal(person, { api, runUndo, onChange }) {
       if (!focused || !el.contains(focused)) return false;
       // In a favour's or conflict's own controls, Ctrl+Enter does that item's main action.
       const item = focused.closest('.ledger-item');
-      if (item) {
+      if (item && !focused.closest('form')) {
         item.querySelector('.conflict-resolve, .favour-thank')?.click();
         return true;
       }

@@ -74,6 +74,50 @@ pub fn get(db: &Database, id: &str, today: NaiveDate) -> Result<Conflict> {
         .ok_or_else(|| Error::ConflictNotFound { id: id.to_owned() })
 }
 
+/// The note and date as a conflict keeps them: the note trimmed, not empty, not too long; the
+/// date a real day, or none.
+fn checked<'a>(description: &'a str, resolve_by: &str) -> Result<(&'a str, Option<NaiveDate>)> {
+    let description = required(
+        description,
+        "conflicts.description_required",
+        "description",
+        "Say what the tension is about, in a few words.",
+    )?;
+    check_length("description", "Description", description, MAX_TEXT)?;
+    let resolve_by = day(resolve_by, "conflicts.bad_date", "resolve_by")?;
+    Ok((description, resolve_by))
+}
+
+/// A conflict as the user corrects it. An empty date clears it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConflictEdit {
+    pub description: String,
+    #[serde(default)]
+    pub resolve_by: String,
+}
+
+/// Changes what a conflict is about and when to resolve it by, checked as when it was noted,
+/// in one transaction. Whether and how it was resolved stays as it was.
+pub fn edit(
+    db: &mut Database,
+    id: &str,
+    input: &ConflictEdit,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<Conflict> {
+    get(db, id, today)?;
+    let (description, resolve_by) = checked(&input.description, &input.resolve_by)?;
+    db.write(|tx| {
+        tx.execute(
+            "UPDATE conflicts SET description = ?2, resolve_by = ?3, updated_at = ?4
+             WHERE id = ?1 AND deleted_at IS NULL",
+            rusqlite::params![id, description, resolve_by, time_text(now)],
+        )?;
+        Ok(())
+    })?;
+    get(db, id, today)
+}
+
 /// Notes an open tension with a person.
 pub fn open(
     db: &mut Database,
@@ -81,14 +125,7 @@ pub fn open(
     now: DateTime<Utc>,
     today: NaiveDate,
 ) -> Result<Conflict> {
-    let description = required(
-        &input.description,
-        "conflicts.description_required",
-        "description",
-        "Say what the tension is about, in a few words.",
-    )?;
-    check_length("description", "Description", description, MAX_TEXT)?;
-    let resolve_by = day(&input.resolve_by, "conflicts.bad_date", "resolve_by")?;
+    let (description, resolve_by) = checked(&input.description, &input.resolve_by)?;
     crate::people::get(db, &input.person_id)?;
     let id = new_id(now);
     db.write(|tx| {
@@ -237,5 +274,98 @@ mod tests {
             restore(&mut db, &sooner.id, d(26)).unwrap().description,
             "A"
         );
+    }
+
+    fn change(text: &str, by: &str) -> ConflictEdit {
+        ConflictEdit {
+            description: text.into(),
+            resolve_by: by.into(),
+        }
+    }
+
+    #[test]
+    fn an_edit_rewrites_the_note_and_sets_moves_or_clears_the_date() {
+        let (mut db, dana) = setup();
+        let c = open(&mut db, &input(&dana, "Migration plan", ""), now(), d(26)).unwrap();
+        let dated = edit(
+            &mut db,
+            &c.id,
+            &change(" The migration plan ", "2026-11-20"),
+            now(),
+            d(26),
+        )
+        .unwrap();
+        assert_eq!(
+            (dated.description.as_str(), dated.resolve_by, dated.overdue),
+            ("The migration plan", Some(d(20)), true)
+        );
+        let moved = edit(
+            &mut db,
+            &c.id,
+            &change("The migration plan", "2026-12-02"),
+            now(),
+            d(26),
+        )
+        .unwrap();
+        assert_eq!(
+            (moved.resolve_by, moved.overdue),
+            (NaiveDate::from_ymd_opt(2026, 12, 2), false)
+        );
+        let cleared = edit(
+            &mut db,
+            &c.id,
+            &change("The migration plan", ""),
+            now(),
+            d(26),
+        )
+        .unwrap();
+        assert_eq!(cleared.resolve_by, None);
+        let resolved = resolve(&mut db, &c.id, "Piloted it", now(), d(26)).unwrap();
+        let reworded = edit(&mut db, &c.id, &change("The plan", ""), now(), d(26)).unwrap();
+        assert_eq!(
+            (
+                reworded.status,
+                reworded.resolution.as_str(),
+                reworded.resolved_at
+            ),
+            (ConflictStatus::Resolved, "Piloted it", resolved.resolved_at),
+            "an edit leaves how it was resolved alone"
+        );
+    }
+
+    #[test]
+    fn a_bad_edit_names_its_field_as_at_creation_and_changes_nothing() {
+        let (mut db, dana) = setup();
+        let c = open(&mut db, &input(&dana, "A", "2026-12-01"), now(), d(26)).unwrap();
+        for (bad, code, field) in [
+            (
+                change(" ", ""),
+                "conflicts.description_required",
+                "description",
+            ),
+            (
+                change(&"x".repeat(MAX_TEXT + 1), ""),
+                "input.too_long",
+                "description",
+            ),
+            (change("A", "someday"), "conflicts.bad_date", "resolve_by"),
+        ] {
+            match edit(&mut db, &c.id, &bad, now(), d(26)) {
+                Err(Error::Invalid {
+                    code: k, field: f, ..
+                }) => assert_eq!((k, f), (code, field)),
+                other => panic!("{bad:?} must be refused, got {other:?}"),
+            }
+        }
+        assert_eq!(get(&db, &c.id, d(26)).unwrap(), c, "nothing half-saved");
+        delete(&mut db, &c.id, now(), d(26)).unwrap();
+        for id in [c.id.as_str(), "nope"] {
+            assert_eq!(
+                edit(&mut db, id, &change("A", ""), now(), d(26))
+                    .unwrap_err()
+                    .code(),
+                "conflicts.not_found"
+            );
+        }
     }
 }

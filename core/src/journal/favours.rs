@@ -1,7 +1,7 @@
 //! The favours ledger, both ways: what people did for the user and what the user did for them,
 //! the thank-yous that received favours call for, and a gentle balance.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Duration, Utc};
 use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
@@ -11,6 +11,8 @@ use crate::records::{delete_softly, new_id, text_enum, time_text, undelete};
 use crate::storage::Database;
 
 pub const MAX_DESCRIPTION: usize = 10_000;
+/// Clocks differ a little between devices; a few minutes ahead is still "now".
+const CLOCK_SLACK: Duration = Duration::minutes(5);
 
 text_enum! {
     /// Who did the favour.
@@ -83,15 +85,21 @@ pub fn get(db: &Database, id: &str) -> Result<Favour> {
         .ok_or_else(|| Error::FavourNotFound { id: id.to_owned() })
 }
 
-/// Records a favour, open until it is done.
-pub fn record(db: &mut Database, input: &FavourInput, now: DateTime<Utc>) -> Result<Favour> {
+/// The description as a favour keeps it: trimmed, not empty, not too long.
+fn checked_description(text: &str) -> Result<&str> {
     let description = required(
-        &input.description,
+        text,
         "favours.description_required",
         "description",
         "Say what the favour is, in a few words.",
     )?;
     check_length("description", "Description", description, MAX_DESCRIPTION)?;
+    Ok(description)
+}
+
+/// Records a favour, open until it is done.
+pub fn record(db: &mut Database, input: &FavourInput, now: DateTime<Utc>) -> Result<Favour> {
+    let description = checked_description(&input.description)?;
     crate::people::get(db, &input.person_id)?;
     let id = new_id(now);
     db.write(|tx| {
@@ -128,6 +136,60 @@ pub fn set_done(db: &mut Database, id: &str, done: bool, now: DateTime<Utc>) -> 
                 rusqlite::params![id, time_text(now)],
             )?;
         }
+        Ok(())
+    })?;
+    get(db, id)
+}
+
+/// A favour as the user corrects it: who did it, what it was, and whether (and when) it was done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FavourEdit {
+    pub direction: Direction,
+    pub description: String,
+    pub status: FavourStatus,
+    /// When it was done, for a done favour; backdating counts it in the balance of that time.
+    /// None keeps the day it was marked done (or now, for a favour done by this edit).
+    #[serde(default)]
+    pub done_at: Option<DateTime<Utc>>,
+}
+
+/// Changes a favour in one transaction, checked as when it was recorded. A favour no longer
+/// done, or now done by the user, has no thank-you to remember, so that is forgotten.
+pub fn edit(db: &mut Database, id: &str, input: &FavourEdit, now: DateTime<Utc>) -> Result<Favour> {
+    let found = get(db, id)?;
+    let description = checked_description(&input.description)?;
+    let done_at = match input.status {
+        FavourStatus::Open => None,
+        FavourStatus::Done => Some(input.done_at.or(found.done_at).unwrap_or(now)),
+    };
+    if let Some(at) = done_at.filter(|at| *at > now + CLOCK_SLACK) {
+        return Err(Error::Invalid {
+            code: "favours.in_future",
+            field: "done_at",
+            message: format!(
+                "{} is in the future. Note a favour as done once it is; until then it stays open.",
+                at.format("%Y-%m-%d")
+            ),
+        });
+    }
+    let keeps_thanks = input.direction == Direction::ByThem && done_at.is_some();
+    db.write(|tx| {
+        tx.execute(
+            "UPDATE favours SET direction = ?2, description = ?3, status = ?4, done_at = ?5,
+                    thanked_at = CASE WHEN ?6 THEN thanked_at END,
+                    thanked_how = CASE WHEN ?6 THEN thanked_how ELSE '' END,
+                    updated_at = ?7
+             WHERE id = ?1 AND deleted_at IS NULL",
+            rusqlite::params![
+                id,
+                input.direction,
+                description,
+                input.status,
+                done_at.map(time_text),
+                keeps_thanks,
+                time_text(now)
+            ],
+        )?;
         Ok(())
     })?;
     get(db, id)
@@ -396,5 +458,173 @@ mod tests {
             delete(&mut db, "nope", at(4)).unwrap_err().code(),
             "favours.not_found"
         );
+    }
+
+    fn edit_of(direction: Direction, text: &str, status: FavourStatus) -> FavourEdit {
+        FavourEdit {
+            direction,
+            description: text.into(),
+            status,
+            done_at: None,
+        }
+    }
+
+    #[test]
+    fn an_edit_changes_text_direction_status_and_backdates_the_done_day() {
+        let (mut db, dana) = setup();
+        let f = record(&mut db, &favour(&dana, Direction::ByMe, "Intro"), at(10)).unwrap();
+        let done = edit(
+            &mut db,
+            &f.id,
+            &FavourEdit {
+                done_at: Some(at(2)),
+                ..edit_of(Direction::ByThem, "  Reviewed my doc  ", FavourStatus::Done)
+            },
+            at(12),
+        )
+        .unwrap();
+        assert_eq!(
+            (
+                done.direction,
+                done.description.as_str(),
+                done.status,
+                done.done_at,
+                done.thanks_due
+            ),
+            (
+                Direction::ByThem,
+                "Reviewed my doc",
+                FavourStatus::Done,
+                Some(at(2)),
+                true
+            ),
+            "trimmed as at creation; done on the day given, before it was recorded"
+        );
+        assert_eq!(
+            balance(&db, &dana, at(1)).unwrap().by_them,
+            1,
+            "the balance counts it on the day it was done"
+        );
+        assert_eq!(
+            balance(&db, &dana, at(3)).unwrap().by_them,
+            0,
+            "and not after"
+        );
+        let same_day = edit(
+            &mut db,
+            &f.id,
+            &edit_of(Direction::ByThem, "Reviewed my doc", FavourStatus::Done),
+            at(13),
+        )
+        .unwrap();
+        assert_eq!(same_day.done_at, Some(at(2)), "no date given keeps the day");
+        let newly_done = {
+            let g = record(&mut db, &favour(&dana, Direction::ByMe, "Lunch"), at(10)).unwrap();
+            edit(
+                &mut db,
+                &g.id,
+                &edit_of(Direction::ByMe, "Lunch", FavourStatus::Done),
+                at(14),
+            )
+            .unwrap()
+        };
+        assert_eq!(
+            newly_done.done_at,
+            Some(at(14)),
+            "done now when no day is given"
+        );
+    }
+
+    #[test]
+    fn a_thank_you_stays_while_it_still_fits_and_goes_when_it_no_longer_can() {
+        let (mut db, dana) = setup();
+        let f = record(&mut db, &favour(&dana, Direction::ByThem, "Intro"), at(2)).unwrap();
+        set_done(&mut db, &f.id, true, at(3)).unwrap();
+        thank(&mut db, &f.id, "Coffee", at(4)).unwrap();
+        let reworded = edit(
+            &mut db,
+            &f.id,
+            &edit_of(Direction::ByThem, "Intro to the VP", FavourStatus::Done),
+            at(5),
+        )
+        .unwrap();
+        assert_eq!(
+            (reworded.thanked_at, reworded.thanked_how.as_str()),
+            (Some(at(4)), "Coffee"),
+            "rewording keeps the thank-you"
+        );
+        let turned = edit(
+            &mut db,
+            &f.id,
+            &edit_of(Direction::ByMe, "Intro to the VP", FavourStatus::Done),
+            at(6),
+        )
+        .unwrap();
+        assert_eq!(
+            (turned.thanked_at, turned.thanked_how.as_str()),
+            (None, ""),
+            "a favour the user did is not thanked for"
+        );
+        let reopened = edit(
+            &mut db,
+            &f.id,
+            &edit_of(Direction::ByThem, "Intro to the VP", FavourStatus::Open),
+            at(7),
+        )
+        .unwrap();
+        assert_eq!((reopened.done_at, reopened.thanks_due), (None, false));
+    }
+
+    #[test]
+    fn a_bad_edit_names_its_field_and_changes_nothing() {
+        let (mut db, dana) = setup();
+        let f = record(&mut db, &favour(&dana, Direction::ByMe, "Intro"), at(2)).unwrap();
+        let cases = [
+            (
+                edit_of(Direction::ByMe, "  ", FavourStatus::Open),
+                "favours.description_required",
+                "description",
+            ),
+            (
+                edit_of(
+                    Direction::ByMe,
+                    &"x".repeat(MAX_DESCRIPTION + 1),
+                    FavourStatus::Open,
+                ),
+                "input.too_long",
+                "description",
+            ),
+            (
+                FavourEdit {
+                    done_at: Some(at(9)),
+                    ..edit_of(Direction::ByMe, "Intro", FavourStatus::Done)
+                },
+                "favours.in_future",
+                "done_at",
+            ),
+        ];
+        for (bad, code, field) in cases {
+            match edit(&mut db, &f.id, &bad, at(5)) {
+                Err(Error::Invalid {
+                    code: c, field: fl, ..
+                }) => assert_eq!((c, fl), (code, field)),
+                other => panic!("{bad:?} must be refused, got {other:?}"),
+            }
+        }
+        assert_eq!(get(&db, &f.id).unwrap(), f, "nothing half-saved");
+        delete(&mut db, &f.id, at(5)).unwrap();
+        for id in [f.id.as_str(), "nope"] {
+            assert_eq!(
+                edit(
+                    &mut db,
+                    id,
+                    &edit_of(Direction::ByMe, "x", FavourStatus::Open),
+                    at(5)
+                )
+                .unwrap_err()
+                .code(),
+                "favours.not_found"
+            );
+        }
     }
 }

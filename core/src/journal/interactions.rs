@@ -198,18 +198,117 @@ pub fn get(db: &Database, id: &str) -> Result<Interaction> {
 
 /// A person's interactions, newest first, at most `limit`.
 pub fn timeline(db: &Database, person_id: &str, limit: usize) -> Result<Vec<Interaction>> {
+    Ok(timeline_page(db, person_id, None, limit)?.interactions)
+}
+
+/// Where a page of a timeline ended: the last interaction shown. The next page starts after it,
+/// so paging stays as fast on the hundredth page as on the first (no offset to skip).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineCursor {
+    pub occurred_at: DateTime<Utc>,
+    pub id: String,
+}
+
+/// One page of a person's timeline, and where the next (older) one starts, if there is one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimelinePage {
+    pub interactions: Vec<Interaction>,
+    pub older: Option<TimelineCursor>,
+}
+
+/// A person's interactions older than `before` (from the newest when `None`), newest first, at
+/// most `limit`.
+pub fn timeline_page(
+    db: &Database,
+    person_id: &str,
+    before: Option<&TimelineCursor>,
+    limit: usize,
+) -> Result<TimelinePage> {
     crate::people::get(db, person_id)?;
+    // The cursor's time is stored text, compared as text: the same fixed-width format sorts
+    // as time does. With no cursor, a bound after every stored time.
+    let (after_time, after_id) = match before {
+        Some(c) => (time_text(c.occurred_at), c.id.clone()),
+        None => ("~".to_owned(), String::new()),
+    };
     let mut stmt = db.conn().prepare_cached(
         "SELECT i.id, i.occurred_at, i.kind, i.notes, i.follow_up
          FROM interactions i JOIN interaction_people ip ON ip.interaction_id = i.id
          WHERE ip.person_id = ?1 AND i.deleted_at IS NULL
-         ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?2",
+           AND (i.occurred_at < ?2 OR (i.occurred_at = ?2 AND i.id < ?3))
+         ORDER BY i.occurred_at DESC, i.id DESC LIMIT ?4",
     )?;
-    let limit = i64::try_from(limit).unwrap_or(i64::MAX);
-    let rows = stmt
-        .query_map(rusqlite::params![person_id, limit], from_row)?
+    // One more than asked tells whether an older page exists.
+    let asked = i64::try_from(limit.saturating_add(1)).unwrap_or(i64::MAX);
+    let mut rows = stmt
+        .query_map(
+            rusqlite::params![person_id, after_time, after_id, asked],
+            from_row,
+        )?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    with_people(db, rows)
+    let more = rows.len() > limit;
+    rows.truncate(limit);
+    let older = more
+        .then(|| rows.last())
+        .flatten()
+        .map(|last| TimelineCursor {
+            occurred_at: last.occurred_at,
+            id: last.id.clone(),
+        });
+    Ok(TimelinePage {
+        interactions: with_people(db, rows)?,
+        older,
+    })
+}
+
+/// Changes an interaction: when, what kind, who was there, the notes and the follow-up, checked
+/// as when it was logged, in one transaction. No `occurred_at` keeps the time it had. People
+/// deleted since keep their place in it, so it is whole again if they are brought back.
+pub fn edit(
+    db: &mut Database,
+    id: &str,
+    input: &InteractionInput,
+    now: DateTime<Utc>,
+) -> Result<Interaction> {
+    let found = get(db, id)?;
+    let input = InteractionInput {
+        occurred_at: Some(input.occurred_at.unwrap_or(found.occurred_at)),
+        ..input.clone()
+    };
+    let (at, people) = validate(&input, now)?;
+    for person in &people {
+        crate::people::get(db, person)?;
+    }
+    let was_with: Vec<String> = found.people.into_iter().map(|p| p.id).collect();
+    db.write(|tx| {
+        tx.execute(
+            "UPDATE interactions SET occurred_at = ?2, kind = ?3, notes = ?4, follow_up = ?5,
+                    updated_at = ?6
+             WHERE id = ?1 AND deleted_at IS NULL",
+            rusqlite::params![
+                id,
+                time_text(at),
+                input.kind,
+                input.notes,
+                input.follow_up.trim(),
+                time_text(now)
+            ],
+        )?;
+        for gone in was_with.iter().filter(|p| !people.contains(p)) {
+            tx.execute(
+                "DELETE FROM interaction_people WHERE interaction_id = ?1 AND person_id = ?2",
+                [id, gone],
+            )?;
+        }
+        for person in people.iter().filter(|p| !was_with.contains(p)) {
+            tx.execute(
+                "INSERT OR IGNORE INTO interaction_people (interaction_id, person_id) VALUES (?1, ?2)",
+                [id, person],
+            )?;
+        }
+        Ok(())
+    })?;
+    get(db, id)
 }
 
 /// Deletes an interaction; [`restore`] undoes it.
@@ -371,5 +470,198 @@ mod tests {
         let sam_row = people.iter().find(|p| p.id == sam).unwrap();
         assert_eq!(dana_row.last_contact, Some(at(5, 9)));
         assert_eq!(sam_row.last_contact, None);
+    }
+
+    #[test]
+    fn an_edit_changes_every_field_and_the_people_in_one_go() {
+        let (mut db, dana, sam) = setup();
+        let first = InteractionInput {
+            notes: "Old notes".into(),
+            follow_up: "Old follow-up".into(),
+            ..input(Kind::Coffee, &[&dana], Some(at(3, 10)))
+        };
+        let i = log(&mut db, &first, at(3, 12)).unwrap();
+        let changed = InteractionInput {
+            notes: "New notes".into(),
+            follow_up: "  Send the deck  ".into(),
+            ..input(Kind::Meeting, &[&sam, &sam], Some(at(2, 8)))
+        };
+        let edited = edit(&mut db, &i.id, &changed, at(4, 9)).unwrap();
+        assert_eq!(
+            (
+                edited.occurred_at,
+                edited.kind,
+                edited.notes.as_str(),
+                edited.follow_up.as_str()
+            ),
+            (at(2, 8), Kind::Meeting, "New notes", "Send the deck"),
+            "the follow-up is trimmed as when it was logged"
+        );
+        assert_eq!(
+            edited
+                .people
+                .iter()
+                .map(|p| p.id.as_str())
+                .collect::<Vec<_>>(),
+            [sam.as_str()],
+            "Dana left it, Sam joined it once"
+        );
+        assert!(timeline(&db, &dana, 50).unwrap().is_empty());
+        assert_eq!(
+            timeline(&db, &sam, 50).unwrap(),
+            std::slice::from_ref(&edited)
+        );
+        let kept_time = edit(
+            &mut db,
+            &i.id,
+            &input(Kind::Email, &[&sam, &dana], None),
+            at(4, 9),
+        )
+        .unwrap();
+        assert_eq!(
+            kept_time.occurred_at,
+            at(2, 8),
+            "no time given keeps the time it had, not now"
+        );
+        assert_eq!(kept_time.people.len(), 2);
+    }
+
+    #[test]
+    fn an_edit_is_checked_as_a_new_interaction_and_refused_whole() {
+        let (mut db, dana, _) = setup();
+        let original = InteractionInput {
+            notes: "Kept".into(),
+            ..input(Kind::Coffee, &[&dana], Some(at(3, 10)))
+        };
+        let i = log(&mut db, &original, at(3, 12)).unwrap();
+        let ghost = "no-such-person".to_string();
+        let cases = [
+            (
+                input(Kind::Email, &[], None),
+                "interactions.nobody",
+                Some("people"),
+            ),
+            (
+                input(Kind::Email, &[&dana], Some(at(5, 10))),
+                "interactions.in_future",
+                Some("occurred_at"),
+            ),
+            (
+                InteractionInput {
+                    notes: "x".repeat(MAX_NOTES + 1),
+                    ..input(Kind::Email, &[&dana], None)
+                },
+                "input.too_long",
+                Some("notes"),
+            ),
+            (
+                InteractionInput {
+                    follow_up: "x".repeat(MAX_FOLLOW_UP + 1),
+                    ..input(Kind::Email, &[&dana], None)
+                },
+                "input.too_long",
+                Some("follow_up"),
+            ),
+            (
+                input(Kind::Email, &[&dana, &ghost], None),
+                "people.not_found",
+                None,
+            ),
+        ];
+        for (bad, code, field) in cases {
+            let err = edit(&mut db, &i.id, &bad, at(4, 9)).unwrap_err();
+            assert_eq!(err.code(), code);
+            assert_eq!(
+                crate::WireError::from(err).field.as_deref(),
+                field,
+                "the message goes next to the field, as at creation"
+            );
+        }
+        assert_eq!(get(&db, &i.id).unwrap(), i, "nothing half-saved");
+    }
+
+    #[test]
+    fn editing_an_unknown_or_deleted_interaction_is_not_found() {
+        let (mut db, dana, _) = setup();
+        let i = log(&mut db, &input(Kind::Coffee, &[&dana], None), at(3, 9)).unwrap();
+        delete(&mut db, &i.id, at(3, 10)).unwrap();
+        let change = input(Kind::Meeting, &[&dana], None);
+        for id in [i.id.as_str(), "nope"] {
+            assert_eq!(
+                edit(&mut db, id, &change, at(4, 9)).unwrap_err().code(),
+                "interactions.not_found"
+            );
+        }
+        assert_eq!(restore(&mut db, &i.id).unwrap().kind, Kind::Coffee);
+    }
+
+    #[test]
+    fn a_person_deleted_since_keeps_their_place_in_an_edited_interaction() {
+        let (mut db, dana, sam) = setup();
+        let i = log(
+            &mut db,
+            &input(Kind::Meeting, &[&dana, &sam], Some(at(2, 9))),
+            at(3, 9),
+        )
+        .unwrap();
+        people::delete(&mut db, &sam, at(3, 10)).unwrap();
+        edit(
+            &mut db,
+            &i.id,
+            &input(Kind::Event, &[&dana], None),
+            at(3, 11),
+        )
+        .unwrap();
+        people::restore(&mut db, &sam).unwrap();
+        assert_eq!(
+            get(&db, &i.id).unwrap().people.len(),
+            2,
+            "Sam comes back into the meeting with his undo"
+        );
+    }
+
+    #[test]
+    fn the_timeline_pages_through_everything_by_cursor() {
+        let (mut db, dana, _) = setup();
+        // 450 interactions, several at the very same minute, so the id breaks ties.
+        let start = at(1, 0);
+        for n in 0..450i64 {
+            let when = start + Duration::minutes(n / 3);
+            log(
+                &mut db,
+                &input(Kind::Message, &[&dana], Some(when)),
+                at(28, 0),
+            )
+            .unwrap();
+        }
+        let mut seen: Vec<Interaction> = Vec::new();
+        let mut cursor = None;
+        let mut pages = 0;
+        loop {
+            let page = timeline_page(&db, &dana, cursor.as_ref(), 200).unwrap();
+            assert!(page.interactions.len() <= 200);
+            seen.extend(page.interactions);
+            pages += 1;
+            match page.older {
+                Some(next) => cursor = Some(next),
+                None => break,
+            }
+        }
+        assert_eq!(pages, 3, "200 + 200 + 50");
+        assert_eq!(seen.len(), 450, "every interaction shows once");
+        let mut ids: Vec<&str> = seen.iter().map(|i| i.id.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), 450, "no interaction shows twice across pages");
+        assert!(
+            seen.windows(2)
+                .all(|w| (w[0].occurred_at, &w[0].id) > (w[1].occurred_at, &w[1].id)),
+            "newest first, across page ends too"
+        );
+        let exact = timeline_page(&db, &dana, None, 450).unwrap();
+        assert_eq!(
+            exact.older, None,
+            "a page that ends with the last one says there is nothing older"
+        );
     }
 }

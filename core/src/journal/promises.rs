@@ -83,6 +83,65 @@ pub fn get(db: &Database, id: &str, today: NaiveDate) -> Result<Promise> {
         .ok_or_else(|| Error::PromiseNotFound { id: id.to_owned() })
 }
 
+/// The description and due date as a promise keeps them: the text trimmed, not empty, not too
+/// long; the date a real day, or none.
+fn checked<'a>(description: &'a str, due_on: &str) -> Result<(&'a str, Option<NaiveDate>)> {
+    let description = required(
+        description,
+        "promises.description_required",
+        "description",
+        "Say what was promised, in a few words.",
+    )?;
+    check_length("description", "Description", description, MAX_DESCRIPTION)?;
+    let due_on = day(due_on, "promises.bad_date", "due_on")?;
+    Ok((description, due_on))
+}
+
+/// A promise as the user corrects it. An empty due date clears it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PromiseEdit {
+    pub owner: Owner,
+    pub description: String,
+    #[serde(default)]
+    pub due_on: String,
+    pub status: PromiseStatus,
+}
+
+/// Changes a promise in one transaction, checked as when it was made. A promise closed before
+/// keeps the time it was closed; one closed by this edit is closed now.
+pub fn edit(
+    db: &mut Database,
+    id: &str,
+    input: &PromiseEdit,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<Promise> {
+    let found = get(db, id, today)?;
+    let (description, due_on) = checked(&input.description, &input.due_on)?;
+    let closed_at = match input.status {
+        PromiseStatus::Open => None,
+        _ => Some(found.closed_at.unwrap_or(now)),
+    };
+    db.write(|tx| {
+        tx.execute(
+            "UPDATE promises SET direction = ?2, description = ?3, due_on = ?4, status = ?5,
+                    closed_at = ?6, updated_at = ?7
+             WHERE id = ?1 AND deleted_at IS NULL",
+            rusqlite::params![
+                id,
+                input.owner,
+                description,
+                due_on,
+                input.status,
+                closed_at.map(time_text),
+                time_text(now)
+            ],
+        )?;
+        Ok(())
+    })?;
+    get(db, id, today)
+}
+
 /// Records a promise, open until it is kept or dropped.
 pub fn make(
     db: &mut Database,
@@ -90,14 +149,7 @@ pub fn make(
     now: DateTime<Utc>,
     today: NaiveDate,
 ) -> Result<Promise> {
-    let description = required(
-        &input.description,
-        "promises.description_required",
-        "description",
-        "Say what was promised, in a few words.",
-    )?;
-    check_length("description", "Description", description, MAX_DESCRIPTION)?;
-    let due_on = day(&input.due_on, "promises.bad_date", "due_on")?;
+    let (description, due_on) = checked(&input.description, &input.due_on)?;
     crate::people::get(db, &input.person_id)?;
     let id = new_id(now);
     db.write(|tx| {
@@ -301,5 +353,164 @@ mod tests {
             restore(&mut db, &gone.id, d(11, 26)).unwrap().description,
             "x"
         );
+    }
+
+    fn change(owner: Owner, text: &str, due: &str, status: PromiseStatus) -> PromiseEdit {
+        PromiseEdit {
+            owner,
+            description: text.into(),
+            due_on: due.into(),
+            status,
+        }
+    }
+
+    #[test]
+    fn an_edit_sets_changes_and_clears_the_due_date_and_the_rest() {
+        let (mut db, dana) = setup();
+        let p = make(
+            &mut db,
+            &promise(&dana, Owner::Mine, "Deck", ""),
+            now(),
+            d(11, 26),
+        )
+        .unwrap();
+        let dated = edit(
+            &mut db,
+            &p.id,
+            &change(
+                Owner::Theirs,
+                " The deck by Friday ",
+                "2026-11-20",
+                PromiseStatus::Open,
+            ),
+            now(),
+            d(11, 26),
+        )
+        .unwrap();
+        assert_eq!(
+            (
+                dated.owner,
+                dated.description.as_str(),
+                dated.due_on,
+                dated.overdue
+            ),
+            (Owner::Theirs, "The deck by Friday", Some(d(11, 20)), true),
+            "a date set in the past makes it overdue at once"
+        );
+        let moved = edit(
+            &mut db,
+            &p.id,
+            &change(
+                Owner::Theirs,
+                "The deck by Friday",
+                "2026-12-04",
+                PromiseStatus::Open,
+            ),
+            now(),
+            d(11, 26),
+        )
+        .unwrap();
+        assert_eq!((moved.due_on, moved.overdue), (Some(d(12, 4)), false));
+        let cleared = edit(
+            &mut db,
+            &p.id,
+            &change(
+                Owner::Theirs,
+                "The deck by Friday",
+                " ",
+                PromiseStatus::Open,
+            ),
+            now(),
+            d(11, 26),
+        )
+        .unwrap();
+        assert_eq!(cleared.due_on, None, "an empty date clears it");
+        let kept = edit(
+            &mut db,
+            &p.id,
+            &change(Owner::Theirs, "The deck", "", PromiseStatus::Kept),
+            now(),
+            d(11, 26),
+        )
+        .unwrap();
+        assert_eq!(
+            (kept.status, kept.closed_at),
+            (PromiseStatus::Kept, Some(now()))
+        );
+        let later = now() + chrono::Duration::days(2);
+        let reworded = edit(
+            &mut db,
+            &p.id,
+            &change(Owner::Theirs, "The slide deck", "", PromiseStatus::Kept),
+            later,
+            d(11, 28),
+        )
+        .unwrap();
+        assert_eq!(
+            reworded.closed_at,
+            Some(now()),
+            "rewording a kept promise keeps when it was kept"
+        );
+        let reopened = edit(
+            &mut db,
+            &p.id,
+            &change(Owner::Theirs, "The slide deck", "", PromiseStatus::Open),
+            later,
+            d(11, 28),
+        )
+        .unwrap();
+        assert_eq!(reopened.closed_at, None);
+    }
+
+    #[test]
+    fn a_bad_edit_names_its_field_as_at_creation_and_changes_nothing() {
+        let (mut db, dana) = setup();
+        let p = make(
+            &mut db,
+            &promise(&dana, Owner::Mine, "Deck", "2026-12-01"),
+            now(),
+            d(11, 26),
+        )
+        .unwrap();
+        for (bad, code, field) in [
+            (
+                change(Owner::Mine, "", "", PromiseStatus::Open),
+                "promises.description_required",
+                "description",
+            ),
+            (
+                change(
+                    Owner::Mine,
+                    &"x".repeat(MAX_DESCRIPTION + 1),
+                    "",
+                    PromiseStatus::Open,
+                ),
+                "input.too_long",
+                "description",
+            ),
+            (
+                change(Owner::Mine, "Deck", "2026-02-30", PromiseStatus::Open),
+                "promises.bad_date",
+                "due_on",
+            ),
+        ] {
+            match edit(&mut db, &p.id, &bad, now(), d(11, 26)) {
+                Err(Error::Invalid {
+                    code: c, field: f, ..
+                }) => assert_eq!((c, f), (code, field)),
+                other => panic!("{bad:?} must be refused, got {other:?}"),
+            }
+        }
+        assert_eq!(get(&db, &p.id, d(11, 26)).unwrap(), p, "nothing half-saved");
+        delete(&mut db, &p.id, now(), d(11, 26)).unwrap();
+        let fine = change(Owner::Mine, "Deck", "", PromiseStatus::Open);
+        for id in [p.id.as_str(), "nope"] {
+            assert_eq!(
+                edit(&mut db, id, &fine, now(), d(11, 26))
+                    .unwrap_err()
+                    .code(),
+                "promises.not_found"
+            );
+        }
     }
 }

@@ -1,17 +1,19 @@
 //! The relationship journal: a person's profile, the interactions logged with them, and the
 //! favours, promises and conflicts between them and the user.
 
-use allies_core::journal::conflicts::{self, Conflict, ConflictInput};
-use allies_core::journal::favours::{self, Favour, FavourInput};
-use allies_core::journal::interactions::{self, Interaction, InteractionInput};
+use allies_core::journal::conflicts::{self, Conflict, ConflictEdit, ConflictInput};
+use allies_core::journal::favours::{self, Favour, FavourEdit, FavourInput};
+use allies_core::journal::interactions::{
+    self, Interaction, InteractionInput, TimelineCursor, TimelinePage,
+};
 use allies_core::journal::profiles::{self, Profile};
-use allies_core::journal::promises::{self, Promise, PromiseInput, PromiseStatus};
+use allies_core::journal::promises::{self, Promise, PromiseEdit, PromiseInput, PromiseStatus};
 use allies_core::WireError;
 use tauri::State;
 
 use crate::state::{now, today, AppState};
 
-/// How many interactions a person's page shows at first.
+/// How many interactions a person's page shows at first, and at each "Show older".
 const TIMELINE_LENGTH: usize = 200;
 
 #[tauri::command]
@@ -212,6 +214,70 @@ pub async fn delete_conflict(
         .with_db(move |db| {
             let today = today(db)?;
             conflicts::delete(db, &id, now(), today)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn edit_interaction(
+    state: State<'_, AppState>,
+    id: String,
+    input: InteractionInput,
+) -> Result<Interaction, WireError> {
+    state
+        .with_db(move |db| interactions::edit(db, &id, &input, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn edit_favour(
+    state: State<'_, AppState>,
+    id: String,
+    input: FavourEdit,
+) -> Result<Favour, WireError> {
+    state
+        .with_db(move |db| favours::edit(db, &id, &input, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn edit_promise(
+    state: State<'_, AppState>,
+    id: String,
+    input: PromiseEdit,
+) -> Result<Promise, WireError> {
+    state
+        .with_db(move |db| {
+            let today = today(db)?;
+            promises::edit(db, &id, &input, now(), today)
+        })
+        .await
+}
+
+#[tauri::command]
+pub async fn edit_conflict(
+    state: State<'_, AppState>,
+    id: String,
+    input: ConflictEdit,
+) -> Result<Conflict, WireError> {
+    state
+        .with_db(move |db| {
+            let today = today(db)?;
+            conflicts::edit(db, &id, &input, now(), today)
+        })
+        .await
+}
+
+/// A page of a person's timeline: the newest, or those older than `before`.
+#[tauri::command]
+pub async fn person_timeline_page(
+    state: State<'_, AppState>,
+    person_id: String,
+    before: Option<TimelineCursor>,
+) -> Result<TimelinePage, WireError> {
+    state
+        .with_db(move |db| {
+            interactions::timeline_page(db, &person_id, before.as_ref(), TIMELINE_LENGTH)
         })
         .await
 }

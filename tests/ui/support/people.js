@@ -59,6 +59,7 @@ export function peopleAnswers(everyone, extra = {}) {
     getProfile: {},
     personStances: [],
     personTimeline: [],
+    personTimelinePage: { interactions: [], older: null },
     listFavours: { favours: [], balance: { by_them: 0, by_me: 0 }, balance_days: 90 },
     listPromises: [],
     listConflicts: [],
