@@ -117,6 +117,13 @@ const COMMANDS: &[&str] = &[
     "list_snapshots",
     "restore_snapshot",
     "set_presenting",
+    "edit_link",
+    "edit_attendance",
+    "list_tours",
+    "get_tour",
+    "set_tour_stop_week",
+    "edit_check_in",
+    "person_cadence",
 ];
 
 fn main() {

@@ -79,3 +79,18 @@ pub async fn restore_attendance(state: State<'_, AppState>, id: String) -> Resul
         .with_db(move |db| groups::restore_attendance(db, &id))
         .await
 }
+
+#[tauri::command]
+pub async fn edit_attendance(
+    state: State<'_, AppState>,
+    id: String,
+    on: String,
+    note: String,
+) -> Result<Attendance, WireError> {
+    state
+        .with_db(move |db| {
+            let today = today(db)?;
+            groups::edit_attendance(db, &id, &on, &note, today)
+        })
+        .await
+}
