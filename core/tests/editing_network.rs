@@ -350,6 +350,11 @@ fn a_check_in_plan_changes_label_start_and_person() {
         ),
         ("New manager: Dana", date("2026-04-01"), Some(dana.as_str()))
     );
+    assert_eq!(
+        edited.person_name.as_deref(),
+        Some("Dana Ng"),
+        "the list names who the plan is about"
+    );
     assert_eq!(reminders::check_ins_list(&db).unwrap(), vec![edited]);
     let cleared = reminders::edit_check_in(
         &mut db,

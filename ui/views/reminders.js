@@ -8,7 +8,8 @@ import { isPresenting, onPresentingChange, redactNames } from '../lib/presenting
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { dueText, localInputValue } from '../lib/reminder-format.js';
 import { showToast } from '../lib/toast.js';
-import { LISTS, banners, checkInItems, listItems, loadError, pauseBox, remindersPage } from './reminders-render.js';
+import { openFormDialog } from '../lib/form-dialog.js';
+import { LISTS, banners, checkInFields, checkInItems, listItems, loadError, pauseBox, remindersPage } from './reminders-render.js';
 
 export function mountReminders(ctx) {
   const { api, undo, runUndo } = ctx;
@@ -35,6 +36,7 @@ export function mountReminders(ctx) {
     edit: (id) => openForm(id),
     pause,
     removeCheckIn,
+    editCheckIn,
   };
 
   // ---------- drawing ----------
@@ -177,6 +179,29 @@ export function mountReminders(ctx) {
       showFormError(checkInForm, 'check-in', err);
     }
   });
+
+  async function editCheckIn(c) {
+    let people;
+    try { people = await api.listPeople(''); } catch (err) { showToast(err.message); return; }
+    const p = 'check-in-edit';
+    const saved = await openFormDialog({
+      id: 'check-in-edit-dialog',
+      title: 'Edit the check-ins',
+      prefix: p,
+      submitLabel: 'Save check-ins',
+      fields: checkInFields(c, people),
+      save: (dialogForm) => api.editCheckIn(c.id, {
+        label: dialogForm.querySelector(`#${p}-label`).value,
+        start_on: dialogForm.querySelector(`#${p}-start_on`).value,
+        person_id: dialogForm.querySelector(`#${p}-person_id`).value || null,
+      }),
+    });
+    if (!saved) return;
+    await Promise.all([loadCheckIns(), load()]);
+    announce(`Saved the check-ins for ${saved.label}`);
+    showToast(`Saved the check-ins for “${isolate(saved.label)}”`);
+    $(`#check-ins [data-id="${c.id}"] .check-in-edit`)?.focus();
+  }
 
   async function removeCheckIn(c) {
     try { await api.deleteCheckIn(c.id); } catch (err) { showToast(err.message); return; }

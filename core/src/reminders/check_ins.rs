@@ -25,6 +25,8 @@ pub struct CheckIn {
     pub label: String,
     pub start_on: NaiveDate,
     pub person_id: Option<String>,
+    /// Who it is about, by name, when someone.
+    pub person_name: Option<String>,
 }
 
 /// The label, start day and person of a plan, checked the same way when added and when edited.
@@ -73,8 +75,9 @@ pub fn add_check_in(
 pub fn get_check_in(db: &Database, id: &str) -> Result<CheckIn> {
     db.conn()
         .query_row(
-            "SELECT id, label, start_on, person_id FROM check_ins
-              WHERE id = ?1 AND deleted_at IS NULL",
+            "SELECT c.id, c.label, c.start_on, c.person_id, p.name FROM check_ins c
+               LEFT JOIN people p ON p.id = c.person_id
+              WHERE c.id = ?1 AND c.deleted_at IS NULL",
             [id],
             from_row,
         )
@@ -109,13 +112,15 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CheckIn> {
         label: r.get(1)?,
         start_on: r.get(2)?,
         person_id: r.get(3)?,
+        person_name: r.get(4)?,
     })
 }
 
 pub fn check_ins_list(db: &Database) -> Result<Vec<CheckIn>> {
     let mut stmt = db.conn().prepare_cached(
-        "SELECT id, label, start_on, person_id FROM check_ins WHERE deleted_at IS NULL
-         ORDER BY start_on DESC, id",
+        "SELECT c.id, c.label, c.start_on, c.person_id, p.name FROM check_ins c
+           LEFT JOIN people p ON p.id = c.person_id
+          WHERE c.deleted_at IS NULL ORDER BY c.start_on DESC, c.id",
     )?;
     let rows = stmt.query_map([], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
