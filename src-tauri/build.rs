@@ -112,6 +112,13 @@ const COMMANDS: &[&str] = &[
     "edit_promise",
     "edit_conflict",
     "person_timeline_page",
+    "edit_link",
+    "edit_attendance",
+    "list_tours",
+    "get_tour",
+    "set_tour_stop_week",
+    "edit_check_in",
+    "person_cadence",
 ];
 
 fn main() {

@@ -34,6 +34,12 @@ pub enum Error {
     TourNotFound { id: String },
     #[error("That meeting is no longer on the tour; it may have been deleted.")]
     TourStopNotFound { id: String },
+    #[error("That link no longer exists; it may have been deleted.")]
+    LinkNotFound { id: String },
+    #[error("That check-in plan no longer exists; it may have been deleted.")]
+    CheckInNotFound { id: String },
+    #[error("That visit to the group is no longer recorded; it may have been deleted.")]
+    AttendanceNotFound { id: String },
     #[error("That reminder is no longer due; it may have been done or deleted elsewhere.")]
     ReminderNotFound { subject: String },
     #[error("\u{2068}{name}\u{2069} is not on this map.")]
@@ -107,6 +113,9 @@ impl Error {
             Error::GroupNotFound { .. } => "groups.not_found",
             Error::TourNotFound { .. } => "tours.not_found",
             Error::TourStopNotFound { .. } => "tours.stop_not_found",
+            Error::LinkNotFound { .. } => "links.not_found",
+            Error::CheckInNotFound { .. } => "check_ins.not_found",
+            Error::AttendanceNotFound { .. } => "groups.attendance_not_found",
             Error::Export { .. } => "export.failed",
             Error::ExportExists { .. } => "export.exists",
             Error::Encryption { .. } => "encryption.failed",

@@ -178,6 +178,13 @@ fn run_app(background: bool) -> ExitCode {
             commands::journal::edit_promise,
             commands::journal::edit_conflict,
             commands::journal::person_timeline_page,
+            commands::network::edit_link,
+            commands::groups::edit_attendance,
+            commands::tour::list_tours,
+            commands::tour::get_tour,
+            commands::tour::set_tour_stop_week,
+            commands::reminders::edit_check_in,
+            commands::reminders::person_cadence,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -79,7 +79,7 @@ test('a refused start is shown at its field', async () => {
 
 test('the tour shows progress, what to book next and the plan week by week', async () => {
   const { api, $ } = await mount();
-  assert.deepEqual(api.calls, [['currentTour'], ['listPeople', '']]);
+  assert.deepEqual(api.calls, [['currentTour'], ['listPeople', ''], ['listTours']]);
   assert.equal(textOf($('#tour-progress')), 'Met 1 of 2');
   const bar = $('.progress-track');
   assert.equal(bar.getAttribute('aria-valuenow'), '1');
@@ -239,7 +239,7 @@ test('deleting the tour goes back to the start form, with an Undo that asks the 
   click($('#tour-delete'));
   await settle();
   assert.deepEqual(lastCall(api, 'deleteTour'), ['deleteTour', 't1']);
-  assert.equal(api.calls.at(-1)[0], 'currentTour', 'the tour is read again');
+  assert.deepEqual(api.calls.slice(-2).map(([name]) => name), ['currentTour', 'listTours'], 'the tour and the list of tours are read again');
   assert.ok($('#tour-start'));
   assert.equal(textOf(document.querySelector('#toasts .toast > span')), 'Deleted the tour and its check-ins');
   await clickUndo(api, ctx);

@@ -165,6 +165,18 @@ export function createApi(invoke) {
     editConflict: (id, input) => call('edit_conflict', { id, input }),
     /** A page of a person's timeline, newest first: { interactions, older }; pass `older` back for the next. */
     personTimelinePage: (personId, before = null) => call('person_timeline_page', { personId, before }),
+    /** `input`: { kind, strength, note }; the link's ends stay. */
+    editLink: (id, input) => call('edit_link', { id, input }),
+    /** `on` is a day, "YYYY-MM-DD". */
+    editAttendance: (id, on, note = '') => call('edit_attendance', { id, on, note }),
+    /** [{ id, title, start_on, met, total }], the current tour first. */
+    listTours: () => call('list_tours'),
+    getTour: (id) => call('get_tour', { id }),
+    setTourStopWeek: (stopId, week) => call('set_tour_stop_week', { stopId, week }),
+    /** `input`: { label, start_on, person_id }. */
+    editCheckIn: (id, input) => call('edit_check_in', { id, input }),
+    /** { days, source: { from: 'own' } | { from: 'quadrant', map_id, map_name, quadrant } }, or null. */
+    personCadence: (personId) => call('person_cadence', { personId }),
   };
 }
 

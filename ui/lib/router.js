@@ -21,3 +21,8 @@ export function paramFromHash(hash) {
 export function personHash(id) {
   return `#/people/${encodeURIComponent(id)}`;
 }
+
+/** The address of a map: "#/map/<id>", the id escaped. */
+export function mapHash(id) {
+  return `#/map/${encodeURIComponent(id)}`;
+}

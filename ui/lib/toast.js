@@ -17,3 +17,8 @@ export function showToast(message, { actionLabel, onAction, timeoutMs = 8000, id
   if (timeoutMs) setTimeout(dismiss, timeoutMs);
   return dismiss;
 }
+
+/** Says what a change did, with Undo: `runUndo` undoes the newest change (ctx.runUndo). */
+export function showChange(message, runUndo, options = {}) {
+  return showToast(message, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo(), ...options });
+}

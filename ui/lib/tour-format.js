@@ -104,3 +104,15 @@ export function cadenceDays(typed) {
   }
   return days;
 }
+
+/** A target week as typed, for the core to check: a week the core can read, else 0 (which it refuses with its own words). */
+export function typedWeek(typed) {
+  const text = String(typed ?? '').trim();
+  const week = Number(text);
+  return text && Number.isInteger(week) && week >= 0 && week <= 255 ? week : 0;
+}
+
+/** "Started 2 November 2026 · met 3 of 5": a tour in the list of tours. */
+export function tourSummaryText({ start_on, met, total }) {
+  return `Started ${longDay(start_on)} · ${total ? `met ${met} of ${total}` : 'no meetings yet'}`;
+}

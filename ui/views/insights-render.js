@@ -3,6 +3,7 @@
 
 import { personHash } from '../lib/router.js';
 import { h } from '../lib/dom.js';
+import { formField } from '../lib/form-dialog.js';
 import { labelFor, presentingMode } from '../lib/presenting.js';
 import { sinceText } from '../lib/format.js';
 import {
@@ -178,18 +179,59 @@ export function reviewBody({ mapId, review, error }, say) {
   ];
 }
 
-function groupItem(g, today, on) {
+function visitItem(g, a, on) {
+  return h('li', { class: 'visit-item', 'data-id': a.id },
+    h('span', { class: 'ledger-text' }, h('span', { class: 'visit-day' }, a.attended_on), a.note ? h('span', { class: 'muted' }, ` · ${a.note}`) : null),
+    h('span', { class: 'ledger-actions' },
+      h('button', { type: 'button', class: 'link visit-edit', 'aria-label': `Edit your visit to ${g.name} on ${a.attended_on}`, onclick: () => on.editVisit(g, a) }, 'Edit'),
+      h('button', { type: 'button', class: 'link visit-delete', 'aria-label': `Delete your visit to ${g.name} on ${a.attended_on}`, onclick: () => on.removeVisit(g, a) }, 'Delete')));
+}
+
+/** When the user went to `g`, the latest first (`visits`), or why it cannot be shown. */
+function visitList(g, visits, on) {
+  const id = `visits-${g.id}`;
+  if (visits.error) return h('p', { class: 'form-error', role: 'alert', id }, visits.error);
+  return h('ul', { class: 'visit-list', id, 'aria-label': `Times you went to ${g.name}` },
+    visits.items.length ? visits.items.map((a) => visitItem(g, a, on)) : h('li', { class: 'muted' }, 'Not been yet.'));
+}
+
+function groupItem(g, today, visits, on) {
   const { due, when } = groupAttendance(g, today);
   const date = h('input', { type: 'date', class: 'attend-on', value: today, max: today, 'aria-label': `Day you went to ${g.name}` });
   return h('li', { class: `ledger-item${due ? ' due' : ''}`, 'data-id': g.id },
-    h('span', { class: 'ledger-text' }, h('strong', {}, g.name), ' · ', h('span', { class: 'muted' }, when)),
+    h('span', { class: 'ledger-text' }, h('strong', {}, g.name), ' · ', h('span', { class: 'muted' }, when),
+      g.note ? h('span', { class: 'muted group-note' }, ` · ${g.note}`) : null),
     h('span', { class: 'ledger-actions' }, date,
       h('button', { type: 'button', class: 'group-attend', onclick: () => on.attend(g, date.value) }, 'I went'),
-      h('button', { type: 'button', class: 'link', 'aria-label': `Delete the group “${g.name}”`, onclick: () => on.removeGroup(g) }, 'Delete')));
+      h('button', { type: 'button', class: 'link group-history', 'aria-expanded': visits ? 'true' : 'false', 'aria-controls': `visits-${g.id}`, onclick: () => on.toggleHistory(g) }, visits ? 'Hide visits' : 'Visits'),
+      h('button', { type: 'button', class: 'link group-edit', 'aria-label': `Edit the group “${g.name}”`, onclick: () => on.editGroup(g) }, 'Edit'),
+      h('button', { type: 'button', class: 'link', 'aria-label': `Delete the group “${g.name}”`, onclick: () => on.removeGroup(g) }, 'Delete')),
+    visits ? visitList(g, visits, on) : null);
 }
 
-/** The professional groups, or why they cannot be shown. */
-export function groupItems({ groups, error, today }, on) {
+/**
+ * The professional groups, or why they cannot be shown. `visits` maps a group's id to its
+ * history ({ items, error }) while it is open.
+ */
+export function groupItems({ groups, error, today, visits = new Map() }, on) {
   if (error) return [listError(error)];
-  return groups.length ? groups.map((g) => groupItem(g, today, on)) : [h('li', { class: 'muted' }, 'No groups yet.')];
+  return groups.length ? groups.map((g) => groupItem(g, today, visits.get(g.id), on)) : [h('li', { class: 'muted' }, 'No groups yet.')];
+}
+
+/** The fields of the dialog that edits a group's name and note. */
+export function groupFields(g) {
+  const p = 'group-edit';
+  return [
+    formField(p, 'name', 'Name', h('input', { id: `${p}-name`, type: 'text', autocomplete: 'off', value: g.name })),
+    formField(p, 'note', 'Note', h('textarea', { id: `${p}-note`, rows: 3, value: g.note })),
+  ];
+}
+
+/** The fields of the dialog that corrects a visit: the day (not after `today`) and a note. */
+export function visitFields(a, today) {
+  const p = 'visit';
+  return [
+    formField(p, 'attended_on', 'Day you went', h('input', { id: `${p}-attended_on`, type: 'date', value: a.attended_on, max: today })),
+    formField(p, 'note', 'Note', h('input', { id: `${p}-note`, type: 'text', autocomplete: 'off', value: a.note })),
+  ];
 }

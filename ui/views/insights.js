@@ -8,10 +8,12 @@ import { isPresenting, labelFor, onPresentingChange, redactNames } from '../lib/
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { coverageSummary } from '../lib/insight-format.js';
 import { dayIn } from '../lib/reminder-format.js';
-import { showToast } from '../lib/toast.js';
+import { showChange, showToast } from '../lib/toast.js';
 import {
-  INSIGHT_LISTS, coverageGaps, coverageTable, groupItems, insightListItems, insightsPage, listError, mapOptions, reviewBody,
+  INSIGHT_LISTS, coverageGaps, coverageTable, groupFields, groupItems, insightListItems, insightsPage, listError, mapOptions, reviewBody,
+  visitFields,
 } from './insights-render.js';
+import { openFormDialog } from '../lib/form-dialog.js';
 import { logInteractionWith, scheduleWith, thankFor } from './quick-actions.js';
 
 // The day is the one in the time zone chosen in Settings, as the core counts it; the system's
@@ -27,7 +29,7 @@ export function mountInsights(ctx) {
     review: { mapId: '', review: null, error: null },
     // Everyone, to hide the names in a review's "Through Dana Ng" while presenting; null when unknown.
     everyone: [],
-    groups: { groups: [], error: null, today: '' },
+    groups: { groups: [], error: null, today: '', visits: new Map() },
   };
 
   const el = insightsPage();
@@ -39,7 +41,7 @@ export function mountInsights(ctx) {
     try {
       const result = await action();
       if (result === null) return;
-      showToast(done);
+      showChange(done, runUndo);
       announce(done);
       await loadInsights();
     } catch (err) {
@@ -57,6 +59,10 @@ export function mountInsights(ctx) {
     thank: (f) => act(() => thankFor(api, f), `Noted your thanks to ${labelFor(f)}`),
     attend,
     removeGroup,
+    toggleHistory,
+    editGroup,
+    editVisit,
+    removeVisit,
   };
 
   // ---------- drawing ----------
@@ -126,27 +132,90 @@ export function mountInsights(ctx) {
   async function loadGroups() {
     try {
       const groups = await api.listGroups();
-      state.groups = { groups, error: null, today: dayIn(new Date(), zoneOf(ctx.store)) };
+      const visits = new Map();
+      // Histories open before stay open, read again.
+      await Promise.all([...state.groups.visits.keys()].filter((id) => groups.some((g) => g.id === id))
+        .map(async (id) => visits.set(id, await readVisits(id))));
+      state.groups = { groups, error: null, today: dayIn(new Date(), zoneOf(ctx.store)), visits };
     } catch (err) {
-      state.groups = { groups: [], error: err.message, today: '' };
+      state.groups = { groups: [], error: err.message, today: '', visits: new Map() };
     }
     paintGroups();
   }
 
+  async function readVisits(groupId) {
+    try {
+      return { items: await api.groupAttendance(groupId), error: null };
+    } catch (err) {
+      return { items: [], error: err.message };
+    }
+  }
+
   // ---------- actions ----------
+
+  async function toggleHistory(g) {
+    if (state.groups.visits.has(g.id)) state.groups.visits.delete(g.id);
+    else state.groups.visits.set(g.id, await readVisits(g.id));
+    paintGroups();
+    $(`#groups [data-id="${g.id}"] .group-history`)?.focus();
+  }
+
+  /** After a change to `g`: the list read again, the message shown and said, focus on `focus` in its item. */
+  async function groupChanged(g, message, focus) {
+    await loadGroups();
+    showChange(message, runUndo);
+    announce(message);
+    $(`#groups [data-id="${g.id}"] ${focus}`)?.focus();
+  }
+
+  async function editGroup(g) {
+    const p = 'group-edit';
+    const saved = await openFormDialog({
+      id: 'group-edit-dialog',
+      title: 'Edit the group',
+      prefix: p,
+      submitLabel: 'Save group',
+      fields: groupFields(g),
+      save: (dialogForm) => api.updateGroup(g.id, {
+        name: dialogForm.querySelector(`#${p}-name`).value,
+        note: dialogForm.querySelector(`#${p}-note`).value,
+      }),
+    });
+    if (saved) await groupChanged(g, `Saved the group ${isolate(saved.name)}`, '.group-edit');
+  }
+
+  async function editVisit(g, a) {
+    const p = 'visit';
+    const saved = await openFormDialog({
+      id: 'visit-dialog',
+      title: `Your visit to ${g.name}`,
+      prefix: p,
+      submitLabel: 'Save visit',
+      fields: visitFields(a, state.groups.today),
+      save: (dialogForm) => api.editAttendance(a.id,
+        dialogForm.querySelector(`#${p}-attended_on`).value,
+        dialogForm.querySelector(`#${p}-note`).value),
+    });
+    if (saved) await groupChanged(g, `Saved your visit to ${isolate(g.name)}`, '.group-history');
+  }
+
+  async function removeVisit(g, a) {
+    try { await api.deleteAttendance(a.id); } catch (err) { showToast(err.message); return; }
+    await groupChanged(g, `Deleted your visit to ${isolate(g.name)} on ${a.attended_on}`, '.group-history');
+  }
 
   async function attend(g, on) {
     try {
       const a = await api.attendGroup(g.id, on);
       await loadGroups();
-      showToast(`Noted: you went to ${isolate(g.name)}`, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
+      showChange(`Noted: you went to ${isolate(g.name)}`, runUndo);
     } catch (err) { showToast(err.message); }
   }
 
   async function removeGroup(g) {
     try { await api.deleteGroup(g.id); } catch (err) { showToast(err.message); return; }
     await loadGroups();
-    showToast('Deleted the group', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
+    showChange('Deleted the group', runUndo);
   }
 
   async function exportReview() {

@@ -5,7 +5,7 @@ import { announce, isolate } from '../lib/dom.js';
 import { quadrantOf, stanceById } from '../lib/grid-geometry.js';
 import { nameOf, replacePlacement, withoutPerson } from '../lib/map-model.js';
 import { labelFor as shownAs } from '../lib/presenting.js';
-import { showToast } from '../lib/toast.js';
+import { showChange, showToast } from '../lib/toast.js';
 
 /**
  * The changes over the view's `state`. `render()` redraws the map, `focusCard(personId)` puts
@@ -74,7 +74,7 @@ export function createPlacementChanges({ api, runUndo, state, render, focusCard 
       if (state.selected === personId) state.selected = null;
     });
     announce(`${name} taken off the map. Press Ctrl+Z to undo.`);
-    showToast(`Took ${isolate(name)} off the map`, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
+    showChange(`Took ${isolate(name)} off the map`, runUndo);
   }
 
   return { move, changeStance, changeDesired, takeOff, nameOf: nameFor };

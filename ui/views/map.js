@@ -2,11 +2,11 @@
 // the roster onto the grid, moved with the keyboard, or sent to a quadrant from the card panel.
 // This module holds the view's state, loads maps and wires its parts together.
 
-import { personHash } from '../lib/router.js';
+import { paramFromHash, personHash } from '../lib/router.js';
 import { announce, h, isolate, replaceChildren } from '../lib/dom.js';
 import { chooseMap, createMapState, mapGroups } from '../lib/map-model.js';
 import { onPresentingChange, presentingMode, setPresentingMode } from '../lib/presenting.js';
-import { showToast } from '../lib/toast.js';
+import { showChange, showToast } from '../lib/toast.js';
 import { createPlacementChanges } from './map-changes.js';
 import { enableDragging } from './map-drag.js';
 import { exportMap } from './map-export.js';
@@ -209,7 +209,7 @@ export function mountMap(ctx) {
     } catch (err) { showToast(err.message); return; }
     state.editingMap = false;
     state.map = null;
-    showToast(`Deleted map ${isolate(m.name)}`, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => ctx.runUndo() });
+    showChange(`Deleted map ${isolate(m.name)}`, ctx.runUndo);
     announce(`Deleted map ${m.name}. Press Ctrl+Z to undo.`);
     await load();
   }
@@ -300,11 +300,13 @@ export function mountMap(ctx) {
   resize.observe(grid.grid);
 
   // `make bench` times start-up to this mark: the grid (or the first-map form) is drawn and answers.
-  load().then(() => { el.dataset.ready = 'true'; performance.mark('map: ready'); });
+  // "#/map/<id>" (a link from a person's page) opens that map.
+  load(paramFromHash(globalThis.location?.hash)).then(() => { el.dataset.ready = 'true'; performance.mark('map: ready'); });
 
   return {
     el,
     focusTitle: () => title.focus(),
+    open: (mapId) => load(mapId),
     handle(action) {
       if (action === 'cancel' && state.selected) { selectCard(null); return true; }
       return false;

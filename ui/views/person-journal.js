@@ -6,10 +6,10 @@ import { announce, h, replaceChildren, isolate } from '../lib/dom.js';
 import { labelFor } from '../lib/presenting.js';
 import { localDateTimeValue } from '../lib/format.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
-import { showToast } from '../lib/toast.js';
+import { showChange, showToast } from '../lib/toast.js';
 import { changedFields, editInRow, editMessage, formValues } from '../lib/row-edit.js';
-import { QUADRANTS, STANCES } from '../lib/grid-geometry.js';
 import { personLedger } from './person-ledger.js';
+import { personMaps } from './person-maps.js';
 import { personNetwork } from './person-network.js';
 
 const LEVELS = [['senior_leader', 'Senior leader'], ['skip_level', 'Skip-level'], ['manager', 'Manager'], ['peer', 'Peer'], ['junior', 'Junior'], ['external', 'External']];
@@ -39,7 +39,7 @@ const labelOf = (choices, value) => choices.find(([v]) => v === value)?.[1] ?? v
 export function personJournal(person, { api, runUndo, onChange }) {
   const profileForm = h('form', { class: 'profile-form', id: 'profile-form', novalidate: true });
   const filled = h('p', { class: 'muted', id: 'profile-filled' });
-  const stances = h('div', { class: 'person-stances', id: 'person-stances' });
+  const onMaps = personMaps(person, { api, runUndo });
   const logForm = interactionForm();
   const timeline = h('ol', { class: 'timeline', id: 'timeline', 'aria-label': `Interactions with ${labelFor(person)}` });
   // The timeline, a page at a time, each row editable in place.
@@ -53,41 +53,13 @@ export function personJournal(person, { api, runUndo, onChange }) {
   const el = h('div', { class: 'journal' },
     h('details', { class: 'profile', id: 'profile-section' },
       h('summary', {}, h('span', { class: 'section-title' }, 'Profile'), ' ', filled),
-      stances,
       profileForm),
+    onMaps.el,
     h('section', { class: 'interactions', 'aria-labelledby': 'interactions-title' },
       h('h3', { id: 'interactions-title', class: 'section-title' }, 'Interactions'),
       logForm, timeline, olderButton),
     ledger.el,
     network.el);
-
-  // ---------- stance, shared with the maps ----------
-
-  async function loadStances() {
-    let onMaps;
-    try {
-      onMaps = await api.personStances(person.id);
-    } catch (err) {
-      replaceChildren(stances, h('p', { class: 'form-error', role: 'alert' }, err.message));
-      return;
-    }
-    const quadrant = (id) => QUADRANTS.find((q) => q.id === id)?.label ?? '';
-    replaceChildren(stances,
-      h('h4', {}, 'Stance'),
-      onMaps.length === 0
-        ? h('p', { class: 'muted' }, 'Not on a map yet. Place them on one in Map to mark where they stand.')
-        : h('ul', { class: 'stance-list' }, onMaps.map((s) => {
-          const select = h('select', { class: 'stance-select', 'aria-label': `Stance on ${s.map_name}` },
-            STANCES.map((st) => h('option', { value: st.id, selected: st.id === s.stance }, `${st.symbol} ${st.label}`)));
-          select.addEventListener('change', async () => {
-            try {
-              await api.setStance(s.map_id, person.id, select.value);
-              announce(`${labelFor(person)} is now ${select.selectedOptions[0].textContent} on ${s.map_name}`);
-            } catch (err) { showToast(err.message); await loadStances(); }
-          });
-          return h('li', {}, h('span', {}, h('strong', {}, s.map_name), ` · ${quadrant(s.quadrant)}`), select);
-        })));
-  }
 
   // ---------- profile ----------
 
@@ -138,6 +110,7 @@ export function personJournal(person, { api, runUndo, onChange }) {
       renderProfile(await api.saveProfile(person.id, profile));
       profileForm.querySelector('#profile-save')?.focus(); // the old button went with the old form
       announce(`Saved ${labelFor(person)}'s profile`);
+      onMaps.reloadCadence(); // their own cadence may have changed
       showToast(`Saved ${isolate(labelFor(person))}'s profile`, { timeoutMs: 4000 });
     } catch (err) {
       showFormError(profileForm, 'profile', err);
@@ -280,7 +253,7 @@ export function personJournal(person, { api, runUndo, onChange }) {
         'the notes': (x) => x.notes,
         'the follow-up': (x) => x.follow_up,
       }));
-      showToast(message, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
+      showChange(message, runUndo);
       announce(message);
       onChange?.();
     });
@@ -342,7 +315,7 @@ export function personJournal(person, { api, runUndo, onChange }) {
     await loadTimeline();
     onChange?.();
     announce(`${label}. Press Ctrl+Z to undo.`);
-    showToast(label, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
+    showChange(label, runUndo);
   }
 
   (async () => {
@@ -352,7 +325,6 @@ export function personJournal(person, { api, runUndo, onChange }) {
       replaceChildren(profileForm, h('p', { class: 'form-error', role: 'alert' }, err.message));
     }
   })();
-  loadStances();
   loadTimeline();
 
   return {

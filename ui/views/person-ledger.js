@@ -4,7 +4,7 @@
 import { announce, h, replaceChildren } from '../lib/dom.js';
 import { labelFor } from '../lib/presenting.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
-import { showToast } from '../lib/toast.js';
+import { showChange, showToast } from '../lib/toast.js';
 import { changedFields, editInRow, editMessage } from '../lib/row-edit.js';
 import { localDateTimeValue } from '../lib/format.js';
 
@@ -115,7 +115,7 @@ export function personLedger(person, { api, runUndo }) {
         const message = await save(form);
         if (message === undefined) return;
         editor = null;
-        showToast(message, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
+        showChange(message, runUndo);
         announce(message);
       } catch (err) {
         showFormError(form, prefix, err);
@@ -231,7 +231,7 @@ export function personLedger(person, { api, runUndo }) {
   async function removeFavour(f) {
     try { await api.deleteFavour(f.id); } catch (err) { showToast(err.message); return; }
     await loadFavours();
-    showToast('Deleted the favour', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
+    showChange('Deleted the favour', runUndo);
   }
 
   // ---------- promises ----------
@@ -324,7 +324,7 @@ export function personLedger(person, { api, runUndo }) {
   async function removePromise(p) {
     try { await api.deletePromise(p.id); } catch (err) { showToast(err.message); return; }
     await loadPromises();
-    showToast('Deleted the promise', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
+    showChange('Deleted the promise', runUndo);
   }
 
   // ---------- conflicts ----------
@@ -418,7 +418,7 @@ export function personLedger(person, { api, runUndo }) {
   async function removeConflict(c) {
     try { await api.deleteConflict(c.id); } catch (err) { showToast(err.message); return; }
     await loadConflicts();
-    showToast('Deleted the conflict', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
+    showChange('Deleted the conflict', runUndo);
   }
 
   loadFavours();

@@ -5,7 +5,8 @@ import { announce, h, replaceChildren } from '../lib/dom.js';
 import { labelFor } from '../lib/presenting.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { LINK_KIND_WORDS, kindText, pathText } from '../lib/link-words.js';
-import { showToast } from '../lib/toast.js';
+import { showChange, showToast } from '../lib/toast.js';
+import { formField, openFormDialog } from '../lib/form-dialog.js';
 
 const STRENGTHS = [['weak', 'Weak'], ['medium', 'Medium'], ['strong', 'Strong']];
 
@@ -52,6 +53,7 @@ export function personNetwork(person, { api, runUndo }) {
       replaceChildren(list, links.length ? links.map((l) => h('li', { class: 'ledger-item', 'data-id': l.id },
         h('span', { class: 'ledger-text' }, linkText(l), h('span', { class: 'muted' }, ` · ${l.strength}`),
           l.note ? h('span', { class: 'muted link-note' }, ` · ${l.note}`) : null),
+        h('button', { type: 'button', class: 'link link-edit', 'aria-label': `Edit the link “${linkText(l)}”`, onclick: () => edit(l) }, 'Edit'),
         h('button', { type: 'button', class: 'link', 'aria-label': `Delete the link “${linkText(l)}”`, onclick: () => remove(l) }, 'Delete')))
         : h('li', { class: 'muted' }, 'No links yet. Note who they report to, who influences them, who they are close with.'));
       replaceChildren(paths, ways.length ? ways.map((p) => h('li', {}, pathText(p, nameOf)))
@@ -82,12 +84,46 @@ export function personNetwork(person, { api, runUndo }) {
     }
   });
 
+  async function edit(l) {
+    const p = 'link-edit';
+    const saved = await openFormDialog({
+      id: 'link-edit-dialog',
+      title: 'Edit the link',
+      prefix: p,
+      submitLabel: 'Save link',
+      fields: linkEditFields(l, linkText(l)),
+      save: (dialogForm) => api.editLink(l.id, {
+        kind: dialogForm.querySelector(`#${p}-kind`).value,
+        strength: dialogForm.querySelector(`#${p}-strength`).value,
+        note: dialogForm.querySelector(`#${p}-note`).value,
+      }),
+    });
+    if (!saved) return;
+    await load();
+    announce('Link saved');
+    showChange('Saved the link', runUndo);
+    list.querySelector(`[data-id="${l.id}"] .link-edit`)?.focus();
+  }
+
   async function remove(l) {
     try { await api.deleteLink(l.id); } catch (err) { showToast(err.message); return; }
     await load();
-    showToast('Deleted the link', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
+    showChange('Deleted the link', runUndo);
   }
 
   load();
   return { el, reload: load };
+}
+
+/** The fields of the dialog that edits link `l` (described as `text`): its ends stay, kind, strength and note change. */
+export function linkEditFields(l, text) {
+  const p = 'link-edit';
+  return [
+    h('p', { class: 'muted' }, text),
+    formField(p, 'kind', 'How they are linked',
+      h('select', { id: `${p}-kind` }, LINK_KIND_WORDS.map(([v, t]) => h('option', { value: v, selected: v === l.kind }, t)))),
+    formField(p, 'strength', 'Strength',
+      h('select', { id: `${p}-strength` }, STRENGTHS.map(([v, t]) => h('option', { value: v, selected: v === l.strength }, t)))),
+    formField(p, 'note', 'Note', h('input', { id: `${p}-note`, type: 'text', autocomplete: 'off', value: l.note })),
+  ];
 }

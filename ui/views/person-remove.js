@@ -3,7 +3,7 @@
 
 import { announce, h } from '../lib/dom.js';
 import { labelFor } from '../lib/presenting.js';
-import { showToast } from '../lib/toast.js';
+import { showChange } from '../lib/toast.js';
 
 /** The dialog's content; a former colleague can only be deleted. Choices carry their answer as `value`. */
 export function removeDialog(person) {
@@ -61,5 +61,5 @@ export async function removePerson(person, view) {
   await view.reload();
   view.done();
   announce(`${label}. Press Ctrl+Z to undo.`);
-  showToast(label, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => view.runUndo() });
+  showChange(label, view.runUndo);
 }

@@ -4,6 +4,8 @@
 
 import { personHash } from '../lib/router.js';
 import { h } from '../lib/dom.js';
+import { formField } from '../lib/form-dialog.js';
+import { labelFor } from '../lib/presenting.js';
 import { doneLabel, dueLine, dueText, kindLabel, localInputValue } from '../lib/reminder-format.js';
 
 const SNOOZES = [
@@ -159,7 +161,25 @@ export function checkInItems({ plans, error }, on) {
   if (error) return [h('li', { class: 'form-error', role: 'alert' }, error)];
   return plans.length
     ? plans.map((c) => h('li', { class: 'ledger-item', 'data-id': c.id },
-      h('span', { class: 'ledger-text' }, h('strong', {}, c.label), ' · started ', c.start_on),
+      h('span', { class: 'ledger-text' }, h('strong', {}, c.label), ' · started ', c.start_on,
+        c.person_name ? h('span', { class: 'muted check-in-person' }, ` · with ${labelFor({ name: c.person_name })}`) : null),
+      h('button', { type: 'button', class: 'link check-in-edit', 'aria-label': `Edit the check-ins for “${c.label}”`, onclick: () => on.editCheckIn(c) }, 'Edit'),
       h('button', { type: 'button', class: 'link', 'aria-label': `Delete the check-ins for “${c.label}”`, onclick: () => on.removeCheckIn(c) }, 'Delete')))
     : [h('li', { class: 'muted' }, 'No check-in plans.')];
+}
+
+/** The fields of the dialog that edits check-in plan `c`: what started, the day, and who it is about among `people`. */
+export function checkInFields(c, people) {
+  const p = 'check-in-edit';
+  return [
+    formField(p, 'label', 'What started', h('input', { id: `${p}-label`, type: 'text', autocomplete: 'off', value: c.label })),
+    formField(p, 'start_on', 'The day it started', h('input', { id: `${p}-start_on`, type: 'date', value: c.start_on })),
+    formField(p, 'person_id', 'About',
+      h('select', { id: `${p}-person_id` },
+        h('option', { value: '' }, 'No one in particular'),
+        // Someone no longer in the list (a former colleague) stays chosen.
+        c.person_id && !people.some((person) => person.id === c.person_id)
+          ? h('option', { value: c.person_id, selected: true }, labelFor({ name: c.person_name ?? 'someone' })) : null,
+        people.map((person) => h('option', { value: person.id, selected: person.id === c.person_id }, labelFor(person))))),
+  ];
 }

@@ -7,8 +7,9 @@ import { announce, replaceChildren, isolate } from '../lib/dom.js';
 import { isPresenting, onPresentingChange, redactNames } from '../lib/presenting.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { dueText, localInputValue } from '../lib/reminder-format.js';
-import { showToast } from '../lib/toast.js';
-import { LISTS, banners, checkInItems, listItems, loadError, pauseBox, remindersPage } from './reminders-render.js';
+import { showChange, showToast } from '../lib/toast.js';
+import { openFormDialog } from '../lib/form-dialog.js';
+import { LISTS, banners, checkInFields, checkInItems, listItems, loadError, pauseBox, remindersPage } from './reminders-render.js';
 
 export function mountReminders(ctx) {
   const { api, runUndo } = ctx;
@@ -35,6 +36,7 @@ export function mountReminders(ctx) {
     edit: (id) => openForm(id),
     pause,
     removeCheckIn,
+    editCheckIn,
   };
 
   // ---------- drawing ----------
@@ -92,7 +94,7 @@ export function mountReminders(ctx) {
       const until = await api.snoozeReminder(item.subject, choice);
       const text = `Snoozed until ${dueText(until, new Date(state.view.now), state.view.time_zone)}`;
       announce(text);
-      showToast(text, { timeoutMs: 4000 });
+      showChange(text, runUndo, { timeoutMs: 4000 });
       await load();
     } catch (err) { showToast(err.message); }
   }
@@ -100,13 +102,13 @@ export function mountReminders(ctx) {
   async function skip(item) {
     try { await api.dismissReminder(item.subject); } catch (err) { showToast(err.message); return; }
     await load();
-    showToast(`Skipped “${isolate(say(item.title))}”`, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
+    showChange(`Skipped “${isolate(say(item.title))}”`, runUndo);
   }
 
   async function remove(item) {
     try { await api.deleteReminder(item.reminder_id); } catch (err) { showToast(err.message); return; }
     await load();
-    showToast('Deleted the reminder', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
+    showChange('Deleted the reminder', runUndo);
   }
 
   async function pause(choice) {
@@ -176,10 +178,33 @@ export function mountReminders(ctx) {
     }
   });
 
+  async function editCheckIn(c) {
+    let people;
+    try { people = await api.listPeople(''); } catch (err) { showToast(err.message); return; }
+    const p = 'check-in-edit';
+    const saved = await openFormDialog({
+      id: 'check-in-edit-dialog',
+      title: 'Edit the check-ins',
+      prefix: p,
+      submitLabel: 'Save check-ins',
+      fields: checkInFields(c, people),
+      save: (dialogForm) => api.editCheckIn(c.id, {
+        label: dialogForm.querySelector(`#${p}-label`).value,
+        start_on: dialogForm.querySelector(`#${p}-start_on`).value,
+        person_id: dialogForm.querySelector(`#${p}-person_id`).value || null,
+      }),
+    });
+    if (!saved) return;
+    await Promise.all([loadCheckIns(), load()]);
+    announce(`Saved the check-ins for ${saved.label}`);
+    showChange(`Saved the check-ins for “${isolate(saved.label)}”`, runUndo);
+    $(`#check-ins [data-id="${c.id}"] .check-in-edit`)?.focus();
+  }
+
   async function removeCheckIn(c) {
     try { await api.deleteCheckIn(c.id); } catch (err) { showToast(err.message); return; }
     await Promise.all([loadCheckIns(), load()]);
-    showToast('Deleted the check-ins', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
+    showChange('Deleted the check-ins', runUndo);
   }
 
   // ---------- life cycle ----------

@@ -8,7 +8,7 @@ import { labelFor } from '../lib/presenting.js';
 import { formField as field } from '../lib/form-dialog.js';
 import { describePerson } from '../lib/format.js';
 import {
-  findPerson, localDay, longDay, nextStops, progressText, stopHint, stopStatus, stopsByWeek, tourCheckIns, weekLabel,
+  findPerson, localDay, longDay, nextStops, progressText, stopHint, stopStatus, stopsByWeek, tourCheckIns, tourSummaryText, weekLabel,
 } from '../lib/tour-format.js';
 
 // A person's stop is named as presenting mode says; a team's by the team.
@@ -22,15 +22,17 @@ export const QUESTIONS = [
   ['who_else', 'Who else should I meet?'],
 ];
 
-/** The form that starts a tour; `on.start(form)` on submit. */
-export function startForm(on) {
+/** The form that starts a tour; `on.start(form)` on submit, and `on.cancelStart()` when there is a tour to go back to. */
+export function startForm(on, { canCancel = false } = {}) {
   const form = h('form', { class: 'card tour-start', id: 'tour-start', novalidate: true },
     h('h2', {}, 'Start a tour'),
     h('p', { class: 'muted' }, 'New job or new team? Plan to meet each team, the people you will work with and the leaders, one target week each. In every meeting ask what success looks like, what the challenges are and who else to meet. Allies adds 30, 60 and 90-day check-ins to your reminders.'),
     field('tour', 'title', 'What is starting', h('input', { id: 'tour-title', type: 'text', placeholder: 'New job at Acme' })),
     field('tour', 'start_on', 'First day', h('input', { id: 'tour-start_on', type: 'date', value: localDay() })),
     h('p', { class: 'form-error', id: 'tour-form-error', role: 'alert', hidden: true }),
-    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'tour-create' }, 'Start the tour')));
+    h('div', { class: 'actions' },
+      canCancel ? h('button', { type: 'button', id: 'tour-start-cancel', onclick: () => on.cancelStart() }, 'Cancel') : null,
+      h('button', { type: 'submit', class: 'primary', id: 'tour-create' }, 'Start the tour')));
   form.addEventListener('submit', (e) => { e.preventDefault(); on.start(form); });
   return form;
 }
@@ -96,6 +98,7 @@ function stopItem(stop, now, people, on) {
       h('span', { class: `tour-status status-${status.id}` }, status.text),
       h('span', { class: 'ledger-actions' },
         h('button', { type: 'button', class: 'stop-record', onclick: () => on.recordMeeting(stop) }, stop.met_on ? 'Answers' : 'Record meeting'),
+        h('button', { type: 'button', class: 'link stop-week', 'aria-label': `Change the target week of ${stopName(stop)}`, onclick: () => on.moveStop(stop) }, 'Week'),
         stop.met_on && stop.person_id ? h('button', { type: 'button', class: 'stop-suggest', onclick: () => on.addSuggestion(stop) }, 'Add who they suggested') : null,
         stop.met_on ? h('button', { type: 'button', class: 'link stop-reopen', onclick: () => on.reopen(stop) }, 'Not met yet') : null,
         h('button', { type: 'button', class: 'link stop-delete', 'aria-label': `Remove ${stopName(stop)} from the tour`, onclick: () => on.removeStop(stop) }, 'Remove'))),
@@ -117,7 +120,9 @@ export function tourView(tour, people, on, now = new Date()) {
       h('div', { class: 'progress-track', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': tour.progress.total, 'aria-valuenow': tour.progress.met, 'aria-labelledby': 'tour-progress' },
         fill),
       next.length ? h('p', { id: 'tour-next' }, h('strong', {}, 'Next to book: '), next.map((s, i) => [i ? ', ' : '', stopName(s)])) : null,
-      h('div', { class: 'actions' }, h('button', { type: 'button', class: 'link danger', id: 'tour-delete', onclick: () => on.removeTour() }, 'Delete the tour'))),
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'link', id: 'tour-edit', onclick: () => on.editTour() }, 'Edit title and first day'),
+        h('button', { type: 'button', class: 'link danger', id: 'tour-delete', onclick: () => on.removeTour() }, 'Delete the tour'))),
     stopForm(people, on),
     h('section', { class: 'card tour-plan', 'aria-labelledby': 'tour-plan-title' },
       h('h2', { id: 'tour-plan-title' }, 'The plan'),
@@ -152,4 +157,34 @@ export function suggestionFields(stop) {
     field(p, 'role', 'Role', h('input', { id: `${p}-role`, type: 'text', autocomplete: 'off' })),
     field(p, 'department', 'Team or department', h('input', { id: `${p}-department`, type: 'text', autocomplete: 'off' })),
   ];
+}
+
+/**
+ * Every tour, the current one first, the one shown marked; `on.showTour(id)` opens one and
+ * `on.newTour()` starts another (the older ones are kept).
+ */
+export function tourList(tours, shownId, on) {
+  return h('nav', { class: 'card tour-list', 'aria-labelledby': 'tour-list-title' },
+    h('h2', { id: 'tour-list-title' }, 'Your tours'),
+    h('ul', { class: 'ledger-list', id: 'tours' }, tours.map((t, i) => h('li', { class: 'ledger-item', 'data-id': t.id },
+      h('button', { type: 'button', class: 'link tour-open', 'aria-current': t.id === shownId ? 'true' : null, onclick: () => on.showTour(t.id) },
+        h('strong', {}, t.title)),
+      h('span', { class: 'muted' }, `${i === 0 ? 'Current · ' : ''}${tourSummaryText(t)}`)))),
+    h('div', { class: 'actions' }, h('button', { type: 'button', id: 'tour-new', onclick: () => on.newTour() }, 'Start a new tour')));
+}
+
+/** The fields of the dialog that renames a tour or moves its first day. */
+export function tourFields(tour) {
+  const p = 'tour-edit';
+  return [
+    field(p, 'title', 'What is starting', h('input', { id: `${p}-title`, type: 'text', autocomplete: 'off', value: tour.title })),
+    field(p, 'start_on', 'First day', h('input', { id: `${p}-start_on`, type: 'date', value: tour.start_on })),
+    h('p', { class: 'muted' }, 'The 30, 60 and 90-day check-ins and the target weeks move with the first day.'),
+  ];
+}
+
+/** The field of the dialog that moves a meeting to another target week. */
+export function weekFields(stop) {
+  const p = 'stop-week';
+  return [field(p, 'week', `Target week for ${stopName(stop)}`, h('input', { id: `${p}-week`, type: 'number', min: 1, max: 52, value: stop.week }))];
 }

@@ -8,31 +8,43 @@ import { announce, h, replaceChildren, isolate } from '../lib/dom.js';
 import { labelFor, onPresentingChange } from '../lib/presenting.js';
 import { openFormDialog } from '../lib/form-dialog.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
-import { showToast } from '../lib/toast.js';
-import { cadenceDays, stopInput } from '../lib/tour-format.js';
-import { meetingFields, startForm, stopName, suggestionFields, tourView } from './tour-render.js';
+import { showChange, showToast } from '../lib/toast.js';
+import { cadenceDays, stopInput, typedWeek } from '../lib/tour-format.js';
+import {
+  meetingFields, startForm, stopName, suggestionFields, tourFields, tourList, tourView, weekFields,
+} from './tour-render.js';
 
 export { QUESTIONS } from './tour-render.js';
 
 export function mountTour(ctx) {
   const { api, runUndo } = ctx;
-  const state = { tour: null, people: [] };
+  // `tours`: every tour, the current first; `tour`: the one shown; `starting`: the start form is open over them.
+  const state = { tour: null, tours: [], people: [], starting: false };
 
   const body = h('div', { id: 'tour-body', class: 'tour-body' });
   const el = h('section', { class: 'view', 'aria-labelledby': 'tour-heading' },
     h('header', { class: 'view-head' }, h('h1', { id: 'tour-heading', tabindex: '-1' }, 'Newbie tour')),
     body);
 
-  const on = { start, addStop, recordMeeting, addSuggestion, removeStop, reopen, removeTour };
+  const on = {
+    start, addStop, recordMeeting, addSuggestion, removeStop, reopen, removeTour, editTour, moveStop, showTour, newTour, cancelStart,
+  };
 
   function render({ focus } = {}) {
-    replaceChildren(body, state.tour ? tourView(state.tour, state.people, on) : startForm(on));
+    const list = state.tours.length > 1 || (state.tours.length && state.starting) ? tourList(state.tours, state.tour?.id, on) : null;
+    const main = state.tour && !state.starting ? tourView(state.tour, state.people, on) : startForm(on, { canCancel: Boolean(state.tour) });
+    replaceChildren(body, list, main);
     if (focus) body.querySelector(focus)?.focus();
+  }
+
+  /** Reads the list of tours again (after a change that names or counts them). */
+  async function loadTours() {
+    try { state.tours = (await api.listTours()) ?? []; } catch (err) { showToast(err.message); }
   }
 
   async function load() {
     try {
-      [state.tour, state.people] = await Promise.all([api.currentTour(), api.listPeople('')]);
+      [state.tour, state.people, state.tours] = await Promise.all([api.currentTour(), api.listPeople(''), api.listTours().then((t) => t ?? [])]);
       render();
       el.dataset.loaded = 'true';
     } catch (err) {
@@ -44,6 +56,8 @@ export function mountTour(ctx) {
     clearFormErrors(form);
     try {
       state.tour = await api.createTour({ title: form.querySelector('#tour-title').value, start_on: form.querySelector('#tour-start_on').value });
+      state.starting = false;
+      await loadTours();
       announce(`Started the tour ${state.tour.title}`);
       render();
     } catch (err) {
@@ -89,7 +103,7 @@ export function mountTour(ctx) {
     });
     if (!saved) return;
     state.tour = saved;
-    showToast(stop.met_on ? `Saved what ${stopName(stop)} said` : `Met ${stopName(stop)}: logged in their journal`);
+    showChange(stop.met_on ? `Saved what ${stopName(stop)} said` : `Met ${stopName(stop)}: logged in their journal`, runUndo);
     render({ focus: `[data-id="${stop.id}"] .stop-record` });
   }
 
@@ -116,11 +130,12 @@ export function mountTour(ctx) {
   }
 
   async function removeStop(stop) {
+    const tourId = state.tour.id;
     try {
       state.tour = await api.deleteTourStop(stop.id);
     } catch (err) { showToast(err.message); return; }
     render();
-    showToast(`Took ${isolate(stopName(stop))} off the tour`, { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
+    showChange(`Took ${isolate(stopName(stop))} off the tour`, runUndo);
   }
 
   async function reopen(stop) {
@@ -130,12 +145,71 @@ export function mountTour(ctx) {
     } catch (err) { showToast(err.message); }
   }
 
+  async function showTour(id) {
+    try {
+      state.tour = await api.getTour(id);
+      state.starting = false;
+      render({ focus: '#tour-name' });
+    } catch (err) { showToast(err.message); }
+  }
+
+  function newTour() {
+    state.starting = true;
+    render({ focus: '#tour-title' });
+  }
+
+  function cancelStart() {
+    state.starting = false;
+    render({ focus: '#tour-new' });
+  }
+
+  async function editTour() {
+    const t = state.tour;
+    const p = 'tour-edit';
+    const saved = await openFormDialog({
+      id: 'tour-edit-dialog',
+      title: 'Edit the tour',
+      prefix: p,
+      submitLabel: 'Save tour',
+      fields: tourFields(t),
+      save: (form) => api.updateTour(t.id, {
+        title: form.querySelector(`#${p}-title`).value,
+        start_on: form.querySelector(`#${p}-start_on`).value,
+      }),
+    });
+    if (!saved) return;
+    state.tour = saved;
+    await loadTours();
+    render({ focus: '#tour-edit' });
+    announce(`Saved the tour ${saved.title}`);
+    showChange(`Saved the tour ${isolate(saved.title)}`, runUndo);
+  }
+
+  async function moveStop(stop) {
+    const p = 'stop-week';
+    const saved = await openFormDialog({
+      id: 'stop-week-dialog',
+      title: `When to meet ${stopName(stop)}`,
+      prefix: p,
+      submitLabel: 'Save week',
+      fields: weekFields(stop),
+      save: (form) => api.setTourStopWeek(stop.id, typedWeek(form.querySelector(`#${p}-week`).value)),
+    });
+    if (!saved) return;
+    state.tour = saved;
+    const week = saved.stops.find((s) => s.id === stop.id)?.week;
+    render({ focus: `[data-id="${stop.id}"] .stop-week` });
+    announce(`${stopName(stop)} moved to week ${week}`);
+    showChange(`Moved ${isolate(stopName(stop))} to week ${week}`, runUndo);
+  }
+
   async function removeTour() {
     const t = state.tour;
     try { await api.deleteTour(t.id); } catch (err) { showToast(err.message); return; }
     state.tour = await api.currentTour();
+    await loadTours();
     render();
-    showToast('Deleted the tour and its check-ins', { actionLabel: 'Undo', id: 'toast-undo', onAction: () => runUndo() });
+    showChange('Deleted the tour and its check-ins', runUndo);
   }
 
   const stopPresenting = onPresentingChange(() => { if (state.tour) render(); });

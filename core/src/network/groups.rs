@@ -133,17 +133,9 @@ pub struct Attendance {
     pub note: String,
 }
 
-/// Records that the user went to one of the group's events on a day (YYYY-MM-DD), not in
-/// the future.
-pub fn attend(
-    db: &mut Database,
-    group_id: &str,
-    on: &str,
-    note: &str,
-    now: DateTime<Utc>,
-    today: NaiveDate,
-) -> Result<Attendance> {
-    get(db, group_id)?;
+/// The day of a visit (YYYY-MM-DD, not in the future) and its note, checked the same way when
+/// noted and when corrected.
+fn checked_visit(on: &str, note: &str, today: NaiveDate) -> Result<NaiveDate> {
     let on = day(on, "groups.bad_date", "attended_on")?.ok_or_else(|| Error::Invalid {
         code: "groups.date_required",
         field: "attended_on",
@@ -157,6 +149,21 @@ pub fn attend(
         });
     }
     check_length("note", "Note", note, MAX_NOTE)?;
+    Ok(on)
+}
+
+/// Records that the user went to one of the group's events on a day (YYYY-MM-DD), not in
+/// the future.
+pub fn attend(
+    db: &mut Database,
+    group_id: &str,
+    on: &str,
+    note: &str,
+    now: DateTime<Utc>,
+    today: NaiveDate,
+) -> Result<Attendance> {
+    get(db, group_id)?;
+    let on = checked_visit(on, note, today)?;
     let id = new_id(now);
     db.write(|tx| {
         tx.execute(
@@ -190,6 +197,48 @@ pub fn attendance(db: &Database, group_id: &str) -> Result<Vec<Attendance>> {
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// One visit, if it and its group are still there.
+pub fn get_attendance(db: &Database, id: &str) -> Result<Attendance> {
+    db.conn()
+        .query_row(
+            "SELECT a.id, a.group_id, a.attended_on, a.note FROM group_attendance a
+               JOIN groups g ON g.id = a.group_id AND g.deleted_at IS NULL
+              WHERE a.id = ?1 AND a.deleted_at IS NULL",
+            [id],
+            |r| {
+                Ok(Attendance {
+                    id: r.get(0)?,
+                    group_id: r.get(1)?,
+                    attended_on: r.get(2)?,
+                    note: r.get(3)?,
+                })
+            },
+        )
+        .optional()?
+        .ok_or_else(|| Error::AttendanceNotFound { id: id.to_owned() })
+}
+
+/// Corrects the day or the note of a visit, with the checks made when it was noted.
+pub fn edit_attendance(
+    db: &mut Database,
+    id: &str,
+    on: &str,
+    note: &str,
+    today: NaiveDate,
+) -> Result<Attendance> {
+    let on = checked_visit(on, note, today)?;
+    get_attendance(db, id)?;
+    db.write(|tx| {
+        tx.execute(
+            "UPDATE group_attendance SET attended_on = ?2, note = ?3
+              WHERE id = ?1 AND deleted_at IS NULL",
+            rusqlite::params![id, on, note],
+        )?;
+        Ok(())
+    })?;
+    get_attendance(db, id)
 }
 
 pub fn delete_attendance(db: &mut Database, id: &str, now: DateTime<Utc>) -> Result<()> {

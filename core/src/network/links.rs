@@ -1,5 +1,5 @@
 //! Links between people, typed (reports to, influences, close with, in conflict with, introduced
-//! me to) with a strength; adding, listing and undoable deletion.
+//! me to) with a strength; adding, editing, listing and undoable deletion.
 
 use std::hash::Hash;
 
@@ -134,6 +134,50 @@ pub fn links_of(db: &Database, person_id: &str) -> Result<Vec<Link>> {
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// What can change on a link once drawn: its ends stay, the rest is the user's to correct.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkEdit {
+    pub kind: LinkKind,
+    #[serde(default = "medium")]
+    pub strength: Strength,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// Changes a link's kind, strength and note, with the note checked as when it was added.
+pub fn edit_link(db: &mut Database, id: &str, edit: &LinkEdit) -> Result<Link> {
+    check_length("note", "Note", &edit.note, MAX_NOTE)?;
+    let to_id = live_link_end(db, id)?;
+    db.write(|tx| {
+        tx.execute(
+            "UPDATE links SET kind = ?2, strength = ?3, note = ?4
+              WHERE id = ?1 AND deleted_at IS NULL",
+            rusqlite::params![id, edit.kind, edit.strength, edit.note],
+        )?;
+        Ok(())
+    })?;
+    links_of(db, &to_id)?
+        .into_iter()
+        .find(|l| l.id == id)
+        .ok_or_else(|| Error::LinkNotFound { id: id.to_owned() })
+}
+
+/// The person a live link points to; a link deleted, or with either end deleted, is gone.
+fn live_link_end(db: &Database, id: &str) -> Result<String> {
+    use rusqlite::OptionalExtension;
+    db.conn()
+        .query_row(
+            "SELECT l.to_id FROM links l JOIN people t ON t.id = l.to_id AND t.deleted_at IS NULL
+               LEFT JOIN people f ON f.id = l.from_id
+              WHERE l.id = ?1 AND l.deleted_at IS NULL
+                AND (l.from_id IS NULL OR f.deleted_at IS NULL)",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .ok_or_else(|| Error::LinkNotFound { id: id.to_owned() })
 }
 
 pub fn delete_link(db: &mut Database, id: &str, now: DateTime<Utc>) -> Result<()> {

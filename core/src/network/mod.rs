@@ -16,6 +16,7 @@ pub mod tour;
 pub use graph::{graph, intro_paths, Graph, GraphLink, GraphNode, ME};
 pub(crate) use graph::{load, stances, Loaded};
 pub use links::{
-    add_link, delete_link, links_of, restore_link, Link, LinkInput, LinkKind, Strength, MAX_NOTE,
+    add_link, delete_link, edit_link, links_of, restore_link, Link, LinkEdit, LinkInput, LinkKind,
+    Strength, MAX_NOTE,
 };
 pub use paths::{first_steps, graph_paths, Edge, Path, Step, PATHS};

@@ -178,6 +178,40 @@ pub fn update(db: &mut Database, id: &str, input: &TourInput, now: DateTime<Utc>
     get(db, id)
 }
 
+/// A tour as the list of tours names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TourSummary {
+    pub id: String,
+    pub title: String,
+    pub start_on: NaiveDate,
+    pub met: u32,
+    pub total: u32,
+}
+
+/// Every tour, the current (newest) first: starting a new one keeps the older ones.
+pub fn list(db: &Database) -> Result<Vec<TourSummary>> {
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT t.id, t.title, t.start_on,
+                count(s.id) FILTER (WHERE s.met_on IS NOT NULL), count(s.id)
+           FROM tours t
+           LEFT JOIN tour_stops s ON s.tour_id = t.id AND s.deleted_at IS NULL
+                AND (s.person_id IS NULL
+                     OR EXISTS (SELECT 1 FROM people p WHERE p.id = s.person_id AND p.deleted_at IS NULL))
+          WHERE t.deleted_at IS NULL
+          GROUP BY t.id ORDER BY t.created_at DESC, t.id DESC",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok(TourSummary {
+            id: r.get(0)?,
+            title: r.get(1)?,
+            start_on: r.get(2)?,
+            met: r.get(3)?,
+            total: r.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// The newest tour, if the user has one.
 pub fn current(db: &Database) -> Result<Option<Tour>> {
     let id: Option<String> = db
@@ -426,6 +460,25 @@ pub fn add_stop(
         Ok(())
     })?;
     get(db, tour_id)
+}
+
+/// Moves a meeting to another target week of its tour, checked as when it was planned.
+pub fn set_stop_week(
+    db: &mut Database,
+    stop_id: &str,
+    week: u8,
+    now: DateTime<Utc>,
+) -> Result<Tour> {
+    let week = checked_week(week)?;
+    let (tour_id, ..) = stop_row(db, stop_id)?;
+    db.write(|tx| {
+        tx.execute(
+            "UPDATE tour_stops SET week = ?2, updated_at = ?3 WHERE id = ?1",
+            rusqlite::params![stop_id, week, time_text(now)],
+        )?;
+        Ok(())
+    })?;
+    get(db, &tour_id)
 }
 
 fn stop_row(

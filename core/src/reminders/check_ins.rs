@@ -1,6 +1,7 @@
 //! Check-ins: 30/60/90-day follow-ups on a new job, a new manager or a goal.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 use super::written::MAX_TITLE;
@@ -24,13 +25,15 @@ pub struct CheckIn {
     pub label: String,
     pub start_on: NaiveDate,
     pub person_id: Option<String>,
+    /// Who it is about, by name, when someone.
+    pub person_name: Option<String>,
 }
 
-pub fn add_check_in(
-    db: &mut Database,
-    input: &CheckInInput,
-    now: DateTime<Utc>,
-) -> Result<CheckIn> {
+/// The label, start day and person of a plan, checked the same way when added and when edited.
+fn checked<'a>(
+    db: &Database,
+    input: &'a CheckInInput,
+) -> Result<(&'a str, NaiveDate, Option<&'a str>)> {
     let label = required(
         &input.label,
         "check_ins.label_required",
@@ -48,6 +51,15 @@ pub fn add_check_in(
     if let Some(person) = person {
         crate::people::get(db, person)?;
     }
+    Ok((label, start_on, person))
+}
+
+pub fn add_check_in(
+    db: &mut Database,
+    input: &CheckInInput,
+    now: DateTime<Utc>,
+) -> Result<CheckIn> {
+    let (label, start_on, person) = checked(db, input)?;
     let id = new_id(now);
     db.write(|tx| {
         tx.execute(
@@ -57,27 +69,60 @@ pub fn add_check_in(
         )?;
         Ok(())
     })?;
+    get_check_in(db, &id)
+}
+
+pub fn get_check_in(db: &Database, id: &str) -> Result<CheckIn> {
+    db.conn()
+        .query_row(
+            "SELECT c.id, c.label, c.start_on, c.person_id, p.name FROM check_ins c
+               LEFT JOIN people p ON p.id = c.person_id
+              WHERE c.id = ?1 AND c.deleted_at IS NULL",
+            [id],
+            from_row,
+        )
+        .optional()?
+        .ok_or_else(|| Error::CheckInNotFound { id: id.to_owned() })
+}
+
+/// Changes what a plan is called, the day it started (its 30/60/90-day check-ins move with it)
+/// and who it is about.
+pub fn edit_check_in(
+    db: &mut Database,
+    id: &str,
+    input: &CheckInInput,
+    now: DateTime<Utc>,
+) -> Result<CheckIn> {
+    let (label, start_on, person) = checked(db, input)?;
+    get_check_in(db, id)?;
+    db.write(|tx| {
+        tx.execute(
+            "UPDATE check_ins SET label = ?2, start_on = ?3, person_id = ?4, updated_at = ?5
+              WHERE id = ?1 AND deleted_at IS NULL",
+            rusqlite::params![id, label, start_on, person, time_text(now)],
+        )?;
+        Ok(())
+    })?;
+    get_check_in(db, id)
+}
+
+fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<CheckIn> {
     Ok(CheckIn {
-        id,
-        label: label.to_owned(),
-        start_on,
-        person_id: person.map(str::to_owned),
+        id: r.get(0)?,
+        label: r.get(1)?,
+        start_on: r.get(2)?,
+        person_id: r.get(3)?,
+        person_name: r.get(4)?,
     })
 }
 
 pub fn check_ins_list(db: &Database) -> Result<Vec<CheckIn>> {
     let mut stmt = db.conn().prepare_cached(
-        "SELECT id, label, start_on, person_id FROM check_ins WHERE deleted_at IS NULL
-         ORDER BY start_on DESC, id",
+        "SELECT c.id, c.label, c.start_on, c.person_id, p.name FROM check_ins c
+           LEFT JOIN people p ON p.id = c.person_id
+          WHERE c.deleted_at IS NULL ORDER BY c.start_on DESC, c.id",
     )?;
-    let rows = stmt.query_map([], |r| {
-        Ok(CheckIn {
-            id: r.get(0)?,
-            label: r.get(1)?,
-            start_on: r.get(2)?,
-            person_id: r.get(3)?,
-        })
-    })?;
+    let rows = stmt.query_map([], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 

@@ -22,9 +22,10 @@ mod subjects;
 mod written;
 
 pub use answers::{complete, dismiss, snooze, snooze_for, undismiss, SnoozeFor};
-pub use cadence::{cadence_for, cadences, Cadence};
+pub use cadence::{cadence_for, cadence_of, cadences, Cadence, CadenceInEffect, CadenceSource};
 pub use check_ins::{
-    add_check_in, check_ins_list, delete_check_in, restore_check_in, CheckIn, CheckInInput,
+    add_check_in, check_ins_list, delete_check_in, edit_check_in, get_check_in, restore_check_in,
+    CheckIn, CheckInInput,
 };
 pub use firing::{fire_due, Firing};
 pub use overview::{overdue_count, overview, DoneItem, Item, Overview, UPCOMING_DAYS};

@@ -67,3 +67,18 @@ pub async fn delete_attendance(state: State<'_, AppState>, id: String) -> Result
         .with_db(move |db| groups::delete_attendance(db, &id, now()))
         .await
 }
+
+#[tauri::command]
+pub async fn edit_attendance(
+    state: State<'_, AppState>,
+    id: String,
+    on: String,
+    note: String,
+) -> Result<Attendance, WireError> {
+    state
+        .with_db(move |db| {
+            let today = today(db)?;
+            groups::edit_attendance(db, &id, &on, &note, today)
+        })
+        .await
+}

@@ -1,6 +1,6 @@
 //! Links between people and the ways to be introduced to someone.
 
-use allies_core::network::{self, Link, LinkInput, Path};
+use allies_core::network::{self, Link, LinkEdit, LinkInput, Path};
 use allies_core::WireError;
 use tauri::State;
 
@@ -48,5 +48,16 @@ pub async fn network_graph(
 ) -> Result<network::Graph, WireError> {
     state
         .with_db(move |db| network::graph(db, map_id.as_deref().filter(|m| !m.is_empty())))
+        .await
+}
+
+#[tauri::command]
+pub async fn edit_link(
+    state: State<'_, AppState>,
+    id: String,
+    input: LinkEdit,
+) -> Result<Link, WireError> {
+    state
+        .with_db(move |db| network::edit_link(db, &id, &input))
         .await
 }

@@ -2,7 +2,9 @@
 //! 30/60/90-day check-ins, and the settings.
 
 use allies_core::reminders::settings::{self, PauseFor, ReminderSettings};
-use allies_core::reminders::{self, CheckIn, CheckInInput, Overview, ReminderInput, SnoozeFor};
+use allies_core::reminders::{
+    self, CadenceInEffect, CheckIn, CheckInInput, Overview, ReminderInput, SnoozeFor,
+};
 use allies_core::WireError;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -165,5 +167,27 @@ pub async fn pause_reminders(
 ) -> Result<ReminderSettings, WireError> {
     state
         .with_db(move |db| settings::pause_for(db, choice, now()))
+        .await
+}
+
+#[tauri::command]
+pub async fn edit_check_in(
+    state: State<'_, AppState>,
+    id: String,
+    input: CheckInInput,
+) -> Result<CheckIn, WireError> {
+    state
+        .with_db(move |db| reminders::edit_check_in(db, &id, &input, now()))
+        .await
+}
+
+/// How often the user means to be in touch with a person, and where that comes from.
+#[tauri::command]
+pub async fn person_cadence(
+    state: State<'_, AppState>,
+    person_id: String,
+) -> Result<Option<CadenceInEffect>, WireError> {
+    state
+        .with_db(move |db| reminders::cadence_of(db, &person_id))
         .await
 }

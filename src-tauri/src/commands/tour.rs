@@ -1,6 +1,8 @@
 //! The newbie tour: the plan of who to meet in a new job, and what they said.
 
-use allies_core::network::tour::{self, MeetingInput, NewPerson, StopInput, Tour, TourInput};
+use allies_core::network::tour::{
+    self, MeetingInput, NewPerson, StopInput, Tour, TourInput, TourSummary,
+};
 use allies_core::WireError;
 use tauri::State;
 
@@ -84,5 +86,27 @@ pub async fn delete_tour_stop(
 ) -> Result<Tour, WireError> {
     state
         .with_db(move |db| tour::delete_stop(db, &stop_id, now()))
+        .await
+}
+
+/// Every tour, the current one first.
+#[tauri::command]
+pub async fn list_tours(state: State<'_, AppState>) -> Result<Vec<TourSummary>, WireError> {
+    state.with_db(|db| tour::list(db)).await
+}
+
+#[tauri::command]
+pub async fn get_tour(state: State<'_, AppState>, id: String) -> Result<Tour, WireError> {
+    state.with_db(move |db| tour::get(db, &id)).await
+}
+
+#[tauri::command]
+pub async fn set_tour_stop_week(
+    state: State<'_, AppState>,
+    stop_id: String,
+    week: u8,
+) -> Result<Tour, WireError> {
+    state
+        .with_db(move |db| tour::set_stop_week(db, &stop_id, week, now()))
         .await
 }
