@@ -117,6 +117,8 @@ const COMMANDS: &[&str] = &[
     "list_snapshots",
     "restore_snapshot",
     "set_presenting",
+    "answer_reminder",
+    "review_page",
 ];
 
 fn main() {

@@ -183,6 +183,8 @@ fn run_app(background: bool) -> ExitCode {
             commands::reminders::save_reminder_settings,
             commands::reminders::pause_reminders,
             commands::presenting::set_presenting,
+            commands::reminders::answer_reminder,
+            commands::reminders::review_page,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -165,6 +165,9 @@ export function createApi(invoke) {
     setAutostart: (enabled) => call('set_autostart', { enabled }),
     /** 'names' | 'initials' | 'roles': so reminder pop-ups hide names while presenting too. */
     setPresenting: (mode) => call('set_presenting', { mode }),
+    /** `answer` is { answer: 'done' | 'got_in_touch' (with kind, note) | 'resolved' (with how) | 'kept' | 'not_kept' | 'ask_again' | 'met' | 'went' }. */
+    answerReminder: (subject, answer) => call('answer_reminder', { subject, answer }),
+    reviewPage: () => call('review_page'),
   };
 }
 

@@ -2,7 +2,9 @@
 //! 30/60/90-day check-ins, and the settings.
 
 use allies_core::reminders::settings::{self, PauseFor, ReminderSettings};
-use allies_core::reminders::{self, CheckIn, CheckInInput, Overview, ReminderInput, SnoozeFor};
+use allies_core::reminders::{
+    self, Answer, CheckIn, CheckInInput, Overview, ReminderInput, ReviewPage, SnoozeFor,
+};
 use allies_core::WireError;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -187,5 +189,25 @@ pub async fn pause_reminders(
 ) -> Result<ReminderSettings, WireError> {
     state
         .with_db(move |db| settings::pause_for(db, choice, now()))
+        .await
+}
+
+/// Answers a reminder with what closes it (Got in touch, Resolved, Kept, …), in one step.
+#[tauri::command]
+pub async fn answer_reminder(
+    state: State<'_, AppState>,
+    subject: String,
+    answer: Answer,
+) -> Result<(), WireError> {
+    state
+        .with_db(move |db| reminders::answer(db, &subject, &answer, now()))
+        .await
+}
+
+/// The Review page: everything the weekly review covers, each with its answer.
+#[tauri::command]
+pub async fn review_page(state: State<'_, AppState>) -> Result<ReviewPage, WireError> {
+    state
+        .with_db(move |db| reminders::review_page(db, now()))
         .await
 }
