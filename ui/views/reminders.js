@@ -8,6 +8,7 @@ import { isPresenting, onPresentingChange, redactNames } from '../lib/presenting
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { dueText, localInputValue } from '../lib/reminder-format.js';
 import { showToast } from '../lib/toast.js';
+import { answeredText } from './reminder-answers.js';
 import { LISTS, banners, checkInItems, listItems, loadError, pauseBox, remindersPage } from './reminders-render.js';
 
 export function mountReminders(ctx) {
@@ -29,6 +30,7 @@ export function mountReminders(ctx) {
 
   const on = {
     complete,
+    answer,
     snooze: snoozeTo,
     skip,
     remove,
@@ -85,6 +87,19 @@ export function mountReminders(ctx) {
       announce(`Done: ${say(item.title)}`);
       await load();
     } catch (err) { showToast(err.message); await load(); }
+  }
+
+  async function answer(item, reply) {
+    try {
+      await api.answerReminder(item.subject, reply);
+    } catch (err) {
+      showToast(err.message);
+      return;
+    }
+    const text = answeredText(reply, say(item.title));
+    announce(text);
+    showToast(text);
+    await load();
   }
 
   async function snoozeTo(item, choice) {
