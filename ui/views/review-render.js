@@ -5,7 +5,7 @@
 import { h } from '../lib/dom.js';
 import { labelFor, labelForName } from '../lib/presenting.js';
 import { personHash } from '../lib/router.js';
-import { dueText } from '../lib/reminder-format.js';
+import { dueText, kindLabel } from '../lib/reminder-format.js';
 import { answerControls, idFor } from './reminder-answers.js';
 
 /** The lists of reminders on the page, in order: key in the reply, title, what it says when empty. */
@@ -32,6 +32,7 @@ function reminderItem(item, view, say, on) {
     ? h('a', { href: personHash(item.person_id), class: 'reminder-title' }, say(item.title))
     : h('span', { class: 'reminder-title' }, say(item.title));
   return h('li', { class: 'reminder-item review-item', id: `review-${idFor(item.subject)}`, 'data-subject': item.subject, tabindex: '-1' },
+    h('span', { class: `kind kind-${item.kind}` }, kindLabel(item.kind)),
     h('span', { class: 'reminder-main' }, title, h('span', { class: 'reminder-body' }, say(item.body))),
     h('span', { class: 'reminder-due' }, dueText(item.due, new Date(view.now), view.time_zone)),
     h('span', { class: 'reminder-actions' },
@@ -54,9 +55,11 @@ function gapItem(p, view, say, on) {
   // Got in touch answers their keep-in-touch reminder, which logs the contact.
   const item = { subject: p.subject, kind: 'keep_in_touch', title: `Keep in touch with ${p.name}`, person_id: p.person_id, offers: ['got_in_touch'] };
   return h('li', { class: 'reminder-item review-item', 'data-subject': p.subject },
+    h('span', { class: 'kind kind-keep_in_touch' }, 'Visibility'),
     h('span', { class: 'reminder-main' },
       h('a', { href: personHash(p.person_id), class: 'reminder-title' }, name),
       h('span', { class: 'reminder-body' }, `Power ${Math.round(p.power * 100)}%, ${lastSeen(p.last_contact, view)}.`)),
+    h('span', { class: 'reminder-due' }),
     h('span', { class: 'reminder-actions' }, answerControls(item, say, on)));
 }
 
