@@ -119,6 +119,8 @@ const COMMANDS: &[&str] = &[
     "set_tour_stop_week",
     "edit_check_in",
     "person_cadence",
+    "answer_reminder",
+    "review_page",
 ];
 
 fn main() {

@@ -4,7 +4,7 @@ import { api, onAppEvent } from './lib/api.js';
 import { announce } from './lib/dom.js';
 import { IdleWatch, lockAfterMinutes } from './lib/idle.js';
 import { FLASH_KEY, lockApp } from './lib/lock.js';
-import { hashFor, paramFromHash, personHash, sectionFromHash } from './lib/router.js';
+import { hashFor, paramFromHash, placeHash, sectionFromHash } from './lib/router.js';
 import { isPresenting, onPresentingChange, presentingMode, setPresentingMode, togglePresenting } from './lib/presenting.js';
 import { isTextField, shortcutFor } from './lib/shortcuts.js';
 import { showToast } from './lib/toast.js';
@@ -15,6 +15,7 @@ import { mountMap } from './views/map.js';
 import { mountNetwork } from './views/network.js';
 import { mountPeople } from './views/people.js';
 import { mountReminders } from './views/reminders.js';
+import { mountReview } from './views/review.js';
 import { mountSettings } from './views/settings.js';
 import { mountTour } from './views/tour.js';
 
@@ -212,6 +213,7 @@ function startShell(status) {
       network: mountNetwork,
       tour: mountTour,
       reminders: mountReminders,
+      review: () => mountReview(ctx, param),
       insights: mountInsights,
       settings: mountSettings,
     }[name] ?? mountInsights;
@@ -320,14 +322,15 @@ function watchPresenting() {
 
 /**
  * Keeps the sidebar's count current: when the desktop cannot show pop-ups, the count and the
- * Reminders view are where reminders appear. A click on a pop-up opens its person.
+ * Reminders view are where reminders appear. A click on a pop-up opens where it points.
  */
 function watchReminders(ctx) {
   ctx.refreshBadge();
   // The scheduler says when anything falls due or changes.
   onAppEvent('reminders-changed', () => ctx.refreshBadge());
-  onAppEvent('reminder-open', (personId) => {
-    location.hash = personId ? personHash(personId) : hashFor('reminders');
+  // The core says where: a person, the Review page (at a conflict), or the Reminders view.
+  onAppEvent('reminder-open', (place) => {
+    location.hash = placeHash(place);
   });
 }
 

@@ -4,6 +4,7 @@
 
 use std::collections::HashMap;
 
+use allies_core::reminders::offers;
 use allies_core::reminders::schedule::{self, resolve, Kind, Notice, Quiet, Repeat, Rule};
 use chrono::{DateTime, Duration, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -36,6 +37,7 @@ fn rule(subject: &str, first_due: DateTime<Utc>, repeat: Repeat) -> Rule {
         tz: BERLIN,
         done_through: None,
         snoozed_until: None,
+        offers: offers::DONE,
     }
 }
 

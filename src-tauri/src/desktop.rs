@@ -2,6 +2,7 @@
 //! the window without stopping reminders, events to the window when reminders change, and
 //! bringing the window forward when a pop-up is clicked or Allies is launched again.
 
+use allies_core::reminders::popup::Place;
 use allies_core::reminders::settings::{self, PauseFor};
 use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
@@ -36,9 +37,9 @@ impl Shell for WindowShell {
         let _ = self.0.emit("reminders-changed", in_app);
     }
 
-    fn open(&self, person_id: Option<&str>) {
+    fn open(&self, place: &Place) {
         bring_forward(&self.0);
-        let _ = self.0.emit("reminder-open", person_id);
+        let _ = self.0.emit("reminder-open", place);
     }
 }
 

@@ -185,6 +185,8 @@ fn run_app(background: bool) -> ExitCode {
             commands::tour::set_tour_stop_week,
             commands::reminders::edit_check_in,
             commands::reminders::person_cadence,
+            commands::reminders::answer_reminder,
+            commands::reminders::review_page,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -24,9 +24,9 @@ pub const LONGEST_SLEEP: Duration = Duration::from_secs(60);
 pub trait Shell: Send + Sync + 'static {
     /// Reminders changed; `in_app` are the titles the desktop could not show.
     fn reminders_changed(&self, in_app: &[String]);
-    /// The user clicked a pop-up: bring the app forward on this person, or on the Reminders
-    /// view when there is none.
-    fn open(&self, person_id: Option<&str>);
+    /// The user clicked a pop-up: bring the app forward at `place` (a person, the Review page,
+    /// the Reminders view).
+    fn open(&self, place: &popup::Place);
 }
 
 /// Looks at the clock once: records and shows what is due. Returns when to look again.
@@ -97,8 +97,8 @@ fn deliver(
     shell.reminders_changed(&in_app);
 }
 
-/// What a click on a pop-up's button does: Open brings the app forward; the others are the
-/// core's answer to the reminder.
+/// What a click on a pop-up's button does: the core answers the reminder, or says where the
+/// app should open (Open, Resolve, Review).
 fn act(
     state: &AppState,
     shell: &Arc<dyn Shell>,
@@ -106,17 +106,17 @@ fn act(
     subject: Option<&str>,
     person: Option<&str>,
 ) {
-    let (Some(button), subject) = (popup::Button::from_key(key), subject) else {
+    let Some(button) = popup::Button::from_key(key) else {
         return;
     };
-    if button == popup::Button::Open {
-        shell.open(person);
-        return;
-    }
-    let Some(subject) = subject else { return };
     let now = now();
-    if let Err(e) = state.record_blocking(|db| popup::answer(db, subject, button, now)) {
-        eprintln!("allies: “{key}” on a reminder did not work: {}", e.message);
+    match state.record_blocking(|db| popup::click(db, subject, person, button, now)) {
+        Ok(Some(place)) => {
+            shell.open(&place);
+            return;
+        }
+        Ok(None) => {}
+        Err(e) => eprintln!("allies: “{key}” on a reminder did not work: {}", e.message),
     }
     state.changed.notify_one();
     shell.reminders_changed(&[]);
@@ -199,18 +199,15 @@ mod tests {
     #[derive(Default)]
     struct RecordingShell {
         changed: Mutex<Vec<Vec<String>>>,
-        opened: Mutex<Vec<Option<String>>>,
+        opened: Mutex<Vec<popup::Place>>,
     }
 
     impl Shell for RecordingShell {
         fn reminders_changed(&self, in_app: &[String]) {
             self.changed.lock().unwrap().push(in_app.to_vec());
         }
-        fn open(&self, person_id: Option<&str>) {
-            self.opened
-                .lock()
-                .unwrap()
-                .push(person_id.map(str::to_owned));
+        fn open(&self, place: &popup::Place) {
+            self.opened.lock().unwrap().push(place.clone());
         }
     }
 
@@ -466,8 +463,10 @@ mod tests {
             || !recording.opened.lock().unwrap().is_empty(),
         );
         assert_eq!(
-            recording.opened.lock().unwrap()[0].as_deref(),
-            Some(omar.as_str())
+            recording.opened.lock().unwrap()[0],
+            popup::Place::Person {
+                person_id: omar.clone()
+            }
         );
         drop(server);
 
@@ -487,5 +486,122 @@ mod tests {
             .with_db_blocking(|db| reminders::overview(db, t0 + day * 3))
             .unwrap();
         assert_eq!(overview.overdue.len(), 2, "they wait in the Reminders view");
+    }
+
+    // The pop-ups of a conflict and of keeping in touch: Resolve opens the Review page at the
+    // conflict (it is never just "done"), Got in touch logs a message with the person.
+    #[test]
+    fn a_conflict_opens_the_review_and_got_in_touch_logs_a_message() {
+        use allies_core::journal::conflicts::{self, ConflictInput, ConflictStatus};
+        use allies_core::journal::interactions;
+        use allies_core::journal::profiles;
+
+        let _env = crate::desktop_notifier::DBUS_ENV
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let bus = PrivateBus::start().unwrap();
+        std::env::set_var("DBUS_SESSION_BUS_ADDRESS", bus.address());
+        let server = FakeNotificationServer::start_blocking(&bus).unwrap();
+
+        let t0 = now();
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Database::open_in(dir.path(), t0).unwrap();
+        let settings = ReminderSettings {
+            time_zone: "UTC".into(),
+            quiet_start: "00:00".into(),
+            quiet_end: "00:00".into(),
+            weekly_review: false,
+            ..ReminderSettings::default()
+        };
+        settings::save(&mut db, &settings, t0).unwrap();
+        let omar = people::add(&mut db, &PersonInput::named("Omar Haddad"), t0)
+            .unwrap()
+            .id;
+        let today = t0.date_naive();
+        let conflict = conflicts::open(
+            &mut db,
+            &ConflictInput {
+                person_id: omar.clone(),
+                description: "The on-call rota".into(),
+                resolve_by: today.to_string(),
+            },
+            t0,
+            today,
+        )
+        .unwrap();
+        let state = AppState::over(db);
+        let recording = Arc::new(RecordingShell::default());
+        let shell: Arc<dyn Shell> = recording.clone();
+        let notifier = DesktopNotifier::default();
+
+        // The conflict is due this morning (UTC 09:00) or, before that, at 09:00: look then.
+        let day = chrono::Duration::days(1);
+        run_once(&state, &notifier, &shell, t0 + day).unwrap();
+        let popup = server.received().pop().unwrap();
+        assert_eq!(popup.summary, "Resolve the tension with Omar Haddad");
+        assert_eq!(
+            popup.actions,
+            [
+                "resolve",
+                "Resolve…",
+                "snooze",
+                "Snooze 1 day",
+                "default",
+                "Open"
+            ],
+            "no Done on a conflict"
+        );
+        click_until(&server, popup.id, "resolve", "the review opens", || {
+            !recording.opened.lock().unwrap().is_empty()
+        });
+        assert_eq!(
+            recording.opened.lock().unwrap()[0],
+            popup::Place::Review {
+                subject: Some(format!("conflict:{}", conflict.id))
+            }
+        );
+        let still = state
+            .with_db_blocking(|db| conflicts::get(db, &conflict.id, today))
+            .unwrap();
+        assert_eq!(still.status, ConflictStatus::Open, "Resolve asks how first");
+
+        // Keeping in touch every day: due a day after joining.
+        state
+            .with_db_blocking(|db| {
+                let mut p = profiles::get(db, &omar)?;
+                p.cadence_days = Some(1);
+                profiles::save(db, &omar, &p, t0)
+            })
+            .unwrap();
+        run_once(&state, &notifier, &shell, t0 + day * 2).unwrap();
+        let popup = server
+            .received()
+            .into_iter()
+            .rfind(|p| p.summary == "Keep in touch with Omar Haddad")
+            .unwrap();
+        assert_eq!(
+            popup.actions,
+            [
+                "got_in_touch",
+                "Got in touch",
+                "snooze",
+                "Snooze 1 day",
+                "default",
+                "Open"
+            ]
+        );
+        click_until(
+            &server,
+            popup.id,
+            "got_in_touch",
+            "a message is logged",
+            || {
+                state
+                    .with_db_blocking(|db| interactions::timeline(db, &omar, 5))
+                    .unwrap()
+                    .iter()
+                    .any(|i| i.kind == interactions::Kind::Message)
+            },
+        );
     }
 }

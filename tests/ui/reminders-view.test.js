@@ -279,3 +279,27 @@ test('a refused check-in is shown at its field', async () => {
   assert.equal(textOf($('#check-in-start_on-error')), 'Pick the start date.');
   assert.equal($('#check-in-start_on-error').hidden, false);
 });
+
+test('each reminder shows the answers it offers: kinds for keeping in touch, Resolve with how, their promise', async () => {
+  const overdue = [
+    { subject: 'keep_in_touch:p1', kind: 'keep_in_touch', title: 'Keep in touch with Dana Ng', body: '', due: '2026-11-26T09:00:00Z', person_id: 'p1', offers: ['got_in_touch'] },
+    { subject: 'conflict:c1', kind: 'conflict', title: 'Resolve the tension with Dana Ng', body: '', due: '2026-11-26T09:00:00Z', person_id: 'p1', offers: ['resolve'] },
+    { subject: 'promise:x', kind: 'promise', title: 'Check on Omar’s promise', body: '', due: '2026-11-26T09:00:00Z', person_id: 'p2', offers: ['kept', 'not_kept', 'ask_again'] },
+  ];
+  const { api, $ } = await mount({ remindersOverview: overview({ overdue }) });
+  const row = (s) => $(`#reminders-overdue [data-subject="${s}"]`);
+  assert.equal(row('conflict:c1').querySelector('.reminder-done'), null, 'a conflict has no Done');
+  assert.equal(row('promise:x').querySelector('.reminder-done'), null, 'their promise has no Done');
+  row('conflict:c1').querySelector('.answer-how').value = 'Agreed on a pilot';
+  row('conflict:c1').querySelector('.answer-resolved').dispatchEvent(new Event('click'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'answerReminder'), ['answerReminder', 'conflict:c1', { answer: 'resolved', how: 'Agreed on a pilot' }]);
+  assert.equal(toast(), 'Resolved: Resolve the tension with Dana Ng');
+  row('keep_in_touch:p1').querySelector('.contact-one_on_one').dispatchEvent(new Event('click'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'answerReminder'), ['answerReminder', 'keep_in_touch:p1', { answer: 'got_in_touch', kind: 'one_on_one', note: '' }]);
+  row('promise:x').querySelector('.answer-not-kept').dispatchEvent(new Event('click'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'answerReminder'), ['answerReminder', 'promise:x', { answer: 'not_kept' }]);
+  assert.equal(api.calls.at(-1)[0], 'remindersOverview', 'read again after an answer');
+});

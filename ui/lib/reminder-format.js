@@ -10,6 +10,7 @@ export const KIND_LABELS = {
   one_off: 'Reminder',
   group: 'Group',
   weekly_review: 'Weekly review',
+  tour_meeting: 'Tour meeting',
 };
 
 export function kindLabel(kind) {

@@ -26,3 +26,13 @@ export function personHash(id) {
 export function mapHash(id) {
   return `#/map/${encodeURIComponent(id)}`;
 }
+
+/**
+ * The address a reminder pop-up's click opens, from the place the core names:
+ * { view: 'person', person_id } | { view: 'review', subject } | { view: 'reminders' }.
+ */
+export function placeHash(place) {
+  if (place?.view === 'person' && place.person_id) return personHash(place.person_id);
+  if (place?.view === 'review') return place.subject ? `#/review/${encodeURIComponent(place.subject)}` : hashFor('review');
+  return hashFor('reminders');
+}

@@ -6,7 +6,8 @@ import { personHash } from '../lib/router.js';
 import { h } from '../lib/dom.js';
 import { formField } from '../lib/form-dialog.js';
 import { labelFor } from '../lib/presenting.js';
-import { doneLabel, dueLine, dueText, kindLabel, localInputValue } from '../lib/reminder-format.js';
+import { dueLine, dueText, kindLabel, localInputValue } from '../lib/reminder-format.js';
+import { answerControls } from './reminder-answers.js';
 
 const SNOOZES = [
   ['hour', 'For 1 hour'],
@@ -66,6 +67,7 @@ export function remindersPage(on) {
     h('header', { class: 'view-head' },
       h('h1', { id: 'reminders-title', tabindex: '-1' }, 'Reminders'),
       h('div', { class: 'view-actions' },
+        h('a', { class: 'button', id: 'open-review', href: '#/review' }, 'Weekly review'),
         h('button', { type: 'button', class: 'primary', id: 'new-reminder', onclick: () => on.newReminder() }, 'New reminder'))),
     h('div', { class: 'reminder-banners', id: 'reminder-banners' }), form,
     LISTS.map(section),
@@ -111,10 +113,7 @@ function reminderItem(item, list, now, tz, say, on) {
     if (snooze.value === 'until') { pick.hidden = false; pick.querySelector('input').focus(); return; }
     if (snooze.value) on.snooze(item, { for: snooze.value });
   });
-  const actions = [
-    h('button', { type: 'button', class: 'reminder-done', onclick: () => on.complete(item) }, doneLabel(item.kind)),
-    snooze, pick,
-  ];
+  const actions = [...answerControls(item, say, on), snooze, pick];
   if (item.kind === 'thank_you') {
     actions.push(h('button', { type: 'button', class: 'link reminder-skip', title: 'Stop reminding me of this thank-you', onclick: () => on.skip(item) }, 'Skip'));
   }

@@ -9,6 +9,7 @@ import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { dueText, localInputValue } from '../lib/reminder-format.js';
 import { showChange, showToast } from '../lib/toast.js';
 import { openFormDialog } from '../lib/form-dialog.js';
+import { answeredText } from './reminder-answers.js';
 import { LISTS, banners, checkInFields, checkInItems, listItems, loadError, pauseBox, remindersPage } from './reminders-render.js';
 
 export function mountReminders(ctx) {
@@ -30,6 +31,7 @@ export function mountReminders(ctx) {
 
   const on = {
     complete,
+    answer,
     snooze: snoozeTo,
     skip,
     remove,
@@ -87,6 +89,19 @@ export function mountReminders(ctx) {
       announce(`Done: ${say(item.title)}`);
       await load();
     } catch (err) { showToast(err.message); await load(); }
+  }
+
+  async function answer(item, reply) {
+    try {
+      await api.answerReminder(item.subject, reply);
+    } catch (err) {
+      showToast(err.message);
+      return;
+    }
+    const text = answeredText(reply, say(item.title));
+    announce(text);
+    showChange(text, runUndo);
+    await load();
   }
 
   async function snoozeTo(item, choice) {

@@ -147,6 +147,14 @@ pub fn resolve(
     now: DateTime<Utc>,
     today: NaiveDate,
 ) -> Result<Conflict> {
+    let resolution = checked_resolution(resolution)?;
+    get(db, id, today)?;
+    db.write(|tx| write_resolution(tx, id, resolution, now))?;
+    get(db, id, today)
+}
+
+/// Checks how a conflict was resolved: said, and not too long. Returns it trimmed.
+pub(crate) fn checked_resolution(resolution: &str) -> Result<&str> {
     let resolution = required(
         resolution,
         "conflicts.resolution_required",
@@ -154,16 +162,22 @@ pub fn resolve(
         "Note how it was resolved; it helps the next time.",
     )?;
     check_length("resolution", "Resolution", resolution, MAX_TEXT)?;
-    get(db, id, today)?;
-    db.write(|tx| {
-        tx.execute(
-            "UPDATE conflicts SET status = 'resolved', resolution = ?2, resolved_at = ?3, updated_at = ?3
-             WHERE id = ?1",
-            rusqlite::params![id, resolution, time_text(now)],
-        )?;
-        Ok(())
-    })?;
-    get(db, id, today)
+    Ok(resolution)
+}
+
+/// Writes a checked resolution inside the caller's transaction.
+pub(crate) fn write_resolution(
+    tx: &rusqlite::Transaction<'_>,
+    id: &str,
+    resolution: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    tx.execute(
+        "UPDATE conflicts SET status = 'resolved', resolution = ?2, resolved_at = ?3, updated_at = ?3
+         WHERE id = ?1",
+        rusqlite::params![id, resolution, time_text(now)],
+    )?;
+    Ok(())
 }
 
 /// A person's conflicts: open ones first, the most urgent first.

@@ -165,20 +165,30 @@ pub fn attend(
     get(db, group_id)?;
     let on = checked_visit(on, note, today)?;
     let id = new_id(now);
-    db.write(|tx| {
-        tx.execute(
-            "INSERT INTO group_attendance (id, group_id, attended_on, note, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            rusqlite::params![id, group_id, on, note, time_text(now)],
-        )?;
-        Ok(())
-    })?;
+    db.write(|tx| write_attendance(tx, &id, group_id, on, note, now))?;
     Ok(Attendance {
         id,
         group_id: group_id.to_owned(),
         attended_on: on,
         note: note.to_owned(),
     })
+}
+
+/// Writes that the user went, inside the caller's transaction (the group and day checked).
+pub(crate) fn write_attendance(
+    tx: &rusqlite::Transaction<'_>,
+    id: &str,
+    group_id: &str,
+    on: NaiveDate,
+    note: &str,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    tx.execute(
+        "INSERT INTO group_attendance (id, group_id, attended_on, note, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        rusqlite::params![id, group_id, on, note, time_text(now)],
+    )?;
+    Ok(())
 }
 
 /// The times the user went to a group's events, the latest first.

@@ -521,6 +521,27 @@ pub fn record_meeting(
     input: &MeetingInput,
     now: DateTime<Utc>,
 ) -> Result<Tour> {
+    let meeting = check_meeting(db, stop_id, input, now)?;
+    db.write(|tx| write_meeting(tx, &meeting, now))?;
+    get(db, &meeting.tour_id)
+}
+
+/// A meeting checked and ready to be written, in [`record_meeting`] or a reminder's answer.
+pub(crate) struct CheckedMeeting {
+    tour_id: String,
+    stop_id: String,
+    person: Option<String>,
+    met_on: NaiveDate,
+    input: MeetingInput,
+    interaction: Option<(InteractionInput, DateTime<Utc>, Vec<String>)>,
+}
+
+pub(crate) fn check_meeting(
+    db: &Database,
+    stop_id: &str,
+    input: &MeetingInput,
+    now: DateTime<Utc>,
+) -> Result<CheckedMeeting> {
     let (tour_id, person, _, met_before) = stop_row(db, stop_id)?;
     let met_on = day(&input.met_on, "tours.bad_date", "met_on")?.ok_or_else(|| Error::Invalid {
         code: "tours.met_on_required",
@@ -566,44 +587,65 @@ pub fn record_meeting(
         }
         _ => None,
     };
-    db.write(|tx| {
+    Ok(CheckedMeeting {
+        tour_id,
+        stop_id: stop_id.to_owned(),
+        person,
+        met_on,
+        input: input.clone(),
+        interaction,
+    })
+}
+
+/// Writes a checked meeting inside the caller's transaction.
+pub(crate) fn write_meeting(
+    tx: &Transaction<'_>,
+    meeting: &CheckedMeeting,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let CheckedMeeting {
+        stop_id,
+        person,
+        met_on,
+        input,
+        interaction,
+        ..
+    } = meeting;
+    tx.execute(
+        "UPDATE tour_stops SET met_on = ?2, success = ?3, challenges = ?4, who_else = ?5,
+                updated_at = ?6 WHERE id = ?1",
+        rusqlite::params![
+            stop_id,
+            met_on,
+            input.success.trim(),
+            input.challenges.trim(),
+            input.who_else.trim(),
+            time_text(now)
+        ],
+    )?;
+    if let Some((input, at, people)) = interaction {
+        interactions::insert(tx, &new_id(now), *at, input, people, now)?;
+    }
+    if let (Some(person), true) = (
+        person,
+        input.channel.is_some() || input.cadence_days.is_some(),
+    ) {
         tx.execute(
-            "UPDATE tour_stops SET met_on = ?2, success = ?3, challenges = ?4, who_else = ?5,
-                    updated_at = ?6 WHERE id = ?1",
+            "INSERT INTO profiles (person_id, channel, cadence_days, updated_at)
+             VALUES (?1, coalesce(?2, ''), ?3, ?4)
+             ON CONFLICT (person_id) DO UPDATE SET
+                channel = coalesce(?2, channel),
+                cadence_days = coalesce(?3, cadence_days),
+                updated_at = ?4",
             rusqlite::params![
-                stop_id,
-                met_on,
-                input.success.trim(),
-                input.challenges.trim(),
-                input.who_else.trim(),
+                person,
+                input.channel.map(Channel::as_str),
+                input.cadence_days,
                 time_text(now)
             ],
         )?;
-        if let Some((input, at, people)) = &interaction {
-            interactions::insert(tx, &new_id(now), *at, input, people, now)?;
-        }
-        if let (Some(person), true) = (
-            &person,
-            input.channel.is_some() || input.cadence_days.is_some(),
-        ) {
-            tx.execute(
-                "INSERT INTO profiles (person_id, channel, cadence_days, updated_at)
-                 VALUES (?1, coalesce(?2, ''), ?3, ?4)
-                 ON CONFLICT (person_id) DO UPDATE SET
-                    channel = coalesce(?2, channel),
-                    cadence_days = coalesce(?3, cadence_days),
-                    updated_at = ?4",
-                rusqlite::params![
-                    person,
-                    input.channel.map(Channel::as_str),
-                    input.cadence_days,
-                    time_text(now)
-                ],
-            )?;
-        }
-        Ok(())
-    })?;
-    get(db, &tour_id)
+    }
+    Ok(())
 }
 
 /// Marks a meeting as not yet held (the journal entry it made stays).

@@ -1,8 +1,10 @@
-//! Answers to a reminder: done, snooze (for a while or until a time), dismiss and undo.
+//! Answers to a reminder: the answer that closes it (done, got in touch, resolved, kept or
+//! not, met, went), asking again later, snooze (for a while or until a time), dismiss.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::offers::Offer;
 use super::rules::rules;
 use super::schedule::{local_day_at, Kind, Rule};
 use super::settings;
@@ -10,7 +12,12 @@ use super::state::set_state;
 use super::subjects::parse_subject;
 use super::written::local_due;
 use crate::error::{Error, Result};
-use crate::records::time_text;
+use crate::journal::conflicts::{checked_resolution, write_resolution};
+use crate::journal::interactions::{self, InteractionInput};
+use crate::journal::promises::PromiseStatus;
+use crate::network::groups;
+use crate::network::tour::{self, MeetingInput};
+use crate::records::{new_id, time_text};
 use crate::storage::Database;
 
 pub(super) fn find_rule(db: &Database, subject: &str, now: DateTime<Utc>) -> Result<Rule> {
@@ -23,28 +30,167 @@ pub(super) fn find_rule(db: &Database, subject: &str, now: DateTime<Utc>) -> Res
         })
 }
 
-/// Marks what is due done: a thank-you as thanked, a promise as kept, anything else done for
-/// now (a keep-in-touch clock starts again). All in one transaction.
-pub fn complete(db: &mut Database, subject: &str, now: DateTime<Utc>) -> Result<()> {
+/// How the user answers a reminder. Each fits the reminders that offer it (see [`Offer`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "answer", rename_all = "snake_case")]
+pub enum Answer {
+    /// A thank-you sent, your own promise kept, a check-in held, a written reminder done; on
+    /// keeping in touch, the clock starts again without logging anything; on the weekly
+    /// review, "Review done".
+    Done,
+    /// Keeping in touch: logs an interaction of this kind with the person, now.
+    GotInTouch {
+        kind: interactions::Kind,
+        #[serde(default)]
+        note: String,
+    },
+    /// A conflict resolved, and how.
+    Resolved { how: String },
+    /// Their promise was kept.
+    Kept,
+    /// Their promise was not kept: it is closed as dropped.
+    NotKept,
+    /// Asks about their promise again in a week, in the morning; records nothing else.
+    AskAgain,
+    /// A tour meeting took place today.
+    Met,
+    /// The user went to one of the group's events today.
+    Went,
+}
+
+/// How far "Ask again" puts a promise off, in days.
+pub const ASK_AGAIN_DAYS: u64 = 7;
+
+impl Answer {
+    fn offer(&self) -> Offer {
+        match self {
+            Answer::Done => Offer::Done,
+            Answer::GotInTouch { .. } => Offer::GotInTouch,
+            Answer::Resolved { .. } => Offer::Resolve,
+            Answer::Kept => Offer::Kept,
+            Answer::NotKept => Offer::NotKept,
+            Answer::AskAgain => Offer::AskAgain,
+            Answer::Met => Offer::Met,
+            Answer::Went => Offer::Went,
+        }
+    }
+}
+
+/// Refuses an answer the reminder does not offer, saying what does.
+fn check_fits(rule: &Rule, answer: &Answer) -> Result<()> {
+    let offer = answer.offer();
+    // Done on keeping in touch or the weekly review: the clock starts again, nothing is logged.
+    let plain_done =
+        offer == Offer::Done && matches!(rule.kind, Kind::KeepInTouch | Kind::WeeklyReview);
+    if rule.offers.contains(&offer) || plain_done {
+        return Ok(());
+    }
+    let message = match rule.kind {
+        Kind::Conflict => {
+            "A conflict is closed by saying how it was resolved; or snooze it until you have talked."
+        }
+        Kind::Promise if rule.offers.contains(&Offer::Kept) => {
+            "Only they can keep their promise: say whether they did, or ask again later."
+        }
+        Kind::TourMeeting => "Mark the meeting met once it has happened, or snooze it.",
+        Kind::Group => "Say you went to one of its events, or snooze it.",
+        _ => "That answer does not fit this reminder.",
+    };
+    Err(Error::Invalid {
+        code: "reminders.answer_does_not_fit",
+        field: "answer",
+        message: message.into(),
+    })
+}
+
+/// What an answer writes besides the reminder's own state, checked before the transaction.
+enum Write {
+    Nothing,
+    Interaction(InteractionInput, DateTime<Utc>, Vec<String>),
+    Resolution(String),
+    Promise(PromiseStatus),
+    Meeting(tour::CheckedMeeting),
+    Attendance(NaiveDate),
+    Thanked,
+}
+
+/// Answers the reminder `subject`, all in one transaction: the record it is about changes
+/// (an interaction logged, a conflict resolved, a promise kept or not, a meeting met, a
+/// thank-you sent) and the reminder is done, or, for "Ask again", waits a week.
+pub fn answer(db: &mut Database, subject: &str, answer: &Answer, now: DateTime<Utc>) -> Result<()> {
     let rule = find_rule(db, subject, now)?;
+    check_fits(&rule, answer)?;
+    let settings = settings::get(db)?;
+    let tz = settings.tz();
+    let today = now.with_timezone(&tz).date_naive();
     let id = parse_subject(subject).map_or("", |(_, id)| id).to_owned();
+    let write = match answer {
+        Answer::AskAgain => {
+            let until = local_day_at(tz, now, ASK_AGAIN_DAYS, settings.morning_time());
+            return db.write(|tx| set_state(tx, subject, "snoozed_until", Some(until), now));
+        }
+        Answer::GotInTouch { kind, note } => {
+            let person = rule
+                .person_id
+                .clone()
+                .ok_or_else(|| Error::ReminderNotFound {
+                    subject: subject.to_owned(),
+                })?;
+            let input = InteractionInput {
+                occurred_at: Some(now),
+                kind: *kind,
+                people: vec![person],
+                notes: note.trim().to_owned(),
+                follow_up: String::new(),
+            };
+            let (at, people) = interactions::checked(&input, now)?;
+            Write::Interaction(input, at, people)
+        }
+        Answer::Resolved { how } => Write::Resolution(checked_resolution(how)?.to_owned()),
+        Answer::Kept => Write::Promise(PromiseStatus::Kept),
+        Answer::NotKept => Write::Promise(PromiseStatus::Dropped),
+        Answer::Met => {
+            let met = MeetingInput {
+                met_on: today.to_string(),
+                ..MeetingInput::default()
+            };
+            Write::Meeting(tour::check_meeting(db, &id, &met, now)?)
+        }
+        Answer::Went => {
+            groups::get(db, &id)?;
+            Write::Attendance(today)
+        }
+        Answer::Done => match rule.kind {
+            Kind::ThankYou => Write::Thanked,
+            Kind::Promise => Write::Promise(PromiseStatus::Kept),
+            _ => Write::Nothing,
+        },
+    };
     db.write(|tx| {
-        match rule.kind {
-            Kind::ThankYou => {
+        match &write {
+            Write::Nothing => {}
+            Write::Interaction(input, at, people) => {
+                interactions::insert(tx, &new_id(now), *at, input, people, now)?;
+            }
+            Write::Resolution(how) => write_resolution(tx, &id, how, now)?,
+            Write::Promise(status) => {
+                tx.execute(
+                    "UPDATE promises SET status = ?3, closed_at = ?2, updated_at = ?2
+                     WHERE id = ?1 AND status = 'open'",
+                    rusqlite::params![id, time_text(now), status],
+                )?;
+            }
+            Write::Meeting(meeting) => tour::write_meeting(tx, meeting, now)?,
+            Write::Attendance(on) => {
+                groups::write_attendance(tx, &new_id(now), &id, *on, "", now)?;
+            }
+            Write::Thanked => {
                 tx.execute(
                     "UPDATE favours SET thanked_at = ?2, updated_at = ?2
                      WHERE id = ?1 AND thanked_at IS NULL",
                     rusqlite::params![id, time_text(now)],
                 )?;
             }
-            Kind::Promise => {
-                tx.execute(
-                    "UPDATE promises SET status = 'kept', closed_at = ?2, updated_at = ?2
-                     WHERE id = ?1 AND status = 'open'",
-                    rusqlite::params![id, time_text(now)],
-                )?;
-            }
-            _ => {}
         }
         set_state(tx, subject, "done_through", Some(now), now)?;
         set_state(tx, subject, "snoozed_until", None, now)?;
@@ -61,6 +207,13 @@ pub fn complete(db: &mut Database, subject: &str, now: DateTime<Utc>) -> Result<
         )?;
         Ok(())
     })
+}
+
+/// Marks what is due done ([`Answer::Done`]): a thank-you as thanked, your own promise as
+/// kept, anything else done for now (a keep-in-touch clock starts again). A conflict or
+/// someone else's promise is never closed this way.
+pub fn complete(db: &mut Database, subject: &str, now: DateTime<Utc>) -> Result<()> {
+    answer(db, subject, &Answer::Done, now)
 }
 
 /// Holds a reminder until `until`, when it shows again.

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use chrono_tz::Tz;
 
+use super::offers::{self, Offer};
 use super::schedule::{resolve, Kind, Repeat, Rule};
 use super::state::State;
 use super::subjects::subject;
@@ -29,6 +30,8 @@ impl Builder<'_> {
         resolve(self.tz, day.and_time(self.morning))
     }
 
+    /// Adds a rule offering the answers its kind usually offers; returns it (to change what
+    /// it offers), or `None` when the user dismissed it.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn push(
         &mut self,
@@ -40,11 +43,11 @@ impl Builder<'_> {
         first_due: DateTime<Utc>,
         repeat: Repeat,
         tz: Tz,
-    ) {
+    ) -> Option<&mut Rule> {
         let subject = subject(kind, id);
         let state = self.state(&subject);
         if state.dismissed {
-            return;
+            return None;
         }
         self.rules.push(Rule {
             subject,
@@ -57,6 +60,20 @@ impl Builder<'_> {
             tz,
             done_through: state.done_through,
             snoozed_until: state.snoozed_until,
+            offers: usual_offers(kind),
         });
+        self.rules.last_mut()
+    }
+}
+
+/// What a reminder of `kind` offers, unless its source says otherwise (their promises).
+fn usual_offers(kind: Kind) -> &'static [Offer] {
+    match kind {
+        Kind::KeepInTouch => offers::KEEP_IN_TOUCH,
+        Kind::Conflict => offers::CONFLICT,
+        Kind::Group => offers::GROUP,
+        Kind::WeeklyReview => offers::WEEKLY_REVIEW,
+        Kind::TourMeeting => offers::TOUR_MEETING,
+        Kind::ThankYou | Kind::Promise | Kind::CheckIn | Kind::OneOff => offers::DONE,
     }
 }

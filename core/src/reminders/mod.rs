@@ -11,6 +11,7 @@ mod cadence;
 mod check_ins;
 mod firing;
 pub mod notification;
+pub mod offers;
 mod overview;
 pub mod popup;
 mod review;
@@ -21,7 +22,9 @@ mod state;
 mod subjects;
 mod written;
 
-pub use answers::{complete, dismiss, snooze, snooze_for, undismiss, SnoozeFor};
+pub use answers::{
+    answer, complete, dismiss, snooze, snooze_for, undismiss, Answer, SnoozeFor, ASK_AGAIN_DAYS,
+};
 pub use cadence::{cadence_for, cadence_of, cadences, Cadence, CadenceInEffect, CadenceSource};
 pub use check_ins::{
     add_check_in, check_ins_list, delete_check_in, edit_check_in, get_check_in, restore_check_in,
@@ -30,6 +33,7 @@ pub use check_ins::{
 pub use firing::{fire_due, Firing};
 pub use overview::{overdue_count, overview, DoneItem, Item, Overview, UPCOMING_DAYS};
 pub use popup::notification;
+pub use review::{review_page, MapWeek, ReviewPage, Sections, TourWeek, Unnoticed};
 pub use rules::rules;
 pub use state::shown;
 pub use subjects::{

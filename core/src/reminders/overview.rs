@@ -3,6 +3,7 @@
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 use serde::Serialize;
 
+use super::offers::Offer;
 use super::rules::rules;
 use super::schedule::{local_day_at, Kind, Repeat, Rule};
 use super::settings;
@@ -27,6 +28,8 @@ pub struct Item {
     pub repeats: bool,
     /// The reminder's own id when the user wrote it (it can be edited and deleted).
     pub reminder_id: Option<String>,
+    /// The answers it offers besides snoozing.
+    pub offers: &'static [Offer],
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -66,6 +69,7 @@ pub(super) fn item(rule: &Rule, due: DateTime<Utc>) -> Item {
         reminder_id: (rule.kind == Kind::OneOff)
             .then(|| parse_subject(&rule.subject).map(|(_, id)| id.to_owned()))
             .flatten(),
+        offers: rule.offers,
     }
 }
 

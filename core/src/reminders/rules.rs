@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::builder::Builder;
 use super::cadence::keep_in_touch;
+use super::offers;
 use super::review::weekly_review;
 use super::schedule::{local_day_at, Kind, Repeat, Rule};
 use super::settings::{ReminderSettings, ThankYouTiming};
@@ -110,7 +111,7 @@ pub(super) fn promises(db: &Database, b: &mut Builder<'_>) -> Result<()> {
             )
         };
         let (due, tz) = (b.morning_of(due_on), b.tz);
-        b.push(
+        let pushed = b.push(
             Kind::Promise,
             &id,
             Some(person),
@@ -120,6 +121,10 @@ pub(super) fn promises(db: &Database, b: &mut Builder<'_>) -> Result<()> {
             Repeat::Never,
             tz,
         );
+        // Only they can keep their promise: the user says whether they did, never "Done".
+        if let (Some(rule), false) = (pushed, direction == "mine") {
+            rule.offers = offers::THEIR_PROMISE;
+        }
     }
     Ok(())
 }
@@ -235,6 +240,56 @@ pub(super) fn groups(db: &Database, b: &mut Builder<'_>) -> Result<()> {
     Ok(())
 }
 
+/// Tour meetings not held by the end of their target week: due the morning after it, asked
+/// once (the user marks it met or snoozes it).
+pub(super) fn tour_meetings(db: &Database, b: &mut Builder<'_>) -> Result<()> {
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT s.id, s.person_id, p.name, s.team, s.week, t.title, t.start_on
+           FROM tour_stops s JOIN tours t ON t.id = s.tour_id AND t.deleted_at IS NULL
+           LEFT JOIN people p ON p.id = s.person_id
+         WHERE s.deleted_at IS NULL AND s.met_on IS NULL
+           AND (s.person_id IS NULL OR p.deleted_at IS NULL)",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, Option<String>>(1)?,
+            r.get::<_, Option<String>>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, u8>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, NaiveDate>(6)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, person, name, team, week, tour, start_on) = row?;
+        // The target week is days 7(week-1) .. 7week-1 after the start; the day after it ends.
+        let Some(after) = start_on.checked_add_days(chrono::Days::new(7 * u64::from(week.max(1))))
+        else {
+            continue;
+        };
+        let title = match &name {
+            Some(name) => format!("Meet {name}"),
+            None => format!("Meet the {team} team"),
+        };
+        let (due, tz) = (b.morning_of(after), b.tz);
+        b.push(
+            Kind::TourMeeting,
+            &id,
+            person,
+            title,
+            format!(
+                "Week {week} of your tour “{tour}” is over and this meeting has not happened. \
+                 Book it, or mark it met if it did."
+            ),
+            due,
+            Repeat::Never,
+            tz,
+        );
+    }
+    Ok(())
+}
+
 pub(super) fn one_offs(db: &Database, b: &mut Builder<'_>) -> Result<()> {
     let mut stmt = db.conn().prepare_cached(
         "SELECT r.id, r.title, r.note, r.person_id, p.name, r.due_at, r.repeat, r.time_zone
@@ -277,6 +332,15 @@ pub(super) fn one_offs(db: &Database, b: &mut Builder<'_>) -> Result<()> {
 
 /// Every rule the user's records call for, as of `now`.
 pub fn rules(db: &Database, now: DateTime<Utc>, settings: &ReminderSettings) -> Result<Vec<Rule>> {
+    Ok(rules_with_names(db, now, settings)?.0)
+}
+
+/// The rules, and the names of the people kept in touch with, by id (for the weekly review).
+pub(super) fn rules_with_names(
+    db: &Database,
+    now: DateTime<Utc>,
+    settings: &ReminderSettings,
+) -> Result<(Vec<Rule>, HashMap<String, String>)> {
     let states = states(db)?;
     let mut b = Builder {
         tz: settings.tz(),
@@ -292,6 +356,7 @@ pub fn rules(db: &Database, now: DateTime<Utc>, settings: &ReminderSettings) -> 
     check_ins(db, &mut b)?;
     groups(db, &mut b)?;
     one_offs(db, &mut b)?;
-    weekly_review(&mut b, settings, now);
-    Ok(b.rules)
+    tour_meetings(db, &mut b)?;
+    weekly_review(db, &mut b, settings, now)?;
+    Ok((b.rules, b.names))
 }

@@ -11,6 +11,7 @@ use chrono::{Duration, Utc, Weekday};
 use chrono_tz::Tz;
 use serde::Serialize;
 
+use super::offers::Offer;
 use crate::records::text_enum;
 
 text_enum! {
@@ -24,6 +25,7 @@ text_enum! {
         OneOff = "one_off",
         Group = "group",
         WeeklyReview = "weekly_review",
+        TourMeeting = "tour_meeting",
     }
 }
 
@@ -54,6 +56,8 @@ pub struct Rule {
     pub done_through: Option<DateTime<Utc>>,
     /// An occurrence due before this moment waits until it.
     pub snoozed_until: Option<DateTime<Utc>>,
+    /// The answers it offers (snoozing is always possible).
+    pub offers: &'static [Offer],
 }
 
 /// The instant a local wall-clock time names. A time skipped by a spring-forward change
@@ -226,6 +230,7 @@ pub struct Due {
     pub title: String,
     pub body: String,
     pub due: DateTime<Utc>,
+    pub offers: &'static [Offer],
 }
 
 /// What to do now: show these, and look again at `next_wake`.
@@ -258,6 +263,7 @@ pub fn plan(
                 title: rule.title.clone(),
                 body: rule.body.clone(),
                 due: at,
+                offers: rule.offers,
             })
         })
         .collect();

@@ -3,7 +3,8 @@
 
 use allies_core::reminders::settings::{self, PauseFor, ReminderSettings};
 use allies_core::reminders::{
-    self, CadenceInEffect, CheckIn, CheckInInput, Overview, ReminderInput, SnoozeFor,
+    self, Answer, CadenceInEffect, CheckIn, CheckInInput, Overview, ReminderInput, ReviewPage,
+    SnoozeFor,
 };
 use allies_core::WireError;
 use chrono::{DateTime, Utc};
@@ -189,5 +190,25 @@ pub async fn person_cadence(
 ) -> Result<Option<CadenceInEffect>, WireError> {
     state
         .with_db(move |db| reminders::cadence_of(db, &person_id))
+        .await
+}
+
+/// Answers a reminder with what closes it (Got in touch, Resolved, Kept, …), in one step.
+#[tauri::command]
+pub async fn answer_reminder(
+    state: State<'_, AppState>,
+    subject: String,
+    answer: Answer,
+) -> Result<(), WireError> {
+    state
+        .with_db(move |db| reminders::answer(db, &subject, &answer, now()))
+        .await
+}
+
+/// The Review page: everything the weekly review covers, each with its answer.
+#[tauri::command]
+pub async fn review_page(state: State<'_, AppState>) -> Result<ReviewPage, WireError> {
+    state
+        .with_db(move |db| reminders::review_page(db, now()))
         .await
 }
