@@ -117,6 +117,9 @@ const COMMANDS: &[&str] = &[
     "list_snapshots",
     "restore_snapshot",
     "set_presenting",
+    "people_ids",
+    "people_filter_choices",
+    "bulk_change_people",
 ];
 
 fn main() {

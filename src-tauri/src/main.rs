@@ -183,6 +183,9 @@ fn run_app(background: bool) -> ExitCode {
             commands::reminders::save_reminder_settings,
             commands::reminders::pause_reminders,
             commands::presenting::set_presenting,
+            commands::people::people_ids,
+            commands::people::people_filter_choices,
+            commands::people::bulk_change_people,
         ])
         .run(tauri::generate_context!());
     match result {
