@@ -2,7 +2,7 @@
 // core takes it, the chips that show each filter (each a button; Backspace or Delete removes
 // it), the menu that adds one, and the sort. Pure functions first, then the bar that draws them.
 
-import { h } from '../lib/dom.js';
+import { h, replaceChildren } from '../lib/dom.js';
 import { countPeople } from '../lib/format.js';
 import { QUADRANTS, STANCES } from '../lib/grid-geometry.js';
 import { LEVELS } from '../lib/network-graph.js';
@@ -58,12 +58,14 @@ export function removeFilter(filters, { kind, value }) {
   return { ...filters, [kind]: filters[kind].filter((v) => !sameValue(v, value)) };
 }
 
-/** Shows `value` as chosen in `select` (option by option: linkedom's select.value is read-only). */
+/** Shows `value` as chosen in `select`: by attribute for a fresh select, by value once used. */
 function choose(select, value) {
   for (const option of select.querySelectorAll('option')) {
-    option.selected = option.value === value;
-    option.toggleAttribute('selected', option.value === value);
+    if (option.value === value) option.setAttribute('selected', ''); else option.removeAttribute('selected');
   }
+  try {
+    select.value = value;
+  } catch { /* linkedom's select.value cannot be set; the attributes above hold */ }
 }
 
 const labelOf = (list, id) => list.find((x) => x.id === id)?.label ?? id;
@@ -160,7 +162,7 @@ export function filterBar({ getView, getChoices, onChange }) {
     direction.setAttribute('aria-label', `Sort ${words}; press to reverse`);
     direction.title = `Sorted ${words}`;
     options = [];
-    addSelect.replaceChildren(h('option', { value: '' }, 'Add filter…'),
+    replaceChildren(addSelect, h('option', { value: '' }, 'Add filter…'),
       filterOptions(choices).map(([group, list]) => h('optgroup', { label: group },
         list.map((o) => {
           options.push(o);
