@@ -121,6 +121,9 @@ const COMMANDS: &[&str] = &[
     "person_cadence",
     "answer_reminder",
     "review_page",
+    "people_ids",
+    "people_filter_choices",
+    "bulk_change_people",
 ];
 
 fn main() {

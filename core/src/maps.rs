@@ -359,6 +359,42 @@ fn record(
     Ok(())
 }
 
+/// Inside the caller's transaction, puts a person on the map at `spot` in `quadrant`, or moves
+/// them to `spot` when they are on it in another quadrant, recording it in the map's history;
+/// someone already in `quadrant` stays where they are. Says whether anything changed.
+pub(crate) fn place_in_quadrant(
+    tx: &Transaction<'_>,
+    map_id: &str,
+    person_id: &str,
+    quadrant: Quadrant,
+    spot: Position,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    let spot = spot.validated("position")?;
+    let before: Option<(Position, Stance)> = tx
+        .prepare_cached(
+            "SELECT power, interest, stance FROM placements WHERE map_id = ?1 AND person_id = ?2",
+        )?
+        .query_row([map_id, person_id], |r| {
+            Ok((Position::new(r.get(0)?, r.get(1)?), r.get(2)?))
+        })
+        .optional()?;
+    if before.is_some_and(|(p, _)| p.quadrant() == quadrant) {
+        return Ok(false);
+    }
+    let stance = before.map_or(Stance::Unknown, |(_, s)| s);
+    tx.prepare_cached(
+        "INSERT INTO placements (map_id, person_id, power, interest, stance, placed_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)
+         ON CONFLICT (map_id, person_id) DO UPDATE
+         SET power = excluded.power, interest = excluded.interest, updated_at = excluded.updated_at",
+    )?
+    .execute(rusqlite::params![map_id, person_id, spot.power, spot.interest, stance, time_text(now)])?;
+    let kind = if before.is_some() { "moved" } else { "placed" };
+    record(tx, map_id, person_id, now, kind, Some((spot, stance)))?;
+    Ok(true)
+}
+
 /// Puts a person on the map at `position`, or moves them there. A new placement takes
 /// `stance` (unknown when not given); an existing one keeps its stance unless one is given.
 pub fn place(

@@ -187,6 +187,9 @@ fn run_app(background: bool) -> ExitCode {
             commands::reminders::person_cadence,
             commands::reminders::answer_reminder,
             commands::reminders::review_page,
+            commands::people::people_ids,
+            commands::people::people_filter_choices,
+            commands::people::bulk_change_people,
         ])
         .run(tauri::generate_context!());
     match result {

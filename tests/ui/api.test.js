@@ -52,3 +52,19 @@ test('outside the app the API fails with an explanation instead of crashing', as
   const { api } = await import('../../ui/lib/api.js');
   await assert.rejects(api.status(), /open this page inside the Allies app/);
 });
+
+test('the People list sends its view, and a bulk action its ids and action, as the shell expects', async () => {
+  const calls = [];
+  const api = createApi(async (cmd, args) => { calls.push([cmd, args]); return null; });
+  const list = { query: 'dana', filters: { tags: ['mentor'] }, sort: 'power', descending: true };
+  await api.peoplePage(list, 100, 100);
+  await api.peopleIds(list);
+  await api.peopleFilterChoices();
+  await api.bulkChangePeople(['p1', 'p2'], { kind: 'add_tag', tag: 'mentor' });
+  assert.deepEqual(calls, [
+    ['people_page', { list, offset: 100, limit: 100, around: null }],
+    ['people_ids', { list }],
+    ['people_filter_choices', undefined],
+    ['bulk_change_people', { ids: ['p1', 'p2'], action: { kind: 'add_tag', tag: 'mentor' } }],
+  ]);
+});

@@ -20,7 +20,7 @@ const scrollTo = async (top) => {
 
 test('the first page is fetched from the top and only the rows in view (and a margin) are rendered', async () => {
   const { api, el } = await mountWith(peopleAnswers(people(250)));
-  assert.deepEqual(api.calls, [['peoplePage', '', 0, 100]], 'one page, no search of the rest without a query');
+  assert.deepEqual(api.calls, [['peopleFilterChoices'], ['peoplePage', { query: '' }, 0, 100]], 'the filters\' choices and one page, no search of the rest without a query');
   assert.equal(textOf(el.querySelector('#people-count')), '250 people');
   const rows = $$('#people-list > li');
   assert.equal(rows.length, 20, 'ten rows in view and ten below, not 250');
@@ -72,7 +72,7 @@ test('End, Home and arrows move the one Tab stop through the whole list, fetchin
   first.focus();
   assert.equal(press(first, 'End'), true, 'the list used the key');
   await settle();
-  assert.deepEqual(callsTo(api, 'peoplePage').at(-1), ['', 200, 100], 'the last page is fetched');
+  assert.deepEqual(callsTo(api, 'peoplePage').at(-1), [{ query: '' }, 200, 100], 'the last page is fetched');
   assert.equal(document.activeElement.dataset.id, 'p249');
   assert.equal(document.activeElement.getAttribute('tabindex'), '0', 'the Tab stop moved with the focus');
   press(document.activeElement, 'ArrowUp');
@@ -99,7 +99,8 @@ test('a row shows initials, name, role line, tags and contact as text', async ()
   assert.deepEqual([...row.querySelectorAll('.tag')].map((t) => t.textContent), ['mentor', '<i>x</i>']);
   assert.equal(row.querySelector('b, i'), null, 'no element from user text');
   assert.equal(row.querySelector('.person-contact').textContent, 'No contact logged yet');
-  assert.equal(row.getAttribute('title'), 'Enter to open, Delete to delete');
+  assert.equal(row.getAttribute('title'), 'Enter to open, Space to select (Shift for a range), Delete to delete');
+  assert.equal(row.parentElement.querySelector('.row-check').getAttribute('aria-label'), 'Select Dana <b>Ng</b>', 'the checkbox names who, as text');
 });
 
 test('nobody yet: the empty state, no count, no search box, no panel', async () => {
@@ -116,20 +117,20 @@ test('a list that cannot load says why', async () => {
   assert.equal(textOf(el.querySelector('.list-pane .form-error')), 'The database is locked');
 });
 
-test('former colleagues come in one call and page like the rest; the toggle goes back', async () => {
+test('former colleagues are a filter the toggle sets, with its chip; the toggle goes back', async () => {
   const gone = [person(7, { left_at: '2024-02-01T00:00:00Z' })];
-  const { api, el } = await mountWith(peopleAnswers(people(2), { listFormerPeople: gone }));
+  const { api, el } = await mountWith(peopleAnswers([...people(2), ...gone]));
   click(el.querySelector('#toggle-former'));
   await settle();
-  assert.deepEqual(api.calls.at(-1), ['listFormerPeople']);
-  assert.equal(textOf(el.querySelector('#people-count')), '1 former');
+  assert.deepEqual(api.calls.at(-1)[1].filters.former, true, 'the core is asked for former colleagues');
+  assert.equal(textOf(el.querySelector('#people-count')), '1 former colleague');
   assert.equal(el.querySelector('#people-list').getAttribute('aria-label'), 'Former colleagues');
   assert.match(textOf(el.querySelector('.person-row[data-id="p7"] .person-contact')), /^Former colleague since /);
-  assert.equal(el.querySelector('#people-search').disabled, true);
+  assert.deepEqual([...el.querySelectorAll('#people-chips .chip')].map(textOf), ['Former colleagues ×']);
   assert.equal(textOf(el.querySelector('#toggle-former')), 'Back to current people');
   click(el.querySelector('#toggle-former'));
   await settle();
-  assert.deepEqual(api.calls.at(-1), ['peoplePage', '', 0, 100]);
+  assert.deepEqual(api.calls.at(-1), ['peoplePage', { query: '' }, 0, 100]);
   assert.equal(textOf(el.querySelector('#people-count')), '2 people');
 });
 
@@ -170,7 +171,7 @@ test('a search starts the list again from the top', async () => {
   $('#people-search').value = 'Person 2';
   $('#people-search').dispatchEvent(new Event('input'));
   await afterSearch();
-  assert.deepEqual(callsTo(api, 'peoplePage').at(-1), ['Person 2', 0, 100]);
+  assert.deepEqual(callsTo(api, 'peoplePage').at(-1), [{ query: 'Person 2' }, 0, 100]);
   assert.equal($('.people-scroll').scrollTop, 0);
   assert.equal(names()[0], 'Person 200');
 });
@@ -179,7 +180,7 @@ test('opening someone deep in the list (a link) loads the page holding them and 
   const { api, view } = await mountWith(peopleAnswers(people(250)));
   await view.open('p230');
   await settle();
-  assert.deepEqual(callsTo(api, 'peoplePage').find((args) => args.length === 4), ['', 0, 100, 'p230'], 'asked for the page around them');
+  assert.deepEqual(callsTo(api, 'peoplePage').find((args) => args.length === 4), [{ query: '' }, 0, 100, 'p230'], 'asked for the page around them');
   assert.equal($('.people-scroll').scrollTop, 231 * 80 - 800, 'scrolled just far enough to show their row');
   const row = $('.person-row[data-id="p230"]');
   assert.equal(row.getAttribute('aria-current'), 'true');

@@ -22,7 +22,7 @@ test('typing searches once, after a pause, for the list and everything else', as
   type($('#people-search'), 'E');
   type($('#people-search'), 'ENGINEER');
   await afterSearch();
-  assert.deepEqual(api.calls, [['peoplePage', 'ENGINEER', 0, 100], ['searchEverything', 'ENGINEER']], 'one search, for the last text');
+  assert.deepEqual(api.calls, [['peoplePage', { query: 'ENGINEER' }, 0, 100], ['searchEverything', 'ENGINEER']], 'one search, for the last text');
   assert.equal(textOf(el.querySelector('#people-count')), '2 people found');
   assert.deepEqual([...el.querySelectorAll('.person-name')].map((n) => n.textContent), ['Dana Ng', 'Élodie Durand']);
   assert.equal(el.querySelector('#toggle-former'), null, 'no switch to former colleagues while searching');
@@ -58,7 +58,7 @@ test('opening a hit on someone not listed clears the search, loads the page arou
   api.calls.length = 0;
   click(el.querySelector('.hit[data-person="p9"]'));
   await afterSearch();
-  assert.deepEqual(api.calls[0], ['peoplePage', '', 0, 100, 'p9']);
+  assert.deepEqual(api.calls[0], ['peoplePage', { query: '' }, 0, 100, 'p9']);
   assert.equal($('#people-search').value, '');
   assert.equal($('#person-name').value, 'Kim Lee');
   assert.equal(textOf($('#person-panel .form-title')), 'Edit Kim Lee');
@@ -89,7 +89,7 @@ test('an answer to an older search is not shown over a newer one', async () => {
   let slow;
   const answers = peopleAnswers(TEAM);
   const page = answers.peoplePage;
-  answers.peoplePage = (q, ...rest) => (q === 'Dana' ? new Promise((r) => { slow = () => r(page(q, ...rest)); }) : page(q, ...rest));
+  answers.peoplePage = (q, ...rest) => (q.query === 'Dana' ? new Promise((r) => { slow = () => r(page(q, ...rest)); }) : page(q, ...rest));
   const { api, el } = await mountWith(answers);
   type($('#people-search'), 'Dana');
   await afterSearch();
@@ -97,7 +97,7 @@ test('an answer to an older search is not shown over a newer one', async () => {
   await afterSearch();
   slow();
   await afterSearch();
-  assert.deepEqual(callsTo(api, 'peoplePage').map(([q]) => q), ['', 'Dana', 'Sam']);
+  assert.deepEqual(callsTo(api, 'peoplePage').map(([q]) => q.query), ['', 'Dana', 'Sam']);
   assert.deepEqual([...el.querySelectorAll('.person-name')].map((n) => n.textContent), ['Sam Patel']);
 });
 

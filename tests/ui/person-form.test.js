@@ -40,7 +40,7 @@ test('adding sends every field, loads the page around the new person and focuses
   await settle();
   assert.deepEqual(api.calls.slice(0, 2), [
     ['addPerson', { ...EMPTY, name: 'Dana Ng', role: 'Engineering Manager', notes: 'Met at the offsite' }],
-    ['peoplePage', '', 0, 100, 'p102'],
+    ['peoplePage', { query: '' }, 0, 100, 'p102'],
   ]);
   assert.equal(ctx.store.get('people'), 1, 'other views hear that people changed');
   assert.ok($('#person-panel .panel-hint'), 'the form closes');
@@ -96,7 +96,7 @@ test('editing fills the form, saves through updatePerson and keeps the person op
   submit();
   await settle();
   assert.deepEqual(api.calls[0], ['updatePerson', 'p1', { ...EMPTY, name: 'Dana Ng-Li', role: 'VP', tags: 'mentor', notes: 'Cares about on-call' }]);
-  assert.deepEqual(api.calls[1], ['peoplePage', '', 0, 100], 'the list is read again from where it is');
+  assert.deepEqual(api.calls[1], ['peoplePage', { query: '' }, 0, 100], 'the list is read again from where it is');
   assert.equal(textOf($('#person-panel .form-title')), 'Edit Dana Ng-Li');
   assert.equal(textOf($('.person-row[data-id="p1"] .person-name')), 'Dana Ng-Li');
   assert.equal(ctx.store.get('people'), 1);

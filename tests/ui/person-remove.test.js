@@ -15,7 +15,7 @@ const $ = (s) => document.querySelector(s);
 function backEnd(everyone, extra = {}) {
   const state = { current: [...everyone], former: [] };
   const answers = peopleAnswers([], {
-    peoplePage: (...args) => peopleAnswers(state.current).peoplePage(...args),
+    peoplePage: (...args) => peopleAnswers([...state.current, ...state.former]).peoplePage(...args),
     listFormerPeople: () => state.former,
     deletePerson: (id) => { state.current = state.current.filter((p) => p.id !== id); return null; },
     markFormer: (id) => {
@@ -52,7 +52,7 @@ test('Delete asks what to keep; deleting removes them, with Undo that asks the a
   click(dialog.querySelector('#leave-delete strong')); // a click on the words inside the choice counts
   await settle();
   assert.equal($('#leave-dialog'), null, 'the dialog is gone');
-  assert.deepEqual(api.calls.slice(0, 2), [['deletePerson', 'p1'], ['peoplePage', '', 0, 100]]);
+  assert.deepEqual(api.calls.slice(0, 2), [['deletePerson', 'p1'], ['peoplePage', { query: '' }, 0, 100]]);
   assert.equal(textOf(el.querySelector('#people-count')), '1 person');
   assert.ok($('#person-panel .panel-hint'), 'their form closed');
   assert.equal(document.activeElement.id, 'add-person');
@@ -90,7 +90,7 @@ test('keeping their history moves them to former colleagues, where they can be b
   api.calls.length = 0;
   click($('#bring-back'));
   await settle();
-  assert.deepEqual(api.calls.slice(0, 2), [['restorePerson', 'p1'], ['peoplePage', '', 0, 100, 'p1']]);
+  assert.deepEqual(api.calls.slice(0, 2), [['restorePerson', 'p1'], ['peoplePage', { query: '' }, 0, 100, 'p1']]);
   assert.equal(textOf(el.querySelector('#people-count')), '2 people', 'back among current people');
   assert.equal($('#person-name').value, 'Dana Ng', 'and open');
   assert.equal($('#former-notice'), null);

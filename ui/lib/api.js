@@ -39,8 +39,11 @@ export function createApi(invoke) {
     /** Encrypts (`passphrase`), changes or removes (no `passphrase`) it; `current` when encrypted. */
     setEncryption: (current, passphrase) => call('set_encryption', { current, passphrase }),
     listPeople: (query = '') => call('list_people', { query }),
-    /** A slice of the people list: { total, offset, people }; with `around`, the page holding that person. */
-    peoplePage: (query, offset, limit, around = null) => call('people_page', { query, offset, limit, around }),
+    /**
+     * A slice of the people list: { total, offset, people }; with `around`, the page holding that
+     * person. `list` is { query, filters?, sort?, descending? } (see people-filters.js).
+     */
+    peoplePage: (list, offset, limit, around = null) => call('people_page', { list, offset, limit, around }),
     addPerson: (input) => call('add_person', { input }),
     updatePerson: (id, input) => call('update_person', { id, input }),
     deletePerson: (id) => call('delete_person', { id }),
@@ -180,6 +183,15 @@ export function createApi(invoke) {
     /** `answer` is { answer: 'done' | 'got_in_touch' (with kind, note) | 'resolved' (with how) | 'kept' | 'not_kept' | 'ask_again' | 'met' | 'went' }. */
     answerReminder: (subject, answer) => call('answer_reminder', { subject, answer }),
     reviewPage: () => call('review_page'),
+    /** The ids of everyone the list `list` shows, in its order. */
+    peopleIds: (list) => call('people_ids', { list }),
+    /** What the People filters offer: { tags, departments, organisations, maps: [{ id, name }] }. */
+    peopleFilterChoices: () => call('people_filter_choices'),
+    /**
+     * One action on all of `ids`, e.g. { kind: 'add_tag', tag }, { kind: 'place', map_id, quadrant },
+     * { kind: 'set_cadence', days }, { kind: 'mark_former' }, { kind: 'delete' }: { selected, changed }.
+     */
+    bulkChangePeople: (ids, action) => call('bulk_change_people', { ids, action }),
   };
 }
 

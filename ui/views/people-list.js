@@ -1,5 +1,6 @@
 // The People list: only the rows in view are in the page (10,000 people would make 10,000 rows
 // otherwise), fetched a page at a time into a cache; one Tab stop moves through the whole list.
+// Each row has a checkbox to select it (Space on a row does the same, Shift for a range).
 
 import { h } from '../lib/dom.js';
 import { describePerson, contactText, initials } from '../lib/format.js';
@@ -39,8 +40,11 @@ export function personIn(state, id) {
   return state.cache.find((p) => p.id === id)?.row ?? null;
 }
 
-/** Row `i`: a placeholder while its page loads, else the person's name, role, tags and last contact. */
-export function rowElement(i, { person: p, selected, label }, total) {
+/**
+ * Row `i`: a placeholder while its page loads, else a checkbox (`checked` when selected) and
+ * the person's name, role, tags and last contact.
+ */
+export function rowElement(i, { person: p, selected, label, checked }, total) {
   const position = { 'aria-setsize': String(total), 'aria-posinset': String(i + 1) };
   if (!p) {
     return h('li', position,
@@ -48,11 +52,18 @@ export function rowElement(i, { person: p, selected, label }, total) {
         h('span', { class: 'avatar', 'aria-hidden': 'true' }),
         h('span', { class: 'row-text' }, h('span', { class: 'person-placeholder' }, 'Loading…'))));
   }
-  return h('li', position,
+  const attrs = { ...position, class: checked ? 'checked' : null };
+  return h('li', attrs,
+    // Off the Tab order: Space on the row selects, so the list stays one Tab stop.
+    h('input', {
+      type: 'checkbox', class: 'row-check', tabindex: '-1', 'data-id': p.id, 'data-index': i,
+      checked: checked ? '' : null, 'aria-label': `Select ${label}`,
+    }),
     h('button', {
       type: 'button', class: 'person-row', 'data-id': p.id, 'data-index': i,
       'aria-current': selected ? 'true' : null,
-      title: 'Enter to open, Delete to delete',
+      'aria-description': checked ? 'selected' : null,
+      title: 'Enter to open, Space to select (Shift for a range), Delete to delete',
     },
     h('span', { class: 'avatar', 'aria-hidden': 'true' }, initials(p.name)),
     h('span', { class: 'row-text' },
@@ -63,12 +74,21 @@ export function rowElement(i, { person: p, selected, label }, total) {
         h('span', { class: 'person-contact' }, contactText(p))))));
 }
 
+/** The row's button (a loaded row starts with its checkbox). */
+const rowButtonOf = (li) => li.querySelector('.person-row');
+
 /**
  * The list's controller. `fetchPage(offset)` gets a page of whatever the list shows now;
  * `selectedId()` is the person open in the form; `onOpen(id)` opens a clicked row;
  * `onTotalChanged()` runs when a fetched page says the list's length changed underneath it.
+ * `isChecked(id)` says who is selected; `onCheck(id, index, { range })` selects one (or a
+ * range from the last); `onSelectAll()` is Ctrl+A in the list, `onClearSelection()` Escape
+ * (it returns whether there was a selection to clear).
  */
-export function peopleList({ fetchPage, selectedId, onOpen, onTotalChanged }) {
+export function peopleList({
+  fetchPage, selectedId, onOpen, onTotalChanged,
+  isChecked = () => false, onCheck = () => {}, onSelectAll = () => {}, onClearSelection = () => false,
+}) {
   const state = listState();
   const list = h('ul', { id: 'people-list', class: 'people-list' });
   list.style.setProperty('--row-height', `${ROW_HEIGHT}px`);
@@ -97,13 +117,15 @@ export function peopleList({ fetchPage, selectedId, onOpen, onTotalChanged }) {
     list.style.paddingBottom = `${padding.bottom}px`;
     const wanted = (i) => {
       const person = state.cache.row(i);
-      return { person, selected: !!person && person.id === selected, label: person ? labelFor(person) : '' };
+      return {
+        person, selected: !!person && person.id === selected, label: person ? labelFor(person) : '', checked: !!person && isChecked(person.id),
+      };
     };
     let focusLost = false;
     for (const [i, row] of rowEls) {
       const want = wanted(i);
       const same = row.person === want.person && row.selected === want.selected && row.label === want.label
-        && row.li.getAttribute('aria-setsize') === String(total);
+        && row.checked === want.checked && row.li.getAttribute('aria-setsize') === String(total);
       if (same && i >= range.start && i < range.end) continue;
       if (row.li.contains(document.activeElement)) focusLost = true;
       row.li.remove();
@@ -123,8 +145,8 @@ export function peopleList({ fetchPage, selectedId, onOpen, onTotalChanged }) {
     }
     // One Tab stop in the list: the active row, or the first in view when it is scrolled away.
     const tabStop = rowEls.has(state.activeIndex) ? state.activeIndex : range.start;
-    for (const [i, row] of rowEls) row.li.firstChild.tabIndex = i === tabStop ? 0 : -1;
-    if (focusLost) (rowEls.get(state.activeIndex)?.li.firstChild ?? scroller).focus({ preventScroll: true });
+    for (const [i, row] of rowEls) rowButtonOf(row.li).tabIndex = i === tabStop ? 0 : -1;
+    if (focusLost) (rowEls.has(state.activeIndex) ? rowButtonOf(rowEls.get(state.activeIndex).li) : scroller).focus({ preventScroll: true });
     fetchPages(range);
   }
 
@@ -170,12 +192,23 @@ export function peopleList({ fetchPage, selectedId, onOpen, onTotalChanged }) {
     state.activeIndex = i;
     scroller.scrollTop = scrollToShow(i, { scrollTop: scroller.scrollTop, viewportHeight: scroller.clientHeight, rowHeight: ROW_HEIGHT });
     renderRows();
-    if (focus) rowEls.get(i)?.li.firstChild.focus({ preventScroll: true });
+    if (focus && rowEls.has(i)) rowButtonOf(rowEls.get(i).li).focus({ preventScroll: true });
   }
 
   scroller.addEventListener('click', (e) => {
+    const check = e.target.closest('.row-check');
     const row = e.target.closest('.person-row[data-id]');
-    if (row) onOpen(row.dataset.id);
+    if (check) {
+      const { id } = check.dataset;
+      // The box shows the selection, also when a range kept it checked.
+      Promise.resolve(onCheck(id, Number(check.dataset.index), { range: e.shiftKey })).then(() => { check.checked = isChecked(id); });
+    } else if (row && e.shiftKey) {
+      // Shift-click on a row selects the range up to it, as on its checkbox.
+      e.preventDefault();
+      onCheck(row.dataset.id, Number(row.dataset.index), { range: true });
+    } else if (row) {
+      onOpen(row.dataset.id);
+    }
   });
   scroller.addEventListener('focusin', (e) => {
     const row = e.target.closest('.person-row');
@@ -185,6 +218,21 @@ export function peopleList({ fetchPage, selectedId, onOpen, onTotalChanged }) {
   scroller.addEventListener('keydown', (e) => {
     const row = e.target.closest('.person-row');
     if (!row && e.target !== scroller) return;
+    if ((e.ctrlKey || e.metaKey) && (e.key === 'a' || e.key === 'A')) {
+      e.preventDefault();
+      onSelectAll();
+      return;
+    }
+    if (e.key === 'Escape' && onClearSelection()) {
+      e.preventDefault();
+      e.stopPropagation();
+      return;
+    }
+    if (e.key === ' ' && row?.dataset.id) {
+      e.preventDefault(); // not a click: Space selects, Enter opens
+      onCheck(row.dataset.id, Number(row.dataset.index), { range: e.shiftKey });
+      return;
+    }
     const from = row ? Number(row.dataset.index) : state.activeIndex;
     const to = rowAfterKey(e.key, from, state.total, Math.floor(scroller.clientHeight / ROW_HEIGHT));
     if (to === null || to < 0) return;

@@ -1,15 +1,18 @@
-// The People view: a searchable list, and a form to add, edit and delete a person. This module
-// holds what the list shows (a search, or former colleagues) and wires the parts together:
-// the list (people-list.js), the search (people-search.js), the panel (person-form.js) and
-// removing someone (person-remove.js).
+// The People view: a searchable, sortable, filterable list, and a form to add, edit and delete
+// a person. This module holds what the list shows (a search, filters and a sort, kept in the
+// store across visits) and wires the parts together: the list (people-list.js), the search
+// (people-search.js), the sort and filter chips (people-filters.js), selecting several people
+// and acting on them (people-selection.js), the panel (person-form.js) and removing someone
+// (person-remove.js).
 
 import { h, replaceChildren, announce } from '../lib/dom.js';
-import { peopleCountText } from '../lib/format.js';
-import { pageOf, pageOffset } from '../lib/virtual-list.js';
+import { pageOffset } from '../lib/virtual-list.js';
 import { labelFor, onPresentingChange } from '../lib/presenting.js';
 import { showToast } from '../lib/toast.js';
 import { openImportDialog } from './import-dialog.js';
 import { PAGE_SIZE, peopleList } from './people-list.js';
+import { defaultView, emptyFilters, filterBar, filteredCountText, hasFilters, listQuery } from './people-filters.js';
+import { clearSelection, selectRange, selectionBar, selectionState, toggleOne } from './people-selection.js';
 import { foundElsewhere, searchBox } from './people-search.js';
 import { personPanel } from './person-form.js';
 import { removePerson } from './person-remove.js';
@@ -18,10 +21,12 @@ import { removePerson } from './person-remove.js';
 export function peopleState() {
   return {
     query: '',
-    // Whether the list shows former colleagues instead of current people.
-    showFormer: false,
-    // Former colleagues are few and come in one call; the list pages through them all the same.
-    formerPeople: [],
+    // The sort and filters ({ filters, sort, descending }); former colleagues are a filter.
+    view: defaultView(),
+    // How many current people there are in all, for "42 of 1,204 people" while filtering.
+    everyone: 0,
+    // What the filters offer, from the core: { tags, departments, organisations, maps }.
+    choices: { tags: [], departments: [], organisations: [], maps: [] },
     // What the list shows: a new search or switching lists starts again from the top.
     listed: null,
     loaded: false,
@@ -31,19 +36,47 @@ export function peopleState() {
   };
 }
 
+/** What the core is asked for: the search, the filters and the sort. */
+export const queryOf = (state) => listQuery(state.query, state.view);
+
 /** Which list `state` asks for: when it differs from the one shown, the list starts from the top. */
-export const whichList = (state) => `${state.showFormer}\n${state.query}`;
+export const whichList = (state) => JSON.stringify(queryOf(state));
+
+/** Where the view keeps its sort and filters between visits. */
+export const VIEW_KEY = 'people-view';
 
 export function mountPeople(ctx, openId = null) {
   const { api, store } = ctx;
   const runUndo = () => ctx.runUndo();
   const state = peopleState();
+  state.view = store.get(VIEW_KEY) ?? defaultView();
+  const former = () => state.view.filters.former;
+  const selection = selectionState();
 
   const list = peopleList({
-    fetchPage: (offset) => (state.showFormer ? pageOf(state.formerPeople, offset, PAGE_SIZE) : api.peoplePage(state.query, offset, PAGE_SIZE)),
+    fetchPage: (offset) => api.peoplePage(queryOf(state), offset, PAGE_SIZE),
     selectedId: () => panel.editingId(),
     onOpen: (id) => openPerson(id),
     onTotalChanged: () => render(),
+    isChecked: (id) => selection.ids.has(id),
+    onCheck: (id, index, { range }) => check(id, index, range),
+    onSelectAll: () => selectAll(),
+    onClearSelection: () => unselect(),
+  });
+  const filters = filterBar({
+    getView: () => state.view,
+    getChoices: () => state.choices,
+    onChange: (view, { focusChipAt } = {}) => setView(view, { focusChipAt }),
+  });
+  const bar = selectionBar({
+    api, selection, runUndo,
+    getChoices: () => state.choices,
+    onClear: () => { unselect(); list.focusRow(list.state.activeIndex); },
+    async done() {
+      clearSelection(selection);
+      store.bump('people');
+      await Promise.all([loadChoices(), reload()]);
+    },
   });
   const personById = list.personById;
   const search = searchBox({
@@ -75,20 +108,79 @@ export function mountPeople(ctx, openId = null) {
     h('header', { class: 'view-head' },
       h('h1', { id: 'people-title', tabindex: '-1' }, 'People'), count,
       h('div', { class: 'spacer' }), search.input, importButton, addButton),
+    filters.el, bar.el,
     h('div', { class: 'people-layout' }, listPane, panel.el));
+
+  /** A new sort or filters: kept for the next visit, and the list starts again from the top. */
+  function setView(view, { focusChipAt, focusId } = {}) {
+    state.view = view;
+    store.set(VIEW_KEY, view);
+    panel.forgetIfClean();
+    return reload(focusId).then(() => { if (focusChipAt !== undefined) filters.focusChip(focusChipAt); });
+  }
+
+  async function loadChoices() {
+    try {
+      state.choices = await api.peopleFilterChoices() ?? state.choices;
+    } catch { /* the filters offer what they had; the list still works */ }
+    filters.render();
+  }
+
+  /** Selects one person, or the range from the last one selected (fetching ids beyond the cache). */
+  async function check(id, index, range) {
+    if (!range) {
+      toggleOne(selection, id, index);
+    } else {
+      const start = Math.min(selection.anchor ?? index, index);
+      const end = Math.max(selection.anchor ?? index, index);
+      const cached = [];
+      for (let i = start; i <= end; i += 1) cached.push(list.state.cache.row(i)?.id);
+      if (cached.every(Boolean)) {
+        selectRange(selection, index, cached, start);
+      } else {
+        selectRange(selection, index, await api.peopleIds(queryOf(state)));
+      }
+    }
+    renderSelection();
+  }
+
+  async function selectAll() {
+    try {
+      const ids = await api.peopleIds(queryOf(state));
+      selection.ids = new Set(ids);
+      renderSelection();
+      announce(`${bar.el.querySelector('#selection-count').textContent}`);
+    } catch (err) { showToast(err.message); }
+  }
+
+  /** Clears the selection; says whether there was one. */
+  function unselect() {
+    if (selection.ids.size === 0) return false;
+    clearSelection(selection);
+    renderSelection();
+    announce('Selection cleared');
+    return true;
+  }
+
+  function renderSelection() {
+    bar.render();
+    list.renderRows();
+  }
 
   addButton.addEventListener('click', () => panel.open('add'));
 
   /** The page the list starts from: the one holding `focusId` if given, else the one in view. */
   async function firstPage(focusId, fromTop) {
-    if (state.showFormer) {
-      state.formerPeople = await api.listFormerPeople();
-      const at = focusId ? Math.max(0, state.formerPeople.findIndex((p) => p.id === focusId)) : 0;
-      return pageOf(state.formerPeople, fromTop && !focusId ? 0 : pageOffset(at, PAGE_SIZE), PAGE_SIZE);
-    }
-    if (focusId) return api.peoplePage(state.query, 0, PAGE_SIZE, focusId);
+    const q = queryOf(state);
+    if (focusId) return api.peoplePage(q, 0, PAGE_SIZE, focusId);
     const top = fromTop ? 0 : list.topRow();
-    return api.peoplePage(state.query, pageOffset(top, PAGE_SIZE), PAGE_SIZE);
+    return api.peoplePage(q, pageOffset(top, PAGE_SIZE), PAGE_SIZE);
+  }
+
+  /** How many current people there are, for the count while filtering (one more call only then). */
+  async function everyone() {
+    if (!hasFilters(state.view.filters) || former()) return 0;
+    return (await api.peoplePage({ query: '' }, 0, 1)).total;
   }
 
   /**
@@ -100,17 +192,22 @@ export function mountPeople(ctx, openId = null) {
     const which = whichList(state);
     const fromTop = state.listed !== which;
     try {
-      const [first, found] = await Promise.all([
+      const [first, found, all] = await Promise.all([
         firstPage(focusId, fromTop),
         // The list still shows if searching the rest fails.
-        state.query.trim() && !state.showFormer ? api.searchEverything(state.query).catch(() => null) : null,
+        state.query.trim() && !former() ? api.searchEverything(state.query).catch(() => null) : null,
+        everyone(),
       ]);
       if (mine !== state.requestNo) return; // a newer search has been sent meanwhile
+      // Another list: what was selected in the last one is not what the bar would act on.
+      if (fromTop) clearSelection(selection);
+      state.everyone = all;
       const focused = list.restart(first, { fromTop, focusId });
       state.listed = which;
       state.elsewhere = found;
       state.loaded = true;
       render();
+      bar.render();
       if (focused) list.focusRow(list.state.activeIndex, { focus: false });
     } catch (err) {
       replaceChildren(listPane, h('p', { class: 'form-error', role: 'alert' }, err.message));
@@ -124,7 +221,7 @@ export function mountPeople(ctx, openId = null) {
       return;
     }
     renderList();
-    const searching = state.query.trim() && !state.showFormer;
+    const searching = state.query.trim() && !former();
     if (searching && state.elsewhere) {
       listPane.append(foundElsewhere(state.elsewhere, { listed: personById, known: list.state.cache.rows(), onOpen: openHit }));
     }
@@ -146,22 +243,23 @@ export function mountPeople(ctx, openId = null) {
     return h('p', { class: 'former-toggle' },
       h('button', {
         type: 'button', class: 'link', id: 'toggle-former',
-        onclick: async () => {
-          state.showFormer = !state.showFormer;
-          search.input.disabled = state.showFormer;
-          panel.forgetIfClean();
-          await reload();
-        },
-      }, state.showFormer ? 'Back to current people' : 'Former colleagues'));
+        onclick: () => setView({ ...state.view, filters: { ...state.view.filters, former: !former() } }),
+      }, former() ? 'Back to current people' : 'Former colleagues'));
   }
 
   /** The list, or what stands in its place: the empty state, or a search that found no one. */
   function listOrEmpty() {
     const { total } = list.state;
     const query = state.query.trim();
-    if (state.showFormer) {
-      return total ? list.scroller : h('p', { class: 'muted', id: 'former-empty' },
+    const { filters: f } = state.view;
+    if (former() && total === 0 && !query && !hasFilters({ ...f, former: false })) {
+      return h('p', { class: 'muted', id: 'former-empty' },
         'No former colleagues. When someone moves on, Delete offers to keep their history here.');
+    }
+    if (total === 0 && hasFilters(f)) {
+      return h('p', { class: 'empty-search', id: 'people-no-match' },
+        query ? `No one matches “${query}” with these filters. ` : 'No one matches these filters. ',
+        h('button', { type: 'button', class: 'link', id: 'people-no-match-clear', onclick: () => setView({ ...state.view, filters: emptyFilters() }) }, 'Clear filters'), '.');
     }
     if (total === 0 && query === '') return emptyState();
     if (total > 0) return list.scroller;
@@ -172,8 +270,12 @@ export function mountPeople(ctx, openId = null) {
 
   function renderList() {
     const { total } = list.state;
-    count.textContent = peopleCountText({ total, query: state.query, former: state.showFormer });
-    if (!state.showFormer) search.input.hidden = total === 0 && state.query.trim() === '';
+    count.textContent = filteredCountText({ shown: total, of: state.everyone, query: state.query, filters: state.view.filters });
+    // No one at all: the empty state stands alone, without a search or filters to use.
+    const nobody = total === 0 && state.query.trim() === '' && !hasFilters(state.view.filters);
+    search.input.hidden = nobody;
+    filters.el.hidden = nobody;
+    filters.render();
     const main = listOrEmpty();
     // The scroll box stays in the page between renders: taking it out would lose its position.
     if (listPane.firstChild === main) {
@@ -182,7 +284,8 @@ export function mountPeople(ctx, openId = null) {
       replaceChildren(listPane, main);
     }
     if (main === list.scroller) {
-      list.list.setAttribute('aria-label', state.showFormer ? 'Former colleagues' : 'People');
+      list.list.setAttribute('aria-label', former() ? 'Former colleagues' : 'People');
+      list.list.setAttribute('aria-multiselectable', 'true');
       list.renderRows();
     }
   }
@@ -222,8 +325,8 @@ export function mountPeople(ctx, openId = null) {
       const back = await api.restorePerson(person.id);
       store.bump('people');
       panel.forget();
-      state.showFormer = false;
-      search.input.disabled = false;
+      state.view = { ...state.view, filters: { ...state.view.filters, former: false } };
+      store.set(VIEW_KEY, state.view);
       await reload(back.id);
       openPerson(back.id);
       announce(`${labelFor(back)} is back among your people`);
@@ -233,15 +336,21 @@ export function mountPeople(ctx, openId = null) {
   /** Presenting mode changed: labels everywhere, keeping what was typed (and the journal if it holds typing). */
   const stopPresenting = onPresentingChange(() => { if (state.loaded) panel.relabel(render); });
 
+  loadChoices();
   reload().then(() => { if (openId) openPerson(openId); });
 
   return {
     el,
     /** Opens a person (from a pop-up or a link), loading the list again if they are not in it. */
     async open(id) {
-      if (!personById(id)) {
-        if (state.showFormer && !(await api.listFormerPeople()).some((p) => p.id === id)) state.showFormer = false;
-        await reload(id);
+      if (!personById(id)) await reload(id);
+      if (!personById(id) && hasFilters(state.view.filters)) {
+        // Filtered out (or a former colleague while the list shows current people): the list
+        // shows everyone again, so the person opens where they are.
+        const isFormer = (await api.listFormerPeople()).some((p) => p.id === id);
+        await setView({ ...state.view, filters: { ...emptyFilters(), former: isFormer } }, { focusId: id });
+      } else if (!personById(id) && (await api.listFormerPeople()).some((p) => p.id === id)) {
+        await setView({ ...state.view, filters: { ...emptyFilters(), former: true } }, { focusId: id });
       }
       openPerson(id);
     },
@@ -251,7 +360,7 @@ export function mountPeople(ctx, openId = null) {
         case 'new-person': panel.open('add'); return true;
         case 'search': if (search.input.hidden) return false; search.input.focus(); search.input.select(); return true;
         case 'save': return panel.save();
-        case 'cancel': return panel.cancel();
+        case 'cancel': return (!panel.isOpen && unselect()) || panel.cancel();
         case 'delete': {
           const row = document.activeElement?.closest?.('.person-row');
           const person = row && personById(row.dataset.id);

@@ -1,9 +1,18 @@
-//! People the user works with: validated input, storage, search and undoable deletion.
+//! People the user works with: validated input, storage and undoable deletion; the list's
+//! sorting and filtering live in `listing`, actions on many people at once in `bulk`.
 
+mod bulk;
+mod listing;
 pub mod presenting;
 
+pub use bulk::{bulk_change, BulkAction, BulkOutcome};
+pub use listing::{
+    filter_choices, list, listed_ids, page, page_around, position, FilterChoices, Filters,
+    ListQuery, MapChoice, MapFilter, Page, SortKey, MAX_PAGE,
+};
+
 use chrono::{DateTime, Utc};
-use rusqlite::{params_from_iter, OptionalExtension, Row};
+use rusqlite::{OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -20,8 +29,6 @@ pub const MAX_TAGS: usize = 20;
 pub const MAX_TAG: usize = 60;
 /// The longest email address there can be (RFC 5321 paths).
 pub const MAX_EMAIL: usize = 320;
-/// Search words beyond this many are ignored; more would not narrow a list of people further.
-const MAX_SEARCH_WORDS: usize = 8;
 
 /// A person as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,7 +81,7 @@ pub struct PersonInput {
 
 /// Splits typed tags on commas, trims them and drops empty ones and repeats (ignoring case and
 /// accents), keeping the first spelling.
-fn normalise_tags(typed: &str) -> Result<String> {
+pub(crate) fn normalise_tags(typed: &str) -> Result<String> {
     let mut seen = std::collections::HashSet::new();
     let tags: Vec<&str> = typed
         .split(',')
@@ -177,11 +184,11 @@ fn search_text(p: &PersonInput) -> String {
     )
 }
 
-const COLUMNS: &str = "id, name, role, department, organisation, notes, created_at, updated_at,
+pub(crate) const COLUMNS: &str = "id, name, role, department, organisation, notes, created_at, updated_at,
     (SELECT max(i.occurred_at) FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id
       WHERE ip.person_id = people.id AND i.deleted_at IS NULL), left_at, tags, email";
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
+pub(crate) fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
     Ok(Person {
         id: row.get(0)?,
         name: row.get(1)?,
@@ -274,136 +281,6 @@ pub(crate) fn get_in(conn: &rusqlite::Connection, id: &str) -> Result<Person> {
     .ok_or_else(|| Error::PersonNotFound { id: id.to_owned() })
 }
 
-/// The people list for a search: everyone not deleted and not a former colleague whose details
-/// contain every word of `query` (ignoring case and accents), and the words to bind to `?1…`.
-/// [`list`], [`page`] and [`position`] all read it, so they always agree on who is listed.
-struct Listing {
-    /// `FROM … WHERE …` of the listed people.
-    from_where: String,
-    words: Vec<String>,
-}
-
-/// The order of the people list: by name ignoring case and accents, then by id for namesakes.
-/// The index `people_by_name` serves it, so a page deep in the list is found without sorting.
-const LIST_ORDER: &str = "ORDER BY name_key, id";
-
-impl Listing {
-    fn of(query: &str) -> Listing {
-        let words: Vec<String> = fold(query)
-            .split_whitespace()
-            .take(MAX_SEARCH_WORDS)
-            .map(str::to_owned)
-            .collect();
-        let mut from_where =
-            String::from("FROM people WHERE deleted_at IS NULL AND left_at IS NULL");
-        for i in 1..=words.len() {
-            from_where.push_str(&format!(" AND instr(search_text, ?{i}) > 0"));
-        }
-        Listing { from_where, words }
-    }
-
-    fn total(&self, db: &Database) -> Result<usize> {
-        let sql = format!("SELECT count(*) {}", self.from_where);
-        let n: i64 = db
-            .conn()
-            .prepare_cached(&sql)?
-            .query_row(params_from_iter(self.words.iter()), |r| r.get(0))?;
-        Ok(usize::try_from(n).unwrap_or(0))
-    }
-
-    /// The listed people in order, `limit` of them from `offset`; no limit when `None`.
-    fn people(&self, db: &Database, window: Option<(usize, usize)>) -> Result<Vec<Person>> {
-        use rusqlite::types::Value;
-        let mut sql = format!("SELECT {COLUMNS} {} {LIST_ORDER}", self.from_where);
-        let mut params: Vec<Value> = self.words.iter().cloned().map(Value::Text).collect();
-        if let Some((offset, limit)) = window {
-            let n = params.len();
-            sql.push_str(&format!(" LIMIT ?{} OFFSET ?{}", n + 1, n + 2));
-            // Both are at most the list's length or MAX_PAGE, far below i64::MAX.
-            params.push(Value::Integer(i64::try_from(limit).unwrap_or(i64::MAX)));
-            params.push(Value::Integer(i64::try_from(offset).unwrap_or(i64::MAX)));
-        }
-        let mut stmt = db.conn().prepare_cached(&sql)?;
-        let rows = stmt.query_map(params_from_iter(params), from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-}
-
-/// Everyone not deleted, sorted by name, whose details contain every word of `query`
-/// (ignoring case). An empty query lists everyone.
-pub fn list(db: &Database, query: &str) -> Result<Vec<Person>> {
-    Listing::of(query).people(db, None)
-}
-
-/// The most people one [`page`] returns.
-pub const MAX_PAGE: usize = 500;
-
-/// A slice of the people list, as a long list fetches it while the user scrolls.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Page {
-    /// How many people the whole list holds for this query.
-    pub total: usize,
-    /// Where in the list `people` starts.
-    pub offset: usize,
-    pub people: Vec<Person>,
-}
-
-/// `limit` people of the list for `query` (in [`list`]'s order and with its filter) from
-/// position `offset`, with the list's length. An offset past the end gives no one (and the
-/// length). A limit of 0 or above [`MAX_PAGE`] is refused rather than clamped, since either
-/// means the caller is wrong and clamping would hide it.
-pub fn page(db: &Database, query: &str, offset: usize, limit: usize) -> Result<Page> {
-    if limit == 0 || limit > MAX_PAGE {
-        return Err(Error::Invalid {
-            code: "people.bad_page",
-            field: "limit",
-            message: format!(
-                "A page of the people list holds 1 to {MAX_PAGE} people; {limit} were asked for."
-            ),
-        });
-    }
-    let listing = Listing::of(query);
-    let total = listing.total(db)?;
-    let people = if offset >= total {
-        Vec::new()
-    } else {
-        listing.people(db, Some((offset, limit)))?
-    };
-    Ok(Page {
-        total,
-        offset,
-        people,
-    })
-}
-
-/// Where person `id` stands (from 0) in the list for `query`, or `None` when they are not in
-/// it (filtered out, deleted, a former colleague or unknown).
-pub fn position(db: &Database, query: &str, id: &str) -> Result<Option<usize>> {
-    let listing = Listing::of(query);
-    let me = listing.words.len() + 1;
-    // Counts those before them in LIST_ORDER; the EXISTS checks they are listed at all.
-    let sql = format!(
-        "SELECT CASE WHEN EXISTS (SELECT 1 {fw} AND id = ?{me})
-                THEN (SELECT count(*) {fw} AND (name_key, id) <
-                        (SELECT name_key, id FROM people WHERE id = ?{me})) END",
-        fw = listing.from_where
-    );
-    let mut params: Vec<&str> = listing.words.iter().map(String::as_str).collect();
-    params.push(id);
-    let n: Option<i64> = db
-        .conn()
-        .prepare_cached(&sql)?
-        .query_row(params_from_iter(params), |r| r.get(0))?;
-    Ok(n.and_then(|n| usize::try_from(n).ok()))
-}
-
-/// The page of `limit` people (starting at a multiple of `limit`) holding person `id` in the
-/// list for `query`, so the list can open at them; the first page if they are not listed.
-pub fn page_around(db: &Database, query: &str, id: &str, limit: usize) -> Result<Page> {
-    let at = position(db, query, id)?.unwrap_or(0);
-    page(db, query, at - at % limit.max(1), limit)
-}
-
 /// How many people there are (not counting deleted ones).
 pub fn count(db: &Database) -> Result<i64> {
     Ok(db.conn().query_row(
@@ -461,22 +338,22 @@ const OWN_RECORDS: &[(&str, &str, &str)] = &[
 pub fn delete(db: &mut Database, id: &str, now: DateTime<Utc>) -> Result<Person> {
     let person = get(db, id)?;
     let stamp = time_text(now);
-    db.write(|tx| {
-        for (table, which, only) in OWN_RECORDS {
-            tx.execute(
-                &format!(
-                    "UPDATE {table} SET deleted_at = ?2 WHERE deleted_at IS NULL AND {which} {only}"
-                ),
-                rusqlite::params![id, stamp],
-            )?;
-        }
-        tx.execute(
-            "UPDATE people SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL",
-            rusqlite::params![id, stamp],
-        )?;
-        Ok(())
-    })?;
+    db.write(|tx| delete_in(tx, id, &stamp))?;
     Ok(person)
+}
+
+/// [`delete`]'s writes, inside the caller's transaction; says whether the person was there.
+pub(crate) fn delete_in(tx: &rusqlite::Transaction<'_>, id: &str, stamp: &str) -> Result<bool> {
+    for (table, which, only) in OWN_RECORDS {
+        tx.prepare_cached(&format!(
+            "UPDATE {table} SET deleted_at = ?2 WHERE deleted_at IS NULL AND {which} {only}"
+        ))?
+        .execute(rusqlite::params![id, stamp])?;
+    }
+    let n = tx
+        .prepare_cached("UPDATE people SET deleted_at = ?2 WHERE id = ?1 AND deleted_at IS NULL")?
+        .execute(rusqlite::params![id, stamp])?;
+    Ok(n > 0)
 }
 
 /// Brings back a deleted person with what went with them, or a former colleague, exactly as

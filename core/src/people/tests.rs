@@ -171,7 +171,7 @@ fn pages_cover_the_list_exactly_once_in_its_order() {
         let mut paged = Vec::new();
         let mut offset = 0;
         loop {
-            let page = page(&db, "", offset, limit).unwrap();
+            let page = page(&db, &ListQuery::search(""), offset, limit, at(9)).unwrap();
             assert_eq!(page.total, 250, "every page knows the list's length");
             assert_eq!(page.offset, offset);
             assert!(page.people.len() <= limit, "a page holds at most its limit");
@@ -193,8 +193,8 @@ fn a_search_pages_too_and_its_total_counts_only_matches() {
     let db = many(100);
     let mentors = ids(&list(&db, "MENTOR").unwrap());
     assert_eq!(mentors.len(), 34, "0, 3, …, 99");
-    let first = page(&db, "MENTOR", 0, 20).unwrap();
-    let second = page(&db, "mentor", 20, 20).unwrap();
+    let first = page(&db, &ListQuery::search("MENTOR"), 0, 20, at(9)).unwrap();
+    let second = page(&db, &ListQuery::search("mentor"), 20, 20, at(9)).unwrap();
     assert_eq!((first.total, second.total), (34, 34));
     assert_eq!(second.people.len(), 14, "the last page holds the rest");
     assert_eq!(
@@ -202,18 +202,29 @@ fn a_search_pages_too_and_its_total_counts_only_matches() {
         mentors,
         "a search pages in the same order as it lists"
     );
-    assert_eq!(page(&db, "nobody-like-this", 0, 20).unwrap().total, 0);
+    assert_eq!(
+        page(&db, &ListQuery::search("nobody-like-this"), 0, 20, at(9))
+            .unwrap()
+            .total,
+        0
+    );
 }
 
 #[test]
 fn an_offset_past_the_end_gives_no_one_and_the_total() {
     let db = many(10);
     for offset in [10, 11, 1_000_000, usize::MAX] {
-        let p = page(&db, "", offset, 100).unwrap();
+        let p = page(&db, &ListQuery::search(""), offset, 100, at(9)).unwrap();
         assert!(p.people.is_empty(), "nobody at {offset}");
         assert_eq!(p.total, 10, "the length still comes back at {offset}");
     }
-    assert_eq!(page(&db, "", 9, 100).unwrap().people[0].name, "Person 009");
+    assert_eq!(
+        page(&db, &ListQuery::search(""), 9, 100, at(9))
+            .unwrap()
+            .people[0]
+            .name,
+        "Person 009"
+    );
 }
 
 #[test]
@@ -222,7 +233,7 @@ fn the_total_leaves_out_deleted_people_and_former_colleagues() {
     let all = list(&db, "").unwrap();
     delete(&mut db, &all[0].id, at(10)).unwrap();
     mark_former(&mut db, &all[1].id, at(10)).unwrap();
-    let p = page(&db, "", 0, 100).unwrap();
+    let p = page(&db, &ListQuery::search(""), 0, 100, at(9)).unwrap();
     assert_eq!(p.total, 3);
     assert_eq!(ids(&p.people), ids(&all[2..]));
 }
@@ -231,7 +242,7 @@ fn the_total_leaves_out_deleted_people_and_former_colleagues() {
 fn a_limit_of_zero_or_too_many_is_refused_with_the_bounds() {
     let db = many(3);
     for limit in [0, MAX_PAGE + 1, 1_000_000] {
-        let err = page(&db, "", 0, limit).unwrap_err();
+        let err = page(&db, &ListQuery::search(""), 0, limit, at(9)).unwrap_err();
         assert_eq!(err.code(), "people.bad_page", "limit {limit}");
         let message = err.to_string();
         assert!(
@@ -239,7 +250,13 @@ fn a_limit_of_zero_or_too_many_is_refused_with_the_bounds() {
             "the message says what is allowed and what was asked: {message}"
         );
     }
-    assert_eq!(page(&db, "", 0, MAX_PAGE).unwrap().people.len(), 3);
+    assert_eq!(
+        page(&db, &ListQuery::search(""), 0, MAX_PAGE, at(9))
+            .unwrap()
+            .people
+            .len(),
+        3
+    );
 }
 
 #[test]
@@ -248,8 +265,11 @@ fn position_and_page_around_find_a_person_in_the_list() {
     let everyone = list(&db, "").unwrap();
     for i in [0, 1, 99, 100, 137, 249] {
         let id = &everyone[i].id;
-        assert_eq!(position(&db, "", id).unwrap(), Some(i));
-        let around = page_around(&db, "", id, 100).unwrap();
+        assert_eq!(
+            position(&db, &ListQuery::search(""), id, at(9)).unwrap(),
+            Some(i)
+        );
+        let around = page_around(&db, &ListQuery::search(""), id, 100, at(9)).unwrap();
         assert_eq!(
             around.offset,
             i - i % 100,
@@ -261,14 +281,28 @@ fn position_and_page_around_find_a_person_in_the_list() {
         );
     }
     let mentors = list(&db, "mentor").unwrap();
-    assert_eq!(position(&db, "mentor", &mentors[5].id).unwrap(), Some(5));
-    let not_mentor = &everyone[1].id; // Person 001
-    assert_eq!(position(&db, "mentor", not_mentor).unwrap(), None);
-    assert_eq!(position(&db, "", "nope").unwrap(), None);
-    mark_former(&mut db, &everyone[3].id, at(10)).unwrap();
-    assert_eq!(position(&db, "", &everyone[3].id).unwrap(), None);
     assert_eq!(
-        page_around(&db, "", "nope", 100).unwrap().offset,
+        position(&db, &ListQuery::search("mentor"), &mentors[5].id, at(9)).unwrap(),
+        Some(5)
+    );
+    let not_mentor = &everyone[1].id; // Person 001
+    assert_eq!(
+        position(&db, &ListQuery::search("mentor"), not_mentor, at(9)).unwrap(),
+        None
+    );
+    assert_eq!(
+        position(&db, &ListQuery::search(""), "nope", at(9)).unwrap(),
+        None
+    );
+    mark_former(&mut db, &everyone[3].id, at(10)).unwrap();
+    assert_eq!(
+        position(&db, &ListQuery::search(""), &everyone[3].id, at(9)).unwrap(),
+        None
+    );
+    assert_eq!(
+        page_around(&db, &ListQuery::search(""), "nope", 100, at(9))
+            .unwrap()
+            .offset,
         0,
         "someone not listed opens the list at its start"
     );

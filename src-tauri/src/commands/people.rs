@@ -1,6 +1,8 @@
 //! People: list, add, edit, move to former colleagues, delete and undo.
 
-use allies_core::people::{self, Page, Person, PersonInput};
+use allies_core::people::{
+    self, BulkAction, BulkOutcome, FilterChoices, ListQuery, Page, Person, PersonInput,
+};
 use allies_core::WireError;
 use tauri::State;
 
@@ -14,20 +16,20 @@ pub async fn list_people(
     state.with_db(move |db| people::list(db, &query)).await
 }
 
-/// `limit` people of the list for `query` from `offset`; with `around`, the page holding
-/// that person instead (the first page if they are not listed).
+/// `limit` people of the list (a search, filters and a sort) from `offset`; with `around`,
+/// the page holding that person instead (the first page if they are not listed).
 #[tauri::command]
 pub async fn people_page(
     state: State<'_, AppState>,
-    query: String,
+    list: ListQuery,
     offset: usize,
     limit: usize,
     around: Option<String>,
 ) -> Result<Page, WireError> {
     state
         .with_db(move |db| match around {
-            Some(id) => people::page_around(db, &query, &id, limit),
-            None => people::page(db, &query, offset, limit),
+            Some(id) => people::page_around(db, &list, &id, limit, now()),
+            None => people::page(db, &list, offset, limit, now()),
         })
         .await
 }
@@ -76,4 +78,33 @@ pub async fn mark_former(state: State<'_, AppState>, id: String) -> Result<Perso
 #[tauri::command]
 pub async fn list_former_people(state: State<'_, AppState>) -> Result<Vec<Person>, WireError> {
     state.with_db(|db| people::former(db)).await
+}
+
+/// The ids of everyone the list shows, in its order: what "select all" selects.
+#[tauri::command]
+pub async fn people_ids(
+    state: State<'_, AppState>,
+    list: ListQuery,
+) -> Result<Vec<String>, WireError> {
+    state
+        .with_db(move |db| people::listed_ids(db, &list, now()))
+        .await
+}
+
+/// The tags, departments, organisations and maps the list's filters offer.
+#[tauri::command]
+pub async fn people_filter_choices(state: State<'_, AppState>) -> Result<FilterChoices, WireError> {
+    state.with_db(|db| people::filter_choices(db)).await
+}
+
+/// One action on every selected person, in one transaction.
+#[tauri::command]
+pub async fn bulk_change_people(
+    state: State<'_, AppState>,
+    ids: Vec<String>,
+    action: BulkAction,
+) -> Result<BulkOutcome, WireError> {
+    state
+        .with_db(move |db| people::bulk_change(db, &ids, &action, now()))
+        .await
 }

@@ -110,14 +110,14 @@ async fn main() -> Result<()> {
         &app,
         "one page of the people list, the first 100",
         "people_page",
-        serde_json::json!({ "query": "", "offset": 0, "limit": PAGE }),
+        serde_json::json!({ "list": { "query": "" }, "offset": 0, "limit": PAGE }),
     )
     .await?;
     time_calls(
         &app,
         "one page of the people list, 100 in the middle",
         "people_page",
-        serde_json::json!({ "query": "", "offset": PEOPLE / 2, "limit": PAGE }),
+        serde_json::json!({ "list": { "query": "" }, "offset": PEOPLE / 2, "limit": PAGE }),
     )
     .await?;
     time_people_view(&app).await?;

@@ -1,6 +1,6 @@
 //! The People view with 10,000 people: it shows the count, renders only the rows in view (a few
 //! hundred at most), reaches the last person by scrolling or End, searches, and opens a person
-//! from deep in the list.
+//! from deep in the list; it sorts, filters with chips, and tags a Shift-click range.
 #![allow(clippy::unwrap_used)]
 
 use std::time::{Duration, Instant};
@@ -228,6 +228,153 @@ async fn ten_thousand_people_scroll_search_and_keyboard_with_few_rows_in_the_pag
         ["Person 09999"],
         "the search reaches past the first 200"
     );
+    app.close().await?;
+    Ok(())
+}
+
+/// Holds Shift while clicking `css`, as a person selecting a range does.
+async fn shift_click(app: &App, css: &str) -> Result<()> {
+    use fantoccini::actions::{
+        Actions, InputSource, KeyAction, KeyActions, MouseActions, PointerAction, MOUSE_BUTTON_LEFT,
+    };
+    const SHIFT: char = '\u{E008}';
+    let element = app.wait_for(css).await?;
+    let pause = Duration::from_millis(10);
+    let keys = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: SHIFT })
+        .then(KeyAction::Pause { duration: pause })
+        .then(KeyAction::Pause { duration: pause })
+        .then(KeyAction::Pause { duration: pause })
+        .then(KeyAction::Up { value: SHIFT });
+    let mouse = MouseActions::new("mouse".into())
+        .then(PointerAction::Pause { duration: pause })
+        .then(PointerAction::MoveToElement {
+            element,
+            duration: None,
+            x: 0.0,
+            y: 0.0,
+        })
+        .then(PointerAction::Down {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Up {
+            button: MOUSE_BUTTON_LEFT,
+        })
+        .then(PointerAction::Pause { duration: pause });
+    app.client
+        .perform_actions(Actions::from(keys).and(mouse))
+        .await?;
+    Ok(())
+}
+
+/// Picks the add-filter menu's option with these words.
+async fn add_filter(app: &App, label: &str) -> Result<()> {
+    let value = app
+        .client
+        .execute(
+            "return [...document.querySelectorAll('#people-add-filter option')]
+               .find((o) => o.textContent === arguments[0])?.value ?? null;",
+            vec![label.into()],
+        )
+        .await?;
+    let value = value
+        .as_str()
+        .ok_or_else(|| format!("the filter menu offers no {label:?}"))?
+        .to_owned();
+    app.choose("#people-add-filter", &value).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn ten_thousand_people_sorted_filtered_with_chips_and_a_shift_click_range_tagged(
+) -> Result<()> {
+    let profile = Profile::new()?;
+    seed(&profile)?;
+    let bus = PrivateBus::start()?;
+    let app = App::launch(&profile, &bus).await?;
+    app.wait_for_text("#people-count", |t| t == "10,000 people")
+        .await?;
+
+    // Sorted by name, largest first: the last person heads the list.
+    let started = Instant::now();
+    app.click("#people-sort-direction").await?;
+    wait_for_list(&app, "the list sorted by name descending", |s| {
+        shows(s, "first", "Person 09999", 1)
+    })
+    .await?;
+    println!(
+        "people list: reversing the sort of 10,000 took {} ms until the first row showed",
+        started.elapsed().as_millis()
+    );
+
+    // A filter shows as a chip, and the count follows.
+    let started = Instant::now();
+    add_filter(&app, "mentor").await?;
+    app.wait_for_text("#people-count", |t| t == "1,000 of 10,000 people")
+        .await?;
+    println!(
+        "people list: filtering 10,000 by a tag took {} ms until the count showed",
+        started.elapsed().as_millis()
+    );
+    assert_eq!(app.texts("#people-chips .chip").await?, ["Tag: mentor ×"]);
+    let filtered = list_state(&app).await?;
+    assert_eq!(
+        filtered["first"],
+        serde_json::json!(["Person 09990", "1", "1000"]),
+        "mentors only, still in descending order: {filtered}"
+    );
+    app.screenshot("82-people-10000-sorted-filtered").await?;
+
+    // A checkbox, then Shift-click four rows down: five people selected.
+    app.click("#people-list > li:nth-child(1) .row-check")
+        .await?;
+    shift_click(&app, "#people-list > li:nth-child(5) .row-check").await?;
+    app.wait_for_text("#selection-count", |t| t == "5 people selected")
+        .await?;
+    let checked = app.texts("#people-list > li.checked .person-name").await?;
+    assert_eq!(
+        checked,
+        [
+            "Person 09990",
+            "Person 09980",
+            "Person 09970",
+            "Person 09960",
+            "Person 09950"
+        ],
+        "the range from the first click to the Shift-click"
+    );
+    app.screenshot("83-people-10000-range-selected").await?;
+
+    // Tag them all at once: one toast says what happened.
+    app.click("#bulk-add_tag").await?;
+    app.fill("#bulk-tag", "vip").await?;
+    app.click("#bulk-save").await?;
+    app.wait_for_text("#toasts .toast", |t| t.contains("Tagged 5 people “vip”"))
+        .await?;
+    app.wait_until(
+        "the selection bar goes once done",
+        "document.querySelector('#selection-bar').hidden",
+    )
+    .await?;
+
+    // Backspace on the chip removes the filter; the new tag filters to the five.
+    app.client
+        .execute(
+            "document.querySelector('#people-chips .chip').focus();",
+            vec![],
+        )
+        .await?;
+    app.press_key('\u{E003}').await?; // Backspace
+    app.wait_for_text("#people-count", |t| t == "10,000 people")
+        .await?;
+    add_filter(&app, "vip").await?;
+    app.wait_for_text("#people-count", |t| t == "5 of 10,000 people")
+        .await?;
+    let state = list_state(&app).await?;
+    assert!(
+        state["rows"].as_u64().unwrap() <= MAX_ROWS,
+        "still only the rows in view: {state}"
+    );
+    app.screenshot("84-people-10000-tagged-vip").await?;
     app.close().await?;
     Ok(())
 }

@@ -41,18 +41,32 @@ export const people = (n, from = 0) => Array.from({ length: n }, (_, i) => perso
 export const NO_HITS = { people: [], interactions: [], favours: [], promises: [], conflicts: [] };
 
 /**
+ * Who the core would list for `list` ({ query, filters }): a search matches names and roles; the
+ * tag and former-colleague filters are followed, others are the core's to test.
+ */
+export function listed(everyone, list) {
+  const q = String(list.query).trim().toLowerCase();
+  const f = list.filters ?? {};
+  return everyone.filter((p) => (!q || `${p.name} ${p.role}`.toLowerCase().includes(q))
+    && !!f.former === !!p.left_at
+    && (!f.tags?.length || f.tags.some((t) => p.tags.split(', ').includes(t))));
+}
+
+/**
  * Answers like the core's for a list of `everyone` (a search matches names and roles), with
  * empty journals; `extra` answers override.
  */
 export function peopleAnswers(everyone, extra = {}) {
   return {
-    peoplePage: (query, offset, limit, around = null) => {
-      const q = String(query).trim().toLowerCase();
-      const found = everyone.filter((p) => !q || `${p.name} ${p.role}`.toLowerCase().includes(q));
+    peoplePage: (list, offset, limit, around = null) => {
+      const found = listed(everyone, list);
       const at = around ? found.findIndex((p) => p.id === around) : -1;
       const start = at >= 0 ? at - (at % limit) : offset;
       return { total: found.length, offset: start, people: found.slice(start, start + limit) };
     },
+    peopleIds: (list) => listed(everyone, list).map((p) => p.id),
+    peopleFilterChoices: { tags: ['mentor'], departments: ['Platform'], organisations: [], maps: [{ id: 'm1', name: 'Launch' }] },
+    bulkChangePeople: (ids) => ({ selected: ids.length, changed: ids.length }),
     searchEverything: NO_HITS,
     listFormerPeople: [],
     listPeople: everyone,
