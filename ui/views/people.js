@@ -285,7 +285,6 @@ export function mountPeople(ctx, openId = null) {
     }
     if (main === list.scroller) {
       list.list.setAttribute('aria-label', former() ? 'Former colleagues' : 'People');
-      list.list.setAttribute('aria-multiselectable', 'true');
       list.renderRows();
     }
   }

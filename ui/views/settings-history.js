@@ -32,7 +32,7 @@ export function recentChanges({ api, runUndo, runRedo }) {
         button('history-undo', 'Undo', nextUndo, runUndo),
         button('history-redo', 'Redo', nextRedo, runRedo)),
       steps.length
-        ? h('ol', { class: 'ledger-list', id: 'history-steps', 'aria-label': 'Recent changes, newest first' }, steps.map(stepItem))
+        ? h('ol', { class: 'ledger-list', id: 'history-steps', tabindex: '0', 'aria-label': 'Recent changes, newest first' }, steps.map(stepItem))
         : h('p', { class: 'muted' }, 'No changes yet. Everything you change from now on is listed here, and can be undone.'));
   })();
   return body;

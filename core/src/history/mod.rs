@@ -137,9 +137,11 @@ fn set_marker(db: &Database, step: Option<i64>) -> Result<()> {
 /// was committed just before a crash. A new step clears what was undone, and old steps go.
 fn seal(db: &mut Database, now: DateTime<Utc>) -> Result<()> {
     let open: Vec<i64> = {
+        // Steps are numbered past every sealed one, so only entries above the newest step can
+        // be unsealed: an index range, not a scan of the whole history, on every command.
         let mut stmt = db.conn().prepare(
             "SELECT DISTINCT step FROM history_entries
-              WHERE step NOT IN (SELECT id FROM history_steps) ORDER BY step",
+              WHERE step > coalesce((SELECT max(id) FROM history_steps), 0) ORDER BY step",
         )?;
         let steps = stmt.query_map([], |r| r.get(0))?;
         steps.collect::<rusqlite::Result<_>>()?

@@ -527,7 +527,7 @@ async fn tab_from_the_top_reaches_the_sidebar_and_the_content_with_a_visible_foc
             views.push(view.to_owned());
         }
         seen.push(what);
-        if now["inMain"] == Value::Bool(true) && views.len() == 7 {
+        if now["inMain"] == Value::Bool(true) && views.len() == 8 {
             reached_main = true;
             break;
         }
@@ -540,6 +540,7 @@ async fn tab_from_the_top_reaches_the_sidebar_and_the_content_with_a_visible_foc
             "network",
             "tour",
             "reminders",
+            "review",
             "insights",
             "settings"
         ],
