@@ -404,6 +404,16 @@ impl App {
         }
     }
 
+    /// Adds a person as a user does: Add person, name and role typed in, Save.
+    pub async fn add_person_in_form(&self, name: &str, role: &str) -> Result<()> {
+        self.click("#add-person").await?;
+        self.fill("#person-name", name).await?;
+        self.fill("#person-role", role).await?;
+        self.click("#person-save").await?;
+        self.wait_for("#person-panel .panel-hint").await?;
+        Ok(())
+    }
+
     /// Adds a person through the app's own command (`input` as the People form sends it);
     /// returns their id.
     pub async fn add_person(&self, input: serde_json::Value) -> Result<String> {

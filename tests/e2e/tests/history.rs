@@ -8,15 +8,6 @@ use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 const CONTROL: char = '\u{E009}';
 const SHIFT: char = '\u{E008}';
 
-async fn add_person(app: &App, name: &str, role: &str) -> Result<()> {
-    app.click("#add-person").await?;
-    app.fill("#person-name", name).await?;
-    app.fill("#person-role", role).await?;
-    app.click("#person-save").await?;
-    app.wait_for("#person-panel .panel-hint").await?;
-    Ok(())
-}
-
 /// Presses Ctrl (and Shift) with `key`, as a person does, with the focus on the page itself.
 async fn press_ctrl(app: &App, key: char, shift: bool) -> Result<()> {
     app.client
@@ -51,8 +42,10 @@ async fn changes_are_undone_and_redone_after_a_restart_from_settings_and_the_key
 
     let app = App::launch(&profile, &bus).await?;
     app.wait_for("#people-empty").await?;
-    add_person(&app, "Dana Ng", "Engineering Manager").await?;
-    add_person(&app, "Sam Patel", "Product Director").await?;
+    app.add_person_in_form("Dana Ng", "Engineering Manager")
+        .await?;
+    app.add_person_in_form("Sam Patel", "Product Director")
+        .await?;
     let sam = app
         .client
         .execute(

@@ -5,15 +5,6 @@ use allies_e2e::{App, Locator, PrivateBus, Profile, Result};
 
 const HOSTILE_NAME: &str = "<img src=x onerror=alert(1)>";
 
-async fn add_person(app: &App, name: &str, role: &str) -> Result<()> {
-    app.click("#add-person").await?;
-    app.fill("#person-name", name).await?;
-    app.fill("#person-role", role).await?;
-    app.click("#person-save").await?;
-    app.wait_for("#person-panel .panel-hint").await?;
-    Ok(())
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_new_user_sees_the_empty_state_and_adds_a_person_who_survives_a_restart() -> Result<()> {
     let profile = Profile::new()?;
@@ -166,9 +157,12 @@ async fn search_filters_and_delete_can_be_undone() -> Result<()> {
     let app = App::launch(&profile, &bus).await?;
     app.wait_for("#people-empty").await?;
 
-    add_person(&app, "Dana Ng", "Engineering Manager").await?;
-    add_person(&app, "Élodie Durand", "Staff Engineer").await?;
-    add_person(&app, "Sam Patel", "Product Director").await?;
+    app.add_person_in_form("Dana Ng", "Engineering Manager")
+        .await?;
+    app.add_person_in_form("Élodie Durand", "Staff Engineer")
+        .await?;
+    app.add_person_in_form("Sam Patel", "Product Director")
+        .await?;
     assert_eq!(
         app.texts(".person-name").await?,
         ["Dana Ng", "Élodie Durand", "Sam Patel"],
