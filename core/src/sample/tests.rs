@@ -273,7 +273,7 @@ fn adding_and_removing_are_one_step_each_that_undo_reverses() {
     let mut db = db();
     let now = at(10, 12);
     history::record(&mut db, now, |db| add(db, now)).unwrap();
-    history::record(&mut db, now, |db| remove(db)).unwrap();
+    history::record(&mut db, now, remove).unwrap();
     let labels: Vec<String> = history::recent(&db)
         .unwrap()
         .steps
