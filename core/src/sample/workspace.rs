@@ -98,11 +98,11 @@ pub(super) const MAP_TARGET_DAYS: u64 = 120;
 /// A place on the map: person (index into [`PEOPLE`]), power, interest, stance.
 pub(super) const PLACES: &[(usize, f64, f64, Stance)] = &[
     (0, 0.80, 0.85, Stance::Champion),  // Maya: manage closely
-    (1, 0.92, 0.38, Stance::Neutral),   // Oscar: keep satisfied
+    (1, 0.80, 0.28, Stance::Neutral),   // Oscar: keep satisfied
     (2, 0.64, 0.14, Stance::Skeptic),   // Rosa: keep satisfied
     (3, 0.65, 0.70, Stance::Supporter), // Felix: manage closely
     (4, 0.38, 0.86, Stance::Supporter), // Sam: keep informed
-    (5, 0.12, 0.60, Stance::Unknown),   // Tess: keep informed
+    (5, 0.12, 0.68, Stance::Unknown),   // Tess: keep informed
     (6, 0.15, 0.25, Stance::Unknown),   // Dana: monitor
 ];
 
