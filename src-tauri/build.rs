@@ -124,6 +124,9 @@ const COMMANDS: &[&str] = &[
     "people_ids",
     "people_filter_choices",
     "bulk_change_people",
+    "add_sample_workspace",
+    "remove_sample_workspace",
+    "sample_workspace_status",
 ];
 
 fn main() {

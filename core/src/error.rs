@@ -93,6 +93,10 @@ pub enum Error {
         redo: bool,
         detail: String,
     },
+    #[error("The sample people are already here. Remove them first to start the sample again.")]
+    SampleThere,
+    #[error("There are no sample people to remove; everyone here is someone you added.")]
+    NoSample,
     #[error("Allies could not read or write its database: {0}. Your data was not changed.")]
     Storage(#[from] rusqlite::Error),
 }
@@ -139,6 +143,8 @@ impl Error {
             Error::AutostartUnknown { .. } => "autostart.unknown",
             Error::AutostartFailed { .. } => "autostart.failed",
             Error::HistoryBlocked { .. } => "history.blocked",
+            Error::SampleThere => "sample.already_added",
+            Error::NoSample => "sample.none",
             Error::Storage(e) if is_busy(e) => "storage.busy",
             Error::Storage(e) if is_full(e) => "storage.full",
             Error::Storage(e) if is_io(e) => "storage.io",

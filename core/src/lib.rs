@@ -5,7 +5,8 @@
 //! product: `storage` (the file, its copies and encryption), `people`, `maps`, `journal` (what
 //! happened with each person), `reminders`, `network` (links, paths, the tour, groups,
 //! insights), `interop` (files in and out) and `search` across them; `history` records every
-//! change a user makes so it can be undone and redone.
+//! change a user makes so it can be undone and redone; `sample` adds and removes the sample
+//! workspace a new user can try Allies with.
 
 pub mod error;
 mod fields;
@@ -17,6 +18,7 @@ pub mod network;
 pub mod people;
 mod records;
 pub mod reminders;
+pub mod sample;
 pub mod search;
 pub mod session;
 pub mod storage;

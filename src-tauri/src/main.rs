@@ -190,6 +190,9 @@ fn run_app(background: bool) -> ExitCode {
             commands::people::people_ids,
             commands::people::people_filter_choices,
             commands::people::bulk_change_people,
+            commands::sample::add_sample_workspace,
+            commands::sample::remove_sample_workspace,
+            commands::sample::sample_workspace_status,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -68,3 +68,16 @@ test('the People list sends its view, and a bulk action its ids and action, as t
     ['bulk_change_people', { ids: ['p1', 'p2'], action: { kind: 'add_tag', tag: 'mentor' } }],
   ]);
 });
+
+test('the sample workspace calls its three commands, with no arguments', async () => {
+  const calls = [];
+  const api = createApi(async (cmd, args) => { calls.push([cmd, args]); return null; });
+  await api.addSampleWorkspace();
+  await api.sampleWorkspaceStatus();
+  await api.removeSampleWorkspace();
+  assert.deepEqual(calls, [
+    ['add_sample_workspace', undefined],
+    ['sample_workspace_status', undefined],
+    ['remove_sample_workspace', undefined],
+  ]);
+});

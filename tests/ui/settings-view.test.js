@@ -42,7 +42,7 @@ beforeEach(() => {
 
 test('it reads the reminder settings, the autostart, the copies and the recent changes, and shows where the data is', async () => {
   const { api, $ } = await mount();
-  assert.deepEqual(api.calls.map((c) => c[0]), ['getReminderSettings', 'getAutostart', 'listSnapshots', 'recentChanges']);
+  assert.deepEqual(api.calls.map((c) => c[0]), ['getReminderSettings', 'getAutostart', 'listSnapshots', 'sampleWorkspaceStatus', 'recentChanges']);
   assert.equal(textOf($('#data-path')), '/d/allies.db');
   assert.equal($('#reminder-settings').dataset.loaded, 'true');
   assert.deepEqual([...$('#rs-time_zone').options].map(textOf), ['UTC', 'Europe/Berlin', 'America/New York']);

@@ -192,6 +192,15 @@ export function createApi(invoke) {
      * { kind: 'set_cadence', days }, { kind: 'mark_former' }, { kind: 'delete' }: { selected, changed }.
      */
     bulkChangePeople: (ids, action) => call('bulk_change_people', { ids, action }),
+    /** Fills the sample workspace (one undoable step): { people, map_id, map_name }. */
+    addSampleWorkspace: () => call('add_sample_workspace'),
+    /**
+     * Removes the sample (one undoable step): { people, kept: [{ id, name, role }], kept_map };
+     * `kept` are sample people the user's own records refer to, which stay.
+     */
+    removeSampleWorkspace: () => call('remove_sample_workspace'),
+    /** Whether the sample is there: { present, people }. */
+    sampleWorkspaceStatus: () => call('sample_workspace_status'),
   };
 }
 

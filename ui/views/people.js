@@ -2,8 +2,8 @@
 // a person. This module holds what the list shows (a search, filters and a sort, kept in the
 // store across visits) and wires the parts together: the list (people-list.js), the search
 // (people-search.js), the sort and filter chips (people-filters.js), selecting several people
-// and acting on them (people-selection.js), the panel (person-form.js) and removing someone
-// (person-remove.js).
+// and acting on them (people-selection.js), the panel (person-form.js), removing someone
+// (person-remove.js) and the sample people to try Allies with (sample-workspace.js).
 
 import { h, replaceChildren, announce } from '../lib/dom.js';
 import { pageOffset } from '../lib/virtual-list.js';
@@ -16,6 +16,7 @@ import { clearSelection, selectRange, selectionBar, selectionState, toggleOne } 
 import { foundElsewhere, searchBox } from './people-search.js';
 import { personPanel } from './person-form.js';
 import { removePerson } from './person-remove.js';
+import { sampleBanner, tryButton } from './sample-workspace.js';
 
 /** What the list shows and what a search found; `listed` says which list the rows belong to. */
 export function peopleState() {
@@ -33,6 +34,8 @@ export function peopleState() {
     requestNo: 0,
     // For a search: what matched in profiles, interactions, favours and promises.
     elsewhere: null,
+    // Whether the sample people are there ({ present, people }), for the banner.
+    sample: null,
   };
 }
 
@@ -88,6 +91,7 @@ export function mountPeople(ctx, openId = null) {
   const importButton = h('button', { type: 'button', id: 'import-people', onclick: () => startImport() }, 'Import…');
   const count = h('span', { id: 'people-count', class: 'muted' });
   const listPane = h('div', { class: 'list-pane' });
+  const sampleSlot = h('div', { class: 'sample-slot' });
   const panel = personPanel({
     api, runUndo, store,
     render: () => render(),
@@ -108,8 +112,17 @@ export function mountPeople(ctx, openId = null) {
     h('header', { class: 'view-head' },
       h('h1', { id: 'people-title', tabindex: '-1' }, 'People'), count,
       h('div', { class: 'spacer' }), search.input, importButton, addButton),
-    filters.el, bar.el,
+    sampleSlot, filters.el, bar.el,
     h('div', { class: 'people-layout' }, listPane, panel.el));
+
+  /** The sample people were added or removed: the list, its filters and the banner follow. */
+  async function sampleChanged(focusList) {
+    store.bump('people');
+    panel.forgetIfClean();
+    await Promise.all([loadChoices(), loadSample(), reload()]);
+    if (focusList && list.state.total > 0) list.focusRow(0);
+    else addButton.focus();
+  }
 
   /** A new sort or filters: kept for the next visit, and the list starts again from the top. */
   function setView(view, { focusChipAt, focusId } = {}) {
@@ -124,6 +137,17 @@ export function mountPeople(ctx, openId = null) {
       state.choices = await api.peopleFilterChoices() ?? state.choices;
     } catch { /* the filters offer what they had; the list still works */ }
     filters.render();
+  }
+
+  /**
+   * Whether the sample people are there, for the banner. Read when the view is shown and after
+   * the sample changes (an undo shows the view afresh), not with every page of the list.
+   */
+  async function loadSample() {
+    try {
+      state.sample = await api.sampleWorkspaceStatus();
+    } catch { state.sample = null; /* without the status the banner stays hidden */ }
+    renderSampleBanner();
   }
 
   /** Selects one person, or the range from the last one selected (fetching ids beyond the cache). */
@@ -214,7 +238,14 @@ export function mountPeople(ctx, openId = null) {
     }
   }
 
+  function renderSampleBanner() {
+    const present = Boolean(state.sample?.present);
+    if (present === Boolean(sampleSlot.firstChild)) return;
+    sampleSlot.replaceChildren(...(present ? [sampleBanner({ api, runUndo, done: () => sampleChanged(false) })] : []));
+  }
+
   function render() {
+    renderSampleBanner();
     if (!state.loaded) {
       listPane.replaceChildren();
       panel.render(list.state.total);
@@ -295,7 +326,9 @@ export function mountPeople(ctx, openId = null) {
       h('p', {}, 'Add your manager, your skip-level, the peers you rely on and the people whose support you need for your next goal. A name is enough to begin; you can add what they care about later.'),
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'primary', id: 'add-first-person', onclick: () => panel.open('add') }, 'Add your first person'),
-        h('button', { type: 'button', id: 'import-first', onclick: () => startImport() }, 'Import from LinkedIn or a CSV file')));
+        h('button', { type: 'button', id: 'import-first', onclick: () => startImport() }, 'Import from LinkedIn or a CSV file'),
+        tryButton({ api, runUndo, done: () => sampleChanged(true) })),
+      h('p', { class: 'muted' }, 'Or look around first: the sample people come with a map, a few weeks of meetings, a favour to thank and a promise due. One click removes them again.'));
   }
 
   function openPerson(id) {
@@ -336,6 +369,7 @@ export function mountPeople(ctx, openId = null) {
   const stopPresenting = onPresentingChange(() => { if (state.loaded) panel.relabel(render); });
 
   loadChoices();
+  loadSample();
   reload().then(() => { if (openId) openPerson(openId); });
 
   return {

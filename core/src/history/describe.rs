@@ -40,6 +40,14 @@ pub(super) fn label(tx: &Transaction<'_>, step: i64) -> Result<String> {
         })?;
         rows.collect::<rusqlite::Result<_>>()?
     };
+    // Adding or removing the sample workspace touches many tables; it is named as one thing.
+    if let Some(sample) = entries.iter().find(|e| e.tbl == "sample_rows") {
+        return Ok(match sample.what.as_str() {
+            "insert" => "Added the sample people",
+            _ => "Removed the sample people",
+        }
+        .into());
+    }
     let Some(main) = entries
         .iter()
         .find(|e| !COMPANIONS.contains(&e.tbl.as_str()))

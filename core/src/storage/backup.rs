@@ -42,6 +42,8 @@ const TABLES: &[(&str, &str)] = &[
     ("links", "id"),
     ("tours", "id"),
     ("tour_stops", "id"),
+    // Which rows are the sample's, so a restored backup can still remove exactly those.
+    ("sample_rows", "tbl, row_key"),
 ];
 
 /// The names of the tables a backup holds.

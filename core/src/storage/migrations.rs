@@ -68,6 +68,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0016_history.sql",
         include_str!("../../migrations/0016_history.sql"),
     ),
+    (
+        "0017_sample.sql",
+        include_str!("../../migrations/0017_sample.sql"),
+    ),
 ];
 
 pub(crate) fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {

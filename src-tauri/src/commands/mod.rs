@@ -13,5 +13,6 @@ pub mod network;
 pub mod people;
 pub mod presenting;
 pub mod reminders;
+pub mod sample;
 pub mod search;
 pub mod tour;
