@@ -6,7 +6,7 @@ import { personHash } from '../lib/router.js';
 import { h } from '../lib/dom.js';
 import { formField } from '../lib/form-dialog.js';
 import { labelFor } from '../lib/presenting.js';
-import { dueLine, dueText, kindLabel, localInputValue } from '../lib/reminder-format.js';
+import { bodyText, dueLine, dueText, kindLabel, localInputValue } from '../lib/reminder-format.js';
 import { answerControls } from './reminder-answers.js';
 
 const SNOOZES = [
@@ -123,7 +123,7 @@ function reminderItem(item, list, now, tz, say, on) {
   }
   return h('li', { class: `reminder-item ${list}`, 'data-subject': item.subject },
     h('span', { class: `kind kind-${item.kind}` }, kindLabel(item.kind)),
-    h('span', { class: 'reminder-main' }, title, h('span', { class: 'reminder-body' }, say(item.body))),
+    h('span', { class: 'reminder-main' }, title, h('span', { class: 'reminder-body' }, say(bodyText(item)))),
     h('span', { class: 'reminder-due' }, dueLine(item, now, tz)),
     h('span', { class: 'reminder-actions' }, actions));
 }
