@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 
 import { ApiError } from '../../ui/lib/api.js';
 import { setPresentingMode } from '../../ui/lib/presenting.js';
-import { timeText } from '../../ui/lib/format.js';
+import { dateText, timeText } from '../../ui/lib/format.js';
 import { mountReminders } from '../../ui/views/reminders.js';
 
 // Times are written in this computer's locale (format.test.js pins how); the view says when.
@@ -258,7 +258,7 @@ test('check-ins are listed, added from the form and deleted with an Undo that as
     listCheckIns: () => checkIns,
     deleteCheckIn: (id) => { checkIns = checkIns.filter((c) => c.id !== id); return null; },
   });
-  assert.equal(textOf($('#check-ins .ledger-text')), 'New job · started 2026-11-02');
+  assert.equal(textOf($('#check-ins .ledger-text')), `New job · started ${dateText('2026-11-02')}`);
 
   $('#check-in-label').value = 'New manager';
   $('#check-in-start_on').value = '2026-12-01';

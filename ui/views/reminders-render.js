@@ -6,6 +6,7 @@ import { personHash } from '../lib/router.js';
 import { h } from '../lib/dom.js';
 import { formField } from '../lib/form-dialog.js';
 import { labelFor } from '../lib/presenting.js';
+import { dateText } from '../lib/format.js';
 import { bodyText, dueLine, dueText, kindLabel, localInputValue } from '../lib/reminder-format.js';
 import { answerControls } from './reminder-answers.js';
 
@@ -160,7 +161,7 @@ export function checkInItems({ plans, error }, on) {
   if (error) return [h('li', { class: 'form-error', role: 'alert' }, error)];
   return plans.length
     ? plans.map((c) => h('li', { class: 'ledger-item', 'data-id': c.id },
-      h('span', { class: 'ledger-text' }, h('strong', {}, c.label), ' · started ', c.start_on,
+      h('span', { class: 'ledger-text' }, h('strong', {}, c.label), ' · started ', dateText(c.start_on),
         c.person_name ? h('span', { class: 'muted check-in-person' }, ` · with ${labelFor({ name: c.person_name })}`) : null),
       h('button', { type: 'button', class: 'link check-in-edit', 'aria-label': `Edit the check-ins for “${c.label}”`, onclick: () => on.editCheckIn(c) }, 'Edit'),
       h('button', { type: 'button', class: 'link', 'aria-label': `Delete the check-ins for “${c.label}”`, onclick: () => on.removeCheckIn(c) }, 'Delete')))
