@@ -2,6 +2,7 @@
 
 import { api, onAppEvent } from './lib/api.js';
 import { announce } from './lib/dom.js';
+import { dateTimeText } from './lib/format.js';
 import { IdleWatch, lockAfterMinutes } from './lib/idle.js';
 import { FLASH_KEY, lockApp } from './lib/lock.js';
 import { hashFor, paramFromHash, placeHash, sectionFromHash } from './lib/router.js';
@@ -115,7 +116,7 @@ function showBroken(status) {
   fresh.hidden = !status.can_start_fresh;
   restore.hidden = !backup;
   if (backup) {
-    const when = new Date(backup.taken_at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+    const when = dateTimeText(backup.taken_at);
     restore.textContent = `Restore the backup of ${when}`;
     $('latest-backup-note').textContent = `Allies keeps copies of your data in ${backup.path.replace(/[^/\\]*$/, '')}. `
       + `The newest is from ${when}; anything you changed after that is not in it. The file that cannot be opened is kept either way.`;

@@ -69,14 +69,14 @@ fn linkedin_connections_become_people_with_company_position_and_how_met() {
         ]
     );
     let dana = &parsed.candidates[0];
-    assert_eq!(dana.how_met, "Connected on LinkedIn on 24 Nov 2025");
+    assert_eq!(dana.how_met, "Connected on LinkedIn on 2025-11-24");
     assert_eq!(
         dana.person.notes,
         "LinkedIn: https://www.linkedin.com/in/danang"
     );
     assert_eq!(
         parsed.candidates[1].how_met,
-        "Connected on LinkedIn on 3 Jan 2024"
+        "Connected on LinkedIn on 2024-01-03"
     );
     assert_eq!(
         parsed.candidates[4].how_met,
@@ -153,7 +153,7 @@ fn the_preview_counts_new_people_duplicates_and_problems_and_apply_writes_them_i
     );
     assert_eq!(
         profiles::get(&db, &dana.id).unwrap().how_met,
-        "Connected on LinkedIn on 24 Nov 2025"
+        "Connected on LinkedIn on 2025-11-24"
     );
 
     // Importing the same file again adds no one.

@@ -32,6 +32,7 @@ fn rule(subject: &str, first_due: DateTime<Utc>, repeat: Repeat) -> Rule {
         person_id: None,
         title: format!("Reminder {subject}"),
         body: String::new(),
+        dated: None,
         first_due,
         repeat,
         tz: BERLIN,

@@ -6,6 +6,7 @@ import './support/view-shims.js';
 import { afterEach, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiError } from '../../ui/lib/api.js';
+import { dateText } from '../../ui/lib/format.js';
 import { cadenceParts, everyText } from '../../ui/lib/cadence-format.js';
 import { typedWeek } from '../../ui/lib/tour-format.js';
 import { mountInsights } from '../../ui/views/insights.js';
@@ -113,7 +114,7 @@ test('a check-in plan is edited: label, start and who it is about; the list and 
   submit(d.querySelector('form'));
   await settle();
   assert.deepEqual(lastCall(api, 'editCheckIn'), ['editCheckIn', 'c1', { label: 'New manager: Dana', start_on: '2026-12-01', person_id: 'p1' }]);
-  assert.equal(textOf($('#check-ins .ledger-text')), 'New manager: Dana · started 2026-12-01 · with Dana Ng');
+  assert.equal(textOf($('#check-ins .ledger-text')), `New manager: Dana · started ${dateText('2026-12-01')} · with Dana Ng`);
   assert.ok(api.calls.filter(([n]) => n === 'remindersOverview').length > overviewsBefore, 'the reminders follow the new start at once');
   assert.equal(toast(), 'Saved the check-ins for “\u2068New manager: Dana\u2069”');
 });
@@ -152,7 +153,7 @@ test('a group\'s visits open under it, and one is corrected or deleted', async (
   await settle();
   assert.deepEqual(lastCall(api, 'groupAttendance'), ['groupAttendance', 'g1']);
   assert.equal($('#groups .group-history').getAttribute('aria-expanded'), 'true');
-  assert.deepEqual([...$('#visits-g1').querySelectorAll('.visit-day')].map(textOf), ['2026-11-10', '2026-10-01']);
+  assert.deepEqual([...$('#visits-g1').querySelectorAll('.visit-day')].map(textOf), [dateText('2026-11-10'), dateText('2026-10-01')]);
 
   click($('#visits-g1 [data-id="a1"] .visit-edit'));
   const d = dialog('visit-dialog');
@@ -162,13 +163,13 @@ test('a group\'s visits open under it, and one is corrected or deleted', async (
   submit(d.querySelector('form'));
   await settle(5);
   assert.deepEqual(lastCall(api, 'editAttendance'), ['editAttendance', 'a1', '2026-11-12', 'Rust 2027 talk']);
-  assert.equal(textOf($('#visits-g1 [data-id="a1"]').querySelector('.ledger-text')), '2026-11-12 · Rust 2027 talk', 'the history stays open, read again');
+  assert.equal(textOf($('#visits-g1 [data-id="a1"]').querySelector('.ledger-text')), `${dateText('2026-11-12')} · Rust 2027 talk`, 'the history stays open, read again');
 
   click($('#visits-g1 [data-id="a2"] .visit-delete'));
   await settle(5);
   assert.deepEqual(lastCall(api, 'deleteAttendance'), ['deleteAttendance', 'a2']);
   assert.equal($('#visits-g1 [data-id="a2"]'), null);
-  assert.equal(toast(), 'Deleted your visit to \u2068Guild\u2069 on 2026-10-01');
+  assert.equal(toast(), `Deleted your visit to \u2068Guild\u2069 on ${dateText('2026-10-01')}`);
 });
 
 test('a group\'s name and note are edited, and a refusal is shown at its field', async () => {

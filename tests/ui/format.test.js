@@ -62,3 +62,59 @@ test('search snippets split into plain and matched parts, markup staying text', 
   assert.deepEqual(snippetParts(''), []);
   assert.deepEqual(snippetParts(null), []);
 });
+
+// Runs `fn` with this process in time zone `tz` (node reads TZ again when it is set).
+function inZone(tz, fn) {
+  const saved = process.env.TZ;
+  process.env.TZ = tz;
+  try {
+    return fn();
+  } finally {
+    if (saved === undefined) delete process.env.TZ;
+    else process.env.TZ = saved;
+  }
+}
+
+// What the locale writes for a day or a moment, worked out in UTC, away from the code under test.
+const localeDay = (y, m, d) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d, 12));
+const localeMoment = (y, m, d, hh, mm) => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' })
+  .format(Date.UTC(y, m - 1, d, hh, mm));
+
+test('a calendar day is written in the locale and stays on its day west and east of Greenwich', async () => {
+  const { dateText } = await import('../../ui/lib/format.js');
+  for (const tz of ['America/Los_Angeles', 'UTC', 'Pacific/Kiritimati']) {
+    inZone(tz, () => {
+      assert.equal(new Date('2026-12-05').getDate() === 5, tz !== 'America/Los_Angeles', `the trap the function avoids, checked in ${tz}`);
+      assert.equal(dateText('2026-12-05'), localeDay(2026, 12, 5), `5 December stays the 5th in ${tz}`);
+      assert.equal(dateText('2027-01-01'), localeDay(2027, 1, 1), `new year's day stays in its year in ${tz}`);
+    });
+  }
+  assert.equal(dateText(''), '', 'nothing for no date');
+  assert.equal(dateText(null), '');
+  assert.equal(dateText('not a day'), '');
+});
+
+test('a moment’s day is its day where the computer is', async () => {
+  const { dateText } = await import('../../ui/lib/format.js');
+  // 03:00 UTC on the 5th is still the evening of the 4th in Los Angeles.
+  inZone('America/Los_Angeles', () => assert.equal(dateText('2026-12-05T03:00:00Z'), localeDay(2026, 12, 4)));
+  inZone('Europe/Berlin', () => assert.equal(dateText('2026-12-05T03:00:00Z'), localeDay(2026, 12, 5)));
+});
+
+test('a moment is written with its date and time, in the computer’s zone or the one given', async () => {
+  const { dateTimeText, timeText } = await import('../../ui/lib/format.js');
+  // 23:30 UTC is 00:30 the next day in Berlin, and 15:30 the same day in Los Angeles.
+  const late = '2026-12-05T23:30:00Z';
+  assert.equal(dateTimeText(late, 'Europe/Berlin'), localeMoment(2026, 12, 6, 0, 30));
+  inZone('America/Los_Angeles', () => assert.equal(dateTimeText(late), localeMoment(2026, 12, 5, 15, 30)));
+  assert.match(timeText(late, 'Europe/Berlin'), /\b(00|12)\D30\b/, 'half past midnight');
+  assert.equal(dateTimeText('garbage'), '');
+  assert.equal(timeText(undefined), '');
+});
+
+test('in English the day reads with a short month name, never as an ISO string', async () => {
+  const { dateText } = await import('../../ui/lib/format.js');
+  const text = dateText('2026-12-05');
+  assert.doesNotMatch(text, /2026-12-05/);
+  if (new Intl.DateTimeFormat().resolvedOptions().locale === 'en-US') assert.equal(text, 'Dec 5, 2026');
+});

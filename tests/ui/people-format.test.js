@@ -2,12 +2,12 @@
 // and the page arithmetic of its list.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HIT_GROUPS, contactText, hitGroups, peopleCountText } from '../../ui/lib/format.js';
+import { HIT_GROUPS, contactText, dateText, hitGroups, peopleCountText } from '../../ui/lib/format.js';
 import { listPadding, pageOf, pageOffset } from '../../ui/lib/virtual-list.js';
 
 test('a row says when someone left, when you last met, or that you have not yet', () => {
   const left = contactText({ left_at: '2024-03-01T12:00:00Z', last_contact: '2024-01-01T00:00:00Z' });
-  assert.equal(left, `Former colleague since ${new Date('2024-03-01T12:00:00Z').toLocaleDateString()}`, 'leaving wins over the last contact');
+  assert.equal(left, `Former colleague since ${dateText('2024-03-01T12:00:00Z')}`, 'leaving wins over the last contact');
   assert.equal(contactText({ last_contact: new Date().toISOString() }), 'Last contact today');
   assert.equal(contactText({ last_contact: null, left_at: null }), 'No contact logged yet');
 });

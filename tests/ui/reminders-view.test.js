@@ -2,9 +2,14 @@ import { fakeApi, fakeContext, resetPage, settle, textOf } from './support/dom.j
 import './support/view-shims.js';
 import { afterEach, test } from 'node:test';
 import assert from 'node:assert/strict';
+
 import { ApiError } from '../../ui/lib/api.js';
 import { setPresentingMode } from '../../ui/lib/presenting.js';
+import { dateText, timeText } from '../../ui/lib/format.js';
 import { mountReminders } from '../../ui/views/reminders.js';
+
+// Times are written in this computer's locale (format.test.js pins how); the view says when.
+const at = (hhmm) => timeText(`2026-11-27T${hhmm}:00Z`, 'UTC');
 
 const NOW = '2026-11-27T10:00:00Z';
 
@@ -61,16 +66,16 @@ test('it reads the overview and the check-ins, draws each list and refreshes the
   assert.equal(thank.className, 'reminder-item overdue');
   assert.equal(textOf(thank.querySelector('.kind')), 'Thank-you');
   assert.equal(thank.querySelector('a.reminder-title').getAttribute('href'), '#/people/p1');
-  assert.equal(textOf(thank.querySelector('.reminder-due')), 'yesterday 09:00');
+  assert.equal(textOf(thank.querySelector('.reminder-due')), `yesterday ${at('09:00')}`);
   assert.equal(textOf(thank.querySelector('.reminder-done')), 'Thanked');
   assert.ok(thank.querySelector('.reminder-skip'), 'a thank-you can be skipped');
   assert.equal(thank.querySelector('.reminder-delete'), null, 'only written reminders can be deleted');
 
   const call = $('#reminders-today li');
-  assert.equal(textOf(call.querySelector('.reminder-due')), 'today 16:00 · snoozed · repeats');
+  assert.equal(textOf(call.querySelector('.reminder-due')), `today ${at('16:00')} · snoozed · repeats`);
   assert.equal(call.querySelector('.reminder-delete').getAttribute('aria-label'), 'Delete the reminder “Call the bank”');
   assert.equal(textOf($('#reminders-upcoming')), 'Nothing in the next two weeks.');
-  assert.equal(textOf($('#reminders-done li')), 'PromiseSend the deckdone today 08:00');
+  assert.equal(textOf($('#reminders-done li')), `PromiseSend the deckdone today ${at('08:00')}`);
   assert.equal(textOf($('#check-ins')), 'No check-in plans.');
   assert.ok(badge() >= 1, 'the sidebar count is read again after drawing');
   assert.equal($('#reminder-banners').children.length, 0);
@@ -83,7 +88,7 @@ test('snoozing calls snoozeReminder with the subject and the choice, says until 
   select.dispatchEvent(new Event('change'));
   await settle();
   assert.deepEqual(lastCall(api, 'snoozeReminder'), ['snoozeReminder', 'thank:f1', { for: 'hour' }]);
-  assert.equal(toast(), 'Snoozed until today 11:00');
+  assert.equal(toast(), `Snoozed until today ${at('11:00')}`);
   assert.equal(api.calls.at(-1)[0], 'remindersOverview');
 });
 
@@ -207,8 +212,8 @@ test('banners say why pop-ups are missing or held, and a pause can be resumed', 
   });
   assert.equal(textOf($('#reminders-desktop-problem')),
     'Desktop pop-ups are not working (no notification daemon), so reminders are shown here instead.');
-  assert.equal(textOf($('#reminders-held')), 'Quiet time: pop-ups wait until today 18:00. Everything due is listed below.');
-  assert.equal(textOf($('#reminders-paused')), 'Paused until today 11:00. Reminders still collect here.');
+  assert.equal(textOf($('#reminders-held')), `Quiet time: pop-ups wait until today ${at('18:00')}. Everything due is listed below.`);
+  assert.equal(textOf($('#reminders-paused')), `Paused until today ${at('11:00')}. Reminders still collect here.`);
   assert.equal($('#pause-hour'), null);
   $('#pause-resume').dispatchEvent(new Event('click'));
   await settle();
@@ -253,7 +258,7 @@ test('check-ins are listed, added from the form and deleted with an Undo that as
     listCheckIns: () => checkIns,
     deleteCheckIn: (id) => { checkIns = checkIns.filter((c) => c.id !== id); return null; },
   });
-  assert.equal(textOf($('#check-ins .ledger-text')), 'New job · started 2026-11-02');
+  assert.equal(textOf($('#check-ins .ledger-text')), `New job · started ${dateText('2026-11-02')}`);
 
   $('#check-in-label').value = 'New manager';
   $('#check-in-start_on').value = '2026-12-01';

@@ -94,7 +94,7 @@ export function snippetParts(snippet) {
 
 /** What a person's row says about contact: since when they left, when you last met, or neither. */
 export function contactText(person) {
-  if (person.left_at) return `Former colleague since ${new Date(person.left_at).toLocaleDateString()}`;
+  if (person.left_at) return `Former colleague since ${dateText(person.left_at)}`;
   return person.last_contact ? `Last contact ${sinceText(person.last_contact)}` : 'No contact logged yet';
 }
 
@@ -128,12 +128,35 @@ export function hitGroups(results, listed) {
     .filter(([, hits]) => hits.length);
 }
 
+// Dates and times, one style everywhere: the core sends instants as RFC 3339 and calendar days
+// as "YYYY-MM-DD"; every view writes them through these, in this computer's locale.
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 /**
- * A moment as this computer's locale writes it ("5 Dec 2026, 14:05"); the core sends times as
- * RFC 3339, and every view shows them through here so dates read one way everywhere.
+ * A calendar day as this computer's locale writes it ("5 Dec 2026", "Dec 5, 2026"). A
+ * "YYYY-MM-DD" day is built from its parts, in local time: `new Date("2026-12-05")` would be
+ * UTC midnight, the 4th west of Greenwich. A moment (RFC 3339 or a Date) gives its local day.
  */
-export function dateTimeText(when) {
-  const d = new Date(when);
+export function dateText(day) {
+  const parts = typeof day === 'string' ? ISO_DAY.exec(day) : null;
+  const d = parts ? new Date(Number(parts[1]), Number(parts[2]) - 1, Number(parts[3])) : new Date(day ?? NaN);
   if (Number.isNaN(d.getTime())) return '';
-  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return d.toLocaleDateString(undefined, { dateStyle: 'medium' });
+}
+
+/**
+ * A moment as this computer's locale writes it ("5 Dec 2026, 14:05"), in `timeZone` when given
+ * (the reminders' zone), else this computer's.
+ */
+export function dateTimeText(when, timeZone) {
+  const d = new Date(when ?? NaN);
+  if (Number.isNaN(d.getTime())) return '';
+  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', timeZone });
+}
+
+/** The time of day of a moment, as this computer's locale writes it ("14:05", "2:05 PM"). */
+export function timeText(when, timeZone) {
+  const d = new Date(when ?? NaN);
+  if (Number.isNaN(d.getTime())) return '';
+  return d.toLocaleTimeString(undefined, { timeStyle: 'short', timeZone });
 }

@@ -1,6 +1,8 @@
 // Words for reminders: what kind each is and when it is due, in the user's time zone.
 // Pure functions, tested with node --test.
 
+import { dateText, dateTimeText, timeText } from './format.js';
+
 export const KIND_LABELS = {
   thank_you: 'Thank-you',
   keep_in_touch: 'Keep in touch',
@@ -31,30 +33,45 @@ export function daysBetween(from, to, timeZone) {
   return Math.round((utcDay(to) - utcDay(from)) / 86400000);
 }
 
+// The 24-hour wall-clock time a datetime-local field holds (not for showing: see timeText).
 function clock(date, timeZone) {
   return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hour12: false })
     .format(new Date(date));
 }
 
-function weekdayDate(date, timeZone) {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short' })
-    .format(new Date(date));
-}
-
 /**
  * When something is or was due, for a list: "today 16:00", "tomorrow 09:00", "yesterday 09:00",
- * "Mon 30 Nov 09:00", "3 days ago". Invalid dates give "".
+ * "3 days ago", else the date and time ("30 Nov 2026, 09:00"), times and dates in this
+ * computer's locale. Invalid dates give "".
  */
 export function dueText(due, now, timeZone) {
   const when = new Date(due);
   if (Number.isNaN(when.getTime())) return '';
   const days = daysBetween(now, when, timeZone);
-  const time = clock(when, timeZone);
+  const time = timeText(when, timeZone);
   if (days === 0) return `today ${time}`;
   if (days === 1) return `tomorrow ${time}`;
   if (days === -1) return `yesterday ${time}`;
   if (days < -1 && days > -14) return `${-days} days ago`;
-  return `${weekdayDate(when, timeZone)} ${time}`;
+  return dateTimeText(when, timeZone);
+}
+
+/** The sentence for a reminder's date ({meaning, on: "YYYY-MM-DD"}), or "" without one. */
+export function datedText(dated) {
+  if (!dated?.on) return '';
+  const on = dateText(dated.on);
+  switch (dated.meaning) {
+    case 'due': return `Due ${on}.`;
+    case 'settle_by': return `You meant to settle it by ${on}.`;
+    case 'last_spoke': return `You last spoke on ${on}.`;
+    case 'last_went': return `You last went on ${on}.`;
+    default: return `On ${on}.`;
+  }
+}
+
+/** A reminder's text: the core's body, then its date written in this computer's locale. */
+export function bodyText(item) {
+  return [item.body, datedText(item.dated)].filter(Boolean).join(' ');
 }
 
 /** The value for a datetime-local input showing `date` in `timeZone`. */

@@ -1,9 +1,10 @@
 // Words for the newbie tour, as pure functions tested with node --test. Days are the user's
 // calendar days, YYYY-MM-DD, read at midday so no time zone moves them.
 
+import { dateText } from './format.js';
+
 const DAY_MS = 86400000;
 const atNoon = (day) => new Date(`${day}T12:00:00`);
-const short = (date) => date.toLocaleDateString('en-GB', { day: 'numeric', month: 'short' });
 
 function addDays(day, n) {
   const d = atNoon(day);
@@ -11,19 +12,19 @@ function addDays(day, n) {
   return d;
 }
 
-/** "2 November 2026". */
+/** A tour day as this computer's locale writes it ("2 Nov 2026"), like every date in Allies. */
 export function longDay(day) {
-  return atNoon(day).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  return dateText(day);
 }
 
-/** "Week 2 · from 8 Dec". */
+/** "Week 2 · from 8 Dec 2026". */
 export function weekLabel(week, startOn) {
-  return `Week ${week} · from ${short(addDays(startOn, 7 * (week - 1)))}`;
+  return `Week ${week} · from ${dateText(addDays(startOn, 7 * (week - 1)))}`;
 }
 
-/** "Check-ins at 30, 60 and 90 days: 31 Dec, 30 Jan and 1 Mar (in Reminders)." */
+/** "Check-ins at 30, 60 and 90 days: 31 Dec 2026, 30 Jan 2027 and 1 Mar 2027 (in Reminders)." */
 export function tourCheckIns(startOn) {
-  const [a, b, c] = [30, 60, 90].map((n) => short(addDays(startOn, n)));
+  const [a, b, c] = [30, 60, 90].map((n) => dateText(addDays(startOn, n)));
   return `Check-ins at 30, 60 and 90 days: ${a}, ${b} and ${c} (in Reminders).`;
 }
 
@@ -39,7 +40,7 @@ export function progressText({ met, total }) {
  * week, or planned.
  */
 export function stopStatus(stop, now = new Date()) {
-  if (stop.met_on) return { id: 'met', text: `Met ${short(atNoon(stop.met_on))}` };
+  if (stop.met_on) return { id: 'met', text: `Met ${dateText(stop.met_on)}` };
   const from = atNoon(stop.week_starts);
   const today = new Date(now.getFullYear(), now.getMonth(), now.getDate(), 12);
   const days = Math.round((today - from) / DAY_MS);

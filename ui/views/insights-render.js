@@ -5,7 +5,7 @@ import { personHash } from '../lib/router.js';
 import { h } from '../lib/dom.js';
 import { formField } from '../lib/form-dialog.js';
 import { labelFor, presentingMode } from '../lib/presenting.js';
-import { sinceText } from '../lib/format.js';
+import { dateText, sinceText } from '../lib/format.js';
 import {
   coldDetails, coverageColumn, coverageShare, gapOpensMap, groupAttendance, imbalanceText,
   overdueText, reviewStanceText, shownItems, unseenDetails,
@@ -181,10 +181,10 @@ export function reviewBody({ mapId, review, error }, say) {
 
 function visitItem(g, a, on) {
   return h('li', { class: 'visit-item', 'data-id': a.id },
-    h('span', { class: 'ledger-text' }, h('span', { class: 'visit-day' }, a.attended_on), a.note ? h('span', { class: 'muted' }, ` · ${a.note}`) : null),
+    h('span', { class: 'ledger-text' }, h('time', { class: 'visit-day', datetime: a.attended_on }, dateText(a.attended_on)), a.note ? h('span', { class: 'muted' }, ` · ${a.note}`) : null),
     h('span', { class: 'ledger-actions' },
-      h('button', { type: 'button', class: 'link visit-edit', 'aria-label': `Edit your visit to ${g.name} on ${a.attended_on}`, onclick: () => on.editVisit(g, a) }, 'Edit'),
-      h('button', { type: 'button', class: 'link visit-delete', 'aria-label': `Delete your visit to ${g.name} on ${a.attended_on}`, onclick: () => on.removeVisit(g, a) }, 'Delete')));
+      h('button', { type: 'button', class: 'link visit-edit', 'aria-label': `Edit your visit to ${g.name} on ${dateText(a.attended_on)}`, onclick: () => on.editVisit(g, a) }, 'Edit'),
+      h('button', { type: 'button', class: 'link visit-delete', 'aria-label': `Delete your visit to ${g.name} on ${dateText(a.attended_on)}`, onclick: () => on.removeVisit(g, a) }, 'Delete')));
 }
 
 /** When the user went to `g`, the latest first (`visits`), or why it cannot be shown. */

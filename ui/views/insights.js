@@ -7,6 +7,7 @@ import { announce, replaceChildren, isolate } from '../lib/dom.js';
 import { isPresenting, labelFor, onPresentingChange, redactNames } from '../lib/presenting.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { coverageSummary } from '../lib/insight-format.js';
+import { dateText } from '../lib/format.js';
 import { dayIn } from '../lib/reminder-format.js';
 import { showChange, showToast } from '../lib/toast.js';
 import {
@@ -201,7 +202,7 @@ export function mountInsights(ctx) {
 
   async function removeVisit(g, a) {
     try { await api.deleteAttendance(a.id); } catch (err) { showToast(err.message); return; }
-    await groupChanged(g, `Deleted your visit to ${isolate(g.name)} on ${a.attended_on}`, '.group-history');
+    await groupChanged(g, `Deleted your visit to ${isolate(g.name)} on ${dateText(a.attended_on)}`, '.group-history');
   }
 
   async function attend(g, on) {

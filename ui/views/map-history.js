@@ -4,6 +4,7 @@
 import { h, replaceChildren } from '../lib/dom.js';
 import { quadrantOf, stanceById } from '../lib/grid-geometry.js';
 import { labelFor } from '../lib/presenting.js';
+import { dateText } from '../lib/format.js';
 
 const startOfDay = (date) => { const d = new Date(date); d.setHours(0, 0, 0, 0); return d; };
 const endOfDay = (date) => { const d = new Date(date); d.setHours(23, 59, 59, 999); return d; };
@@ -49,7 +50,7 @@ export function createTimeline({ api, bar, onChange, onError }) {
     const from = h('input', { type: 'date', id: 'history-from', value: dayText(state.from), min: dayText(first), 'aria-label': 'Show moves since' });
     const update = () => {
       state.at = endOfDay(addDays(first, Number(slider.value)));
-      atLabel.textContent = state.at.toLocaleDateString();
+      atLabel.textContent = dateText(state.at);
     };
     update();
     slider.addEventListener('input', () => { update(); reload(); });
@@ -87,8 +88,8 @@ export function createTimeline({ api, bar, onChange, onError }) {
     summary() {
       return h('div', { class: 'overview', id: 'history-summary' },
         h('h2', {}, 'History'),
-        h('p', {}, `${state.snapshots.length} people on the map on ${state.at.toLocaleDateString()}.`),
-        h('h3', {}, `Moves since ${state.from.toLocaleDateString()}`),
+        h('p', {}, `${state.snapshots.length} people on the map on ${dateText(state.at)}.`),
+        h('h3', {}, `Moves since ${dateText(state.from)}`),
         state.moves.length ? h('ul', { class: 'moves' }, state.moves.map((m) => h('li', {},
           labelFor(m), ': ',
           !m.from ? `joined in ${quadrantOf(m.to.position).label}`

@@ -2,6 +2,7 @@
 // (stance, move to, where I need them), a stack's list, or the history summary.
 
 import { h, replaceChildren } from '../lib/dom.js';
+import { dateText } from '../lib/format.js';
 import { QUADRANTS, STANCES, quadrantOf } from '../lib/grid-geometry.js';
 import { largestGaps, percent } from '../lib/map-model.js';
 import { labelFor as shownAs } from '../lib/presenting.js';
@@ -12,7 +13,7 @@ export function overviewPanel(map, placements, { onSelect }) {
   return h('div', { class: 'overview' },
     h('h2', {}, map.name),
     map.description ? h('p', { class: 'map-description' }, map.description) : null,
-    map.target_date ? h('p', { class: 'muted' }, `Target date: ${map.target_date}`) : null,
+    map.target_date ? h('p', { class: 'muted' }, `Target date: ${dateText(map.target_date)}`) : null,
     h('p', { class: 'muted' }, placements.length === 1 ? '1 person on this map' : `${placements.length} people on this map`),
     h('h3', {}, 'Largest gaps'),
     gaps.length

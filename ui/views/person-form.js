@@ -3,6 +3,7 @@
 
 import { announce, h, isolate, replaceChildren } from '../lib/dom.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
+import { dateText } from '../lib/format.js';
 import { labelFor } from '../lib/presenting.js';
 import { showToast } from '../lib/toast.js';
 import { personJournal } from './person-journal.js';
@@ -76,7 +77,7 @@ export function personFormElement(form, { onSubmit, onCancel, onDelete, onBringB
   return h('form', { id: 'person-form', class: 'person-form', novalidate: true, 'data-for': formKey(form), onsubmit: onSubmit },
     h('h2', { class: 'form-title' }, formTitle(form)),
     form.person?.left_at ? h('p', { class: 'notice', id: 'former-notice' },
-      `Former colleague since ${new Date(form.person.left_at).toLocaleDateString()}. `,
+      `Former colleague since ${dateText(form.person.left_at)}. `,
       h('button', { type: 'button', class: 'link', id: 'bring-back', onclick: onBringBack }, 'Bring back')) : null,
     FIELDS.map(fieldElement),
     h('p', { class: 'form-error', id: 'person-form-error', role: 'alert', hidden: true }),

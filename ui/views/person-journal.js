@@ -4,7 +4,7 @@
 
 import { announce, h, replaceChildren, isolate } from '../lib/dom.js';
 import { labelFor } from '../lib/presenting.js';
-import { localDateTimeValue } from '../lib/format.js';
+import { dateText, dateTimeText, localDateTimeValue } from '../lib/format.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { showChange, showToast } from '../lib/toast.js';
 import { changedFields, editInRow, editMessage, formValues } from '../lib/row-edit.js';
@@ -264,10 +264,10 @@ export function personJournal(person, { api, runUndo, onChange }) {
       ? shown.map((i) => h('li', { class: 'interaction', 'data-id': i.id },
         h('div', { class: 'interaction-head' },
           h('strong', {}, labelOf(KINDS, i.kind)),
-          h('time', { datetime: i.occurred_at }, new Date(i.occurred_at).toLocaleString()),
+          h('time', { datetime: i.occurred_at }, dateTimeText(i.occurred_at)),
           i.people.length > 1 ? h('span', { class: 'muted' }, `with ${i.people.filter((p) => p.id !== person.id).map((p) => labelFor(p)).join(', ')}`) : null,
-          h('button', { type: 'button', class: 'link interaction-edit', 'aria-label': `Edit the ${labelOf(KINDS, i.kind)} of ${new Date(i.occurred_at).toLocaleDateString()}`, onclick: (e) => editInteraction(i, e.target.closest('li')) }, 'Edit'),
-          h('button', { type: 'button', class: 'link interaction-delete', 'aria-label': `Delete the ${labelOf(KINDS, i.kind)} of ${new Date(i.occurred_at).toLocaleDateString()}`, onclick: () => removeInteraction(i) }, 'Delete')),
+          h('button', { type: 'button', class: 'link interaction-edit', 'aria-label': `Edit the ${labelOf(KINDS, i.kind)} of ${dateText(i.occurred_at)}`, onclick: (e) => editInteraction(i, e.target.closest('li')) }, 'Edit'),
+          h('button', { type: 'button', class: 'link interaction-delete', 'aria-label': `Delete the ${labelOf(KINDS, i.kind)} of ${dateText(i.occurred_at)}`, onclick: () => removeInteraction(i) }, 'Delete')),
         i.notes ? h('p', { class: 'interaction-notes' }, i.notes) : null,
         i.follow_up ? h('p', { class: 'interaction-follow-up' }, 'Follow-up: ', i.follow_up) : null))
       : h('li', { class: 'muted', id: 'timeline-empty' }, `Nothing logged with ${labelFor(person)} yet. Every 1:1, coffee or message you note here builds the picture.`));

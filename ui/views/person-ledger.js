@@ -6,11 +6,9 @@ import { labelFor } from '../lib/presenting.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { showChange, showToast } from '../lib/toast.js';
 import { changedFields, editInRow, editMessage } from '../lib/row-edit.js';
-import { localDateTimeValue } from '../lib/format.js';
+import { dateText, localDateTimeValue } from '../lib/format.js';
 
 const THANKS = ['In person', 'A message', 'An email', 'A note', 'A public shout-out', 'A small gift'];
-
-const dayOf = (iso) => new Date(iso).toLocaleDateString();
 
 /** The calendar day of `date` where the user is, as a date input holds it (YYYY-MM-DD). */
 const localDay = (date) => localDateTimeValue(date).slice(0, 10);
@@ -146,7 +144,7 @@ export function personLedger(person, { api, runUndo }) {
   function favourItem(f) {
     const who = f.direction === 'by_them' ? `${labelFor(person)} for you` : `You for ${labelFor(person)}`;
     const state = f.status === 'open' ? 'open'
-      : f.thanked_at ? `done, thanked ${dayOf(f.thanked_at)}${f.thanked_how ? ` (${f.thanked_how})` : ''}`
+      : f.thanked_at ? `done, thanked ${dateText(f.thanked_at)}${f.thanked_how ? ` (${f.thanked_how})` : ''}`
         : f.direction === 'by_them' ? 'done: say thank you' : 'done';
     const how = f.thanks_due ? h('select', { id: `thank-how-${f.id}`, 'aria-label': 'How you thanked them' }, THANKS.map((t) => h('option', { value: t }, t))) : null;
     return h('li', { class: `ledger-item${f.thanks_due ? ' due' : ''}`, 'data-id': f.id },
@@ -249,8 +247,8 @@ export function personLedger(person, { api, runUndo }) {
   function promiseItem(p) {
     const who = p.owner === 'mine' ? `You owe ${labelFor(person)}` : `${labelFor(person)} owes you`;
     const when = p.status !== 'open' ? p.status
-      : p.overdue ? `overdue since ${new Date(`${p.due_on}T00:00`).toLocaleDateString()}`
-        : p.due_on ? `due ${new Date(`${p.due_on}T00:00`).toLocaleDateString()}` : 'no date';
+      : p.overdue ? `overdue since ${dateText(p.due_on)}`
+        : p.due_on ? `due ${dateText(p.due_on)}` : 'no date';
     return h('li', { class: `ledger-item${p.overdue ? ' overdue' : ''}`, 'data-id': p.id },
       h('span', { class: 'ledger-text' }, h('strong', {}, who), ': ', p.description, ' · ', h('span', { class: p.overdue ? 'overdue-text' : 'muted' }, when)),
       h('span', { class: 'ledger-actions' },
@@ -347,8 +345,8 @@ export function personLedger(person, { api, runUndo }) {
 
   function conflictItem(c) {
     const when = c.status === 'resolved' ? `resolved: ${c.resolution}`
-      : c.overdue ? `overdue since ${new Date(`${c.resolve_by}T00:00`).toLocaleDateString()}`
-        : c.resolve_by ? `resolve by ${new Date(`${c.resolve_by}T00:00`).toLocaleDateString()}` : 'open';
+      : c.overdue ? `overdue since ${dateText(c.resolve_by)}`
+        : c.resolve_by ? `resolve by ${dateText(c.resolve_by)}` : 'open';
     const how = c.status === 'open' ? h('input', { type: 'text', id: `resolution-${c.id}`, 'aria-label': 'How it was resolved', placeholder: 'How it was resolved', autocomplete: 'off' }) : null;
     return h('li', { class: `ledger-item${c.overdue ? ' overdue' : ''}`, 'data-id': c.id },
       h('span', { class: 'ledger-text' }, h('strong', {}, 'Conflict'), ': ', c.description, ' · ', h('span', { class: c.overdue ? 'overdue-text' : 'muted' }, when)),

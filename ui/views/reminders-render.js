@@ -6,7 +6,8 @@ import { personHash } from '../lib/router.js';
 import { h } from '../lib/dom.js';
 import { formField } from '../lib/form-dialog.js';
 import { labelFor } from '../lib/presenting.js';
-import { dueLine, dueText, kindLabel, localInputValue } from '../lib/reminder-format.js';
+import { dateText } from '../lib/format.js';
+import { bodyText, dueLine, dueText, kindLabel, localInputValue } from '../lib/reminder-format.js';
 import { answerControls } from './reminder-answers.js';
 
 const SNOOZES = [
@@ -123,7 +124,7 @@ function reminderItem(item, list, now, tz, say, on) {
   }
   return h('li', { class: `reminder-item ${list}`, 'data-subject': item.subject },
     h('span', { class: `kind kind-${item.kind}` }, kindLabel(item.kind)),
-    h('span', { class: 'reminder-main' }, title, h('span', { class: 'reminder-body' }, say(item.body))),
+    h('span', { class: 'reminder-main' }, title, h('span', { class: 'reminder-body' }, say(bodyText(item)))),
     h('span', { class: 'reminder-due' }, dueLine(item, now, tz)),
     h('span', { class: 'reminder-actions' }, actions));
 }
@@ -160,7 +161,7 @@ export function checkInItems({ plans, error }, on) {
   if (error) return [h('li', { class: 'form-error', role: 'alert' }, error)];
   return plans.length
     ? plans.map((c) => h('li', { class: 'ledger-item', 'data-id': c.id },
-      h('span', { class: 'ledger-text' }, h('strong', {}, c.label), ' · started ', c.start_on,
+      h('span', { class: 'ledger-text' }, h('strong', {}, c.label), ' · started ', dateText(c.start_on),
         c.person_name ? h('span', { class: 'muted check-in-person' }, ` · with ${labelFor({ name: c.person_name })}`) : null),
       h('button', { type: 'button', class: 'link check-in-edit', 'aria-label': `Edit the check-ins for “${c.label}”`, onclick: () => on.editCheckIn(c) }, 'Edit'),
       h('button', { type: 'button', class: 'link', 'aria-label': `Delete the check-ins for “${c.label}”`, onclick: () => on.removeCheckIn(c) }, 'Delete')))

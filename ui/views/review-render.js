@@ -5,7 +5,7 @@
 import { h } from '../lib/dom.js';
 import { labelFor, labelForName } from '../lib/presenting.js';
 import { mapHash, personHash } from '../lib/router.js';
-import { dueText, kindLabel } from '../lib/reminder-format.js';
+import { bodyText, dueText, kindLabel } from '../lib/reminder-format.js';
 import { answerControls, idFor } from './reminder-answers.js';
 
 /** The lists of reminders on the page, in order: key in the reply, title, what it says when empty. */
@@ -33,7 +33,7 @@ function reminderItem(item, view, say, on) {
     : h('span', { class: 'reminder-title' }, say(item.title));
   return h('li', { class: 'reminder-item review-item', id: `review-${idFor(item.subject)}`, 'data-subject': item.subject, tabindex: '-1' },
     h('span', { class: `kind kind-${item.kind}` }, kindLabel(item.kind)),
-    h('span', { class: 'reminder-main' }, title, h('span', { class: 'reminder-body' }, say(item.body))),
+    h('span', { class: 'reminder-main' }, title, h('span', { class: 'reminder-body' }, say(bodyText(item)))),
     h('span', { class: 'reminder-due' }, dueText(item.due, new Date(view.now), view.time_zone)),
     h('span', { class: 'reminder-actions' },
       answerControls(item, say, on),

@@ -2,6 +2,7 @@
 // Everything it does asks the `api` it is given; a restore reloads the page.
 
 import { h, replaceChildren } from '../lib/dom.js';
+import { dateTimeText } from '../lib/format.js';
 import { toBase64 } from '../lib/bytes.js';
 import { snapshotReason, snapshotSize } from '../lib/settings-format.js';
 
@@ -22,7 +23,7 @@ function confirmReplace(what) {
   });
 }
 
-const takenAt = (c) => new Date(c.taken_at).toLocaleString();
+const takenAt = (c) => dateTimeText(c.taken_at);
 
 /** The list of automatic copies, each with its Restore button, or why there are none. */
 function copyItems({ copies, error }, restore) {

@@ -162,14 +162,14 @@ pub fn edit(db: &mut Database, id: &str, input: &FavourEdit, now: DateTime<Utc>)
         FavourStatus::Open => None,
         FavourStatus::Done => Some(input.done_at.or(found.done_at).unwrap_or(now)),
     };
-    if let Some(at) = done_at.filter(|at| *at > now + CLOCK_SLACK) {
+    if done_at.is_some_and(|at| at > now + CLOCK_SLACK) {
         return Err(Error::Invalid {
             code: "favours.in_future",
             field: "done_at",
-            message: format!(
-                "{} is in the future. Note a favour as done once it is; until then it stays open.",
-                at.format("%Y-%m-%d")
-            ),
+            // Said under the date field, so the message need not write the date.
+            message: "That day is in the future. Note a favour as done once it is; until then \
+                      it stays open."
+                .into(),
         });
     }
     let keeps_thanks = input.direction == Direction::ByThem && done_at.is_some();

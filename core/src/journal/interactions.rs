@@ -79,10 +79,11 @@ fn validate(input: &InteractionInput, now: DateTime<Utc>) -> Result<(DateTime<Ut
         return Err(Error::Invalid {
             code: "interactions.in_future",
             field: "occurred_at",
-            message: format!(
-                "{} is in the future. Log what has happened; put plans in the follow-up.",
-                at.format("%Y-%m-%d %H:%M UTC")
-            ),
+            // The message sits under the field that shows the time, so it does not repeat it
+            // (the core would have to write it in UTC, or in a locale it does not know).
+            message: "That time is in the future. Log what has happened; put plans in the \
+                      follow-up."
+                .into(),
         });
     }
     check_length("notes", "Notes", &input.notes, MAX_NOTES)?;
@@ -403,9 +404,12 @@ mod tests {
         .unwrap_err();
         assert_eq!(err.code(), "interactions.in_future");
         assert!(
-            err.to_string()
-                .contains("2026-11-04 11:00 UTC is in the future"),
+            err.to_string().contains("That time is in the future"),
             "{err}"
+        );
+        assert!(
+            !err.to_string().contains("UTC"),
+            "the message never shows the user a UTC time: {err}"
         );
         assert_eq!(
             timeline(&db, &dana, 50).unwrap().len(),

@@ -145,7 +145,7 @@ fn checked_visit(on: &str, note: &str, today: NaiveDate) -> Result<NaiveDate> {
         return Err(Error::Invalid {
             code: "groups.future_date",
             field: "attended_on",
-            message: format!("{on} is still to come; note it once you have been."),
+            message: "That day is still to come; note it once you have been.".into(),
         });
     }
     check_length("note", "Note", note, MAX_NOTE)?;

@@ -553,7 +553,7 @@ pub(crate) fn check_meeting(
         return Err(Error::Invalid {
             code: "tours.met_in_future",
             field: "met_on",
-            message: format!("{met_on} is in the future. Record a meeting once it has happened."),
+            message: "That day is in the future. Record a meeting once it has happened.".into(),
         });
     }
     check_length("success", "Success", &input.success, MAX_ANSWER)?;

@@ -30,8 +30,8 @@ impl Builder<'_> {
         resolve(self.tz, day.and_time(self.morning))
     }
 
-    /// Adds a rule offering the answers its kind usually offers; returns it (to change what
-    /// it offers), or `None` when the user dismissed it.
+    /// Adds a rule offering the answers its kind usually offers, without a date; returns it (to
+    /// change what it offers or give it its date), or `None` when the user dismissed it.
     #[allow(clippy::too_many_arguments)]
     pub(super) fn push(
         &mut self,
@@ -55,6 +55,7 @@ impl Builder<'_> {
             person_id,
             title,
             body,
+            dated: None,
             first_due,
             repeat,
             tz,

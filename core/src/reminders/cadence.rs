@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::OptionalExtension;
 
 use super::builder::Builder;
+use super::dated::{DateMeaning, Dated};
 use super::schedule::{local_day_at, Kind, Repeat};
 use super::state::{states, State};
 use super::subjects::subject;
@@ -207,28 +208,34 @@ pub(super) fn cadences_with(db: &Database, done: &HashMap<String, State>) -> Res
 pub(super) fn keep_in_touch(db: &Database, b: &mut Builder<'_>) -> Result<()> {
     for c in cadences_with(db, b.states)? {
         let first_due = local_day_at(b.tz, c.since, u64::from(c.days), b.morning);
-        let ago = match c.last_contact {
-            Some(t) => format!(
-                "You last spoke on {}",
-                t.with_timezone(&b.tz).format("%-d %b")
-            ),
-            None => "You have no contact logged yet".into(),
+        // The day of the last contact travels beside the text, for the UI to write.
+        let dated = c.last_contact.map(|t| Dated {
+            meaning: DateMeaning::LastSpoke,
+            on: t.with_timezone(&b.tz).date_naive(),
+        });
+        let first = if dated.is_some() {
+            ""
+        } else {
+            "You have no contact logged yet. "
         };
         let tz = b.tz;
         let days = c.days;
         b.names.insert(c.person_id.clone(), c.name.clone());
-        b.push(
+        if let Some(rule) = b.push(
             Kind::KeepInTouch,
             &c.person_id,
             Some(c.person_id.clone()),
             format!("Keep in touch with {}", c.name),
             format!(
-                "{ago}; you meant to every {days} days. A short message or a coffee keeps it warm."
+                "{first}You meant to be in touch every {days} days; a short message or a coffee \
+                 keeps it warm."
             ),
             first_due,
             Repeat::Days(days),
             tz,
-        );
+        ) {
+            rule.dated = dated;
+        }
     }
     Ok(())
 }

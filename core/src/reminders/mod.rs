@@ -9,6 +9,7 @@ mod answers;
 mod builder;
 mod cadence;
 mod check_ins;
+mod dated;
 mod firing;
 pub mod notification;
 pub mod offers;
@@ -30,6 +31,7 @@ pub use check_ins::{
     add_check_in, check_ins_list, delete_check_in, edit_check_in, get_check_in, restore_check_in,
     CheckIn, CheckInInput,
 };
+pub use dated::{body_with_date, DateMeaning, Dated};
 pub use firing::{fire_due, Firing};
 pub use overview::{overdue_count, overview, DoneItem, Item, Overview, UPCOMING_DAYS};
 pub use popup::notification;

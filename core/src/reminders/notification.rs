@@ -60,6 +60,7 @@ pub fn test_reminder(now: DateTime<Local>) -> Notification {
         title: "Allies test reminder".into(),
         body: format!(
             "Reminders work. Sent at {}: this is how Allies will nudge you to thank an ally.",
+            // A pop-up has no UI to format it: a 24-hour clock, locale-neutral.
             now.format("%H:%M")
         ),
         actions: Vec::new(),

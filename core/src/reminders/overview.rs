@@ -3,6 +3,7 @@
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 use serde::Serialize;
 
+use super::dated::Dated;
 use super::offers::Offer;
 use super::rules::rules;
 use super::schedule::{local_day_at, Kind, Repeat, Rule};
@@ -21,7 +22,9 @@ pub struct Item {
     pub subject: String,
     pub kind: Kind,
     pub title: String,
+    /// The text without its date: the UI writes `dated` after it, in the user's locale.
     pub body: String,
+    pub dated: Option<Dated>,
     pub person_id: Option<String>,
     pub due: DateTime<Utc>,
     pub snoozed: bool,
@@ -62,6 +65,7 @@ pub(super) fn item(rule: &Rule, due: DateTime<Utc>) -> Item {
         kind: rule.kind,
         title: rule.title.clone(),
         body: rule.body.clone(),
+        dated: rule.dated,
         person_id: rule.person_id.clone(),
         due,
         snoozed: rule.snoozed_until.is_some_and(|s| s >= due),

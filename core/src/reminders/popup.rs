@@ -5,6 +5,7 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
 use super::answers::{answer as answer_reminder, snooze, Answer};
+use super::dated::body_with_date;
 use super::notification::Notification;
 use super::offers::Offer;
 use super::schedule::{Kind, Notice};
@@ -198,7 +199,8 @@ pub fn notification(notice: &Notice) -> Notification {
     match notice {
         Notice::One(due) => Notification {
             title: due.title.clone(),
-            body: due.body.clone(),
+            // A pop-up has no UI to write the date in the user's locale: an ISO day it is.
+            body: body_with_date(&due.body, due.dated),
             actions: buttons(due.offers)
                 .iter()
                 .map(|b| (b.key().into(), b.label().into()))

@@ -7,6 +7,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::builder::Builder;
 use super::cadence::keep_in_touch;
+use super::dated::{DateMeaning, Dated};
 use super::offers;
 use super::review::weekly_review;
 use super::schedule::{local_day_at, Kind, Repeat, Rule};
@@ -92,22 +93,27 @@ pub(super) fn promises(db: &Database, b: &mut Builder<'_>) -> Result<()> {
     })?;
     for row in rows {
         let (id, person, name, direction, description, due_on, created) = row?;
+        // A set date travels beside the text, for the UI to write in the user's locale.
+        let dated = due_on.map(|on| Dated {
+            meaning: DateMeaning::Due,
+            on,
+        });
         let (due_on, when) = match due_on {
-            Some(day) => (day, format!("Due {day}.")),
+            Some(day) => (day, String::new()),
             None => (
                 undated_due(b, created),
-                format!("No date was set, so Allies asks after {UNDATED_AFTER_DAYS} days."),
+                format!(" No date was set, so Allies asks after {UNDATED_AFTER_DAYS} days."),
             ),
         };
         let (title, body) = if direction == "mine" {
             (
                 format!("Promise to {name} due"),
-                format!("You promised {name}: {description}. {when}"),
+                format!("You promised {name}: {description}.{when}"),
             )
         } else {
             (
                 format!("Check on {name}’s promise"),
-                format!("{name} promised you: {description}. {when}"),
+                format!("{name} promised you: {description}.{when}"),
             )
         };
         let (due, tz) = (b.morning_of(due_on), b.tz);
@@ -121,9 +127,12 @@ pub(super) fn promises(db: &Database, b: &mut Builder<'_>) -> Result<()> {
             Repeat::Never,
             tz,
         );
-        // Only they can keep their promise: the user says whether they did, never "Done".
-        if let (Some(rule), false) = (pushed, direction == "mine") {
-            rule.offers = offers::THEIR_PROMISE;
+        if let Some(rule) = pushed {
+            rule.dated = dated;
+            // Only they can keep their promise: the user says whether they did, never "Done".
+            if direction != "mine" {
+                rule.offers = offers::THEIR_PROMISE;
+            }
         }
     }
     Ok(())
@@ -147,24 +156,36 @@ pub(super) fn conflicts(db: &Database, b: &mut Builder<'_>) -> Result<()> {
     })?;
     for row in rows {
         let (id, person, name, description, resolve_by, created) = row?;
-        let (resolve_by, when) = match resolve_by {
-            Some(day) => (day, format!("You meant to settle it by {day}")),
+        let dated = resolve_by.map(|on| Dated {
+            meaning: DateMeaning::SettleBy,
+            on,
+        });
+        let (resolve_by, body) = match resolve_by {
+            Some(day) => (
+                day,
+                format!("{description}. Talk it through before it grows."),
+            ),
             None => (
                 undated_due(b, created),
-                format!("It has been open {UNDATED_AFTER_DAYS} days"),
+                format!(
+                    "{description}. It has been open {UNDATED_AFTER_DAYS} days: talk it through \
+                     before it grows."
+                ),
             ),
         };
         let (due, tz) = (b.morning_of(resolve_by), b.tz);
-        b.push(
+        if let Some(rule) = b.push(
             Kind::Conflict,
             &id,
             Some(person),
             format!("Resolve the tension with {name}"),
-            format!("{description}. {when}: talk it through before it grows."),
+            body,
             due,
             Repeat::Never,
             tz,
-        );
+        ) {
+            rule.dated = dated;
+        }
     }
     Ok(())
 }
@@ -221,21 +242,27 @@ pub(super) fn groups(db: &Database, b: &mut Builder<'_>) -> Result<()> {
         else {
             continue;
         };
-        let last = match group.last_attended {
-            Some(day) => format!("You last went on {day}"),
-            None => "You have not been yet".into(),
+        let first = if group.last_attended.is_some() {
+            ""
+        } else {
+            "You have not been yet. "
         };
         let (due, tz) = (b.morning_of(due_day), b.tz);
-        b.push(
+        if let Some(rule) = b.push(
             Kind::Group,
             &group.id,
             None,
             format!("Go to a {} event", group.name),
-            format!("{last}. Showing up at least once a quarter keeps you known there."),
+            format!("{first}Showing up at least once a quarter keeps you known there."),
             due,
             Repeat::Days(30),
             tz,
-        );
+        ) {
+            rule.dated = group.last_attended.map(|on| Dated {
+                meaning: DateMeaning::LastWent,
+                on,
+            });
+        }
     }
     Ok(())
 }

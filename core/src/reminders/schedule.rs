@@ -11,6 +11,7 @@ use chrono::{Duration, Utc, Weekday};
 use chrono_tz::Tz;
 use serde::Serialize;
 
+use super::dated::Dated;
 use super::offers::Offer;
 use crate::records::text_enum;
 
@@ -48,7 +49,10 @@ pub struct Rule {
     pub kind: Kind,
     pub person_id: Option<String>,
     pub title: String,
+    /// The text without its date; [`Rule::dated`] carries the date, for the UI to write.
     pub body: String,
+    /// The one date the text is about, if any ("due on", "last spoke on").
+    pub dated: Option<Dated>,
     pub first_due: DateTime<Utc>,
     pub repeat: Repeat,
     pub tz: Tz,
@@ -228,7 +232,9 @@ pub struct Due {
     pub kind: Kind,
     pub person_id: Option<String>,
     pub title: String,
+    /// The text without its date, as in [`Rule::body`].
     pub body: String,
+    pub dated: Option<Dated>,
     pub due: DateTime<Utc>,
     pub offers: &'static [Offer],
 }
@@ -262,6 +268,7 @@ pub fn plan(
                 person_id: rule.person_id.clone(),
                 title: rule.title.clone(),
                 body: rule.body.clone(),
+                dated: rule.dated,
                 due: at,
                 offers: rule.offers,
             })

@@ -42,7 +42,7 @@ pub fn export(db: &Database, now: DateTime<Utc>) -> Result<Vec<u8>> {
                 .uid(&uid)
                 .timestamp(now)
                 .summary(&rule.title)
-                .description(&rule.body)
+                .description(&reminders::body_with_date(&rule.body, rule.dated))
                 .starts(due)
                 .ends(due + Duration::minutes(LENGTH_MINUTES))
                 .add_property("CATEGORIES", rule.kind.as_str())

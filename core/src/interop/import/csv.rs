@@ -261,7 +261,9 @@ pub fn parse_linkedin(bytes: &[u8]) -> Result<Parsed> {
             return "Connected on LinkedIn".to_owned();
         }
         match NaiveDate::parse_from_str(on, "%d %b %Y") {
-            Ok(day) => format!("Connected on LinkedIn on {}", day.format("%-d %b %Y")),
+            // Stored as text the UI shows as typed: an ISO day reads the same in any locale,
+            // where LinkedIn's "05 Mar 2023" is English.
+            Ok(day) => format!("Connected on LinkedIn on {}", day.format("%Y-%m-%d")),
             Err(_) => format!("Connected on LinkedIn ({on})"),
         }
     })?;

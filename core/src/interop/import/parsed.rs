@@ -11,7 +11,7 @@ use crate::people::PersonInput;
 pub struct Candidate {
     pub row: u64,
     pub person: PersonInput,
-    /// Goes to the profile's "How you met" ("Connected on LinkedIn on 24 Nov 2025").
+    /// Goes to the profile's "How you met" ("Connected on LinkedIn on 2025-11-24").
     pub how_met: String,
 }
 
