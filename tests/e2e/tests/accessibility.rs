@@ -437,15 +437,24 @@ async fn audit_every_screen(gtk_theme: &str, theme: &str) -> Result<()> {
         json!({ "current": null, "passphrase": "an accessible passphrase" }),
     )
     .await?;
-    app.client.execute("location.reload();", vec![]).await?;
-    app.wait_for("#encryption-on").await?;
+    // The page may show the new state before it reloads: wait for the new page itself.
+    app.client
+        .execute("window.beforeReload = true; location.reload();", vec![])
+        .await?;
+    app.wait_until(
+        "the reloaded settings",
+        "!window.beforeReload && document.getElementById('encryption-on')",
+    )
+    .await?;
     app.wait_for_text("#snapshots", |t| !t.is_empty()).await?;
     failures.push(audit_screen(&app, &shot("settings encrypted")).await?);
     app.invoke("lock_now", json!({})).await?;
-    app.client.execute("location.reload();", vec![]).await?;
+    app.client
+        .execute("window.beforeReload = true; location.reload();", vec![])
+        .await?;
     app.wait_until(
         "the lock screen",
-        "!document.getElementById('lock-screen').hidden",
+        "!window.beforeReload && !document.getElementById('lock-screen').hidden",
     )
     .await?;
     failures.push(audit_screen(&app, &shot("lock screen")).await?);
