@@ -45,6 +45,10 @@ async fn sample_people_come_with_a_map_and_a_due_reminder_and_go_again_in_one_cl
     // The user adds someone of their own while the sample is there: they stay.
     app.go("people").await?;
     app.wait_for("#sample-banner").await?;
+    // The message about the sample sits over the bottom of the form: dismissed, as a person would.
+    app.client
+        .execute("document.querySelector('.toast-close')?.click();", vec![])
+        .await?;
     app.click("#add-person").await?;
     app.fill("#person-name", "Ivy Own").await?;
     app.click("#person-save").await?;
