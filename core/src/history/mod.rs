@@ -61,7 +61,9 @@ pub fn record<T>(
         Err(panic) => std::panic::resume_unwind(panic),
     };
     cleared?;
-    seal(db, now)?;
+    // The change itself is stored whatever happens here: if its step cannot be sealed now (a
+    // full disk), its entries stay and the next action seals them, as after a crash.
+    let _ = seal(db, now);
     value
 }
 
