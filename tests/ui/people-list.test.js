@@ -20,7 +20,7 @@ const scrollTo = async (top) => {
 
 test('the first page is fetched from the top and only the rows in view (and a margin) are rendered', async () => {
   const { api, el } = await mountWith(peopleAnswers(people(250)));
-  assert.deepEqual(api.calls, [['peopleFilterChoices'], ['sampleWorkspaceStatus'], ['peoplePage', { query: '' }, 0, 100]], 'the filters\' choices, whether the sample is there, and one page, no search of the rest without a query');
+  assert.deepEqual(api.calls, [['peoplePage', { query: '' }, 0, 100], ['peopleFilterChoices'], ['sampleWorkspaceStatus']], 'one page first, no search of the rest without a query; then the filters\' choices and whether the sample is there');
   assert.equal(textOf(el.querySelector('#people-count')), '250 people');
   const rows = $$('#people-list > li');
   assert.equal(rows.length, 20, 'ten rows in view and ten below, not 250');

@@ -368,9 +368,13 @@ export function mountPeople(ctx, openId = null) {
   /** Presenting mode changed: labels everywhere, keeping what was typed (and the journal if it holds typing). */
   const stopPresenting = onPresentingChange(() => { if (state.loaded) panel.relabel(render); });
 
-  loadChoices();
-  loadSample();
-  reload().then(() => { if (openId) openPerson(openId); });
+  // The first rows first: the core answers one call at a time, so the filter choices (a pass
+  // over everyone) and the sample's status are asked for once the list shows.
+  reload().then(() => {
+    if (openId) openPerson(openId);
+    loadChoices();
+    loadSample();
+  });
 
   return {
     el,
