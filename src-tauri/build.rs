@@ -124,6 +124,7 @@ const COMMANDS: &[&str] = &[
     "people_ids",
     "people_filter_choices",
     "bulk_change_people",
+    "choose_file_to_open",
 ];
 
 fn main() {

@@ -8,6 +8,7 @@ mod commands;
 mod daily_copies;
 mod desktop;
 mod desktop_notifier;
+mod file_dialogs;
 mod reminder_loop;
 #[cfg(target_os = "linux")]
 mod rendering;
@@ -47,6 +48,7 @@ fn run_app(background: bool) -> ExitCode {
                 .arg("--background")
                 .build(),
         )
+        .plugin(tauri_plugin_dialog::init())
         .manage(app_state)
         .setup(move |app| {
             let handle = app.handle().clone();
@@ -190,6 +192,7 @@ fn run_app(background: bool) -> ExitCode {
             commands::people::people_ids,
             commands::people::people_filter_choices,
             commands::people::bulk_change_people,
+            commands::data::choose_file_to_open,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -1,24 +1,15 @@
-//! Importing people from a file the window read: a preview first, then the import itself, in
-//! one transaction, with progress events for large files.
+//! Importing people from a file the user chose in the open dialog or dropped on the window: a
+//! preview first, then the import itself, in one transaction, with progress events for large
+//! files. The core reads the file at `path` each time, so an error names it.
+
+use std::path::PathBuf;
 
 use allies_core::interop::import::{self, Format, Mapping, OnDuplicate, Preview, Summary};
-use allies_core::{Error, WireError};
-use base64::Engine;
+use allies_core::{interop, WireError};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 
 use crate::state::{now, AppState};
-
-fn bytes(content: &str) -> Result<Vec<u8>, WireError> {
-    base64::engine::general_purpose::STANDARD
-        .decode(content)
-        .map_err(|e| {
-            WireError::from(Error::NotWhole {
-                restoring: false,
-                detail: e.to_string(),
-            })
-        })
-}
 
 /// The preview, with a CSV file's columns and the mapping used.
 #[derive(Debug, Serialize)]
@@ -32,12 +23,12 @@ pub struct ImportPreview {
 pub async fn import_preview(
     state: State<'_, AppState>,
     format: Format,
-    content: String,
+    path: PathBuf,
     mapping: Option<Mapping>,
 ) -> Result<ImportPreview, WireError> {
-    let data = bytes(&content)?;
     state
         .with_db(move |db| {
+            let data = interop::read_file(&path, false)?;
             let reading = import::read(format, &data, mapping.as_ref())?;
             Ok(ImportPreview {
                 preview: import::preview(db, &reading.parsed)?,
@@ -59,13 +50,13 @@ pub async fn import_apply(
     app: AppHandle,
     state: State<'_, AppState>,
     format: Format,
-    content: String,
+    path: PathBuf,
     mapping: Option<Mapping>,
     on_duplicate: OnDuplicate,
 ) -> Result<Summary, WireError> {
-    let data = bytes(&content)?;
     state
         .with_db(move |db| {
+            let data = interop::read_file(&path, false)?;
             let reading = import::read(format, &data, mapping.as_ref())?;
             import::apply(
                 db,

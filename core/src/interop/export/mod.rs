@@ -425,7 +425,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("people for Ana.csv");
         let saved = save_chosen(&path, b"name\nAna\n").unwrap();
-        assert_eq!(saved, path, "the file is where the user chose, under their name");
+        assert_eq!(
+            saved, path,
+            "the file is where the user chose, under their name"
+        );
         assert_eq!(std::fs::read(&path).unwrap(), b"name\nAna\n");
         assert_files(dir.path(), 1);
     }
@@ -471,5 +474,4 @@ mod tests {
         );
         assert_files(dir.path(), 0);
     }
-
 }
