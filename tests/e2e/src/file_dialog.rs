@@ -1,0 +1,128 @@
+//! Answers the system's file dialogs the app opens. They are real GTK windows under Xvfb, out of
+//! WebDriver's reach, so xdotool finds the app's dialog by process and title and types into it
+//! as a person would: a path (Ctrl+L in an open dialog, the name field in a save dialog), then
+//! Enter. `scripts/install-deps.sh test` installs xdotool.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use crate::{App, Result, PATIENCE};
+
+/// Keyboard input goes to the focused window of the shared display: one dialog is answered at
+/// a time, so tests running side by side do not type into each other's dialogs.
+static TYPING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+fn xdotool(args: &[&str]) -> Result<String> {
+    let out = Command::new("xdotool").args(args).output().map_err(|e| {
+        format!("cannot run xdotool (scripts/install-deps.sh test installs it): {e}")
+    })?;
+    if !out.status.success() {
+        return Err(format!(
+            "xdotool {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        )
+        .into());
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// The processes in the process group `group` leads (the driver, WebKitWebDriver, the app).
+fn group_members(group: u32) -> Vec<u32> {
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    dir.filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/stat"))
+                .ok()
+                // After the command's ")": state, ppid, pgrp.
+                .and_then(|s| {
+                    s.rsplit_once(')')
+                        .and_then(|(_, rest)| rest.split_whitespace().nth(2)?.parse::<u32>().ok())
+                })
+                == Some(group)
+        })
+        .collect()
+}
+
+/// The visible file dialog of this app: its window id and title.
+fn find_dialog(group: u32) -> Option<(String, String)> {
+    for pid in group_members(group) {
+        let pid = pid.to_string();
+        let Ok(found) = xdotool(&[
+            "search",
+            "--all",
+            "--onlyvisible",
+            "--pid",
+            &pid,
+            "--name",
+            "^(Save|Open) ",
+        ]) else {
+            continue; // none in this process: xdotool exits 1
+        };
+        if let Some(id) = found.lines().next() {
+            let title = xdotool(&["getwindowname", id]).unwrap_or_default();
+            return Some((id.to_owned(), title.trim().to_owned()));
+        }
+    }
+    None
+}
+
+impl App {
+    /// Waits for the app's save or open dialog and answers it: with `path`, types it as the file
+    /// to save or open; without, keeps the proposed name (a save dialog opens in Downloads with
+    /// Allies' name). Returns the dialog's title once the dialog has closed.
+    pub async fn answer_file_dialog(&self, path: Option<&Path>) -> Result<String> {
+        self.in_file_dialog(|title| {
+            if let Some(path) = path {
+                let path = path.to_str().ok_or("the path is not UTF-8")?;
+                if title.starts_with("Open ") {
+                    xdotool(&["key", "--clearmodifiers", "ctrl+l"])?;
+                }
+                xdotool(&["key", "--clearmodifiers", "ctrl+a"])?;
+                xdotool(&["type", "--delay", "15", path])?;
+            }
+            xdotool(&["key", "--clearmodifiers", "Return"])?;
+            Ok(())
+        })
+        .await
+    }
+
+    /// Waits for the app's file dialog and closes it with Escape, as cancelling does.
+    pub async fn cancel_file_dialog(&self) -> Result<String> {
+        self.in_file_dialog(|_| {
+            xdotool(&["key", "--clearmodifiers", "Escape"])?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn in_file_dialog(&self, answer: impl FnOnce(&str) -> Result<()>) -> Result<String> {
+        let group = self.driver_pid().ok_or("the driver is not running")?;
+        let _typing = TYPING.lock().await;
+        let deadline = Instant::now() + PATIENCE;
+        let (id, title) = loop {
+            if let Some(found) = find_dialog(group) {
+                break found;
+            }
+            if Instant::now() > deadline {
+                return Err("the app opened no file dialog".into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
+        xdotool(&["windowfocus", "--sync", &id])?;
+        // GTK fills the dialog's folder and name just after mapping it.
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        answer(&title)?;
+        let deadline = Instant::now() + PATIENCE;
+        while find_dialog(group).is_some() {
+            if Instant::now() > deadline {
+                return Err(format!("the dialog “{title}” did not close").into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Ok(title)
+    }
+}
