@@ -45,6 +45,9 @@ pub async fn save_path<R: Runtime>(
     dir: &Path,
     proposed: &str,
 ) -> Option<PathBuf> {
+    // GTK opens elsewhere when the folder is missing; exports always created Downloads when it
+    // was (a failure here shows as the dialog starting in another folder, nothing worse).
+    let _ = std::fs::create_dir_all(dir);
     let extension = proposed.rsplit_once('.').map_or("", |(_, e)| e);
     let mut dialog = builder(window, title)
         .set_directory(dir)
