@@ -126,3 +126,77 @@ impl App {
         Ok(title)
     }
 }
+
+/// A file being dragged over the app's window from `drag_file`'s window, with the mouse button
+/// held; [`Dragging::drop_it`] lets go.
+pub struct Dragging {
+    source: std::process::Child,
+    _pointer: tokio::sync::MutexGuard<'static, ()>,
+}
+
+impl App {
+    /// Starts dragging `path` from a drag source window (`drag_file`, src/bin/drag_file.rs, at
+    /// the screen's top-left; a test passes `env!("CARGO_BIN_EXE_drag_file")`) to the middle of
+    /// the screen, over the app's window, and holds it there.
+    pub async fn drag_file_over_window(&self, drag_file: &str, path: &Path) -> Result<Dragging> {
+        let pointer = TYPING.lock().await;
+        let source = Command::new(drag_file)
+            .arg(path)
+            .spawn()
+            .map_err(|e| format!("cannot start drag_file: {e}"))?;
+        let mut dragging = Dragging {
+            source,
+            _pointer: pointer,
+        };
+        let deadline = Instant::now() + PATIENCE;
+        let id = loop {
+            if let Ok(found) = xdotool(&["search", "--onlyvisible", "--name", "^Drag this file$"]) {
+                if let Some(id) = found.lines().next() {
+                    break id.to_owned();
+                }
+            }
+            if Instant::now() > deadline {
+                let _ = dragging.source.kill();
+                return Err("the drag source window never showed".into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
+        // Let the source window draw and take input before the press.
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        xdotool(&["mousemove", "--window", &id, "--sync", "60", "30"])?;
+        xdotool(&["mousedown", "1"])?;
+        // Past GTK's drag threshold in small steps, then across to the app's window.
+        for (x, y) in [
+            (70, 40),
+            (90, 60),
+            (140, 110),
+            (300, 250),
+            (500, 350),
+            (640, 400),
+            (650, 410),
+        ] {
+            xdotool(&["mousemove", &x.to_string(), &y.to_string()])?;
+            tokio::time::sleep(Duration::from_millis(120)).await;
+        }
+        Ok(dragging)
+    }
+}
+
+impl Dragging {
+    /// Releases the mouse button over the app's window, dropping the file there.
+    pub async fn drop_it(mut self) -> Result<()> {
+        xdotool(&["mouseup", "1"])?;
+        // The drop completes through the source's answer to the app's data request.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        let _ = self.source.kill();
+        let _ = self.source.wait();
+        Ok(())
+    }
+}
+
+impl Drop for Dragging {
+    fn drop(&mut self) {
+        let _ = self.source.kill();
+        let _ = self.source.wait();
+    }
+}
