@@ -15,8 +15,8 @@ build_packages=(
   librsvg2-dev libayatana-appindicator3-dev
 )
 # Xvfb for a display, dbus for private session buses, WebKitWebDriver for tauri-driver,
-# and a font so screenshots show text.
-test_packages=(xvfb xauth dbus dbus-x11 webkit2gtk-driver fonts-dejavu-core)
+# a font so screenshots show text, and xdotool to answer the system's file dialogs.
+test_packages=(xvfb xauth dbus dbus-x11 webkit2gtk-driver fonts-dejavu-core xdotool)
 
 wanted=("${build_packages[@]}")
 [ "$mode" = test ] && wanted+=("${test_packages[@]}")

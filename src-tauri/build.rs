@@ -127,6 +127,7 @@ const COMMANDS: &[&str] = &[
     "add_sample_workspace",
     "remove_sample_workspace",
     "sample_workspace_status",
+    "choose_file_to_open",
 ];
 
 fn main() {

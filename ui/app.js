@@ -19,6 +19,7 @@ import { mountReminders } from './views/reminders.js';
 import { mountReview } from './views/review.js';
 import { mountSettings } from './views/settings.js';
 import { mountTour } from './views/tour.js';
+import { watchFileDrops } from './views/file-drop.js';
 
 const $ = (id) => document.getElementById(id);
 
@@ -238,6 +239,7 @@ function startShell(status) {
   document.querySelector('.skip-link').addEventListener('click', (e) => { e.preventDefault(); main.focus(); });
   watchReminders(ctx);
   watchPresenting();
+  watchFileDrops({ api, listen: onAppEvent, onImported: () => store.bump('people') });
   document.addEventListener('keydown', (e) => {
     if (e.defaultPrevented) return; // a view's own control already used this key
     if (document.querySelector('dialog[open]')) return; // a dialog handles its own keys

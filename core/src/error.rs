@@ -77,6 +77,12 @@ pub enum Error {
     /// A file the window read for an import or a restore came through damaged.
     #[error("The file did not arrive whole ({detail}). Choose it again.")]
     NotWhole { restoring: bool, detail: String },
+    #[error("Allies could not read {}: {detail}. Check that the file is still there and that you may open it, then choose it again.", path.display())]
+    Unreadable {
+        path: std::path::PathBuf,
+        restoring: bool,
+        detail: String,
+    },
     #[error("The picture of the map could not be read ({detail}). Try exporting again.")]
     MapPicture { detail: String },
     #[error("Allies cannot export a map as {format:?}; choose SVG or PNG.")]
@@ -133,8 +139,14 @@ impl Error {
             Error::Stopped { .. } => "app.internal",
             Error::NotWhole {
                 restoring: true, ..
+            }
+            | Error::Unreadable {
+                restoring: true, ..
             } => "backup.unreadable",
             Error::NotWhole {
+                restoring: false, ..
+            }
+            | Error::Unreadable {
                 restoring: false, ..
             } => "import.unreadable",
             Error::MapPicture { .. } => "export.bad_image",

@@ -8,6 +8,7 @@ mod commands;
 mod daily_copies;
 mod desktop;
 mod desktop_notifier;
+mod file_dialogs;
 mod reminder_loop;
 #[cfg(target_os = "linux")]
 mod rendering;
@@ -47,7 +48,9 @@ fn run_app(background: bool) -> ExitCode {
                 .arg("--background")
                 .build(),
         )
+        .plugin(tauri_plugin_dialog::init())
         .manage(app_state)
+        .manage(file_dialogs::ChosenFiles::default())
         .setup(move |app| {
             let handle = app.handle().clone();
             let in_tray = match desktop::tray(&handle, scheduler_state.clone()) {
@@ -66,7 +69,10 @@ fn run_app(background: bool) -> ExitCode {
             reminder_loop::spawn(scheduler_state, std::sync::Arc::new(shell));
             Ok(())
         })
-        .on_window_event(desktop::keep_running_when_closed)
+        .on_window_event(|window, event| {
+            file_dialogs::remember_dropped(window, event);
+            desktop::keep_running_when_closed(window, event);
+        })
         .invoke_handler(tauri::generate_handler![
             commands::app::app_status,
             commands::app::start_fresh,
@@ -193,6 +199,7 @@ fn run_app(background: bool) -> ExitCode {
             commands::sample::add_sample_workspace,
             commands::sample::remove_sample_workspace,
             commands::sample::sample_workspace_status,
+            commands::data::choose_file_to_open,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -45,6 +45,18 @@ pub fn stopped(e: impl std::fmt::Display) -> WireError {
     .into()
 }
 
+/// Runs `f` on a blocking thread without taking the database: reading and parsing a file the
+/// user chose, so a large one does not hold up every other command.
+pub async fn off_the_database<T, F>(f: F) -> Result<T, WireError>
+where
+    T: Send + 'static,
+    F: FnOnce() -> allies_core::Result<T> + Send + 'static,
+{
+    tauri::async_runtime::spawn_blocking(move || f().map_err(WireError::from))
+        .await
+        .map_err(stopped)?
+}
+
 impl AppState {
     pub fn open(now: DateTime<Utc>) -> AppState {
         let session = Session::open(now);

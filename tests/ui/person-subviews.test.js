@@ -101,35 +101,55 @@ test('quick actions take the api first: logging an interaction and a thank-you',
 test('the import dialog previews and imports through the api given, then says it is done', async () => {
   const preview = { unit: 'row', new: 2, duplicates: [], problems: [], sample: [{ person: { name: 'Kim Lee', role: 'CTO', organisation: '' } }], notice: null };
   const api = fakeApi({
+    chooseFileToOpen: '/home/me/Downloads/Connections.csv',
     importPreview: { preview, mapping: null, headers: [] },
     importApply: { added: 2, merged: 0, skipped: 0, problems: [] },
   });
   const done = [];
   openImportDialog({ api, onDone: (s) => done.push(s) });
-  const file = $('#import-file');
-  Object.defineProperty(file, 'files', { value: [{ name: 'Connections.csv', arrayBuffer: async () => new TextEncoder().encode('hi').buffer }] });
-  file.dispatchEvent(new Event('change'));
+  click($('#import-choose'));
   await settle();
-  assert.deepEqual(api.calls[0], ['importPreview', 'linkedin', 'aGk=', null]);
+  assert.deepEqual(api.calls[0], ['chooseFileToOpen', 'people'], 'the system\'s open dialog is asked for a file of people');
+  assert.equal(textOf($('#import-file-name')), 'Connections.csv', 'the chosen file is named');
+  assert.deepEqual(api.calls[1], ['importPreview', 'linkedin', '/home/me/Downloads/Connections.csv', null],
+    'the core reads the chosen path; the name says it is LinkedIn\'s');
   assert.equal(textOf($('#import-summary')), '2 new people.');
   assert.equal(textOf($('#import-confirm')), 'Import 2 people');
   click($('#import-confirm'));
   await settle();
-  assert.deepEqual(api.calls[1], ['importApply', 'linkedin', 'aGk=', null, 'merge']);
+  assert.deepEqual(api.calls[2], ['importApply', 'linkedin', '/home/me/Downloads/Connections.csv', null, 'merge']);
   assert.equal(textOf($('#import-done')), 'Added 2, merged 0, skipped 0.');
   assert.equal(done.length, 1);
+});
+
+test('cancelling the open dialog reads nothing and keeps the dialog as it was', async () => {
+  const api = fakeApi({ chooseFileToOpen: null });
+  openImportDialog({ api, onDone() {} });
+  click($('#import-choose'));
+  await settle();
+  assert.deepEqual(api.calls, [['chooseFileToOpen', 'people']], 'no preview without a file');
+  assert.equal(textOf($('#import-file-name')), 'No file chosen');
+  assert.equal($('#import-error'), null, 'cancelling is not an error');
+  assert.equal($('#import-confirm').disabled, true);
+});
+
+test('a dropped file\'s preview shows at once, its error naming the file', async () => {
+  const api = fakeApi({ importPreview: new Error('Allies could not read /tmp/people.vcf: it is a folder, not a file.') });
+  openImportDialog({ api, onDone() {}, path: '/tmp/people.vcf' });
+  await settle();
+  assert.deepEqual(api.calls, [['importPreview', 'vcard', '/tmp/people.vcf', null]], 'a .vcf file is read as vCard');
+  assert.match(textOf($('#import-error')), /people\.vcf/);
 });
 
 test('importing from People reads the list again and tells other views people changed', async () => {
   const preview = { unit: 'row', new: 1, duplicates: [], problems: [], sample: [], notice: null };
   const { api, ctx, el } = await mountWith(peopleAnswers([DANA], {
+    chooseFileToOpen: '/home/me/people.vcf',
     importPreview: { preview, mapping: null, headers: [] },
     importApply: { added: 1, merged: 0, skipped: 0, problems: [] },
   }));
   click(el.querySelector('#import-people'));
-  const file = $('#import-file');
-  Object.defineProperty(file, 'files', { value: [{ name: 'people.vcf', arrayBuffer: async () => new ArrayBuffer(1) }] });
-  file.dispatchEvent(new Event('change'));
+  click($('#import-choose'));
   await settle();
   assert.equal(api.calls.at(-1)[1], 'vcard', 'the format follows the file name');
   api.calls.length = 0;

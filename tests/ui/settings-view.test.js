@@ -133,13 +133,18 @@ test('start at login is switched through the api, and put back when that fails',
   assert.equal($('#autostart-error').hidden, false);
 });
 
-test('each export says where it was saved, or why not', async () => {
-  const { api, $ } = await mount({ exportPeopleCsv: '/home/me/people.csv', saveBackup: new ApiError({ code: 'io', message: 'Disk full' }) });
+test('each export says where it was saved, or why not, and a cancelled save dialog says nothing', async () => {
+  const { api, $ } = await mount({ exportPeopleCsv: '/home/me/people.csv', exportPeopleVcard: null, saveBackup: new ApiError({ code: 'io', message: 'Disk full' }) });
   click($('#export-csv'));
   await settle();
   assert.deepEqual(lastCall(api, 'exportPeopleCsv'), ['exportPeopleCsv']);
   assert.equal(textOf($('#data-result')), 'The people list saved as /home/me/people.csv');
   assert.equal($('#data-result').className, 'success');
+  click($('#export-vcard'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'exportPeopleVcard'), ['exportPeopleVcard']);
+  assert.equal(textOf($('#data-result')), 'The people list saved as /home/me/people.csv',
+    'cancelling the save dialog neither fails nor claims a save');
   click($('#save-backup'));
   await settle();
   assert.equal(textOf($('#data-result')), 'Disk full');

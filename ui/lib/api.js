@@ -89,7 +89,8 @@ export function createApi(invoke) {
     mapGaps: (mapId) => call('map_gaps', { mapId }),
     /** [{ map_id, map_name, stance, quadrant }]: the person's stance on each map. */
     personStances: (personId) => call('person_stances', { personId }),
-    /** Saves an SVG (text) or PNG (data URL) export; resolves to the file's path. */
+    /** Saves an SVG (text) or PNG (data URL) export where the user chooses in the save dialog;
+     * resolves to the file's path, or null when they cancelled. */
     exportMap: (name, format, content) => call('export_map', { name, format, content }),
 
     /** { overdue, today, upcoming, done, held_until, paused_until, time_zone, desktop_problem } */
@@ -112,16 +113,17 @@ export function createApi(invoke) {
     /** `choice`: 'hour' | 'until_tomorrow' | 'resume'. */
     pauseReminders: (choice) => call('pause_reminders', { choice }),
     getAutostart: () => call('get_autostart'),
-    /** `format` 'linkedin' | 'csv'; `content` the file's bytes in base64. */
-    importPreview: (format, content, mapping = null) => call('import_preview', { format, content, mapping }),
-    importApply: (format, content, mapping, onDuplicate) => call('import_apply', { format, content, mapping, onDuplicate }),
+    /** `format` 'linkedin' | 'csv' | 'vcard'; `path` a file chosen in the open dialog or dropped. */
+    importPreview: (format, path, mapping = null) => call('import_preview', { format, path, mapping }),
+    importApply: (format, path, mapping, onDuplicate) => call('import_apply', { format, path, mapping, onDuplicate }),
+    /** Each export opens the save dialog; resolves to the file's path, or null when cancelled. */
     exportPeopleCsv: () => call('export_people_csv'),
     exportPeopleRedacted: () => call('export_people_redacted'),
     exportPeopleVcard: () => call('export_people_vcard'),
     exportCalendar: () => call('export_calendar'),
     saveBackup: () => call('save_backup'),
-    /** `content`: the backup file's bytes in base64. Resolves to where the replaced data went. */
-    restoreBackupFile: (content) => call('restore_backup_file', { content }),
+    /** `path`: a backup chosen in the open dialog or dropped. Resolves to where the replaced data went. */
+    restoreBackupFile: (path) => call('restore_backup_file', { path }),
     /** { folder, copies: [{ path, taken_at, reason, bytes }] } */
     listSnapshots: () => call('list_snapshots'),
     restoreSnapshot: (path) => call('restore_snapshot', { path }),
@@ -201,6 +203,9 @@ export function createApi(invoke) {
     removeSampleWorkspace: () => call('remove_sample_workspace'),
     /** Whether the sample is there: { present, people }. */
     sampleWorkspaceStatus: () => call('sample_workspace_status'),
+    /** Opens the system's open dialog for `opening` ('people' | 'backup'); resolves to the chosen
+     * path, or null when the user cancelled. */
+    chooseFileToOpen: (opening) => call('choose_file_to_open', { opening }),
   };
 }
 

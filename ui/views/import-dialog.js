@@ -1,11 +1,11 @@
-// Importing people: choose LinkedIn's Connections.csv or any CSV file, see what would happen
+// Importing people: choose LinkedIn's Connections.csv, any CSV file or a vCard address book in the
+// system's open dialog (or drop it on the window), see what would happen
 // (new people, people already here, rows that cannot come in and why), fix a CSV file's column
 // mapping, then import it all at once with a progress bar.
 
 import { onAppEvent } from '../lib/api.js';
 import { announce, h, replaceChildren } from '../lib/dom.js';
 import { labelFor } from '../lib/presenting.js';
-import { toBase64 } from '../lib/bytes.js';
 
 const TARGETS = [
   ['name', 'Name'], ['first_name', 'First name'], ['last_name', 'Last name'], ['role', 'Role'],
@@ -13,15 +13,31 @@ const TARGETS = [
   ['notes', 'Notes'], ['how_met', 'How you met'],
 ];
 
-/** Opens the dialog, reading and importing through `api`; `onDone()` runs after people were imported. */
-export function openImportDialog({ api, onDone }) {
+/** The format a file's name suggests, or null to keep the one chosen. */
+export function guessFormat(name) {
+  if (/\.(vcf|vcard)$/i.test(name)) return 'vcard';
+  if (/connections/i.test(name)) return 'linkedin';
+  return null;
+}
+
+/** The last part of a path, for saying which file is being read. */
+export function baseName(path) {
+  return String(path).split(/[\\/]/).filter(Boolean).pop() ?? String(path);
+}
+
+/**
+ * Opens the dialog, reading and importing through `api`; `onDone()` runs after people were
+ * imported. With `path` (a file dropped on the window) its preview shows at once.
+ */
+export function openImportDialog({ api, onDone, path = null }) {
   let format = 'linkedin';
-  let content = null;
+  let content = null; // the chosen file's path; the core reads it for the preview and the import
   let mapping = null;
   let preview = null;
   let stopProgress = null;
 
-  const fileInput = h('input', { type: 'file', id: 'import-file', accept: '.csv,.vcf,text/csv,text/vcard' });
+  const chooseButton = h('button', { type: 'button', id: 'import-choose' }, 'Choose a file…');
+  const fileName = h('span', { id: 'import-file-name', class: 'muted' }, 'No file chosen');
   const formatChoice = h('fieldset', { class: 'import-format' },
     h('legend', {}, 'What are you importing?'),
     ...[['linkedin', 'LinkedIn connections (Connections.csv from LinkedIn’s data export)'], ['vcard', 'An address book (vCard .vcf from Outlook, Google or Apple Contacts)'], ['csv', 'Another CSV file, such as a spreadsheet export']]
@@ -33,7 +49,7 @@ export function openImportDialog({ api, onDone }) {
   const dialog = h('dialog', { id: 'import-dialog', class: 'dialog import-dialog', 'aria-labelledby': 'import-title' },
     h('h2', { id: 'import-title' }, 'Import people'),
     formatChoice,
-    h('p', {}, h('label', { for: 'import-file' }, 'File '), fileInput),
+    h('p', { class: 'import-file' }, chooseButton, ' ', fileName),
     body,
     h('div', { class: 'actions' }, confirm, cancel));
 
@@ -51,18 +67,31 @@ export function openImportDialog({ api, onDone }) {
     if (content) showPreview();
   });
 
-  fileInput.addEventListener('change', async () => {
-    const file = fileInput.files?.[0];
-    if (!file) return;
-    replaceChildren(body, h('p', { class: 'muted' }, `Reading ${file.name}…`));
-    content = toBase64(await file.arrayBuffer());
+  function useFile(chosen) {
+    const name = baseName(chosen);
+    fileName.textContent = name;
+    fileName.className = '';
+    replaceChildren(body, h('p', { class: 'muted' }, `Reading ${name}…`));
+    content = chosen;
     mapping = null;
-    const guessed = /\.vcf$/i.test(file.name) ? 'vcard' : /connections/i.test(file.name) ? 'linkedin' : null;
+    const guessed = guessFormat(name);
     if (guessed) {
       format = guessed;
       dialog.querySelector(`#import-format-${guessed}`).checked = true;
     }
     showPreview();
+  }
+
+  chooseButton.addEventListener('click', async () => {
+    let chosen;
+    try {
+      chosen = await api.chooseFileToOpen('people');
+    } catch (err) {
+      replaceChildren(body, h('p', { class: 'form-error', id: 'import-error', role: 'alert' }, err.message));
+      return;
+    }
+    // Cancelling the open dialog changes nothing: the file chosen before, if any, stays.
+    if (chosen) useFile(chosen);
   });
 
   async function showPreview() {
@@ -133,7 +162,7 @@ export function openImportDialog({ api, onDone }) {
     const bar = h('progress', { id: 'import-progress', max: '1', value: '0' });
     replaceChildren(body, h('p', {}, 'Importing…'), bar);
     confirm.disabled = true;
-    fileInput.disabled = true;
+    chooseButton.disabled = true;
     stopProgress = await onAppEvent('import-progress', ({ done, total }) => {
       bar.max = String(Math.max(total, 1));
       bar.value = String(done);
@@ -156,5 +185,6 @@ export function openImportDialog({ api, onDone }) {
 
   document.body.append(dialog);
   dialog.showModal();
-  fileInput.focus();
+  chooseButton.focus();
+  if (path) useFile(path);
 }

@@ -222,6 +222,7 @@ export function mountInsights(ctx) {
   async function exportReview() {
     try {
       const path = await api.exportReview($('#review-map').value);
+      if (!path) return; // the save dialog was cancelled
       showToast(`Saved the review page to ${path}`, { timeoutMs: 10000 });
     } catch (err) { showToast(err.message); }
   }

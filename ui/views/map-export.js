@@ -26,8 +26,9 @@ export function rasterise(svg) {
 }
 
 /**
- * Saves the map shown in the view's `state` as 'svg' or 'png' and says where; a failure is a
- * toast. The file is named after the map shown when the picture is ready.
+ * Saves the map shown in the view's `state` as 'svg' or 'png' where the user chooses in the save
+ * dialog and says where (nothing when they cancel); a failure is a toast. The proposed file name
+ * is the map shown when the picture is ready.
  */
 export async function exportMap(api, state, format) {
   if (!state.map) return;
@@ -35,6 +36,7 @@ export async function exportMap(api, state, format) {
     const svg = mapToSvg(svgInput(state.map, state.placements, state.labelMode, new Date()));
     const content = format === 'svg' ? svg : await rasterise(svg);
     const path = await api.exportMap(state.map.name, format, content);
+    if (!path) return; // the save dialog was cancelled: nothing to say
     showToast(`Saved ${path}`, { timeoutMs: 10000 });
     announce(`Map exported as ${format.toUpperCase()}`);
   } catch (err) {

@@ -3,7 +3,6 @@
 
 import { h, replaceChildren } from '../lib/dom.js';
 import { dateTimeText } from '../lib/format.js';
-import { toBase64 } from '../lib/bytes.js';
 import { snapshotReason, snapshotSize } from '../lib/settings-format.js';
 
 /** Asks to confirm replacing everything; resolves true to go ahead. */
@@ -25,6 +24,20 @@ function confirmReplace(what) {
 
 const takenAt = (c) => dateTimeText(c.taken_at);
 
+/**
+ * Restores the backup at `path` (chosen in the open dialog or dropped on the window) once the
+ * user confirms; `say(text, ok)` reports the outcome. After a restore the page reloads.
+ */
+export async function restoreBackupAt(api, path, say) {
+  const name = String(path).split(/[\\/]/).filter(Boolean).pop() ?? String(path);
+  if (!(await confirmReplace(`the backup in ${name}`))) return;
+  try {
+    const kept = await api.restoreBackupFile(path);
+    say(`Restored. The data it replaced is in ${kept}. Reloading…`);
+    setTimeout(() => location.reload(), 1500);
+  } catch (err) { say(err.message, false); }
+}
+
 /** The list of automatic copies, each with its Restore button, or why there are none. */
 function copyItems({ copies, error }, restore) {
   if (error) return [h('li', { class: 'form-error', role: 'alert' }, error)];
@@ -39,23 +52,24 @@ function copyItems({ copies, error }, restore) {
 export function dataFiles(api) {
   const result = h('p', { id: 'data-result', role: 'status' });
   const say = (text, ok = true) => { result.className = ok ? 'success' : 'form-error'; result.textContent = text; };
+  // Cancelling the save dialog is not a failure: nothing is said and nothing was written.
   const saved = (what, call) => async () => {
-    try { say(`${what} saved as ${await call()}`); } catch (err) { say(err.message, false); }
+    try {
+      const path = await call();
+      if (path) say(`${what} saved as ${path}`);
+    } catch (err) { say(err.message, false); }
   };
-  const restoreFile = h('input', { type: 'file', id: 'restore-file', accept: '.json,application/json' });
+  const restoreFile = h('button', { type: 'button', id: 'restore-choose' }, 'Restore from a backup file…');
   const copies = h('ul', { class: 'ledger-list', id: 'snapshots', 'aria-label': 'Automatic copies' });
   const whenRestored = (kept) => {
     say(`Restored. The data it replaced is in ${kept}. Reloading…`);
     setTimeout(() => location.reload(), 1500);
   };
 
-  restoreFile.addEventListener('change', async () => {
-    const file = restoreFile.files?.[0];
-    if (!file) return;
-    const content = toBase64(await file.arrayBuffer());
-    restoreFile.value = '';
-    if (!(await confirmReplace(`the backup in ${file.name}`))) return;
-    try { whenRestored(await api.restoreBackupFile(content)); } catch (err) { say(err.message, false); }
+  restoreFile.addEventListener('click', async () => {
+    let path;
+    try { path = await api.chooseFileToOpen('backup'); } catch (err) { say(err.message, false); return; }
+    if (path) await restoreBackupAt(api, path, say);
   });
 
   async function restoreCopy(c) {
@@ -81,7 +95,7 @@ export function dataFiles(api) {
       h('button', { type: 'button', id: 'export-vcard', onclick: saved('The address book', api.exportPeopleVcard) }, 'Export people (vCard)'),
       h('button', { type: 'button', id: 'export-ics', onclick: saved('The calendar', api.exportCalendar) }, 'Export reminders (calendar)'),
       h('button', { type: 'button', id: 'save-backup', onclick: saved('A full backup', api.saveBackup) }, 'Save a full backup (JSON)')),
-    h('p', {}, h('label', { for: 'restore-file' }, 'Restore from a backup file: '), restoreFile),
+    h('p', {}, restoreFile),
     result,
     h('h3', {}, 'Automatic copies'),
     h('p', { class: 'muted' }, 'A copy of your data is taken every day (the last 7 days and one a week for 4 weeks are kept) and before every restore.'),

@@ -3,82 +3,132 @@
 
 use std::path::PathBuf;
 
+use allies_core::interop::{self, export};
 use allies_core::storage::snapshots::{self, Snapshot};
-use allies_core::{interop::export, storage::backup, Error, WireError};
-use base64::Engine;
+use allies_core::{storage::backup, WireError};
 use serde::Serialize;
-use tauri::State;
+use tauri::{State, WebviewWindow};
 
-use crate::state::{now, AppState};
+use crate::file_dialogs::{self, ChosenFiles};
+use crate::state::{now, off_the_database, AppState};
 
-/// Makes an export of `kind` and saves it in Downloads as "Allies <what> - <today>.<ext>";
-/// returns where.
-async fn save_in_downloads(
+/// Asks where to save an export of `kind` (the save dialog opens in Downloads, proposing
+/// "Allies <what> - <today>.<ext>"), then makes it and writes it there. `None`: the user
+/// cancelled, and nothing was written.
+async fn save_through_dialog(
+    window: WebviewWindow,
     state: State<'_, AppState>,
     kind: export::Kind,
-) -> Result<PathBuf, WireError> {
+    title: &str,
+) -> Result<Option<PathBuf>, WireError> {
+    let proposed = kind.file_name(now().date_naive());
+    let Some(path) =
+        file_dialogs::save_path(&window, title, &export::exports_dir(), &proposed).await
+    else {
+        return Ok(None);
+    };
     state
-        .with_db(move |db| {
-            let now = now();
-            export::save_as(
-                &export::exports_dir(),
-                &kind.file_name(now.date_naive()),
-                &kind.make(db, now)?,
-            )
-        })
+        .with_db(move |db| export::save_chosen(&path, &kind.make(db, now())?))
         .await
+        .map(Some)
 }
 
-/// Everyone as a CSV file in Downloads; returns where.
+/// Everyone as a CSV file where the user chooses; returns where, or nothing if they cancelled.
 #[tauri::command]
-pub async fn export_people_csv(state: State<'_, AppState>) -> Result<PathBuf, WireError> {
-    save_in_downloads(state, export::Kind::PeopleCsv).await
+pub async fn export_people_csv(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+) -> Result<Option<PathBuf>, WireError> {
+    save_through_dialog(
+        window,
+        state,
+        export::Kind::PeopleCsv,
+        "Save the people list",
+    )
+    .await
 }
 
-/// Current people as a CSV file without who they are, in Downloads; returns where.
+/// Current people as a CSV file without who they are; returns where, or nothing if cancelled.
 #[tauri::command]
-pub async fn export_people_redacted(state: State<'_, AppState>) -> Result<PathBuf, WireError> {
-    save_in_downloads(state, export::Kind::PeopleRedacted).await
+pub async fn export_people_redacted(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+) -> Result<Option<PathBuf>, WireError> {
+    save_through_dialog(
+        window,
+        state,
+        export::Kind::PeopleRedacted,
+        "Save the people list without names",
+    )
+    .await
 }
 
-/// Everyone as a vCard 4.0 address book in Downloads; returns where.
+/// Everyone as a vCard 4.0 address book; returns where, or nothing if cancelled.
 #[tauri::command]
-pub async fn export_people_vcard(state: State<'_, AppState>) -> Result<PathBuf, WireError> {
-    save_in_downloads(state, export::Kind::PeopleVcard).await
+pub async fn export_people_vcard(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+) -> Result<Option<PathBuf>, WireError> {
+    save_through_dialog(
+        window,
+        state,
+        export::Kind::PeopleVcard,
+        "Save the address book",
+    )
+    .await
 }
 
-/// The next 90 days of reminders as an iCalendar file in Downloads; returns where.
+/// The next 90 days of reminders as an iCalendar file; returns where, or nothing if cancelled.
 #[tauri::command]
-pub async fn export_calendar(state: State<'_, AppState>) -> Result<PathBuf, WireError> {
-    save_in_downloads(state, export::Kind::Calendar).await
+pub async fn export_calendar(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+) -> Result<Option<PathBuf>, WireError> {
+    save_through_dialog(
+        window,
+        state,
+        export::Kind::Calendar,
+        "Save the reminders calendar",
+    )
+    .await
 }
 
-/// A full backup as a JSON file in Downloads; returns where.
+/// A full backup as a JSON file; returns where, or nothing if cancelled.
 #[tauri::command]
-pub async fn save_backup(state: State<'_, AppState>) -> Result<PathBuf, WireError> {
-    save_in_downloads(state, export::Kind::Backup).await
+pub async fn save_backup(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+) -> Result<Option<PathBuf>, WireError> {
+    save_through_dialog(window, state, export::Kind::Backup, "Save a full backup").await
 }
 
-/// Replaces everything with a backup file the window read (base64); returns where the data it
-/// replaced was copied.
+/// Asks which file to open, to import people from or restore a backup from; returns its path,
+/// or nothing if the user cancelled.
+#[tauri::command]
+pub async fn choose_file_to_open(
+    window: WebviewWindow,
+    chosen: State<'_, ChosenFiles>,
+    opening: file_dialogs::Opening,
+) -> Result<Option<PathBuf>, WireError> {
+    let path = file_dialogs::open_path(&window, &export::exports_dir(), opening).await;
+    chosen.remember(&path);
+    Ok(path)
+}
+
+/// Replaces everything with the backup at `path` (chosen in the open dialog or dropped on the
+/// window); returns where the data it replaced was copied.
 #[tauri::command]
 pub async fn restore_backup_file(
     state: State<'_, AppState>,
-    content: String,
+    chosen: State<'_, ChosenFiles>,
+    path: PathBuf,
 ) -> Result<PathBuf, WireError> {
-    let bytes = base64::engine::general_purpose::STANDARD
-        .decode(content)
-        .map_err(|e| {
-            WireError::from(Error::NotWhole {
-                restoring: true,
-                detail: e.to_string(),
-            })
-        })?;
+    chosen.check(&path)?;
+    // Read and parsed before the database is taken, so a large file does not hold up the rest.
+    let backup =
+        off_the_database(move || backup::from_bytes(&interop::read_file(&path, true)?)).await?;
     state
-        .with_db(move |db| {
-            let backup = backup::from_bytes(&bytes)?;
-            snapshots::restore_backup(db, &backup, now())
-        })
+        .with_db(move |db| snapshots::restore_backup(db, &backup, now()))
         .await
 }
 

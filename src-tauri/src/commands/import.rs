@@ -1,24 +1,16 @@
-//! Importing people from a file the window read: a preview first, then the import itself, in
-//! one transaction, with progress events for large files.
+//! Importing people from a file the user chose in the open dialog or dropped on the window: a
+//! preview first, then the import itself, in one transaction, with progress events for large
+//! files. The core reads the file at `path` each time, so an error names it.
+
+use std::path::PathBuf;
 
 use allies_core::interop::import::{self, Format, Mapping, OnDuplicate, Preview, Summary};
-use allies_core::{Error, WireError};
-use base64::Engine;
+use allies_core::{interop, WireError};
 use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 
-use crate::state::{now, AppState};
-
-fn bytes(content: &str) -> Result<Vec<u8>, WireError> {
-    base64::engine::general_purpose::STANDARD
-        .decode(content)
-        .map_err(|e| {
-            WireError::from(Error::NotWhole {
-                restoring: false,
-                detail: e.to_string(),
-            })
-        })
-}
+use crate::file_dialogs::ChosenFiles;
+use crate::state::{now, off_the_database, AppState};
 
 /// The preview, with a CSV file's columns and the mapping used.
 #[derive(Debug, Serialize)]
@@ -28,17 +20,31 @@ pub struct ImportPreview {
     pub mapping: Option<Mapping>,
 }
 
+/// Reads and parses the file the user chose, before the database is taken.
+async fn read_chosen(
+    chosen: &ChosenFiles,
+    format: Format,
+    path: PathBuf,
+    mapping: Option<Mapping>,
+) -> Result<import::Reading, WireError> {
+    chosen.check(&path)?;
+    off_the_database(move || {
+        import::read(format, &interop::read_file(&path, false)?, mapping.as_ref())
+    })
+    .await
+}
+
 #[tauri::command]
 pub async fn import_preview(
     state: State<'_, AppState>,
+    chosen: State<'_, ChosenFiles>,
     format: Format,
-    content: String,
+    path: PathBuf,
     mapping: Option<Mapping>,
 ) -> Result<ImportPreview, WireError> {
-    let data = bytes(&content)?;
+    let reading = read_chosen(&chosen, format, path, mapping).await?;
     state
         .with_db(move |db| {
-            let reading = import::read(format, &data, mapping.as_ref())?;
             Ok(ImportPreview {
                 preview: import::preview(db, &reading.parsed)?,
                 headers: reading.headers,
@@ -58,15 +64,15 @@ struct Progress {
 pub async fn import_apply(
     app: AppHandle,
     state: State<'_, AppState>,
+    chosen: State<'_, ChosenFiles>,
     format: Format,
-    content: String,
+    path: PathBuf,
     mapping: Option<Mapping>,
     on_duplicate: OnDuplicate,
 ) -> Result<Summary, WireError> {
-    let data = bytes(&content)?;
+    let reading = read_chosen(&chosen, format, path, mapping).await?;
     state
         .with_db(move |db| {
-            let reading = import::read(format, &data, mapping.as_ref())?;
             import::apply(
                 db,
                 &reading.parsed,

@@ -5,9 +5,10 @@ use std::path::PathBuf;
 use allies_core::network::insights::{self, Cold, Coverage, Reciprocity, Review, Unseen};
 use allies_core::{interop::export, reminders::settings, WireError};
 use serde::Serialize;
-use tauri::State;
+use tauri::{State, WebviewWindow};
 
-use crate::state::{now, AppState};
+use crate::file_dialogs;
+use crate::state::{now, stopped, AppState};
 
 #[derive(Serialize)]
 pub struct Insights {
@@ -39,20 +40,34 @@ pub async fn review(state: State<'_, AppState>, map_id: String) -> Result<Review
         .await
 }
 
-/// The review page as a text file in Downloads; returns where.
+/// The review page as a text file where the user chooses in the save dialog; returns where, or
+/// nothing if they cancelled.
 #[tauri::command]
 pub async fn export_review(
+    window: WebviewWindow,
     state: State<'_, AppState>,
     map_id: String,
-) -> Result<PathBuf, WireError> {
-    state
+) -> Result<Option<PathBuf>, WireError> {
+    let (proposed, text) = state
         .with_db(move |db| {
             let now = now();
             let today = now.with_timezone(&settings::get(db)?.tz()).date_naive();
             let review = insights::review(db, &map_id, now)?;
             let text = insights::review_text(&review, &today.to_string());
-            let name = format!("Allies review - {today}.txt");
-            export::save_as(&export::exports_dir(), &name, text.as_bytes())
+            Ok((format!("Allies review - {today}.txt"), text))
         })
-        .await
+        .await?;
+    let title = "Save the review";
+    let Some(path) =
+        file_dialogs::save_path(&window, title, &export::exports_dir(), &proposed).await
+    else {
+        return Ok(None);
+    };
+    tauri::async_runtime::spawn_blocking(move || {
+        export::save_chosen(&path, text.as_bytes())
+            .map(Some)
+            .map_err(WireError::from)
+    })
+    .await
+    .map_err(stopped)?
 }

@@ -9,8 +9,9 @@ use allies_core::maps::{
 use allies_core::{Error, WireError};
 use base64::Engine;
 use chrono::{DateTime, Utc};
-use tauri::State;
+use tauri::{State, WebviewWindow};
 
+use crate::file_dialogs;
 use crate::state::{now, stopped, AppState};
 
 /// How many gaps between current and desired positions the map lists.
@@ -156,14 +157,16 @@ pub async fn map_gaps(state: State<'_, AppState>, map_id: String) -> Result<Vec<
         .await
 }
 
-/// Saves an exported map into the user's exports folder. `content` is SVG text, or for PNG a
-/// `data:image/png;base64,...` URL as a canvas gives it.
+/// Saves an exported map where the user chooses in the save dialog (opening in Downloads with
+/// "Allies map - <name> - <today>.<ext>"); returns where, or nothing if they cancelled. `content`
+/// is SVG text, or for PNG a `data:image/png;base64,...` URL as a canvas gives it.
 #[tauri::command]
 pub async fn export_map(
+    window: WebviewWindow,
     name: String,
     format: String,
     content: String,
-) -> Result<PathBuf, WireError> {
+) -> Result<Option<PathBuf>, WireError> {
     let bytes = match format.as_str() {
         "svg" => content.into_bytes(),
         "png" => {
@@ -185,15 +188,17 @@ pub async fn export_map(
             .into())
         }
     };
+    let proposed = export::file_name(&name, &format, now().date_naive());
+    let title = format!("Save the map as {}", format.to_uppercase());
+    let Some(path) =
+        file_dialogs::save_path(&window, &title, &export::exports_dir(), &proposed).await
+    else {
+        return Ok(None);
+    };
     tauri::async_runtime::spawn_blocking(move || {
-        export::save(
-            &export::exports_dir(),
-            &name,
-            &format,
-            &bytes,
-            now().date_naive(),
-        )
-        .map_err(WireError::from)
+        export::save_chosen(&path, &bytes)
+            .map(Some)
+            .map_err(WireError::from)
     })
     .await
     .map_err(stopped)?

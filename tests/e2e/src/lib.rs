@@ -16,6 +16,7 @@ use fantoccini::ClientBuilder;
 pub use fantoccini::{elements::Element, Client, Locator};
 
 pub mod figures;
+pub mod file_dialog;
 pub mod memory;
 
 pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error + Send + Sync>>;
@@ -227,6 +228,8 @@ impl App {
             // Some files are written under the home folder whatever XDG says (start at login).
             .env("HOME", profile.xdg("home"))
             .env("DBUS_SESSION_BUS_ADDRESS", bus.address())
+            // The file dialogs keep their settings in memory, not in a dconf the bus lacks.
+            .env("GSETTINGS_BACKEND", "memory")
             .env("TZ", midday_zone(SystemTime::now()))
             .envs(
                 env.iter()

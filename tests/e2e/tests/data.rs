@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use allies_e2e::{App, Locator, PrivateBus, Profile, Result, PATIENCE};
+use allies_e2e::{App, PrivateBus, Profile, Result, PATIENCE};
 use serde_json::json;
 
 /// The one file in `dir` whose name starts with `prefix` and ends with `suffix`, once it is there.
@@ -48,6 +48,8 @@ async fn people_export_and_a_backup_that_restores_everything_as_it_was() -> Resu
     app.go("settings").await?;
 
     app.click("#export-csv").await?;
+
+    app.answer_file_dialog(None).await?; // keeps the name proposed in Downloads
     app.wait_for_text("#data-result", |t| t.contains("saved as"))
         .await?;
     let csv = std::fs::read_to_string(saved(&profile.downloads(), "Allies people", ".csv").await?)?;
@@ -57,6 +59,8 @@ async fn people_export_and_a_backup_that_restores_everything_as_it_was() -> Resu
     );
 
     app.click("#export-redacted").await?;
+
+    app.answer_file_dialog(None).await?; // keeps the name proposed in Downloads
     app.wait_for_text("#data-result", |t| t.contains("without names saved as"))
         .await?;
     let redacted = std::fs::read_to_string(
@@ -68,16 +72,21 @@ async fn people_export_and_a_backup_that_restores_everything_as_it_was() -> Resu
     );
 
     app.click("#export-vcard").await?;
+
+    app.answer_file_dialog(None).await?; // keeps the name proposed in Downloads
     app.wait_for_text("#data-result", |t| t.contains("The address book saved as"))
         .await?;
     let vcf = std::fs::read_to_string(saved(&profile.downloads(), "Allies people", ".vcf").await?)?;
     assert!(vcf.contains("FN:Dana Ng"), "{vcf}");
     app.click("#export-ics").await?;
+    app.answer_file_dialog(None).await?; // keeps the name proposed in Downloads
     app.wait_for_text("#data-result", |t| t.contains("The calendar saved as"))
         .await?;
     saved(&profile.downloads(), "Allies reminders", ".ics").await?;
 
     app.click("#save-backup").await?;
+
+    app.answer_file_dialog(None).await?; // keeps the name proposed in Downloads
     app.wait_for_text("#data-result", |t| t.contains("A full backup saved as"))
         .await?;
     let backup = saved(&profile.downloads(), "Allies backup", ".json").await?;
@@ -87,8 +96,8 @@ async fn people_export_and_a_backup_that_restores_everything_as_it_was() -> Resu
         json!({ "input": { "name": "Added after the backup" } }),
     )
     .await?;
-    let input = app.client.find(Locator::Css("#restore-file")).await?;
-    input.send_keys(&backup.to_string_lossy()).await?;
+    app.click("#restore-choose").await?;
+    app.answer_file_dialog(Some(&backup)).await?;
     app.wait_for("#restore-dialog").await?;
     app.screenshot("44-restore-asks-first").await?;
     app.click("#restore-confirm").await?;

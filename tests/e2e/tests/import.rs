@@ -1,9 +1,9 @@
 //! Importing LinkedIn connections through the dialog: preview, confirm, and the people appear.
 
-use allies_e2e::{App, Locator, PrivateBus, Profile, Result};
+use allies_e2e::{App, PrivateBus, Profile, Result};
 
-/// Opens the import dialog from the empty People list and gives it one of the import fixtures,
-/// as a user picking the file would.
+/// Opens the import dialog from the empty People list and chooses one of the import fixtures in
+/// the system's open dialog, as a user picking the file does.
 async fn open_with(app: &App, fixture: &str, csv: bool) -> Result<()> {
     app.wait_for("#people-empty").await?;
     app.click("#import-first").await?;
@@ -15,8 +15,8 @@ async fn open_with(app: &App, fixture: &str, csv: bool) -> Result<()> {
         .join("../../core/tests/fixtures/import")
         .join(fixture)
         .canonicalize()?;
-    let input = app.client.find(Locator::Css("#import-file")).await?;
-    input.send_keys(&file.to_string_lossy()).await?;
+    app.click("#import-choose").await?;
+    app.answer_file_dialog(Some(&file)).await?;
     Ok(())
 }
 

@@ -332,6 +332,7 @@ async fn a_whole_working_session_opens_no_network_connection() -> Result<()> {
         .await?;
     app.wait_for(".map-card").await?;
     app.click("#export-svg").await?;
+    app.answer_file_dialog(None).await?; // keeps the name proposed in Downloads
     profile.wait_for_export("svg").await?;
 
     // Every section, then the exports from Settings.
@@ -355,6 +356,7 @@ async fn a_whole_working_session_opens_no_network_connection() -> Result<()> {
         )
         .await?;
     app.click("#export-csv").await?;
+    app.answer_file_dialog(None).await?; // keeps the name proposed in Downloads
     let csv = profile.wait_for_export("csv").await?;
     let text = std::fs::read_to_string(&csv)?;
     assert!(
@@ -362,6 +364,7 @@ async fn a_whole_working_session_opens_no_network_connection() -> Result<()> {
         "the export holds the people: {text}"
     );
     app.click("#save-backup").await?;
+    app.answer_file_dialog(None).await?; // keeps the name proposed in Downloads
     profile.wait_for_export("json").await?;
     app.click("#send-test-reminder").await?;
     app.wait_for("#reminder-sent, #notify-unavailable").await?;

@@ -92,6 +92,51 @@ pub fn save_new(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
     write_whole(dir, &name, bytes, std::iter::once(path.to_owned()))
 }
 
+/// Writes `bytes` to `path`, the file the user chose in the system's save dialog. That dialog asks
+/// before it returns an existing file (GTK's overwrite confirmation, which the dialog plugin turns
+/// on; the desktop portal's likewise), so an existing file here is one the user agreed to replace.
+/// The bytes are written and flushed under a hidden name beside it, then renamed over it: the
+/// file is the new one whole, or what it was before. A folder is never replaced.
+pub fn save_chosen(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
+    let not_a_file = || Error::Export {
+        path: path.to_owned(),
+        detail: "it names a folder, not a file".into(),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(not_a_file)?;
+    if path.is_dir() {
+        return Err(not_a_file());
+    }
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut n = 1;
+    let (temp, mut file) = loop {
+        let temp = dir.join(format!(".{name}.{n}.part"));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)
+        {
+            Ok(file) => break (temp, file),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => n += 1,
+            Err(e) => return Err(failed(path, e)),
+        }
+    };
+    let written = file.write_all(bytes).and_then(|()| file.sync_all());
+    drop(file);
+    match written.and_then(|()| std::fs::rename(&temp, path)) {
+        Ok(()) => Ok(path.to_owned()),
+        Err(e) => {
+            let _ = std::fs::remove_file(&temp);
+            Err(failed(path, e))
+        }
+    }
+}
+
 fn failed(path: &Path, e: std::io::Error) -> Error {
     Error::Export {
         path: path.to_owned(),
@@ -373,5 +418,60 @@ mod tests {
         let err = save(&blocker.join("sub"), "Atlas", "svg", b"x", today()).unwrap_err();
         assert_eq!(err.code(), "export.failed");
         assert!(err.to_string().contains("file/sub"), "{err}");
+    }
+
+    #[test]
+    fn a_file_chosen_in_the_save_dialog_is_written_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("people for Ana.csv");
+        let saved = save_chosen(&path, b"name\nAna\n").unwrap();
+        assert_eq!(
+            saved, path,
+            "the file is where the user chose, under their name"
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), b"name\nAna\n");
+        assert_files(dir.path(), 1);
+    }
+
+    #[test]
+    fn a_file_the_dialog_confirmed_replacing_is_replaced_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("people.csv");
+        std::fs::write(&path, b"an older, longer export that must not show through").unwrap();
+        save_chosen(&path, b"new").unwrap();
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            b"new",
+            "the new export replaces the old one entirely, with nothing of it left at the end"
+        );
+        assert_files(dir.path(), 1);
+    }
+
+    #[test]
+    fn a_chosen_folder_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("Reports");
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::write(folder.join("inside.txt"), b"kept").unwrap();
+        let err = save_chosen(&folder, b"x").unwrap_err();
+        assert_eq!(err.code(), "export.failed");
+        assert!(
+            err.to_string().contains("Reports") && err.to_string().contains("folder"),
+            "the message names the folder and says why: {err}"
+        );
+        assert_eq!(std::fs::read(folder.join("inside.txt")).unwrap(), b"kept");
+    }
+
+    #[test]
+    fn a_chosen_file_in_a_missing_folder_is_named_and_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("gone").join("people.csv");
+        let err = save_chosen(&path, b"x").unwrap_err();
+        assert_eq!(err.code(), "export.failed");
+        assert!(
+            err.to_string().contains("people.csv"),
+            "the message names the file the user chose: {err}"
+        );
+        assert_files(dir.path(), 0);
     }
 }
