@@ -112,7 +112,7 @@ fn a_broken_address_book_keeps_its_good_cards_and_names_the_bad_ones() {
             (2, "it has no name (FN or N)"),
             (
                 3,
-                "it is cut off (the file ends before END:VCARD), so it was left out"
+                "it is cut off (the file ends before END:VCARD; it begins on line 10), so it was left out"
             ),
         ]
     );
