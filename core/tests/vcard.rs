@@ -247,10 +247,13 @@ fn companies_groups_and_places_are_skipped_with_a_reason_never_imported_as_peopl
     );
 }
 
+/// (kind, label, value)
+type Labelled = (String, String, String);
+
 #[test]
 fn every_email_and_phone_number_comes_with_its_label_the_preferred_first() {
     let parsed = vcard_fixture("contacts.vcf");
-    let found: Vec<(&str, &str, Vec<(String, String, String)>)> = parsed
+    let found: Vec<(&str, &str, Vec<Labelled>)> = parsed
         .candidates
         .iter()
         .map(|c| {

@@ -2,6 +2,8 @@
 //! address book's own words), kept in `person_contacts`. The first email is also the person's
 //! `people.email`, the one the form edits, search reads and older code uses.
 
+use std::collections::HashMap;
+
 use rusqlite::{Connection, Transaction};
 use serde::{Deserialize, Serialize};
 
@@ -106,15 +108,22 @@ pub fn to_cell(contacts: &[Contact], kind: ContactKind) -> String {
         .join("; ")
 }
 
-/// Reads a cell written by [`to_cell`] (or Google's "a ::: b"): values separated by `;`, each
-/// with an optional "label: " before it.
+/// Reads a cell written by [`to_cell`] (or Google's "a ::: b"): values separated by `; `, each
+/// with an optional "label: " before it. A bare `;` stays: a phone number's extension is
+/// written "+1 418 656 9254;ext=102".
 pub fn from_cell(cell: &str, kind: ContactKind) -> Vec<Contact> {
-    cell.split(';')
+    cell.split("; ")
         .flat_map(|item| item.split(" ::: "))
         .map(str::trim)
         .filter(|item| !item.is_empty())
         .map(|item| {
             let (label, value) = item.rsplit_once(": ").unwrap_or(("", item));
+            // The CSV export writes "+1 555…" as "'+1 555…" so a spreadsheet does not take it
+            // for a formula; the apostrophe is not part of the number.
+            let value = match value.strip_prefix('\'') {
+                Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+                _ => value,
+            };
             Contact {
                 kind,
                 value: value.trim().to_owned(),
@@ -147,15 +156,19 @@ pub(crate) fn phone_key(value: &str) -> Option<String> {
 /// among the emails (a person added with the form has it and no stored list).
 pub fn list(db: &Database, person_id: &str) -> Result<Vec<Contact>> {
     let person = get_in(db.conn(), person_id)?;
-    let stored = stored(db.conn(), person_id)?;
+    Ok(composed(&person.email, stored(db.conn(), person_id)?))
+}
+
+/// The list as [`list`] gives it, from the person's `email` and their stored contacts.
+pub(crate) fn composed(email: &str, stored: Vec<Contact>) -> Vec<Contact> {
     let mut emails: Vec<Contact> = Vec::new();
-    if !person.email.is_empty() {
+    if !email.is_empty() {
         let label = stored
             .iter()
-            .find(|c| c.kind == ContactKind::Email && fold(&c.value) == fold(&person.email))
+            .find(|c| c.kind == ContactKind::Email && fold(&c.value) == fold(email))
             .map(|c| c.label.clone())
             .unwrap_or_default();
-        emails.push(Contact::email(&person.email, &label));
+        emails.push(Contact::email(email, &label));
     }
     let (more_emails, phones): (Vec<Contact>, Vec<Contact>) = stored
         .into_iter()
@@ -166,7 +179,33 @@ pub fn list(db: &Database, person_id: &str) -> Result<Vec<Contact>> {
         }
     }
     emails.extend(phones);
-    Ok(emails)
+    emails
+}
+
+/// Everyone's stored contacts by person id, for an export that writes them all.
+pub(crate) fn stored_by_person(conn: &Connection) -> Result<HashMap<String, Vec<Contact>>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT person_id, kind, value, label FROM person_contacts ORDER BY person_id, kind, position",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, row_contact(r, 1)?)))?;
+    let mut all: HashMap<String, Vec<Contact>> = HashMap::new();
+    for row in rows {
+        let (id, contact) = row?;
+        all.entry(id).or_default().push(contact);
+    }
+    Ok(all)
+}
+
+fn row_contact(r: &rusqlite::Row<'_>, from: usize) -> rusqlite::Result<Contact> {
+    let kind = match r.get::<_, String>(from)?.as_str() {
+        "phone" => ContactKind::Phone,
+        _ => ContactKind::Email,
+    };
+    Ok(Contact {
+        kind,
+        value: r.get(from + 1)?,
+        label: r.get(from + 2)?,
+    })
 }
 
 /// The stored list, kind by kind in order.
@@ -175,17 +214,7 @@ pub(crate) fn stored(conn: &Connection, person_id: &str) -> Result<Vec<Contact>>
         "SELECT kind, value, label FROM person_contacts WHERE person_id = ?1
           ORDER BY kind, position",
     )?;
-    let rows = stmt.query_map([person_id], |r| {
-        let kind = match r.get::<_, String>(0)?.as_str() {
-            "phone" => ContactKind::Phone,
-            _ => ContactKind::Email,
-        };
-        Ok(Contact {
-            kind,
-            value: r.get(1)?,
-            label: r.get(2)?,
-        })
-    })?;
+    let rows = stmt.query_map([person_id], |r| row_contact(r, 0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -233,7 +262,12 @@ pub(crate) fn add_missing(
 /// Keeps the stored list in step when the form changes `people.email` from `old` to `new`:
 /// the old address's entry takes the new one (keeping its label), or goes if the email was
 /// cleared or the new address is listed already.
-pub(crate) fn follow_email(tx: &Transaction<'_>, person_id: &str, old: &str, new: &str) -> Result<()> {
+pub(crate) fn follow_email(
+    tx: &Transaction<'_>,
+    person_id: &str,
+    old: &str,
+    new: &str,
+) -> Result<()> {
     if old.is_empty() || fold(old) == fold(new) {
         return Ok(());
     }
@@ -241,7 +275,9 @@ pub(crate) fn follow_email(tx: &Transaction<'_>, person_id: &str, old: &str, new
         let mut stmt = tx.prepare_cached(
             "SELECT position, value FROM person_contacts WHERE person_id = ?1 AND kind = 'email'",
         )?;
-        let rows = stmt.query_map([person_id], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?;
+        let rows = stmt.query_map([person_id], |r| {
+            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+        })?;
         for row in rows {
             let (position, have) = row?;
             if fold(&have) == fold(value) {
@@ -283,12 +319,23 @@ mod tests {
         let emails = to_cell(&contacts, ContactKind::Email);
         let phones = to_cell(&contacts, ContactKind::Phone);
         assert_eq!(emails, "work: dana@example.com; d@ng.org");
-        assert_eq!(phones, "mobile: +1 (418) 656-9254; Assistant, evenings: 555 0100");
+        assert_eq!(
+            phones,
+            "mobile: +1 (418) 656-9254; Assistant, evenings: 555 0100"
+        );
         let mut back = from_cell(&emails, ContactKind::Email);
         back.extend(from_cell(&phones, ContactKind::Phone));
         let mut expected = contacts;
         expected[3].label = "Assistant, evenings".into();
         assert_eq!(back, expected);
+        assert_eq!(
+            from_cell("'+1 555 0100; fax: 555 0199;ext=2", ContactKind::Phone),
+            [
+                Contact::phone("+1 555 0100", ""),
+                Contact::phone("555 0199;ext=2", "fax")
+            ],
+            "the apostrophe the CSV export puts before a + is not part of the number"
+        );
         assert_eq!(
             from_cell("a@x.org ::: b@y.org", ContactKind::Email),
             [Contact::email("a@x.org", ""), Contact::email("b@y.org", "")]
@@ -304,7 +351,11 @@ mod tests {
         );
         assert_eq!(phone_key("+1 418 656 9254 x12"), phone_key("4186569254"));
         assert_ne!(phone_key("+1 418 656 9254"), phone_key("+1 418 656 9255"));
-        assert_eq!(phone_key("102"), None, "an extension alone is no one's number");
+        assert_eq!(
+            phone_key("102"),
+            None,
+            "an extension alone is no one's number"
+        );
         assert_eq!(phone_key(""), None);
     }
 }

@@ -39,6 +39,16 @@ pub struct Preview {
 
 const SAMPLE: usize = 20;
 
+/// Whether a contact points at one person: a company's switchboard or fax number is shared by
+/// everyone who works there.
+fn identifies(c: &Contact) -> bool {
+    let label = fold(&c.label);
+    c.kind == ContactKind::Email
+        || !["main", "fax", "company", "switchboard", "office"]
+            .iter()
+            .any(|shared| label.contains(shared))
+}
+
 /// How people already present are looked up: by any email, then by any phone number, then by
 /// name and organisation.
 struct Known {
@@ -97,7 +107,7 @@ impl Known {
     }
 
     fn add_contacts(&mut self, id: &str, name: &str, contacts: &[Contact]) {
-        for c in contacts {
+        for c in contacts.iter().filter(|c| identifies(c)) {
             if let Some(key) = c.key() {
                 self.by_contact
                     .entry((c.kind, key))
@@ -126,7 +136,7 @@ impl Known {
         ] {
             let found = contacts
                 .iter()
-                .filter(|x| x.kind == kind)
+                .filter(|x| x.kind == kind && identifies(x))
                 .filter_map(|x| self.by_contact.get(&(kind, x.key()?)))
                 .next();
             if let Some(who) = found {

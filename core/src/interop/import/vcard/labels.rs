@@ -110,15 +110,7 @@ pub(super) fn contacts(card: &VCard) -> Vec<Contact> {
                     .collect::<Vec<_>>()
                     .join(" ")
             });
-        found.push((
-            kind,
-            pref,
-            Contact {
-                kind,
-                value,
-                label,
-            },
-        ));
+        found.push((kind, pref, Contact { kind, value, label }));
     }
     // Stable: equal preferences keep the card's order.
     found.sort_by_key(|(kind, pref, _)| (*kind == ContactKind::Phone, *pref));

@@ -275,7 +275,11 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed> {
         ));
     }
     if !split.stray.is_empty() {
-        let lines = if split.stray.len() == 1 { "Line" } else { "Lines" };
+        let lines = if split.stray.len() == 1 {
+            "Line"
+        } else {
+            "Lines"
+        };
         notice.push(format!(
             "{lines} {} of the file {} outside every card (between END:VCARD and the next BEGIN:VCARD) and {} left out.",
             listed(&split.stray),
