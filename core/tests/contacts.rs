@@ -211,3 +211,36 @@ fn exports_carry_every_email_and_phone_and_read_back_the_same() {
         "the CSV export reads back with the same labels"
     );
 }
+
+#[test]
+fn undoing_an_import_takes_its_emails_and_phones_with_it_and_redo_brings_them_back() {
+    let mut db = Database::open_in_memory().unwrap();
+    let parsed = vcard::parse(&fixture("contacts.vcf")).unwrap();
+    let step = allies_core::history::record(&mut db, now(), |db| {
+        import::apply(db, &parsed, OnDuplicate::Merge, now(), &mut |_, _| {})
+    })
+    .unwrap();
+    assert_eq!(step.added, 4);
+    // Counted in a backup, which holds every row of the table, whoever it belongs to.
+    let count = |db: &Database| {
+        allies_core::storage::backup::dump(db, now())
+            .unwrap()
+            .tables
+            .into_iter()
+            .find(|t| t.name == "person_contacts")
+            .unwrap()
+            .rows
+            .len()
+    };
+    assert_eq!(count(&db), 16);
+    let undone = allies_core::history::undo(&mut db).unwrap().unwrap();
+    assert_eq!(
+        undone.label, "Added 4 people",
+        "the step is named after the people, not their phone numbers"
+    );
+    assert_eq!(count(&db), 0, "no email or phone outlives its person");
+    allies_core::history::redo(&mut db).unwrap();
+    assert_eq!(count(&db), 16);
+    let dana = id_of(&db, "Dana Ng");
+    assert_eq!(contacts::list(&db, &dana).unwrap().len(), 4);
+}

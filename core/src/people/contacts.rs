@@ -225,6 +225,9 @@ pub(crate) fn add_missing(
     person_id: &str,
     contacts: &[Contact],
 ) -> Result<usize> {
+    if contacts.is_empty() {
+        return Ok(0);
+    }
     let have = stored(tx, person_id)?;
     let mut keys: Vec<(ContactKind, String)> = have
         .iter()
