@@ -128,6 +128,7 @@ const COMMANDS: &[&str] = &[
     "remove_sample_workspace",
     "sample_workspace_status",
     "choose_file_to_open",
+    "person_contacts",
 ];
 
 fn main() {

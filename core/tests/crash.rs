@@ -838,6 +838,7 @@ mod writer {
                                 ..Default::default()
                             },
                             how_met: "Connected on LinkedIn".into(),
+                            contacts: Vec::new(),
                         })
                         .collect();
                     let parsed = Parsed {

@@ -209,6 +209,7 @@ fn make_data(dir: &Path) -> Wanted {
                     ..Default::default()
                 },
                 how_met: format!("Connected on LinkedIn ({tag})"),
+                contacts: Vec::new(),
             })
             .collect();
         let parsed = Parsed {

@@ -112,7 +112,7 @@ fn a_broken_address_book_keeps_its_good_cards_and_names_the_bad_ones() {
             (2, "it has no name (FN or N)"),
             (
                 3,
-                "it is cut off (the file ends before END:VCARD), so it was left out"
+                "it is cut off (the file ends before END:VCARD; it begins on line 10), so it was left out"
             ),
         ]
     );
@@ -124,4 +124,199 @@ fn a_broken_address_book_keeps_its_good_cards_and_names_the_bad_ones() {
         .chain((0..=255u8).cycle().take(5000))
         .collect();
     let _ = vcard::parse(&garbage); // no panic, whatever it makes of it
+}
+
+fn vcard_fixture(name: &str) -> import::Parsed {
+    vcard::parse(&fixture(&format!("vcard/{name}"))).unwrap()
+}
+
+fn names(parsed: &import::Parsed) -> Vec<(u64, &str)> {
+    parsed
+        .candidates
+        .iter()
+        .map(|c| (c.row, c.person.name.as_str()))
+        .collect()
+}
+
+fn problems(parsed: &import::Parsed) -> Vec<(u64, &str)> {
+    parsed
+        .problems
+        .iter()
+        .map(|p| (p.row, p.reason.as_str()))
+        .collect()
+}
+
+#[test]
+fn a_card_without_end_ends_at_the_next_begin_and_the_next_one_imports() {
+    let parsed = vcard_fixture("unfinished.vcf");
+    assert_eq!(
+        names(&parsed),
+        [(2, "Ana Souza"), (3, "Chidi Okafor")],
+        "the card after the unfinished one must come in whole"
+    );
+    assert_eq!(
+        problems(&parsed),
+        [(
+            1,
+            "it has no END:VCARD: it begins on line 1 and the next card begins on line 5, so it was left out"
+        )]
+    );
+    assert_eq!(parsed.notice, None, "no line lies outside a card");
+}
+
+#[test]
+fn a_file_that_ends_inside_a_card_reports_that_card_and_imports_the_rest() {
+    let parsed = vcard_fixture("truncated.vcf");
+    assert_eq!(names(&parsed), [(1, "Ana Souza")]);
+    assert_eq!(
+        problems(&parsed),
+        [(
+            2,
+            "it is cut off (the file ends before END:VCARD; it begins on line 5), so it was left out"
+        )]
+    );
+}
+
+#[test]
+fn a_card_of_an_unsupported_version_is_reported_not_imported() {
+    let parsed = vcard_fixture("versions.vcf");
+    assert_eq!(
+        names(&parsed),
+        [(2, "Ana Souza"), (4, "Chidi Okafor"), (5, "Priya Raman")]
+    );
+    assert_eq!(
+        problems(&parsed),
+        [
+            (1, "its VERSION is “\u{2068}5.0\u{2069}” (line 2); Allies reads vCard 2.1, 3.0 and 4.0, so it was left out"),
+            (3, "its VERSION is “\u{2068}1.0\u{2069}” (line 10); Allies reads vCard 2.1, 3.0 and 4.0, so it was left out"),
+        ]
+    );
+}
+
+#[test]
+fn each_card_is_decoded_on_its_own_and_a_fold_may_split_a_character() {
+    let parsed = vcard_fixture("mixed-encoding.vcf");
+    let people: Vec<(u64, &str, &str, &str)> = parsed
+        .candidates
+        .iter()
+        .map(|c| {
+            (
+                c.row,
+                c.person.name.as_str(),
+                c.person.organisation.as_str(),
+                c.person.notes.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        people,
+        [
+            (1, "José Álvarez", "Société Générale", ""),
+            (2, "François Müller", "Café du Nord", ""),
+            (3, "Zoë Åberg", "", "Åre 2024"),
+        ],
+        "UTF-8 cards stay UTF-8 whatever else the file holds"
+    );
+    assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+    assert_eq!(
+        parsed.notice.as_deref(),
+        Some(
+            "Card 2 is not all UTF-8, so the lines that are not were read as Windows-1252. Check that accented names look right. \
+             Line 6 of the file is outside every card (between END:VCARD and the next BEGIN:VCARD) and was left out."
+        )
+    );
+}
+
+#[test]
+fn companies_groups_and_places_are_skipped_with_a_reason_never_imported_as_people() {
+    let parsed = vcard_fixture("not-people.vcf");
+    assert_eq!(
+        names(&parsed),
+        [(3, "Jane Doe"), (6, "Bill Lumbergh")],
+        "a person who works at a company shown as one is still a person"
+    );
+    assert_eq!(
+        problems(&parsed),
+        [
+            (1, "skipped: it is a company card (\u{2068}ABC Marketing\u{2069}) (KIND:org), not a person"),
+            (2, "skipped: it is a group (\u{2068}The Doe family\u{2069}) (KIND:group), not a person"),
+            (4, "skipped: it is a group (\u{2068}Book club\u{2069}) (X-ADDRESSBOOKSERVER-KIND:group), not a person"),
+            (5, "skipped: it is a company card (\u{2068}Initech\u{2069}) (X-ABShowAs:COMPANY), not a person"),
+            (7, "skipped: it describes a location (\u{2068}Room 42\u{2069}) (KIND:location), not a person"),
+        ]
+    );
+}
+
+/// (kind, label, value)
+type Labelled = (String, String, String);
+
+#[test]
+fn every_email_and_phone_number_comes_with_its_label_the_preferred_first() {
+    let parsed = vcard_fixture("contacts.vcf");
+    let found: Vec<(&str, &str, Vec<Labelled>)> = parsed
+        .candidates
+        .iter()
+        .map(|c| {
+            (
+                c.person.name.as_str(),
+                c.person.email.as_str(),
+                c.contacts
+                    .iter()
+                    .map(|x| {
+                        (
+                            format!("{:?}", x.kind).to_lowercase(),
+                            x.label.clone(),
+                            x.value.clone(),
+                        )
+                    })
+                    .collect(),
+            )
+        })
+        .collect();
+    let c = |kind: &str, label: &str, value: &str| (s(kind), s(label), s(value));
+    assert_eq!(
+        found,
+        [
+            (
+                "Dana Ng",
+                "dana.ng@acme.example.com",
+                vec![
+                    c("email", "work", "dana.ng@acme.example.com"),
+                    c("email", "home", "dana@home.example.org"),
+                    c("phone", "mobile", "+1 555 010 0100"),
+                    c("phone", "Assistant", "+1 (555) 010-0199"),
+                ]
+            ),
+            (
+                "Priya Raman",
+                "priya@initech.example.com",
+                vec![
+                    c("email", "work", "priya@initech.example.com"),
+                    c("email", "", "priya.raman@example.net"),
+                    c("phone", "mobile", "+44 7700 900123"),
+                    c("phone", "Desk", "+44 20 7946 0958"),
+                ]
+            ),
+            (
+                "Jürgen Müller",
+                "juergen@example.de",
+                vec![
+                    c("email", "", "juergen@example.de"),
+                    c("email", "", "juergen.privat@example.de"),
+                    c("phone", "work", "+49 69 1234 5678"),
+                    c("phone", "mobile", "+49 151 2345 6789"),
+                    c("phone", "work fax", "+49 69 1234 5600"),
+                ]
+            ),
+            (
+                "Simon Perreault",
+                "simon.perreault@viagenie.ca",
+                vec![
+                    c("email", "work", "simon.perreault@viagenie.ca"),
+                    c("phone", "work", "+1-418-656-9254;ext=102"),
+                    c("phone", "mobile", "+1-418-262-6501"),
+                ]
+            ),
+        ]
+    );
 }

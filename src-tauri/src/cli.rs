@@ -55,7 +55,7 @@ pub enum Command {
         skip_duplicates: bool,
         /// For csv: which column holds what, by header name, as FIELD=COLUMN (repeatable).
         /// Fields: name, first_name, last_name, role, department, organisation, email, notes,
-        /// how_met. Columns not given are guessed from the header.
+        /// how_met, emails, phones. Columns not given are guessed from the header.
         #[arg(long = "map", value_name = "FIELD=COLUMN")]
         map: Vec<String>,
     },
@@ -287,6 +287,8 @@ fn mapping(bytes: &[u8], pairs: &[String]) -> Result<Mapping, String> {
             "email" => &mut mapping.email,
             "notes" => &mut mapping.notes,
             "how_met" => &mut mapping.how_met,
+            "emails" => &mut mapping.emails,
+            "phones" => &mut mapping.phones,
             other => {
                 return Err(format!(
                     "--map {pair}: “{other}” is not a field; see allies import --help"

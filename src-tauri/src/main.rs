@@ -200,6 +200,7 @@ fn run_app(background: bool) -> ExitCode {
             commands::sample::remove_sample_workspace,
             commands::sample::sample_workspace_status,
             commands::data::choose_file_to_open,
+            commands::people::person_contacts,
         ])
         .run(tauri::generate_context!());
     match result {

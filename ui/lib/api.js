@@ -206,6 +206,9 @@ export function createApi(invoke) {
     /** Opens the system's open dialog for `opening` ('people' | 'backup'); resolves to the chosen
      * path, or null when the user cancelled. */
     chooseFileToOpen: (opening) => call('choose_file_to_open', { opening }),
+    /** A person's emails and phone numbers, each { kind: 'email' | 'phone', value, label },
+     * the person's own email first. */
+    personContacts: (personId) => call('person_contacts', { personId }),
   };
 }
 

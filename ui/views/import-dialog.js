@@ -11,6 +11,8 @@ const TARGETS = [
   ['name', 'Name'], ['first_name', 'First name'], ['last_name', 'Last name'], ['role', 'Role'],
   ['department', 'Department'], ['organisation', 'Organisation'], ['email', 'Email'],
   ['notes', 'Notes'], ['how_met', 'How you met'],
+  // Several values in one cell, each with an optional label: "work: dana@acme.example; d@ng.org".
+  ['emails', 'All emails'], ['phones', 'Phone numbers'],
 ];
 
 /** The format a file's name suggests, or null to keep the one chosen. */

@@ -6,6 +6,7 @@ import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { dateText } from '../lib/format.js';
 import { labelFor } from '../lib/presenting.js';
 import { showToast } from '../lib/toast.js';
+import { personContacts } from './person-contacts.js';
 import { personJournal } from './person-journal.js';
 
 export const FIELDS = [
@@ -135,12 +136,13 @@ export function personPanel(view) {
     journal = form.mode === 'edit'
       ? personJournal(form.person, { api, runUndo: view.runUndo, onChange: () => view.reload() })
       : null;
+    const contacts = form.mode === 'edit' ? personContacts(form.person, { api }) : null;
     replaceChildren(panel, personFormElement(form, {
       onSubmit: submit,
       onCancel: () => cancel({ confirmed: true }),
       onDelete: () => view.remove(form.person),
       onBringBack: () => view.bringBack(form.person),
-    }), journal?.el);
+    }), contacts?.el, journal?.el);
   }
 
   function open(mode, person = null) {

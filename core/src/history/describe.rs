@@ -7,7 +7,7 @@ use crate::error::Result;
 
 /// Tables whose rows only accompany another change (the people of an interaction, the event a
 /// move on a map writes): a step is named after the record they belong to.
-const COMPANIONS: &[&str] = &["interaction_people", "placement_events"];
+const COMPANIONS: &[&str] = &["interaction_people", "placement_events", "person_contacts"];
 
 /// The longest quoted text a label carries before it is cut short.
 const QUOTED_CHARS: usize = 60;
@@ -251,6 +251,7 @@ fn plural(table: &str) -> String {
         "check_ins" => "check-ins".into(),
         "reminder_done" | "reminder_state" => "reminder answers".into(),
         "profiles" => "profiles".into(),
+        "person_contacts" => "emails and phone numbers".into(),
         other => other.replace('_', " "),
     }
 }

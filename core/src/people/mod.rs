@@ -1,7 +1,9 @@
 //! People the user works with: validated input, storage and undoable deletion; the list's
-//! sorting and filtering live in `listing`, actions on many people at once in `bulk`.
+//! sorting and filtering live in `listing`, actions on many people at once in `bulk`, their
+//! emails and phone numbers in `contacts`.
 
 mod bulk;
+pub mod contacts;
 mod listing;
 pub mod presenting;
 
@@ -258,7 +260,14 @@ pub fn update(
     now: DateTime<Utc>,
 ) -> Result<Person> {
     let p = input.validated()?;
-    let changed = db.write(|tx| save(tx, UPDATE, id, &p, now))?;
+    let before = get(db, id)?;
+    let changed = db.write(|tx| {
+        let changed = save(tx, UPDATE, id, &p, now)?;
+        if changed > 0 {
+            contacts::follow_email(tx, id, &before.email, &p.email)?;
+        }
+        Ok(changed)
+    })?;
     if changed == 0 {
         return Err(Error::PersonNotFound { id: id.to_owned() });
     }

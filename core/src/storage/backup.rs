@@ -22,6 +22,7 @@ pub const VERSION: u32 = 1;
 /// are written in.
 const TABLES: &[(&str, &str)] = &[
     ("people", "id"),
+    ("person_contacts", "person_id, kind, position"),
     ("maps", "id"),
     ("placements", "map_id, person_id"),
     ("placement_events", "id"),

@@ -72,6 +72,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0017_sample.sql",
         include_str!("../../migrations/0017_sample.sql"),
     ),
+    (
+        "0018_contacts.sql",
+        include_str!("../../migrations/0018_contacts.sql"),
+    ),
 ];
 
 pub(crate) fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {

@@ -1,5 +1,6 @@
 //! People: list, add, edit, move to former colleagues, delete and undo.
 
+use allies_core::people::contacts::{self, Contact};
 use allies_core::people::{
     self, BulkAction, BulkOutcome, FilterChoices, ListQuery, Page, Person, PersonInput,
 };
@@ -106,5 +107,16 @@ pub async fn bulk_change_people(
 ) -> Result<BulkOutcome, WireError> {
     state
         .with_db(move |db| people::bulk_change(db, &ids, &action, now()))
+        .await
+}
+
+/// A person's emails and phone numbers with their labels, their own email first.
+#[tauri::command]
+pub async fn person_contacts(
+    state: State<'_, AppState>,
+    person_id: String,
+) -> Result<Vec<Contact>, WireError> {
+    state
+        .with_db(move |db| contacts::list(db, &person_id))
         .await
 }

@@ -5,9 +5,10 @@
 use chrono::{DateTime, Utc};
 
 use crate::error::{Error, Result};
+use crate::people::contacts::{self, ContactKind};
 use crate::storage::Database;
 
-pub const HEADER: [&str; 12] = [
+pub const HEADER: [&str; 14] = [
     "Name",
     "Role",
     "Department",
@@ -20,6 +21,9 @@ pub const HEADER: [&str; 12] = [
     "Ally role",
     "Last contact",
     "Former colleague since",
+    // Every email and phone number with its label: "work: dana@example.com; d@ng.org".
+    "Emails",
+    "Phones",
 ];
 
 /// A spreadsheet runs a cell starting with =, +, -, @, a tab or a carriage return as a formula;
@@ -68,11 +72,12 @@ pub fn export(db: &Database) -> Result<Vec<u8>> {
                 (SELECT max(i.occurred_at) FROM interaction_people ip
                    JOIN interactions i ON i.id = ip.interaction_id
                   WHERE ip.person_id = p.id AND i.deleted_at IS NULL),
-                p.left_at
+                p.left_at, p.id
            FROM people p LEFT JOIN profiles pr ON pr.person_id = p.id
           WHERE p.deleted_at IS NULL
           ORDER BY p.left_at IS NOT NULL, p.name_key, p.id",
     )?;
+    let mut stored = contacts::stored_by_person(db.conn())?;
     write_csv(&HEADER, |write| {
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
@@ -81,6 +86,10 @@ pub fn export(db: &Database) -> Result<Vec<u8>> {
                 .collect::<rusqlite::Result<_>>()?;
             cells.push(day(r.get(10)?));
             cells.push(day(r.get(11)?));
+            let id: String = r.get(12)?;
+            let all = contacts::composed(&cells[4], stored.remove(&id).unwrap_or_default());
+            cells.push(contacts::to_cell(&all, ContactKind::Email));
+            cells.push(contacts::to_cell(&all, ContactKind::Phone));
             write(cells)?;
         }
         Ok(())

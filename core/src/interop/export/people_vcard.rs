@@ -1,13 +1,69 @@
 //! Everyone as a vCard 4.0 address book (RFC 6350), written by `calcard`: lines folded at 75
 //! octets, CRLF, text escaped. Other address books and Allies itself read it back.
 
-use calcard::vcard::{VCard, VCardEntry, VCardProperty, VCardValue};
+use calcard::vcard::{VCard, VCardEntry, VCardParameter, VCardProperty, VCardType, VCardValue};
 
 use crate::error::Result;
+use crate::people::contacts::{self, Contact, ContactKind};
 use crate::storage::Database;
 
 fn entry(property: VCardProperty, value: &str) -> VCardEntry {
     VCardEntry::new(property).with_value(value.to_owned())
+}
+
+/// The TYPE a label's word stands for in RFC 6350 (6.4.1, 5.6), if it is one.
+fn standard_type(word: &str) -> Option<VCardType> {
+    Some(match word {
+        "work" => VCardType::Work,
+        "home" => VCardType::Home,
+        "mobile" | "cell" => VCardType::Cell,
+        "fax" => VCardType::Fax,
+        "pager" => VCardType::Pager,
+        "text" => VCardType::Text,
+        "video" => VCardType::Video,
+        "voice" => VCardType::Voice,
+        "textphone" => VCardType::Textphone,
+        _ => return None,
+    })
+}
+
+/// EMAIL and TEL entries: a label made of standard words becomes TYPE parameters
+/// (`TEL;TYPE=cell`), any other the `X-ABLabel` of an `itemN.` group, as Apple and Google
+/// write and read it. The first of each kind is marked preferred.
+fn contact_entries(all: &[Contact]) -> Vec<VCardEntry> {
+    let mut entries = Vec::new();
+    let mut group = 0;
+    let mut first = [true, true];
+    for c in all {
+        let (property, slot) = match c.kind {
+            ContactKind::Email => (VCardProperty::Email, 0),
+            ContactKind::Phone => (VCardProperty::Tel, 1),
+        };
+        let mut e = entry(property, &c.value);
+        if std::mem::take(&mut first[slot]) {
+            e = e.with_param(VCardParameter::pref(1u32));
+        }
+        let words: Vec<String> = c.label.split_whitespace().map(str::to_lowercase).collect();
+        let types: Option<Vec<VCardType>> = words.iter().map(|w| standard_type(w)).collect();
+        match types {
+            Some(types) => {
+                for t in types {
+                    e = e.with_param(VCardParameter::typ(t));
+                }
+                entries.push(e);
+            }
+            None => {
+                group += 1;
+                let name = format!("item{group}");
+                entries.push(e.with_group(Some(name.clone())));
+                entries.push(
+                    entry(VCardProperty::Other("X-ABLabel".into()), &c.label)
+                        .with_group(Some(name)),
+                );
+            }
+        }
+    }
+    entries
 }
 
 /// Current people, by name; former colleagues are left out of an address book.
@@ -16,6 +72,7 @@ pub fn export(db: &Database) -> Result<Vec<u8>> {
         "SELECT id, name, role, department, organisation, email, notes, tags FROM people
           WHERE deleted_at IS NULL AND left_at IS NULL ORDER BY name_key, id",
     )?;
+    let mut stored = contacts::stored_by_person(db.conn())?;
     let mut rows = stmt.query([])?;
     let mut out = String::new();
     while let Some(r) = rows.next()? {
@@ -43,14 +100,13 @@ pub fn export(db: &Database) -> Result<Vec<u8>> {
             card.entries
                 .push(VCardEntry::new(VCardProperty::Org).with_values(org));
         }
-        for (property, value) in [
-            (VCardProperty::Title, &role),
-            (VCardProperty::Email, &email),
-            (VCardProperty::Note, &notes),
-        ] {
-            if !value.is_empty() {
-                card.entries.push(entry(property, value));
-            }
+        if !role.is_empty() {
+            card.entries.push(entry(VCardProperty::Title, &role));
+        }
+        let all = contacts::composed(&email, stored.remove(&id).unwrap_or_default());
+        card.entries.extend(contact_entries(&all));
+        if !notes.is_empty() {
+            card.entries.push(entry(VCardProperty::Note, &notes));
         }
         if !tags.is_empty() {
             card.entries.push(

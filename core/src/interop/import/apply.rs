@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::parsed::{Candidate, Parsed, Problem};
 use crate::error::Result;
 use crate::fields::fold;
+use crate::people::contacts::{self, Contact, ContactKind};
 use crate::people::{self, PersonInput};
 use crate::records::{new_id, time_text};
 use crate::storage::Database;
@@ -38,18 +39,33 @@ pub struct Preview {
 
 const SAMPLE: usize = 20;
 
-/// How people already present are looked up: by email, then by name and organisation.
+/// Whether a contact points at one person: a company's switchboard or fax number is shared by
+/// everyone who works there.
+fn identifies(c: &Contact) -> bool {
+    let label = fold(&c.label);
+    c.kind == ContactKind::Email
+        || !["main", "fax", "company", "switchboard", "office"]
+            .iter()
+            .any(|shared| label.contains(shared))
+}
+
+/// How people already present are looked up: by any email, then by any phone number, then by
+/// name and organisation.
 struct Known {
-    by_email: HashMap<String, (String, String)>,
+    by_contact: HashMap<(ContactKind, String), (String, String)>,
     by_name: HashMap<(String, String), (String, String)>,
 }
 
 impl Known {
-    fn load(db: &Database) -> Result<Known> {
-        let mut known = Known {
-            by_email: HashMap::new(),
+    fn empty() -> Known {
+        Known {
+            by_contact: HashMap::new(),
             by_name: HashMap::new(),
-        };
+        }
+    }
+
+    fn load(db: &Database) -> Result<Known> {
+        let mut known = Known::empty();
         let mut stmt = db.conn().prepare_cached(
             "SELECT id, name, email, organisation FROM people WHERE deleted_at IS NULL",
         )?;
@@ -63,34 +79,73 @@ impl Known {
         })?;
         for row in rows {
             let (id, name, email, organisation) = row?;
-            known.add(&id, &name, &email, &organisation);
+            let email = (!email.is_empty()).then(|| Contact::email(&email, ""));
+            known.add(&id, &name, &organisation, email.as_slice());
+        }
+        let mut stmt = db.conn().prepare_cached(
+            "SELECT p.id, p.name, c.kind, c.value FROM person_contacts c
+               JOIN people p ON p.id = c.person_id
+              WHERE p.deleted_at IS NULL ORDER BY p.id, c.kind, c.position",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, String>(3)?,
+            ))
+        })?;
+        for row in rows {
+            let (id, name, kind, value) = row?;
+            let contact = match kind.as_str() {
+                "phone" => Contact::phone(&value, ""),
+                _ => Contact::email(&value, ""),
+            };
+            known.add_contacts(&id, &name, &[contact]);
         }
         Ok(known)
     }
 
-    fn add(&mut self, id: &str, name: &str, email: &str, organisation: &str) {
-        let who = (id.to_owned(), name.to_owned());
-        if !email.is_empty() {
-            self.by_email
-                .entry(fold(email))
-                .or_insert_with(|| who.clone());
+    fn add_contacts(&mut self, id: &str, name: &str, contacts: &[Contact]) {
+        for c in contacts.iter().filter(|c| identifies(c)) {
+            if let Some(key) = c.key() {
+                self.by_contact
+                    .entry((c.kind, key))
+                    .or_insert_with(|| (id.to_owned(), name.to_owned()));
+            }
         }
-        self.by_name
-            .entry((fold(name), fold(organisation)))
-            .or_insert(who);
     }
 
-    /// The person `p` looks like, and why.
-    fn find(&self, p: &PersonInput) -> Option<(&(String, String), &'static str)> {
-        let by_email = (!p.email.is_empty())
-            .then(|| self.by_email.get(&fold(&p.email)))
-            .flatten()
-            .map(|who| (who, "same email"));
-        by_email.or_else(|| {
-            self.by_name
-                .get(&(fold(&p.name), fold(&p.organisation)))
-                .map(|who| (who, "same name and organisation"))
-        })
+    fn add(&mut self, id: &str, name: &str, organisation: &str, contacts: &[Contact]) {
+        self.add_contacts(id, name, contacts);
+        self.by_name
+            .entry((fold(name), fold(organisation)))
+            .or_insert_with(|| (id.to_owned(), name.to_owned()));
+    }
+
+    /// The person `c` looks like, and why: any of its emails, then any of its phone numbers,
+    /// then its name and organisation.
+    fn find(&self, c: &Candidate) -> Option<(&(String, String), &'static str)> {
+        let mut contacts: Vec<Contact> = c.contacts.clone();
+        if !c.person.email.is_empty() {
+            contacts.push(Contact::email(&c.person.email, ""));
+        }
+        for (kind, why) in [
+            (ContactKind::Email, "same email"),
+            (ContactKind::Phone, "same phone number"),
+        ] {
+            let found = contacts
+                .iter()
+                .filter(|x| x.kind == kind && identifies(x))
+                .filter_map(|x| self.by_contact.get(&(kind, x.key()?)))
+                .next();
+            if let Some(who) = found {
+                return Some((who, why));
+            }
+        }
+        self.by_name
+            .get(&(fold(&c.person.name), fold(&c.person.organisation)))
+            .map(|who| (who, "same name and organisation"))
     }
 }
 
@@ -114,13 +169,10 @@ struct Sorted {
 /// Sorts the rows; a repeat within the file becomes a problem (the first row wins).
 fn sort(db: &Database, parsed: &Parsed) -> Result<Sorted> {
     let known = Known::load(db)?;
-    let mut in_file = Known {
-        by_email: HashMap::new(),
-        by_name: HashMap::new(),
-    };
+    let mut in_file = Known::empty();
     let (mut new, mut duplicates, mut problems) = (Vec::new(), Vec::new(), parsed.problems.clone());
     for c in &parsed.candidates {
-        if let Some(((row, _), why)) = in_file.find(&c.person) {
+        if let Some(((row, _), why)) = in_file.find(c) {
             problems.push(Problem {
                 row: c.row,
                 reason: format!(
@@ -133,10 +185,15 @@ fn sort(db: &Database, parsed: &Parsed) -> Result<Sorted> {
         in_file.add(
             &c.row.to_string(),
             &c.person.name,
-            &c.person.email,
             &c.person.organisation,
+            &c.contacts,
         );
-        match known.find(&c.person) {
+        in_file.add_contacts(
+            &c.row.to_string(),
+            &c.person.name,
+            &[Contact::email(&c.person.email, "")],
+        );
+        match known.find(c) {
             Some(((id, name), why)) => duplicates.push((
                 c.clone(),
                 Duplicate {
@@ -211,6 +268,7 @@ pub fn apply(
             // Ids stay in file order: each is a nanosecond later than the last.
             let id = new_id(now + chrono::Duration::nanoseconds(i as i64));
             people::save(tx, people::INSERT, &id, &c.person, now)?;
+            contacts::add_missing(tx, &id, &c.contacts)?;
             if !c.how_met.is_empty() {
                 how_met.execute(rusqlite::params![id, c.how_met, stamp])?;
             }
@@ -249,6 +307,18 @@ pub fn apply(
                 if merged_input != current.as_input() {
                     people::save(tx, people::UPDATE, &d.existing_id, &merged_input, now)?;
                 }
+                // The address the person had first stays first in the stored list.
+                if !current.email.is_empty() {
+                    let had = Contact::email(&current.email, "");
+                    let first = c
+                        .contacts
+                        .iter()
+                        .find(|x| x.kind == ContactKind::Email && x.key() == had.key())
+                        .cloned()
+                        .unwrap_or(had);
+                    contacts::add_missing(tx, &d.existing_id, &[first])?;
+                }
+                contacts::add_missing(tx, &d.existing_id, &c.contacts)?;
                 if !c.how_met.is_empty() {
                     how_met.execute(rusqlite::params![d.existing_id, c.how_met, stamp])?;
                 }

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::parsed::{decode, not_a_file, Candidate, Parsed, Problem};
 use crate::error::{Error, Result};
 use crate::fields::fold;
+use crate::people::contacts::{from_cell, Contact, ContactKind};
 use crate::people::PersonInput;
 
 /// Which column holds what; columns are counted from 0.
@@ -20,6 +21,10 @@ pub struct Mapping {
     pub department: Option<usize>,
     pub organisation: Option<usize>,
     pub email: Option<usize>,
+    /// Every email, as this app's export writes them: "work: a@x.org; b@y.org".
+    pub emails: Option<usize>,
+    /// Phone numbers, one or several in the same shape.
+    pub phones: Option<usize>,
     pub notes: Option<usize>,
     pub how_met: Option<usize>,
 }
@@ -47,6 +52,18 @@ pub fn guess_mapping(headers: &[String]) -> Mapping {
             "e mail address",
             "mail",
             "primary email",
+        ]),
+        emails: find(&["emails", "email addresses", "e mails", "all emails"]),
+        phones: find(&[
+            "phones",
+            "phone",
+            "phone number",
+            "phone numbers",
+            "telephone",
+            "tel",
+            "mobile",
+            "mobile phone",
+            "cell",
         ]),
         notes: find(&["notes", "note", "comments", "comment"]),
         how_met: find(&["how met", "how we met", "connected on", "met"]),
@@ -171,20 +188,36 @@ fn read_rows(
                 .collect::<Vec<_>>()
                 .join(" "),
         };
+        let mut contacts = from_cell(&get(mapping.emails), ContactKind::Email);
+        let email = get(mapping.email);
+        if !email.is_empty() && !contacts.iter().any(|c| fold(&c.value) == fold(&email)) {
+            contacts.insert(0, Contact::email(&email, ""));
+        }
+        contacts.extend(from_cell(&get(mapping.phones), ContactKind::Phone));
         let person = PersonInput {
             name,
             role: get(mapping.role),
             department: get(mapping.department),
             organisation: get(mapping.organisation),
-            email: get(mapping.email),
+            email: contacts
+                .iter()
+                .find(|c| c.kind == ContactKind::Email)
+                .map(|c| c.value.clone())
+                .unwrap_or_default(),
             notes: get(mapping.notes),
             tags: String::new(),
         };
-        match person.validated() {
-            Ok(person) => candidates.push(Candidate {
+        let checked = contacts
+            .iter()
+            .map(Contact::validated)
+            .collect::<Result<Vec<_>>>()
+            .and_then(|contacts| Ok((person.validated()?, contacts)));
+        match checked {
+            Ok((person, contacts)) => candidates.push(Candidate {
                 row,
                 person,
                 how_met: how_met_from(&get(mapping.how_met)),
+                contacts,
             }),
             Err(e) => problems.push(Problem {
                 row,

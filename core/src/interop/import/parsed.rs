@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::error::Error;
+use crate::people::contacts::Contact;
 use crate::people::PersonInput;
 
 /// One row that can become a person. `row` is the line in the file, as a spreadsheet numbers it.
@@ -13,6 +14,8 @@ pub struct Candidate {
     pub person: PersonInput,
     /// Goes to the profile's "How you met" ("Connected on LinkedIn on 2025-11-24").
     pub how_met: String,
+    /// Every email and phone number, preferred first; the first email is `person.email`.
+    pub contacts: Vec<Contact>,
 }
 
 /// A row that cannot be imported, and why.
