@@ -833,9 +833,10 @@ mod writer {
                     let input = FavourInput {
                         person_id: rng.pick(&people).clone(),
                         direction: *rng.pick(&[Direction::ByThem, Direction::ByMe]),
+                        // One line: a description keeps no line break.
                         description: format!("Favour {run}.{op} {}", words(&mut rng, 200))
                             .trim_end()
-                            .to_owned(),
+                            .replace('\n', " "),
                     };
                     let d = digest(&[
                         &input.person_id,
