@@ -55,7 +55,7 @@ pub enum Command {
         skip_duplicates: bool,
         /// For csv: which column holds what, by header name, as FIELD=COLUMN (repeatable).
         /// Fields: name, first_name, last_name, role, department, organisation, email, notes,
-        /// how_met. Columns not given are guessed from the header.
+        /// how_met, tags. Columns not given are guessed from the header.
         #[arg(long = "map", value_name = "FIELD=COLUMN")]
         map: Vec<String>,
     },
@@ -288,6 +288,7 @@ fn mapping(bytes: &[u8], pairs: &[String]) -> Result<Mapping, String> {
             "email" => &mut mapping.email,
             "notes" => &mut mapping.notes,
             "how_met" => &mut mapping.how_met,
+            "tags" => &mut mapping.tags,
             other => {
                 return Err(format!(
                     "--map {pair}: “{other}” is not a field; see allies import --help"
