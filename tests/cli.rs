@@ -211,11 +211,28 @@ fn failures_say_what_and_exit_non_zero() {
     let taken = dir.path().join("taken.csv");
     std::fs::write(&taken, "kept").expect("a file in the way");
     let taken = taken.to_str().expect("a UTF-8 path");
+    // Files over the size caps, taking no space on disk.
+    let sparse = |name: &str, len: u64| {
+        let path = dir.path().join(name);
+        let file = std::fs::File::create(&path).expect("a file to grow");
+        file.set_len(len).expect("a sparse file");
+        path.to_str().expect("a UTF-8 path").to_owned()
+    };
+    let huge_csv = sparse("huge.csv", allies_core::interop::MAX_IMPORT_BYTES + 1);
+    let huge_backup = sparse("huge.json", allies_core::interop::MAX_RESTORE_BYTES + 1);
     // (what is run, what the error must say)
     let cases: &[(&[&str], &str)] = &[
         (
             &["import", "linkedin", "/nonexistent/Connections.csv"],
-            "cannot read /nonexistent/Connections.csv",
+            "could not read /nonexistent/Connections.csv",
+        ),
+        (
+            &["import", "csv", &huge_csv],
+            "is 50.1 MB; Allies imports files of up to 50 MB",
+        ),
+        (
+            &["restore", &huge_backup, "--yes"],
+            "is 256.1 MB; Allies restores backups of up to 256 MB",
         ),
         (
             &["import", "linkedin", &not_linkedin],

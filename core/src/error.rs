@@ -83,6 +83,14 @@ pub enum Error {
         restoring: bool,
         detail: String,
     },
+    /// A file chosen to import or restore is larger than Allies reads for that.
+    #[error("{}", too_large_message(path, *restoring, *bytes, *limit))]
+    TooLarge {
+        path: std::path::PathBuf,
+        restoring: bool,
+        bytes: u64,
+        limit: u64,
+    },
     #[error("The picture of the map could not be read ({detail}). Try exporting again.")]
     MapPicture { detail: String },
     #[error("Allies cannot export a map as {format:?}; choose SVG or PNG.")]
@@ -149,6 +157,12 @@ impl Error {
             | Error::Unreadable {
                 restoring: false, ..
             } => "import.unreadable",
+            Error::TooLarge {
+                restoring: true, ..
+            } => "backup.too_large",
+            Error::TooLarge {
+                restoring: false, ..
+            } => "import.too_large",
             Error::MapPicture { .. } => "export.bad_image",
             Error::MapFormat { .. } => "export.bad_format",
             Error::NotifyFailed { .. } => "notify.failed",
@@ -171,6 +185,34 @@ impl Error {
             Error::WrongCurrentPassphrase => Some("current"),
             _ => None,
         }
+    }
+}
+
+/// Megabytes with one decimal, rounded up, so a file just over a limit never reads as equal to it.
+fn megabytes(bytes: u64) -> String {
+    const MB: u128 = 1024 * 1024;
+    let tenths = (u128::from(bytes) * 10).div_ceil(MB);
+    if tenths % 10 == 0 {
+        format!("{} MB", tenths / 10)
+    } else {
+        format!("{}.{} MB", tenths / 10, tenths % 10)
+    }
+}
+
+fn too_large_message(path: &std::path::Path, restoring: bool, bytes: u64, limit: u64) -> String {
+    let (size, limit) = (megabytes(bytes), megabytes(limit));
+    if restoring {
+        format!(
+            "{} is {size}; Allies restores backups of up to {limit}. Check that it is a backup \
+             Allies saved (Settings → Save a full backup), not another file.",
+            path.display()
+        )
+    } else {
+        format!(
+            "{} is {size}; Allies imports files of up to {limit}. Check that it is the address \
+             book or spreadsheet you meant, or split it into smaller files and import each.",
+            path.display()
+        )
     }
 }
 

@@ -8,7 +8,7 @@ use rusqlite::{OptionalExtension, Row, Transaction};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::fields::{check_length, day, fold, required};
+use crate::fields::{day, fold, line, required, text};
 use crate::records::{delete_softly, new_id, text_enum, time_text, undelete};
 use crate::storage::Database;
 
@@ -119,14 +119,14 @@ struct ValidMap {
 }
 
 fn validate(input: &MapInput) -> Result<ValidMap> {
-    let name = required(
-        &input.name,
+    let name = line("name", "Name", &input.name, MAX_MAP_NAME)?;
+    required(
+        &name,
         "maps.name_required",
         "name",
         "Enter a name for the map, such as the goal it serves.",
     )?;
-    check_length("name", "Name", name, MAX_MAP_NAME)?;
-    check_length(
+    let description = text(
         "description",
         "Description",
         &input.description,
@@ -134,8 +134,8 @@ fn validate(input: &MapInput) -> Result<ValidMap> {
     )?;
     let target_date = day(&input.target_date, "maps.bad_date", "target_date")?;
     Ok(ValidMap {
-        name: name.to_owned(),
-        description: input.description.clone(),
+        name,
+        description,
         target_date,
     })
 }

@@ -398,7 +398,7 @@ fn the_calendar_follows_rfc_5545() {
         &ReminderInput {
             title: "Lunch with Dana; bring the deck, the notes\nand a long, long, long, long title"
                 .into(),
-            note: "Back\\slash".into(),
+            note: "Back\\slash\r\nsecond line\rthird".into(),
             person_id: None,
             due: "2026-11-12T12:00".into(),
             repeat: Recurrence::Never,
@@ -432,10 +432,13 @@ fn the_calendar_follows_rfc_5545() {
     let unfolded = text.replace("\r\n ", "");
     assert!(
         unfolded
-            .contains(r"SUMMARY:Lunch with Dana\; bring the deck\, the notes\nand a long\, long"),
-        "text is escaped: {unfolded}"
+            .contains(r"SUMMARY:Lunch with Dana\; bring the deck\, the notes and a long\, long"),
+        "text is escaped, and a title is one line: {unfolded}"
     );
-    assert!(unfolded.contains(r"DESCRIPTION:Back\\slash"), "{unfolded}");
+    assert!(
+        unfolded.contains(r"DESCRIPTION:Back\\slash\nsecond line\nthird"),
+        "a note's line breaks, carriage returns included, are escaped line feeds: {unfolded}"
+    );
     let again = allies_core::interop::export::calendar::export(&db, at(8, 9)).unwrap();
     assert_eq!(
         text.as_bytes(),

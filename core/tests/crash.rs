@@ -119,7 +119,10 @@ fn drive(variant: &Variant) {
             expected = Expected::default();
             if run > 0 {
                 let done = root.path().join(format!("chain-{}", run / CHAIN - 1));
-                std::fs::remove_dir_all(done).unwrap();
+                // Absent if every writer of that chain was killed before it made the folder.
+                if done.exists() {
+                    std::fs::remove_dir_all(done).unwrap();
+                }
             }
             if let Some(key) = &key {
                 encrypt_new(&folder, key);
@@ -148,6 +151,24 @@ fn drive(variant: &Variant) {
         stats.first_open += u64::from(!opened && first);
     }
     assert_eq!(stats.kills, runs, "every run ends in a kill and a check");
+    // A run whose kills all landed before the open (a slow machine, a broken writer) would pass
+    // every check above while testing nothing: the writes must have been both acknowledged and
+    // cut. The floors are well under what a run reaches (about half the kills land in a write,
+    // with two acknowledged writes per kill), so only a run that tested little fails.
+    let (min_in_flight, min_acknowledged) = minimum_coverage(runs);
+    assert!(
+        stats.in_flight >= min_in_flight,
+        "{label}: only {} of {runs} kills landed during a write (at least {min_in_flight} \
+         must), so the run says little about a write cut short; ALLIES_CRASH_SEED={seed}",
+        stats.in_flight
+    );
+    assert!(
+        stats.acknowledged >= min_acknowledged,
+        "{label}: only {} acknowledged writes were checked after the kills (at least \
+         {min_acknowledged} must be), so the run says little about keeping them; \
+         ALLIES_CRASH_SEED={seed}",
+        stats.acknowledged
+    );
     println!(
         "{label}: {} kills ({} before the database was open, {} of them inside the first-ever \
          open; {} during a write, {} of them an import; {} after a commit and before its ack), \
@@ -163,6 +184,12 @@ fn drive(variant: &Variant) {
         stats.imports_whole,
         started.elapsed().as_secs_f64()
     );
+}
+
+/// How many kills during a write, and how many acknowledged writes, a run of `runs` kills must
+/// have checked to count: one kill in ten and one write per five kills, and at least one each.
+fn minimum_coverage(runs: u64) -> (u64, u64) {
+    ((runs / 10).max(1), (runs / 5).max(1))
 }
 
 fn env_number(name: &str) -> Option<u64> {
@@ -806,9 +833,10 @@ mod writer {
                     let input = FavourInput {
                         person_id: rng.pick(&people).clone(),
                         direction: *rng.pick(&[Direction::ByThem, Direction::ByMe]),
+                        // One line: a description keeps no line break.
                         description: format!("Favour {run}.{op} {}", words(&mut rng, 200))
                             .trim_end()
-                            .to_owned(),
+                            .replace('\n', " "),
                     };
                     let d = digest(&[
                         &input.person_id,

@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use allies_core::interop::export;
 use allies_core::interop::import::{self, Format, Mapping, OnDuplicate};
+use allies_core::interop::{self, export};
 use allies_core::storage::encryption::Passphrase;
 use allies_core::{storage, Database, OpenError};
 use clap::{Parser, Subcommand, ValueEnum};
@@ -55,7 +55,7 @@ pub enum Command {
         skip_duplicates: bool,
         /// For csv: which column holds what, by header name, as FIELD=COLUMN (repeatable).
         /// Fields: name, first_name, last_name, role, department, organisation, email, notes,
-        /// how_met, emails, phones. Columns not given are guessed from the header.
+        /// how_met, tags, emails, phones. Columns not given are guessed from the header.
         #[arg(long = "map", value_name = "FIELD=COLUMN")]
         map: Vec<String>,
     },
@@ -211,9 +211,10 @@ fn export_to(file: &Path, given: Option<&Path>, kind: export::Kind) -> ExitCode 
 }
 
 fn restore(file: &Path, yes: bool, given: Option<&Path>) -> ExitCode {
-    let bytes = match std::fs::read(file) {
+    // The size cap and the messages of the window's restore.
+    let bytes = match interop::read_file(file, true) {
         Ok(bytes) => bytes,
-        Err(e) => return fail(format!("cannot read {}: {e}", file.display())),
+        Err(e) => return fail(e),
     };
     let backup = match allies_core::storage::backup::from_bytes(&bytes) {
         Ok(b) => b,
@@ -289,6 +290,7 @@ fn mapping(bytes: &[u8], pairs: &[String]) -> Result<Mapping, String> {
             "how_met" => &mut mapping.how_met,
             "emails" => &mut mapping.emails,
             "phones" => &mut mapping.phones,
+            "tags" => &mut mapping.tags,
             other => {
                 return Err(format!(
                     "--map {pair}: “{other}” is not a field; see allies import --help"
@@ -308,9 +310,10 @@ fn import_file(
     pairs: &[String],
     given: Option<&Path>,
 ) -> ExitCode {
-    let bytes = match std::fs::read(file) {
+    // The size cap and the messages of the window's import.
+    let bytes = match interop::read_file(file, false) {
         Ok(bytes) => bytes,
-        Err(e) => return fail(format!("cannot read {}: {e}", file.display())),
+        Err(e) => return fail(e),
     };
     let (format, mapping) = match kind {
         ImportKind::Linkedin => (Format::Linkedin, None),

@@ -10,7 +10,7 @@ import { labelFor } from '../lib/presenting.js';
 const TARGETS = [
   ['name', 'Name'], ['first_name', 'First name'], ['last_name', 'Last name'], ['role', 'Role'],
   ['department', 'Department'], ['organisation', 'Organisation'], ['email', 'Email'],
-  ['notes', 'Notes'], ['how_met', 'How you met'],
+  ['notes', 'Notes'], ['how_met', 'How you met'], ['tags', 'Tags'],
   // Several values in one cell, each with an optional label: "work: dana@acme.example; d@ng.org".
   ['emails', 'All emails'], ['phones', 'Phone numbers'],
 ];

@@ -9,18 +9,34 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
-/// The largest file Allies reads to import or restore: far above any address book or backup a
-/// person has, and small enough that a wrong choice (a disk image, a video) is refused rather
-/// than filling the memory.
-pub const MAX_READ_BYTES: u64 = 256 * 1024 * 1024;
+/// The largest file Allies imports people from: far above any address book or spreadsheet of
+/// contacts a person has (50 MB of vCard is some 100,000 cards), and small enough that a wrong
+/// choice (a disk image, a video) is refused rather than filling the memory.
+pub const MAX_IMPORT_BYTES: u64 = 50 * 1024 * 1024;
+
+/// The largest backup Allies restores: a backup holds years of notes and maps as JSON, so it
+/// may be larger than an address book.
+pub const MAX_RESTORE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Reads a file the user chose or dropped on the window, to import people from (`restoring` false)
-/// or to restore a backup from (true). Every failure names the file and says what to do.
+/// or to restore a backup from (true). Every failure names the file and says what to do; a file
+/// over [`MAX_IMPORT_BYTES`] or [`MAX_RESTORE_BYTES`] is refused before it is read.
 pub fn read_file(path: &Path, restoring: bool) -> Result<Vec<u8>> {
+    let limit = if restoring {
+        MAX_RESTORE_BYTES
+    } else {
+        MAX_IMPORT_BYTES
+    };
     let unreadable = |detail: String| Error::Unreadable {
         path: path.to_owned(),
         restoring,
         detail,
+    };
+    let too_large = |bytes: u64| Error::TooLarge {
+        path: path.to_owned(),
+        restoring,
+        bytes,
+        limit,
     };
     let meta = std::fs::metadata(path).map_err(|e| unreadable(e.to_string()))?;
     if meta.is_dir() {
@@ -30,21 +46,17 @@ pub fn read_file(path: &Path, restoring: bool) -> Result<Vec<u8>> {
     if !meta.is_file() {
         return Err(unreadable("it is not a plain file".into()));
     }
-    if meta.len() > MAX_READ_BYTES {
-        return Err(unreadable(format!(
-            "it is {} MB, more than the {} MB Allies reads",
-            meta.len() / (1024 * 1024),
-            MAX_READ_BYTES / (1024 * 1024)
-        )));
+    if meta.len() > limit {
+        return Err(too_large(meta.len()));
     }
     let file = std::fs::File::open(path).map_err(|e| unreadable(e.to_string()))?;
     let mut bytes = Vec::new();
     // The limit holds even if the file grows between the size check and the read.
-    file.take(MAX_READ_BYTES + 1)
+    file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|e| unreadable(e.to_string()))?;
-    if bytes.len() as u64 > MAX_READ_BYTES {
-        return Err(unreadable("it grew past the size Allies reads".into()));
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
     }
     Ok(bytes)
 }
@@ -85,6 +97,56 @@ mod tests {
         assert!(
             err.to_string().contains("it is a folder, not a file"),
             "the message says why: {err}"
+        );
+    }
+
+    /// A file of `len` bytes that takes no space on disk.
+    fn sparse(dir: &Path, name: &str, len: u64) -> std::path::PathBuf {
+        let path = dir.join(name);
+        std::fs::File::create(&path).unwrap().set_len(len).unwrap();
+        path
+    }
+
+    #[test]
+    fn an_import_over_the_cap_is_refused_with_its_size_and_the_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = sparse(dir.path(), "everyone.vcf", MAX_IMPORT_BYTES + 1);
+        let err = read_file(&path, false).unwrap_err();
+        assert_eq!(err.code(), "import.too_large");
+        let message = err.to_string();
+        for part in ["everyone.vcf", "50.1 MB", "up to 50 MB", "split it"] {
+            assert!(
+                message.contains(part),
+                "the message names the file, its size, the limit and what to do ({part}): {message}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_import_at_the_cap_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = sparse(dir.path(), "big.csv", MAX_IMPORT_BYTES);
+        assert_eq!(
+            read_file(&path, false).map(|b| b.len() as u64).ok(),
+            Some(MAX_IMPORT_BYTES),
+            "a file of exactly the limit is still imported"
+        );
+    }
+
+    #[test]
+    fn a_backup_over_its_cap_is_refused_but_a_larger_one_than_an_import_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let huge = sparse(dir.path(), "backup.json", MAX_RESTORE_BYTES + 1);
+        let err = read_file(&huge, true).unwrap_err();
+        assert_eq!(err.code(), "backup.too_large");
+        assert!(
+            err.to_string().contains("up to 256 MB"),
+            "the message says the limit for backups: {err}"
+        );
+        let larger = sparse(dir.path(), "larger.json", MAX_IMPORT_BYTES + 1);
+        assert!(
+            read_file(&larger, true).is_ok(),
+            "a backup may be larger than the import limit"
         );
     }
 

@@ -6,7 +6,7 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::fields::{check_length, day, required};
+use crate::fields::{day, line, required};
 use crate::records::{delete_softly, new_id, text_enum, time_text, undelete};
 use crate::storage::Database;
 
@@ -76,14 +76,14 @@ pub fn get(db: &Database, id: &str, today: NaiveDate) -> Result<Conflict> {
 
 /// The note and date as a conflict keeps them: the note trimmed, not empty, not too long; the
 /// date a real day, or none.
-fn checked<'a>(description: &'a str, resolve_by: &str) -> Result<(&'a str, Option<NaiveDate>)> {
-    let description = required(
-        description,
+fn checked(typed: &str, resolve_by: &str) -> Result<(String, Option<NaiveDate>)> {
+    let description = line("description", "Description", typed, MAX_TEXT)?;
+    required(
+        &description,
         "conflicts.description_required",
         "description",
         "Say what the tension is about, in a few words.",
     )?;
-    check_length("description", "Description", description, MAX_TEXT)?;
     let resolve_by = day(resolve_by, "conflicts.bad_date", "resolve_by")?;
     Ok((description, resolve_by))
 }
@@ -149,19 +149,19 @@ pub fn resolve(
 ) -> Result<Conflict> {
     let resolution = checked_resolution(resolution)?;
     get(db, id, today)?;
-    db.write(|tx| write_resolution(tx, id, resolution, now))?;
+    db.write(|tx| write_resolution(tx, id, &resolution, now))?;
     get(db, id, today)
 }
 
 /// Checks how a conflict was resolved: said, and not too long. Returns it trimmed.
-pub(crate) fn checked_resolution(resolution: &str) -> Result<&str> {
-    let resolution = required(
-        resolution,
+pub(crate) fn checked_resolution(typed: &str) -> Result<String> {
+    let resolution = line("resolution", "Resolution", typed, MAX_TEXT)?;
+    required(
+        &resolution,
         "conflicts.resolution_required",
         "resolution",
         "Note how it was resolved; it helps the next time.",
     )?;
-    check_length("resolution", "Resolution", resolution, MAX_TEXT)?;
     Ok(resolution)
 }
 

@@ -6,7 +6,7 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::fields::{check_length, required};
+use crate::fields::{line, required};
 use crate::records::{delete_softly, new_id, text_enum, time_text, undelete};
 use crate::storage::Database;
 
@@ -86,14 +86,14 @@ pub fn get(db: &Database, id: &str) -> Result<Favour> {
 }
 
 /// The description as a favour keeps it: trimmed, not empty, not too long.
-fn checked_description(text: &str) -> Result<&str> {
-    let description = required(
-        text,
+fn checked_description(typed: &str) -> Result<String> {
+    let description = line("description", "Description", typed, MAX_DESCRIPTION)?;
+    required(
+        &description,
         "favours.description_required",
         "description",
         "Say what the favour is, in a few words.",
     )?;
-    check_length("description", "Description", description, MAX_DESCRIPTION)?;
     Ok(description)
 }
 
@@ -213,11 +213,11 @@ pub fn thank(db: &mut Database, id: &str, how: &str, now: DateTime<Utc>) -> Resu
             message: "Mark the favour done first; then record how you thanked them.".into(),
         });
     }
-    check_length("thanked_how", "How you thanked them", how, MAX_DESCRIPTION)?;
+    let how = line("thanked_how", "How you thanked them", how, MAX_DESCRIPTION)?;
     db.write(|tx| {
         tx.execute(
             "UPDATE favours SET thanked_at = ?2, thanked_how = ?3, updated_at = ?2 WHERE id = ?1",
-            rusqlite::params![id, time_text(now), how.trim()],
+            rusqlite::params![id, time_text(now), how],
         )?;
         Ok(())
     })?;

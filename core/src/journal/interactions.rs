@@ -8,7 +8,7 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::fields::check_length;
+use crate::fields::{line, text};
 use crate::records::{delete_softly, new_id, text_enum, time_text, undelete};
 use crate::storage::Database;
 
@@ -60,7 +60,12 @@ pub struct Interaction {
     pub follow_up: String,
 }
 
-fn validate(input: &InteractionInput, now: DateTime<Utc>) -> Result<(DateTime<Utc>, Vec<String>)> {
+/// The interaction as it is kept (its notes and follow-up cleaned), when it happened and who was
+/// there, once each.
+fn validate(
+    input: &InteractionInput,
+    now: DateTime<Utc>,
+) -> Result<(InteractionInput, DateTime<Utc>, Vec<String>)> {
     let mut people: Vec<String> = Vec::new();
     for id in &input.people {
         if !people.contains(id) {
@@ -86,19 +91,22 @@ fn validate(input: &InteractionInput, now: DateTime<Utc>) -> Result<(DateTime<Ut
                 .into(),
         });
     }
-    check_length("notes", "Notes", &input.notes, MAX_NOTES)?;
-    check_length("follow_up", "Follow-up", &input.follow_up, MAX_FOLLOW_UP)?;
-    Ok((at, people))
+    let cleaned = InteractionInput {
+        notes: text("notes", "Notes", &input.notes, MAX_NOTES)?,
+        follow_up: line("follow_up", "Follow-up", &input.follow_up, MAX_FOLLOW_UP)?,
+        ..input.clone()
+    };
+    Ok((cleaned, at, people))
 }
 
 /// Records an interaction with one or several people, all in one transaction.
 pub fn log(db: &mut Database, input: &InteractionInput, now: DateTime<Utc>) -> Result<Interaction> {
-    let (at, people) = validate(input, now)?;
+    let (input, at, people) = validate(input, now)?;
     for id in &people {
         crate::people::get(db, id)?;
     }
     let id = new_id(now);
-    db.write(|tx| insert(tx, &id, at, input, &people, now))?;
+    db.write(|tx| insert(tx, &id, at, &input, &people, now))?;
     get(db, &id)
 }
 
@@ -119,7 +127,7 @@ pub(crate) fn insert(
             time_text(at),
             input.kind,
             input.notes,
-            input.follow_up.trim(),
+            input.follow_up,
             time_text(now)
         ],
     )?;
@@ -132,11 +140,12 @@ pub(crate) fn insert(
     Ok(())
 }
 
-/// Checks an interaction and returns when it happened and who was there, once each.
+/// Checks an interaction and returns it as it is kept, when it happened and who was there, once
+/// each.
 pub(crate) fn checked(
     input: &InteractionInput,
     now: DateTime<Utc>,
-) -> Result<(DateTime<Utc>, Vec<String>)> {
+) -> Result<(InteractionInput, DateTime<Utc>, Vec<String>)> {
     validate(input, now)
 }
 
@@ -276,7 +285,7 @@ pub fn edit(
         occurred_at: Some(input.occurred_at.unwrap_or(found.occurred_at)),
         ..input.clone()
     };
-    let (at, people) = validate(&input, now)?;
+    let (input, at, people) = validate(&input, now)?;
     for person in &people {
         crate::people::get(db, person)?;
     }
@@ -291,7 +300,7 @@ pub fn edit(
                 time_text(at),
                 input.kind,
                 input.notes,
-                input.follow_up.trim(),
+                input.follow_up,
                 time_text(now)
             ],
         )?;

@@ -6,7 +6,7 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::fields::check_length;
+use crate::fields;
 use crate::records::{text_enum, time_text};
 use crate::storage::Database;
 
@@ -67,24 +67,27 @@ pub struct Profile {
 }
 
 impl Profile {
-    fn texts(&self) -> [(&'static str, &'static str, &str); 8] {
+    fn texts(&mut self) -> [(&'static str, &'static str, &mut String); 8] {
         [
-            ("how_met", "How you met", &self.how_met),
-            ("motivations", "What they care about", &self.motivations),
-            ("influences", "What influences them", &self.influences),
-            ("success_30", "Success at 30 days", &self.success_30),
-            ("success_60", "Success at 60 days", &self.success_60),
-            ("success_90", "Success at 90 days", &self.success_90),
-            ("challenges", "Their challenges", &self.challenges),
-            ("pitch", "Your pitch", &self.pitch),
+            ("how_met", "How you met", &mut self.how_met),
+            ("motivations", "What they care about", &mut self.motivations),
+            ("influences", "What influences them", &mut self.influences),
+            ("success_30", "Success at 30 days", &mut self.success_30),
+            ("success_60", "Success at 60 days", &mut self.success_60),
+            ("success_90", "Success at 90 days", &mut self.success_90),
+            ("challenges", "Their challenges", &mut self.challenges),
+            ("pitch", "Your pitch", &mut self.pitch),
         ]
     }
 
-    fn validate(&self) -> Result<()> {
-        for (field, label, text) in self.texts() {
-            check_length(field, label, text, MAX_PROFILE_TEXT)?;
+    /// The profile as it is kept: every text cleaned and within its length, how you met trimmed.
+    fn validated(&self) -> Result<Profile> {
+        let mut profile = self.clone();
+        for (field, label, value) in profile.texts() {
+            *value = fields::text(field, label, value, MAX_PROFILE_TEXT)?;
         }
-        if let Some(days) = self.cadence_days {
+        profile.how_met = profile.how_met.trim().to_owned();
+        if let Some(days) = profile.cadence_days {
             if !(1..=365).contains(&days) {
                 return Err(Error::Invalid {
                     code: "profiles.bad_cadence",
@@ -95,7 +98,7 @@ impl Profile {
                 });
             }
         }
-        Ok(())
+        Ok(profile)
     }
 }
 
@@ -153,7 +156,7 @@ pub fn save(
     profile: &Profile,
     now: DateTime<Utc>,
 ) -> Result<Profile> {
-    profile.validate()?;
+    let profile = profile.validated()?;
     crate::people::get(db, person_id)?;
     db.write(|tx| {
         tx.execute(
@@ -171,7 +174,7 @@ pub fn save(
             rusqlite::params![
                 person_id,
                 text(profile.level, Level::as_str),
-                profile.how_met.trim(),
+                profile.how_met,
                 profile.motivations,
                 profile.influences,
                 profile.success_30,

@@ -5,7 +5,7 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::fields::{check_length, day, required};
+use crate::fields::{day, line, required};
 use crate::records::{delete_softly, new_id, text_enum, time_text, undelete};
 use crate::storage::Database;
 
@@ -85,14 +85,14 @@ pub fn get(db: &Database, id: &str, today: NaiveDate) -> Result<Promise> {
 
 /// The description and due date as a promise keeps them: the text trimmed, not empty, not too
 /// long; the date a real day, or none.
-fn checked<'a>(description: &'a str, due_on: &str) -> Result<(&'a str, Option<NaiveDate>)> {
-    let description = required(
-        description,
+fn checked(typed: &str, due_on: &str) -> Result<(String, Option<NaiveDate>)> {
+    let description = line("description", "Description", typed, MAX_DESCRIPTION)?;
+    required(
+        &description,
         "promises.description_required",
         "description",
         "Say what was promised, in a few words.",
     )?;
-    check_length("description", "Description", description, MAX_DESCRIPTION)?;
     let due_on = day(due_on, "promises.bad_date", "due_on")?;
     Ok((description, due_on))
 }

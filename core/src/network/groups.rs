@@ -6,7 +6,7 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::fields::{check_length, day, required};
+use crate::fields::{day, line, required, text};
 use crate::records::{delete_softly, new_id, time_text, undelete};
 use crate::storage::Database;
 
@@ -48,16 +48,16 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Group> {
 }
 
 impl GroupInput {
-    fn validated(&self) -> Result<&str> {
-        let name = required(
-            &self.name,
+    /// The name and the note as a group keeps them.
+    fn validated(&self) -> Result<(String, String)> {
+        let name = line("name", "Name", &self.name, MAX_NAME)?;
+        required(
+            &name,
             "groups.name_required",
             "name",
             "Name the group, like “Rust Berlin meetup” or “Women in Product”.",
         )?;
-        check_length("name", "Name", name, MAX_NAME)?;
-        check_length("note", "Note", &self.note, MAX_NOTE)?;
-        Ok(name)
+        Ok((name, text("note", "Note", &self.note, MAX_NOTE)?))
     }
 }
 
@@ -83,12 +83,12 @@ pub fn list(db: &Database) -> Result<Vec<Group>> {
 }
 
 pub fn add(db: &mut Database, input: &GroupInput, now: DateTime<Utc>) -> Result<Group> {
-    let name = input.validated()?;
+    let (name, note) = input.validated()?;
     let id = new_id(now);
     db.write(|tx| {
         tx.execute(
             "INSERT INTO groups (id, name, note, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
-            rusqlite::params![id, name, input.note, time_text(now)],
+            rusqlite::params![id, name, note, time_text(now)],
         )?;
         Ok(())
     })?;
@@ -101,12 +101,12 @@ pub fn update(
     input: &GroupInput,
     now: DateTime<Utc>,
 ) -> Result<Group> {
-    let name = input.validated()?;
+    let (name, note) = input.validated()?;
     get(db, id)?;
     db.write(|tx| {
         tx.execute(
             "UPDATE groups SET name = ?2, note = ?3, updated_at = ?4 WHERE id = ?1",
-            rusqlite::params![id, name, input.note, time_text(now)],
+            rusqlite::params![id, name, note, time_text(now)],
         )?;
         Ok(())
     })?;
@@ -135,7 +135,7 @@ pub struct Attendance {
 
 /// The day of a visit (YYYY-MM-DD, not in the future) and its note, checked the same way when
 /// noted and when corrected.
-fn checked_visit(on: &str, note: &str, today: NaiveDate) -> Result<NaiveDate> {
+fn checked_visit(on: &str, note: &str, today: NaiveDate) -> Result<(NaiveDate, String)> {
     let on = day(on, "groups.bad_date", "attended_on")?.ok_or_else(|| Error::Invalid {
         code: "groups.date_required",
         field: "attended_on",
@@ -148,8 +148,7 @@ fn checked_visit(on: &str, note: &str, today: NaiveDate) -> Result<NaiveDate> {
             message: "That day is still to come; note it once you have been.".into(),
         });
     }
-    check_length("note", "Note", note, MAX_NOTE)?;
-    Ok(on)
+    Ok((on, text("note", "Note", note, MAX_NOTE)?))
 }
 
 /// Records that the user went to one of the group's events on a day (YYYY-MM-DD), not in
@@ -163,14 +162,14 @@ pub fn attend(
     today: NaiveDate,
 ) -> Result<Attendance> {
     get(db, group_id)?;
-    let on = checked_visit(on, note, today)?;
+    let (on, note) = checked_visit(on, note, today)?;
     let id = new_id(now);
-    db.write(|tx| write_attendance(tx, &id, group_id, on, note, now))?;
+    db.write(|tx| write_attendance(tx, &id, group_id, on, &note, now))?;
     Ok(Attendance {
         id,
         group_id: group_id.to_owned(),
         attended_on: on,
-        note: note.to_owned(),
+        note,
     })
 }
 
@@ -238,7 +237,7 @@ pub fn edit_attendance(
     note: &str,
     today: NaiveDate,
 ) -> Result<Attendance> {
-    let on = checked_visit(on, note, today)?;
+    let (on, note) = checked_visit(on, note, today)?;
     get_attendance(db, id)?;
     db.write(|tx| {
         tx.execute(

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::fields::check_length;
+use crate::fields::text;
 use crate::records::{delete_softly, new_id, text_enum, time_text, undelete};
 use crate::storage::Database;
 
@@ -72,7 +72,7 @@ pub struct Link {
 }
 
 pub fn add_link(db: &mut Database, input: &LinkInput, now: DateTime<Utc>) -> Result<Link> {
-    check_length("note", "Note", &input.note, MAX_NOTE)?;
+    let note = text("note", "Note", &input.note, MAX_NOTE)?;
     let from = input.from_id.as_deref().filter(|f| !f.is_empty());
     if from == Some(input.to_id.as_str()) {
         return Err(Error::Invalid {
@@ -96,7 +96,7 @@ pub fn add_link(db: &mut Database, input: &LinkInput, now: DateTime<Utc>) -> Res
                 input.to_id,
                 input.kind,
                 input.strength,
-                input.note,
+                note,
                 time_text(now)
             ],
         )?;
@@ -148,13 +148,13 @@ pub struct LinkEdit {
 
 /// Changes a link's kind, strength and note, with the note checked as when it was added.
 pub fn edit_link(db: &mut Database, id: &str, edit: &LinkEdit) -> Result<Link> {
-    check_length("note", "Note", &edit.note, MAX_NOTE)?;
+    let note = text("note", "Note", &edit.note, MAX_NOTE)?;
     let to_id = live_link_end(db, id)?;
     db.write(|tx| {
         tx.execute(
             "UPDATE links SET kind = ?2, strength = ?3, note = ?4
               WHERE id = ?1 AND deleted_at IS NULL",
-            rusqlite::params![id, edit.kind, edit.strength, edit.note],
+            rusqlite::params![id, edit.kind, edit.strength, note],
         )?;
         Ok(())
     })?;

@@ -9,7 +9,7 @@ use rusqlite::{OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::fields::{check_length, day, required};
+use crate::fields::{day, line, required, text};
 use crate::journal::interactions::{self, InteractionInput};
 use crate::journal::profiles::Channel;
 use crate::people::{self, PersonInput};
@@ -113,14 +113,14 @@ pub struct Tour {
     pub progress: Progress,
 }
 
-fn checked_tour(input: &TourInput) -> Result<(&str, NaiveDate)> {
-    let title = required(
-        &input.title,
+fn checked_tour(input: &TourInput) -> Result<(String, NaiveDate)> {
+    let title = line("title", "Title", &input.title, MAX_TITLE)?;
+    required(
+        &title,
         "tours.title_required",
         "title",
         "Name the tour, like “New job at Acme” or “Joining the Platform team”.",
     )?;
-    check_length("title", "Title", title, MAX_TITLE)?;
     let start =
         day(&input.start_on, "tours.bad_date", "start_on")?.ok_or_else(|| Error::Invalid {
             code: "tours.date_required",
@@ -143,7 +143,7 @@ pub fn create(db: &mut Database, input: &TourInput, now: DateTime<Utc>) -> Resul
         tx.execute(
             "INSERT INTO check_ins (id, label, start_on, person_id, created_at, updated_at)
              VALUES (?1, ?2, ?3, NULL, ?4, ?4)",
-            rusqlite::params![check_in, check_in_label(title), start, time_text(now)],
+            rusqlite::params![check_in, check_in_label(&title), start, time_text(now)],
         )?;
         tx.execute(
             "INSERT INTO tours (id, title, start_on, check_in_id, created_at, updated_at)
@@ -168,7 +168,7 @@ pub fn update(db: &mut Database, id: &str, input: &TourInput, now: DateTime<Utc>
             "UPDATE check_ins SET label = ?2, start_on = ?3, updated_at = ?4 WHERE id = ?1",
             rusqlite::params![
                 tour.check_in_id,
-                check_in_label(title),
+                check_in_label(&title),
                 start,
                 time_text(now)
             ],
@@ -415,8 +415,7 @@ pub fn add_stop(
 ) -> Result<Tour> {
     get(db, tour_id)?;
     let week = checked_week(input.week)?;
-    let team = input.team.trim();
-    check_length("team", "Team", team, MAX_TITLE)?;
+    let team = line("team", "Team", &input.team, MAX_TITLE)?;
     let existing = input.person_id.as_deref().filter(|p| !p.is_empty());
     let new = input
         .new_person
@@ -424,7 +423,7 @@ pub fn add_stop(
         .filter(|p| !p.name.trim().is_empty());
     if input.kind == StopKind::Team {
         required(
-            team,
+            &team,
             "tours.team_required",
             "team",
             "Name the team to meet, like “Payments”.",
@@ -446,7 +445,7 @@ pub fn add_stop(
             (_, None, Some(p)) => Some(add_person(tx, p, now)?),
             (_, None, None) => None,
         };
-        let team = if person.is_some() { "" } else { team };
+        let team = if person.is_some() { "" } else { team.as_str() };
         insert_stop(
             tx,
             tour_id,
@@ -556,9 +555,12 @@ pub(crate) fn check_meeting(
             message: "That day is in the future. Record a meeting once it has happened.".into(),
         });
     }
-    check_length("success", "Success", &input.success, MAX_ANSWER)?;
-    check_length("challenges", "Challenges", &input.challenges, MAX_ANSWER)?;
-    check_length("who_else", "Who else", &input.who_else, MAX_ANSWER)?;
+    let input = &MeetingInput {
+        success: text("success", "Success", &input.success, MAX_ANSWER)?,
+        challenges: text("challenges", "Challenges", &input.challenges, MAX_ANSWER)?,
+        who_else: text("who_else", "Who else", &input.who_else, MAX_ANSWER)?,
+        ..input.clone()
+    };
     if let Some(days) = input.cadence_days {
         if !(1..=365).contains(&days) {
             return Err(Error::Invalid {
@@ -582,7 +584,7 @@ pub(crate) fn check_meeting(
                 notes: meeting_notes(input),
                 follow_up: String::new(),
             };
-            let (at, people) = interactions::checked(&input, now)?;
+            let (input, at, people) = interactions::checked(&input, now)?;
             Some((input, at, people))
         }
         _ => None,

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{delete_in, get_in, normalise_tags, save, MAX_TAG, UPDATE};
 use crate::error::{Error, Result};
-use crate::fields::{check_length, fold, required};
+use crate::fields::{fold, line, required};
 use crate::maps::{self, Quadrant};
 use crate::records::time_text;
 use crate::storage::Database;
@@ -51,8 +51,9 @@ pub struct BulkOutcome {
 
 /// The typed tag, trimmed and checked as the person form checks one.
 fn checked_tag(typed: &str) -> Result<String> {
-    let tag = required(
-        typed,
+    let tag = line("tag", "A tag", typed, MAX_TAG)?;
+    required(
+        &tag,
         "people.tag_required",
         "tag",
         "Enter a tag: the word to add or remove, such as mentor.",
@@ -64,8 +65,7 @@ fn checked_tag(typed: &str) -> Result<String> {
             message: "A tag holds no comma; add one tag at a time.".into(),
         });
     }
-    check_length("tag", "A tag", tag, MAX_TAG)?;
-    Ok(tag.to_owned())
+    Ok(tag)
 }
 
 /// Where the `n`-th person placed in `quadrant` goes: a 5 × 5 grid inside it, so a group

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{checked_email, get_in};
 use crate::error::{Error, Result};
-use crate::fields::{check_length, fold};
+use crate::fields::{fold, line};
 use crate::storage::Database;
 
 /// The longest phone number accepted, in characters (with its spaces and extension).
@@ -62,11 +62,7 @@ impl Contact {
     pub(crate) fn validated(&self) -> Result<Contact> {
         let value = match self.kind {
             ContactKind::Email => checked_email(&self.value)?,
-            ContactKind::Phone => {
-                let phone = self.value.trim();
-                check_length("phone", "A phone number", phone, MAX_PHONE)?;
-                phone.to_owned()
-            }
+            ContactKind::Phone => line("phone", "A phone number", &self.value, MAX_PHONE)?,
         };
         if value.is_empty() {
             return Err(Error::Invalid {
@@ -75,12 +71,10 @@ impl Contact {
                 message: format!("An empty {} cannot be kept.", self.kind.as_str()),
             });
         }
-        let label = self.label.trim();
-        check_length("label", "A label", label, MAX_LABEL)?;
         Ok(Contact {
             kind: self.kind,
             value,
-            label: label.to_owned(),
+            label: line("label", "A label", &self.label, MAX_LABEL)?,
         })
     }
 

@@ -18,7 +18,7 @@ use rusqlite::{OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::fields::{check_length, fold, required};
+use crate::fields::{clean_line, fold, line, required, text};
 use crate::records::time_text;
 use crate::storage::Database;
 
@@ -85,9 +85,9 @@ pub struct PersonInput {
 /// accents), keeping the first spelling.
 pub(crate) fn normalise_tags(typed: &str) -> Result<String> {
     let mut seen = std::collections::HashSet::new();
-    let tags: Vec<&str> = typed
+    let tags: Vec<String> = typed
         .split(',')
-        .map(str::trim)
+        .map(clean_line)
         .filter(|t| !t.is_empty() && seen.insert(fold(t)))
         .collect();
     if tags.len() > MAX_TAGS {
@@ -101,18 +101,17 @@ pub(crate) fn normalise_tags(typed: &str) -> Result<String> {
         });
     }
     for tag in &tags {
-        check_length("tags", "A tag", tag, MAX_TAG)?;
+        line("tags", "A tag", tag, MAX_TAG)?;
     }
     Ok(tags.join(", "))
 }
 
 /// Checks the shape of an email address ("dana@example.com"); empty means none.
 fn checked_email(typed: &str) -> Result<String> {
-    let email = typed.trim();
+    let email = line("email", "Email", typed, MAX_EMAIL)?;
     if email.is_empty() {
         return Ok(String::new());
     }
-    check_length("email", "Email", email, MAX_EMAIL)?;
     let well_formed = email.split_once('@').is_some_and(|(local, domain)| {
         !local.is_empty()
             && domain.contains('.')
@@ -129,7 +128,7 @@ fn checked_email(typed: &str) -> Result<String> {
             ),
         });
     }
-    Ok(email.to_owned())
+    Ok(email)
 }
 
 impl PersonInput {
@@ -140,31 +139,28 @@ impl PersonInput {
         }
     }
 
-    /// Trims the one-line fields and checks every limit; notes are kept exactly as typed.
+    /// Cleans and trims the one-line fields and checks every limit; notes are kept as typed,
+    /// but for control characters (see [`crate::fields`]).
     pub(crate) fn validated(&self) -> Result<PersonInput> {
-        let name = required(
-            &self.name,
+        let name = line("name", "Name", &self.name, MAX_SHORT_TEXT)?;
+        required(
+            &name,
             "people.name_required",
             "name",
             "Enter a name: every person needs one.",
         )?;
-        let short = [
-            ("name", "Name", name),
-            ("role", "Role", self.role.trim()),
-            ("department", "Department", self.department.trim()),
-            ("organisation", "Organisation", self.organisation.trim()),
-        ];
-        for (field, label, value) in short {
-            check_length(field, label, value, MAX_SHORT_TEXT)?;
-        }
-        check_length("notes", "Notes", &self.notes, MAX_NOTES)?;
         Ok(PersonInput {
-            name: name.to_owned(),
-            role: self.role.trim().to_owned(),
-            department: self.department.trim().to_owned(),
-            organisation: self.organisation.trim().to_owned(),
+            name,
+            role: line("role", "Role", &self.role, MAX_SHORT_TEXT)?,
+            department: line("department", "Department", &self.department, MAX_SHORT_TEXT)?,
+            organisation: line(
+                "organisation",
+                "Organisation",
+                &self.organisation,
+                MAX_SHORT_TEXT,
+            )?,
             email: checked_email(&self.email)?,
-            notes: self.notes.clone(),
+            notes: text("notes", "Notes", &self.notes, MAX_NOTES)?,
             tags: normalise_tags(&self.tags)?,
         })
     }

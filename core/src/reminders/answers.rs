@@ -143,10 +143,10 @@ pub fn answer(db: &mut Database, subject: &str, answer: &Answer, now: DateTime<U
                 notes: note.trim().to_owned(),
                 follow_up: String::new(),
             };
-            let (at, people) = interactions::checked(&input, now)?;
+            let (input, at, people) = interactions::checked(&input, now)?;
             Write::Interaction(input, at, people)
         }
-        Answer::Resolved { how } => Write::Resolution(checked_resolution(how)?.to_owned()),
+        Answer::Resolved { how } => Write::Resolution(checked_resolution(how)?),
         Answer::Kept => Write::Promise(PromiseStatus::Kept),
         Answer::NotKept => Write::Promise(PromiseStatus::Dropped),
         Answer::Met => {

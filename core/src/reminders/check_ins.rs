@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use super::written::MAX_TITLE;
 use crate::error::{Error, Result};
-use crate::fields::{check_length, day, required};
+use crate::fields::{day, line, required};
 use crate::records::{delete_softly, new_id, time_text, undelete};
 use crate::storage::Database;
 
@@ -33,14 +33,14 @@ pub struct CheckIn {
 fn checked<'a>(
     db: &Database,
     input: &'a CheckInInput,
-) -> Result<(&'a str, NaiveDate, Option<&'a str>)> {
-    let label = required(
-        &input.label,
+) -> Result<(String, NaiveDate, Option<&'a str>)> {
+    let label = line("label", "Label", &input.label, MAX_TITLE)?;
+    required(
+        &label,
         "check_ins.label_required",
         "label",
         "Name what started, like “New job at Acme” or “New manager: Dana”.",
     )?;
-    check_length("label", "Label", label, MAX_TITLE)?;
     let start_on =
         day(&input.start_on, "check_ins.bad_date", "start_on")?.ok_or_else(|| Error::Invalid {
             code: "check_ins.date_required",

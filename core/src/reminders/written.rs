@@ -9,7 +9,7 @@ use super::schedule::{resolve, Kind, Repeat};
 use super::settings;
 use super::subjects::subject;
 use crate::error::{Error, Result};
-use crate::fields::{check_length, day, required};
+use crate::fields::{day, line, required, text};
 use crate::records::{delete_softly, new_id, text_enum, time_text, undelete};
 use crate::storage::Database;
 
@@ -81,19 +81,20 @@ pub(super) fn local_due(text: &str, tz: Tz) -> Result<DateTime<Utc>> {
 }
 
 impl ReminderInput {
-    fn validated(&self, db: &Database, tz: Tz) -> Result<(String, DateTime<Utc>)> {
-        let title = required(
-            &self.title,
+    /// The title, the note and the due time, checked.
+    fn validated(&self, db: &Database, tz: Tz) -> Result<(String, String, DateTime<Utc>)> {
+        let title = line("title", "Title", &self.title, MAX_TITLE)?;
+        required(
+            &title,
             "reminders.title_required",
             "title",
             "Say what to be reminded of.",
         )?;
-        check_length("title", "Title", title, MAX_TITLE)?;
-        check_length("note", "Note", &self.note, MAX_NOTE)?;
+        let note = text("note", "Note", &self.note, MAX_NOTE)?;
         if let Some(person) = self.person_id.as_deref().filter(|p| !p.is_empty()) {
             crate::people::get(db, person)?;
         }
-        Ok((title.to_owned(), local_due(&self.due, tz)?))
+        Ok((title, note, local_due(&self.due, tz)?))
     }
 
     fn person(&self) -> Option<&str> {
@@ -104,7 +105,7 @@ impl ReminderInput {
 /// Adds a reminder the user wrote, due at its local time in the user's time zone.
 pub fn add(db: &mut Database, input: &ReminderInput, now: DateTime<Utc>) -> Result<String> {
     let zone = settings::get(db)?.time_zone;
-    let (title, due) = input.validated(db, zone.parse().unwrap_or(Tz::UTC))?;
+    let (title, note, due) = input.validated(db, zone.parse().unwrap_or(Tz::UTC))?;
     let id = new_id(now);
     db.write(|tx| {
         tx.execute(
@@ -114,7 +115,7 @@ pub fn add(db: &mut Database, input: &ReminderInput, now: DateTime<Utc>) -> Resu
             rusqlite::params![
                 id,
                 title,
-                input.note,
+                note,
                 input.person(),
                 time_text(due),
                 input.repeat,
@@ -130,7 +131,7 @@ pub fn add(db: &mut Database, input: &ReminderInput, now: DateTime<Utc>) -> Resu
 /// Changes a reminder the user wrote. It counts as new: a time already shown shows again.
 pub fn edit(db: &mut Database, id: &str, input: &ReminderInput, now: DateTime<Utc>) -> Result<()> {
     let zone = settings::get(db)?.time_zone;
-    let (title, due) = input.validated(db, zone.parse().unwrap_or(Tz::UTC))?;
+    let (title, note, due) = input.validated(db, zone.parse().unwrap_or(Tz::UTC))?;
     let subject = subject(Kind::OneOff, id);
     db.write(|tx| {
         let changed = tx.execute(
@@ -140,7 +141,7 @@ pub fn edit(db: &mut Database, id: &str, input: &ReminderInput, now: DateTime<Ut
             rusqlite::params![
                 id,
                 title,
-                input.note,
+                note,
                 input.person(),
                 time_text(due),
                 input.repeat,

@@ -90,6 +90,10 @@ pub(crate) fn list_in(dir: &Path) -> Result<Vec<Snapshot>> {
             let path = e.path();
             let (taken_at, reason) = parse(&path)?;
             let bytes = e.metadata().ok()?.len();
+            // The name of a copy being written, or of one a crash cut short: not a copy.
+            if bytes == 0 {
+                return None;
+            }
             Some(Snapshot {
                 path,
                 taken_at,

@@ -9,7 +9,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 
 use super::backups_dir;
 use super::cipher::{self, Passphrase};
-use super::files::{copy_into, stamp, DB_FILE};
+use super::files::{copy_to_new, stamp, DB_FILE};
 use super::migrations::{migrations, MIGRATION_FILES};
 use super::open_error::OpenError;
 use crate::error::Result;
@@ -303,17 +303,20 @@ fn backup_before_upgrade(
         })?;
     }
     // A name of its own, should a copy from the same second exist (a restart after a crash).
-    let mut backup = backup;
-    let mut n = 2;
-    while backup.exists() {
-        backup = upgrade_copy_path(path, version, now).with_extension(format!("{n}.db"));
-        n += 1;
-    }
-    copy_into(conn, &backup).map_err(|e| OpenError::Unavailable {
+    let names = (1..=1000).map(|n| {
+        let first = upgrade_copy_path(path, version, now);
+        if n == 1 {
+            first
+        } else {
+            first.with_extension(format!("{n}.db"))
+        }
+    });
+    let backup = copy_to_new(conn, names).map_err(|e| OpenError::Unavailable {
         path: path.to_owned(),
         detail: format!(
-            "a safety copy could not be written to {} before upgrading ({e}); nothing was changed",
-            backup.display()
+            "a safety copy could not be written to {} before upgrading ({}); nothing was changed",
+            e.path.display(),
+            e.detail
         ),
     })?;
     Ok(backup)

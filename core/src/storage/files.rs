@@ -36,13 +36,65 @@ fn data_dir_from(
 
 /// Writes a consistent copy of the database to `target` (VACUUM INTO reads one snapshot of it),
 /// under a temporary name first, so a crash never leaves half a copy under a copy's name.
-pub(crate) fn copy_into(conn: &Connection, target: &Path) -> rusqlite::Result<()> {
+fn copy_into(conn: &Connection, target: &Path) -> rusqlite::Result<()> {
     let partial = with_suffix(target, ".partial");
     let _ = std::fs::remove_file(&partial);
     conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
     std::fs::rename(&partial, target).map_err(|e| {
         let _ = std::fs::remove_file(&partial);
         rusqlite::Error::ToSqlConversionFailure(Box::new(e))
+    })
+}
+
+/// Why [`copy_to_new`] made no copy: the file it was writing, and what went wrong.
+#[derive(Debug)]
+pub(crate) struct CopyFailed {
+    pub path: PathBuf,
+    pub detail: String,
+}
+
+/// Writes a consistent copy of the database under the first of `names` that is free, and
+/// returns that name. The name is taken first, by creating an empty file that must not exist
+/// (`create_new`), so two copies made in the same second (the app's daily copy and one the
+/// command line makes before a restore) each get a name of their own and never replace each
+/// other, on any file system: no hard links needed. The copy is then written under a temporary
+/// name and renamed over its own empty file; an empty file left by a crash is not a copy
+/// ([`super::backups_dir`] skips it).
+pub(crate) fn copy_to_new(
+    conn: &Connection,
+    names: impl IntoIterator<Item = PathBuf>,
+) -> Result<PathBuf, CopyFailed> {
+    let mut last = None;
+    for path in names {
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(_) => {
+                return match copy_into(conn, &path) {
+                    Ok(()) => Ok(path),
+                    Err(e) => {
+                        let _ = std::fs::remove_file(&path);
+                        Err(CopyFailed {
+                            path,
+                            detail: e.to_string(),
+                        })
+                    }
+                };
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(path),
+            Err(e) => {
+                return Err(CopyFailed {
+                    path,
+                    detail: e.to_string(),
+                })
+            }
+        }
+    }
+    Err(CopyFailed {
+        path: last.unwrap_or_default(),
+        detail: "every name for the copy is taken".into(),
     })
 }
 

@@ -377,6 +377,65 @@ mod tests {
         assert_files(dir.path(), 1);
     }
 
+    /// Saves `WRITERS` exports named `name` at once, each thread its own bytes, through `save`;
+    /// every one must land whole under a name of its own.
+    fn race(save: impl Fn(&Path, &[u8]) -> Result<PathBuf> + Sync) {
+        const WRITERS: usize = 6;
+        let dir = tempfile::tempdir().unwrap();
+        let start = std::sync::Barrier::new(WRITERS);
+        let saved: Vec<(PathBuf, Vec<u8>)> = std::thread::scope(|s| {
+            let writers: Vec<_> = (0..WRITERS)
+                .map(|i| {
+                    let (dir, start, save) = (dir.path(), &start, &save);
+                    s.spawn(move || {
+                        let bytes = format!("export number {i}\n").repeat(10_000).into_bytes();
+                        start.wait();
+                        (save(dir, &bytes).unwrap(), bytes)
+                    })
+                })
+                .collect();
+            writers.into_iter().map(|w| w.join().unwrap()).collect()
+        });
+        for (path, bytes) in &saved {
+            assert!(
+                std::fs::read(path).unwrap() == *bytes,
+                "{} holds the export that was saved there, whole",
+                path.display()
+            );
+        }
+        assert_files(dir.path(), WRITERS);
+    }
+
+    #[test]
+    fn exports_saved_at_the_same_moment_each_get_a_name_of_their_own() {
+        race(|dir, bytes| save_as(dir, "Allies people - 2026-11-26.csv", bytes));
+    }
+
+    #[test]
+    fn without_hard_links_exports_saved_at_the_same_moment_still_replace_nothing() {
+        let links_tried = std::sync::atomic::AtomicUsize::new(0);
+        race(|dir, bytes| {
+            let names = (1..).map(|n| {
+                if n == 1 {
+                    dir.join("people.csv")
+                } else {
+                    dir.join(format!("people ({n}).csv"))
+                }
+            });
+            // Error 1: EPERM, what Linux's vfat answers a hard link (on Windows,
+            // ERROR_INVALID_FUNCTION, what exFAT answers).
+            let no_links = |_: &Path, _: &Path| -> std::io::Result<()> {
+                links_tried.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                Err(std::io::Error::from_raw_os_error(1))
+            };
+            write_whole_with(dir, "people.csv", bytes, names, no_links)
+        });
+        assert!(
+            links_tried.into_inner() >= 6,
+            "every save tried a hard link first and fell back to writing under its name"
+        );
+    }
+
     #[test]
     fn a_missing_folder_is_reported_as_the_file_that_was_asked_for() {
         let dir = tempfile::tempdir().unwrap();

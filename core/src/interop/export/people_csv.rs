@@ -26,13 +26,33 @@ pub const HEADER: [&str; 14] = [
     "Phones",
 ];
 
+/// What a spreadsheet runs as a formula when a cell starts with it.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether [`neutralise`] marks `cell`: when it starts like a formula, or with apostrophes before
+/// such a start, so that an apostrophe the text itself begins with survives [`unneutralise`].
+fn marked(cell: &str) -> bool {
+    cell.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
 /// A spreadsheet runs a cell starting with =, +, -, @, a tab or a carriage return as a formula;
-/// a leading apostrophe makes it plain text (and shows nothing extra).
+/// a leading apostrophe makes it plain text (and shows nothing extra). [`unneutralise`] takes it
+/// off again when Allies imports the file.
 pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if marked(cell) {
         format!("'{cell}").into()
     } else {
         cell.into()
+    }
+}
+
+/// The text of a cell as it was before [`neutralise`]: the leading apostrophe is taken off only
+/// where the export put it (before a formula's start, or before apostrophes that precede one),
+/// so "'=SUM(A1)" comes back as "=SUM(A1)" and "'tis" stays "'tis".
+pub fn unneutralise(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if marked(rest) => rest,
+        _ => cell,
     }
 }
 
@@ -150,6 +170,28 @@ mod tests {
     use super::*;
     use crate::people::{self, PersonInput};
     use chrono::TimeZone;
+
+    #[test]
+    fn the_import_takes_off_exactly_the_apostrophe_the_export_put_on() {
+        for (text, cell) in [
+            ("=SUM(A1)", "'=SUM(A1)"),
+            ("-5", "'-5"),
+            ("\tindented", "'\tindented"),
+            ("'=quoted formula", "''=quoted formula"),
+            ("''+1", "'''+1"),
+            ("'tis", "'tis"),
+            ("'", "'"),
+            ("", ""),
+            ("fine", "fine"),
+        ] {
+            assert_eq!(neutralise(text), cell, "{text:?} is written as {cell:?}");
+            assert_eq!(
+                unneutralise(cell),
+                text,
+                "{cell:?} is read back as {text:?}"
+            );
+        }
+    }
 
     #[test]
     fn initials_take_the_first_and_last_word() {

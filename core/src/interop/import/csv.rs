@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::parsed::{decode, not_a_file, Candidate, Parsed, Problem};
 use crate::error::{Error, Result};
-use crate::fields::fold;
+use crate::fields::{clean_text, fold};
+use crate::interop::export::people_csv;
 use crate::people::contacts::{from_cell, Contact, ContactKind};
 use crate::people::PersonInput;
 
@@ -27,6 +28,8 @@ pub struct Mapping {
     pub phones: Option<usize>,
     pub notes: Option<usize>,
     pub how_met: Option<usize>,
+    /// Comma-separated, as Allies exports them.
+    pub tags: Option<usize>,
 }
 
 /// Guesses the mapping from header names ("E-mail Address" → email, "Company" → organisation).
@@ -67,6 +70,7 @@ pub fn guess_mapping(headers: &[String]) -> Mapping {
         ]),
         notes: find(&["notes", "note", "comments", "comment"]),
         how_met: find(&["how met", "how we met", "connected on", "met"]),
+        tags: find(&["tags", "tag"]),
     }
 }
 
@@ -172,13 +176,10 @@ fn read_rows(
             });
             continue;
         }
-        let get = |column: Option<usize>| {
-            column
-                .and_then(|c| record.get(c))
-                .unwrap_or("")
-                .trim()
-                .to_owned()
-        };
+        // A cell as Allies exported it: the apostrophe that kept a formula from running is
+        // taken off (other programs mark cells the same way).
+        let raw = |column: Option<usize>| column.and_then(|c| record.get(c)).unwrap_or("");
+        let get = |column: Option<usize>| people_csv::unneutralise(raw(column).trim()).to_owned();
         let name = match get(mapping.name) {
             n if !n.is_empty() => n,
             _ => [get(mapping.first_name), get(mapping.last_name)]
@@ -204,8 +205,9 @@ fn read_rows(
                 .find(|c| c.kind == ContactKind::Email)
                 .map(|c| c.value.clone())
                 .unwrap_or_default(),
-            notes: get(mapping.notes),
-            tags: String::new(),
+            // Notes keep their own spaces and line breaks, as typed.
+            notes: people_csv::unneutralise(raw(mapping.notes)).to_owned(),
+            tags: get(mapping.tags),
         };
         let checked = contacts
             .iter()
@@ -216,7 +218,7 @@ fn read_rows(
             Ok((person, contacts)) => candidates.push(Candidate {
                 row,
                 person,
-                how_met: how_met_from(&get(mapping.how_met)),
+                how_met: how_met_from(clean_text(&get(mapping.how_met)).trim()),
                 contacts,
             }),
             Err(e) => problems.push(Problem {
