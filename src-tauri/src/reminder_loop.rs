@@ -143,13 +143,14 @@ fn should_look(changed: bool, next: Option<DateTime<Utc>>, now: DateTime<Utc>) -
 /// Starts the scheduler on the app's async runtime.
 pub fn spawn(state: AppState, shell: Arc<dyn Shell>) {
     tauri::async_runtime::spawn(async move {
-        let notifier = DesktopNotifier::default();
+        let notifier = state.notifier.clone();
         let mut last_error: Option<String> = None;
         let mut changed = true;
         let mut next: Option<DateTime<Utc>> = None;
         loop {
             if should_look(changed, next, now()) {
                 let (st, sh, at) = (state.clone(), Arc::clone(&shell), now());
+                let notifier = notifier.clone();
                 let looked =
                     tauri::async_runtime::spawn_blocking(move || run_once(&st, &notifier, &sh, at))
                         .await
@@ -339,7 +340,7 @@ mod tests {
         }
     }
 
-    // One test, because notify-rust finds the bus through the process environment.
+    // One test, because the notifier finds the bus through the process environment.
     #[test]
     fn a_due_thank_you_is_one_pop_up_whose_buttons_work() {
         let _env = crate::desktop_notifier::DBUS_ENV

@@ -12,6 +12,8 @@ use allies_core::storage::encryption;
 use allies_core::{Database, Error, OpenError, WireError};
 use chrono::{DateTime, Utc};
 
+use crate::desktop_notifier::DesktopNotifier;
+
 /// Cheap to clone: every clone shares the one session and the scheduler's signals.
 #[derive(Clone)]
 pub struct AppState {
@@ -22,6 +24,8 @@ pub struct AppState {
     pub desktop_problem: Arc<Mutex<Option<String>>>,
     /// Presenting mode as the UI last set it (`Presenting::as_u8`): pop-ups then show no names.
     pub presenting: Arc<std::sync::atomic::AtomicU8>,
+    /// The one notification worker: every pop-up, from the scheduler or a test reminder.
+    pub notifier: DesktopNotifier,
 }
 
 fn lock(session: &Mutex<Session>) -> MutexGuard<'_, Session> {
@@ -73,6 +77,7 @@ impl AppState {
             changed: Arc::new(tokio::sync::Notify::new()),
             desktop_problem: Arc::new(Mutex::new(None)),
             presenting: Arc::default(),
+            notifier: DesktopNotifier::start(),
         }
     }
 

@@ -5,7 +5,6 @@ use allies_core::storage::encryption;
 use allies_core::{Error, WireError};
 use tauri::State;
 
-use crate::desktop_notifier::DesktopNotifier;
 use crate::state::{now, stopped, AppState, Status};
 
 #[tauri::command]
@@ -58,19 +57,18 @@ pub async fn set_encryption(
 }
 
 #[tauri::command]
-pub async fn send_test_reminder() -> Result<Delivery, WireError> {
+pub async fn send_test_reminder(state: State<'_, AppState>) -> Result<Delivery, WireError> {
     #[allow(clippy::disallowed_methods)] // the reminder shows the user's wall-clock time
     let reminder = notification::test_reminder(chrono::Local::now());
-    tauri::async_runtime::spawn_blocking(move || {
-        notification::deliver(&DesktopNotifier::default(), reminder)
-    })
-    .await
-    .map_err(|e| {
-        Error::NotifyFailed {
-            detail: e.to_string(),
-        }
-        .into()
-    })
+    let notifier = state.notifier.clone();
+    tauri::async_runtime::spawn_blocking(move || notification::deliver(&notifier, reminder))
+        .await
+        .map_err(|e| {
+            Error::NotifyFailed {
+                detail: e.to_string(),
+            }
+            .into()
+        })
 }
 
 /// Whether Allies starts, in the tray, when the user logs in.

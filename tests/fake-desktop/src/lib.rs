@@ -70,6 +70,9 @@ pub struct Received {
 
 struct FakeServer {
     received: Arc<Mutex<Vec<Received>>>,
+    /// The unique bus name of the connection each `Notify` came from, in order.
+    senders: Arc<Mutex<Vec<String>>>,
+    capabilities: Vec<String>,
 }
 
 #[zbus::interface(name = "org.freedesktop.Notifications")]
@@ -85,7 +88,14 @@ impl FakeServer {
         actions: Vec<String>,
         _hints: HashMap<String, zbus::OwnedVariant>,
         _timeout: i32,
+        #[zbus(header)] header: zbus::message::Header<'_>,
     ) -> u32 {
+        if let Some(sender) = header.sender() {
+            self.senders
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .push(sender.to_string());
+        }
         let mut received = self.received.lock().unwrap_or_else(|p| p.into_inner());
         let id = received.len() as u32 + 1;
         received.push(Received {
@@ -99,7 +109,7 @@ impl FakeServer {
     }
 
     fn get_capabilities(&self) -> Vec<String> {
-        vec!["body".into(), "actions".into()]
+        self.capabilities.clone()
     }
 
     fn get_server_information(&self) -> (String, String, String, String) {
@@ -116,22 +126,57 @@ impl FakeServer {
 pub struct FakeNotificationServer {
     conn: zbus::Connection,
     received: Arc<Mutex<Vec<Received>>>,
+    senders: Arc<Mutex<Vec<String>>>,
 }
 
 impl FakeNotificationServer {
+    /// A server that shows bodies as plain text, with action buttons.
     pub async fn start(bus: &PrivateBus) -> Result<FakeNotificationServer> {
+        FakeNotificationServer::start_with_capabilities(bus, &["body", "actions"]).await
+    }
+
+    /// A server that advertises `capabilities` (GetCapabilities), e.g. "body-markup".
+    pub async fn start_with_capabilities(
+        bus: &PrivateBus,
+        capabilities: &[&str],
+    ) -> Result<FakeNotificationServer> {
         let received = Arc::new(Mutex::new(Vec::new()));
+        let senders = Arc::new(Mutex::new(Vec::new()));
         let conn = zbus::connection::Builder::address(bus.address())
             .name("org.freedesktop.Notifications")
             .serve_at(
                 "/org/freedesktop/Notifications",
                 FakeServer {
                     received: received.clone(),
+                    senders: senders.clone(),
+                    capabilities: capabilities.iter().map(|c| (*c).to_owned()).collect(),
                 },
             )
             .build()
             .await?;
-        Ok(FakeNotificationServer { conn, received })
+        Ok(FakeNotificationServer {
+            conn,
+            received,
+            senders,
+        })
+    }
+
+    pub fn start_with_capabilities_blocking(
+        bus: &PrivateBus,
+        capabilities: &[&str],
+    ) -> Result<FakeNotificationServer> {
+        zbus::block_on(FakeNotificationServer::start_with_capabilities(
+            bus,
+            capabilities,
+        ))
+    }
+
+    /// The unique bus name of the connection each `Notify` came from, in order.
+    pub fn senders(&self) -> Vec<String> {
+        self.senders
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     /// The same, for tests without an async runtime.
