@@ -67,6 +67,8 @@ pub enum Error {
         encrypted: bool,
         detail: String,
     },
+    #[error("A command of Allies run from a terminal is using your data right now. Try again when it has finished.")]
+    DataInUse,
     #[error(transparent)]
     Open(#[from] OpenError),
     #[error("Your database opened normally; {instead}.")]
@@ -141,6 +143,7 @@ impl Error {
             Error::ExportExists { .. } => "export.exists",
             Error::Encryption { .. } => "encryption.failed",
             Error::EncryptionIncomplete { .. } => "encryption.incomplete",
+            Error::DataInUse => "storage.in_use",
             Error::Open(e) => e.code(),
             Error::AlreadyOpen { .. } => "storage.already_open",
             Error::NotOpen { .. } => "storage.not_open",

@@ -15,7 +15,12 @@ use serde::Serialize;
 use crate::error::{Error, Result, WireError};
 use crate::reminders::settings;
 use crate::storage::encryption::{self, Passphrase};
+use crate::storage::locks::{AppLock, DataLock};
 use crate::storage::{self, snapshots, Database, OpenError};
+
+/// How long the app waits, at start or before changing the file, for a command of the command
+/// line that is using the database to finish.
+const WAIT_FOR_COMMANDS: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Shifts the app's clock by this many seconds, so tests can reach a due time without
 /// waiting for it. Unset in normal use.
@@ -52,6 +57,11 @@ enum State {
 /// The database, open or not.
 pub struct Session {
     state: State,
+    /// The app's locks of its data folder (see `storage::locks`), held for the session's life;
+    /// none for a session over a database opened elsewhere.
+    locks: Option<(AppLock, DataLock)>,
+    /// [`WAIT_FOR_COMMANDS`], shorter in tests.
+    wait_for_commands: std::time::Duration,
 }
 
 /// What the UI needs to know at start: can it work, and where is the data.
@@ -78,11 +88,43 @@ pub struct LatestBackup {
 impl Session {
     /// Opens the database in the data folder, or records why it could not be opened.
     pub fn open(now: DateTime<Utc>) -> Session {
-        match storage::data_dir().and_then(|dir| Database::open_in(&dir, now)) {
-            Ok(db) => Session::over(db),
-            Err(e) => Session {
-                state: State::Closed(e, None),
-            },
+        match storage::data_dir() {
+            Ok(dir) => Session::open_in(&dir, now),
+            Err(e) => Session::closed(e),
+        }
+    }
+
+    /// Takes the data folder `dir` for this app first (a second app stops here, having opened
+    /// nothing), then opens the database in it, alone, so no command of the command line uses
+    /// it while it is migrated; and from then on shares it with them.
+    pub fn open_in(dir: &std::path::Path, now: DateTime<Utc>) -> Session {
+        let app = match AppLock::take(dir) {
+            Ok(app) => app,
+            Err(e) => return Session::closed(e),
+        };
+        let mut data = match DataLock::exclusive(dir, WAIT_FOR_COMMANDS) {
+            Ok(data) => data,
+            Err(e) => return Session::closed(e),
+        };
+        let state = match Database::open_in(dir, now) {
+            Ok(db) => State::Open(db),
+            Err(e) => State::Closed(e, None),
+        };
+        // Should sharing fail, commands of the command line wait for the app to end.
+        let _ = data.share();
+        Session {
+            state,
+            locks: Some((app, data)),
+            wait_for_commands: WAIT_FOR_COMMANDS,
+        }
+    }
+
+    /// A session that has not opened anything, for `e`.
+    pub fn closed(e: OpenError) -> Session {
+        Session {
+            state: State::Closed(e, None),
+            locks: None,
+            wait_for_commands: WAIT_FOR_COMMANDS,
         }
     }
 
@@ -90,7 +132,26 @@ impl Session {
     pub fn over(db: Database) -> Session {
         Session {
             state: State::Open(db),
+            locks: None,
+            wait_for_commands: WAIT_FOR_COMMANDS,
         }
+    }
+
+    /// Runs `f`, which opens, replaces or rewrites the database file, while nobody else uses
+    /// the database: after waiting a little for commands of the command line to finish.
+    fn alone<T>(&mut self, f: impl FnOnce(&mut Session) -> Result<T>) -> Result<T> {
+        let within = self.wait_for_commands;
+        if let Some((_, data)) = self.locks.as_mut() {
+            if !data.exclusive_within(within)? {
+                return Err(Error::DataInUse);
+            }
+        }
+        let result = f(self);
+        if let Some((_, data)) = self.locks.as_mut() {
+            // Should sharing fail, commands of the command line wait for the app to end.
+            let _ = data.share();
+        }
+        result
     }
 
     /// Why the database is not open, when it is not.
@@ -148,9 +209,11 @@ impl Session {
     /// where the old file went.
     pub fn start_fresh(&mut self, now: DateTime<Utc>) -> Result<PathBuf> {
         let (path, _) = self.unusable_file("there is nothing to start fresh from")?;
-        let (db, aside) = storage::start_fresh(&path, now)?;
-        self.state = State::Open(db);
-        Ok(aside)
+        self.alone(|s| {
+            let (db, aside) = storage::start_fresh(&path, now)?;
+            s.state = State::Open(db);
+            Ok(aside)
+        })
     }
 
     /// Puts the newest copy from the backups folder in place of a database that cannot be
@@ -161,9 +224,11 @@ impl Session {
             .into_iter()
             .next()
             .ok_or(Error::NoBackup)?;
-        let (db, aside) = storage::restore_copy(&path, &latest.path, now, key.as_ref())?;
-        self.state = State::Open(db);
-        Ok(aside)
+        self.alone(|s| {
+            let (db, aside) = storage::restore_copy(&path, &latest.path, now, key.as_ref())?;
+            s.state = State::Open(db);
+            Ok(aside)
+        })
     }
 
     /// Opens encrypted data with its passphrase. A wrong passphrase leaves it locked and says
@@ -176,12 +241,15 @@ impl Session {
             State::Open(_) => return Ok(()),
             State::Closed(e, _) => return Err(e.clone().into()),
         };
-        match Database::open_with_key(&path, now, Some(&key)) {
-            Ok(db) => self.state = State::Open(db),
-            Err(e @ OpenError::WrongPassphrase { .. }) => return Err(e.into()),
-            Err(e) => self.state = State::Closed(e, Some(key)),
-        }
-        Ok(())
+        // Opening may migrate the file: alone.
+        self.alone(|s| {
+            match Database::open_with_key(&path, now, Some(&key)) {
+                Ok(db) => s.state = State::Open(db),
+                Err(e @ OpenError::WrongPassphrase { .. }) => return Err(e.into()),
+                Err(e) => s.state = State::Closed(e, Some(key)),
+            }
+            Ok(())
+        })
     }
 
     /// Whether the data is encrypted and waiting for its passphrase.
@@ -233,18 +301,22 @@ impl Session {
             return Err(Error::NothingToDecrypt);
         }
         let path = db.path().to_owned();
-        let State::Open(db) = std::mem::replace(
-            &mut self.state,
-            State::Closed(OpenError::Locked { path }, None),
-        ) else {
-            unreachable!("checked to be open above")
-        };
-        let (reopened, result) = encryption::change(db, new, now);
-        self.state = match reopened {
-            Ok(db) => State::Open(db),
-            Err(e) => State::Closed(e, None),
-        };
-        result
+        self.alone(|s| {
+            let State::Open(db) = std::mem::replace(
+                &mut s.state,
+                State::Closed(OpenError::Locked { path }, None),
+            ) else {
+                return Err(Error::NotOpen {
+                    what: "its encryption can be changed",
+                });
+            };
+            let (reopened, result) = encryption::change(db, new, now);
+            s.state = match reopened {
+                Ok(db) => State::Open(db),
+                Err(e) => State::Closed(e, None),
+            };
+            result
+        })
     }
 
     /// The open database, or why there is none.
@@ -270,9 +342,7 @@ mod tests {
     fn open_at(path: &std::path::Path, now: DateTime<Utc>) -> Session {
         match Database::open(path, now) {
             Ok(db) => Session::over(db),
-            Err(e) => Session {
-                state: State::Closed(e, None),
-            },
+            Err(e) => Session::closed(e),
         }
     }
 
@@ -340,6 +410,48 @@ mod tests {
             code(session.set_encryption(None, None, at())).0,
             "encryption.off",
             "nothing to decrypt"
+        );
+    }
+
+    #[test]
+    fn a_second_app_opens_nothing_and_no_change_of_the_file_runs_under_a_command() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut first = Session::open_in(dir.path(), at());
+        assert!(first.status(None).ready);
+        people::add(first.database().unwrap(), &PersonInput::named("Dana"), at()).unwrap();
+
+        let second = Session::open_in(dir.path(), at());
+        let status = second.status(None);
+        assert!(!status.ready && !status.can_start_fresh);
+        assert_eq!(status.error.unwrap().code, "storage.already_running");
+
+        // A command of the command line uses the database: no encryption change meanwhile.
+        first.wait_for_commands = std::time::Duration::from_millis(100);
+        let command = DataLock::shared(dir.path(), std::time::Duration::from_millis(100)).unwrap();
+        assert_eq!(
+            code(first.set_encryption(None, Some("a fine passphrase".into()), at())).0,
+            "storage.in_use"
+        );
+        assert!(
+            first.status(None).ready && !first.status(None).encrypted,
+            "the data stays open as it was"
+        );
+        drop(command);
+        first
+            .set_encryption(None, Some("a fine passphrase".into()), at())
+            .unwrap();
+        assert!(first.status(None).encrypted);
+        assert!(
+            DataLock::shared(dir.path(), std::time::Duration::from_millis(100)).is_ok(),
+            "commands can use the database again after the change"
+        );
+
+        drop(first);
+        let again = Session::open_in(dir.path(), at());
+        assert_eq!(
+            again.status(None).error.unwrap().code,
+            "storage.locked",
+            "the folder is free once the first app has ended"
         );
     }
 

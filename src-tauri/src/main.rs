@@ -35,7 +35,9 @@ fn run_app(background: bool) -> ExitCode {
     }
     #[cfg(target_os = "linux")]
     rendering::choose_drawing_path();
-    let app_state = state::AppState::open(state::now());
+    // Opened in `setup`, after the single-instance plugin has handed a second launch over to
+    // the first and ended it: only the instance that stays opens (and may migrate) the data.
+    let app_state = state::AppState::unopened();
     let scheduler_state = app_state.clone();
     let result = tauri::Builder::default()
         // First, so a second launch hands over before anything else starts.
@@ -52,6 +54,8 @@ fn run_app(background: bool) -> ExitCode {
         .manage(app_state)
         .manage(file_dialogs::ChosenFiles::default())
         .setup(move |app| {
+            // Before the page can ask for anything: its calls wait for setup to return.
+            scheduler_state.open_data(state::now());
             let handle = app.handle().clone();
             let in_tray = match desktop::tray(&handle, scheduler_state.clone()) {
                 Ok(()) => true,

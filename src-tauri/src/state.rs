@@ -62,13 +62,22 @@ where
 }
 
 impl AppState {
-    pub fn open(now: DateTime<Utc>) -> AppState {
+    /// The state before the data is opened: nothing can use it until [`AppState::open_data`].
+    pub fn unopened() -> AppState {
+        AppState::with(Session::closed(OpenError::NoDataDir(
+            "the data folder is not opened yet".into(),
+        )))
+    }
+
+    /// Takes the data folder for this app and opens the database in it (see
+    /// [`Session::open`]); another app already running keeps it, and this one opens nothing.
+    pub fn open_data(&self, now: DateTime<Utc>) {
         let session = Session::open(now);
         match session.problem() {
             None | Some(OpenError::Locked { .. }) => {}
             Some(e) => eprintln!("allies: {e}"),
         }
-        AppState::with(session)
+        *lock(&self.session) = session;
     }
 
     fn with(session: Session) -> AppState {
