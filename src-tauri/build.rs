@@ -128,6 +128,8 @@ const COMMANDS: &[&str] = &[
     "remove_sample_workspace",
     "sample_workspace_status",
     "choose_file_to_open",
+    "set_lock_after",
+    "note_activity",
 ];
 
 fn main() {

@@ -8,6 +8,7 @@
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
+use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -20,7 +21,7 @@ use crate::storage::{self, snapshots, Database, OpenError};
 
 /// How long the app waits, at start or before changing the file, for a command of the command
 /// line that is using the database to finish.
-const WAIT_FOR_COMMANDS: std::time::Duration = std::time::Duration::from_secs(10);
+const WAIT_FOR_COMMANDS: Duration = Duration::from_secs(10);
 
 /// Shifts the app's clock by this many seconds, so tests can reach a due time without
 /// waiting for it. Unset in normal use.
@@ -47,6 +48,73 @@ pub fn today(db: &Database, now: DateTime<Utc>) -> Result<NaiveDate> {
     Ok(now.with_timezone(&settings::get(db)?.tz()).date_naive())
 }
 
+/// How long encrypted data stays open without use unless the user chose otherwise (Settings
+/// offers the choice; the window tells the session).
+pub const DEFAULT_LOCK_AFTER: Duration = Duration::from_secs(10 * 60);
+
+/// The longest delay a user can choose before encrypted data locks itself, in seconds.
+const LONGEST_LOCK_AFTER: u32 = 24 * 3600;
+
+/// When open encrypted data locks itself: after a while without use. Its clock is given as a
+/// reading of a monotonic clock that counts time asleep (the shell reads `CLOCK_BOOTTIME` on
+/// Linux), so neither a changed wall clock nor a suspended laptop keeps the data open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IdleTimer {
+    limit: Option<Duration>,
+    last_use: Duration,
+}
+
+impl IdleTimer {
+    /// A timer that runs out `limit` after `now` (never without a limit).
+    pub fn new(limit: Option<Duration>, now: Duration) -> IdleTimer {
+        IdleTimer {
+            limit,
+            last_use: now,
+        }
+    }
+
+    /// The data was used at `now`: the wait starts again. (A reading older than the last one
+    /// never moves the timer back.)
+    pub fn used(&mut self, now: Duration) {
+        self.last_use = self.last_use.max(now);
+    }
+
+    /// A new delay, counted from `now`.
+    pub fn set_limit(&mut self, limit: Option<Duration>, now: Duration) {
+        self.limit = limit;
+        self.used(now);
+    }
+
+    /// Whether the data has gone unused for the whole delay at `now`.
+    pub fn is_up(&self, now: Duration) -> bool {
+        self.limit
+            .is_some_and(|limit| now.saturating_sub(self.last_use) >= limit)
+    }
+}
+
+/// Why the session locked itself, for the window to say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LockReason {
+    /// The delay chosen in Settings passed without use.
+    Idle,
+    /// The computer is going to sleep.
+    Sleep,
+    /// The desktop session was locked.
+    ScreenLocked,
+}
+
+impl LockReason {
+    /// What the lock screen says once the window is back.
+    pub fn message(self) -> &'static str {
+        match self {
+            LockReason::Idle => "Locked after a while without use.",
+            LockReason::Sleep => "Locked when the computer went to sleep.",
+            LockReason::ScreenLocked => "Locked with your screen.",
+        }
+    }
+}
+
 enum State {
     Open(Database),
     /// Not open, and why. The passphrase is kept when it was right, for opening a backup in
@@ -61,7 +129,9 @@ pub struct Session {
     /// none for a session over a database opened elsewhere.
     locks: Option<(AppLock, DataLock)>,
     /// [`WAIT_FOR_COMMANDS`], shorter in tests.
-    wait_for_commands: std::time::Duration,
+    wait_for_commands: Duration,
+    /// When open encrypted data locks itself.
+    idle: IdleTimer,
 }
 
 /// What the UI needs to know at start: can it work, and where is the data.
@@ -116,6 +186,7 @@ impl Session {
             state,
             locks: Some((app, data)),
             wait_for_commands: WAIT_FOR_COMMANDS,
+            idle: IdleTimer::new(Some(DEFAULT_LOCK_AFTER), Duration::ZERO),
         }
     }
 
@@ -125,6 +196,7 @@ impl Session {
             state: State::Closed(e, None),
             locks: None,
             wait_for_commands: WAIT_FOR_COMMANDS,
+            idle: IdleTimer::new(Some(DEFAULT_LOCK_AFTER), Duration::ZERO),
         }
     }
 
@@ -134,6 +206,7 @@ impl Session {
             state: State::Open(db),
             locks: None,
             wait_for_commands: WAIT_FOR_COMMANDS,
+            idle: IdleTimer::new(Some(DEFAULT_LOCK_AFTER), Duration::ZERO),
         }
     }
 
@@ -319,6 +392,44 @@ impl Session {
         })
     }
 
+    /// The user did something at `now` (a reading of the monotonic clock): the data stays open
+    /// for the whole delay from here.
+    pub fn used(&mut self, now: Duration) {
+        self.idle.used(now);
+    }
+
+    /// Locks after `seconds` without use from now on (0: never).
+    pub fn set_lock_after(&mut self, seconds: u32, now: Duration) -> Result<()> {
+        if seconds > LONGEST_LOCK_AFTER {
+            return Err(Error::Invalid {
+                code: "encryption.lock_after",
+                field: "lock_after",
+                message: format!(
+                    "Choose at most {} hours before Allies locks itself.",
+                    LONGEST_LOCK_AFTER / 3600
+                ),
+            });
+        }
+        let limit = (seconds > 0).then(|| Duration::from_secs(u64::from(seconds)));
+        self.idle.set_limit(limit, now);
+        Ok(())
+    }
+
+    /// Locks open encrypted data if the delay has passed without use at `now`; returns whether
+    /// it locked it now.
+    pub fn lock_if_idle(&mut self, now: Duration) -> bool {
+        self.idle.is_up(now) && self.lock_because()
+    }
+
+    /// Locks open encrypted data at once (the computer goes to sleep, the screen was locked);
+    /// returns whether it locked it now. Data without a passphrase has nothing to lock.
+    pub fn lock_because(&mut self) -> bool {
+        match &self.state {
+            State::Open(db) if db.is_encrypted() => self.lock().is_ok(),
+            _ => false,
+        }
+    }
+
     /// The open database, or why there is none.
     pub fn database(&mut self) -> Result<&mut Database> {
         match &mut self.state {
@@ -452,6 +563,88 @@ mod tests {
             again.status(None).error.unwrap().code,
             "storage.locked",
             "the folder is free once the first app has ended"
+        );
+    }
+
+    fn minutes(m: u64) -> Duration {
+        Duration::from_secs(m * 60)
+    }
+
+    #[test]
+    fn the_idle_timer_runs_out_after_the_delay_without_use() {
+        // A reading of CLOCK_BOOTTIME: three days after boot.
+        let boot = Duration::from_secs(3 * 86_400);
+        let mut timer = IdleTimer::new(Some(minutes(10)), boot);
+        assert!(!timer.is_up(boot + minutes(9)));
+        assert!(timer.is_up(boot + minutes(10)), "exactly the delay");
+        timer.used(boot + minutes(9));
+        assert!(
+            !timer.is_up(boot + minutes(18)),
+            "use starts the wait again"
+        );
+        assert!(timer.is_up(boot + minutes(19)));
+        timer.used(boot);
+        assert!(
+            timer.is_up(boot + minutes(19)),
+            "an older reading does not move it back"
+        );
+        // Two days asleep count: the boot-time clock went on.
+        assert!(timer.is_up(boot + minutes(9) + Duration::from_secs(2 * 86_400)));
+        timer.set_limit(None, boot + minutes(20));
+        assert!(!timer.is_up(Duration::MAX), "never");
+        timer.set_limit(Some(minutes(1)), boot + minutes(30));
+        assert!(
+            !timer.is_up(boot + minutes(30)),
+            "a new delay counts from when it was set"
+        );
+        assert!(timer.is_up(boot + minutes(31)));
+    }
+
+    #[test]
+    fn encrypted_data_locks_itself_when_idle_asleep_or_with_the_screen() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut session = Session::over(Database::open_in(dir.path(), at()).unwrap());
+        let t = Duration::from_secs(1_000);
+        session.used(t);
+        assert!(
+            !session.lock_if_idle(t + minutes(60)),
+            "data without a passphrase has nothing to lock"
+        );
+        assert!(!session.lock_because());
+        session
+            .set_encryption(None, Some("a fine passphrase".into()), at())
+            .unwrap();
+
+        session.set_lock_after(5 * 60, t).unwrap();
+        assert!(!session.lock_if_idle(t + minutes(4)));
+        session.used(t + minutes(4));
+        assert!(
+            !session.lock_if_idle(t + minutes(8)),
+            "it was used meanwhile"
+        );
+        assert!(session.lock_if_idle(t + minutes(9)));
+        assert!(session.is_locked());
+        assert!(
+            !session.lock_if_idle(t + minutes(20)),
+            "already locked: not locked again"
+        );
+
+        session.unlock("a fine passphrase".into(), at()).unwrap();
+        session.used(t + minutes(30));
+        session.set_lock_after(0, t + minutes(30)).unwrap();
+        assert!(
+            !session.lock_if_idle(t + minutes(30_000)),
+            "never, when so chosen"
+        );
+        assert!(
+            session.lock_because(),
+            "going to sleep locks whatever the delay"
+        );
+        assert!(session.is_locked());
+
+        assert_eq!(
+            code(session.set_lock_after(24 * 3600 + 1, t)),
+            ("encryption.lock_after".into(), Some("lock_after".into()))
         );
     }
 

@@ -9,6 +9,7 @@ mod daily_copies;
 mod desktop;
 mod desktop_notifier;
 mod file_dialogs;
+mod locking;
 mod reminder_loop;
 #[cfg(target_os = "linux")]
 mod rendering;
@@ -68,6 +69,7 @@ fn run_app(background: bool) -> ExitCode {
             if background && in_tray {
                 desktop::hide(&handle);
             }
+            locking::spawn(scheduler_state.clone(), handle.clone());
             let shell = desktop::WindowShell(handle);
             daily_copies::spawn(scheduler_state.clone());
             reminder_loop::spawn(scheduler_state, std::sync::Arc::new(shell));
@@ -204,6 +206,8 @@ fn run_app(background: bool) -> ExitCode {
             commands::sample::remove_sample_workspace,
             commands::sample::sample_workspace_status,
             commands::data::choose_file_to_open,
+            commands::app::set_lock_after,
+            commands::app::note_activity,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -13,6 +13,7 @@ use allies_core::{Database, Error, OpenError, WireError};
 use chrono::{DateTime, Utc};
 
 use crate::desktop_notifier::DesktopNotifier;
+use crate::locking::monotonic_now;
 
 /// Cheap to clone: every clone shares the one session and the scheduler's signals.
 #[derive(Clone)]
@@ -77,7 +78,9 @@ impl AppState {
             None | Some(OpenError::Locked { .. }) => {}
             Some(e) => eprintln!("allies: {e}"),
         }
-        *lock(&self.session) = session;
+        let mut held = lock(&self.session);
+        *held = session;
+        held.used(monotonic_now());
     }
 
     fn with(session: Session) -> AppState {
@@ -125,12 +128,39 @@ impl AppState {
 
     /// Opens encrypted data with its passphrase.
     pub fn unlock(&self, passphrase: String, now: DateTime<Utc>) -> Result<(), WireError> {
-        self.change(|s| s.unlock(passphrase, now))
+        self.change(|s| {
+            s.unlock(passphrase, now)?;
+            s.used(monotonic_now());
+            Ok(())
+        })
     }
 
     /// Whether the data is encrypted and waiting for its passphrase.
     pub fn is_locked(&self) -> bool {
         lock(&self.session).is_locked()
+    }
+
+    /// The user did something in the window: open encrypted data stays open for the whole
+    /// delay from now.
+    pub fn used(&self) {
+        lock(&self.session).used(monotonic_now());
+    }
+
+    /// Locks encrypted data after `seconds` without use (0: never), as chosen in Settings.
+    pub fn set_lock_after(&self, seconds: u32) -> Result<(), WireError> {
+        lock(&self.session)
+            .set_lock_after(seconds, monotonic_now())
+            .map_err(WireError::from)
+    }
+
+    /// Locks open encrypted data if it has gone unused for the delay; whether it did now.
+    pub fn lock_if_idle(&self) -> bool {
+        lock(&self.session).lock_if_idle(monotonic_now())
+    }
+
+    /// Locks open encrypted data at once (sleep, a locked screen); whether it did now.
+    pub fn lock_because(&self) -> bool {
+        lock(&self.session).lock_because()
     }
 
     /// Closes encrypted data until its passphrase is given again.
@@ -171,15 +201,25 @@ impl AppState {
         F: FnOnce(&mut Database) -> allies_core::Result<T> + Send + 'static,
     {
         let changed = Arc::clone(&self.changed);
-        self.with_db_quietly(move |db| {
-            let before = db.commits();
-            let result = f(db);
-            if db.commits() != before {
-                changed.notify_one();
-            }
-            result
-        })
-        .await
+        let wrote = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let written = Arc::clone(&wrote);
+        let result = self
+            .with_db_quietly(move |db| {
+                let before = db.commits();
+                let result = f(db);
+                if db.commits() != before {
+                    changed.notify_one();
+                    written.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                result
+            })
+            .await;
+        // A change the user made keeps encrypted data open for the whole delay again. Reads
+        // do not count (views poll); the window reports other activity (`note_activity`).
+        if wrote.load(std::sync::atomic::Ordering::Relaxed) {
+            self.used();
+        }
+        result
     }
 
     /// Runs `f`, one thing the user did outside the window (a pop-up's button, the tray), on

@@ -206,6 +206,10 @@ export function createApi(invoke) {
     /** Opens the system's open dialog for `opening` ('people' | 'backup'); resolves to the chosen
      * path, or null when the user cancelled. */
     chooseFileToOpen: (opening) => call('choose_file_to_open', { opening }),
+    /** Encrypted data locks itself after `minutes` without use (0: never), as chosen in Settings. */
+    setLockAfter: (minutes) => call('set_lock_after', { seconds: Math.round(minutes * 60) }),
+    /** The user is using the window (reading, moving around): encrypted data stays open. */
+    noteActivity: () => call('note_activity'),
   };
 }
 

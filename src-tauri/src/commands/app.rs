@@ -43,6 +43,19 @@ pub async fn lock_now(state: State<'_, AppState>) -> Result<Status, WireError> {
     Ok(state.status(None))
 }
 
+/// Encrypted data locks itself after `seconds` without use (0: never).
+#[tauri::command]
+pub async fn set_lock_after(state: State<'_, AppState>, seconds: u32) -> Result<(), WireError> {
+    state.set_lock_after(seconds)
+}
+
+/// The user is using the window without changing anything: the idle lock waits again.
+#[tauri::command]
+pub async fn note_activity(state: State<'_, AppState>) -> Result<(), WireError> {
+    state.used();
+    Ok(())
+}
+
 /// Sets, changes or (with no `passphrase`) removes the encryption of the data and its backups.
 #[tauri::command]
 pub async fn set_encryption(

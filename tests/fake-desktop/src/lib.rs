@@ -209,3 +209,62 @@ impl FakeNotificationServer {
             .clone()
     }
 }
+
+/// The session path the fake logind gives the app's process.
+pub const FAKE_SESSION_PATH: &str = "/org/freedesktop/login1/session/_31";
+
+struct FakeManager;
+
+#[zbus::interface(name = "org.freedesktop.login1.Manager")]
+impl FakeManager {
+    #[zbus(name = "GetSessionByPID")]
+    fn get_session_by_pid(&self, _pid: u32) -> zbus::OwnedObjectPath {
+        zbus::OwnedObjectPath::try_from(FAKE_SESSION_PATH)
+            .unwrap_or_else(|_| zbus::OwnedObjectPath::default())
+    }
+}
+
+/// logind as far as locking goes: owns `org.freedesktop.login1` on a bus, says which session
+/// a process is in, and sends the signals of going to sleep and of locking a session.
+pub struct FakeLogind {
+    conn: zbus::Connection,
+}
+
+impl FakeLogind {
+    pub async fn start(bus: &PrivateBus) -> Result<FakeLogind> {
+        let conn = zbus::connection::Builder::address(bus.address())
+            .name("org.freedesktop.login1")
+            .serve_at("/org/freedesktop/login1", FakeManager)
+            .build()
+            .await?;
+        Ok(FakeLogind { conn })
+    }
+
+    pub fn start_blocking(bus: &PrivateBus) -> Result<FakeLogind> {
+        zbus::block_on(FakeLogind::start(bus))
+    }
+
+    /// `PrepareForSleep(start)` on the manager: true before sleeping, false after waking.
+    pub fn prepare_for_sleep_blocking(&self, start: bool) -> Result<()> {
+        zbus::block_on(self.conn.emit_signal(
+            None::<&str>,
+            "/org/freedesktop/login1",
+            "org.freedesktop.login1.Manager",
+            "PrepareForSleep",
+            &(start,),
+        ))?;
+        Ok(())
+    }
+
+    /// `Lock` on the session at `path` (the screen locker is asked to lock it).
+    pub fn lock_session_blocking(&self, path: &str) -> Result<()> {
+        zbus::block_on(self.conn.emit_signal(
+            None::<&str>,
+            path,
+            "org.freedesktop.login1.Session",
+            "Lock",
+            &(),
+        ))?;
+        Ok(())
+    }
+}
