@@ -99,9 +99,10 @@ async fn without_a_session_bus_the_folder_lock_keeps_a_second_app_out_of_the_dat
         serde_json::json!({ "input": { "name": "Dana Ng" } }),
     )
     .await?;
-    app.go("settings").await?;
-    app.go("people").await?;
-    app.wait_for_text("#people-list", |t| t.contains("Dana Ng"))
+    // Read back from the database, not from the page's memory.
+    app.client.refresh().await?;
+    app.wait_for(".person-row[data-id]").await?;
+    app.wait_for_text(".person-row[data-id]", |t| t.contains("Dana Ng"))
         .await?;
     app.screenshot("single-instance-first-carries-on").await?;
     app.close().await?;
