@@ -129,6 +129,8 @@ const COMMANDS: &[&str] = &[
     "sample_workspace_status",
     "choose_file_to_open",
     "person_contacts",
+    "set_lock_after",
+    "note_activity",
 ];
 
 fn main() {

@@ -617,3 +617,184 @@ fn encrypted_data_needs_its_passphrase_on_the_command_line() {
         text(&right.stdout)
     );
 }
+
+/// Encrypted data in a new temporary folder, holding one person.
+fn encrypted_folder(passphrase: &str) -> tempfile::TempDir {
+    use allies_core::people::{self, PersonInput};
+    use allies_core::storage::encryption::{self, Passphrase};
+    use allies_core::Database;
+
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    #[allow(clippy::disallowed_methods)] // the binary under test reads the real clock too
+    let now = chrono::Utc::now();
+    let mut db = Database::open_in(dir.path(), now).expect("a new database");
+    people::add(&mut db, &PersonInput::named("Dana Ng"), now).expect("a person");
+    let key = Passphrase::new_checked(passphrase).expect("a passphrase");
+    let (db, changed) = encryption::change(db, Some(key), now);
+    changed.expect("encrypted");
+    drop(db);
+    dir
+}
+
+/// Runs `allies args` with `input` on its standard input.
+fn allies_with_input(args: &[&str], env: &[(&str, &str)], input: &str) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_allies"))
+        .args(args)
+        .env_remove("ALLIES_PASSPHRASE")
+        .envs(env.iter().copied())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the allies binary runs");
+    child
+        .stdin
+        .take()
+        .expect("its standard input")
+        .write_all(input.as_bytes())
+        .expect("the input is written");
+    child.wait_with_output().expect("it ends")
+}
+
+#[test]
+fn the_passphrase_can_come_on_standard_input() {
+    let dir = encrypted_folder("a long passphrase");
+    let data = dir.path().to_str().expect("a UTF-8 path");
+
+    let right = allies_with_input(
+        &["check", "--passphrase-stdin", "--data-dir", data],
+        &[],
+        "a long passphrase\n",
+    );
+    assert!(right.status.success(), "{}", text(&right.stderr));
+    assert!(text(&right.stdout).contains("      1 people"));
+
+    let wrong = allies_with_input(
+        &["check", "--passphrase-stdin", "--data-dir", data],
+        &[],
+        "not the passphrase\r\n",
+    );
+    assert!(!wrong.status.success());
+    assert!(text(&wrong.stderr).contains("does not open"));
+
+    let asked_for = allies_with_input(
+        &["--passphrase-stdin", "check", "--data-dir", data],
+        &[("ALLIES_PASSPHRASE", "not the passphrase")],
+        "a long passphrase",
+    );
+    assert!(
+        asked_for.status.success(),
+        "the standard input, asked for, wins over the environment: {}",
+        text(&asked_for.stderr)
+    );
+
+    let empty = allies_with_input(
+        &["check", "--passphrase-stdin", "--data-dir", data],
+        &[],
+        "",
+    );
+    assert!(!empty.status.success());
+
+    let neither = allies_with_input(&["check", "--data-dir", data], &[], "");
+    let message = text(&neither.stderr);
+    assert!(
+        message.contains("--passphrase-stdin")
+            && message.contains("ALLIES_PASSPHRASE")
+            && message.contains("terminal"),
+        "names every way to give it: {message}"
+    );
+}
+
+#[test]
+fn a_command_waits_while_the_app_changes_the_database_file() {
+    use allies_core::storage::locks::DataLock;
+    use std::time::{Duration, Instant};
+
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let data = dir.path().to_str().expect("a UTF-8 path");
+    // What the app holds while it encrypts, re-keys or decrypts the file, or opens it.
+    let changing =
+        DataLock::exclusive(dir.path(), Duration::ZERO).expect("the folder is free at first");
+    let started = Instant::now();
+    let command = std::thread::spawn({
+        let data = data.to_owned();
+        move || allies(&["check", "--data-dir", &data], &[])
+    });
+    std::thread::sleep(Duration::from_millis(800));
+    assert!(
+        !dir.path().join("allies.db").exists(),
+        "the command has not opened (so created) the database while the file was being changed"
+    );
+    drop(changing);
+    let out = command.join().expect("the command ran");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        started.elapsed() >= Duration::from_millis(800),
+        "it waited for the change to finish"
+    );
+}
+
+/// On a terminal the command asks for the passphrase and does not show it. The terminal is a
+/// pseudo-terminal made by `script` (util-linux).
+#[test]
+fn on_a_terminal_the_passphrase_is_asked_for_without_echo() {
+    use std::io::{Read, Write};
+    use std::process::Stdio;
+    use std::sync::{Arc, Mutex};
+    use std::time::{Duration, Instant};
+
+    let dir = encrypted_folder("a long passphrase");
+    let data = dir.path().to_str().expect("a UTF-8 path");
+    let line = format!(
+        "'{}' check --data-dir '{data}'",
+        env!("CARGO_BIN_EXE_allies")
+    );
+    let mut child = Command::new("script")
+        .args(["-qec", &line, "/dev/null"])
+        .env_remove("ALLIES_PASSPHRASE")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("script (util-linux) runs");
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let mut stdout = child.stdout.take().expect("its output");
+    let reader = std::thread::spawn({
+        let seen = Arc::clone(&seen);
+        move || {
+            let mut buf = [0u8; 256];
+            while let Ok(n) = stdout.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                seen.lock()
+                    .expect("the buffer")
+                    .extend_from_slice(&buf[..n]);
+            }
+        }
+    });
+    let shown = || text(&seen.lock().expect("the buffer"));
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !shown().contains("Passphrase for") {
+        assert!(Instant::now() < deadline, "no prompt: {}", shown());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    // Typed only once asked, as a person would: the terminal no longer echoes by then.
+    child
+        .stdin
+        .as_mut()
+        .expect("its input")
+        .write_all(b"a long passphrase\n")
+        .expect("typed");
+    let status = child.wait().expect("it ends");
+    reader.join().expect("the output is read");
+    let out = shown();
+    assert!(status.success(), "{out}");
+    assert!(out.contains("      1 people"), "{out}");
+    assert!(
+        !out.contains("a long passphrase"),
+        "the passphrase is not shown on the terminal: {out}"
+    );
+}

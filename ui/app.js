@@ -3,8 +3,8 @@
 import { api, onAppEvent } from './lib/api.js';
 import { announce } from './lib/dom.js';
 import { dateTimeText } from './lib/format.js';
-import { IdleWatch, lockAfterMinutes } from './lib/idle.js';
-import { FLASH_KEY, lockApp } from './lib/lock.js';
+import { ActivityReport, lockAfterMinutes } from './lib/idle.js';
+import { FLASH_KEY, lockApp, reloadWith } from './lib/lock.js';
 import { hashFor, paramFromHash, placeHash, sectionFromHash } from './lib/router.js';
 import { isPresenting, onPresentingChange, presentingMode, setPresentingMode, togglePresenting } from './lib/presenting.js';
 import { isTextField, shortcutFor } from './lib/shortcuts.js';
@@ -87,22 +87,23 @@ function showLock(status) {
   field.focus();
 }
 
-/** Locks encrypted data after the chosen time without use (Settings), checked on the clock. */
+/**
+ * Encrypted data locks itself in the app: after the time chosen in Settings without use, when
+ * the computer goes to sleep and when the screen is locked. The window tells the app the delay
+ * and that it is being used, and goes to the lock screen when the app locked.
+ */
 function watchIdle() {
-  const watch = new IdleWatch({
-    now: () => Date.now(),
-    minutes: lockAfterMinutes(localStorage),
-    onIdle: () => lockApp('Locked after a while without use.'),
-  });
-  const seen = () => watch.activity();
+  const report = new ActivityReport({ now: () => Date.now(), send: () => api.noteActivity().catch(() => {}) });
+  const tell = (minutes) => api.setLockAfter(minutes)
+    .catch((err) => showToast(`Could not set when Allies locks: ${err.message}`));
+  tell(lockAfterMinutes(localStorage));
+  const seen = () => report.seen();
   for (const type of ['keydown', 'pointerdown', 'pointermove', 'wheel', 'focusin']) {
     document.addEventListener(type, seen, { passive: true, capture: true });
   }
   // The delay was changed in Settings (in this window or another).
-  window.addEventListener('allies-lock-after', (e) => watch.setMinutes(e.detail));
-  setInterval(() => watch.check(), 15_000);
-  // Waking from sleep: check at once rather than at the next tick.
-  document.addEventListener('visibilitychange', () => watch.check());
+  window.addEventListener('allies-lock-after', (e) => tell(e.detail));
+  onAppEvent('data-locked', (message) => reloadWith(message));
 }
 
 function showBroken(status) {

@@ -56,6 +56,19 @@ pub enum Error {
         path: std::path::PathBuf,
         detail: String,
     },
+    /// The database itself was rewritten, then a later step failed: the data is open with the
+    /// key now in force, which the message names.
+    #[error("{} is now {}, but the change did not finish: {detail}. {}", path.display(),
+        if *encrypted { "encrypted with the new passphrase" } else { "no longer encrypted" },
+        if *encrypted { "Use the new passphrase from now on; change it again to finish with its backups." }
+        else { "It opens without a passphrase; turn encryption off again to finish with its backups." })]
+    EncryptionIncomplete {
+        path: std::path::PathBuf,
+        encrypted: bool,
+        detail: String,
+    },
+    #[error("A command of Allies run from a terminal is using your data right now. Try again when it has finished.")]
+    DataInUse,
     #[error(transparent)]
     Open(#[from] OpenError),
     #[error("Your database opened normally; {instead}.")]
@@ -137,6 +150,8 @@ impl Error {
             Error::Export { .. } => "export.failed",
             Error::ExportExists { .. } => "export.exists",
             Error::Encryption { .. } => "encryption.failed",
+            Error::EncryptionIncomplete { .. } => "encryption.incomplete",
+            Error::DataInUse => "storage.in_use",
             Error::Open(e) => e.code(),
             Error::AlreadyOpen { .. } => "storage.already_open",
             Error::NotOpen { .. } => "storage.not_open",
@@ -342,6 +357,15 @@ mod tests {
                 Error::WrongCurrentPassphrase,
                 "encryption.wrong_current",
                 "That is not your current passphrase.",
+            ),
+            (
+                Error::EncryptionIncomplete {
+                    path: "/data/allies.db".into(),
+                    encrypted: true,
+                    detail: "its backups could not be listed (denied)".into(),
+                },
+                "encryption.incomplete",
+                "/data/allies.db is now encrypted with the new passphrase, but the change did not finish: its backups could not be listed (denied). Use the new passphrase from now on; change it again to finish with its backups.",
             ),
         ];
         for (error, code, message) in cases {

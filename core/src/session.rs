@@ -8,6 +8,7 @@
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
+use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -15,7 +16,12 @@ use serde::Serialize;
 use crate::error::{Error, Result, WireError};
 use crate::reminders::settings;
 use crate::storage::encryption::{self, Passphrase};
+use crate::storage::locks::{AppLock, DataLock};
 use crate::storage::{self, snapshots, Database, OpenError};
+
+/// How long the app waits, at start or before changing the file, for a command of the command
+/// line that is using the database to finish.
+const WAIT_FOR_COMMANDS: Duration = Duration::from_secs(10);
 
 /// Shifts the app's clock by this many seconds, so tests can reach a due time without
 /// waiting for it. Unset in normal use, and honoured only by debug builds (the ones the
@@ -93,6 +99,73 @@ pub fn today(db: &Database, now: DateTime<Utc>) -> Result<NaiveDate> {
     Ok(now.with_timezone(&settings::get(db)?.tz()).date_naive())
 }
 
+/// How long encrypted data stays open without use unless the user chose otherwise (Settings
+/// offers the choice; the window tells the session).
+pub const DEFAULT_LOCK_AFTER: Duration = Duration::from_secs(10 * 60);
+
+/// The longest delay a user can choose before encrypted data locks itself, in seconds.
+const LONGEST_LOCK_AFTER: u32 = 24 * 3600;
+
+/// When open encrypted data locks itself: after a while without use. Its clock is given as a
+/// reading of a monotonic clock that counts time asleep (the shell reads `CLOCK_BOOTTIME` on
+/// Linux), so neither a changed wall clock nor a suspended laptop keeps the data open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IdleTimer {
+    limit: Option<Duration>,
+    last_use: Duration,
+}
+
+impl IdleTimer {
+    /// A timer that runs out `limit` after `now` (never without a limit).
+    pub fn new(limit: Option<Duration>, now: Duration) -> IdleTimer {
+        IdleTimer {
+            limit,
+            last_use: now,
+        }
+    }
+
+    /// The data was used at `now`: the wait starts again. (A reading older than the last one
+    /// never moves the timer back.)
+    pub fn used(&mut self, now: Duration) {
+        self.last_use = self.last_use.max(now);
+    }
+
+    /// A new delay, counted from `now`.
+    pub fn set_limit(&mut self, limit: Option<Duration>, now: Duration) {
+        self.limit = limit;
+        self.used(now);
+    }
+
+    /// Whether the data has gone unused for the whole delay at `now`.
+    pub fn is_up(&self, now: Duration) -> bool {
+        self.limit
+            .is_some_and(|limit| now.saturating_sub(self.last_use) >= limit)
+    }
+}
+
+/// Why the session locked itself, for the window to say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LockReason {
+    /// The delay chosen in Settings passed without use.
+    Idle,
+    /// The computer is going to sleep.
+    Sleep,
+    /// The desktop session was locked.
+    ScreenLocked,
+}
+
+impl LockReason {
+    /// What the lock screen says once the window is back.
+    pub fn message(self) -> &'static str {
+        match self {
+            LockReason::Idle => "Locked after a while without use.",
+            LockReason::Sleep => "Locked when the computer went to sleep.",
+            LockReason::ScreenLocked => "Locked with your screen.",
+        }
+    }
+}
+
 enum State {
     Open(Database),
     /// Not open, and why. The passphrase is kept when it was right, for opening a backup in
@@ -103,6 +176,13 @@ enum State {
 /// The database, open or not.
 pub struct Session {
     state: State,
+    /// The app's locks of its data folder (see `storage::locks`), held for the session's life;
+    /// none for a session over a database opened elsewhere.
+    locks: Option<(AppLock, DataLock)>,
+    /// [`WAIT_FOR_COMMANDS`], shorter in tests.
+    wait_for_commands: Duration,
+    /// When open encrypted data locks itself.
+    idle: IdleTimer,
 }
 
 /// What the UI needs to know at start: can it work, and where is the data.
@@ -129,11 +209,45 @@ pub struct LatestBackup {
 impl Session {
     /// Opens the database in the data folder, or records why it could not be opened.
     pub fn open(now: DateTime<Utc>) -> Session {
-        match storage::data_dir().and_then(|dir| Database::open_in(&dir, now)) {
-            Ok(db) => Session::over(db),
-            Err(e) => Session {
-                state: State::Closed(e, None),
-            },
+        match storage::data_dir() {
+            Ok(dir) => Session::open_in(&dir, now),
+            Err(e) => Session::closed(e),
+        }
+    }
+
+    /// Takes the data folder `dir` for this app first (a second app stops here, having opened
+    /// nothing), then opens the database in it, alone, so no command of the command line uses
+    /// it while it is migrated; and from then on shares it with them.
+    pub fn open_in(dir: &std::path::Path, now: DateTime<Utc>) -> Session {
+        let app = match AppLock::take(dir) {
+            Ok(app) => app,
+            Err(e) => return Session::closed(e),
+        };
+        let mut data = match DataLock::exclusive(dir, WAIT_FOR_COMMANDS) {
+            Ok(data) => data,
+            Err(e) => return Session::closed(e),
+        };
+        let state = match Database::open_in(dir, now) {
+            Ok(db) => State::Open(db),
+            Err(e) => State::Closed(e, None),
+        };
+        // Should sharing fail, commands of the command line wait for the app to end.
+        let _ = data.share();
+        Session {
+            state,
+            locks: Some((app, data)),
+            wait_for_commands: WAIT_FOR_COMMANDS,
+            idle: IdleTimer::new(Some(DEFAULT_LOCK_AFTER), Duration::ZERO),
+        }
+    }
+
+    /// A session that has not opened anything, for `e`.
+    pub fn closed(e: OpenError) -> Session {
+        Session {
+            state: State::Closed(e, None),
+            locks: None,
+            wait_for_commands: WAIT_FOR_COMMANDS,
+            idle: IdleTimer::new(Some(DEFAULT_LOCK_AFTER), Duration::ZERO),
         }
     }
 
@@ -141,7 +255,27 @@ impl Session {
     pub fn over(db: Database) -> Session {
         Session {
             state: State::Open(db),
+            locks: None,
+            wait_for_commands: WAIT_FOR_COMMANDS,
+            idle: IdleTimer::new(Some(DEFAULT_LOCK_AFTER), Duration::ZERO),
         }
+    }
+
+    /// Runs `f`, which opens, replaces or rewrites the database file, while nobody else uses
+    /// the database: after waiting a little for commands of the command line to finish.
+    fn alone<T>(&mut self, f: impl FnOnce(&mut Session) -> Result<T>) -> Result<T> {
+        let within = self.wait_for_commands;
+        if let Some((_, data)) = self.locks.as_mut() {
+            if !data.exclusive_within(within)? {
+                return Err(Error::DataInUse);
+            }
+        }
+        let result = f(self);
+        if let Some((_, data)) = self.locks.as_mut() {
+            // Should sharing fail, commands of the command line wait for the app to end.
+            let _ = data.share();
+        }
+        result
     }
 
     /// Why the database is not open, when it is not.
@@ -199,9 +333,11 @@ impl Session {
     /// where the old file went.
     pub fn start_fresh(&mut self, now: DateTime<Utc>) -> Result<PathBuf> {
         let (path, _) = self.unusable_file("there is nothing to start fresh from")?;
-        let (db, aside) = storage::start_fresh(&path, now)?;
-        self.state = State::Open(db);
-        Ok(aside)
+        self.alone(|s| {
+            let (db, aside) = storage::start_fresh(&path, now)?;
+            s.state = State::Open(db);
+            Ok(aside)
+        })
     }
 
     /// Puts the newest copy from the backups folder in place of a database that cannot be
@@ -212,9 +348,11 @@ impl Session {
             .into_iter()
             .next()
             .ok_or(Error::NoBackup)?;
-        let (db, aside) = storage::restore_copy(&path, &latest.path, now, key.as_ref())?;
-        self.state = State::Open(db);
-        Ok(aside)
+        self.alone(|s| {
+            let (db, aside) = storage::restore_copy(&path, &latest.path, now, key.as_ref())?;
+            s.state = State::Open(db);
+            Ok(aside)
+        })
     }
 
     /// Opens encrypted data with its passphrase. A wrong passphrase leaves it locked and says
@@ -227,12 +365,15 @@ impl Session {
             State::Open(_) => return Ok(()),
             State::Closed(e, _) => return Err(e.clone().into()),
         };
-        match Database::open_with_key(&path, now, Some(&key)) {
-            Ok(db) => self.state = State::Open(db),
-            Err(e @ OpenError::WrongPassphrase { .. }) => return Err(e.into()),
-            Err(e) => self.state = State::Closed(e, Some(key)),
-        }
-        Ok(())
+        // Opening may migrate the file: alone.
+        self.alone(|s| {
+            match Database::open_with_key(&path, now, Some(&key)) {
+                Ok(db) => s.state = State::Open(db),
+                Err(e @ OpenError::WrongPassphrase { .. }) => return Err(e.into()),
+                Err(e) => s.state = State::Closed(e, Some(key)),
+            }
+            Ok(())
+        })
     }
 
     /// Whether the data is encrypted and waiting for its passphrase.
@@ -284,18 +425,60 @@ impl Session {
             return Err(Error::NothingToDecrypt);
         }
         let path = db.path().to_owned();
-        let State::Open(db) = std::mem::replace(
-            &mut self.state,
-            State::Closed(OpenError::Locked { path }, None),
-        ) else {
-            unreachable!("checked to be open above")
-        };
-        let (reopened, result) = encryption::change(db, new, now);
-        self.state = match reopened {
-            Ok(db) => State::Open(db),
-            Err(e) => State::Closed(e, None),
-        };
-        result
+        self.alone(|s| {
+            let State::Open(db) = std::mem::replace(
+                &mut s.state,
+                State::Closed(OpenError::Locked { path }, None),
+            ) else {
+                return Err(Error::NotOpen {
+                    what: "its encryption can be changed",
+                });
+            };
+            let (reopened, result) = encryption::change(db, new, now);
+            s.state = match reopened {
+                Ok(db) => State::Open(db),
+                Err(e) => State::Closed(e, None),
+            };
+            result
+        })
+    }
+
+    /// The user did something at `now` (a reading of the monotonic clock): the data stays open
+    /// for the whole delay from here.
+    pub fn used(&mut self, now: Duration) {
+        self.idle.used(now);
+    }
+
+    /// Locks after `seconds` without use from now on (0: never).
+    pub fn set_lock_after(&mut self, seconds: u32, now: Duration) -> Result<()> {
+        if seconds > LONGEST_LOCK_AFTER {
+            return Err(Error::Invalid {
+                code: "encryption.lock_after",
+                field: "lock_after",
+                message: format!(
+                    "Choose at most {} hours before Allies locks itself.",
+                    LONGEST_LOCK_AFTER / 3600
+                ),
+            });
+        }
+        let limit = (seconds > 0).then(|| Duration::from_secs(u64::from(seconds)));
+        self.idle.set_limit(limit, now);
+        Ok(())
+    }
+
+    /// Locks open encrypted data if the delay has passed without use at `now`; returns whether
+    /// it locked it now.
+    pub fn lock_if_idle(&mut self, now: Duration) -> bool {
+        self.idle.is_up(now) && self.lock_because()
+    }
+
+    /// Locks open encrypted data at once (the computer goes to sleep, the screen was locked);
+    /// returns whether it locked it now. Data without a passphrase has nothing to lock.
+    pub fn lock_because(&mut self) -> bool {
+        match &self.state {
+            State::Open(db) if db.is_encrypted() => self.lock().is_ok(),
+            _ => false,
+        }
     }
 
     /// The open database, or why there is none.
@@ -375,9 +558,7 @@ mod tests {
     fn open_at(path: &std::path::Path, now: DateTime<Utc>) -> Session {
         match Database::open(path, now) {
             Ok(db) => Session::over(db),
-            Err(e) => Session {
-                state: State::Closed(e, None),
-            },
+            Err(e) => Session::closed(e),
         }
     }
 
@@ -445,6 +626,130 @@ mod tests {
             code(session.set_encryption(None, None, at())).0,
             "encryption.off",
             "nothing to decrypt"
+        );
+    }
+
+    #[test]
+    fn a_second_app_opens_nothing_and_no_change_of_the_file_runs_under_a_command() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut first = Session::open_in(dir.path(), at());
+        assert!(first.status(None).ready);
+        people::add(first.database().unwrap(), &PersonInput::named("Dana"), at()).unwrap();
+
+        let second = Session::open_in(dir.path(), at());
+        let status = second.status(None);
+        assert!(!status.ready && !status.can_start_fresh);
+        assert_eq!(status.error.unwrap().code, "storage.already_running");
+
+        // A command of the command line uses the database: no encryption change meanwhile.
+        first.wait_for_commands = std::time::Duration::from_millis(100);
+        let command = DataLock::shared(dir.path(), std::time::Duration::from_millis(100)).unwrap();
+        assert_eq!(
+            code(first.set_encryption(None, Some("a fine passphrase".into()), at())).0,
+            "storage.in_use"
+        );
+        assert!(
+            first.status(None).ready && !first.status(None).encrypted,
+            "the data stays open as it was"
+        );
+        drop(command);
+        first
+            .set_encryption(None, Some("a fine passphrase".into()), at())
+            .unwrap();
+        assert!(first.status(None).encrypted);
+        assert!(
+            DataLock::shared(dir.path(), std::time::Duration::from_millis(100)).is_ok(),
+            "commands can use the database again after the change"
+        );
+
+        drop(first);
+        let again = Session::open_in(dir.path(), at());
+        assert_eq!(
+            again.status(None).error.unwrap().code,
+            "storage.locked",
+            "the folder is free once the first app has ended"
+        );
+    }
+
+    fn minutes(m: u64) -> Duration {
+        Duration::from_secs(m * 60)
+    }
+
+    #[test]
+    fn the_idle_timer_runs_out_after_the_delay_without_use() {
+        // A reading of CLOCK_BOOTTIME: three days after boot.
+        let boot = Duration::from_secs(3 * 86_400);
+        let mut timer = IdleTimer::new(Some(minutes(10)), boot);
+        assert!(!timer.is_up(boot + minutes(9)));
+        assert!(timer.is_up(boot + minutes(10)), "exactly the delay");
+        timer.used(boot + minutes(9));
+        assert!(
+            !timer.is_up(boot + minutes(18)),
+            "use starts the wait again"
+        );
+        assert!(timer.is_up(boot + minutes(19)));
+        timer.used(boot);
+        assert!(
+            timer.is_up(boot + minutes(19)),
+            "an older reading does not move it back"
+        );
+        // Two days asleep count: the boot-time clock went on.
+        assert!(timer.is_up(boot + minutes(9) + Duration::from_secs(2 * 86_400)));
+        timer.set_limit(None, boot + minutes(20));
+        assert!(!timer.is_up(Duration::MAX), "never");
+        timer.set_limit(Some(minutes(1)), boot + minutes(30));
+        assert!(
+            !timer.is_up(boot + minutes(30)),
+            "a new delay counts from when it was set"
+        );
+        assert!(timer.is_up(boot + minutes(31)));
+    }
+
+    #[test]
+    fn encrypted_data_locks_itself_when_idle_asleep_or_with_the_screen() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut session = Session::over(Database::open_in(dir.path(), at()).unwrap());
+        let t = Duration::from_secs(1_000);
+        session.used(t);
+        assert!(
+            !session.lock_if_idle(t + minutes(60)),
+            "data without a passphrase has nothing to lock"
+        );
+        assert!(!session.lock_because());
+        session
+            .set_encryption(None, Some("a fine passphrase".into()), at())
+            .unwrap();
+
+        session.set_lock_after(5 * 60, t).unwrap();
+        assert!(!session.lock_if_idle(t + minutes(4)));
+        session.used(t + minutes(4));
+        assert!(
+            !session.lock_if_idle(t + minutes(8)),
+            "it was used meanwhile"
+        );
+        assert!(session.lock_if_idle(t + minutes(9)));
+        assert!(session.is_locked());
+        assert!(
+            !session.lock_if_idle(t + minutes(20)),
+            "already locked: not locked again"
+        );
+
+        session.unlock("a fine passphrase".into(), at()).unwrap();
+        session.used(t + minutes(30));
+        session.set_lock_after(0, t + minutes(30)).unwrap();
+        assert!(
+            !session.lock_if_idle(t + minutes(30_000)),
+            "never, when so chosen"
+        );
+        assert!(
+            session.lock_because(),
+            "going to sleep locks whatever the delay"
+        );
+        assert!(session.is_locked());
+
+        assert_eq!(
+            code(session.set_lock_after(24 * 3600 + 1, t)),
+            ("encryption.lock_after".into(), Some("lock_after".into()))
         );
     }
 

@@ -1,13 +1,19 @@
 //! The command line of the `allies` binary. With no arguments the window opens; the commands
 //! work on the same data without a window, for scripts and backups, and are safe to run while
-//! the app is open (the database is in WAL mode with a busy timeout).
+//! the app is open: a command uses the database alongside the app (WAL mode, a busy timeout)
+//! under a shared hold of the folder's `data.lock`, so it waits while the app opens, migrates,
+//! encrypts or decrypts the file, and the app changes none of that while a command runs (see
+//! `allies_core::storage::locks`). With the app closed, a command opens the database alone.
 
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
 use allies_core::interop::import::{self, Format, Mapping, OnDuplicate};
 use allies_core::interop::{self, export};
-use allies_core::storage::encryption::Passphrase;
+use allies_core::storage::encryption::{self, Passphrase};
+use allies_core::storage::locks::DataLock;
 use allies_core::{storage, Database, OpenError};
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -19,7 +25,7 @@ use crate::state::now;
 #[derive(Debug, Parser, PartialEq, Eq)]
 #[command(name = "allies", version, disable_help_subcommand = true)]
 #[command(
-    after_help = "Environment:\n  ALLIES_DATA_DIR    keep the data in this folder instead of the usual place\n  ALLIES_PASSPHRASE  the passphrase of encrypted data, for commands run here"
+    after_help = "Environment:\n  ALLIES_DATA_DIR    keep the data in this folder instead of the usual place\n  ALLIES_PASSPHRASE  the passphrase of encrypted data, for commands run here\n\nWith encrypted data and neither --passphrase-stdin nor ALLIES_PASSPHRASE, a command run in a terminal asks for the passphrase (without showing it)."
 )]
 pub struct Cli {
     /// Start in the tray and only show reminders, as at login.
@@ -29,6 +35,10 @@ pub struct Cli {
     /// Use the data in this folder (for this run) instead of the usual place.
     #[arg(long, global = true, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+
+    /// Read the passphrase of encrypted data from the first line of standard input.
+    #[arg(long, global = true)]
+    pub passphrase_stdin: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -124,7 +134,13 @@ pub fn parse(args: impl IntoIterator<Item = String>) -> Invocation {
             None => Invocation::OpenWindow {
                 background: cli.background,
             },
-            Some(command) => Invocation::Exit(execute(command, cli.data_dir.as_deref())),
+            Some(command) => Invocation::Exit(execute(
+                command,
+                &Where {
+                    data_dir: cli.data_dir.as_deref(),
+                    passphrase_stdin: cli.passphrase_stdin,
+                },
+            )),
         },
         Err(e) => {
             let _ = e.print();
@@ -152,27 +168,73 @@ fn data_dir(given: Option<&Path>) -> Result<PathBuf, String> {
 /// The environment variable the command line reads the passphrase of encrypted data from.
 pub const PASSPHRASE_VAR: &str = "ALLIES_PASSPHRASE";
 
-fn open(given: Option<&Path>) -> Result<Database, String> {
-    let dir = data_dir(given)?;
-    match Database::open_in(&dir, now()) {
-        Err(OpenError::Locked { path }) => {
-            let Some(passphrase) = std::env::var_os(PASSPHRASE_VAR) else {
-                return Err(format!(
-                    "The data in {} is encrypted. Set {PASSPHRASE_VAR} to its passphrase to use it from the command line.",
-                    path.display()
-                ));
-            };
-            let key = Passphrase::given(passphrase.to_string_lossy().into_owned())
-                .map_err(|e| e.to_string())?;
-            Database::open_with_key(&path, now(), Some(&key)).map_err(|e| e.to_string())
+/// How long a command waits for the app to finish changing the database file.
+const WAIT_FOR_THE_APP: Duration = Duration::from_secs(60);
+
+/// Where the data is, and how the passphrase of encrypted data is given.
+pub struct Where<'a> {
+    data_dir: Option<&'a Path>,
+    passphrase_stdin: bool,
+}
+
+/// The passphrase of the encrypted data at `path`: from standard input when asked to, else
+/// from [`PASSPHRASE_VAR`], else typed at the terminal without echo.
+fn passphrase(given: &Where<'_>, path: &Path) -> Result<Passphrase, String> {
+    let text = if given.passphrase_stdin {
+        let mut line = String::new();
+        std::io::stdin()
+            .read_line(&mut line)
+            .map_err(|e| format!("cannot read the passphrase from standard input: {e}"))?;
+        line.trim_end_matches(['\n', '\r']).to_owned()
+    } else if let Some(value) = std::env::var_os(PASSPHRASE_VAR) {
+        value.to_string_lossy().into_owned()
+    } else if std::io::stdin().is_terminal() {
+        rpassword::prompt_password(format!("Passphrase for {}: ", path.display()))
+            .map_err(|e| format!("cannot read the passphrase from the terminal: {e}"))?
+    } else {
+        return Err(format!(
+            "The data in {} is encrypted. Give its passphrase on standard input with --passphrase-stdin, set {PASSPHRASE_VAR} to it, or run the command in a terminal to be asked for it.",
+            path.display()
+        ));
+    };
+    Passphrase::given(text).map_err(|e| e.to_string())
+}
+
+/// Opens the database, held (see the module's comment) until the returned lock is dropped.
+fn open(given: &Where<'_>) -> Result<(DataLock, Database), String> {
+    let dir = data_dir(given.data_dir)?;
+    let path = dir.join(storage::DB_FILE);
+    // Asked before the database is held, so a prompt never holds up the app.
+    let mut key = if encryption::is_encrypted(&path) {
+        Some(passphrase(given, &path)?)
+    } else {
+        None
+    };
+    loop {
+        // Alone when the app is not running (opening may migrate the file); otherwise
+        // alongside it, once it has finished any change of the file.
+        let mut lock = match DataLock::exclusive(&dir, Duration::ZERO) {
+            Ok(lock) => lock,
+            Err(_) => DataLock::shared(&dir, WAIT_FOR_THE_APP).map_err(|e| e.to_string())?,
+        };
+        match Database::open_with_key(&path, now(), key.as_ref()) {
+            // Encrypted by the app in the meantime.
+            Err(OpenError::Locked { .. }) if key.is_none() => {
+                drop(lock);
+                key = Some(passphrase(given, &path)?);
+            }
+            Ok(db) => {
+                lock.share().map_err(|e| e.to_string())?;
+                return Ok((lock, db));
+            }
+            Err(e) => return Err(e.to_string()),
         }
-        other => other.map_err(|e| e.to_string()),
     }
 }
 
-fn execute(command: Command, given: Option<&Path>) -> ExitCode {
+fn execute(command: Command, given: &Where<'_>) -> ExitCode {
     match command {
-        Command::DataDir => match data_dir(given) {
+        Command::DataDir => match data_dir(given.data_dir) {
             Ok(dir) => {
                 println!("{}", dir.join(storage::DB_FILE).display());
                 ExitCode::SUCCESS
@@ -194,8 +256,8 @@ fn execute(command: Command, given: Option<&Path>) -> ExitCode {
 }
 
 /// Writes an export of `kind` to a new `file`, never over an existing one.
-fn export_to(file: &Path, given: Option<&Path>, kind: export::Kind) -> ExitCode {
-    let written = open(given).and_then(|db| {
+fn export_to(file: &Path, given: &Where<'_>, kind: export::Kind) -> ExitCode {
+    let written = open(given).and_then(|(_held, db)| {
         let bytes = kind.make(&db, now()).map_err(|e| e.to_string())?;
         export::save_new(file, &bytes)
             .map(|_| bytes.len())
@@ -210,7 +272,7 @@ fn export_to(file: &Path, given: Option<&Path>, kind: export::Kind) -> ExitCode 
     }
 }
 
-fn restore(file: &Path, yes: bool, given: Option<&Path>) -> ExitCode {
+fn restore(file: &Path, yes: bool, given: &Where<'_>) -> ExitCode {
     // The size cap and the messages of the window's restore.
     let bytes = match interop::read_file(file, true) {
         Ok(bytes) => bytes,
@@ -226,8 +288,8 @@ fn restore(file: &Path, yes: bool, given: Option<&Path>) -> ExitCode {
             backup.created_at
         ));
     }
-    let mut db = match open(given) {
-        Ok(db) => db,
+    let (_held, mut db) = match open(given) {
+        Ok(opened) => opened,
         Err(e) => return fail(e),
     };
     match allies_core::storage::snapshots::restore_backup(&mut db, &backup, now()) {
@@ -243,10 +305,10 @@ fn restore(file: &Path, yes: bool, given: Option<&Path>) -> ExitCode {
     }
 }
 
-fn check(given: Option<&Path>) -> ExitCode {
+fn check(given: &Where<'_>) -> ExitCode {
     // Opening runs the integrity check; a damaged file is reported and left as it is.
-    let db = match open(given) {
-        Ok(db) => db,
+    let (_held, db) = match open(given) {
+        Ok(opened) => opened,
         Err(e) => return fail(e),
     };
     match storage::summary(&db) {
@@ -308,7 +370,7 @@ fn import_file(
     dry_run: bool,
     skip_duplicates: bool,
     pairs: &[String],
-    given: Option<&Path>,
+    given: &Where<'_>,
 ) -> ExitCode {
     // The size cap and the messages of the window's import.
     let bytes = match interop::read_file(file, false) {
@@ -327,8 +389,8 @@ fn import_file(
         Ok(reading) => reading,
         Err(e) => return fail(format!("{}: {e}", file.display())),
     };
-    let mut db = match open(given) {
-        Ok(db) => db,
+    let (_held, mut db) = match open(given) {
+        Ok(opened) => opened,
         Err(e) => return fail(e),
     };
     let preview = match import::preview(&db, &reading.parsed) {

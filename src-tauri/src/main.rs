@@ -9,6 +9,7 @@ mod daily_copies;
 mod desktop;
 mod desktop_notifier;
 mod file_dialogs;
+mod locking;
 mod reminder_loop;
 #[cfg(target_os = "linux")]
 mod rendering;
@@ -35,7 +36,9 @@ fn run_app(background: bool) -> ExitCode {
     }
     #[cfg(target_os = "linux")]
     rendering::choose_drawing_path();
-    let app_state = state::AppState::open(state::now());
+    // Opened in `setup`, after the single-instance plugin has handed a second launch over to
+    // the first and ended it: only the instance that stays opens (and may migrate) the data.
+    let app_state = state::AppState::unopened();
     let scheduler_state = app_state.clone();
     let result = tauri::Builder::default()
         // First, so a second launch hands over before anything else starts.
@@ -52,6 +55,8 @@ fn run_app(background: bool) -> ExitCode {
         .manage(app_state)
         .manage(file_dialogs::ChosenFiles::default())
         .setup(move |app| {
+            // Before the page can ask for anything: its calls wait for setup to return.
+            scheduler_state.open_data(state::now());
             let handle = app.handle().clone();
             let in_tray = match desktop::tray(&handle, scheduler_state.clone()) {
                 Ok(()) => true,
@@ -64,6 +69,7 @@ fn run_app(background: bool) -> ExitCode {
             if background && in_tray {
                 desktop::hide(&handle);
             }
+            locking::spawn(scheduler_state.clone(), handle.clone());
             let shell = desktop::WindowShell(handle);
             daily_copies::spawn(scheduler_state.clone());
             reminder_loop::spawn(scheduler_state, std::sync::Arc::new(shell));
@@ -201,6 +207,8 @@ fn run_app(background: bool) -> ExitCode {
             commands::sample::sample_workspace_status,
             commands::data::choose_file_to_open,
             commands::people::person_contacts,
+            commands::app::set_lock_after,
+            commands::app::note_activity,
         ])
         .run(tauri::generate_context!());
     match result {

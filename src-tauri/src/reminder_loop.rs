@@ -143,13 +143,14 @@ fn should_look(changed: bool, next: Option<DateTime<Utc>>, now: DateTime<Utc>) -
 /// Starts the scheduler on the app's async runtime.
 pub fn spawn(state: AppState, shell: Arc<dyn Shell>) {
     tauri::async_runtime::spawn(async move {
-        let notifier = DesktopNotifier::default();
+        let notifier = state.notifier.clone();
         let mut last_error: Option<String> = None;
         let mut changed = true;
         let mut next: Option<DateTime<Utc>> = None;
         loop {
             if should_look(changed, next, now()) {
                 let (st, sh, at) = (state.clone(), Arc::clone(&shell), now());
+                let notifier = notifier.clone();
                 let looked =
                     tauri::async_runtime::spawn_blocking(move || run_once(&st, &notifier, &sh, at))
                         .await
@@ -339,7 +340,66 @@ mod tests {
         }
     }
 
-    // One test, because notify-rust finds the bus through the process environment.
+    #[test]
+    fn while_locked_no_pop_up_shows_a_name() {
+        use allies_core::storage::encryption::{self, Passphrase};
+
+        let _env = crate::desktop_notifier::DBUS_ENV
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let bus = PrivateBus::start().unwrap();
+        std::env::set_var("DBUS_SESSION_BUS_ADDRESS", bus.address());
+        let server = FakeNotificationServer::start_blocking(&bus).unwrap();
+
+        let t0 = now();
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Database::open_in(dir.path(), t0).unwrap();
+        let settings = ReminderSettings {
+            time_zone: "UTC".into(),
+            quiet_start: "00:00".into(),
+            quiet_end: "00:00".into(),
+            weekly_review: false,
+            ..ReminderSettings::default()
+        };
+        settings::save(&mut db, &settings, t0).unwrap();
+        let omar = people::add(&mut db, &PersonInput::named("Omar Haddad"), t0)
+            .unwrap()
+            .id;
+        let f = favours::record(
+            &mut db,
+            &FavourInput {
+                person_id: omar,
+                direction: Direction::ByThem,
+                description: "the intro to the VP".into(),
+            },
+            t0,
+        )
+        .unwrap();
+        favours::set_done(&mut db, &f.id, true, t0).unwrap();
+        let key = Passphrase::new_checked("a fine passphrase").unwrap();
+        let (db, changed) = encryption::change(db, Some(key), t0);
+        changed.unwrap();
+        let state = AppState::over(db.unwrap());
+        let shell: Arc<dyn Shell> = Arc::new(RecordingShell::default());
+        let notifier = DesktopNotifier::default();
+
+        assert!(state.lock_because(), "the screen was locked");
+        assert!(run_once(&state, &notifier, &shell, t0).is_err());
+        assert!(
+            server.received().is_empty(),
+            "nothing is read, so nothing is shown, while locked"
+        );
+
+        state.unlock("a fine passphrase".into(), t0).unwrap();
+        run_once(&state, &notifier, &shell, t0).unwrap();
+        assert_eq!(
+            server.received()[0].summary,
+            "Thank Omar Haddad",
+            "what fell due while locked comes once unlocked"
+        );
+    }
+
+    // One test, because the notifier finds the bus through the process environment.
     #[test]
     fn a_due_thank_you_is_one_pop_up_whose_buttons_work() {
         let _env = crate::desktop_notifier::DBUS_ENV

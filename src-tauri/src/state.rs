@@ -12,6 +12,9 @@ use allies_core::storage::encryption;
 use allies_core::{Database, Error, OpenError, WireError};
 use chrono::{DateTime, Utc};
 
+use crate::desktop_notifier::DesktopNotifier;
+use crate::locking::monotonic_now;
+
 /// Cheap to clone: every clone shares the one session and the scheduler's signals.
 #[derive(Clone)]
 pub struct AppState {
@@ -22,6 +25,8 @@ pub struct AppState {
     pub desktop_problem: Arc<Mutex<Option<String>>>,
     /// Presenting mode as the UI last set it (`Presenting::as_u8`): pop-ups then show no names.
     pub presenting: Arc<std::sync::atomic::AtomicU8>,
+    /// The one notification worker: every pop-up, from the scheduler or a test reminder.
+    pub notifier: DesktopNotifier,
 }
 
 fn lock(session: &Mutex<Session>) -> MutexGuard<'_, Session> {
@@ -58,13 +63,24 @@ where
 }
 
 impl AppState {
-    pub fn open(now: DateTime<Utc>) -> AppState {
+    /// The state before the data is opened: nothing can use it until [`AppState::open_data`].
+    pub fn unopened() -> AppState {
+        AppState::with(Session::closed(OpenError::NoDataDir(
+            "the data folder is not opened yet".into(),
+        )))
+    }
+
+    /// Takes the data folder for this app and opens the database in it (see
+    /// [`Session::open`]); another app already running keeps it, and this one opens nothing.
+    pub fn open_data(&self, now: DateTime<Utc>) {
         let session = Session::open(now);
         match session.problem() {
             None | Some(OpenError::Locked { .. }) => {}
             Some(e) => eprintln!("allies: {e}"),
         }
-        AppState::with(session)
+        let mut held = lock(&self.session);
+        *held = session;
+        held.used(monotonic_now());
     }
 
     fn with(session: Session) -> AppState {
@@ -73,6 +89,7 @@ impl AppState {
             changed: Arc::new(tokio::sync::Notify::new()),
             desktop_problem: Arc::new(Mutex::new(None)),
             presenting: Arc::default(),
+            notifier: DesktopNotifier::start(),
         }
     }
 
@@ -111,12 +128,39 @@ impl AppState {
 
     /// Opens encrypted data with its passphrase.
     pub fn unlock(&self, passphrase: String, now: DateTime<Utc>) -> Result<(), WireError> {
-        self.change(|s| s.unlock(passphrase, now))
+        self.change(|s| {
+            s.unlock(passphrase, now)?;
+            s.used(monotonic_now());
+            Ok(())
+        })
     }
 
     /// Whether the data is encrypted and waiting for its passphrase.
     pub fn is_locked(&self) -> bool {
         lock(&self.session).is_locked()
+    }
+
+    /// The user did something in the window: open encrypted data stays open for the whole
+    /// delay from now.
+    pub fn used(&self) {
+        lock(&self.session).used(monotonic_now());
+    }
+
+    /// Locks encrypted data after `seconds` without use (0: never), as chosen in Settings.
+    pub fn set_lock_after(&self, seconds: u32) -> Result<(), WireError> {
+        lock(&self.session)
+            .set_lock_after(seconds, monotonic_now())
+            .map_err(WireError::from)
+    }
+
+    /// Locks open encrypted data if it has gone unused for the delay; whether it did now.
+    pub fn lock_if_idle(&self) -> bool {
+        lock(&self.session).lock_if_idle(monotonic_now())
+    }
+
+    /// Locks open encrypted data at once (sleep, a locked screen); whether it did now.
+    pub fn lock_because(&self) -> bool {
+        lock(&self.session).lock_because()
     }
 
     /// Closes encrypted data until its passphrase is given again.
@@ -157,15 +201,25 @@ impl AppState {
         F: FnOnce(&mut Database) -> allies_core::Result<T> + Send + 'static,
     {
         let changed = Arc::clone(&self.changed);
-        self.with_db_quietly(move |db| {
-            let before = db.commits();
-            let result = f(db);
-            if db.commits() != before {
-                changed.notify_one();
-            }
-            result
-        })
-        .await
+        let wrote = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let written = Arc::clone(&wrote);
+        let result = self
+            .with_db_quietly(move |db| {
+                let before = db.commits();
+                let result = f(db);
+                if db.commits() != before {
+                    changed.notify_one();
+                    written.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                result
+            })
+            .await;
+        // A change the user made keeps encrypted data open for the whole delay again. Reads
+        // do not count (views poll); the window reports other activity (`note_activity`).
+        if wrote.load(std::sync::atomic::Ordering::Relaxed) {
+            self.used();
+        }
+        result
     }
 
     /// Runs `f`, one thing the user did outside the window (a pop-up's button, the tray), on

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { DEFAULT_LOCK_AFTER, IdleWatch, describeLockAfter, lockAfterMinutes, setLockAfterMinutes } from '../../ui/lib/idle.js';
+import { ActivityReport, DEFAULT_LOCK_AFTER, describeLockAfter, lockAfterMinutes, setLockAfterMinutes } from '../../ui/lib/idle.js';
 
 function memoryStorage(initial = {}) {
   const m = new Map(Object.entries(initial));
@@ -24,40 +24,17 @@ test('the choices read as words', () => {
   assert.deepEqual([1, 5, 60, 0].map(describeLockAfter), ['1 minute', '5 minutes', '1 hour', 'Never']);
 });
 
-test('fires once after the time without activity, and activity postpones it', () => {
+test('use is reported to the app at most once in a while', () => {
   let t = 0;
-  let fired = 0;
-  const w = new IdleWatch({ now: () => t, minutes: 5, onIdle: () => { fired += 1; } });
-  t = 4 * 60_000;
-  assert.equal(w.check(), false);
-  w.activity();
-  t += 4 * 60_000;
-  assert.equal(w.check(), false, 'activity four minutes ago');
-  t += 60_000;
-  assert.equal(w.check(), true);
-  assert.equal(w.check(), true);
-  assert.equal(fired, 1, 'locks once, not at every check');
-});
-
-test('a laptop asleep past the limit locks at the first check after waking', () => {
-  let t = 0;
-  let fired = 0;
-  const w = new IdleWatch({ now: () => t, minutes: 10, onIdle: () => { fired += 1; } });
-  t = 3 * 3_600_000; // three hours without a single check
-  w.check();
-  assert.equal(fired, 1);
-});
-
-test('never means never, and a new delay counts from the change', () => {
-  let t = 0;
-  let fired = 0;
-  const w = new IdleWatch({ now: () => t, minutes: 0, onIdle: () => { fired += 1; } });
-  t = 48 * 3_600_000;
-  assert.equal(w.check(), false);
-  w.setMinutes(1);
-  t += 59_000;
-  assert.equal(w.check(), false);
-  t += 1_000;
-  assert.equal(w.check(), true);
-  assert.equal(fired, 1);
+  let sent = 0;
+  const r = new ActivityReport({ now: () => t, every: 30_000, send: () => { sent += 1; } });
+  assert.equal(r.seen(), true, 'the first use is told at once');
+  t = 29_999;
+  assert.equal(r.seen(), false);
+  assert.equal(sent, 1, 'a pointer moving does not call the app at every event');
+  t = 30_000;
+  assert.equal(r.seen(), true);
+  t = 3 * 3_600_000;
+  assert.equal(r.seen(), true, 'back after hours away');
+  assert.equal(sent, 3);
 });

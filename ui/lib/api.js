@@ -209,6 +209,10 @@ export function createApi(invoke) {
     /** A person's emails and phone numbers, each { kind: 'email' | 'phone', value, label },
      * the person's own email first. */
     personContacts: (personId) => call('person_contacts', { personId }),
+    /** Encrypted data locks itself after `minutes` without use (0: never), as chosen in Settings. */
+    setLockAfter: (minutes) => call('set_lock_after', { seconds: Math.round(minutes * 60) }),
+    /** The user is using the window (reading, moving around): encrypted data stays open. */
+    noteActivity: () => call('note_activity'),
   };
 }
 

@@ -1,5 +1,6 @@
-// Locking encrypted data after a while without use: the choice, and the watch that decides
-// when the time is up. Pure apart from the storage it is given, so it is tested with a fake clock.
+// Locking encrypted data after a while without use: the choice, and the reports of use the
+// app's idle timer counts from. Pure apart from the storage it is given, so it is tested with a
+// fake clock.
 
 /** Where the choice is kept (the web view's local storage). */
 export const LOCK_AFTER_KEY = 'allies.lockAfterMinutes';
@@ -28,35 +29,24 @@ export function describeLockAfter(minutes) {
 }
 
 /**
- * Calls `onIdle` once when `minutes` pass with no `activity()`. `check()` is called now and
- * then (and on waking from sleep): the time is measured on the clock, not by counting checks,
- * so a laptop that slept past the limit locks at the first check after it wakes.
+ * Tells the app that the user is using the window, at most once every `every` milliseconds.
+ * The app's own idle timer, which locks encrypted data (on a clock that counts sleep), waits
+ * again from each report; changes saved count by themselves.
  */
-export class IdleWatch {
-  constructor({ now, minutes, onIdle }) {
+export class ActivityReport {
+  constructor({ now, send, every = 30_000 }) {
     this.now = now;
-    this.minutes = minutes;
-    this.onIdle = onIdle;
-    this.last = now();
-    this.fired = false;
+    this.send = send;
+    this.every = every;
+    this.last = -Infinity;
   }
 
-  activity() {
-    this.last = this.now();
-  }
-
-  setMinutes(minutes) {
-    this.minutes = minutes;
-    this.last = this.now();
-  }
-
-  /** Returns true when it fired (now or before). */
-  check() {
-    if (this.fired) return true;
-    if (!this.minutes) return false;
-    if (this.now() - this.last < this.minutes * 60_000) return false;
-    this.fired = true;
-    this.onIdle();
+  /** Returns true when it told the app now. */
+  seen() {
+    const t = this.now();
+    if (t - this.last < this.every) return false;
+    this.last = t;
+    this.send();
     return true;
   }
 }

@@ -17,7 +17,7 @@ pub use super::cipher::{is_encrypted, is_scrambled, marker, Passphrase, MAX_CHAR
 use super::database::Database;
 use super::files::with_suffix;
 use super::open_error::OpenError;
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// What changing the encryption did to the backups beside the database.
 #[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
@@ -33,8 +33,9 @@ pub struct Report {
 /// Encrypts the database with `new`, changes its passphrase, or (with `None`) decrypts it;
 /// and its backups alike, so no unencrypted copy of the data stays behind.
 ///
-/// The database is closed for the change and opened again after it: the returned database is
-/// the new one, or, if the change failed, the old one as it was (with the error beside it).
+/// The database is closed for the change and opened again after it, with the key actually in
+/// force: the new one once the database file itself was rewritten (even if a later step, such
+/// as its backups, failed: the error then says so), or the old one if it was not.
 pub fn change(
     db: Database,
     new: Option<Passphrase>,
@@ -44,51 +45,80 @@ pub fn change(
     let old = db.key().cloned();
     // Closing the last connection checkpoints the journal into the file and removes it.
     drop(db);
-    let result = change_closed(&path, old.as_ref(), new.as_ref());
-    let key = if result.is_ok() { new } else { old };
+    let (key, result) = match change_closed(&path, old.as_ref(), new.as_ref()) {
+        Ok(report) => (new, Ok(report)),
+        Err(Failed::Unchanged(e)) => (old, Err(e)),
+        Err(Failed::Rekeyed(detail)) => {
+            let encrypted = new.is_some();
+            (
+                new,
+                Err(Error::EncryptionIncomplete {
+                    path: path.clone(),
+                    encrypted,
+                    detail,
+                }),
+            )
+        }
+    };
     (Database::open_with_key(&path, now, key.as_ref()), result)
+}
+
+/// How far a failed change went.
+enum Failed {
+    /// The database file is as it was, with its old key.
+    Unchanged(Error),
+    /// The database file has its new key; what failed after that.
+    Rekeyed(String),
 }
 
 fn change_closed(
     path: &Path,
     old: Option<&Passphrase>,
     new: Option<&Passphrase>,
-) -> Result<Report> {
+) -> std::result::Result<Report, Failed> {
     for journal in ["-wal", "-journal"] {
         let file = with_suffix(path, journal);
         if std::fs::metadata(&file).is_ok_and(|m| m.len() > 0) {
-            return Err(failed(
+            return Err(Failed::Unchanged(failed(
                 path,
                 format!(
                     "{} still holds changes not yet in the database (is Allies open twice?)",
                     file.display()
                 ),
-            ));
+            )));
         }
     }
     if new.is_some() {
         // Written first: from now on a scrambled file here is known to need a passphrase.
-        write_marker(path)?;
+        write_marker(path).map_err(Failed::Unchanged)?;
     }
     if let Err(e) = convert_file(path, old, new) {
         if old.is_none() {
             let _ = std::fs::remove_file(marker(path));
         }
-        return Err(e);
+        return Err(Failed::Unchanged(e));
     }
+    // From here on the database file has the new key, whatever fails.
     if new.is_none() {
         std::fs::remove_file(marker(path))
             .or_else(|e| match e.kind() {
                 std::io::ErrorKind::NotFound => Ok(()),
                 _ => Err(e),
             })
-            .map_err(|e| failed(path, format!("its marker could not be removed ({e})")))?;
+            .map_err(|e| {
+                Failed::Rekeyed(format!(
+                    "its marker {} could not be removed ({e})",
+                    marker(path).display()
+                ))
+            })?;
     }
     let mut report = Report {
         encrypted: new.is_some(),
         ..Report::default()
     };
-    for copy in backups_dir::list_for(path)? {
+    let copies = backups_dir::list_for(path)
+        .map_err(|e| Failed::Rekeyed(format!("its backups could not be listed ({e})")))?;
+    for copy in copies {
         let current = if is_scrambled(&copy.path) { old } else { None };
         if current.is_none() && new.is_none() {
             continue;
@@ -255,6 +285,48 @@ mod tests {
             !marker(&path).exists(),
             "no marker for a file that is not encrypted"
         );
+        assert_eq!(people::list(&db, "").unwrap()[0].name, "Dana");
+    }
+
+    #[test]
+    fn a_change_that_fails_after_the_re_key_opens_with_the_key_in_force_and_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(storage::DB_FILE);
+        let mut db = Database::open(&path, now()).unwrap();
+        people::add(&mut db, &PersonInput::named("Dana"), now()).unwrap();
+        // The backups cannot be listed (a file has the folder's name): this fails only after
+        // the database file itself was rewritten.
+        let backups = dir.path().join(crate::storage::backups_dir::DIR);
+        std::fs::write(&backups, "not a folder").unwrap();
+
+        let (db, r) = change(db, Some(key("a passphrase")), now());
+        let err = r.unwrap_err();
+        assert_eq!(err.code(), "encryption.incomplete");
+        let message = err.to_string();
+        assert!(
+            !message.contains("not changed"),
+            "the file was changed, so the message must not say otherwise: {message}"
+        );
+        assert!(
+            message.contains("now encrypted with the new passphrase"),
+            "{message}"
+        );
+        let db = db.expect("the data opens with the key now in force");
+        assert!(db.is_encrypted());
+        assert_eq!(people::list(&db, "").unwrap()[0].name, "Dana");
+        drop(db);
+        assert!(is_scrambled(&path) && marker(&path).exists());
+        Database::open_with_key(&path, now(), Some(&key("a passphrase")))
+            .expect("the next start opens it with the new passphrase");
+
+        // The same when decrypting.
+        let db = Database::open_with_key(&path, now(), Some(&key("a passphrase"))).unwrap();
+        let (db, r) = change(db, None, now());
+        let err = r.unwrap_err();
+        assert_eq!(err.code(), "encryption.incomplete");
+        assert!(err.to_string().contains("no longer encrypted"), "{err}");
+        let db = db.expect("the data opens without a passphrase");
+        assert!(!db.is_encrypted());
         assert_eq!(people::list(&db, "").unwrap()[0].name, "Dana");
     }
 

@@ -11,6 +11,7 @@ mod cipher;
 mod database;
 pub mod encryption;
 mod files;
+pub mod locks;
 mod migrations;
 mod open_error;
 mod recovery;

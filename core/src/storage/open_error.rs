@@ -33,6 +33,8 @@ pub enum OpenError {
     Locked { path: PathBuf },
     #[error("That passphrase does not open {}. Check it, and Caps Lock, and try again.", path.display())]
     WrongPassphrase { path: PathBuf },
+    #[error("Allies is already running with the data in {}, so this window does not open it. Use the Allies window that is open, or its icon in the tray.", path.display())]
+    AlreadyRunning { path: PathBuf },
 }
 
 impl OpenError {
@@ -48,6 +50,7 @@ impl OpenError {
             OpenError::ReadOnly { .. } => "storage.read_only",
             OpenError::Locked { .. } => "storage.locked",
             OpenError::WrongPassphrase { .. } => "storage.wrong_passphrase",
+            OpenError::AlreadyRunning { .. } => "storage.already_running",
         }
     }
 
@@ -63,7 +66,8 @@ impl OpenError {
             | OpenError::Unavailable { path, .. }
             | OpenError::ReadOnly { path, .. }
             | OpenError::Locked { path }
-            | OpenError::WrongPassphrase { path } => Some(path),
+            | OpenError::WrongPassphrase { path }
+            | OpenError::AlreadyRunning { path } => Some(path),
         }
     }
 

@@ -5,7 +5,6 @@ use allies_core::storage::encryption;
 use allies_core::{Error, WireError};
 use tauri::State;
 
-use crate::desktop_notifier::DesktopNotifier;
 use crate::state::{now, stopped, AppState, Status};
 
 #[tauri::command]
@@ -44,6 +43,19 @@ pub async fn lock_now(state: State<'_, AppState>) -> Result<Status, WireError> {
     Ok(state.status(None))
 }
 
+/// Encrypted data locks itself after `seconds` without use (0: never).
+#[tauri::command]
+pub async fn set_lock_after(state: State<'_, AppState>, seconds: u32) -> Result<(), WireError> {
+    state.set_lock_after(seconds)
+}
+
+/// The user is using the window without changing anything: the idle lock waits again.
+#[tauri::command]
+pub async fn note_activity(state: State<'_, AppState>) -> Result<(), WireError> {
+    state.used();
+    Ok(())
+}
+
 /// Sets, changes or (with no `passphrase`) removes the encryption of the data and its backups.
 #[tauri::command]
 pub async fn set_encryption(
@@ -58,19 +70,18 @@ pub async fn set_encryption(
 }
 
 #[tauri::command]
-pub async fn send_test_reminder() -> Result<Delivery, WireError> {
+pub async fn send_test_reminder(state: State<'_, AppState>) -> Result<Delivery, WireError> {
     #[allow(clippy::disallowed_methods)] // the reminder shows the user's wall-clock time
     let reminder = notification::test_reminder(chrono::Local::now());
-    tauri::async_runtime::spawn_blocking(move || {
-        notification::deliver(&DesktopNotifier::default(), reminder)
-    })
-    .await
-    .map_err(|e| {
-        Error::NotifyFailed {
-            detail: e.to_string(),
-        }
-        .into()
-    })
+    let notifier = state.notifier.clone();
+    tauri::async_runtime::spawn_blocking(move || notification::deliver(&notifier, reminder))
+        .await
+        .map_err(|e| {
+            Error::NotifyFailed {
+                detail: e.to_string(),
+            }
+            .into()
+        })
 }
 
 /// Whether Allies starts, in the tray, when the user logs in.

@@ -175,7 +175,7 @@ async fn a_passphrase_encrypts_the_data_and_its_copies_and_locks_the_app() -> Re
         .await?;
 
     // After a while without use it locks by itself. The delay is made a few seconds here (the
-    // shortest offered is a minute); the watch and the lock are the real ones.
+    // shortest offered is a minute); the app's idle timer and the lock are the real ones.
     app.client
         .execute(
             "window.dispatchEvent(new CustomEvent('allies-lock-after', { detail: 0.05 }));",
@@ -183,13 +183,6 @@ async fn a_passphrase_encrypts_the_data_and_its_copies_and_locks_the_app() -> Re
         )
         .await?;
     tokio::time::sleep(Duration::from_secs(4)).await;
-    // What a wake from sleep does: the watch looks at the clock at once.
-    app.client
-        .execute(
-            "document.dispatchEvent(new Event('visibilitychange'));",
-            vec![],
-        )
-        .await?;
     wait_shown(&app, "#lock-screen").await?;
     app.wait_for_text("#lock-reason", |t| t.contains("without use"))
         .await?;

@@ -70,6 +70,9 @@ pub struct Received {
 
 struct FakeServer {
     received: Arc<Mutex<Vec<Received>>>,
+    /// The unique bus name of the connection each `Notify` came from, in order.
+    senders: Arc<Mutex<Vec<String>>>,
+    capabilities: Vec<String>,
 }
 
 #[zbus::interface(name = "org.freedesktop.Notifications")]
@@ -85,7 +88,14 @@ impl FakeServer {
         actions: Vec<String>,
         _hints: HashMap<String, zbus::OwnedVariant>,
         _timeout: i32,
+        #[zbus(header)] header: zbus::message::Header<'_>,
     ) -> u32 {
+        if let Some(sender) = header.sender() {
+            self.senders
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .push(sender.to_string());
+        }
         let mut received = self.received.lock().unwrap_or_else(|p| p.into_inner());
         let id = received.len() as u32 + 1;
         received.push(Received {
@@ -99,7 +109,7 @@ impl FakeServer {
     }
 
     fn get_capabilities(&self) -> Vec<String> {
-        vec!["body".into(), "actions".into()]
+        self.capabilities.clone()
     }
 
     fn get_server_information(&self) -> (String, String, String, String) {
@@ -116,22 +126,57 @@ impl FakeServer {
 pub struct FakeNotificationServer {
     conn: zbus::Connection,
     received: Arc<Mutex<Vec<Received>>>,
+    senders: Arc<Mutex<Vec<String>>>,
 }
 
 impl FakeNotificationServer {
+    /// A server that shows bodies as plain text, with action buttons.
     pub async fn start(bus: &PrivateBus) -> Result<FakeNotificationServer> {
+        FakeNotificationServer::start_with_capabilities(bus, &["body", "actions"]).await
+    }
+
+    /// A server that advertises `capabilities` (GetCapabilities), e.g. "body-markup".
+    pub async fn start_with_capabilities(
+        bus: &PrivateBus,
+        capabilities: &[&str],
+    ) -> Result<FakeNotificationServer> {
         let received = Arc::new(Mutex::new(Vec::new()));
+        let senders = Arc::new(Mutex::new(Vec::new()));
         let conn = zbus::connection::Builder::address(bus.address())
             .name("org.freedesktop.Notifications")
             .serve_at(
                 "/org/freedesktop/Notifications",
                 FakeServer {
                     received: received.clone(),
+                    senders: senders.clone(),
+                    capabilities: capabilities.iter().map(|c| (*c).to_owned()).collect(),
                 },
             )
             .build()
             .await?;
-        Ok(FakeNotificationServer { conn, received })
+        Ok(FakeNotificationServer {
+            conn,
+            received,
+            senders,
+        })
+    }
+
+    pub fn start_with_capabilities_blocking(
+        bus: &PrivateBus,
+        capabilities: &[&str],
+    ) -> Result<FakeNotificationServer> {
+        zbus::block_on(FakeNotificationServer::start_with_capabilities(
+            bus,
+            capabilities,
+        ))
+    }
+
+    /// The unique bus name of the connection each `Notify` came from, in order.
+    pub fn senders(&self) -> Vec<String> {
+        self.senders
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
     }
 
     /// The same, for tests without an async runtime.
@@ -162,5 +207,64 @@ impl FakeNotificationServer {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .clone()
+    }
+}
+
+/// The session path the fake logind gives the app's process.
+pub const FAKE_SESSION_PATH: &str = "/org/freedesktop/login1/session/_31";
+
+struct FakeManager;
+
+#[zbus::interface(name = "org.freedesktop.login1.Manager")]
+impl FakeManager {
+    #[zbus(name = "GetSessionByPID")]
+    fn get_session_by_pid(&self, _pid: u32) -> zbus::OwnedObjectPath {
+        zbus::OwnedObjectPath::try_from(FAKE_SESSION_PATH)
+            .unwrap_or_else(|_| zbus::OwnedObjectPath::default())
+    }
+}
+
+/// logind as far as locking goes: owns `org.freedesktop.login1` on a bus, says which session
+/// a process is in, and sends the signals of going to sleep and of locking a session.
+pub struct FakeLogind {
+    conn: zbus::Connection,
+}
+
+impl FakeLogind {
+    pub async fn start(bus: &PrivateBus) -> Result<FakeLogind> {
+        let conn = zbus::connection::Builder::address(bus.address())
+            .name("org.freedesktop.login1")
+            .serve_at("/org/freedesktop/login1", FakeManager)
+            .build()
+            .await?;
+        Ok(FakeLogind { conn })
+    }
+
+    pub fn start_blocking(bus: &PrivateBus) -> Result<FakeLogind> {
+        zbus::block_on(FakeLogind::start(bus))
+    }
+
+    /// `PrepareForSleep(start)` on the manager: true before sleeping, false after waking.
+    pub fn prepare_for_sleep_blocking(&self, start: bool) -> Result<()> {
+        zbus::block_on(self.conn.emit_signal(
+            None::<&str>,
+            "/org/freedesktop/login1",
+            "org.freedesktop.login1.Manager",
+            "PrepareForSleep",
+            &(start,),
+        ))?;
+        Ok(())
+    }
+
+    /// `Lock` on the session at `path` (the screen locker is asked to lock it).
+    pub fn lock_session_blocking(&self, path: &str) -> Result<()> {
+        zbus::block_on(self.conn.emit_signal(
+            None::<&str>,
+            path,
+            "org.freedesktop.login1.Session",
+            "Lock",
+            &(),
+        ))?;
+        Ok(())
     }
 }

@@ -1,0 +1,110 @@
+//! One app per data folder: a second launch opens nothing, whether it can hand over to the
+//! running app (over the session bus) or not.
+
+use std::io::Read;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use allies_e2e::{app_binary, App, PrivateBus, Profile, Result};
+
+/// Starts the app binary as a second launch with `data_dir`, on the session bus at `bus`.
+fn second_launch(profile: &Profile, data_dir: &std::path::Path, bus: &str) -> Result<Child> {
+    Ok(Command::new(app_binary()?)
+        .env("ALLIES_DATA_DIR", data_dir)
+        .env("HOME", profile.xdg("home"))
+        .env("XDG_CONFIG_HOME", profile.xdg("xdg-config"))
+        .env("XDG_DATA_HOME", profile.xdg("xdg-data"))
+        .env("DBUS_SESSION_BUS_ADDRESS", bus)
+        .env("GSETTINGS_BACKEND", "memory")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()?)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_second_launch_hands_over_before_it_opens_any_data() -> Result<()> {
+    let profile = Profile::new()?;
+    let bus = PrivateBus::start()?;
+    let app = App::launch(&profile, &bus).await?;
+    app.wait_for("#people-empty").await?;
+
+    // Pointed at a folder that does not exist: opening the data would create it.
+    let elsewhere = profile.xdg("second-data");
+    let started = Instant::now();
+    let mut second = second_launch(&profile, &elsewhere, bus.address())?;
+    let status = loop {
+        if let Some(status) = second.try_wait()? {
+            break status;
+        }
+        if started.elapsed() > Duration::from_secs(30) {
+            let _ = second.kill();
+            let _ = second.wait();
+            return Err("the second launch kept running next to the first".into());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(status.success(), "it hands over and exits: {status}");
+    assert!(
+        !elsewhere.exists(),
+        "the second launch opened (and created) a database before handing over"
+    );
+    app.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_a_session_bus_the_folder_lock_keeps_a_second_app_out_of_the_data() -> Result<()> {
+    let profile = Profile::new()?;
+    let bus = PrivateBus::start()?;
+    let app = App::launch(&profile, &bus).await?;
+    app.wait_for("#people-empty").await?;
+
+    // No bus: the second launch cannot find the first and starts a window of its own.
+    let mut second = second_launch(
+        &profile,
+        &profile.data_dir(),
+        "unix:path=/nonexistent/allies-no-bus",
+    )?;
+    let mut stderr = second.stderr.take().ok_or("no stderr")?;
+    let reading = std::thread::spawn(move || {
+        let mut said = Vec::new();
+        let mut buf = [0u8; 512];
+        // Until the process ends (it is killed below) or says why it opened nothing.
+        while let Ok(n) = stderr.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            said.extend_from_slice(&buf[..n]);
+            if String::from_utf8_lossy(&said).contains("already running") {
+                break;
+            }
+        }
+        String::from_utf8_lossy(&said).into_owned()
+    });
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !reading.is_finished() && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let _ = second.kill();
+    let _ = second.wait();
+    let said = reading.join().map_err(|_| "the reader stopped")?;
+    assert!(
+        said.contains("Allies is already running with the data in"),
+        "the second app says it opened nothing: {said:?}"
+    );
+
+    // The first one carries on with the data.
+    app.invoke(
+        "add_person",
+        serde_json::json!({ "input": { "name": "Dana Ng" } }),
+    )
+    .await?;
+    // Read back from the database, not from the page's memory.
+    app.client.refresh().await?;
+    app.wait_for(".person-row[data-id]").await?;
+    app.wait_for_text(".person-row[data-id]", |t| t.contains("Dana Ng"))
+        .await?;
+    app.screenshot("single-instance-first-carries-on").await?;
+    app.close().await?;
+    Ok(())
+}
