@@ -39,11 +39,67 @@ fn data_dir_from(
 pub(crate) fn copy_into(conn: &Connection, target: &Path) -> rusqlite::Result<()> {
     let partial = with_suffix(target, ".partial");
     let _ = std::fs::remove_file(&partial);
-    conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
+    let io = |e: std::io::Error| rusqlite::Error::ToSqlConversionFailure(Box::new(e));
+    // Made empty and private first: VACUUM INTO fills an empty file and keeps its mode.
+    create_private_empty(&partial).map_err(io)?;
+    if let Err(e) = conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()]) {
+        let _ = std::fs::remove_file(&partial);
+        return Err(e);
+    }
     std::fs::rename(&partial, target).map_err(|e| {
         let _ = std::fs::remove_file(&partial);
         rusqlite::Error::ToSqlConversionFailure(Box::new(e))
     })
+}
+
+/// Makes `dir` (and its parents) and keeps it to its owner: 0700 on Unix, also when an older
+/// version made it readable by others.
+pub(crate) fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    set_mode(dir, 0o700)
+}
+
+/// Keeps a file made by SQLite or an older version of Allies to its owner: 0600 on Unix. A
+/// file that is not there is left so.
+pub(crate) fn keep_private(path: &Path) -> std::io::Result<()> {
+    match set_mode(path, 0o600) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        other => other,
+    }
+}
+
+/// Options that create a file only its owner can read (0600 on Unix) from the start, so it is
+/// never readable by others, not even for a moment.
+pub(crate) fn private_file() -> std::fs::OpenOptions {
+    let mut options = std::fs::OpenOptions::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options
+}
+
+/// Creates an empty file at `path` only its owner can read, for SQLite to fill (a new
+/// database, a copy made with VACUUM INTO): SQLite keeps the mode of a file it finds.
+pub(crate) fn create_private_empty(path: &Path) -> std::io::Result<()> {
+    private_file().write(true).create_new(true).open(path)?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let current = std::fs::metadata(path)?.permissions().mode() & 0o777;
+    if current == mode {
+        return Ok(());
+    }
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn set_mode(path: &Path, _mode: u32) -> std::io::Result<()> {
+    std::fs::metadata(path).map(|_| ())
 }
 
 pub(crate) fn stamp(now: DateTime<Utc>) -> String {

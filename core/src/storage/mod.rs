@@ -18,6 +18,7 @@ pub mod snapshots;
 
 pub use database::{summary, Database};
 pub use files::{data_dir, APP_DIR, DATA_DIR_ENV, DB_FILE};
+pub(crate) use files::private_file;
 pub use migrations::{schema_version, MIGRATION_FILES};
 pub use open_error::OpenError;
 pub use recovery::{restore_copy, start_fresh};

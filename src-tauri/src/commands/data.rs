@@ -23,7 +23,7 @@ async fn save_through_dialog(
 ) -> Result<Option<PathBuf>, WireError> {
     let proposed = kind.file_name(now().date_naive());
     let Some(path) =
-        file_dialogs::save_path(&window, title, &export::exports_dir(), &proposed).await
+        file_dialogs::save_path(&window, title, export::exports_dir().as_deref(), &proposed).await
     else {
         return Ok(None);
     };
@@ -110,7 +110,7 @@ pub async fn choose_file_to_open(
     chosen: State<'_, ChosenFiles>,
     opening: file_dialogs::Opening,
 ) -> Result<Option<PathBuf>, WireError> {
-    let path = file_dialogs::open_path(&window, &export::exports_dir(), opening).await;
+    let path = file_dialogs::open_path(&window, export::exports_dir().as_deref(), opening).await;
     chosen.remember(&path);
     Ok(path)
 }
