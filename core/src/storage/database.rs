@@ -10,8 +10,7 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 use super::backups_dir;
 use super::cipher::{self, Passphrase};
 use super::files::{
-    copy_into, create_private_dir, create_private_empty, keep_private, stamp, with_suffix,
-    DB_FILE,
+    copy_into, create_private_dir, create_private_empty, keep_private, stamp, with_suffix, DB_FILE,
 };
 use super::migrations::{migrations, MIGRATION_FILES};
 use super::open_error::OpenError;
@@ -210,6 +209,12 @@ impl Database {
     /// Whether `given` is the passphrase the file is encrypted with.
     pub fn passphrase_is(&self, given: &Passphrase) -> bool {
         self.key.as_ref() == Some(given)
+    }
+
+    /// The passphrase the file is encrypted with, to open a backup encrypted with it (it cannot
+    /// be read out of a [`Passphrase`]).
+    pub fn passphrase(&self) -> Option<&Passphrase> {
+        self.key.as_ref()
     }
 
     pub(crate) fn key(&self) -> Option<&Passphrase> {
@@ -516,14 +521,15 @@ mod tests {
             let file = with_suffix(&path, suffix);
             assert_eq!(mode(&file), 0o600, "{} is 0600", file.display());
         }
-        let copy = crate::storage::snapshots::take(
-            &db,
-            crate::storage::snapshots::Reason::Daily,
-            now(),
-        )
-        .unwrap();
+        let copy =
+            crate::storage::snapshots::take(&db, crate::storage::snapshots::Reason::Daily, now())
+                .unwrap();
         assert_eq!(mode(&copy), 0o600, "a copy in backups is 0600");
-        assert_eq!(mode(copy.parent().unwrap()), 0o700, "the backups folder 0700");
+        assert_eq!(
+            mode(copy.parent().unwrap()),
+            0o700,
+            "the backups folder 0700"
+        );
         drop(db);
 
         // Files an older version made readable by others are corrected on open.

@@ -52,17 +52,34 @@ pub(crate) fn copy_into(conn: &Connection, target: &Path) -> rusqlite::Result<()
     })
 }
 
-/// Makes `dir` (and its parents) and keeps it to its owner: 0700 on Unix, also when an older
-/// version made it readable by others.
+/// Makes `dir` (and its parents) for its owner alone: 0700 on Unix. A folder an older version
+/// made readable by others loses those permissions, best effort (it may belong to someone
+/// else); the owner's own are never changed.
 pub(crate) fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    set_mode(dir, 0o700)
+    if dir.is_dir() {
+        let _ = keep_private(dir);
+        return Ok(());
+    }
+    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    match builder.create(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),
+        other => other,
+    }
 }
 
-/// Keeps a file made by SQLite or an older version of Allies to its owner: 0600 on Unix. A
-/// file that is not there is left so.
+/// Takes from a file or folder made by SQLite or an older version of Allies every permission
+/// of its group and of others (0600 for a file Allies made, 0700 for a folder); the owner's own
+/// are left as they are. A file that is not there is left so.
 pub(crate) fn keep_private(path: &Path) -> std::io::Result<()> {
-    match set_mode(path, 0o600) {
+    match restrict(path) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
         other => other,
     }
@@ -88,17 +105,17 @@ pub(crate) fn create_private_empty(path: &Path) -> std::io::Result<()> {
 }
 
 #[cfg(unix)]
-fn set_mode(path: &Path, mode: u32) -> std::io::Result<()> {
+fn restrict(path: &Path) -> std::io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
-    let current = std::fs::metadata(path)?.permissions().mode() & 0o777;
-    if current == mode {
+    let mode = std::fs::metadata(path)?.permissions().mode();
+    if mode & 0o077 == 0 {
         return Ok(());
     }
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode & !0o077))
 }
 
 #[cfg(not(unix))]
-fn set_mode(path: &Path, _mode: u32) -> std::io::Result<()> {
+fn restrict(path: &Path) -> std::io::Result<()> {
     std::fs::metadata(path).map(|_| ())
 }
 

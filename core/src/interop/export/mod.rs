@@ -121,8 +121,7 @@ pub fn save_chosen(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
     let mut n = 1;
     let (temp, mut file) = loop {
         let temp = dir.join(format!(".{name}.{n}.part"));
-        match private_file().write(true).create_new(true).open(&temp)
-        {
+        match private_file().write(true).create_new(true).open(&temp) {
             Ok(file) => break (temp, file),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => n += 1,
             Err(e) => return Err(failed(path, e)),
@@ -172,8 +171,7 @@ fn write_whole_with(
     let mut n = 1;
     let (temp, mut file) = loop {
         let temp = dir.join(format!(".{name}.{n}.part"));
-        match private_file().write(true).create_new(true).open(&temp)
-        {
+        match private_file().write(true).create_new(true).open(&temp) {
             Ok(file) => break (temp, file),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => n += 1,
             Err(e) => return Err(failed(&asked, e)),
@@ -236,8 +234,10 @@ pub enum Kind {
     PeopleVcard,
     /// The next 90 days of reminders as iCalendar.
     Calendar,
-    /// Everything, as the JSON backup.
+    /// Everything but deleted records, as the JSON backup (encrypted when the data is).
     Backup,
+    /// Everything with deleted records, as the JSON backup (encrypted when the data is).
+    BackupWithDeleted,
 }
 
 impl Kind {
@@ -248,7 +248,8 @@ impl Kind {
             Kind::PeopleRedacted => people_csv::export_redacted(db),
             Kind::PeopleVcard => people_vcard::export(db),
             Kind::Calendar => calendar::export(db, now),
-            Kind::Backup => backup::to_bytes(&backup::dump(db, now)?),
+            Kind::Backup => backup::file_bytes(db, now, false),
+            Kind::BackupWithDeleted => backup::file_bytes(db, now, true),
         }
     }
 
@@ -260,6 +261,7 @@ impl Kind {
             Kind::PeopleVcard => ("people", "vcf"),
             Kind::Calendar => ("reminders", "ics"),
             Kind::Backup => ("backup", "json"),
+            Kind::BackupWithDeleted => ("backup with deleted", "json"),
         };
         format!("Allies {what} - {today}.{extension}")
     }
@@ -313,7 +315,11 @@ mod tests {
     fn exports_are_the_users_alone() {
         let dir = tempfile::tempdir().unwrap();
         let saved = save_as(dir.path(), "people.csv", b"a").unwrap();
-        assert_eq!(mode(&saved), 0o600, "save_as makes a file only its owner reads");
+        assert_eq!(
+            mode(&saved),
+            0o600,
+            "save_as makes a file only its owner reads"
+        );
         let chosen = dir.path().join("chosen.json");
         std::fs::write(&chosen, b"older, readable by all").unwrap();
         std::fs::set_permissions(&chosen, std::os::unix::fs::PermissionsExt::from_mode(0o644))
@@ -326,8 +332,14 @@ mod tests {
             Err(std::io::ErrorKind::PermissionDenied.into())
         };
         let direct = dir.path().join("direct.csv");
-        write_whole_with(dir.path(), "direct.csv", b"x", std::iter::once(direct.clone()), no_links)
-            .unwrap();
+        write_whole_with(
+            dir.path(),
+            "direct.csv",
+            b"x",
+            std::iter::once(direct.clone()),
+            no_links,
+        )
+        .unwrap();
         assert_eq!(mode(&direct), 0o600, "and those written without hard links");
     }
 
@@ -437,6 +449,7 @@ mod tests {
             Kind::PeopleVcard,
             Kind::Calendar,
             Kind::Backup,
+            Kind::BackupWithDeleted,
         ]
         .iter()
         .map(|k| k.file_name(today()))
