@@ -128,6 +128,10 @@ const COMMANDS: &[&str] = &[
     "remove_sample_workspace",
     "sample_workspace_status",
     "choose_file_to_open",
+    "delete_person_permanently",
+    "list_deleted_people",
+    "purge_days",
+    "set_purge_days",
 ];
 
 fn main() {

@@ -65,8 +65,14 @@ pub enum Command {
         kind: ExportKind,
         file: PathBuf,
     },
-    /// Write a full backup of everything as JSON to a new file.
-    Backup { file: PathBuf },
+    /// Write a full backup of everything as JSON to a new file (encrypted with the data's
+    /// passphrase when the data is encrypted).
+    Backup {
+        file: PathBuf,
+        /// Include deleted records not yet removed for good (left out by default).
+        #[arg(long)]
+        with_deleted: bool,
+    },
     /// Replace everything with a JSON backup; the current data is copied to the backups folder
     /// first.
     Restore {
@@ -188,7 +194,14 @@ fn execute(command: Command, given: Option<&Path>) -> ExitCode {
             map,
         } => import_file(kind, &file, dry_run, skip_duplicates, &map, given),
         Command::Export { kind, file } => export_to(&file, given, kind.into()),
-        Command::Backup { file } => export_to(&file, given, export::Kind::Backup),
+        Command::Backup { file, with_deleted } => {
+            let kind = if with_deleted {
+                export::Kind::BackupWithDeleted
+            } else {
+                export::Kind::Backup
+            };
+            export_to(&file, given, kind)
+        }
         Command::Restore { file, yes } => restore(&file, yes, given),
     }
 }
@@ -215,7 +228,16 @@ fn restore(file: &Path, yes: bool, given: Option<&Path>) -> ExitCode {
         Ok(bytes) => bytes,
         Err(e) => return fail(format!("cannot read {}: {e}", file.display())),
     };
-    let backup = match allies_core::storage::backup::from_bytes(&bytes) {
+    // An encrypted backup opens with the data's passphrase (ALLIES_PASSPHRASE).
+    let key = if allies_core::storage::sealed_backup::is_sealed(&bytes) {
+        match open(given) {
+            Ok(db) => db.passphrase().cloned(),
+            Err(e) => return fail(e),
+        }
+    } else {
+        None
+    };
+    let backup = match allies_core::storage::backup::read(&bytes, key.as_ref()) {
         Ok(b) => b,
         Err(e) => return fail(format!("{}: {e}", file.display())),
     };

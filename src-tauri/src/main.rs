@@ -200,6 +200,10 @@ fn run_app(background: bool) -> ExitCode {
             commands::sample::remove_sample_workspace,
             commands::sample::sample_workspace_status,
             commands::data::choose_file_to_open,
+            commands::people::delete_person_permanently,
+            commands::people::list_deleted_people,
+            commands::data::purge_days,
+            commands::data::set_purge_days,
         ])
         .run(tauri::generate_context!());
     match result {
