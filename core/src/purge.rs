@@ -224,7 +224,9 @@ fn purge_in(conn: &Connection, which: &Which<'_>, forget_history: bool) -> Resul
     let people = counted("people")?;
     let mut purged = Purged {
         people,
-        records: usize::try_from(total).unwrap_or_default() - people,
+        records: usize::try_from(total)
+            .unwrap_or_default()
+            .saturating_sub(people),
         history_steps: 0,
     };
     if purged.is_empty() {
