@@ -278,3 +278,34 @@ fn purging_gives_the_space_back_and_leaves_no_text_in_the_files() {
         );
     }
 }
+
+#[test]
+fn an_encrypted_file_is_compacted_and_stays_encrypted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(crate::storage::DB_FILE);
+    let key = crate::storage::encryption::Passphrase::new_checked("a passphrase").unwrap();
+    let mut db = Database::open(&path, at(1)).unwrap();
+    let notes = "Xylophone-secret ".repeat(500);
+    let ids: Vec<String> = (0..100)
+        .map(|i| person(&mut db, &format!("Person {i}"), &notes))
+        .collect();
+    let (db, report) = crate::storage::encryption::change(db, Some(key.clone()), at(1));
+    report.unwrap();
+    let mut db = db.unwrap();
+    let before = std::fs::metadata(&path).unwrap().len();
+    for id in &ids {
+        people::delete(&mut db, id, at(1)).unwrap();
+    }
+    assert_eq!(
+        purge_expired(&mut db, at(1) + Duration::days(31))
+            .unwrap()
+            .people,
+        100
+    );
+    drop(db);
+    let after = std::fs::metadata(&path).unwrap().len();
+    assert!(after * 4 < before, "VACUUM ran: {before} → {after} bytes");
+    assert!(crate::storage::encryption::is_encrypted(&path));
+    let db = Database::open_with_key(&path, at(2), Some(&key)).expect("opens with its key");
+    assert_eq!(people::count(&db).unwrap(), 0);
+}
