@@ -17,9 +17,11 @@ pub fn spawn(state: AppState) {
             let at = now();
             match state
                 .with_db_quietly(move |db| {
-                    allies_core::storage::snapshots::daily(db, at)?;
-                    // Not a step of the undo history: nothing could bring the rows back.
-                    allies_core::purge::purge_expired(db, at)
+                    let copied = allies_core::storage::snapshots::daily(db, at);
+                    // Also when no copy could be taken (a full disk): removing frees space. Not
+                    // a step of the undo history: nothing could bring the rows back.
+                    let purged = allies_core::purge::purge_expired(db, at);
+                    copied.and(purged)
                 })
                 .await
             {
