@@ -131,6 +131,10 @@ const COMMANDS: &[&str] = &[
     "person_contacts",
     "set_lock_after",
     "note_activity",
+    "delete_person_permanently",
+    "list_deleted_people",
+    "purge_days",
+    "set_purge_days",
 ];
 
 fn main() {

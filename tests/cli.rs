@@ -798,3 +798,37 @@ fn on_a_terminal_the_passphrase_is_asked_for_without_echo() {
         "the passphrase is not shown on the terminal: {out}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn the_data_folder_it_makes_and_the_backups_it_writes_are_the_users_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| {
+        std::fs::metadata(p)
+            .expect("the file is there")
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let data = dir.path().join("new data folder");
+    let data_arg = data.to_str().expect("a UTF-8 path");
+    let check = allies(&["check", "--data-dir", data_arg], &[]);
+    assert!(check.status.success(), "{}", text(&check.stderr));
+    assert_eq!(mode(&data), 0o700, "the data folder is made 0700");
+    assert_eq!(mode(&data.join("allies.db")), 0o600);
+
+    for (name, extra) in [("plain.json", None), ("all.json", Some("--with-deleted"))] {
+        let file = dir.path().join(name);
+        let mut args = vec![
+            "backup",
+            file.to_str().expect("path"),
+            "--data-dir",
+            data_arg,
+        ];
+        args.extend(extra);
+        let out = allies(&args, &[]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert_eq!(mode(&file), 0o600, "{name} is 0600");
+    }
+}

@@ -6,7 +6,7 @@
 //! happened with each person), `reminders`, `network` (links, paths, the tour, groups,
 //! insights), `interop` (files in and out) and `search` across them; `history` records every
 //! change a user makes so it can be undone and redone; `sample` adds and removes the sample
-//! workspace a new user can try Allies with.
+//! workspace a new user can try Allies with; `purge` removes deleted records for good.
 
 pub mod error;
 mod fields;
@@ -16,6 +16,7 @@ pub mod journal;
 pub mod maps;
 pub mod network;
 pub mod people;
+pub mod purge;
 mod records;
 pub mod reminders;
 pub mod sample;

@@ -75,8 +75,14 @@ pub enum Command {
         kind: ExportKind,
         file: PathBuf,
     },
-    /// Write a full backup of everything as JSON to a new file.
-    Backup { file: PathBuf },
+    /// Write a full backup of everything as JSON to a new file (encrypted with the data's
+    /// passphrase when the data is encrypted).
+    Backup {
+        file: PathBuf,
+        /// Include deleted records not yet removed for good (left out by default).
+        #[arg(long)]
+        with_deleted: bool,
+    },
     /// Replace everything with a JSON backup; the current data is copied to the backups folder
     /// first.
     Restore {
@@ -250,7 +256,14 @@ fn execute(command: Command, given: &Where<'_>) -> ExitCode {
             map,
         } => import_file(kind, &file, dry_run, skip_duplicates, &map, given),
         Command::Export { kind, file } => export_to(&file, given, kind.into()),
-        Command::Backup { file } => export_to(&file, given, export::Kind::Backup),
+        Command::Backup { file, with_deleted } => {
+            let kind = if with_deleted {
+                export::Kind::BackupWithDeleted
+            } else {
+                export::Kind::Backup
+            };
+            export_to(&file, given, kind)
+        }
         Command::Restore { file, yes } => restore(&file, yes, given),
     }
 }
@@ -278,7 +291,22 @@ fn restore(file: &Path, yes: bool, given: &Where<'_>) -> ExitCode {
         Ok(bytes) => bytes,
         Err(e) => return fail(e),
     };
-    let backup = match allies_core::storage::backup::from_bytes(&bytes) {
+    // An encrypted backup opens with the data's passphrase, so the data is opened first (and
+    // only once: the passphrase may come from standard input or a prompt).
+    let mut opened = None;
+    let key = if allies_core::storage::sealed_backup::is_sealed(&bytes) {
+        match open(given) {
+            Ok((held, db)) => {
+                let key = db.passphrase().cloned();
+                opened = Some((held, db));
+                key
+            }
+            Err(e) => return fail(e),
+        }
+    } else {
+        None
+    };
+    let backup = match allies_core::storage::backup::read(&bytes, key.as_ref()) {
         Ok(b) => b,
         Err(e) => return fail(format!("{}: {e}", file.display())),
     };
@@ -288,7 +316,7 @@ fn restore(file: &Path, yes: bool, given: &Where<'_>) -> ExitCode {
             backup.created_at
         ));
     }
-    let (_held, mut db) = match open(given) {
+    let (_held, mut db) = match opened.map_or_else(|| open(given), Ok) {
         Ok(opened) => opened,
         Err(e) => return fail(e),
     };

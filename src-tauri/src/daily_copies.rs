@@ -1,5 +1,6 @@
 //! A copy of the database into the backups folder once a day while the app runs (which copies
-//! to keep is the core's rule, in `storage::snapshots::daily`).
+//! to keep is the core's rule, in `storage::snapshots::daily`), and removing for good what was
+//! deleted longer ago than the user's period (`purge::purge_expired`): at start, then daily.
 
 use std::time::Duration;
 
@@ -15,7 +16,13 @@ pub fn spawn(state: AppState) {
         loop {
             let at = now();
             match state
-                .with_db_quietly(move |db| allies_core::storage::snapshots::daily(db, at))
+                .with_db_quietly(move |db| {
+                    let copied = allies_core::storage::snapshots::daily(db, at);
+                    // Also when no copy could be taken (a full disk): removing frees space. Not
+                    // a step of the undo history: nothing could bring the rows back.
+                    let purged = allies_core::purge::purge_expired(db, at);
+                    copied.and(purged)
+                })
                 .await
             {
                 Ok(_) => last_error = None,
@@ -24,7 +31,7 @@ pub fn spawn(state: AppState) {
                 Err(e) => {
                     if last_error.as_deref() != Some(e.message.as_str()) {
                         eprintln!(
-                            "allies: today's copy of your data could not be taken: {}",
+                            "allies: today's copy of your data could not be taken, or deleted records removed: {}",
                             e.message
                         );
                     }

@@ -78,22 +78,26 @@ async fn answer(
     rx.await.ok().flatten().and_then(|p| p.into_path().ok())
 }
 
-/// Asks where to save `proposed` (a file name), starting in `dir`. GTK asks the user before it
-/// returns a file that exists, so a path that comes back may be replaced.
+/// Asks where to save `proposed` (a file name), starting in `dir` (Downloads, else home; with
+/// neither, wherever the system starts, for the user to pick a folder: never the temporary
+/// folder). GTK asks the user before it returns a file that exists, so a path that comes back
+/// may be replaced.
 pub async fn save_path<R: Runtime>(
     window: &WebviewWindow<R>,
     title: &str,
-    dir: &Path,
+    dir: Option<&Path>,
     proposed: &str,
 ) -> Option<PathBuf> {
-    // GTK opens elsewhere when the folder is missing; exports always created Downloads when it
-    // was (a failure here shows as the dialog starting in another folder, nothing worse).
-    let _ = std::fs::create_dir_all(dir);
     let extension = proposed.rsplit_once('.').map_or("", |(_, e)| e);
     let mut dialog = builder(window, title)
-        .set_directory(dir)
         .set_file_name(proposed)
         .set_can_create_directories(true);
+    if let Some(dir) = dir {
+        // GTK opens elsewhere when the folder is missing; exports always created Downloads
+        // when it was (a failure here shows as the dialog starting in another folder).
+        let _ = std::fs::create_dir_all(dir);
+        dialog = dialog.set_directory(dir);
+    }
     if !extension.is_empty() {
         dialog = dialog.add_filter(kind_of(extension), &[extension]);
     }
@@ -113,7 +117,7 @@ pub enum Opening {
 /// Asks which file to open for `opening`, starting in `dir`; `None` when the user cancelled.
 pub async fn open_path<R: Runtime>(
     window: &WebviewWindow<R>,
-    dir: &Path,
+    dir: Option<&Path>,
     opening: Opening,
 ) -> Option<PathBuf> {
     let dialog = match opening {
@@ -124,6 +128,9 @@ pub async fn open_path<R: Runtime>(
         Opening::Backup => builder(window, "Open an Allies backup to restore")
             .add_filter(kind_of("json"), &["json"]),
     };
-    let dialog = dialog.set_directory(dir);
+    let dialog = match dir {
+        Some(dir) => dialog.set_directory(dir),
+        None => dialog,
+    };
     answer(move |done| dialog.pick_file(done)).await
 }

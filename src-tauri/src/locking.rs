@@ -201,7 +201,8 @@ mod tests {
 
         until(
             || logind.prepare_for_sleep_blocking(true).unwrap(),
-            || state.is_locked(),
+            // The listener records what it heard just after the data locks.
+            || state.is_locked() && !heard_now().is_empty(),
             "going to sleep locks the data",
         );
         assert_eq!(heard_now(), [LockReason::Sleep]);
@@ -221,7 +222,7 @@ mod tests {
 
         until(
             || logind.lock_session_blocking(FAKE_SESSION_PATH).unwrap(),
-            || state.is_locked(),
+            || state.is_locked() && heard_now().len() > 1,
             "locking this session locks the data",
         );
         assert_eq!(heard_now(), [LockReason::Sleep, LockReason::ScreenLocked]);

@@ -209,6 +209,10 @@ fn run_app(background: bool) -> ExitCode {
             commands::people::person_contacts,
             commands::app::set_lock_after,
             commands::app::note_activity,
+            commands::people::delete_person_permanently,
+            commands::people::list_deleted_people,
+            commands::data::purge_days,
+            commands::data::set_purge_days,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -15,6 +15,13 @@ test('the message after a change says what happened to the copies', () => {
   );
 });
 
+test('after encrypting, the message says which unencrypted leftovers went and lists those that stay', () => {
+  assert.equal(
+    describeReport({ backups_converted: 0, backups_left: [], plaintext_removed: 2, plaintext_left: ['/d/allies.db.broken-20261101T000000Z'] }, 'Done.'),
+    'Done. 2 unencrypted temporary copies were removed. These unencrypted files are still on disk (damaged data set aside earlier); remove them once you no longer need them: /d/allies.db.broken-20261101T000000Z.',
+  );
+});
+
 test('a passphrase form is stopped before sending when the two differ or the box is not ticked', () => {
   assert.deepEqual(passphraseProblem({ passphrase: 'a', repeat: 'b' }, true).field, 'repeat');
   assert.deepEqual(passphraseProblem({ passphrase: 'a', repeat: 'a' }, false).field, 'understood');

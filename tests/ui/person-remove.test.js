@@ -146,3 +146,33 @@ test('the dialog and its words, alone', () => {
   assert.equal(removedLabel({ name: 'Ana' }, 'former'), 'Moved Ana to former colleagues');
   assert.equal(removedLabel({ name: 'Ana' }, 'delete'), 'Deleted Ana');
 });
+
+test('a former colleague can be deleted permanently: one call, no Undo, and it says so', async () => {
+  const former = person(1, { name: 'Dana Ng', left_at: '2024-05-01T00:00:00Z' });
+  const { answers, state } = backEnd([person(2, { name: 'Sam Patel' })], {
+    deletePersonPermanently: (id) => { state.former = state.former.filter((p) => p.id !== id); return { people: 1, records: 2, history_steps: 3 }; },
+  });
+  state.former.push(former);
+  const dialog = removeDialog(former);
+  assert.deepEqual([...dialog.querySelectorAll('button')].map((b) => b.value), ['delete', 'purge', ''],
+    'a former colleague is deleted, or deleted permanently');
+  assert.match(textOf(dialog.querySelector('#leave-purge')), /cannot be undone/);
+  assert.equal(removeDialog(person(3)).querySelector('#leave-purge'), null, 'not offered for current people');
+  assert.equal(removedLabel({ name: 'Ana' }, 'purge'), 'Deleted Ana permanently');
+
+  const { api, el } = await mountWith(answers);
+  click(el.querySelector('#toggle-former'));
+  await settle();
+  click($('.person-row[data-id="p1"]'));
+  await settle();
+  click($('#person-delete'));
+  api.calls.length = 0;
+  click($('#leave-purge'));
+  await settle();
+  assert.deepEqual(api.calls[0], ['deletePersonPermanently', 'p1']);
+  assert.ok(!api.calls.some(([name]) => name === 'deletePerson'), 'not the undoable delete');
+  assert.equal(textOf($('#announcer')), 'Deleted Dana Ng permanently. This cannot be undone.');
+  assert.equal($('#toast-undo'), null, 'no Undo is offered for what cannot be undone');
+  assert.match(textOf($('#toasts')), /Deleted Dana Ng permanently/);
+  assert.equal($('.person-row[data-id="p1"]'), null, 'they are gone from the list');
+});

@@ -18,6 +18,8 @@ const answers = (extra = {}) => ({
   getAutostart: true,
   listSnapshots: { folder: '/d/backups', copies: [{ path: '/d/backups/a.db', taken_at: '2026-11-27T10:00:00Z', reason: 'before_restore', bytes: 20480 }] },
   recentChanges: { steps: [], next_undo: null, next_redo: null },
+  purgeDays: 30,
+  listDeletedPeople: [],
   ...extra,
 });
 
@@ -42,7 +44,7 @@ beforeEach(() => {
 
 test('it reads the reminder settings, the autostart, the copies and the recent changes, and shows where the data is', async () => {
   const { api, $ } = await mount();
-  assert.deepEqual(api.calls.map((c) => c[0]), ['getReminderSettings', 'getAutostart', 'listSnapshots', 'sampleWorkspaceStatus', 'recentChanges']);
+  assert.deepEqual(api.calls.map((c) => c[0]), ['getReminderSettings', 'getAutostart', 'listSnapshots', 'listDeletedPeople', 'purgeDays', 'sampleWorkspaceStatus', 'recentChanges']);
   assert.equal(textOf($('#data-path')), '/d/allies.db');
   assert.equal($('#reminder-settings').dataset.loaded, 'true');
   assert.deepEqual([...$('#rs-time_zone').options].map(textOf), ['UTC', 'Europe/Berlin', 'America/New York']);
@@ -282,4 +284,102 @@ test('with no changes yet, the buttons say there is nothing to undo', async () =
   assert.equal(textOf($('#history-undo')), 'Nothing to undo');
   assert.equal($('#history-undo').disabled, true);
   assert.match(textOf($('#recent-changes')), /No changes yet/);
+});
+
+test('the backup says whether it is encrypted, and leaves out deleted records unless the box is ticked', async () => {
+  const plain = await mount({ saveBackup: '/home/me/backup.json' });
+  assert.match(textOf(plain.$('#backup-encryption')), /not encrypted: anyone who has the file can read it/);
+  click(plain.$('#save-backup'));
+  await settle();
+  assert.deepEqual(lastCall(plain.api, 'saveBackup'), ['saveBackup', false]);
+  plain.$('#backup-with-deleted').checked = true;
+  click(plain.$('#save-backup'));
+  await settle();
+  assert.deepEqual(lastCall(plain.api, 'saveBackup'), ['saveBackup', true]);
+  const sealed = await mount({}, { encrypted: true });
+  assert.match(textOf(sealed.$('#backup-encryption')), /encrypted with your passphrase/);
+});
+
+test('recently deleted people can be restored or deleted permanently, and the period is saved as a change', async () => {
+  let deleted = [
+    { id: 'p1', name: 'Dana <b>Ng</b>', role: 'VP', deleted_at: '2026-11-20T10:00:00Z' },
+    { id: 'p2', name: 'Sam Patel', role: '', deleted_at: '2026-11-19T10:00:00Z' },
+  ];
+  const { api, $ } = await mount({
+    listDeletedPeople: () => deleted,
+    restorePerson: (id) => { deleted = deleted.filter((p) => p.id !== id); return { id }; },
+    deletePersonPermanently: (id) => { deleted = deleted.filter((p) => p.id !== id); return { people: 1, records: 0, history_steps: 1 }; },
+    setPurgeDays: (days) => (days >= 1 ? days : new ApiError({ code: 'purge.days', field: 'days', message: 'Keep deleted records for 1 to 3650 days; 0 is not possible.' })),
+  });
+  assert.equal($('#purge-days').value, '30');
+  const rows = [...$('#deleted-people').children];
+  assert.equal(rows.length, 2);
+  assert.match(textOf(rows[0]), /^Dana <b>Ng<\/b> · deleted /, 'names as text');
+  assert.equal(rows[0].querySelector('b'), null);
+  assert.match(textOf($('.deleted-records')), /Copies taken before a record is removed for good/);
+  assert.match(textOf($('.deleted-records')), /SSD/);
+
+  click(rows[1].querySelector('.deleted-purge'));
+  const dialog = document.querySelector('#purge-dialog');
+  assert.ok(dialog, 'deleting permanently asks first');
+  assert.equal(textOf(dialog.querySelector('#purge-title')), 'Delete Sam Patel permanently?');
+  click(dialog.querySelector('#purge-confirm'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'deletePersonPermanently'), ['deletePersonPermanently', 'p2']);
+  assert.equal(document.querySelector('#toast-undo'), null, 'nothing to undo');
+  assert.equal([...$('#deleted-people').children].length, 1);
+
+  click($('#deleted-people .deleted-restore'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'restorePerson'), ['restorePerson', 'p1']);
+  assert.ok(document.querySelector('#toast-undo'), 'restoring can be undone');
+  assert.ok($('#deleted-empty'));
+
+  $('#purge-days').value = '0';
+  submit($('#purge-form'));
+  await settle();
+  assert.match(textOf($('#purge-days-error')), /1 to 3650 days/);
+  assert.equal($('#purge-days').getAttribute('aria-invalid'), 'true');
+  $('#purge-days').value = '7';
+  submit($('#purge-form'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'setPurgeDays'), ['setPurgeDays', 7]);
+  assert.equal(textOf($('#purge-days-error')), '');
+  assert.match(textOf(document.querySelector('#toasts')), /kept 7 days/);
+});
+
+test('an encrypted backup the data\'s passphrase does not open asks for its own, and Cancel changes nothing', async () => {
+  const { restoreBackupAt } = await import('../../ui/views/settings-data.js');
+  resetPage();
+  const tries = [];
+  const api = fakeApi({
+    restoreBackupFile: (path, passphrase) => {
+      tries.push(passphrase);
+      return passphrase === 'the old one'
+        ? '/d/backups/replaced.db'
+        : new ApiError({ code: passphrase ? 'backup.wrong_passphrase' : 'backup.passphrase_needed', field: 'passphrase', message: 'That passphrase does not open this backup.' });
+    },
+  });
+  const said = [];
+  const done = restoreBackupAt(api, '/home/me/backup.json', (text, ok = true) => said.push([text, ok]));
+  click(document.querySelector('#restore-confirm'));
+  await settle();
+  const ask = document.querySelector('#backup-passphrase-dialog');
+  assert.ok(ask, 'it asks for the passphrase');
+  assert.match(textOf(ask), /does not open this backup/);
+  document.querySelector('#backup-passphrase').value = 'a wrong one';
+  ask.querySelector('form').dispatchEvent(new Event('submit', { cancelable: true }));
+  await settle();
+  document.querySelector('#backup-passphrase').value = 'the old one';
+  document.querySelector('#backup-passphrase-dialog form').dispatchEvent(new Event('submit', { cancelable: true }));
+  await done;
+  assert.deepEqual(tries, [null, 'a wrong one', 'the old one']);
+  assert.match(said.at(-1)[0], /^Restored\./);
+
+  const again = restoreBackupAt(api, '/home/me/backup.json', (text, ok = true) => said.push([text, ok]));
+  click(document.querySelector('#restore-confirm'));
+  await settle();
+  click(document.querySelector('#backup-passphrase-cancel'));
+  await again;
+  assert.deepEqual(said.at(-1), ['Not restored: the backup needs the passphrase it was made with. Nothing was changed.', false]);
 });

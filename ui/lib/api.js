@@ -121,9 +121,11 @@ export function createApi(invoke) {
     exportPeopleRedacted: () => call('export_people_redacted'),
     exportPeopleVcard: () => call('export_people_vcard'),
     exportCalendar: () => call('export_calendar'),
-    saveBackup: () => call('save_backup'),
+    /** Saves the JSON backup where the user chooses; deleted records only `withDeleted`. */
+    saveBackup: (withDeleted = false) => call('save_backup', { withDeleted }),
     /** `path`: a backup chosen in the open dialog or dropped. Resolves to where the replaced data went. */
-    restoreBackupFile: (path) => call('restore_backup_file', { path }),
+    /** Restores a backup file; an encrypted one opens with `passphrase`, else the data's own. */
+    restoreBackupFile: (path, passphrase = null) => call('restore_backup_file', { path, passphrase }),
     /** { folder, copies: [{ path, taken_at, reason, bytes }] } */
     listSnapshots: () => call('list_snapshots'),
     restoreSnapshot: (path) => call('restore_snapshot', { path }),
@@ -213,6 +215,14 @@ export function createApi(invoke) {
     setLockAfter: (minutes) => call('set_lock_after', { seconds: Math.round(minutes * 60) }),
     /** The user is using the window (reading, moving around): encrypted data stays open. */
     noteActivity: () => call('note_activity'),
+    /** Removes a person for good, now (not undoable): { people, records, history_steps }. */
+    deletePersonPermanently: (id) => call('delete_person_permanently', { id }),
+    /** People deleted and not yet removed for good, most recently deleted first. */
+    listDeletedPeople: () => call('list_deleted_people'),
+    /** How many days deleted records are kept before they are removed for good. */
+    purgeDays: () => call('purge_days'),
+    /** Sets that period (1 to 3650 days); resolves to the days saved. */
+    setPurgeDays: (days) => call('set_purge_days', { days }),
   };
 }
 

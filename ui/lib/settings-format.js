@@ -9,6 +9,12 @@ export function describeReport(report, action) {
   if (left) {
     parts.push(`${left} older ${left === 1 ? 'copy' : 'copies'} could not be changed (another passphrase, or damaged) and ${left === 1 ? 'was' : 'were'} left as ${left === 1 ? 'it was' : 'they were'} in the backups folder.`);
   }
+  const removed = report.plaintext_removed ?? 0;
+  if (removed) parts.push(`${removed} unencrypted temporary ${removed === 1 ? 'copy was' : 'copies were'} removed.`);
+  const plain = report.plaintext_left ?? [];
+  if (plain.length) {
+    parts.push(`These unencrypted files are still on disk (damaged data set aside earlier); remove them once you no longer need them: ${plain.join(', ')}.`);
+  }
   return parts.join(' ');
 }
 

@@ -48,7 +48,7 @@ function passphraseForm({ id, fields, understood, submit, busy, send, done, prim
   return form;
 }
 
-const INTRO = 'Encrypts your data and its automatic copies with a passphrase (SQLCipher, AES-256). Allies then asks for it when it starts, and locks after a while without use. Exports you save are not encrypted.';
+const INTRO = 'Encrypts your data and its automatic copies with a passphrase (SQLCipher, AES-256). Allies then asks for it when it starts, and locks after a while without use. The full backup you save is encrypted with the same passphrase; the other exports (CSV, vCard, calendar) are not. Unencrypted temporary copies are removed; on an SSD or a file system that keeps snapshots, old unencrypted blocks may stay on the disk until it reuses them.';
 
 /** The card for unencrypted data: why and how to set a passphrase. */
 function encryptCard(api) {

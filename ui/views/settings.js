@@ -5,6 +5,7 @@
 import { h, replaceChildren, announce } from '../lib/dom.js';
 import { encryptionCard } from './settings-encryption.js';
 import { dataFiles } from './settings-data.js';
+import { deletedRecords } from './settings-deleted.js';
 import { sampleSettings } from './sample-workspace.js';
 import { recentChanges } from './settings-history.js';
 import { autostartToggle, reminderSettingsForm } from './settings-reminders.js';
@@ -67,7 +68,8 @@ export function mountSettings(ctx) {
         h('p', {}, 'Everything stays in one file on this computer. Allies never sends it anywhere.'),
         h('p', {}, h('code', { id: 'data-path', class: 'path' }, status.db_path ?? 'unknown')),
         h('p', { class: 'muted' }, 'To keep it somewhere else, start Allies with the ALLIES_DATA_DIR environment variable set to a folder.'),
-        dataFiles(api),
+        dataFiles(api, status),
+        deletedRecords({ api, runUndo: () => ctx.runUndo() }),
         sampleSettings({ api, runUndo: () => ctx.runUndo() })),
       h('section', { class: 'card', 'aria-labelledby': 'settings-history' },
         h('h2', { id: 'settings-history' }, 'Recent changes'),

@@ -111,13 +111,9 @@ pub fn from_cell(cell: &str, kind: ContactKind) -> Vec<Contact> {
         .map(str::trim)
         .filter(|item| !item.is_empty())
         .map(|item| {
+            // The apostrophe the CSV export puts before a cell starting like a formula ("+1 555…")
+            // was taken off the whole cell as it was read.
             let (label, value) = item.rsplit_once(": ").unwrap_or(("", item));
-            // The CSV export writes "+1 555…" as "'+1 555…" so a spreadsheet does not take it
-            // for a formula; the apostrophe is not part of the number.
-            let value = match value.strip_prefix('\'') {
-                Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
-                _ => value,
-            };
             Contact {
                 kind,
                 value: value.trim().to_owned(),
@@ -326,12 +322,12 @@ mod tests {
         expected[3].label = "Assistant, evenings".into();
         assert_eq!(back, expected);
         assert_eq!(
-            from_cell("'+1 555 0100; fax: 555 0199;ext=2", ContactKind::Phone),
+            from_cell("+1 555 0100; fax: 555 0199;ext=2", ContactKind::Phone),
             [
                 Contact::phone("+1 555 0100", ""),
                 Contact::phone("555 0199;ext=2", "fax")
             ],
-            "the apostrophe the CSV export puts before a + is not part of the number"
+            "an extension's own semicolon does not split the number"
         );
         assert_eq!(
             from_cell("a@x.org ::: b@y.org", ContactKind::Email),

@@ -305,6 +305,17 @@ pub fn former(db: &Database) -> Result<Vec<Person>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// People deleted and not yet removed for good, the most recently deleted first: the
+/// "Recently deleted" list, where each can be restored or deleted permanently.
+pub fn deleted(db: &Database) -> Result<Vec<Person>> {
+    let mut stmt = db.conn().prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM people WHERE deleted_at IS NOT NULL
+         ORDER BY deleted_at DESC, name_key, id"
+    ))?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
 /// Makes a person a former colleague: off the people list, maps and keep-in-touch reminders,
 /// with everything recorded about them kept. [`restore`] brings them back.
 pub fn mark_former(db: &mut Database, id: &str, now: DateTime<Utc>) -> Result<Person> {

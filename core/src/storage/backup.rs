@@ -5,6 +5,9 @@
 //!   {"name": "people", "columns": ["id", …], "rows": [["…", …], …]}, …]}`.
 //! `schema` is the database version it was made from; rows are in key order, so a backup of a
 //! restored backup is the same document. Search indexes are not in it: they are rebuilt.
+//!
+//! The backup the user saves leaves out deleted records unless asked for them, and is
+//! encrypted with the data's passphrase when the data is encrypted (`sealed_backup`).
 
 use chrono::{DateTime, Utc};
 use rusqlite::types::{Value as SqlValue, ValueRef};
@@ -13,7 +16,8 @@ use serde_json::Value;
 
 use crate::error::{Error, Result};
 use crate::records::time_text;
-use crate::storage::{schema_version, Database};
+use crate::storage::cipher::Passphrase;
+use crate::storage::{schema_version, sealed_backup, Database};
 
 pub const FORMAT: &str = "allies-backup";
 pub const VERSION: u32 = 1;
@@ -99,9 +103,48 @@ fn columns_of(conn: &rusqlite::Connection, table: &str) -> Result<Vec<String>> {
     Ok(names.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Everything in the database, as a [`Backup`].
+/// Everything in the database, as a [`Backup`], deleted records included (what a restore from
+/// a copy needs).
 pub fn dump(db: &Database, now: DateTime<Utc>) -> Result<Backup> {
-    let conn = db.conn();
+    dump_from(db.conn(), now)
+}
+
+/// The database without its deleted records (and what only they held), as a [`Backup`]: what
+/// purging every deleted record would leave. The purge runs in a transaction that is rolled
+/// back, so the database itself is not changed.
+pub fn dump_leaving_out_deleted(db: &Database, now: DateTime<Utc>) -> Result<Backup> {
+    let tx = db.conn().unchecked_transaction()?;
+    crate::purge::remove_all_deleted_in(&tx)?;
+    let backup = dump_from(&tx, now);
+    tx.rollback()?;
+    backup
+}
+
+/// The backup file the user saves: deleted records left out unless `with_deleted`, and
+/// encrypted with the data's passphrase when the data is encrypted.
+pub fn file_bytes(db: &Database, now: DateTime<Utc>, with_deleted: bool) -> Result<Vec<u8>> {
+    let backup = if with_deleted {
+        dump(db, now)?
+    } else {
+        dump_leaving_out_deleted(db, now)?
+    };
+    let bytes = to_bytes(&backup)?;
+    match db.key() {
+        Some(key) => sealed_backup::seal(&bytes, key),
+        None => Ok(bytes),
+    }
+}
+
+/// Reads a backup file, plain or encrypted (opened with `key`).
+pub fn read(bytes: &[u8], key: Option<&Passphrase>) -> Result<Backup> {
+    if sealed_backup::is_sealed(bytes) {
+        from_bytes(&sealed_backup::open(bytes, key)?)
+    } else {
+        from_bytes(bytes)
+    }
+}
+
+fn dump_from(conn: &rusqlite::Connection, now: DateTime<Utc>) -> Result<Backup> {
     let mut tables = Vec::with_capacity(TABLES.len());
     for (name, order) in TABLES {
         let columns = columns_of(conn, name)?;

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 
 use super::backups_dir;
-use super::files::with_suffix;
+use super::files::{create_private_empty, with_suffix};
 use crate::error::{Error, Result};
 
 /// The first 16 bytes of every unencrypted SQLite file.
@@ -234,6 +234,9 @@ fn export(
             _ => Error::Storage(e),
         })?;
     let counts = table_counts(&conn, "main")?;
+    // Made empty and private first: SQLite fills it and keeps its mode.
+    create_private_empty(target)
+        .map_err(|e| failed(target, format!("the new copy could not be made ({e})")))?;
     conn.execute(
         "ATTACH DATABASE ?1 AS target KEY ?2",
         rusqlite::params![target.to_string_lossy(), to.map_or("", Passphrase::as_str)],

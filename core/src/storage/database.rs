@@ -9,7 +9,10 @@ use rusqlite::{Connection, ErrorCode, OpenFlags, Transaction, TransactionBehavio
 
 use super::backups_dir;
 use super::cipher::{self, Passphrase};
-use super::files::{copy_to_new, stamp, DB_FILE};
+use super::files::{
+    copy_to_new, create_private_dir, create_private_empty, keep_private, stamp, with_suffix,
+    DB_FILE,
+};
 use super::migrations::{migrations, MIGRATION_FILES};
 use super::open_error::OpenError;
 use crate::error::Result;
@@ -34,9 +37,10 @@ impl std::fmt::Debug for Database {
 impl Database {
     /// Opens (creating if needed) `dir/allies.db` and brings its schema up to date.
     ///
-    /// Before an existing database is upgraded, a copy is written next to it.
+    /// Before an existing database is upgraded, a copy is written next to it. The folder is
+    /// its owner's alone (0700 on Unix), also when an older version made it otherwise.
     pub fn open_in(dir: &Path, now: DateTime<Utc>) -> Result<Database, OpenError> {
-        std::fs::create_dir_all(dir).map_err(|e| OpenError::Unavailable {
+        create_private_dir(dir).map_err(|e| OpenError::Unavailable {
             path: dir.join(DB_FILE),
             detail: format!("the folder {} cannot be created ({e})", dir.display()),
         })?;
@@ -72,6 +76,12 @@ impl Database {
             });
         }
         let fail = |e| OpenError::from_sqlite(path, e);
+        let on_disk = path != Path::new(":memory:");
+        if on_disk && !path.exists() {
+            // A new database starts private: SQLite keeps the mode of the file it finds, and
+            // gives its journal (-wal, -shm) the same one.
+            let _ = create_private_empty(path);
+        }
         let mut conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE
@@ -172,6 +182,9 @@ impl Database {
                 },
             })?;
         cipher::tidy_after_open(path, key);
+        if on_disk {
+            keep_files_private(path);
+        }
         Ok(Database {
             conn,
             path: path.to_owned(),
@@ -199,6 +212,12 @@ impl Database {
         self.key.as_ref() == Some(given)
     }
 
+    /// The passphrase the file is encrypted with, to open a backup encrypted with it (it cannot
+    /// be read out of a [`Passphrase`]).
+    pub fn passphrase(&self) -> Option<&Passphrase> {
+        self.key.as_ref()
+    }
+
     pub(crate) fn key(&self) -> Option<&Passphrase> {
         self.key.as_ref()
     }
@@ -223,6 +242,24 @@ impl Database {
     /// an operation changed anything (and, say, let the reminder scheduler look again).
     pub fn commits(&self) -> u64 {
         self.commits
+    }
+}
+
+/// Corrects the modes of the files an older version made readable by others: the database,
+/// its journal, the backups folder and the copies in it. Best effort: a file that cannot be
+/// changed (another owner) does not stop the data from opening.
+fn keep_files_private(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = keep_private(&with_suffix(path, suffix));
+    }
+    let backups = path.with_file_name(backups_dir::DIR);
+    if backups.is_dir() {
+        let _ = create_private_dir(&backups);
+        for entry in std::fs::read_dir(&backups).into_iter().flatten().flatten() {
+            if entry.file_type().is_ok_and(|t| t.is_file()) {
+                let _ = keep_private(&entry.path());
+            }
+        }
     }
 }
 
@@ -294,7 +331,7 @@ fn backup_before_upgrade(
 ) -> Result<PathBuf, OpenError> {
     let backup = upgrade_copy_path(path, version, now);
     if let Some(dir) = backup.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| OpenError::Unavailable {
+        create_private_dir(dir).map_err(|e| OpenError::Unavailable {
             path: path.to_owned(),
             detail: format!(
                 "the folder {} for a safety copy could not be made before upgrading ({e}); nothing was changed",
@@ -457,6 +494,76 @@ mod tests {
                 .any(|s| s.reason == crate::storage::snapshots::Reason::BeforeUpgrade),
             "the copy taken before the upgrade is there to fall back on"
         );
+    }
+
+    #[cfg(unix)]
+    fn mode(path: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(path)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+            .permissions()
+            .mode()
+            & 0o777
+    }
+
+    #[cfg(unix)]
+    fn set_mode(path: &Path, mode: u32) {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_data_folder_and_every_file_in_it_are_the_users_alone() {
+        let home = tempfile::tempdir().unwrap();
+        let dir = home.path().join("app.allies.desktop");
+        let mut db = Database::open_in(&dir, now()).unwrap();
+        crate::people::add(&mut db, &crate::people::PersonInput::named("Dana"), now()).unwrap();
+        let path = dir.join(DB_FILE);
+        assert_eq!(mode(&dir), 0o700, "the data folder is made 0700");
+        for suffix in ["", "-wal", "-shm"] {
+            let file = with_suffix(&path, suffix);
+            assert_eq!(mode(&file), 0o600, "{} is 0600", file.display());
+        }
+        let copy =
+            crate::storage::snapshots::take(&db, crate::storage::snapshots::Reason::Daily, now())
+                .unwrap();
+        assert_eq!(mode(&copy), 0o600, "a copy in backups is 0600");
+        assert_eq!(
+            mode(copy.parent().unwrap()),
+            0o700,
+            "the backups folder 0700"
+        );
+        drop(db);
+
+        // Files an older version made readable by others are corrected on open.
+        set_mode(&dir, 0o755);
+        set_mode(&path, 0o644);
+        set_mode(&copy, 0o644);
+        set_mode(copy.parent().unwrap(), 0o755);
+        let db = Database::open_in(&dir, now()).unwrap();
+        assert_eq!(mode(&dir), 0o700);
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(&copy), 0o600);
+        assert_eq!(mode(copy.parent().unwrap()), 0o700);
+        for suffix in ["-wal", "-shm"] {
+            assert_eq!(mode(&with_suffix(&path, suffix)), 0o600);
+        }
+        drop(db);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_copy_before_an_upgrade_is_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(DB_FILE);
+        drop(Database::open(&path, now()).unwrap());
+        let mut steps = MIGRATION_FILES.to_vec();
+        steps.push(("0099_next.sql", "ALTER TABLE people ADD COLUMN extra TEXT;"));
+        drop(Database::open_with(&path, now(), &steps, None).unwrap());
+        let copies = crate::storage::snapshots::list_for(&path).unwrap();
+        assert_eq!(copies.len(), 1);
+        assert_eq!(mode(&copies[0].path), 0o600);
     }
 
     #[test]

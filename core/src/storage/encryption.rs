@@ -28,6 +28,12 @@ pub struct Report {
     pub backups_converted: usize,
     /// Backups that could not be rewritten (another passphrase, or damaged); kept as they were.
     pub backups_left: Vec<PathBuf>,
+    /// Unencrypted files left from earlier trouble that Allies does not remove itself: damaged
+    /// databases moved aside (`allies.db.broken-…`), which may hold data worth recovering. The
+    /// user decides; Settings lists them.
+    pub plaintext_left: Vec<PathBuf>,
+    /// Unencrypted temporary copies removed (`.partial`, `.restoring`…).
+    pub plaintext_removed: usize,
 }
 
 /// Encrypts the database with `new`, changes its passphrase, or (with `None`) decrypts it;
@@ -116,6 +122,9 @@ fn change_closed(
         encrypted: new.is_some(),
         ..Report::default()
     };
+    if new.is_some() {
+        (report.plaintext_removed, report.plaintext_left) = clear_plaintext(path);
+    }
     let copies = backups_dir::list_for(path)
         .map_err(|e| Failed::Rekeyed(format!("its backups could not be listed ({e})")))?;
     for copy in copies {
@@ -129,6 +138,46 @@ fn change_closed(
         }
     }
     Ok(report)
+}
+
+/// Removes the unencrypted temporary copies a crash or a failed step may have left beside the
+/// database and in its backups folder (a copy being written, a restore's work folder); returns
+/// how many went, and the damaged databases moved aside, which stay for the user to judge.
+fn clear_plaintext(path: &Path) -> (usize, Vec<PathBuf>) {
+    let mut removed = 0;
+    let mut left = Vec::new();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut places = vec![path.with_file_name(backups_dir::DIR)];
+    if let Some(dir) = path.parent() {
+        places.push(dir.to_owned());
+    }
+    for dir in places {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let file = entry.file_name().to_string_lossy().into_owned();
+            let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+            let temporary = file.ends_with(".partial")
+                || file == format!("{name}.restoring")
+                || (is_dir && file.starts_with(".restoring-"));
+            if temporary {
+                let gone = if is_dir {
+                    std::fs::remove_dir_all(entry.path())
+                } else {
+                    std::fs::remove_file(entry.path())
+                };
+                match gone {
+                    Ok(()) => removed += 1,
+                    Err(_) => left.push(entry.path()),
+                }
+            } else if file.starts_with(&format!("{name}.broken-")) && !is_scrambled(&entry.path()) {
+                left.push(entry.path());
+            }
+        }
+    }
+    left.sort();
+    (removed, left)
 }
 
 #[cfg(test)]
@@ -403,6 +452,42 @@ mod tests {
             "storage.locked",
             "the restored copy asks for the passphrase at the next start"
         );
+    }
+
+    #[test]
+    fn encrypting_removes_plain_temporary_copies_and_lists_damaged_files_left_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(storage::DB_FILE);
+        let mut db = Database::open(&path, now()).unwrap();
+        people::add(&mut db, &PersonInput::named("Zebulon Quartermain"), now()).unwrap();
+        let copy =
+            crate::storage::snapshots::take(&db, crate::storage::snapshots::Reason::Daily, now())
+                .unwrap();
+        // What a crash could leave: half a copy, a restore's copy and work folder, and a
+        // damaged database moved aside, all unencrypted.
+        let partial = with_suffix(&copy, ".partial");
+        std::fs::copy(&copy, &partial).unwrap();
+        let restoring = with_suffix(&path, ".restoring");
+        std::fs::copy(&copy, &restoring).unwrap();
+        let work = copy.with_file_name(".restoring-123");
+        std::fs::create_dir(&work).unwrap();
+        std::fs::copy(&copy, work.join(storage::DB_FILE)).unwrap();
+        let broken = dir.path().join("allies.db.broken-20261101T000000Z");
+        std::fs::copy(&copy, &broken).unwrap();
+
+        let (db, report) = change(db, Some(key("a passphrase")), now());
+        let report = report.unwrap();
+        drop(db.unwrap());
+        assert_eq!(report.plaintext_removed, 3, "{report:?}");
+        for gone in [&partial, &restoring, &work] {
+            assert!(!gone.exists(), "{} is removed", gone.display());
+        }
+        assert_eq!(
+            report.plaintext_left,
+            vec![broken.clone()],
+            "the damaged file is the user's to judge, and listed"
+        );
+        assert!(broken.exists());
     }
 
     #[test]

@@ -36,10 +36,16 @@ fn data_dir_from(
 
 /// Writes a consistent copy of the database to `target` (VACUUM INTO reads one snapshot of it),
 /// under a temporary name first, so a crash never leaves half a copy under a copy's name.
-fn copy_into(conn: &Connection, target: &Path) -> rusqlite::Result<()> {
+pub(crate) fn copy_into(conn: &Connection, target: &Path) -> rusqlite::Result<()> {
     let partial = with_suffix(target, ".partial");
     let _ = std::fs::remove_file(&partial);
-    conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()])?;
+    let io = |e: std::io::Error| rusqlite::Error::ToSqlConversionFailure(Box::new(e));
+    // Made empty and private first: VACUUM INTO fills an empty file and keeps its mode.
+    create_private_empty(&partial).map_err(io)?;
+    if let Err(e) = conn.execute("VACUUM INTO ?1", [partial.to_string_lossy()]) {
+        let _ = std::fs::remove_file(&partial);
+        return Err(e);
+    }
     std::fs::rename(&partial, target).map_err(|e| {
         let _ = std::fs::remove_file(&partial);
         rusqlite::Error::ToSqlConversionFailure(Box::new(e))
@@ -66,11 +72,8 @@ pub(crate) fn copy_to_new(
 ) -> Result<PathBuf, CopyFailed> {
     let mut last = None;
     for path in names {
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
+        // Private from the start, like every copy (the copy is renamed over it).
+        match private_file().write(true).create_new(true).open(&path) {
             Ok(_) => {
                 return match copy_into(conn, &path) {
                     Ok(()) => Ok(path),
@@ -96,6 +99,73 @@ pub(crate) fn copy_to_new(
         path: last.unwrap_or_default(),
         detail: "every name for the copy is taken".into(),
     })
+}
+
+/// Makes `dir` (and its parents) for its owner alone: 0700 on Unix. A folder an older version
+/// made readable by others loses those permissions, best effort (it may belong to someone
+/// else); the owner's own are never changed.
+pub(crate) fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    if dir.is_dir() {
+        let _ = keep_private(dir);
+        return Ok(());
+    }
+    if let Some(parent) = dir.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)?;
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    match builder.create(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),
+        other => other,
+    }
+}
+
+/// Takes from a file or folder made by SQLite or an older version of Allies every permission
+/// of its group and of others (0600 for a file Allies made, 0700 for a folder); the owner's own
+/// are left as they are. A file that is not there is left so.
+pub(crate) fn keep_private(path: &Path) -> std::io::Result<()> {
+    match restrict(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        other => other,
+    }
+}
+
+/// Options that create a file only its owner can read (0600 on Unix) from the start, so it is
+/// never readable by others, not even for a moment.
+pub(crate) fn private_file() -> std::fs::OpenOptions {
+    let mut options = std::fs::OpenOptions::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options
+}
+
+/// Creates an empty file at `path` only its owner can read, for SQLite to fill (a new
+/// database, a copy made with VACUUM INTO): SQLite keeps the mode of a file it finds.
+pub(crate) fn create_private_empty(path: &Path) -> std::io::Result<()> {
+    private_file().write(true).create_new(true).open(path)?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn restrict(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path)?.permissions().mode();
+    if mode & 0o077 == 0 {
+        return Ok(());
+    }
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode & !0o077))
+}
+
+#[cfg(not(unix))]
+fn restrict(path: &Path) -> std::io::Result<()> {
+    std::fs::metadata(path).map(|_| ())
 }
 
 pub(crate) fn stamp(now: DateTime<Utc>) -> String {

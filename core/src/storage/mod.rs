@@ -2,8 +2,8 @@
 //! moving a bad one aside, encryption, automatic copies and the JSON backup.
 //!
 //! The layers, each using only those above it: `files` and `open_error`; `migrations`,
-//! `backups_dir` and `cipher`; `database`; then `recovery`, `encryption`, `backup` and
-//! `snapshots`.
+//! `backups_dir` and `cipher`; `database`; then `recovery`, `encryption`, `sealed_backup`,
+//! `backup` and `snapshots`.
 
 pub mod backup;
 mod backups_dir;
@@ -15,9 +15,11 @@ pub mod locks;
 mod migrations;
 mod open_error;
 mod recovery;
+pub mod sealed_backup;
 pub mod snapshots;
 
 pub use database::{summary, Database};
+pub(crate) use files::private_file;
 pub use files::{data_dir, APP_DIR, DATA_DIR_ENV, DB_FILE};
 pub use migrations::{schema_version, MIGRATION_FILES};
 pub use open_error::OpenError;

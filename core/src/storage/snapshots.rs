@@ -11,7 +11,7 @@ use super::backup;
 use super::backups_dir::{failed, list_in, to_prune};
 pub use super::backups_dir::{list_for, Reason, Snapshot, DIR};
 use super::database::Database;
-use super::files::{copy_to_new, DB_FILE};
+use super::files::{copy_to_new, create_private_dir, DB_FILE};
 use super::open_error::OpenError;
 use crate::error::Result;
 
@@ -25,7 +25,7 @@ pub fn dir(db: &Database) -> PathBuf {
 /// writes (VACUUM INTO reads one snapshot of the database).
 pub fn take(db: &Database, reason: Reason, now: DateTime<Utc>) -> Result<PathBuf> {
     let dir = dir(db);
-    std::fs::create_dir_all(&dir).map_err(|e| failed(&dir, e))?;
+    create_private_dir(&dir).map_err(|e| failed(&dir, e))?;
     let stamp = now.format("%Y%m%dT%H%M%SZ");
     let reason = reason.as_str();
     let names = (1..=MAX_SAME_SECOND).map(|n| {
@@ -75,7 +75,7 @@ pub fn restore(db: &mut Database, from: &Path, now: DateTime<Utc>) -> Result<Pat
         ".restoring-{}",
         now.timestamp_nanos_opt().unwrap_or_default()
     ));
-    std::fs::create_dir_all(&work).map_err(|e| failed(&work, e))?;
+    create_private_dir(&work).map_err(|e| failed(&work, e))?;
     let temp = work.join(DB_FILE);
     std::fs::copy(from, &temp).map_err(|e| failed(from, e))?;
     let opened = Database::open_with_key(&temp, now, db.key());

@@ -1,11 +1,12 @@
-//! The user's data as files: the people CSV, a full JSON backup and restoring it, and the
-//! automatic copies in the backups folder.
+//! The user's data as files: the people CSV, a full JSON backup and restoring it, the
+//! automatic copies in the backups folder, and how long deleted records are kept.
 
 use std::path::PathBuf;
 
 use allies_core::interop::{self, export};
+use allies_core::storage::encryption::Passphrase;
 use allies_core::storage::snapshots::{self, Snapshot};
-use allies_core::{storage::backup, WireError};
+use allies_core::{purge, storage::backup, WireError};
 use serde::Serialize;
 use tauri::{State, WebviewWindow};
 
@@ -23,7 +24,7 @@ async fn save_through_dialog(
 ) -> Result<Option<PathBuf>, WireError> {
     let proposed = kind.file_name(now().date_naive());
     let Some(path) =
-        file_dialogs::save_path(&window, title, &export::exports_dir(), &proposed).await
+        file_dialogs::save_path(&window, title, export::exports_dir().as_deref(), &proposed).await
     else {
         return Ok(None);
     };
@@ -93,13 +94,20 @@ pub async fn export_calendar(
     .await
 }
 
-/// A full backup as a JSON file; returns where, or nothing if cancelled.
+/// A full backup as a JSON file (deleted records only `withDeleted`; encrypted when the data
+/// is); returns where, or nothing if cancelled.
 #[tauri::command]
 pub async fn save_backup(
     window: WebviewWindow,
     state: State<'_, AppState>,
+    with_deleted: Option<bool>,
 ) -> Result<Option<PathBuf>, WireError> {
-    save_through_dialog(window, state, export::Kind::Backup, "Save a full backup").await
+    let kind = if with_deleted.unwrap_or(false) {
+        export::Kind::BackupWithDeleted
+    } else {
+        export::Kind::Backup
+    };
+    save_through_dialog(window, state, kind, "Save a full backup").await
 }
 
 /// Asks which file to open, to import people from or restore a backup from; returns its path,
@@ -110,26 +118,49 @@ pub async fn choose_file_to_open(
     chosen: State<'_, ChosenFiles>,
     opening: file_dialogs::Opening,
 ) -> Result<Option<PathBuf>, WireError> {
-    let path = file_dialogs::open_path(&window, &export::exports_dir(), opening).await;
+    let path = file_dialogs::open_path(&window, export::exports_dir().as_deref(), opening).await;
     chosen.remember(&path);
     Ok(path)
 }
 
 /// Replaces everything with the backup at `path` (chosen in the open dialog or dropped on the
-/// window); returns where the data it replaced was copied.
+/// window); returns where the data it replaced was copied. An encrypted backup opens with
+/// `passphrase` when given, else with the data's own.
 #[tauri::command]
 pub async fn restore_backup_file(
     state: State<'_, AppState>,
     chosen: State<'_, ChosenFiles>,
     path: PathBuf,
+    passphrase: Option<String>,
 ) -> Result<PathBuf, WireError> {
     chosen.check(&path)?;
+    let key = match passphrase {
+        Some(text) => Some(Passphrase::given(text)?),
+        None => {
+            state
+                .with_db_quietly(|db| Ok(db.passphrase().cloned()))
+                .await?
+        }
+    };
     // Read and parsed before the database is taken, so a large file does not hold up the rest.
     let backup =
-        off_the_database(move || backup::from_bytes(&interop::read_file(&path, true)?)).await?;
+        off_the_database(move || backup::read(&interop::read_file(&path, true)?, key.as_ref()))
+            .await?;
     state
         .with_db(move |db| snapshots::restore_backup(db, &backup, now()))
         .await
+}
+
+/// How many days deleted records are kept before they are removed for good.
+#[tauri::command]
+pub async fn purge_days(state: State<'_, AppState>) -> Result<u32, WireError> {
+    state.with_db_quietly(|db| purge::days(db)).await
+}
+
+/// Sets how many days deleted records are kept (1 to 3650); one undoable step.
+#[tauri::command]
+pub async fn set_purge_days(state: State<'_, AppState>, days: i64) -> Result<u32, WireError> {
+    state.with_db(move |db| purge::set_days(db, days)).await
 }
 
 /// The automatic copies, newest first, and the folder they are in.

@@ -59,7 +59,7 @@ pub async fn export_review(
         .await?;
     let title = "Save the review";
     let Some(path) =
-        file_dialogs::save_path(&window, title, &export::exports_dir(), &proposed).await
+        file_dialogs::save_path(&window, title, export::exports_dir().as_deref(), &proposed).await
     else {
         return Ok(None);
     };

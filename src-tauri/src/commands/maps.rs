@@ -191,7 +191,7 @@ pub async fn export_map(
     let proposed = export::file_name(&name, &format, now().date_naive());
     let title = format!("Save the map as {}", format.to_uppercase());
     let Some(path) =
-        file_dialogs::save_path(&window, &title, &export::exports_dir(), &proposed).await
+        file_dialogs::save_path(&window, &title, export::exports_dir().as_deref(), &proposed).await
     else {
         return Ok(None);
     };

@@ -1,10 +1,10 @@
-//! People: list, add, edit, move to former colleagues, delete and undo.
+//! People: list, add, edit, move to former colleagues, delete and undo, delete for good.
 
 use allies_core::people::contacts::{self, Contact};
 use allies_core::people::{
     self, BulkAction, BulkOutcome, FilterChoices, ListQuery, Page, Person, PersonInput,
 };
-use allies_core::WireError;
+use allies_core::{purge, WireError};
 use tauri::State;
 
 use crate::state::{now, AppState};
@@ -67,6 +67,24 @@ pub async fn delete_person(state: State<'_, AppState>, id: String) -> Result<Per
 #[tauri::command]
 pub async fn restore_person(state: State<'_, AppState>, id: String) -> Result<Person, WireError> {
     state.with_db(move |db| people::restore(db, &id)).await
+}
+
+/// Removes a person for good, now, with what only they held and the undo steps that held their
+/// values: not a step of the undo history, since nothing could bring them back.
+#[tauri::command]
+pub async fn delete_person_permanently(
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<purge::Purged, WireError> {
+    state
+        .with_db_unrecorded(move |db| purge::delete_person(db, &id))
+        .await
+}
+
+/// People deleted and not yet removed for good, the most recently deleted first.
+#[tauri::command]
+pub async fn list_deleted_people(state: State<'_, AppState>) -> Result<Vec<Person>, WireError> {
+    state.with_db(|db| people::deleted(db)).await
 }
 
 #[tauri::command]

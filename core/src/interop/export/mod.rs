@@ -12,17 +12,22 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::error::{Error, Result};
-use crate::storage::{backup, Database};
+use crate::storage::{backup, private_file, Database};
 
 /// Characters some file system refuses in a name; replaced so any title can be saved.
 const UNSAFE: &[char] = &['/', '\\', ':', '*', '?', '"', '<', '>', '|'];
 const MAX_TITLE_CHARS: usize = 80;
 
-/// The user's Downloads folder (XDG_DOWNLOAD_DIR on Linux), else their home folder.
-pub fn exports_dir() -> PathBuf {
-    dirs::download_dir()
-        .or_else(dirs::home_dir)
-        .unwrap_or_else(std::env::temp_dir)
+/// Where the save dialog starts: the user's Downloads folder (XDG_DOWNLOAD_DIR on Linux), else
+/// their home folder. Never the temporary folder, which others on the computer can list and
+/// which is emptied at the next start: with neither, the dialog starts where the system likes
+/// and the user picks a folder.
+pub fn exports_dir() -> Option<PathBuf> {
+    exports_dir_from(dirs::download_dir(), dirs::home_dir())
+}
+
+fn exports_dir_from(downloads: Option<PathBuf>, home: Option<PathBuf>) -> Option<PathBuf> {
+    downloads.or(home)
 }
 
 /// "Allies map - Promotion to Staff - 2026-11-26.svg", made safe for any file system.
@@ -116,11 +121,7 @@ pub fn save_chosen(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
     let mut n = 1;
     let (temp, mut file) = loop {
         let temp = dir.join(format!(".{name}.{n}.part"));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)
-        {
+        match private_file().write(true).create_new(true).open(&temp) {
             Ok(file) => break (temp, file),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => n += 1,
             Err(e) => return Err(failed(path, e)),
@@ -170,11 +171,7 @@ fn write_whole_with(
     let mut n = 1;
     let (temp, mut file) = loop {
         let temp = dir.join(format!(".{name}.{n}.part"));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temp)
-        {
+        match private_file().write(true).create_new(true).open(&temp) {
             Ok(file) => break (temp, file),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => n += 1,
             Err(e) => return Err(failed(&asked, e)),
@@ -217,10 +214,7 @@ fn write_whole_with(
 /// Writes `bytes` to a new file `path` (never over an existing one); a half-written file is
 /// removed.
 fn write_new_directly(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)?;
+    let mut file = private_file().write(true).create_new(true).open(path)?;
     file.write_all(bytes)
         .and_then(|()| file.sync_all())
         .inspect_err(|_| {
@@ -240,8 +234,10 @@ pub enum Kind {
     PeopleVcard,
     /// The next 90 days of reminders as iCalendar.
     Calendar,
-    /// Everything, as the JSON backup.
+    /// Everything but deleted records, as the JSON backup (encrypted when the data is).
     Backup,
+    /// Everything with deleted records, as the JSON backup (encrypted when the data is).
+    BackupWithDeleted,
 }
 
 impl Kind {
@@ -252,7 +248,8 @@ impl Kind {
             Kind::PeopleRedacted => people_csv::export_redacted(db),
             Kind::PeopleVcard => people_vcard::export(db),
             Kind::Calendar => calendar::export(db, now),
-            Kind::Backup => backup::to_bytes(&backup::dump(db, now)?),
+            Kind::Backup => backup::file_bytes(db, now, false),
+            Kind::BackupWithDeleted => backup::file_bytes(db, now, true),
         }
     }
 
@@ -264,6 +261,7 @@ impl Kind {
             Kind::PeopleVcard => ("people", "vcf"),
             Kind::Calendar => ("reminders", "ics"),
             Kind::Backup => ("backup", "json"),
+            Kind::BackupWithDeleted => ("backup with deleted", "json"),
         };
         format!("Allies {what} - {today}.{extension}")
     }
@@ -288,6 +286,61 @@ mod tests {
             count,
             "no temporary file is left behind: {names:?}"
         );
+    }
+
+    #[test]
+    fn exports_start_in_downloads_else_home_and_never_in_temp() {
+        let downloads = PathBuf::from("/home/u/Downloads");
+        let home = PathBuf::from("/home/u");
+        assert_eq!(
+            exports_dir_from(Some(downloads.clone()), Some(home.clone())),
+            Some(downloads)
+        );
+        assert_eq!(exports_dir_from(None, Some(home.clone())), Some(home));
+        assert_eq!(
+            exports_dir_from(None, None),
+            None,
+            "with no Downloads and no home folder the user chooses; the temp folder is never proposed"
+        );
+    }
+
+    #[cfg(unix)]
+    fn mode(path: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn exports_are_the_users_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let saved = save_as(dir.path(), "people.csv", b"a").unwrap();
+        assert_eq!(
+            mode(&saved),
+            0o600,
+            "save_as makes a file only its owner reads"
+        );
+        let chosen = dir.path().join("chosen.json");
+        std::fs::write(&chosen, b"older, readable by all").unwrap();
+        std::fs::set_permissions(&chosen, std::os::unix::fs::PermissionsExt::from_mode(0o644))
+            .unwrap();
+        save_chosen(&chosen, b"{}").unwrap();
+        assert_eq!(mode(&chosen), 0o600, "a replaced file is private too");
+        let new = save_new(&dir.path().join("new.vcf"), b"x").unwrap();
+        assert_eq!(mode(&new), 0o600, "the command line's exports too");
+        let no_links = |_: &Path, _: &Path| -> std::io::Result<()> {
+            Err(std::io::ErrorKind::PermissionDenied.into())
+        };
+        let direct = dir.path().join("direct.csv");
+        write_whole_with(
+            dir.path(),
+            "direct.csv",
+            b"x",
+            std::iter::once(direct.clone()),
+            no_links,
+        )
+        .unwrap();
+        assert_eq!(mode(&direct), 0o600, "and those written without hard links");
     }
 
     #[test]
@@ -455,6 +508,7 @@ mod tests {
             Kind::PeopleVcard,
             Kind::Calendar,
             Kind::Backup,
+            Kind::BackupWithDeleted,
         ]
         .iter()
         .map(|k| k.file_name(today()))

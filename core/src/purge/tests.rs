@@ -1,0 +1,311 @@
+//! Tests of purging: what goes with a person, what stays, the history and search index after
+//! it, the period, and the space given back.
+
+use super::*;
+use crate::history;
+use crate::journal::favours::{self, Direction, FavourInput};
+use crate::journal::interactions::{self, InteractionInput, Kind};
+use crate::people::{self, PersonInput};
+use chrono::TimeZone;
+
+fn at(day: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0).unwrap()
+}
+
+fn person(db: &mut Database, name: &str, notes: &str) -> String {
+    let input = PersonInput {
+        notes: notes.into(),
+        tags: "mentor".into(),
+        ..PersonInput::named(name)
+    };
+    people::add(db, &input, at(1)).unwrap().id
+}
+
+fn meet(db: &mut Database, who: &[&str], notes: &str) -> String {
+    let input = InteractionInput {
+        occurred_at: Some(at(2)),
+        kind: Kind::Coffee,
+        people: who.iter().map(|s| (*s).to_owned()).collect(),
+        notes: notes.into(),
+        follow_up: String::new(),
+    };
+    interactions::log(db, &input, at(2)).unwrap().id
+}
+
+/// Every table and column (the search index's plain tables too) where `needle` still appears.
+fn where_found(db: &Database, needle: &str) -> Vec<String> {
+    let conn = db.conn();
+    let tables: Vec<String> = conn
+        .prepare(
+            "SELECT name FROM sqlite_schema WHERE type = 'table'
+               AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    let mut found = Vec::new();
+    for table in tables {
+        let columns: Vec<String> = conn
+            .prepare("SELECT name FROM pragma_table_info(?1)")
+            .unwrap()
+            .query_map([&table], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        for column in columns {
+            let n: i64 = conn
+                .query_row(
+                    &format!(
+                        "SELECT count(*) FROM \"{table}\"
+                          WHERE instr(CAST(\"{column}\" AS TEXT), ?1) > 0"
+                    ),
+                    [needle],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            if n > 0 {
+                found.push(format!("{table}.{column} ({n})"));
+            }
+        }
+    }
+    found
+}
+
+/// Whether the person's row is in the database, deleted or not.
+fn stored(db: &Database, id: &str) -> bool {
+    db.conn()
+        .query_row(
+            "SELECT EXISTS (SELECT 1 FROM people WHERE id = ?1)",
+            [id],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+#[test]
+fn deleting_a_person_permanently_removes_them_and_what_only_they_held() {
+    let mut db = Database::open_in_memory().unwrap();
+    crate::sample::add(&mut db, at(3)).unwrap();
+    let dana = person(
+        &mut db,
+        "Dana Quillfeather",
+        "Knows about the Zanzibar reorg",
+    );
+    let sam = person(&mut db, "Sam Okafor", "");
+    let alone = meet(&mut db, &[&dana], "Told me about Zanzibar");
+    let shared = meet(&mut db, &[&dana, &sam], "Planning with both");
+    favours::record(
+        &mut db,
+        &FavourInput {
+            person_id: dana.clone(),
+            direction: Direction::ByThem,
+            description: "Introduced me to the Zanzibar board".into(),
+        },
+        at(2),
+    )
+    .unwrap();
+    // Also a sample person, with the map, links and promises the sample gives them.
+    let sampled: String = db
+        .conn()
+        .query_row(
+            "SELECT person_id FROM favours f JOIN sample_rows s ON s.row_key = f.id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    let sampled_name = people::get(&db, &sampled).unwrap().name;
+    let people_before = people::count(&db).unwrap();
+
+    let purged = delete_person(&mut db, &dana).unwrap();
+    assert_eq!(purged.people, 1);
+    assert_eq!(
+        purged.records, 2,
+        "the favour and the interaction only Dana was at"
+    );
+    let left = where_found(&db, &dana);
+    assert!(left.is_empty(), "nothing refers to Dana any more: {left:?}");
+    let left = where_found(&db, "Zanzibar");
+    assert!(left.is_empty(), "none of Dana's text is left: {left:?}");
+    assert!(interactions::get(&db, &alone).is_err());
+    let kept = interactions::get(&db, &shared).expect("the meeting with Sam stays");
+    assert_eq!(kept.people.len(), 1, "with Sam alone: {:?}", kept.people);
+    assert!(crate::search::search(&db, "Zanzibar").unwrap().is_empty());
+    assert!(crate::search::search(&db, "Quillfeather")
+        .unwrap()
+        .is_empty());
+
+    delete_person(&mut db, &sampled).unwrap();
+    let left = where_found(&db, &sampled);
+    assert!(
+        left.is_empty(),
+        "a sample person's map place, links, promises and favours go too: {left:?}"
+    );
+    let hits = crate::search::search(&db, &sampled_name).unwrap();
+    assert!(
+        !hits.people.iter().any(|h| h.person_id == sampled),
+        "search no longer finds them"
+    );
+    assert_eq!(
+        people::count(&db).unwrap(),
+        people_before - 2,
+        "only those two went"
+    );
+    let integrity: String = db
+        .conn()
+        .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+        .unwrap_or_else(|_| "ok".into());
+    assert_eq!(integrity, "ok", "no row is left pointing at what went");
+
+    assert_eq!(
+        delete_person(&mut db, &dana).unwrap_err().code(),
+        "people.not_found",
+        "someone already gone is reported, not purged twice"
+    );
+}
+
+#[test]
+fn the_undo_history_forgets_the_purged_rows_and_keeps_the_rest() {
+    let mut db = Database::open_in_memory().unwrap();
+    let dana = history::record(&mut db, at(1), |db| {
+        Ok(person(db, "Dana Quillfeather", "Zanzibar notes"))
+    })
+    .unwrap();
+    history::record(&mut db, at(1), |db| {
+        let input = PersonInput {
+            notes: "Changed: Zanzibar plans".into(),
+            ..PersonInput::named("Dana Quillfeather")
+        };
+        people::update(db, &dana, &input, at(1))
+    })
+    .unwrap();
+    let sam = history::record(&mut db, at(1), |db| Ok(person(db, "Sam Okafor", ""))).unwrap();
+    history::record(&mut db, at(2), |db| people::delete(db, &dana, at(2))).unwrap();
+    assert_eq!(history::recent(&db).unwrap().steps.len(), 4);
+
+    let purged = delete_person(&mut db, &dana).unwrap();
+    assert_eq!(purged.history_steps, 3, "the steps that held Dana's values");
+    let left = where_found(&db, "Zanzibar");
+    assert!(
+        left.is_empty(),
+        "no old value of Dana's stays in the history: {left:?}"
+    );
+    let left = where_found(&db, &dana);
+    assert!(left.is_empty(), "{left:?}");
+    let steps = history::recent(&db).unwrap().steps;
+    assert_eq!(steps.len(), 1, "adding Sam can still be undone: {steps:?}");
+    history::undo(&mut db).unwrap();
+    assert!(people::get(&db, &sam).is_err(), "undoing it removes Sam");
+}
+
+#[test]
+fn deleted_records_are_purged_after_the_period_the_user_set() {
+    let mut db = Database::open_in_memory().unwrap();
+    assert_eq!(days(&db).unwrap(), DEFAULT_DAYS);
+    let dana = person(&mut db, "Dana", "");
+    let sam = person(&mut db, "Sam", "");
+    let talk = meet(&mut db, &[&sam], "A deleted note");
+    people::delete(&mut db, &dana, at(1)).unwrap();
+    interactions::delete(&mut db, &talk, at(1)).unwrap();
+
+    let day = |n: i64| at(1) + Duration::days(n);
+    assert_eq!(purge_expired(&mut db, day(30)).unwrap(), Purged::default());
+    assert!(stored(&db, &dana), "kept for 30 days, to be restored");
+    let purged = purge_expired(&mut db, day(31)).unwrap();
+    assert_eq!((purged.people, purged.records), (1, 1));
+    assert!(!stored(&db, &dana));
+    assert!(!where_found(&db, "A deleted note")
+        .iter()
+        .any(|t| t.starts_with("interactions")));
+    assert!(people::get(&db, &sam).is_ok(), "Sam was not deleted");
+
+    assert_eq!(set_days(&mut db, 7).unwrap(), 7);
+    assert_eq!(days(&db).unwrap(), 7);
+    people::delete(&mut db, &sam, day(40)).unwrap();
+    assert_eq!(purge_expired(&mut db, day(46)).unwrap().people, 0);
+    assert_eq!(purge_expired(&mut db, day(48)).unwrap().people, 1);
+
+    for bad in [0, -3, i64::from(MAX_DAYS) + 1] {
+        match set_days(&mut db, bad) {
+            Err(Error::Invalid {
+                code,
+                field,
+                message,
+            }) => {
+                assert_eq!((code, field), ("purge.days", "days"));
+                assert!(message.contains(&bad.to_string()), "{message}");
+            }
+            other => panic!("{bad} days must be refused, got {other:?}"),
+        }
+    }
+    assert_eq!(days(&db).unwrap(), 7, "a refused value changes nothing");
+    // A huge clock never panics.
+    purge_expired(&mut db, DateTime::<Utc>::MIN_UTC).unwrap();
+}
+
+#[test]
+fn purging_gives_the_space_back_and_leaves_no_text_in_the_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(crate::storage::DB_FILE);
+    let mut db = Database::open(&path, at(1)).unwrap();
+    let notes = "Xylophone-secret ".repeat(500);
+    let ids: Vec<String> = (0..300)
+        .map(|i| person(&mut db, &format!("Person {i}"), &notes))
+        .collect();
+    db.conn()
+        .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .unwrap();
+    let before = std::fs::metadata(&path).unwrap().len();
+    for id in &ids {
+        people::delete(&mut db, id, at(1)).unwrap();
+    }
+    let purged = purge_expired(&mut db, at(1) + Duration::days(31)).unwrap();
+    assert_eq!(purged.people, 300);
+    let after = std::fs::metadata(&path).unwrap().len();
+    assert!(
+        after * 4 < before,
+        "the file shrank from {before} to {after} bytes"
+    );
+    drop(db);
+    for suffix in ["", "-wal"] {
+        let file = std::path::PathBuf::from(format!("{}{suffix}", path.display()));
+        let bytes = std::fs::read(&file).unwrap_or_default();
+        assert!(
+            !bytes.windows(17).any(|w| w == b"Xylophone-secret "),
+            "{} holds no deleted text",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn an_encrypted_file_is_compacted_and_stays_encrypted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(crate::storage::DB_FILE);
+    let key = crate::storage::encryption::Passphrase::new_checked("a passphrase").unwrap();
+    let mut db = Database::open(&path, at(1)).unwrap();
+    let notes = "Xylophone-secret ".repeat(500);
+    let ids: Vec<String> = (0..100)
+        .map(|i| person(&mut db, &format!("Person {i}"), &notes))
+        .collect();
+    let (db, report) = crate::storage::encryption::change(db, Some(key.clone()), at(1));
+    report.unwrap();
+    let mut db = db.unwrap();
+    let before = std::fs::metadata(&path).unwrap().len();
+    for id in &ids {
+        people::delete(&mut db, id, at(1)).unwrap();
+    }
+    assert_eq!(
+        purge_expired(&mut db, at(1) + Duration::days(31))
+            .unwrap()
+            .people,
+        100
+    );
+    drop(db);
+    let after = std::fs::metadata(&path).unwrap().len();
+    assert!(after * 4 < before, "VACUUM ran: {before} → {after} bytes");
+    assert!(crate::storage::encryption::is_encrypted(&path));
+    let db = Database::open_with_key(&path, at(2), Some(&key)).expect("opens with its key");
+    assert_eq!(people::count(&db).unwrap(), 0);
+}
