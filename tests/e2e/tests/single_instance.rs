@@ -108,3 +108,104 @@ async fn without_a_session_bus_the_folder_lock_keeps_a_second_app_out_of_the_dat
     app.close().await?;
     Ok(())
 }
+
+/// Collects what a launch writes on stderr, readable at any moment.
+fn collect_stderr(launch: &mut Child) -> Result<std::sync::Arc<std::sync::Mutex<String>>> {
+    let mut stderr = launch.stderr.take().ok_or("no stderr")?;
+    let said = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let into = std::sync::Arc::clone(&said);
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 512];
+        while let Ok(n) = stderr.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            if let Ok(mut s) = into.lock() {
+                s.push_str(&String::from_utf8_lossy(&buf[..n]));
+            }
+        }
+    });
+    Ok(said)
+}
+
+/// Two launches at the same moment on a new data folder: one opens the data and stays, the
+/// other opens nothing. With a session bus the other hands over and exits; without one, the
+/// folder's lock keeps it out and it says so. Either way the data opens whole afterwards.
+#[tokio::test(flavor = "multi_thread")]
+async fn two_launches_at_the_same_moment_open_the_data_once() -> Result<()> {
+    const REFUSED: &str = "Allies is already running with the data in";
+    for with_bus in [true, false] {
+        let profile = Profile::new()?;
+        let bus = PrivateBus::start()?;
+        let address = if with_bus {
+            bus.address().to_owned()
+        } else {
+            "unix:path=/nonexistent/allies-no-bus".to_owned()
+        };
+        let data = profile.data_dir();
+        let mut launches = [
+            second_launch(&profile, &data, &address)?,
+            second_launch(&profile, &data, &address)?,
+        ];
+        let said = [
+            collect_stderr(&mut launches[0])?,
+            collect_stderr(&mut launches[1])?,
+        ];
+        let text = |i: usize| said[i].lock().map(|s| s.clone()).unwrap_or_default();
+        let deadline = Instant::now() + Duration::from_secs(45);
+        let mut exited = Vec::new();
+        loop {
+            for (i, launch) in launches.iter_mut().enumerate() {
+                if let Some(status) = launch.try_wait()? {
+                    if !exited.iter().any(|(j, _)| *j == i) {
+                        exited.push((i, status));
+                    }
+                }
+            }
+            let refused = (0..2).filter(|&i| text(i).contains(REFUSED)).count();
+            if (with_bus && !exited.is_empty()) || (!with_bus && refused > 0) {
+                break;
+            }
+            if Instant::now() > deadline {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        // Time for a second loser, if there were one, to give way too.
+        tokio::time::sleep(Duration::from_secs(3)).await;
+        for (i, launch) in launches.iter_mut().enumerate() {
+            if let Some(status) = launch.try_wait()? {
+                if !exited.iter().any(|(j, _)| *j == i) {
+                    exited.push((i, status));
+                }
+            }
+        }
+        let refused = (0..2).filter(|&i| text(i).contains(REFUSED)).count();
+        for launch in &mut launches {
+            let _ = launch.kill();
+            let _ = launch.wait();
+        }
+        let both = format!("first: {:?}, second: {:?}", text(0), text(1));
+        if with_bus {
+            assert_eq!(
+                exited.len(),
+                1,
+                "with a bus, exactly one launch hands over and exits ({exited:?}); {both}"
+            );
+            assert!(exited[0].1.success(), "it exits cleanly; {both}");
+        } else {
+            assert!(
+                exited.is_empty(),
+                "without a bus neither exits on its own ({exited:?}); {both}"
+            );
+            assert_eq!(refused, 1, "exactly one is kept out of the data; {both}");
+        }
+        // The data the one that stayed made opens, whole.
+        #[allow(clippy::disallowed_methods)] // the apps under test read the real clock too
+        let now = chrono::Utc::now();
+        let db = allies_core::Database::open_in(&data, now)
+            .map_err(|e| format!("the data after the race does not open: {e}; {both}"))?;
+        drop(db);
+    }
+    Ok(())
+}
