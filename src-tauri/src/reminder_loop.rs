@@ -197,6 +197,46 @@ mod tests {
     use allies_fake_desktop::{FakeNotificationServer, PrivateBus};
     use chrono::TimeZone;
 
+    /// Where a pop-up test runs: the process's session bus pointed at a private one with a fake
+    /// notification server (one test at a time: the notifier finds the bus through the process
+    /// environment), and a database whose reminders are never quiet, in UTC, with no weekly
+    /// review. Buttons act at the app's real time, so the scene's time starts there.
+    struct PopUpScene {
+        server: FakeNotificationServer,
+        t0: DateTime<Utc>,
+        _dir: tempfile::TempDir,
+        _bus: PrivateBus,
+        _env: std::sync::MutexGuard<'static, ()>,
+    }
+
+    fn pop_up_scene() -> (PopUpScene, Database) {
+        let env = crate::desktop_notifier::DBUS_ENV
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        let bus = PrivateBus::start().unwrap();
+        std::env::set_var("DBUS_SESSION_BUS_ADDRESS", bus.address());
+        let server = FakeNotificationServer::start_blocking(&bus).unwrap();
+        let t0 = now();
+        let dir = tempfile::tempdir().unwrap();
+        let mut db = Database::open_in(dir.path(), t0).unwrap();
+        let settings = ReminderSettings {
+            time_zone: "UTC".into(),
+            quiet_start: "00:00".into(),
+            quiet_end: "00:00".into(),
+            weekly_review: false,
+            ..ReminderSettings::default()
+        };
+        settings::save(&mut db, &settings, t0).unwrap();
+        let scene = PopUpScene {
+            server,
+            t0,
+            _dir: dir,
+            _bus: bus,
+            _env: env,
+        };
+        (scene, db)
+    }
+
     #[derive(Default)]
     struct RecordingShell {
         changed: Mutex<Vec<Vec<String>>>,
@@ -269,24 +309,8 @@ mod tests {
 
     #[test]
     fn while_presenting_pop_ups_show_initials_or_roles() {
-        let _env = crate::desktop_notifier::DBUS_ENV
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        let bus = PrivateBus::start().unwrap();
-        std::env::set_var("DBUS_SESSION_BUS_ADDRESS", bus.address());
-        let server = FakeNotificationServer::start_blocking(&bus).unwrap();
-
-        let t0 = now();
-        let dir = tempfile::tempdir().unwrap();
-        let mut db = Database::open_in(dir.path(), t0).unwrap();
-        let settings = ReminderSettings {
-            time_zone: "UTC".into(),
-            quiet_start: "00:00".into(),
-            quiet_end: "00:00".into(),
-            weekly_review: false,
-            ..ReminderSettings::default()
-        };
-        settings::save(&mut db, &settings, t0).unwrap();
+        let (scene, mut db) = pop_up_scene();
+        let (server, t0) = (&scene.server, scene.t0);
         let mut input = PersonInput::named("Omar Haddad");
         input.role = "Head of Sales".into();
         let omar = people::add(&mut db, &input, t0).unwrap().id;
@@ -344,24 +368,8 @@ mod tests {
     fn while_locked_no_pop_up_shows_a_name() {
         use allies_core::storage::encryption::{self, Passphrase};
 
-        let _env = crate::desktop_notifier::DBUS_ENV
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        let bus = PrivateBus::start().unwrap();
-        std::env::set_var("DBUS_SESSION_BUS_ADDRESS", bus.address());
-        let server = FakeNotificationServer::start_blocking(&bus).unwrap();
-
-        let t0 = now();
-        let dir = tempfile::tempdir().unwrap();
-        let mut db = Database::open_in(dir.path(), t0).unwrap();
-        let settings = ReminderSettings {
-            time_zone: "UTC".into(),
-            quiet_start: "00:00".into(),
-            quiet_end: "00:00".into(),
-            weekly_review: false,
-            ..ReminderSettings::default()
-        };
-        settings::save(&mut db, &settings, t0).unwrap();
+        let (scene, mut db) = pop_up_scene();
+        let (server, t0) = (&scene.server, scene.t0);
         let omar = people::add(&mut db, &PersonInput::named("Omar Haddad"), t0)
             .unwrap()
             .id;
@@ -402,26 +410,10 @@ mod tests {
     // One test, because the notifier finds the bus through the process environment.
     #[test]
     fn a_due_thank_you_is_one_pop_up_whose_buttons_work() {
-        let _env = crate::desktop_notifier::DBUS_ENV
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        let bus = PrivateBus::start().unwrap();
-        std::env::set_var("DBUS_SESSION_BUS_ADDRESS", bus.address());
-        let server = FakeNotificationServer::start_blocking(&bus).unwrap();
-
-        // Buttons act at the app's real time, so the test's times start there.
-        let t0 = now();
+        let (scene, mut db) = pop_up_scene();
+        // The server is owned here: it goes away halfway through.
+        let PopUpScene { server, t0, .. } = scene;
         let day = chrono::Duration::days(1);
-        let dir = tempfile::tempdir().unwrap();
-        let mut db = Database::open_in(dir.path(), t0).unwrap();
-        let settings = ReminderSettings {
-            time_zone: "UTC".into(),
-            quiet_start: "00:00".into(),
-            quiet_end: "00:00".into(),
-            weekly_review: false,
-            ..ReminderSettings::default()
-        };
-        settings::save(&mut db, &settings, t0).unwrap();
         let omar = people::add(&mut db, &PersonInput::named("Omar Haddad"), t0)
             .unwrap()
             .id;
@@ -556,24 +548,8 @@ mod tests {
         use allies_core::journal::interactions;
         use allies_core::journal::profiles;
 
-        let _env = crate::desktop_notifier::DBUS_ENV
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        let bus = PrivateBus::start().unwrap();
-        std::env::set_var("DBUS_SESSION_BUS_ADDRESS", bus.address());
-        let server = FakeNotificationServer::start_blocking(&bus).unwrap();
-
-        let t0 = now();
-        let dir = tempfile::tempdir().unwrap();
-        let mut db = Database::open_in(dir.path(), t0).unwrap();
-        let settings = ReminderSettings {
-            time_zone: "UTC".into(),
-            quiet_start: "00:00".into(),
-            quiet_end: "00:00".into(),
-            weekly_review: false,
-            ..ReminderSettings::default()
-        };
-        settings::save(&mut db, &settings, t0).unwrap();
+        let (scene, mut db) = pop_up_scene();
+        let (server, t0) = (&scene.server, scene.t0);
         let omar = people::add(&mut db, &PersonInput::named("Omar Haddad"), t0)
             .unwrap()
             .id;
