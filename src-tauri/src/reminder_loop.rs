@@ -587,7 +587,7 @@ mod tests {
             ],
             "no Done on a conflict"
         );
-        click_until(&server, popup.id, "resolve", "the review opens", || {
+        click_until(server, popup.id, "resolve", "the review opens", || {
             !recording.opened.lock().unwrap().is_empty()
         });
         assert_eq!(
@@ -627,7 +627,7 @@ mod tests {
             ]
         );
         click_until(
-            &server,
+            server,
             popup.id,
             "got_in_touch",
             "a message is logged",
