@@ -53,6 +53,8 @@ pub struct Purged {
     pub records: usize,
     /// Steps of the undo history removed because they held the removed rows' values.
     pub history_steps: usize,
+    /// Whether the file's free space was given back and its journal emptied afterwards.
+    pub space_reclaimed: bool,
 }
 
 impl Purged {
@@ -133,17 +135,16 @@ pub fn purge_expired(db: &mut Database, now: DateTime<Utc>) -> Result<Purged> {
 }
 
 fn purge(db: &mut Database, which: Which<'_>) -> Result<Purged> {
-    // Freed pages are overwritten with zeros, so the removed text does not linger in the file
-    // when it is too large to rewrite whole.
-    db.conn().execute_batch("PRAGMA secure_delete = ON")?;
-    let purged = db.write(|tx| {
+    // Every connection zeroes the pages it frees (secure_delete, set when it opens), so the
+    // removed text does not linger in the file even when it is too large to rewrite whole.
+    let mut purged = db.write(|tx| {
         tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
         purge_in(tx, &which, true)
-    });
-    let _ = db.conn().execute_batch("PRAGMA secure_delete = OFF");
-    let purged = purged?;
+    })?;
+    // The removal is committed: a failure to give the space back (a full disk, a reader in the
+    // way of the checkpoint) does not undo it, and the next purge tries again.
     if !purged.is_empty() {
-        reclaim_space(db)?;
+        purged.space_reclaimed = reclaim_space(db).is_ok();
     }
     Ok(purged)
 }
@@ -228,6 +229,7 @@ fn purge_in(conn: &Connection, which: &Which<'_>, forget_history: bool) -> Resul
             .unwrap_or_default()
             .saturating_sub(people),
         history_steps: 0,
+        space_reclaimed: false,
     };
     if purged.is_empty() {
         return Ok(purged);
@@ -248,7 +250,10 @@ fn purge_in(conn: &Connection, which: &Which<'_>, forget_history: bool) -> Resul
             of("group_attendance")
         ),
         format!("DELETE FROM links WHERE id IN {}", of("links")),
-        format!("DELETE FROM reminder_done WHERE person_id IN {PEOPLE}"),
+        // What was done about a removed record keeps its title: gone with the record.
+        "DELETE FROM reminder_done WHERE person_id IN (SELECT id FROM temp.purging WHERE tbl = 'people')
+            OR substr(subject, instr(subject, ':') + 1) IN (SELECT id FROM temp.purging)"
+            .to_owned(),
         format!("DELETE FROM reminders WHERE id IN {}", of("reminders")),
         format!("DELETE FROM check_ins WHERE id IN {}", of("check_ins")),
         format!("DELETE FROM conflicts WHERE id IN {}", of("conflicts")),
@@ -355,8 +360,18 @@ fn reclaim_space(db: &Database) -> Result<()> {
             conn.execute_batch("VACUUM")?;
         }
     }
-    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-    Ok(())
+    // Emptied only when no reader still needs its pages (a command-line run may be reading):
+    // a few tries, then it is left to the next purge.
+    for _ in 0..10 {
+        let busy: i64 = conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+        if busy == 0 {
+            return Ok(());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    Err(Error::Stopped {
+        detail: "the journal could not be emptied: another program is reading the data".into(),
+    })
 }
 
 #[cfg(test)]

@@ -244,3 +244,28 @@ fn undoing_an_import_takes_its_emails_and_phones_with_it_and_redo_brings_them_ba
     let dana = id_of(&db, "Dana Ng");
     assert_eq!(contacts::list(&db, &dana).unwrap().len(), 4);
 }
+
+#[test]
+fn a_card_with_more_contacts_than_a_person_keeps_is_reported_not_imported() {
+    let mut card = String::from("BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Many Numbers\r\n");
+    for i in 0..150 {
+        card.push_str(&format!("TEL;TYPE=work:+1 418 555 {i:04}\r\n"));
+    }
+    card.push_str("END:VCARD\r\nBEGIN:VCARD\r\nVERSION:3.0\r\nFN:Dana Ng\r\nTEL:+1 418 555 9999\r\nEND:VCARD\r\n");
+    let reading = allies_core::interop::import::read(
+        allies_core::interop::import::Format::Vcard,
+        card.as_bytes(),
+        None,
+    )
+    .unwrap();
+    assert_eq!(reading.parsed.candidates.len(), 1, "the next card imports");
+    assert_eq!(reading.parsed.candidates[0].person.name, "Dana Ng");
+    assert_eq!(reading.parsed.problems.len(), 1);
+    assert!(
+        reading.parsed.problems[0]
+            .reason
+            .contains("150 emails and phone numbers"),
+        "{:?}",
+        reading.parsed.problems
+    );
+}

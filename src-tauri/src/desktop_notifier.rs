@@ -163,6 +163,11 @@ async fn serve_async(mut inbox: tokio::sync::mpsc::UnboundedReceiver<Request>) {
                         ))
                     }
                 };
+                if bus.is_none() {
+                    // A new connection's service numbers its pop-ups afresh: a click on a new
+                    // one must never run the action of an old one with the same number.
+                    waiting.clear();
+                }
                 let _ = request.answer.send(answer);
             }
             Event::Signal(Some(message)) => answer_click(&message, &mut waiting),

@@ -16,6 +16,23 @@ use crate::storage::Database;
 pub const MAX_PHONE: usize = 100;
 /// The longest label accepted, in characters.
 pub const MAX_LABEL: usize = 100;
+/// The most emails and phone numbers kept for one person.
+pub const MAX_CONTACTS: usize = 100;
+
+/// Each of `contacts` trimmed and checked, and no more of them than [`MAX_CONTACTS`].
+pub(crate) fn validated_all(contacts: &[Contact]) -> Result<Vec<Contact>> {
+    if contacts.len() > MAX_CONTACTS {
+        return Err(Error::Invalid {
+            code: "people.too_many_contacts",
+            field: "contacts",
+            message: format!(
+                "{} emails and phone numbers is more than Allies keeps for one person ({MAX_CONTACTS}).",
+                contacts.len()
+            ),
+        });
+    }
+    contacts.iter().map(Contact::validated).collect()
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -219,7 +236,7 @@ pub(crate) fn add_missing(
         return Ok(0);
     }
     let have = stored(tx, person_id)?;
-    let mut keys: Vec<(ContactKind, String)> = have
+    let mut keys: std::collections::HashSet<(ContactKind, String)> = have
         .iter()
         .map(|c| (c.kind, c.key().unwrap_or_else(|| c.value.clone())))
         .collect();
@@ -235,6 +252,9 @@ pub(crate) fn add_missing(
     let mut added = 0;
     for c in contacts {
         let key = (c.kind, c.key().unwrap_or_else(|| c.value.clone()));
+        if keys.len() >= MAX_CONTACTS {
+            break; // a merge never grows a person past the cap an import checks
+        }
         if keys.contains(&key) {
             continue;
         }
@@ -245,7 +265,7 @@ pub(crate) fn add_missing(
             c.value,
             c.label
         ])?;
-        keys.push(key);
+        keys.insert(key);
         next += 1;
         added += 1;
     }

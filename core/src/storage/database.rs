@@ -143,6 +143,10 @@ impl Database {
             .map_err(fail)?;
         conn.pragma_update(None, "foreign_keys", "ON")
             .map_err(fail)?;
+        // Freed pages are overwritten with zeros, so text that was changed or deleted does not
+        // linger in the file's free pages (a file too large to VACUUM is never rewritten).
+        conn.pragma_update(None, "secure_delete", "ON")
+            .map_err(fail)?;
         // Up to 32 MB of pages kept in memory (SQLite's default is 2 MB): searches over a large
         // journal read less from disk and, when the file is encrypted, decrypt less.
         conn.pragma_update(None, "cache_size", -32_000)
@@ -581,6 +585,11 @@ mod tests {
             .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
             .unwrap();
         assert_eq!(on, 1, "every connection Allies opens checks references");
+        let zeroed: i64 = db
+            .conn()
+            .query_row("PRAGMA secure_delete", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(zeroed, 1, "every connection zeroes the pages it frees");
     }
 
     #[test]

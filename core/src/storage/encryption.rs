@@ -158,7 +158,9 @@ fn clear_plaintext(path: &Path) -> (usize, Vec<PathBuf>) {
         for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
             let file = entry.file_name().to_string_lossy().into_owned();
             let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-            let temporary = file.ends_with(".partial")
+            // Only Allies' own: the data folder may be one the user keeps other files in.
+            let ours = file.starts_with(&name) || file.starts_with("allies-");
+            let temporary = (ours && file.ends_with(".partial"))
                 || file == format!("{name}.restoring")
                 || (is_dir && file.starts_with(".restoring-"));
             if temporary {
@@ -474,6 +476,9 @@ mod tests {
         std::fs::copy(&copy, work.join(storage::DB_FILE)).unwrap();
         let broken = dir.path().join("allies.db.broken-20261101T000000Z");
         std::fs::copy(&copy, &broken).unwrap();
+        // The data folder may be one the user keeps other files in.
+        let theirs = dir.path().join("thesis.partial");
+        std::fs::write(&theirs, "chapter 3").unwrap();
 
         let (db, report) = change(db, Some(key("a passphrase")), now());
         let report = report.unwrap();
@@ -488,6 +493,7 @@ mod tests {
             "the damaged file is the user's to judge, and listed"
         );
         assert!(broken.exists());
+        assert!(theirs.exists(), "a file that is not Allies' own stays");
     }
 
     #[test]

@@ -27,9 +27,9 @@ const ITERATIONS: u32 = 2;
 const PARALLELISM: u32 = 1;
 /// Limits on what a file may ask for, so a crafted file cannot make opening it take all the
 /// memory or hours.
-const MAX_MEMORY_KIB: u32 = 1024 * 1024;
-const MAX_ITERATIONS: u32 = 64;
-const MAX_PARALLELISM: u32 = 16;
+const MAX_MEMORY_KIB: u32 = 64 * 1024;
+const MAX_ITERATIONS: u32 = 8;
+const MAX_PARALLELISM: u32 = 4;
 /// Binds the encrypted bytes to this format: they cannot be passed off as something else.
 const AAD: &[u8] = b"allies-backup-encrypted/1";
 

@@ -8,7 +8,7 @@ use super::parsed::{decode, not_a_file, Candidate, Parsed, Problem};
 use crate::error::{Error, Result};
 use crate::fields::{clean_text, fold};
 use crate::interop::export::people_csv;
-use crate::people::contacts::{from_cell, Contact, ContactKind};
+use crate::people::contacts::{self, from_cell, Contact, ContactKind};
 use crate::people::PersonInput;
 
 /// Which column holds what; columns are counted from 0.
@@ -209,10 +209,7 @@ fn read_rows(
             notes: people_csv::unneutralise(raw(mapping.notes)).to_owned(),
             tags: get(mapping.tags),
         };
-        let checked = contacts
-            .iter()
-            .map(Contact::validated)
-            .collect::<Result<Vec<_>>>()
+        let checked = contacts::validated_all(&contacts)
             .and_then(|contacts| Ok((person.validated()?, contacts)));
         match checked {
             Ok((person, contacts)) => candidates.push(Candidate {

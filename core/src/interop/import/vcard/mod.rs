@@ -12,7 +12,7 @@ use calcard::{Entry, Parser};
 
 use super::parsed::{Candidate, Parsed, Problem};
 use crate::error::{Error, Result};
-use crate::people::contacts::{Contact, ContactKind};
+use crate::people::contacts::{self, ContactKind};
 use crate::people::PersonInput;
 use split::{Ending, RawCard};
 
@@ -148,11 +148,7 @@ fn candidate(card: &VCard, number: u64) -> std::result::Result<Candidate, String
     if let Some(reason) = not_a_person(card) {
         return Err(reason);
     }
-    let contacts = labels::contacts(card)
-        .iter()
-        .map(Contact::validated)
-        .collect::<Result<Vec<_>>>()
-        .map_err(|e| e.to_string())?;
+    let contacts = contacts::validated_all(&labels::contacts(card)).map_err(|e| e.to_string())?;
     let mut person = person(card);
     person.email = contacts
         .iter()
