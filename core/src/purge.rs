@@ -245,7 +245,10 @@ fn purge_in(conn: &Connection, which: &Which<'_>, forget_history: bool) -> Resul
         format!("DELETE FROM win_shares WHERE id IN {}", of("win_shares")),
         format!("DELETE FROM wins WHERE id IN {}", of("wins")),
         // A win that stays no longer names a goal that goes.
-        format!("UPDATE wins SET map_id = NULL WHERE map_id IN {}", of("maps")),
+        format!(
+            "UPDATE wins SET map_id = NULL WHERE map_id IN {}",
+            of("maps")
+        ),
         // A meeting that stays no longer says it was suggested by one that goes.
         format!(
             "UPDATE tour_stops SET suggested_by = NULL

@@ -61,7 +61,12 @@ pub fn save(db: &mut Database, input: &AboutMe) -> Result<AboutMe> {
         department: line("department", "Department", &input.department, MAX_FIELD)?,
         level: line("level", "Level", &input.level, MAX_FIELD)?,
         manager_id,
-        organisation: line("organisation", "Organisation", &input.organisation, MAX_FIELD)?,
+        organisation: line(
+            "organisation",
+            "Organisation",
+            &input.organisation,
+            MAX_FIELD,
+        )?,
     };
     let value = serde_json::to_string(&about).map_err(|e| Error::Invalid {
         code: "about_me.unsaved",
@@ -247,7 +252,11 @@ pub fn insights(db: &Database) -> Result<Insights> {
             format!(
                 "{no_level} {} no level on their profile, so Allies cannot tell whether they are \
                  senior, a peer or junior to you.",
-                if no_level == 1 { "ally has" } else { "allies have" }
+                if no_level == 1 {
+                    "ally has"
+                } else {
+                    "allies have"
+                }
             ),
         );
     }

@@ -49,7 +49,9 @@ pub fn today(db: &Database, now: DateTime<Utc>) -> Result<NaiveDate> {
 /// [`RECENT_DAYS`] days, by map name. Without any win, there is nothing to tell, so no gap.
 pub fn gaps(db: &Database, now: DateTime<Utc>) -> Result<Vec<MapGap>> {
     let today = today(db, now)?;
-    let since = today.checked_sub_days(Days::new(RECENT_DAYS)).unwrap_or(today);
+    let since = today
+        .checked_sub_days(Days::new(RECENT_DAYS))
+        .unwrap_or(today);
     let newest = |map: Option<&str>| -> Result<Option<Suggested>> {
         Ok(db
             .conn()

@@ -114,11 +114,14 @@ fn checked(db: &Database, input: &WinInput) -> Result<Checked> {
     let impact = text("impact", "Outcome and impact", &input.impact, MAX_IMPACT)?;
     let link = line("link", "Link", &input.link, MAX_LINK)?;
     let lower = link.to_ascii_lowercase();
-    if !link.is_empty() && !(lower.starts_with("https://") || lower.starts_with("http://")) {
+    let web = lower.starts_with("https://") || lower.starts_with("http://");
+    if !link.is_empty() && (!web || link.contains(char::is_whitespace)) {
         return Err(Error::Invalid {
             code: "wins.bad_link",
             field: "link",
-            message: "A link starts with https:// or http://; paste the full address, or leave it empty.".into(),
+            message: "A link is a web address with no spaces, starting with https:// or http://; \
+                      paste the full address, or leave it empty."
+                .into(),
         });
     }
     let map_id = match input.map_id.as_deref().map(str::trim) {
@@ -166,7 +169,15 @@ pub fn create(db: &mut Database, input: &WinInput, now: DateTime<Utc>) -> Result
         tx.execute(
             "INSERT INTO wins (id, title, won_on, impact, map_id, link, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
-            rusqlite::params![id, c.title, c.won_on, c.impact, c.map_id, c.link, time_text(now)],
+            rusqlite::params![
+                id,
+                c.title,
+                c.won_on,
+                c.impact,
+                c.map_id,
+                c.link,
+                time_text(now)
+            ],
         )?;
         Ok(())
     })?;
@@ -187,7 +198,15 @@ pub fn update(
             "UPDATE wins SET title = ?2, won_on = ?3, impact = ?4, map_id = ?5, link = ?6,
                     updated_at = ?7
               WHERE id = ?1 AND deleted_at IS NULL",
-            rusqlite::params![id, c.title, c.won_on, c.impact, c.map_id, c.link, time_text(now)],
+            rusqlite::params![
+                id,
+                c.title,
+                c.won_on,
+                c.impact,
+                c.map_id,
+                c.link,
+                time_text(now)
+            ],
         )?;
         Ok(())
     })?;
@@ -297,7 +316,14 @@ pub fn tell(
         tx.execute(
             "INSERT INTO win_shares (id, win_id, person_id, shared_on, how, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            rusqlite::params![id, win_id, input.person_id, shared_on, input.how, time_text(now)],
+            rusqlite::params![
+                id,
+                win_id,
+                input.person_id,
+                shared_on,
+                input.how,
+                time_text(now)
+            ],
         )?;
         Ok(())
     })?;
@@ -315,8 +341,7 @@ pub fn forget_share(db: &mut Database, share_id: &str, now: DateTime<Utc>) -> Re
         return Err(Error::Invalid {
             code: "wins.share_not_found",
             field: "id",
-            message: "That telling is no longer recorded; it may have been removed already."
-                .into(),
+            message: "That telling is no longer recorded; it may have been removed already.".into(),
         });
     }
     delete_softly(db, "win_shares", share_id, now)

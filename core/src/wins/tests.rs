@@ -67,7 +67,9 @@ fn tell_on(db: &mut Database, win: &str, person: &str, day: &str) {
 fn a_win_needs_a_title_a_day_and_a_real_link() {
     let mut db = db();
     // Each refusal on a database of its own, so nothing stored by one hides another.
-    let bad = |input: WinInput| create(&mut Database::open_in_memory().unwrap(), &input, now()).unwrap_err();
+    let bad = |input: WinInput| {
+        create(&mut Database::open_in_memory().unwrap(), &input, now()).unwrap_err()
+    };
     let base = WinInput {
         title: "Shipped search".into(),
         won_on: "2026-11-20".into(),
@@ -118,7 +120,6 @@ fn a_win_needs_a_title_a_day_and_a_real_link() {
     assert_eq!(made.win.title, "Shipped search");
     assert_eq!(list(&db).unwrap().len(), 1);
 }
-
 
 #[test]
 fn wins_list_newest_first_and_edits_and_deletes_stick() {
@@ -208,16 +209,19 @@ fn a_deleted_person_or_win_leaves_the_lists() {
 #[test]
 fn wins_are_found_by_search() {
     let mut db = db();
-    win(&mut db, "Migrated the billing pipeline", "2026-11-01", None);
-    let hits: i64 = db
-        .conn()
-        .query_row(
-            "SELECT count(*) FROM search_wins WHERE search_wins MATCH '\"billing\"*'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
-    assert_eq!(hits, 1, "a win's words are in the search index");
+    let id = win(&mut db, "Migrated the billing pipeline", "2026-11-01", None);
+    let found = crate::search::search(&db, "bill").unwrap();
+    assert_eq!(found.wins.len(), 1, "a win's words are in the search index");
+    assert_eq!(found.wins[0].id, id);
+    assert!(
+        found.wins[0].snippet.contains('\u{E000}'),
+        "the match is marked"
+    );
+    delete(&mut db, &id, now()).unwrap();
+    assert!(
+        crate::search::search(&db, "bill").unwrap().wins.is_empty(),
+        "a deleted win leaves the search"
+    );
 }
 
 #[test]
@@ -333,7 +337,10 @@ fn about_me_is_stored_once_and_checked() {
         },
     )
     .unwrap();
-    assert_eq!(saved.department, "Platform", "text is cleaned like every field");
+    assert_eq!(
+        saved.department, "Platform",
+        "text is cleaned like every field"
+    );
     assert_eq!(about_me::get(&db).unwrap(), saved);
 }
 
@@ -407,7 +414,11 @@ fn about_me_counts_allies_by_department_and_level() {
     level(&mut db, &b, Level::Peer);
     let i = about_me::insights(&db).unwrap();
     assert_eq!(i.allies, 3, "a skeptic is not an ally");
-    assert_eq!(i.outside_department, Some(0), "departments match case-blind");
+    assert_eq!(
+        i.outside_department,
+        Some(0),
+        "departments match case-blind"
+    );
     assert_eq!((i.senior, i.peer, i.junior, i.no_level), (1, 1, 0, 1));
     assert_eq!(i.one_department.as_deref(), Some("Platform"));
     let codes: Vec<&str> = i.gaps.iter().map(|g| g.code).collect();
@@ -487,9 +498,15 @@ fn deleting_a_person_or_a_goal_for_good_keeps_the_wins_whole() {
         .conn()
         .query_row("SELECT count(*) FROM win_shares", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(shares, 0, "who heard of a win goes with the person, for good");
+    assert_eq!(
+        shares, 0,
+        "who heard of a win goes with the person, for good"
+    );
     maps::delete(&mut db, &goal, now()).unwrap();
     crate::purge::purge_expired(&mut db, now() + chrono::Duration::days(400)).unwrap();
     let left = get(&db, &w).unwrap();
-    assert_eq!(left.win.map_id, None, "the win stays, without the goal purged");
+    assert_eq!(
+        left.win.map_id, None,
+        "the win stays, without the goal purged"
+    );
 }

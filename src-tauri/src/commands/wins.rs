@@ -87,9 +87,7 @@ pub async fn save_about_me(
     state: State<'_, AppState>,
     input: AboutMe,
 ) -> Result<AboutMe, WireError> {
-    state
-        .with_db(move |db| about_me::save(db, &input))
-        .await
+    state.with_db(move |db| about_me::save(db, &input)).await
 }
 
 #[tauri::command]
