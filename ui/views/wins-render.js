@@ -92,7 +92,7 @@ export function gapList(gaps, idPrefix = 'wins-gap') {
   return h('ul', { class: 'wins-gap-list', id: `${idPrefix}-list` }, gaps.map((g) => h('li', { 'data-id': g.map_id },
     h('a', { href: mapHash(g.map_id), dir: 'auto', class: 'gap-map' }, g.map_name), ': ', gapText(g), ' ',
     h('span', { class: 'gap-people' }, g.people.map((person, i) => [i ? ', ' : '',
-      h('a', { href: personHash(person.person_id) }, labelFor(person))])),
+      h('a', { href: personHash(person.person_id), class: 'insight-name' }, labelFor(person))])),
     h('p', { class: 'gap-suggested' }, 'Tell them about ',
       h('a', { href: `#/wins/${encodeURIComponent(g.suggested.win_id)}`, dir: 'auto' }, g.suggested.title),
       ` (${dateText(g.suggested.won_on)}).`))));

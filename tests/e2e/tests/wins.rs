@@ -103,7 +103,15 @@ async fn log_a_win_tell_an_ally_and_see_it_on_their_page() -> Result<()> {
     );
     assert!(gap.contains("Cut <build> times in half"), "{gap}");
 
-    // About me, filled in from Insights.
+    // About me, filled in from Insights (the last change's message, at the bottom of the window,
+    // dismissed first, as a person would to reach the button under it).
+    app.client
+        .execute(
+            "document.querySelector('.toast-close')?.click();
+             document.querySelector('#about-me').scrollIntoView({ block: 'center' });",
+            vec![],
+        )
+        .await?;
     app.click("#about-me-edit").await?;
     app.wait_for("#about-dialog[open]").await?;
     app.fill("#about-department", "Platform").await?;
