@@ -510,3 +510,24 @@ fn deleting_a_person_or_a_goal_for_good_keeps_the_wins_whole() {
         "the win stays, without the goal purged"
     );
 }
+
+#[test]
+fn removing_the_sample_keeps_the_people_and_goal_your_wins_name() {
+    let mut db = db();
+    crate::sample::add(&mut db, now()).unwrap();
+    let someone = people::list(&db, "").unwrap()[0].clone();
+    let goal = maps::list(&db, false).unwrap()[0].id.clone();
+    let w = win(&mut db, "Mine", "2026-11-01", Some(&goal));
+    tell_on(&mut db, &w, &someone.id, "2026-11-02");
+    crate::sample::remove(&mut db).unwrap();
+    let detail = get(&db, &w).unwrap();
+    assert_eq!(
+        detail.win.map_id.as_deref(),
+        Some(goal.as_str()),
+        "the goal your win serves stays"
+    );
+    assert_eq!(
+        detail.shares[0].person_id, someone.id,
+        "who you told stays, and becomes yours"
+    );
+}
