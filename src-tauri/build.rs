@@ -135,6 +135,18 @@ const COMMANDS: &[&str] = &[
     "list_deleted_people",
     "purge_days",
     "set_purge_days",
+    "list_wins",
+    "get_win",
+    "create_win",
+    "update_win",
+    "delete_win",
+    "tell_win",
+    "forget_win_share",
+    "person_wins",
+    "wins_gap",
+    "get_about_me",
+    "save_about_me",
+    "about_me_insights",
 ];
 
 fn main() {

@@ -19,6 +19,7 @@ import { mountReminders } from './views/reminders.js';
 import { mountReview } from './views/review.js';
 import { mountSettings } from './views/settings.js';
 import { mountTour } from './views/tour.js';
+import { mountWins } from './views/wins.js';
 import { watchFileDrops } from './views/file-drop.js';
 
 const $ = (id) => document.getElementById(id);
@@ -219,6 +220,7 @@ function startShell(status) {
       review: () => mountReview(ctx, param),
       insights: mountInsights,
       settings: mountSettings,
+      wins: () => mountWins(ctx, param),
     }[name] ?? mountInsights;
     current = mount(ctx);
     main.replaceChildren(current.el);

@@ -6,7 +6,8 @@
 //! happened with each person), `reminders`, `network` (links, paths, the tour, groups,
 //! insights), `interop` (files in and out) and `search` across them; `history` records every
 //! change a user makes so it can be undone and redone; `sample` adds and removes the sample
-//! workspace a new user can try Allies with; `purge` removes deleted records for good.
+//! workspace a new user can try Allies with; `purge` removes deleted records for good;
+//! `wins` logs the user's own results and who has heard of them, and holds About me.
 
 pub mod error;
 mod fields;
@@ -23,6 +24,7 @@ pub mod sample;
 pub mod search;
 pub mod session;
 pub mod storage;
+pub mod wins;
 
 pub use error::{Error, Result, WireError};
 pub use storage::{Database, OpenError};

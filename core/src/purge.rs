@@ -41,6 +41,8 @@ const SOFT_DELETED: &[&str] = &[
     "links",
     "tours",
     "tour_stops",
+    "wins",
+    "win_shares",
 ];
 
 /// What a purge removed.
@@ -209,6 +211,11 @@ fn purge_in(conn: &Connection, which: &Which<'_>, forget_history: bool) -> Resul
         "SELECT 'group_attendance', id FROM group_attendance
           WHERE group_id IN (SELECT id FROM temp.purging WHERE tbl = 'groups')"
             .to_owned(),
+        // Who heard of a win goes with the person or the win.
+        format!("SELECT 'win_shares', id FROM win_shares WHERE person_id IN {PEOPLE}"),
+        "SELECT 'win_shares', id FROM win_shares
+          WHERE win_id IN (SELECT id FROM temp.purging WHERE tbl = 'wins')"
+            .to_owned(),
     ];
     for select in &owned {
         conn.execute(&format!("INSERT OR IGNORE INTO temp.purging {select}"), [])?;
@@ -237,6 +244,13 @@ fn purge_in(conn: &Connection, which: &Which<'_>, forget_history: bool) -> Resul
 
     let of = |tbl: &str| format!("(SELECT id FROM temp.purging WHERE tbl = '{tbl}')");
     let deletes = [
+        format!("DELETE FROM win_shares WHERE id IN {}", of("win_shares")),
+        format!("DELETE FROM wins WHERE id IN {}", of("wins")),
+        // A win that stays no longer names a goal that goes.
+        format!(
+            "UPDATE wins SET map_id = NULL WHERE map_id IN {}",
+            of("maps")
+        ),
         // A meeting that stays no longer says it was suggested by one that goes.
         format!(
             "UPDATE tour_stops SET suggested_by = NULL

@@ -1,5 +1,6 @@
 //! One search over everything the user wrote: people, profiles, interactions, favours,
-//! promises and conflicts, through FTS5 indexes that triggers keep in step (migrations 0005, 0007).
+//! promises, conflicts and the user's own wins, through FTS5 indexes that triggers keep in step
+//! (migrations 0005, 0007, 0019).
 
 use serde::Serialize;
 
@@ -47,6 +48,17 @@ pub struct Results {
     pub favours: Vec<Hit>,
     pub promises: Vec<Hit>,
     pub conflicts: Vec<Hit>,
+    /// The user's own wins: about no one, so each names its win instead of a person.
+    pub wins: Vec<WinHit>,
+}
+
+/// A win whose words match.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WinHit {
+    pub id: String,
+    pub title: String,
+    /// Text around the match, marked as in [`Hit::snippet`].
+    pub snippet: String,
 }
 
 impl Results {
@@ -56,6 +68,7 @@ impl Results {
             + self.favours.len()
             + self.promises.len()
             + self.conflicts.len()
+            + self.wins.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -92,7 +105,27 @@ pub fn search(db: &Database, text: &str) -> Result<Results> {
         favours: group(db, "search_favours", "rank", &query)?,
         promises: group(db, "search_promises", "rank", &query)?,
         conflicts: group(db, "search_conflicts", "rank", &query)?,
+        wins: wins(db, &query)?,
     })
+}
+
+/// The best-matching live wins.
+fn wins(db: &Database, query: &str) -> Result<Vec<WinHit>> {
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT w.id, w.title, snippet(search_wins, 0, char(57344), char(57345), '…', 12)
+           FROM search_wins JOIN search_rows r ON r.id = search_wins.rowid AND r.kind = 'win'
+           JOIN wins w ON w.id = r.ref AND w.deleted_at IS NULL
+          WHERE search_wins MATCH ?1
+          ORDER BY rank LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(rusqlite::params![query, PER_KIND as i64], |r| {
+        Ok(WinHit {
+            id: r.get(0)?,
+            title: r.get(1)?,
+            snippet: r.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// The best hits in one group's index, each with the person to open; records of deleted

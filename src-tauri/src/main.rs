@@ -213,6 +213,18 @@ fn run_app(background: bool) -> ExitCode {
             commands::people::list_deleted_people,
             commands::data::purge_days,
             commands::data::set_purge_days,
+            commands::wins::list_wins,
+            commands::wins::get_win,
+            commands::wins::create_win,
+            commands::wins::update_win,
+            commands::wins::delete_win,
+            commands::wins::tell_win,
+            commands::wins::forget_win_share,
+            commands::wins::person_wins,
+            commands::wins::wins_gap,
+            commands::wins::get_about_me,
+            commands::wins::save_about_me,
+            commands::wins::about_me_insights,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -26,7 +26,7 @@ test('typing searches once, after a pause, for the list and everything else', as
   assert.equal(textOf(el.querySelector('#people-count')), '2 people found');
   assert.deepEqual([...el.querySelectorAll('.person-name')].map((n) => n.textContent), ['Dana Ng', 'Élodie Durand']);
   assert.equal(el.querySelector('#toggle-former'), null, 'no switch to former colleagues while searching');
-  assert.equal(textOf(el.querySelector('#found-elsewhere')), 'Nothing else matches in notes, interactions, favours, promises or conflicts.');
+  assert.equal(textOf(el.querySelector('#found-elsewhere')), 'Nothing else matches in notes, interactions, favours, promises, conflicts or wins.');
 });
 
 test('hits elsewhere are grouped, matched words marked as text, people already listed left out', async () => {
@@ -118,4 +118,14 @@ test('foundElsewhere alone: a hit opens through the callback with the hit itself
   assert.equal(el.querySelector('h3').textContent, 'In promises');
   click(el.querySelector('.hit'));
   assert.deepEqual(opened, ['p5']);
+});
+
+test('a win found by the search links to it in My wins, its words as text', () => {
+  const el = foundElsewhere({ ...NO_HITS, wins: [{ id: 'w1', title: 'Cut <b>builds</b>', snippet: 'Cut \uE000builds\uE001 <img src=x>' }] },
+    { listed: () => null, known: [], onOpen: () => assert.fail('a win is not a person') });
+  const link = el.querySelector('a.hit[data-win="w1"]');
+  assert.equal(link.getAttribute('href'), '#/wins/w1');
+  assert.equal(link.querySelector('.hit-person').textContent, 'Cut <b>builds</b>');
+  assert.equal(link.querySelector('mark').textContent, 'builds');
+  assert.equal(el.querySelector('img, b'), null, 'no element from user text');
 });

@@ -139,3 +139,16 @@ test('moves read as joined, left, across quadrants or a new stance', () => {
   assert.equal(moveText({ from: at(0.2, 0.2, 'neutral'), to: null, distance: 0 }), 'left the map');
   assert.equal(moveText({ from: at(0.6, 0.6, 'neutral'), to: at(0.7, 0.6, 'neutral'), distance: 0.1 }), 'moved within manage closely');
 });
+
+test('the Review page names goals whose powerful people heard of no recent win, with the win to tell', async () => {
+  const gap = { map_id: 'm1', map_name: 'Promotion', people: [{ person_id: 'p2', name: 'Omar Haddad', role: 'VP Sales', power: 0.9 }], suggested: { win_id: 'w1', title: 'Shipped search', won_on: '2026-11-01' } };
+  const { $ } = await mount({ reviewPage: page({ wins_gap: [gap] }) });
+  assert.equal(textOf($('#review-wins_gap-title')), 'Who has not heard of your work (1)');
+  assert.equal($('#review-wins-gap-list .gap-suggested a').getAttribute('href'), '#/wins/w1');
+  setPresentingMode('initials');
+  await settle();
+  assert.equal(textOf($('#review-wins-gap-list .gap-people a')), 'OH', 'names follow presenting mode');
+
+  const none = await mount();
+  assert.match(textOf(none.$('#review-wins_gap')), /Everyone with power on your goals has heard of a recent win/);
+});

@@ -223,6 +223,26 @@ export function createApi(invoke) {
     purgeDays: () => call('purge_days'),
     /** Sets that period (1 to 3650 days); resolves to the days saved. */
     setPurgeDays: (days) => call('set_purge_days', { days }),
+    /** My wins, newest first: [{ id, title, won_on, impact, map_id, map_name, link, known_by }]. */
+    listWins: () => call('list_wins'),
+    /** A win with `shares`: [{ id, person_id, name, role, shared_on, how }], latest first. */
+    getWin: (id) => call('get_win', { id }),
+    /** `input`: { title, won_on, impact, map_id, link }. */
+    createWin: (input) => call('create_win', { input }),
+    updateWin: (id, input) => call('update_win', { id, input }),
+    deleteWin: (id) => call('delete_win', { id }),
+    /** Records that someone heard of a win; `input`: { person_id, shared_on, how }. */
+    tellWin: (winId, input) => call('tell_win', { winId, input }),
+    forgetWinShare: (id) => call('forget_win_share', { id }),
+    /** What a person knows of your work: the wins told to them, latest first. */
+    personWins: (personId) => call('person_wins', { personId }),
+    /** Goals with powerful people who heard of none of your recent wins, and the win to tell. */
+    winsGap: () => call('wins_gap'),
+    /** { department, level, manager_id, organisation }. */
+    getAboutMe: () => call('get_about_me'),
+    saveAboutMe: (input) => call('save_about_me', { input }),
+    /** What About me says: the boss as an ally, allies by department and level, boss's peers, gaps. */
+    aboutMeInsights: () => call('about_me_insights'),
   };
 }
 

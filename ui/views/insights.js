@@ -14,6 +14,7 @@ import {
   INSIGHT_LISTS, coverageGaps, coverageTable, groupFields, groupItems, insightListItems, insightsPage, listError, mapOptions, reviewBody,
   visitFields,
 } from './insights-render.js';
+import { aboutMeCards } from './insights-about-me.js';
 import { openFormDialog } from '../lib/form-dialog.js';
 import { logInteractionWith, scheduleWith, thankFor } from './quick-actions.js';
 
@@ -255,5 +256,8 @@ export function mountInsights(ctx) {
   loadInsights();
   loadMaps();
   const stopPresenting = onPresentingChange(() => { loadInsights(); loadReview(); });
-  return { el, focusTitle: () => el.querySelector('h1').focus(), handle: () => false, destroy() { stopPresenting(); } };
+  // About me and who knows your work, after the page's own cards.
+  const aboutMe = aboutMeCards({ api, runUndo });
+  el.querySelector('.insight-cards').append(aboutMe.about, aboutMe.known);
+  return { el, focusTitle: () => el.querySelector('h1').focus(), handle: () => false, destroy() { stopPresenting(); aboutMe.destroy(); } };
 }

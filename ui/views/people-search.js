@@ -1,5 +1,5 @@
 // Searching People: the box above the list, which searches once typing pauses, and what a
-// search found beyond the list, in notes, interactions, favours, promises and conflicts.
+// search found beyond the list, in notes, interactions, favours, promises, conflicts and wins.
 
 import { h } from '../lib/dom.js';
 import { hitGroups, snippetParts } from '../lib/format.js';
@@ -34,11 +34,11 @@ export function searchBox({ onSearch, hasRows, enterList }) {
  */
 export function foundElsewhere(results, { listed, known, onOpen }) {
   const groups = hitGroups(results, listed);
-  if (groups.length === 0) return h('p', { class: 'muted', id: 'found-elsewhere' }, 'Nothing else matches in notes, interactions, favours, promises or conflicts.');
+  if (groups.length === 0) return h('p', { class: 'muted', id: 'found-elsewhere' }, 'Nothing else matches in notes, interactions, favours, promises, conflicts or wins.');
   return h('section', { class: 'found-elsewhere', id: 'found-elsewhere', 'aria-label': 'Also found' },
     groups.map(([title, hits]) => h('div', { class: 'hit-group' },
       h('h3', {}, title),
-      h('ul', {}, hits.map((hit) => h('li', {},
+      h('ul', {}, hits.map((hit) => h('li', {}, hit.person_id === undefined ? winHit(hit) :
         h('button', { type: 'button', class: 'hit', 'data-person': hit.person_id, onclick: () => onOpen(hit) },
           h('span', { class: 'hit-person' }, labelFor(listed(hit.person_id) ?? { name: hit.person_name })),
           h('span', { class: 'hit-snippet' }, snippetParts(hit.snippet).map((part) => {
@@ -46,4 +46,11 @@ export function foundElsewhere(results, { listed, known, onOpen }) {
             const text = isPresenting() ? redactNames(part.text, [...known, { name: hit.person_name }]) : part.text;
             return part.match ? h('mark', {}, text) : text;
           })))))))));
+}
+
+/** A win found by the search: about no one, it opens in My wins. */
+function winHit(hit) {
+  return h('a', { class: 'hit', href: `#/wins/${encodeURIComponent(hit.id)}`, 'data-win': hit.id },
+    h('span', { class: 'hit-person', dir: 'auto' }, hit.title),
+    h('span', { class: 'hit-snippet' }, snippetParts(hit.snippet).map((part) => (part.match ? h('mark', {}, part.text) : part.text))));
 }

@@ -11,6 +11,7 @@ import { changedFields, editInRow, editMessage, formValues } from '../lib/row-ed
 import { personLedger } from './person-ledger.js';
 import { personMaps } from './person-maps.js';
 import { personNetwork } from './person-network.js';
+import { personWins } from './person-wins.js';
 
 const LEVELS = [['senior_leader', 'Senior leader'], ['skip_level', 'Skip-level'], ['manager', 'Manager'], ['peer', 'Peer'], ['junior', 'Junior'], ['external', 'External']];
 const CHANNELS = [['one_on_one', '1:1'], ['email', 'Email'], ['chat', 'Chat'], ['coffee', 'Coffee'], ['meeting', 'Meeting']];
@@ -50,6 +51,7 @@ export function personJournal(person, { api, runUndo, onChange }) {
 
   const ledger = personLedger(person, { api, runUndo });
   const network = personNetwork(person, { api, runUndo });
+  const wins = personWins(person, { api });
   const el = h('div', { class: 'journal' },
     h('details', { class: 'profile', id: 'profile-section' },
       h('summary', {}, h('span', { class: 'section-title' }, 'Profile'), ' ', filled),
@@ -59,7 +61,8 @@ export function personJournal(person, { api, runUndo, onChange }) {
       h('h3', { id: 'interactions-title', class: 'section-title' }, 'Interactions'),
       logForm, timeline, olderButton),
     ledger.el,
-    network.el);
+    network.el,
+    wins.el);
 
   // ---------- profile ----------
 

@@ -7,6 +7,7 @@ import { labelFor, labelForName } from '../lib/presenting.js';
 import { mapHash, personHash } from '../lib/router.js';
 import { bodyText, dueText, kindLabel } from '../lib/reminder-format.js';
 import { answerControls, idFor } from './reminder-answers.js';
+import { gapList } from './wins-render.js';
 
 /** The lists of reminders on the page, in order: key in the reply, title, what it says when empty. */
 export const REVIEW_SECTIONS = [
@@ -105,6 +106,10 @@ export function reviewBody(view, say, on) {
   parts.push(h('section', { class: 'card review-section', id: 'review-tour', 'aria-labelledby': 'review-tour-title' },
     h('h2', { id: 'review-tour-title' }, 'Newbie tour'), tour,
     view.tour_meetings.length ? h('ul', { class: 'reminder-list' }, view.tour_meetings.map(item)) : null));
+  const winsGap = view.wins_gap ?? [];
+  parts.push(h('section', { class: 'card review-section', id: 'review-wins_gap', 'aria-labelledby': 'review-wins_gap-title' },
+    h('h2', { id: 'review-wins_gap-title' }, 'Who has not heard of your work', winsGap.length ? ` (${winsGap.length})` : ''),
+    winsGap.length ? gapList(winsGap, 'review-wins-gap') : h('p', { class: 'muted' }, 'Everyone with power on your goals has heard of a recent win, or there is none to tell.')));
   parts.push(h('section', { class: 'card review-section', id: 'review-maps', 'aria-labelledby': 'review-maps-title' },
     h('h2', { id: 'review-maps-title' }, 'This week on your maps'),
     view.maps.length ? h('ul', { class: 'review-maps' }, view.maps.map(mapWeek)) : h('p', { class: 'muted' }, 'No map changed this week.')));

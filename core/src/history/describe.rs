@@ -100,6 +100,8 @@ fn one(tx: &Transaction<'_>, e: &Entry) -> Result<String> {
             "group_attendance" => format!("Noted {thing}"),
             "tours" => format!("Started {thing}"),
             "tour_stops" => format!("Added {thing}"),
+            "wins" => format!("Logged {thing}"),
+            "win_shares" => format!("Noted {thing}"),
             "check_ins" => format!("Set up {thing}"),
             "reminder_done" => format!("Marked {thing} done"),
             "profiles" | "settings" | "reminder_state" => format!("Changed {thing}"),
@@ -181,6 +183,14 @@ fn thing(tx: &Transaction<'_>, e: &Entry) -> Result<String> {
                              'a meeting') || ' on the tour'
                FROM tour_stops s WHERE s.id = ?1",
         )?,
+        "wins" => quoted(tx, e, "the win", "SELECT title FROM wins WHERE id = ?1")?,
+        "win_shares" => text_of(
+            tx,
+            e,
+            "SELECT 'telling ' || p.name || ' about “' || w.title || '”'
+               FROM win_shares s JOIN people p ON p.id = s.person_id JOIN wins w ON w.id = s.win_id
+              WHERE s.id = ?1",
+        )?,
         "reminders" => quoted(tx, e, "the reminder", "SELECT title FROM reminders WHERE id = ?1")?,
         "check_ins" => {
             quoted(tx, e, "the check-ins", "SELECT label FROM check_ins WHERE id = ?1")?
@@ -248,6 +258,7 @@ fn plural(table: &str) -> String {
         "placements" => "places on maps".into(),
         "group_attendance" => "attendances".into(),
         "tour_stops" => "tour meetings".into(),
+        "win_shares" => "tellings of wins".into(),
         "check_ins" => "check-ins".into(),
         "reminder_done" | "reminder_state" => "reminder answers".into(),
         "profiles" => "profiles".into(),

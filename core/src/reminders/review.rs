@@ -19,6 +19,7 @@ use crate::network::insights::{visibility_gap, Unseen, VISIBILITY_DAYS};
 use crate::network::tour;
 use crate::records::time_text;
 use crate::storage::Database;
+use crate::wins;
 
 /// How far ahead the review looks: the week to come.
 pub const WEEK_DAYS: i64 = 7;
@@ -111,6 +112,19 @@ fn counted(n: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// What the weekly review says when nothing needs the user.
+const WARM: &str = "Your alliances are warm. Take five minutes to plan next week’s conversations.";
+
+/// The sentence with the clause for powerful people who have heard of none of the user's recent
+/// wins, when there are any.
+fn with_wins_gap(sentence: String, gaps: &[wins::gap::MapGap]) -> String {
+    match wins::gap::sentence(gaps) {
+        None => sentence,
+        Some(clause) if sentence == WARM => clause,
+        Some(clause) => format!("{sentence} {clause}"),
+    }
+}
+
 /// The weekly review's sentence: one clause for each thing that needs the user this week, the
 /// same counts the Review page lists.
 pub(super) fn sentence(
@@ -175,7 +189,7 @@ pub(super) fn sentence(
         }
     }
     if lines.is_empty() {
-        "Your alliances are warm. Take five minutes to plan next week’s conversations.".into()
+        WARM.into()
     } else {
         lines.join(" ")
     }
@@ -225,11 +239,14 @@ pub(super) fn weekly_review(
             settings.weekly_review_clock(),
         );
     }
-    let body = sentence(
-        &Sections::of(&b.rules, now),
-        &b.names,
-        visibility_gap(db, now)?.len(),
-        maps_changed(db, now)?.len(),
+    let body = with_wins_gap(
+        sentence(
+            &Sections::of(&b.rules, now),
+            &b.names,
+            visibility_gap(db, now)?.len(),
+            maps_changed(db, now)?.len(),
+        ),
+        &wins::gap::gaps(db, now)?,
     );
     let tz = b.tz;
     b.push(
@@ -284,6 +301,8 @@ pub struct ReviewPage {
     pub visibility_gap: Vec<Unnoticed>,
     pub tour: Option<TourWeek>,
     pub maps: Vec<MapWeek>,
+    /// Goals with powerful people who have heard of none of the user's recent wins.
+    pub wins_gap: Vec<wins::gap::MapGap>,
 }
 
 /// Everything the weekly review covers, as of `now`.
@@ -299,7 +318,11 @@ pub fn review_page(db: &Database, now: DateTime<Utc>) -> Result<ReviewPage> {
         })
         .collect();
     let changed = maps_changed(db, now)?;
-    let summary = sentence(&sections, &names, gap.len(), changed.len());
+    let wins_gap = wins::gap::gaps(db, now)?;
+    let summary = with_wins_gap(
+        sentence(&sections, &names, gap.len(), changed.len()),
+        &wins_gap,
+    );
     let mut maps = Vec::new();
     for (map_id, name) in changed {
         let moves = moves_between(db, &map_id, now - Duration::days(WEEK_DAYS), now)?;
@@ -328,5 +351,6 @@ pub fn review_page(db: &Database, now: DateTime<Utc>) -> Result<ReviewPage> {
         visibility_gap: gap,
         tour,
         maps,
+        wins_gap,
     })
 }

@@ -239,11 +239,13 @@ pub fn remove(db: &mut Database) -> Result<Removed> {
               OR EXISTS (SELECT 1 FROM reminders w WHERE w.person_id = p.id)
               OR EXISTS (SELECT 1 FROM check_ins c WHERE c.person_id = p.id)
               OR EXISTS (SELECT 1 FROM tour_stops t WHERE t.person_id = p.id)
+              OR EXISTS (SELECT 1 FROM win_shares s WHERE s.person_id = p.id)
               OR EXISTS (SELECT 1 FROM placements pl WHERE pl.person_id = p.id
                           AND pl.map_id NOT IN {maps}));
              INSERT INTO sample_kept
-             SELECT 'maps', m.id FROM maps m WHERE m.id IN {maps} AND EXISTS (
-                 SELECT 1 FROM placements pl WHERE pl.map_id = m.id AND pl.person_id NOT IN {people});
+             SELECT 'maps', m.id FROM maps m WHERE m.id IN {maps} AND (EXISTS (
+                 SELECT 1 FROM placements pl WHERE pl.map_id = m.id AND pl.person_id NOT IN {people})
+              OR EXISTS (SELECT 1 FROM wins w WHERE w.map_id = m.id));
              DELETE FROM sample_rows WHERE (tbl, row_key) IN (SELECT tbl, row_key FROM sample_kept);"
         ))?;
         let kept = {

@@ -47,6 +47,8 @@ const TABLES: &[(&str, &str)] = &[
     ("links", "id"),
     ("tours", "id"),
     ("tour_stops", "id"),
+    ("wins", "id"),
+    ("win_shares", "id"),
     // Which rows are the sample's, so a restored backup can still remove exactly those.
     ("sample_rows", "tbl, row_key"),
 ];

@@ -16,3 +16,4 @@ pub mod reminders;
 pub mod sample;
 pub mod search;
 pub mod tour;
+pub mod wins;
