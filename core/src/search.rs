@@ -1,5 +1,5 @@
 //! One search over everything the user wrote: people, profiles, interactions, favours,
-//! promises and conflicts, through FTS5 indexes that triggers keep in step (migrations 0005, 0007).
+//! promises, conflicts and asks, through FTS5 indexes that triggers keep in step (migrations 0005, 0007).
 
 use serde::Serialize;
 
@@ -24,6 +24,7 @@ text_enum! {
         Favour = "favour",
         Promise = "promise",
         Conflict = "conflict",
+        Ask = "ask",
     }
 }
 
@@ -47,6 +48,7 @@ pub struct Results {
     pub favours: Vec<Hit>,
     pub promises: Vec<Hit>,
     pub conflicts: Vec<Hit>,
+    pub asks: Vec<Hit>,
 }
 
 impl Results {
@@ -56,6 +58,7 @@ impl Results {
             + self.favours.len()
             + self.promises.len()
             + self.conflicts.len()
+            + self.asks.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -92,6 +95,7 @@ pub fn search(db: &Database, text: &str) -> Result<Results> {
         favours: group(db, "search_favours", "rank", &query)?,
         promises: group(db, "search_promises", "rank", &query)?,
         conflicts: group(db, "search_conflicts", "rank", &query)?,
+        asks: group(db, "search_asks", "rank", &query)?,
     })
 }
 
@@ -108,6 +112,7 @@ fn group(db: &Database, index: &str, order: &str, query: &str) -> Result<Vec<Hit
              WHEN 'favour' THEN (SELECT person_id FROM favours WHERE id = r.ref)
              WHEN 'promise' THEN (SELECT person_id FROM promises WHERE id = r.ref)
              WHEN 'conflict' THEN (SELECT person_id FROM conflicts WHERE id = r.ref)
+             WHEN 'ask' THEN (SELECT person_id FROM asks WHERE id = r.ref)
              WHEN 'interaction' THEN (SELECT ip.person_id FROM interaction_people ip
                                       JOIN people q ON q.id = ip.person_id AND q.deleted_at IS NULL
                                       WHERE ip.interaction_id = r.ref ORDER BY q.name_key LIMIT 1)

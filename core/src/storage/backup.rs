@@ -47,6 +47,9 @@ const TABLES: &[(&str, &str)] = &[
     ("links", "id"),
     ("tours", "id"),
     ("tour_stops", "id"),
+    ("forums", "id"),
+    ("forum_members", "forum_id, person_id"),
+    ("asks", "id"),
     // Which rows are the sample's, so a restored backup can still remove exactly those.
     ("sample_rows", "tbl, row_key"),
 ];

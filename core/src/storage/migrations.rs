@@ -76,6 +76,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0018_contacts.sql",
         include_str!("../../migrations/0018_contacts.sql"),
     ),
+    (
+        "0020_asks.sql",
+        include_str!("../../migrations/0020_asks.sql"),
+    ),
 ];
 
 pub(crate) fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {
