@@ -135,6 +135,17 @@ const COMMANDS: &[&str] = &[
     "list_deleted_people",
     "purge_days",
     "set_purge_days",
+    "list_asks",
+    "person_asks",
+    "add_ask",
+    "edit_ask",
+    "move_ask",
+    "delete_ask",
+    "list_forums",
+    "add_forum",
+    "edit_forum",
+    "delete_forum",
+    "map_support",
 ];
 
 fn main() {

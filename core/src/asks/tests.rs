@@ -485,3 +485,41 @@ fn asks_are_searchable_and_a_deleted_person_takes_their_asks_out_of_view() {
     assert!(list(&db).unwrap().is_empty());
     assert!(crate::search::search(&db, "guild").unwrap().asks.is_empty());
 }
+
+#[test]
+fn deleting_a_person_permanently_takes_their_asks_and_seats_and_leaves_the_forum() {
+    let (mut db, dana, sam) = world();
+    let forum = forums::add(
+        &mut db,
+        &ForumInput {
+            name: "Panel".into(),
+            members: vec![dana.clone(), sam.clone()],
+            ..ForumInput::default()
+        },
+        at(10, 2, 9),
+    )
+    .unwrap();
+    add(
+        &mut db,
+        &ask(&dana, AskKind::Advocate, None, Some(&forum.id)),
+        at(10, 2, 9),
+    )
+    .unwrap();
+    people::delete(&mut db, &dana, at(10, 3, 9)).unwrap();
+    crate::purge::delete_person(&mut db, &dana).unwrap();
+    let left: i64 = db
+        .conn()
+        .query_row("SELECT count(*) FROM asks", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(left, 0, "their asks are gone for good");
+    let panel = forums::get(&db, &forum.id).unwrap();
+    assert_eq!(
+        panel
+            .members
+            .iter()
+            .map(|m| m.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Sam"],
+        "the forum stays, without them"
+    );
+}
