@@ -17,6 +17,7 @@ import { mountNetwork } from './views/network.js';
 import { mountPeople } from './views/people.js';
 import { mountReminders } from './views/reminders.js';
 import { mountReview } from './views/review.js';
+import { mountAsks } from './views/asks.js';
 import { mountSettings } from './views/settings.js';
 import { mountTour } from './views/tour.js';
 import { watchFileDrops } from './views/file-drop.js';
@@ -219,6 +220,7 @@ function startShell(status) {
       review: () => mountReview(ctx, param),
       insights: mountInsights,
       settings: mountSettings,
+      asks: mountAsks,
     }[name] ?? mountInsights;
     current = mount(ctx);
     main.replaceChildren(current.el);

@@ -13,6 +13,8 @@ export const KIND_LABELS = {
   group: 'Group',
   weekly_review: 'Weekly review',
   tour_meeting: 'Tour meeting',
+  ask: 'Ask',
+  impact_follow_up: 'How it turned out',
 };
 
 export function kindLabel(kind) {
