@@ -116,6 +116,7 @@ export const HIT_GROUPS = [
   ['favours', 'In favours'],
   ['promises', 'In promises'],
   ['conflicts', 'In conflicts'],
+  ['asks', 'In asks'],
 ];
 
 /**
@@ -124,7 +125,7 @@ export const HIT_GROUPS = [
  */
 export function hitGroups(results, listed) {
   return HIT_GROUPS
-    .map(([key, title]) => [title, results[key].filter((hit) => key !== 'people' || !listed(hit.person_id))])
+    .map(([key, title]) => [title, (results[key] ?? []).filter((hit) => key !== 'people' || !listed(hit.person_id))])
     .filter(([, hits]) => hits.length);
 }
 

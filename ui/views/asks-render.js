@@ -38,8 +38,8 @@ export function askItem(ask, on, { withPerson = true } = {}) {
 export function forumItem(cover, on) {
   return h('li', { class: `forum-item${cover.gap ? ' forum-gap' : ''}`, 'data-id': cover.id },
     h('span', { class: 'forum-main' },
-      h('span', { class: 'forum-name' }, cover.name),
-      cover.map_name ? h('span', { class: 'muted' }, ` · for ${cover.map_name}`) : h('span', { class: 'muted' }, ' · every goal'),
+      h('span', {}, h('span', { class: 'forum-name' }, cover.name),
+        h('span', { class: 'muted' }, cover.map_name ? ` · for ${cover.map_name}` : ' · every goal')),
       cover.decides ? h('span', { class: 'forum-decides' }, cover.decides) : null,
       h('span', { class: 'forum-members muted' }, cover.members.length
         ? `On it: ${cover.members.map((m) => labelForName(m.name, '')).join(', ')}`
