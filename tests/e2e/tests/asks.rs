@@ -58,14 +58,18 @@ async fn an_ask_moves_through_its_states_and_an_agreed_advocate_closes_a_forum_g
     .await?;
 
     app.click("#asks-open .move-asked").await?;
-    app.wait_for_text("#asks-open", |t| t.contains("Asked") && t.contains("asked "))
-        .await?;
+    app.wait_for_text("#asks-open", |t| {
+        t.contains("Asked") && t.contains("asked ")
+    })
+    .await?;
     app.click("#asks-open .move-agreed").await?;
     let answered = app
         .wait_for_text("#asks-answered", |t| t.contains("Agreed"))
         .await?;
     assert!(
-        answered.contains("approached") && answered.contains("asked") && answered.contains("agreed"),
+        answered.contains("approached")
+            && answered.contains("asked")
+            && answered.contains("agreed"),
         "every step keeps its date: {answered}"
     );
     let forum = app
@@ -78,7 +82,8 @@ async fn an_ask_moves_through_its_states_and_an_agreed_advocate_closes_a_forum_g
     app.click("#toast-undo").await?;
     app.wait_for_text("#forum-list", |t| t.contains("no advocate: ask Dana Ng"))
         .await?;
-    app.wait_for_text("#asks-open", |t| t.contains("Asked")).await?;
+    app.wait_for_text("#asks-open", |t| t.contains("Asked"))
+        .await?;
     app.click("#asks-open .move-agreed").await?;
     app.wait_for_text("#forum-list", |t| t.contains("Dana Ng will speak for you"))
         .await?;
