@@ -96,3 +96,43 @@ test('the Review page names who agreed and the forums with no advocate', () => {
   assert.equal(textOf(box.querySelector('#review-agreed')), 'Dana Ng: Sponsorship, for Promotion');
   assert.equal(textOf(box.querySelector('#review-forum-gaps')), 'Promotion panel: no advocate: ask Dana Ng');
 });
+
+test('from a person\'s page, an advocate ask names its forum and a refusal shows at its field', async () => {
+  const { personAsks } = await import('../../ui/views/person-asks.js');
+  const { ApiError } = await import('../../ui/lib/api.js');
+  resetPage();
+  let refuse = true;
+  const api = fakeApi({
+    personAsks: [],
+    listMaps: [{ id: 'm1', name: 'Promotion', archived: false }],
+    listForums: [forum()],
+    addAsk: () => (refuse ? new ApiError({ code: 'asks.forum_not_advocate', field: 'forum_id', message: 'A forum goes with an advocate.' }) : ask({ status: 'approached' })),
+  });
+  const section = personAsks({ id: 'p1', name: 'Dana Ng', role: 'VP' }, { api, runUndo() {} });
+  document.body.append(section.el);
+  await settle();
+  assert.match(textOf(section.el.querySelector('#person-asks-list')), /Nothing asked of them yet/);
+  section.el.querySelector('#person-ask-add').dispatchEvent(new Event('click'));
+  await settle();
+  const dialog = document.querySelector('#ask-dialog');
+  assert.ok(dialog, 'the dialog opens');
+  assert.equal(dialog.querySelector('#ask-person_id'), null, 'the person is the page\'s own');
+  assert.equal(dialog.querySelector('#ask-forum_id').closest('.field').hidden, true, 'a forum only for an advocate');
+  const kind = dialog.querySelector('#ask-kind');
+  for (const o of kind.options) o.toggleAttribute('selected', o.value === 'advocate'); // linkedom: no select.value setter
+  kind.dispatchEvent(new Event('change'));
+  assert.equal(dialog.querySelector('#ask-forum_id').closest('.field').hidden, false);
+  const forumSelect = dialog.querySelector('#ask-forum_id');
+  for (const o of forumSelect.options) o.toggleAttribute('selected', o.value === 'f1');
+  dialog.querySelector('#ask-what').value = 'Speak for me';
+  dialog.querySelector('form').dispatchEvent(new Event('submit', { cancelable: true }));
+  await settle();
+  const [, input] = api.calls.find(([n]) => n === 'addAsk');
+  assert.deepEqual(input, { person_id: 'p1', kind: 'advocate', map_id: null, forum_id: 'f1', what: 'Speak for me' });
+  assert.equal(textOf(document.querySelector('#ask-forum_id-error')), 'A forum goes with an advocate.', 'the refusal shows at its field');
+  refuse = false;
+  document.querySelector('#ask-dialog form').dispatchEvent(new Event('submit', { cancelable: true }));
+  await settle();
+  assert.equal(document.querySelector('#ask-dialog'), null, 'saved: the dialog closes');
+  assert.equal(textOf(document.querySelector('#toasts .toast > span')), 'Asked Dana Ng: noted as approached');
+});
