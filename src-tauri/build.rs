@@ -147,6 +147,17 @@ const COMMANDS: &[&str] = &[
     "get_about_me",
     "save_about_me",
     "about_me_insights",
+    "list_asks",
+    "person_asks",
+    "add_ask",
+    "edit_ask",
+    "move_ask",
+    "delete_ask",
+    "list_forums",
+    "add_forum",
+    "edit_forum",
+    "delete_forum",
+    "map_support",
 ];
 
 fn main() {

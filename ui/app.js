@@ -17,6 +17,7 @@ import { mountNetwork } from './views/network.js';
 import { mountPeople } from './views/people.js';
 import { mountReminders } from './views/reminders.js';
 import { mountReview } from './views/review.js';
+import { mountAsks } from './views/asks.js';
 import { mountSettings } from './views/settings.js';
 import { mountTour } from './views/tour.js';
 import { mountWins } from './views/wins.js';
@@ -221,6 +222,7 @@ function startShell(status) {
       insights: mountInsights,
       settings: mountSettings,
       wins: () => mountWins(ctx, param),
+      asks: mountAsks,
     }[name] ?? mountInsights;
     current = mount(ctx);
     main.replaceChildren(current.el);

@@ -40,6 +40,10 @@ pub enum Error {
     CheckInNotFound { id: String },
     #[error("That visit to the group is no longer recorded; it may have been deleted.")]
     AttendanceNotFound { id: String },
+    #[error("That ask no longer exists; it may have been deleted.")]
+    AskNotFound { id: String },
+    #[error("That forum no longer exists; it may have been deleted.")]
+    ForumNotFound { id: String },
     #[error("That reminder is no longer due; it may have been done or deleted elsewhere.")]
     ReminderNotFound { subject: String },
     #[error("\u{2068}{name}\u{2069} is not on this map.")]
@@ -147,6 +151,8 @@ impl Error {
             Error::LinkNotFound { .. } => "links.not_found",
             Error::CheckInNotFound { .. } => "check_ins.not_found",
             Error::AttendanceNotFound { .. } => "groups.attendance_not_found",
+            Error::AskNotFound { .. } => "asks.not_found",
+            Error::ForumNotFound { .. } => "forums.not_found",
             Error::Export { .. } => "export.failed",
             Error::ExportExists { .. } => "export.exists",
             Error::Encryption { .. } => "encryption.failed",

@@ -9,6 +9,7 @@
 //! workspace a new user can try Allies with; `purge` removes deleted records for good;
 //! `wins` logs the user's own results and who has heard of them, and holds About me.
 
+pub mod asks;
 pub mod error;
 mod fields;
 pub mod history;

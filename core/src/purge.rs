@@ -43,6 +43,8 @@ const SOFT_DELETED: &[&str] = &[
     "tour_stops",
     "wins",
     "win_shares",
+    "forums",
+    "asks",
 ];
 
 /// What a purge removed.
@@ -192,6 +194,7 @@ fn purge_in(conn: &Connection, which: &Which<'_>, forget_history: bool) -> Resul
         format!("SELECT 'reminders', id FROM reminders WHERE person_id IN {PEOPLE}"),
         format!("SELECT 'check_ins', id FROM check_ins WHERE person_id IN {PEOPLE}"),
         format!("SELECT 'tour_stops', id FROM tour_stops WHERE person_id IN {PEOPLE}"),
+        format!("SELECT 'asks', id FROM asks WHERE person_id IN {PEOPLE}"),
         format!("SELECT 'links', id FROM links WHERE from_id IN {PEOPLE} OR to_id IN {PEOPLE}"),
         // An interaction goes when everyone at it goes; a meeting shared with someone who
         // stays keeps, and the purged person is taken off it.
@@ -251,6 +254,25 @@ fn purge_in(conn: &Connection, which: &Which<'_>, forget_history: bool) -> Resul
             "UPDATE wins SET map_id = NULL WHERE map_id IN {}",
             of("maps")
         ),
+        // Asks and forums outlive the goal and forum they named; a forum loses who goes.
+        format!("DELETE FROM asks WHERE id IN {}", of("asks")),
+        format!(
+            "UPDATE asks SET forum_id = NULL WHERE forum_id IN {}",
+            of("forums")
+        ),
+        format!(
+            "UPDATE asks SET map_id = NULL WHERE map_id IN {}",
+            of("maps")
+        ),
+        format!(
+            "UPDATE forums SET map_id = NULL WHERE map_id IN {}",
+            of("maps")
+        ),
+        format!(
+            "DELETE FROM forum_members WHERE forum_id IN {} OR person_id IN {PEOPLE}",
+            of("forums")
+        ),
+        format!("DELETE FROM forums WHERE id IN {}", of("forums")),
         // A meeting that stays no longer says it was suggested by one that goes.
         format!(
             "UPDATE tour_stops SET suggested_by = NULL

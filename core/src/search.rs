@@ -1,6 +1,6 @@
 //! One search over everything the user wrote: people, profiles, interactions, favours,
-//! promises, conflicts and the user's own wins, through FTS5 indexes that triggers keep in step
-//! (migrations 0005, 0007, 0019).
+//! promises, conflicts, asks and the user's own wins, through FTS5 indexes that triggers keep in
+//! step (migrations 0005, 0007, 0019, 0020).
 
 use serde::Serialize;
 
@@ -25,6 +25,7 @@ text_enum! {
         Favour = "favour",
         Promise = "promise",
         Conflict = "conflict",
+        Ask = "ask",
     }
 }
 
@@ -48,6 +49,7 @@ pub struct Results {
     pub favours: Vec<Hit>,
     pub promises: Vec<Hit>,
     pub conflicts: Vec<Hit>,
+    pub asks: Vec<Hit>,
     /// The user's own wins: about no one, so each names its win instead of a person.
     pub wins: Vec<WinHit>,
 }
@@ -69,6 +71,7 @@ impl Results {
             + self.promises.len()
             + self.conflicts.len()
             + self.wins.len()
+            + self.asks.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -106,6 +109,7 @@ pub fn search(db: &Database, text: &str) -> Result<Results> {
         promises: group(db, "search_promises", "rank", &query)?,
         conflicts: group(db, "search_conflicts", "rank", &query)?,
         wins: wins(db, &query)?,
+        asks: group(db, "search_asks", "rank", &query)?,
     })
 }
 
@@ -141,6 +145,7 @@ fn group(db: &Database, index: &str, order: &str, query: &str) -> Result<Vec<Hit
              WHEN 'favour' THEN (SELECT person_id FROM favours WHERE id = r.ref)
              WHEN 'promise' THEN (SELECT person_id FROM promises WHERE id = r.ref)
              WHEN 'conflict' THEN (SELECT person_id FROM conflicts WHERE id = r.ref)
+             WHEN 'ask' THEN (SELECT person_id FROM asks WHERE id = r.ref)
              WHEN 'interaction' THEN (SELECT ip.person_id FROM interaction_people ip
                                       JOIN people q ON q.id = ip.person_id AND q.deleted_at IS NULL
                                       WHERE ip.interaction_id = r.ref ORDER BY q.name_key LIMIT 1)

@@ -225,6 +225,17 @@ fn run_app(background: bool) -> ExitCode {
             commands::wins::get_about_me,
             commands::wins::save_about_me,
             commands::wins::about_me_insights,
+            commands::asks::list_asks,
+            commands::asks::person_asks,
+            commands::asks::add_ask,
+            commands::asks::edit_ask,
+            commands::asks::move_ask,
+            commands::asks::delete_ask,
+            commands::asks::list_forums,
+            commands::asks::add_forum,
+            commands::asks::edit_forum,
+            commands::asks::delete_forum,
+            commands::asks::map_support,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -95,7 +95,7 @@ test('quick actions take the api first: logging an interaction and a thank-you',
   type($('#quick-thank-how'), 'Coffee');
   submit($('#quick-thank-dialog form'));
   assert.deepEqual(await thanked, { id: 'f1' });
-  assert.deepEqual(api.calls[1], ['thankFavour', 'f1', 'Coffee']);
+  assert.deepEqual(api.calls[1], ['thankFavour', 'f1', 'Coffee', ''], 'no impact typed: an empty one');
 });
 
 test('the import dialog previews and imports through the api given, then says it is done', async () => {

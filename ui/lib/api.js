@@ -66,7 +66,8 @@ export function createApi(invoke) {
     listFavours: (personId) => call('list_favours', { personId }),
     recordFavour: (input) => call('record_favour', { input }),
     setFavourDone: (id, done) => call('set_favour_done', { id, done }),
-    thankFavour: (id, how) => call('thank_favour', { id, how }),
+    /** Thanks for a done favour: how, and optionally the impact the help had (a follow-up comes 21 days later). */
+    thankFavour: (id, how, impact = '') => call('thank_favour', { id, how, impact }),
     deleteFavour: (id) => call('delete_favour', { id }),
     listPromises: (personId) => call('list_promises', { personId }),
     makePromise: (input) => call('make_promise', { input }),
@@ -243,6 +244,24 @@ export function createApi(invoke) {
     saveAboutMe: (input) => call('save_about_me', { input }),
     /** What About me says: the boss as an ally, allies by department and level, boss's peers, gaps. */
     aboutMeInsights: () => call('about_me_insights'),
+    /** Every ask, waiting ones first: { id, person_id, person_name, kind, map_id, map_name, forum_id, forum_name, what, status, approached_at, asked_at, answered_at, answer_due }. */
+    listAsks: () => call('list_asks'),
+    /** A person's asks, in the same order. */
+    personAsks: (personId) => call('person_asks', { personId }),
+    /** Records an ask, approached now: { person_id, kind, map_id?, forum_id?, what }. */
+    addAsk: (input) => call('add_ask', { input }),
+    editAsk: (id, input) => call('edit_ask', { id, input }),
+    /** Moves an ask to approached, asked, agreed or declined, dated now. */
+    moveAsk: (id, status) => call('move_ask', { id, status }),
+    deleteAsk: (id) => call('delete_ask', { id }),
+    /** Every forum with its members, its advocates and whether it is a gap. */
+    listForums: () => call('list_forums'),
+    /** Adds a forum: { name, decides, map_id?, members: [person ids] }. */
+    addForum: (input) => call('add_forum', { input }),
+    editForum: (id, input) => call('edit_forum', { id, input }),
+    deleteForum: (id) => call('delete_forum', { id }),
+    /** A goal's agreed asks and its forums with their advocates: { map_id, agreed, forums }. */
+    mapSupport: (mapId) => call('map_support', { mapId }),
   };
 }
 

@@ -116,6 +116,7 @@ export const HIT_GROUPS = [
   ['favours', 'In favours'],
   ['promises', 'In promises'],
   ['conflicts', 'In conflicts'],
+  ['asks', 'In asks'],
   ['wins', 'In your wins'],
 ];
 

@@ -120,7 +120,8 @@ export function arrowLines(cards, moves, size) {
 export function replacePlacement(placements, saved) {
   const i = placements.findIndex((p) => p.person_id === saved.person_id);
   if (i < 0) return [...placements, saved];
-  return placements.map((p, j) => (j === i ? saved : p));
+  // A card keeps what the map added to it (who agreed to support you) across its moves.
+  return placements.map((p, j) => (j === i ? (p.agreed ? { ...saved, agreed: p.agreed } : saved) : p));
 }
 
 export function withoutPerson(placements, personId) {

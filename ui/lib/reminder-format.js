@@ -13,6 +13,8 @@ export const KIND_LABELS = {
   group: 'Group',
   weekly_review: 'Weekly review',
   tour_meeting: 'Tour meeting',
+  ask: 'Ask',
+  impact_follow_up: 'How it turned out',
 };
 
 export function kindLabel(kind) {
@@ -81,7 +83,7 @@ export function localInputValue(date, timeZone) {
 }
 
 /** What marking a reminder done means for its kind: the word on its button. */
-const DONE_LABELS = { thank_you: 'Thanked', promise: 'Kept', keep_in_touch: 'Got in touch' };
+const DONE_LABELS = { thank_you: 'Thanked', promise: 'Kept', keep_in_touch: 'Got in touch', ask: 'Stop reminding' };
 
 export function doneLabel(kind) {
   return DONE_LABELS[kind] ?? 'Done';

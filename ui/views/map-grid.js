@@ -31,7 +31,7 @@ function placeCard(card, position, slot) {
 export function updateCard(card, c, slot, { labelMode, selected }) {
   const face = cardFace(c, labelMode, selected);
   card.className = face.className;
-  card.setAttribute('aria-label', face.ariaLabel);
+  card.setAttribute('aria-label', c.agreed?.length ? `${face.ariaLabel}, agreed to support you` : face.ariaLabel);
   card.setAttribute('aria-pressed', face.selected ? 'true' : 'false');
   card.tabIndex = slot?.hidden ? -1 : 0;
   card.hidden = Boolean(slot?.hidden);
@@ -40,7 +40,8 @@ export function updateCard(card, c, slot, { labelMode, selected }) {
     h('span', { class: 'card-text' },
       h('span', { class: 'card-name' }, face.label),
       // A space between the lines (the grid does not show it) keeps "Dana Ng VP…" two words.
-      face.role ? [' ', h('span', { class: 'card-role' }, face.role)] : null));
+      face.role ? [' ', h('span', { class: 'card-role' }, face.role)] : null),
+    c.agreed?.length ? h('span', { class: 'card-support', 'aria-hidden': 'true', title: 'Agreed to support you' }, '★') : null);
   placeCard(card, c.position, slot);
 }
 

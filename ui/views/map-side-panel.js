@@ -5,10 +5,11 @@ import { h, replaceChildren } from '../lib/dom.js';
 import { dateText } from '../lib/format.js';
 import { QUADRANTS, STANCES, quadrantOf } from '../lib/grid-geometry.js';
 import { largestGaps, percent } from '../lib/map-model.js';
-import { labelFor as shownAs } from '../lib/presenting.js';
+import { labelFor as shownAs, labelForName } from '../lib/presenting.js';
+import { askSummary, gapText } from '../lib/ask-format.js';
 
 /** The map's description, head count, largest gaps and the stance legend. */
-export function overviewPanel(map, placements, { onSelect }) {
+export function overviewPanel(map, placements, { onSelect }, support = null) {
   const gaps = largestGaps(placements);
   return h('div', { class: 'overview' },
     h('h2', {}, map.name),
@@ -21,6 +22,11 @@ export function overviewPanel(map, placements, { onSelect }) {
         h('button', { type: 'button', class: 'link', onclick: () => onSelect(p.person_id) }, shownAs(p)),
         ` ${quadrantOf(p.position).label} → ${quadrantOf(p.desired).label} (${Math.round(d * 100)})`)))
       : h('p', { class: 'muted' }, 'Select a card and choose where you need that person to be; the biggest gaps show here.'),
+    support?.forums?.length ? [
+      h('h3', {}, 'Forums'),
+      h('ul', { class: 'map-forums', id: 'map-forums' }, support.forums.map((f) => h('li', { class: f.gap ? 'forum-gap' : '' },
+        h('a', { href: '#/asks' }, f.name), `: ${gapText(f, labelForName)}`))),
+    ] : null,
     h('h3', {}, 'Stances'),
     h('ul', { class: 'legend' }, STANCES.map((s) => h('li', { class: `stance-${s.id}` },
       h('span', { class: 'stance-icon', 'aria-hidden': 'true' }, s.symbol), ` ${s.label}`))));
@@ -37,6 +43,7 @@ export function cardPanel(card, labelMode, { onStance, onMove, onDesired, onOpen
     h('h2', {}, shownAs(card)),
     card.role && labelMode !== 'roles' ? h('p', { class: 'muted' }, card.role) : null,
     h('p', {}, `${quadrantOf(card.position).label} · power ${percent(card.position.power)}, interest ${percent(card.position.interest)}`),
+    card.agreed?.length ? h('p', { class: 'card-agreed', id: 'card-agreed' }, `★ Agreed: ${card.agreed.map(askSummary).join('; ')}`) : null,
     h('fieldset', { class: 'stances' },
       h('legend', {}, 'Stance'),
       STANCES.map((s) => h('label', { class: `stance-choice stance-${s.id}` },
@@ -80,7 +87,7 @@ export function createSidePanel({ state, timeline, handlers }) {
     } else if (card) {
       replaceChildren(side, cardPanel(card, state.labelMode, handlers));
     } else {
-      replaceChildren(side, overviewPanel(state.map, state.placements, handlers));
+      replaceChildren(side, overviewPanel(state.map, state.placements, handlers, state.support));
     }
     if (focused) (again && side.querySelector(again) || side.querySelector('button, input'))?.focus();
   }

@@ -2,6 +2,7 @@
 // the roster onto the grid, moved with the keyboard, or sent to a quadrant from the card panel.
 // This module holds the view's state, loads maps and wires its parts together.
 
+import { withSupport } from '../lib/ask-format.js';
 import { paramFromHash, personHash } from '../lib/router.js';
 import { announce, h, isolate, replaceChildren } from '../lib/dom.js';
 import { chooseMap, createMapState, mapGroups } from '../lib/map-model.js';
@@ -136,7 +137,9 @@ export function mountMap(ctx) {
     const mapId = state.map.id;
     let loaded;
     try {
-      loaded = await api.mapPlacements(mapId);
+      // Who agreed to support this goal, and its forums; the map still shows without them.
+      [loaded, state.support] = await Promise.all([api.mapPlacements(mapId), api.mapSupport(mapId).catch(() => null)]);
+      loaded = withSupport(loaded, state.support);
     } catch (err) {
       if (mine !== loadNo) return;
       state.placements = [];

@@ -8,6 +8,7 @@ import { dateText, dateTimeText, localDateTimeValue } from '../lib/format.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { showChange, showToast } from '../lib/toast.js';
 import { changedFields, editInRow, editMessage, formValues } from '../lib/row-edit.js';
+import { personAsks } from './person-asks.js';
 import { personLedger } from './person-ledger.js';
 import { personMaps } from './person-maps.js';
 import { personNetwork } from './person-network.js';
@@ -52,6 +53,7 @@ export function personJournal(person, { api, runUndo, onChange }) {
   const ledger = personLedger(person, { api, runUndo });
   const network = personNetwork(person, { api, runUndo });
   const wins = personWins(person, { api });
+  const asks = personAsks(person, { api, runUndo });
   const el = h('div', { class: 'journal' },
     h('details', { class: 'profile', id: 'profile-section' },
       h('summary', {}, h('span', { class: 'section-title' }, 'Profile'), ' ', filled),
@@ -61,6 +63,7 @@ export function personJournal(person, { api, runUndo, onChange }) {
       h('h3', { id: 'interactions-title', class: 'section-title' }, 'Interactions'),
       logForm, timeline, olderButton),
     ledger.el,
+    asks.el,
     network.el,
     wins.el);
 

@@ -144,15 +144,17 @@ export function personLedger(person, { api, runUndo }) {
   function favourItem(f) {
     const who = f.direction === 'by_them' ? `${labelFor(person)} for you` : `You for ${labelFor(person)}`;
     const state = f.status === 'open' ? 'open'
-      : f.thanked_at ? `done, thanked ${dateText(f.thanked_at)}${f.thanked_how ? ` (${f.thanked_how})` : ''}`
+      : f.thanked_at ? `done, thanked ${dateText(f.thanked_at)}${f.thanked_how ? ` (${f.thanked_how})` : ''}${f.impact ? `; impact: ${f.impact}` : ''}`
         : f.direction === 'by_them' ? 'done: say thank you' : 'done';
     const how = f.thanks_due ? h('select', { id: `thank-how-${f.id}`, 'aria-label': 'How you thanked them' }, THANKS.map((t) => h('option', { value: t }, t))) : null;
+    // What their help made possible; three weeks on, a reminder offers to tell them how it turned out.
+    const impact = f.thanks_due ? h('input', { type: 'text', class: 'thank-impact', id: `thank-impact-${f.id}`, autocomplete: 'off', placeholder: 'Impact (optional)', 'aria-label': 'What their help made possible (optional)' }) : null;
     return h('li', { class: `ledger-item${f.thanks_due ? ' due' : ''}`, 'data-id': f.id },
       h('span', { class: 'ledger-text' }, h('strong', {}, who), ': ', f.description, ' · ', h('span', { class: 'muted' }, state)),
       h('span', { class: 'ledger-actions' },
         f.status === 'open'
           ? h('button', { type: 'button', class: 'favour-done', onclick: () => favourDone(f, true) }, 'Mark done')
-          : f.thanks_due ? [how, h('button', { type: 'button', class: 'favour-thank', onclick: () => thank(f, how.value) }, 'Thanked')]
+          : f.thanks_due ? [how, impact, h('button', { type: 'button', class: 'favour-thank', onclick: () => thank(f, how.value, impact.value) }, 'Thanked')]
             : h('button', { type: 'button', class: 'link', onclick: () => favourDone(f, false) }, 'Reopen'),
         h('button', { type: 'button', class: 'link favour-edit', 'aria-label': `Edit the favour “${f.description}”`, onclick: (e) => editFavour(f, e.target.closest('li')) }, 'Edit'),
         h('button', { type: 'button', class: 'link', 'aria-label': `Delete the favour “${f.description}”`, onclick: () => removeFavour(f) }, 'Delete')));
@@ -218,9 +220,9 @@ export function personLedger(person, { api, runUndo }) {
     } catch (err) { showToast(err.message); }
   }
 
-  async function thank(f, how) {
+  async function thank(f, how, impact = '') {
     try {
-      await api.thankFavour(f.id, how);
+      await api.thankFavour(f.id, how, impact);
       await loadFavours();
       announce(`Noted that you thanked ${labelFor(person)}`);
     } catch (err) { showToast(err.message); }

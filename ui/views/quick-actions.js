@@ -74,7 +74,8 @@ export function thankFor(api, favour) {
     fields: [
       h('p', { class: 'muted' }, `For: ${favour.description}`),
       field(p, 'how', 'How you thanked them', h('input', { id: `${p}-how`, type: 'text', placeholder: 'A note, a coffee, credit in the team channel' })),
+      field(p, 'impact', 'What their help made possible (optional)', h('textarea', { id: `${p}-impact`, rows: '2' })),
     ],
-    save: (form) => api.thankFavour(favour.favour_id, form.querySelector(`#${p}-how`).value),
+    save: (form) => api.thankFavour(favour.favour_id, form.querySelector(`#${p}-how`).value, form.querySelector(`#${p}-impact`).value),
   });
 }

@@ -42,6 +42,8 @@ export function answerControls(item, say, on) {
       case 'ask_again': return button('answer-ask-again', 'Ask again in a week', { answer: 'ask_again' });
       case 'met': return button('answer-met', 'Met', { answer: 'met' });
       case 'went': return button('answer-went', 'Went', { answer: 'went' });
+      case 'agreed': return button('answer-agreed', 'Agreed', { answer: 'agreed' });
+      case 'declined': return button('answer-declined', 'Declined', { answer: 'declined' });
       case 'review': return h('a', { class: 'button answer-review', href: '#/review' }, 'Open the review');
       default: return h('button', { type: 'button', class: 'reminder-done', onclick: () => on.complete(item) }, doneLabel(item.kind));
     }
@@ -59,6 +61,8 @@ export function answeredText(answer, title) {
     case 'ask_again': return `Will ask again in a week: ${title}`;
     case 'met': return `Met: ${title}`;
     case 'went': return `Went: ${title}`;
+    case 'agreed': return `Agreed: ${title}`;
+    case 'declined': return `Declined: ${title}`;
     default: return `Done: ${title}`;
   }
 }

@@ -8,6 +8,7 @@ import { mapHash, personHash } from '../lib/router.js';
 import { bodyText, dueText, kindLabel } from '../lib/reminder-format.js';
 import { answerControls, idFor } from './reminder-answers.js';
 import { gapList } from './wins-render.js';
+import { askSummary, gapText } from '../lib/ask-format.js';
 
 /** The lists of reminders on the page, in order: key in the reply, title, what it says when empty. */
 export const REVIEW_SECTIONS = [
@@ -17,6 +18,8 @@ export const REVIEW_SECTIONS = [
   ['conflicts', 'Open conflicts', 'No open conflict.'],
   ['check_ins', 'Check-ins this week', 'No check-in this week.'],
   ['groups', 'Groups to go back to', 'Every group seen this quarter.'],
+  ['asks_unanswered', 'Asks waiting for an answer', 'No ask has waited two weeks.'],
+  ['impact_follow_ups', 'Tell them how it turned out', 'No thank-you to follow up.'],
 ];
 
 export function reviewPage() {
@@ -93,13 +96,31 @@ function mapWeek(map) {
       : h('p', { class: 'muted' }, 'This week’s changes cancelled out.'));
 }
 
+/** Who agreed to support you, and the forums where nobody speaks for you (asks-render.js words them). */
+function supportSection(view) {
+  const agreed = view.agreed_asks ?? [];
+  const gaps = view.forum_gaps ?? [];
+  return h('section', { class: 'card review-section', id: 'review-support', 'aria-labelledby': 'review-support-title' },
+    h('h2', { id: 'review-support-title' }, 'Support for you'),
+    h('h3', {}, 'Agreed to support you'),
+    agreed.length
+      ? h('ul', { class: 'review-agreed', id: 'review-agreed' }, agreed.map((a) => h('li', {},
+        h('a', { href: personHash(a.person_id) }, labelForName(a.person_name, '')), ': ', askSummary(a))))
+      : h('p', { class: 'muted' }, 'No one has agreed yet. Ask on purpose: see Asks & forums.'),
+    h('h3', {}, 'Forums with no one to speak for you'),
+    gaps.length
+      ? h('ul', { class: 'review-forum-gaps', id: 'review-forum-gaps' }, gaps.map((f) => h('li', { class: 'forum-gap' },
+        h('a', { href: '#/asks' }, f.name), ': ', gapText(f, labelForName))))
+      : h('p', { class: 'muted' }, 'Every forum has someone who agreed to speak for you.'));
+}
+
 /** The page's body for `view` (the reply of reviewPage). */
 export function reviewBody(view, say, on) {
   const item = (i) => reminderItem(i, view, say, on);
   const parts = [];
   parts.push(section('going_cold', 'Going cold', view.going_cold.map(item), 'No one is going cold.'));
   parts.push(section('visibility_gap', 'Powerful people not seen lately', view.visibility_gap.map((p) => gapItem(p, view, say, on)), 'Everyone with power has seen you lately.'));
-  for (const [key, title, empty] of REVIEW_SECTIONS) parts.push(section(key, title, view[key].map(item), empty));
+  for (const [key, title, empty] of REVIEW_SECTIONS) parts.push(section(key, title, (view[key] ?? []).map(item), empty));
   const tour = view.tour
     ? [h('p', { id: 'review-tour-progress' }, h('a', { href: '#/tour' }, view.tour.title), `: met ${view.tour.met} of ${view.tour.total}.`)]
     : [h('p', { class: 'muted' }, 'No newbie tour.')];
@@ -113,6 +134,7 @@ export function reviewBody(view, say, on) {
   parts.push(h('section', { class: 'card review-section', id: 'review-maps', 'aria-labelledby': 'review-maps-title' },
     h('h2', { id: 'review-maps-title' }, 'This week on your maps'),
     view.maps.length ? h('ul', { class: 'review-maps' }, view.maps.map(mapWeek)) : h('p', { class: 'muted' }, 'No map changed this week.')));
+  parts.push(supportSection(view));
   parts.push(h('div', { class: 'review-done-box' },
     view.review_subject
       ? h('button', { type: 'button', class: 'primary', id: 'review-done', onclick: () => on.reviewDone() }, 'Review done')

@@ -95,7 +95,7 @@ fn one(tx: &Transaction<'_>, e: &Entry) -> Result<String> {
             "placements" => format!("Put {thing}"),
             "interactions" => format!("Logged {thing}"),
             "favours" | "promises" => format!("Recorded {thing}"),
-            "conflicts" => format!("Noted {thing}"),
+            "conflicts" | "asks" => format!("Noted {thing}"),
             "links" => format!("Linked {}", text_of(tx, e, LINK_ENDS)?.unwrap_or(thing)),
             "group_attendance" => format!("Noted {thing}"),
             "tours" => format!("Started {thing}"),
@@ -123,7 +123,7 @@ fn one(tx: &Transaction<'_>, e: &Entry) -> Result<String> {
             "people" if changed("left_at") => format!("Changed whether {thing} is a colleague"),
             "maps" if changed("archived_at") => format!("Archived or reopened {thing}"),
             "favours" if changed("thanked_at") => format!("Thanked for {thing}"),
-            "favours" | "promises" | "conflicts" if changed("status") => {
+            "favours" | "promises" | "conflicts" | "asks" if changed("status") => {
                 format!("Marked {thing} {}", status(tx, e)?.unwrap_or_default())
                     .trim_end()
                     .to_owned()
@@ -197,6 +197,13 @@ fn thing(tx: &Transaction<'_>, e: &Entry) -> Result<String> {
         }
         "reminder_done" => quoted(tx, e, "", "SELECT title FROM reminder_done WHERE id = ?1")?,
         "settings" => Some("Settings".into()),
+        "asks" => text_of(
+            tx,
+            e,
+            "SELECT 'the ask of ' || p.name FROM asks a JOIN people p ON p.id = a.person_id
+              WHERE a.id = ?1",
+        )?,
+        "forums" => text_of(tx, e, "SELECT 'the forum ' || name FROM forums WHERE id = ?1")?,
         _ => None,
     };
     Ok(found.unwrap_or_else(|| format!("a record of {}", plural(&e.tbl))))

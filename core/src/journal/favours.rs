@@ -6,11 +6,13 @@ use rusqlite::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::fields::{line, required};
+use crate::fields::{line, required, text};
 use crate::records::{delete_softly, new_id, text_enum, time_text, undelete};
 use crate::storage::Database;
 
 pub const MAX_DESCRIPTION: usize = 10_000;
+/// Days after a thank-you when a reminder offers to tell them how it turned out.
+pub const FOLLOW_UP_DAYS: u64 = 21;
 /// Clocks differ a little between devices; a few minutes ahead is still "now".
 const CLOCK_SLACK: Duration = Duration::minutes(5);
 
@@ -46,13 +48,15 @@ pub struct Favour {
     pub done_at: Option<DateTime<Utc>>,
     pub thanked_at: Option<DateTime<Utc>>,
     pub thanked_how: String,
+    /// What the help made possible, as the user wrote it when thanking.
+    pub impact: String,
     pub created_at: DateTime<Utc>,
     /// A received favour that is done and not yet thanked for.
     pub thanks_due: bool,
 }
 
-const COLUMNS: &str =
-    "id, person_id, direction, description, status, done_at, thanked_at, thanked_how, created_at";
+const COLUMNS: &str = "id, person_id, direction, description, status, done_at, thanked_at, \
+                       thanked_how, created_at, impact";
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Favour> {
     let direction: Direction = r.get(2)?;
@@ -68,6 +72,7 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Favour> {
         thanked_at,
         thanked_how: r.get(7)?,
         created_at: r.get(8)?,
+        impact: r.get(9)?,
         thanks_due: direction == Direction::ByThem
             && status == FavourStatus::Done
             && thanked_at.is_none(),
@@ -132,7 +137,7 @@ pub fn set_done(db: &mut Database, id: &str, done: bool, now: DateTime<Utc>) -> 
         } else {
             tx.execute(
                 "UPDATE favours SET status = 'open', done_at = NULL, thanked_at = NULL, thanked_how = '',
-                        updated_at = ?2 WHERE id = ?1",
+                        impact = '', follow_up = 0, updated_at = ?2 WHERE id = ?1",
                 rusqlite::params![id, time_text(now)],
             )?;
         }
@@ -178,6 +183,8 @@ pub fn edit(db: &mut Database, id: &str, input: &FavourEdit, now: DateTime<Utc>)
             "UPDATE favours SET direction = ?2, description = ?3, status = ?4, done_at = ?5,
                     thanked_at = CASE WHEN ?6 THEN thanked_at END,
                     thanked_how = CASE WHEN ?6 THEN thanked_how ELSE '' END,
+                    impact = CASE WHEN ?6 THEN impact ELSE '' END,
+                    follow_up = CASE WHEN ?6 THEN follow_up ELSE 0 END,
                     updated_at = ?7
              WHERE id = ?1 AND deleted_at IS NULL",
             rusqlite::params![
@@ -197,6 +204,18 @@ pub fn edit(db: &mut Database, id: &str, input: &FavourEdit, now: DateTime<Utc>)
 
 /// Records that the user thanked the person for a favour they did, and how.
 pub fn thank(db: &mut Database, id: &str, how: &str, now: DateTime<Utc>) -> Result<Favour> {
+    thank_with_impact(db, id, how, "", now)
+}
+
+/// [`thank`], with the impact the help had; a few weeks later a reminder offers to tell them
+/// how it turned out (see [`FOLLOW_UP_DAYS`]).
+pub fn thank_with_impact(
+    db: &mut Database,
+    id: &str,
+    how: &str,
+    impact: &str,
+    now: DateTime<Utc>,
+) -> Result<Favour> {
     let favour = get(db, id)?;
     if favour.direction != Direction::ByThem {
         return Err(Error::Invalid {
@@ -214,10 +233,14 @@ pub fn thank(db: &mut Database, id: &str, how: &str, now: DateTime<Utc>) -> Resu
         });
     }
     let how = line("thanked_how", "How you thanked them", how, MAX_DESCRIPTION)?;
+    let impact = text("impact", "The impact", impact, MAX_DESCRIPTION)?
+        .trim()
+        .to_owned();
     db.write(|tx| {
         tx.execute(
-            "UPDATE favours SET thanked_at = ?2, thanked_how = ?3, updated_at = ?2 WHERE id = ?1",
-            rusqlite::params![id, time_text(now), how],
+            "UPDATE favours SET thanked_at = ?2, thanked_how = ?3, impact = ?4, follow_up = 1,
+                    updated_at = ?2 WHERE id = ?1",
+            rusqlite::params![id, time_text(now), how, impact],
         )?;
         Ok(())
     })?;

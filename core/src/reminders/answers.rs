@@ -11,6 +11,7 @@ use super::settings;
 use super::state::set_state;
 use super::subjects::parse_subject;
 use super::written::local_due;
+use crate::asks::AskStatus;
 use crate::error::{Error, Result};
 use crate::journal::conflicts::{checked_resolution, write_resolution};
 use crate::journal::interactions::{self, InteractionInput};
@@ -56,6 +57,10 @@ pub enum Answer {
     Met,
     /// The user went to one of the group's events today.
     Went,
+    /// They agreed to what the user asked.
+    Agreed,
+    /// They declined what the user asked.
+    Declined,
 }
 
 /// How far "Ask again" puts a promise off, in days.
@@ -72,6 +77,8 @@ impl Answer {
             Answer::AskAgain => Offer::AskAgain,
             Answer::Met => Offer::Met,
             Answer::Went => Offer::Went,
+            Answer::Agreed => Offer::Agreed,
+            Answer::Declined => Offer::Declined,
         }
     }
 }
@@ -94,6 +101,8 @@ fn check_fits(rule: &Rule, answer: &Answer) -> Result<()> {
         }
         Kind::TourMeeting => "Mark the meeting met once it has happened, or snooze it.",
         Kind::Group => "Say you went to one of its events, or snooze it.",
+        Kind::Ask => "Say whether they agreed or declined, or mark it done to stop reminding.",
+        Kind::ImpactFollowUp => "Log how you told them, or dismiss it.",
         _ => "That answer does not fit this reminder.",
     };
     Err(Error::Invalid {
@@ -112,6 +121,7 @@ enum Write {
     Meeting(tour::CheckedMeeting),
     Attendance(NaiveDate),
     Thanked,
+    AskAnswered(AskStatus),
 }
 
 /// Answers the reminder `subject`, all in one transaction: the record it is about changes
@@ -160,6 +170,8 @@ pub fn answer(db: &mut Database, subject: &str, answer: &Answer, now: DateTime<U
             groups::get(db, &id)?;
             Write::Attendance(today)
         }
+        Answer::Agreed => Write::AskAnswered(AskStatus::Agreed),
+        Answer::Declined => Write::AskAnswered(AskStatus::Declined),
         Answer::Done => match rule.kind {
             Kind::ThankYou => Write::Thanked,
             Kind::Promise => Write::Promise(PromiseStatus::Kept),
@@ -184,9 +196,10 @@ pub fn answer(db: &mut Database, subject: &str, answer: &Answer, now: DateTime<U
             Write::Attendance(on) => {
                 groups::write_attendance(tx, &new_id(now), &id, *on, "", now)?;
             }
+            Write::AskAnswered(status) => crate::asks::write_status(tx, &id, *status, now)?,
             Write::Thanked => {
                 tx.execute(
-                    "UPDATE favours SET thanked_at = ?2, updated_at = ?2
+                    "UPDATE favours SET thanked_at = ?2, follow_up = 1, updated_at = ?2
                      WHERE id = ?1 AND thanked_at IS NULL",
                     rusqlite::params![id, time_text(now)],
                 )?;

@@ -75,6 +75,8 @@ fn usual_offers(kind: Kind) -> &'static [Offer] {
         Kind::Group => offers::GROUP,
         Kind::WeeklyReview => offers::WEEKLY_REVIEW,
         Kind::TourMeeting => offers::TOUR_MEETING,
+        Kind::Ask => offers::ASK,
+        Kind::ImpactFollowUp => offers::IMPACT_FOLLOW_UP,
         Kind::ThankYou | Kind::Promise | Kind::CheckIn | Kind::OneOff => offers::DONE,
     }
 }

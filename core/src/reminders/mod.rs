@@ -21,6 +21,7 @@ pub mod schedule;
 pub mod settings;
 mod state;
 mod subjects;
+mod support;
 mod written;
 
 pub use answers::{

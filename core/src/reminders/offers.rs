@@ -25,6 +25,10 @@ pub enum Offer {
     Went,
     /// Opens the Review page (the weekly review is answered there, by "Review done").
     Review,
+    /// They agreed to what the user asked.
+    Agreed,
+    /// They declined what the user asked.
+    Declined,
 }
 
 pub const DONE: &[Offer] = &[Offer::Done];
@@ -34,3 +38,5 @@ pub const THEIR_PROMISE: &[Offer] = &[Offer::Kept, Offer::NotKept, Offer::AskAga
 pub const TOUR_MEETING: &[Offer] = &[Offer::Met];
 pub const GROUP: &[Offer] = &[Offer::Went];
 pub const WEEKLY_REVIEW: &[Offer] = &[Offer::Review];
+pub const ASK: &[Offer] = &[Offer::Agreed, Offer::Declined, Offer::Done];
+pub const IMPACT_FOLLOW_UP: &[Offer] = &[Offer::GotInTouch];

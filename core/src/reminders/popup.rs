@@ -37,12 +37,16 @@ pub enum Button {
     /// Opens the Review page.
     Review,
     Snooze,
+    /// They agreed to an ask.
+    Agreed,
+    /// They declined an ask.
+    Declined,
     /// Brings the app forward on the reminder's person; clicking the pop-up itself does too.
     Open,
 }
 
 impl Button {
-    pub const ALL: [Button; 11] = [
+    pub const ALL: [Button; 13] = [
         Button::Done,
         Button::GotInTouch,
         Button::Resolve,
@@ -54,6 +58,8 @@ impl Button {
         Button::Review,
         Button::Snooze,
         Button::Open,
+        Button::Agreed,
+        Button::Declined,
     ];
 
     /// The key the desktop sends back for the button ("default" is a click on the pop-up).
@@ -69,6 +75,8 @@ impl Button {
             Button::Went => "went",
             Button::Review => "review",
             Button::Snooze => "snooze",
+            Button::Agreed => "agreed",
+            Button::Declined => "declined",
             Button::Open => "default",
         }
     }
@@ -85,6 +93,8 @@ impl Button {
             Button::Went => "Went",
             Button::Review => "Open the review",
             Button::Snooze => "Snooze 1 day",
+            Button::Agreed => "Agreed",
+            Button::Declined => "Declined",
             Button::Open => "Open",
         }
     }
@@ -108,6 +118,8 @@ impl Button {
             Offer::Met => Button::Met,
             Offer::Went => Button::Went,
             Offer::Review => Button::Review,
+            Offer::Agreed => Button::Agreed,
+            Offer::Declined => Button::Declined,
         }
     }
 }
@@ -166,6 +178,8 @@ pub fn click(
         Button::AskAgain => Answer::AskAgain,
         Button::Met => Answer::Met,
         Button::Went => Answer::Went,
+        Button::Agreed => Answer::Agreed,
+        Button::Declined => Answer::Declined,
         Button::Snooze => {
             if let Some(subject) = subject {
                 snooze(db, subject, now + SNOOZE, now)?;

@@ -13,6 +13,8 @@ use super::rules::rules_with_names;
 use super::schedule::{local_day_at, Kind, Repeat, Rule};
 use super::settings::{self, ReminderSettings};
 use super::subjects::{keep_in_touch_subject, weekly_review_subject};
+use crate::asks::coverage::ForumCover;
+use crate::asks::Ask;
 use crate::error::Result;
 use crate::maps::{moves_between, Movement};
 use crate::network::insights::{visibility_gap, Unseen, VISIBILITY_DAYS};
@@ -48,6 +50,10 @@ pub struct Sections {
     pub groups: Vec<Item>,
     /// Tour meetings whose target week is over.
     pub tour_meetings: Vec<Item>,
+    /// Asks with no answer two weeks after they were asked.
+    pub asks_unanswered: Vec<Item>,
+    /// Thank-yous a few weeks old: tell them how it turned out.
+    pub impact_follow_ups: Vec<Item>,
 }
 
 /// When a rule needs the user within `horizon`, unless they snoozed it (snoozing on the page
@@ -67,7 +73,7 @@ impl Sections {
         let mut s = Sections::default();
         for rule in rules {
             let horizon = match rule.kind {
-                Kind::KeepInTouch | Kind::TourMeeting => now,
+                Kind::KeepInTouch | Kind::TourMeeting | Kind::Ask | Kind::ImpactFollowUp => now,
                 Kind::Conflict => DateTime::<Utc>::MAX_UTC,
                 Kind::WeeklyReview | Kind::OneOff => continue,
                 _ => week,
@@ -84,6 +90,8 @@ impl Sections {
                 Kind::CheckIn => &mut s.check_ins,
                 Kind::Group => &mut s.groups,
                 Kind::TourMeeting => &mut s.tour_meetings,
+                Kind::Ask => &mut s.asks_unanswered,
+                Kind::ImpactFollowUp => &mut s.impact_follow_ups,
                 Kind::WeeklyReview | Kind::OneOff => continue,
             };
             list.push(item(rule, due));
@@ -97,6 +105,8 @@ impl Sections {
             &mut s.check_ins,
             &mut s.groups,
             &mut s.tour_meetings,
+            &mut s.asks_unanswered,
+            &mut s.impact_follow_ups,
         ] {
             list.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.subject.cmp(&b.subject)));
         }
@@ -177,6 +187,16 @@ pub(super) fn sentence(
             s.tour_meetings.len(),
             "tour meeting overdue.",
             "tour meetings overdue.",
+        ),
+        (
+            s.asks_unanswered.len(),
+            "ask waiting for an answer.",
+            "asks waiting for an answer.",
+        ),
+        (
+            s.impact_follow_ups.len(),
+            "helper to tell how it turned out.",
+            "helpers to tell how it turned out.",
         ),
         (
             maps_changed,
@@ -303,6 +323,10 @@ pub struct ReviewPage {
     pub maps: Vec<MapWeek>,
     /// Goals with powerful people who have heard of none of the user's recent wins.
     pub wins_gap: Vec<wins::gap::MapGap>,
+    /// Who agreed to support the user, and how.
+    pub agreed_asks: Vec<Ask>,
+    /// Forums where nobody has agreed to speak for the user.
+    pub forum_gaps: Vec<ForumCover>,
 }
 
 /// Everything the weekly review covers, as of `now`.
@@ -352,5 +376,7 @@ pub fn review_page(db: &Database, now: DateTime<Utc>) -> Result<ReviewPage> {
         tour,
         maps,
         wins_gap,
+        agreed_asks: crate::asks::agreed(db, None)?,
+        forum_gaps: crate::asks::coverage::gaps(db)?,
     })
 }

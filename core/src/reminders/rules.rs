@@ -384,6 +384,8 @@ pub(super) fn rules_with_names(
     groups(db, &mut b)?;
     one_offs(db, &mut b)?;
     tour_meetings(db, &mut b)?;
+    super::support::unanswered_asks(db, &mut b)?;
+    super::support::impact_follow_ups(db, &mut b)?;
     weekly_review(db, &mut b, settings, now)?;
     Ok((b.rules, b.names))
 }

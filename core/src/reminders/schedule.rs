@@ -27,6 +27,8 @@ text_enum! {
         Group = "group",
         WeeklyReview = "weekly_review",
         TourMeeting = "tour_meeting",
+        Ask = "ask",
+        ImpactFollowUp = "impact_follow_up",
     }
 }
 

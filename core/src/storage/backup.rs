@@ -49,6 +49,9 @@ const TABLES: &[(&str, &str)] = &[
     ("tour_stops", "id"),
     ("wins", "id"),
     ("win_shares", "id"),
+    ("forums", "id"),
+    ("forum_members", "forum_id, person_id"),
+    ("asks", "id"),
     // Which rows are the sample's, so a restored backup can still remove exactly those.
     ("sample_rows", "tbl, row_key"),
 ];

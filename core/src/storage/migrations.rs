@@ -80,6 +80,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0019_wins.sql",
         include_str!("../../migrations/0019_wins.sql"),
     ),
+    (
+        "0020_asks.sql",
+        include_str!("../../migrations/0020_asks.sql"),
+    ),
 ];
 
 pub(crate) fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {

@@ -102,9 +102,11 @@ pub async fn thank_favour(
     state: State<'_, AppState>,
     id: String,
     how: String,
+    impact: Option<String>,
 ) -> Result<Favour, WireError> {
+    let impact = impact.unwrap_or_default();
     state
-        .with_db(move |db| favours::thank(db, &id, &how, now()))
+        .with_db(move |db| favours::thank_with_impact(db, &id, &how, &impact, now()))
         .await
 }
 

@@ -2,6 +2,7 @@
 //! the rules live in allies-core.
 
 pub mod app;
+pub mod asks;
 pub mod data;
 pub mod groups;
 pub mod history;

@@ -415,6 +415,14 @@ async fn audit_every_screen(gtk_theme: &str, theme: &str) -> Result<()> {
         .await?;
     failures.push(audit_screen(&app, &shot("reminders")).await?);
 
+    app.go("asks").await?;
+    app.wait_for(".asks-view[data-loaded] #forum-list").await?;
+    failures.push(audit_screen(&app, &shot("asks and forums")).await?);
+    app.click("#new-ask").await?;
+    app.wait_for("#ask-dialog").await?;
+    failures.push(audit_screen(&app, &shot("ask dialog")).await?);
+    close_dialog(&app, "#ask-dialog").await?;
+
     app.go("insights").await?;
     app.wait_for_text("#cold-list", |t| t.contains("Sam Patel"))
         .await?;
@@ -536,7 +544,7 @@ async fn tab_from_the_top_reaches_the_sidebar_and_the_content_with_a_visible_foc
             views.push(view.to_owned());
         }
         seen.push(what);
-        if now["inMain"] == Value::Bool(true) && views.len() == 8 {
+        if now["inMain"] == Value::Bool(true) && views.len() == 10 {
             reached_main = true;
             break;
         }
@@ -548,8 +556,10 @@ async fn tab_from_the_top_reaches_the_sidebar_and_the_content_with_a_visible_foc
             "map",
             "network",
             "tour",
+            "wins",
             "reminders",
             "review",
+            "asks",
             "insights",
             "settings"
         ],
