@@ -8,6 +8,7 @@
 //! change a user makes so it can be undone and redone; `sample` adds and removes the sample
 //! workspace a new user can try Allies with; `purge` removes deleted records for good.
 
+pub mod dates;
 pub mod error;
 mod fields;
 pub mod history;

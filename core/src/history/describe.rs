@@ -152,6 +152,7 @@ fn thing(tx: &Transaction<'_>, e: &Entry) -> Result<String> {
             e,
             "SELECT CASE i.kind WHEN 'one_on_one' THEN 'a 1:1' WHEN 'email' THEN 'an email'
                         WHEN 'event' THEN 'an event' WHEN 'introduction' THEN 'an introduction'
+                        WHEN 'gave_credit' THEN 'public credit' WHEN 'endorsed' THEN 'an endorsement'
                         ELSE 'a ' || i.kind END || coalesce(' with ' || (
                       SELECT group_concat(name, ', ') FROM (
                         SELECT p.name FROM interaction_people ip JOIN people p ON p.id = ip.person_id

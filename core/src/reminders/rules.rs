@@ -384,6 +384,8 @@ pub(super) fn rules_with_names(
     groups(db, &mut b)?;
     one_offs(db, &mut b)?;
     tour_meetings(db, &mut b)?;
+    super::important_dates::important_dates(db, &mut b, settings)?;
+    super::important_dates::regular_one_on_ones(db, &mut b)?;
     weekly_review(db, &mut b, settings, now)?;
     Ok((b.rules, b.names))
 }

@@ -27,6 +27,8 @@ text_enum! {
         Group = "group",
         WeeklyReview = "weekly_review",
         TourMeeting = "tour_meeting",
+        ImportantDate = "important_date",
+        RegularOneOnOne = "regular_one_on_one",
     }
 }
 
