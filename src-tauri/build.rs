@@ -135,6 +135,11 @@ const COMMANDS: &[&str] = &[
     "list_deleted_people",
     "purge_days",
     "set_purge_days",
+    "person_dates",
+    "set_person_date",
+    "remove_person_date",
+    "shortlist_group",
+    "focus_group",
 ];
 
 fn main() {

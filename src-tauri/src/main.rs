@@ -213,6 +213,11 @@ fn run_app(background: bool) -> ExitCode {
             commands::people::list_deleted_people,
             commands::data::purge_days,
             commands::data::set_purge_days,
+            commands::dates::person_dates,
+            commands::dates::set_person_date,
+            commands::dates::remove_person_date,
+            commands::groups::shortlist_group,
+            commands::groups::focus_group,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -223,6 +223,16 @@ export function createApi(invoke) {
     purgeDays: () => call('purge_days'),
     /** Sets that period (1 to 3650 days); resolves to the days saved. */
     setPurgeDays: (days) => call('set_purge_days', { days }),
+    /** A person's birthday, work anniversary and start date: [{ kind, month, day, year, remind }]. */
+    personDates: (personId) => call('person_dates', { personId }),
+    /** Sets one: input { kind, date: "1985-04-12" or "--04-12", remind: true|false|null }. */
+    setPersonDate: (personId, input) => call('set_person_date', { personId, input }),
+    /** Removes the person's date of `kind`; resolves to the dates left. */
+    removePersonDate: (personId, kind) => call('remove_person_date', { personId, kind }),
+    /** Puts a group on the shortlist (on = true) or takes it off. */
+    shortlistGroup: (id, on) => call('shortlist_group', { id, on }),
+    /** Makes group `id` the one to focus on (null: none); resolves to every group. */
+    focusGroup: (id) => call('focus_group', { id }),
   };
 }
 

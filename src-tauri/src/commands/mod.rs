@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod data;
+pub mod dates;
 pub mod groups;
 pub mod history;
 pub mod import;
