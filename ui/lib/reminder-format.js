@@ -13,6 +13,8 @@ export const KIND_LABELS = {
   group: 'Group',
   weekly_review: 'Weekly review',
   tour_meeting: 'Tour meeting',
+  important_date: 'Date that matters',
+  regular_one_on_one: 'Regular 1:1',
 };
 
 export function kindLabel(kind) {
