@@ -140,6 +140,7 @@ const COMMANDS: &[&str] = &[
     "remove_person_date",
     "shortlist_group",
     "focus_group",
+    "export_tour",
 ];
 
 fn main() {

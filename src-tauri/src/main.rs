@@ -218,6 +218,7 @@ fn run_app(background: bool) -> ExitCode {
             commands::dates::remove_person_date,
             commands::groups::shortlist_group,
             commands::groups::focus_group,
+            commands::tour::export_tour,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -233,6 +233,8 @@ export function createApi(invoke) {
     shortlistGroup: (id, on) => call('shortlist_group', { id, on }),
     /** Makes group `id` the one to focus on (null: none); resolves to every group. */
     focusGroup: (id) => call('focus_group', { id }),
+    /** Saves the tour as text where the user chooses; resolves to the path, or null if cancelled. */
+    exportTour: (tourId) => call('export_tour', { tourId }),
   };
 }
 

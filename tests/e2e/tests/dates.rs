@@ -108,7 +108,8 @@ async fn a_birthday_imported_from_a_vcard_shows_on_the_page_and_reminds_on_the_d
         .wait_for_text("#reminders-overdue", |t| t.contains("Ana Lind’s birthday"))
         .await?;
     assert!(overdue.contains("Date that matters"), "{overdue}");
-    app.screenshot("dates-2-birthday-reminds-on-the-day").await?;
+    app.screenshot("dates-2-birthday-reminds-on-the-day")
+        .await?;
     app.close().await?;
     Ok(())
 }
