@@ -332,3 +332,34 @@ fn a_deleted_person_has_no_date_reminders() {
     people::delete(&mut db, &dana, utc(2026, 3, 1, 10, 0)).unwrap();
     assert!(shown_on(&db, &s, utc(2026, 4, 12, 8, 0)).is_empty());
 }
+
+#[test]
+fn setting_and_removing_a_date_are_single_steps_named_and_undone() {
+    let (mut db, dana) = db_with_dana();
+    let now = utc(2026, 2, 1, 10, 0);
+    crate::history::record(&mut db, now, |db| {
+        set(db, &dana, &input(DateKind::Birthday, "--04-12", None), now)
+    })
+    .unwrap();
+    crate::history::record(&mut db, now, |db| {
+        set(db, &dana, &input(DateKind::Birthday, "1985-04-12", Some(true)), now)
+    })
+    .unwrap();
+    crate::history::record(&mut db, now, |db| remove(db, &dana, DateKind::Birthday)).unwrap();
+    let labels: Vec<String> = crate::history::recent(&db)
+        .unwrap()
+        .steps
+        .into_iter()
+        .map(|s| s.label)
+        .collect();
+    assert_eq!(
+        labels,
+        ["Deleted Dana Ng’s birthday", "Edited Dana Ng’s birthday", "Added Dana Ng’s birthday"],
+        "Recent changes names each step in the user's words"
+    );
+    crate::history::undo(&mut db).unwrap();
+    let back = list(&db, &dana).unwrap();
+    assert_eq!(back[0].iso(), "1985-04-12", "undoing the removal brings the edited date back");
+    crate::history::undo(&mut db).unwrap();
+    assert_eq!(list(&db, &dana).unwrap()[0].iso(), "--04-12", "and the edit before it");
+}

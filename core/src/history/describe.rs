@@ -188,6 +188,13 @@ fn thing(tx: &Transaction<'_>, e: &Entry) -> Result<String> {
         }
         "reminder_done" => quoted(tx, e, "", "SELECT title FROM reminder_done WHERE id = ?1")?,
         "settings" => Some("Settings".into()),
+        "person_dates" => text_of(
+            tx,
+            e,
+            "SELECT name || '’s ' || CASE ?2 WHEN 'birthday' THEN 'birthday'
+                       WHEN 'anniversary' THEN 'work anniversary' ELSE 'start date' END
+               FROM people WHERE id = ?1",
+        )?,
         _ => None,
     };
     Ok(found.unwrap_or_else(|| format!("a record of {}", plural(&e.tbl))))
