@@ -1,5 +1,6 @@
 //! People's dates through files: read from vCard BDAY/ANNIVERSARY (vCard 3, vCard 4, Apple's
 //! year-less days) and CSV columns, kept on import, and written back by both exports.
+#![allow(clippy::unwrap_used)] // helpers of a test, where a panic is the failure report
 
 use allies_core::dates;
 use allies_core::interop::export::{people_csv, people_vcard};

@@ -342,7 +342,12 @@ fn setting_and_removing_a_date_are_single_steps_named_and_undone() {
     })
     .unwrap();
     crate::history::record(&mut db, now, |db| {
-        set(db, &dana, &input(DateKind::Birthday, "1985-04-12", Some(true)), now)
+        set(
+            db,
+            &dana,
+            &input(DateKind::Birthday, "1985-04-12", Some(true)),
+            now,
+        )
     })
     .unwrap();
     crate::history::record(&mut db, now, |db| remove(db, &dana, DateKind::Birthday)).unwrap();
@@ -354,12 +359,24 @@ fn setting_and_removing_a_date_are_single_steps_named_and_undone() {
         .collect();
     assert_eq!(
         labels,
-        ["Deleted Dana Ng’s birthday", "Edited Dana Ng’s birthday", "Added Dana Ng’s birthday"],
+        [
+            "Deleted Dana Ng’s birthday",
+            "Edited Dana Ng’s birthday",
+            "Added Dana Ng’s birthday"
+        ],
         "Recent changes names each step in the user's words"
     );
     crate::history::undo(&mut db).unwrap();
     let back = list(&db, &dana).unwrap();
-    assert_eq!(back[0].iso(), "1985-04-12", "undoing the removal brings the edited date back");
+    assert_eq!(
+        back[0].iso(),
+        "1985-04-12",
+        "undoing the removal brings the edited date back"
+    );
     crate::history::undo(&mut db).unwrap();
-    assert_eq!(list(&db, &dana).unwrap()[0].iso(), "--04-12", "and the edit before it");
+    assert_eq!(
+        list(&db, &dana).unwrap()[0].iso(),
+        "--04-12",
+        "and the edit before it"
+    );
 }

@@ -5,8 +5,11 @@ use std::fmt::Write;
 
 use super::tour::{Stop, StopKind, Tour};
 
+/// Reads one answer of a meeting.
+type Answer = fn(&Stop) -> &str;
+
 /// The three questions a tour meeting answers, as the tour page asks them.
-const QUESTIONS: [(&str, fn(&Stop) -> &str); 3] = [
+const QUESTIONS: [(&str, Answer); 3] = [
     ("Success at 30, 60 and 90 days", |s| &s.success),
     ("Challenges", |s| &s.challenges),
     ("Who else to meet", |s| &s.who_else),
