@@ -25,7 +25,7 @@ test('a date reads as a day and month, with its year when known', () => {
   assert.match(withYear, /12/);
   assert.match(withYear, /1985/);
   assert.doesNotMatch(dayText({ month: 2, day: 29, year: null }), /2000/, 'no made-up year');
-  assert.equal(remindText({ kind: 'birthday', remind: null }), 'as in settings (off unless you turned birthdays on)');
+  assert.equal(remindText({ kind: 'birthday', remind: null }), 'reminder as in Settings');
   assert.equal(remindText({ kind: 'anniversary', remind: false }), 'no reminder');
 });
 
@@ -58,7 +58,7 @@ test('dates are listed, set in one step with Undo offered, and a refused one sho
   await settle();
   assert.deepEqual(api.calls.at(-1), ['setPersonDate', 'p1', { kind: 'birthday', date: '--04-12', remind: true }]);
   const row = textOf($('#date-list li'));
-  assert.match(row, /^Birthday (12 April|April 12) \(/, 'the day and month, in the locale, no year made up');
+  assert.match(row, /^Birthday (12 April|April 12) · /, 'the day and month, in the locale, no year made up');
   assert.match(row, /reminds you on the day/);
   assert.equal(section.isDirty(), false, 'the form is emptied once saved');
   click(document.getElementById('toast-undo'));

@@ -39,7 +39,7 @@ export function dayText(date) {
 export function remindText(date) {
   if (date.remind === true) return 'reminds you on the day';
   if (date.remind === false) return 'no reminder';
-  return date.kind === 'birthday' ? 'as in settings (off unless you turned birthdays on)' : 'as in settings';
+  return 'reminder as in Settings';
 }
 
 /** The section for `person`; it loads its own data through `api`. */
@@ -71,7 +71,7 @@ export function personDates(person, { api, runUndo }) {
       ? dates.map((d) => h('li', { class: 'person-date', 'data-kind': d.kind },
         h('strong', {}, kindLabel(d.kind)), ' ',
         h('span', { class: 'date-day' }, dayText(d)), ' ',
-        h('span', { class: 'muted' }, `(${remindText(d)})`), ' ',
+        h('span', { class: 'muted' }, `· ${remindText(d)}`), ' ',
         h('button', { type: 'button', class: 'link date-edit', 'aria-label': `Edit the ${kindLabel(d.kind).toLowerCase()}`, onclick: () => edit(d) }, 'Edit'),
         h('button', { type: 'button', class: 'link date-remove', 'aria-label': `Remove the ${kindLabel(d.kind).toLowerCase()}`, onclick: () => remove(d) }, 'Remove')))
       : h('li', { class: 'muted', id: 'dates-empty' }, 'No birthday or work dates yet.'));
