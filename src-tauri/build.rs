@@ -158,6 +158,12 @@ const COMMANDS: &[&str] = &[
     "edit_forum",
     "delete_forum",
     "map_support",
+    "person_dates",
+    "set_person_date",
+    "remove_person_date",
+    "shortlist_group",
+    "focus_group",
+    "export_tour",
 ];
 
 fn main() {

@@ -10,6 +10,7 @@
 //! `wins` logs the user's own results and who has heard of them, and holds About me.
 
 pub mod asks;
+pub mod dates;
 pub mod error;
 mod fields;
 pub mod history;

@@ -104,6 +104,7 @@ fn rich(dir: &std::path::Path) -> Database {
         &GroupInput {
             name: "Rust meetup".into(),
             note: String::new(),
+            category: None,
         },
         at(6, 9),
     )

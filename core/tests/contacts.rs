@@ -192,7 +192,7 @@ fn exports_carry_every_email_and_phone_and_read_back_the_same() {
     let csv = people_csv::export(&db).unwrap();
     let text = String::from_utf8(csv.clone()).unwrap();
     assert!(
-        text.lines().next().unwrap().ends_with(",Emails,Phones"),
+        text.lines().next().unwrap().contains(",Emails,Phones"),
         "{text}"
     );
     assert!(

@@ -867,6 +867,7 @@ mod writer {
                             },
                             how_met: "Connected on LinkedIn".into(),
                             contacts: Vec::new(),
+                            dates: Vec::new(),
                         })
                         .collect();
                     let parsed = Parsed {

@@ -210,6 +210,7 @@ fn make_data(dir: &Path) -> Wanted {
                 },
                 how_met: format!("Connected on LinkedIn ({tag})"),
                 contacts: Vec::new(),
+                dates: Vec::new(),
             })
             .collect();
         let parsed = Parsed {

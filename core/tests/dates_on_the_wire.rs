@@ -120,6 +120,7 @@ fn workspace() -> Database {
         &GroupInput {
             name: "Rust Berlin meetup".into(),
             note: String::new(),
+            category: None,
         },
         start,
     )

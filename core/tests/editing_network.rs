@@ -135,6 +135,7 @@ fn a_visit_to_a_group_moves_to_another_day_with_a_new_note_and_can_be_deleted() 
         &GroupInput {
             name: "Rust Berlin".into(),
             note: String::new(),
+            category: None,
         },
         t(0),
     )
@@ -173,6 +174,7 @@ fn a_visit_edit_is_checked_as_when_noted_and_a_deleted_visit_is_not_found() {
         &GroupInput {
             name: "Women in Product".into(),
             note: String::new(),
+            category: None,
         },
         t(0),
     )

@@ -425,6 +425,7 @@ fn went_records_a_group_event_today() {
         &GroupInput {
             name: "Architecture guild".into(),
             note: String::new(),
+            category: None,
         },
         t0,
     )

@@ -704,6 +704,7 @@ fn a_group_not_attended_for_a_quarter_is_due_then_monthly_until_the_user_goes() 
         &GroupInput {
             name: "Rust Berlin meetup".into(),
             note: String::new(),
+            category: None,
         },
         at(11, 1, 8, 0),
     )
@@ -713,6 +714,7 @@ fn a_group_not_attended_for_a_quarter_is_due_then_monthly_until_the_user_goes() 
         &GroupInput {
             name: " ".into(),
             note: String::new(),
+            category: None,
         },
         at(11, 1, 8, 0),
     )

@@ -129,6 +129,7 @@ fn no_control_character_reaches_the_database_from_any_form() {
         &GroupInput {
             name: dirty("Rust Berlin"),
             note: dirty("Monthly"),
+            category: None,
         },
         now(),
     )

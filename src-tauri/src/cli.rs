@@ -65,7 +65,8 @@ pub enum Command {
         skip_duplicates: bool,
         /// For csv: which column holds what, by header name, as FIELD=COLUMN (repeatable).
         /// Fields: name, first_name, last_name, role, department, organisation, email, notes,
-        /// how_met, tags, emails, phones. Columns not given are guessed from the header.
+        /// how_met, tags, emails, phones, birthday, anniversary, start_date. Columns not given
+        /// are guessed from the header.
         #[arg(long = "map", value_name = "FIELD=COLUMN")]
         map: Vec<String>,
     },
@@ -381,6 +382,9 @@ fn mapping(bytes: &[u8], pairs: &[String]) -> Result<Mapping, String> {
             "emails" => &mut mapping.emails,
             "phones" => &mut mapping.phones,
             "tags" => &mut mapping.tags,
+            "birthday" => &mut mapping.birthday,
+            "anniversary" => &mut mapping.anniversary,
+            "start_date" => &mut mapping.start_date,
             other => {
                 return Err(format!(
                     "--map {pair}: “{other}” is not a field; see allies import --help"

@@ -236,6 +236,12 @@ fn run_app(background: bool) -> ExitCode {
             commands::asks::edit_forum,
             commands::asks::delete_forum,
             commands::asks::map_support,
+            commands::dates::person_dates,
+            commands::dates::set_person_date,
+            commands::dates::remove_person_date,
+            commands::groups::shortlist_group,
+            commands::groups::focus_group,
+            commands::tour::export_tour,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -193,8 +193,43 @@ test('a group\'s name and note are edited, and a refusal is shown at its field',
   d.querySelector('#group-edit-note').value = 'First Tuesday';
   submit(d.querySelector('form'));
   await settle();
-  assert.deepEqual(lastCall(api, 'updateGroup'), ['updateGroup', 'g1', { name: 'Rust Guild', note: 'First Tuesday' }]);
+  assert.deepEqual(lastCall(api, 'updateGroup'), ['updateGroup', 'g1', { name: 'Rust Guild', note: 'First Tuesday', category: null }]);
   assert.equal(toast(), 'Saved the group \u2068Rust Guild\u2069');
+});
+
+test('groups are shortlisted, one is the focus, and a category is chosen, each one step with Undo', async () => {
+  const guild = { id: 'g1', name: 'Guild', note: '', last_attended: null, times_attended: 0, category: null, shortlisted: false, focus: false };
+  const women = { id: 'g2', name: 'Women in Product', note: '', last_attended: null, times_attended: 0, category: 'affinity', shortlisted: true, focus: true };
+  let groups = [guild, women];
+  const { api, $ } = mountView(mountInsights, {
+    listGroups: () => groups,
+    shortlistGroup: (id, on) => { groups = groups.map((g) => (g.id === id ? { ...g, shortlisted: on } : g)); return groups.find((g) => g.id === id); },
+    focusGroup: (id) => { groups = groups.map((g) => ({ ...g, focus: g.id === id, shortlisted: g.shortlisted || g.id === id })); return groups; },
+    updateGroup: (id, input) => ({ id, ...input }),
+    listMaps: [],
+    insights: new ApiError({ code: 'test.skipped', message: 'Not part of this test' }),
+  });
+  await settle();
+  assert.equal(textOf($('#groups [data-id="g2"] .group-standing')), '(Focus · Affinity)');
+  assert.equal($('#groups [data-id="g2"] .group-focus').getAttribute('aria-pressed'), 'true');
+  click($('#groups [data-id="g1"] .group-shortlist'));
+  await settle(5);
+  assert.deepEqual(lastCall(api, 'shortlistGroup'), ['shortlistGroup', 'g1', true]);
+  assert.equal(toast(), 'Shortlisted \u2068Guild\u2069');
+  click($('#groups [data-id="g1"] .group-focus'));
+  await settle(5);
+  assert.deepEqual(lastCall(api, 'focusGroup'), ['focusGroup', 'g1']);
+  assert.equal(textOf($('#groups [data-id="g1"] .group-standing')), '(Focus)');
+  assert.equal(textOf($('#groups [data-id="g2"] .group-standing')), '(Shortlisted · Affinity)', 'only one focus');
+  click($('#groups [data-id="g1"] .group-focus'));
+  await settle(5);
+  assert.deepEqual(lastCall(api, 'focusGroup'), ['focusGroup', null], 'pressing it again clears the focus');
+  click($('#groups [data-id="g1"] .group-edit'));
+  const d = dialog('group-edit-dialog');
+  d.querySelector('#group-edit-category').value = 'skill';
+  submit(d.querySelector('form'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'updateGroup'), ['updateGroup', 'g1', { name: 'Guild', note: '', category: 'skill' }]);
 });
 
 // ---------- tours ----------

@@ -42,7 +42,7 @@ test('a date-time field shows local wall-clock time', () => {
 });
 
 test('every kind has its own label; unknown kinds read as a reminder', () => {
-  const kinds = ['thank_you', 'keep_in_touch', 'promise', 'conflict', 'check_in', 'one_off', 'group', 'weekly_review'];
+  const kinds = ['thank_you', 'keep_in_touch', 'promise', 'conflict', 'check_in', 'one_off', 'group', 'weekly_review', 'tour_meeting', 'important_date', 'regular_one_on_one'];
   const labels = kinds.map(kindLabel);
   assert.equal(new Set(labels).size, kinds.length, labels.join(', '));
   assert.equal(kindLabel('something_new'), 'Reminder');

@@ -10,6 +10,7 @@ import { mountSettings } from '../../ui/views/settings.js';
 const SETTINGS = {
   time_zone: 'Europe/Berlin', morning: '08:30', quiet_start: '20:00', quiet_end: '07:00', quiet_weekends: true,
   weekly_review: false, weekly_review_day: 'Fri', weekly_review_time: '16:00', thank_you: 'next_morning', thank_you_days: 2,
+  birthday_reminders: false, work_date_reminders: true,
   kept: 'as read', // a setting this form does not show is sent back as it was
 };
 
@@ -81,6 +82,19 @@ test('saving sends the settings as read with the form\'s changes, then says so',
   }]);
   assert.equal($('#rs-saved').hidden, false);
   assert.equal($('#rs-thank_you_days').disabled, false, 'the form follows what was saved');
+});
+
+test('birthday reminders are off as read and switched on for everyone from the form', async () => {
+  const { api, $ } = await mount({ saveReminderSettings: (s) => s });
+  assert.equal($('#rs-birthday_reminders').checked, false, 'off by default');
+  assert.equal($('#rs-work_date_reminders').checked, true);
+  $('#rs-birthday_reminders').checked = true;
+  $('#rs-work_date_reminders').checked = false;
+  submit($('#reminder-settings'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'saveReminderSettings'), ['saveReminderSettings', {
+    ...SETTINGS, birthday_reminders: true, work_date_reminders: false,
+  }]);
 });
 
 test('a refused setting is shown at its field', async () => {

@@ -251,3 +251,29 @@ test('a tour that cannot load says why', async () => {
   assert.equal(textOf($('#tour-body [role=alert]')), 'Locked');
   assert.equal(view.el.dataset.loaded, undefined);
 });
+
+test('the tour is exported as text where the user chooses, and printed alone', async () => {
+  const { api, $ } = await mount({ exportTour: '/home/me/Allies newbie tour - 2026-12-05.txt' });
+  click($('#tour-export'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'exportTour'), ['exportTour', 't1']);
+  assert.match(textOf(document.getElementById('toasts')), /Saved the tour to \/home\/me\/Allies newbie tour - 2026-12-05\.txt/);
+  let printedWith = null;
+  const print = globalThis.window.print;
+  globalThis.window.print = () => { printedWith = document.body.className; };
+  try {
+    click($('#tour-print'));
+  } finally {
+    globalThis.window.print = print;
+  }
+  assert.match(printedWith, /printing-tour/, 'the page prints with only the tour showing');
+  assert.doesNotMatch(document.body.className, /printing-tour/, 'and goes back after');
+});
+
+test('a cancelled export says nothing', async () => {
+  const { api, $ } = await mount({ exportTour: null });
+  click($('#tour-export'));
+  await settle();
+  assert.equal(api.calls.filter(([n]) => n === 'exportTour').length, 1);
+  assert.equal(textOf(document.getElementById('toasts')), '');
+});

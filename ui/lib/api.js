@@ -262,6 +262,18 @@ export function createApi(invoke) {
     deleteForum: (id) => call('delete_forum', { id }),
     /** A goal's agreed asks and its forums with their advocates: { map_id, agreed, forums }. */
     mapSupport: (mapId) => call('map_support', { mapId }),
+    /** A person's birthday, work anniversary and start date: [{ kind, month, day, year, remind }]. */
+    personDates: (personId) => call('person_dates', { personId }),
+    /** Sets one: input { kind, date: "1985-04-12" or "--04-12", remind: true|false|null }. */
+    setPersonDate: (personId, input) => call('set_person_date', { personId, input }),
+    /** Removes the person's date of `kind`; resolves to the dates left. */
+    removePersonDate: (personId, kind) => call('remove_person_date', { personId, kind }),
+    /** Puts a group on the shortlist (on = true) or takes it off. */
+    shortlistGroup: (id, on) => call('shortlist_group', { id, on }),
+    /** Makes group `id` the one to focus on (null: none); resolves to every group. */
+    focusGroup: (id) => call('focus_group', { id }),
+    /** Saves the tour as text where the user chooses; resolves to the path, or null if cancelled. */
+    exportTour: (tourId) => call('export_tour', { tourId }),
   };
 }
 

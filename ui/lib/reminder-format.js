@@ -15,6 +15,8 @@ export const KIND_LABELS = {
   tour_meeting: 'Tour meeting',
   ask: 'Ask',
   impact_follow_up: 'How it turned out',
+  important_date: 'Date that matters',
+  regular_one_on_one: 'Regular 1:1',
 };
 
 export function kindLabel(kind) {

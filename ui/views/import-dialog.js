@@ -13,6 +13,8 @@ const TARGETS = [
   ['notes', 'Notes'], ['how_met', 'How you met'], ['tags', 'Tags'],
   // Several values in one cell, each with an optional label: "work: dana@acme.example; d@ng.org".
   ['emails', 'All emails'], ['phones', 'Phone numbers'],
+  // "1985-04-12", or "--04-12" without the year.
+  ['birthday', 'Birthday'], ['anniversary', 'Work anniversary'], ['start_date', 'Start date'],
 ];
 
 /** The format a file's name suggests, or null to keep the one chosen. */

@@ -195,15 +195,30 @@ function visitList(g, visits, on) {
     visits.items.length ? visits.items.map((a) => visitItem(g, a, on)) : h('li', { class: 'muted' }, 'Not been yet.'));
 }
 
+/** What a group gathers people around, as the edit dialog and the list say it. */
+export const GROUP_CATEGORIES = [['function', 'Function'], ['industry', 'Industry'], ['skill', 'Skill'], ['affinity', 'Affinity']];
+
+/** "Focus · Skill", "Shortlisted", "" : where a group stands in the user's choice. */
+export function groupStanding(g) {
+  const category = GROUP_CATEGORIES.find(([v]) => v === g.category)?.[1];
+  const standing = g.focus ? 'Focus' : g.shortlisted ? 'Shortlisted' : '';
+  return [standing, category].filter(Boolean).join(' · ');
+}
+
 function groupItem(g, today, visits, on) {
   const { due, when } = groupAttendance(g, today);
+  const standing = groupStanding(g);
   const date = h('input', { type: 'date', class: 'attend-on', value: today, max: today, 'aria-label': `Day you went to ${g.name}` });
   return h('li', { class: `ledger-item${due ? ' due' : ''}`, 'data-id': g.id },
-    h('span', { class: 'ledger-text' }, h('strong', {}, g.name), ' · ', h('span', { class: 'muted' }, when),
+    h('span', { class: 'ledger-text' }, h('strong', {}, g.name),
+      standing ? h('span', { class: `group-standing${g.focus ? ' focus' : ''}` }, ` (${standing})`) : null,
+      ' · ', h('span', { class: 'muted' }, when),
       g.note ? h('span', { class: 'muted group-note' }, ` · ${g.note}`) : null),
     h('span', { class: 'ledger-actions' }, date,
       h('button', { type: 'button', class: 'group-attend', onclick: () => on.attend(g, date.value) }, 'I went'),
       h('button', { type: 'button', class: 'link group-history', 'aria-expanded': visits ? 'true' : 'false', 'aria-controls': `visits-${g.id}`, onclick: () => on.toggleHistory(g) }, visits ? 'Hide visits' : 'Visits'),
+      h('button', { type: 'button', class: 'link group-shortlist', 'aria-pressed': g.shortlisted ? 'true' : 'false', 'aria-label': `Shortlist “${g.name}”`, onclick: () => on.shortlist(g) }, 'Shortlist'),
+      h('button', { type: 'button', class: 'link group-focus', 'aria-pressed': g.focus ? 'true' : 'false', 'aria-label': `Focus on “${g.name}”`, onclick: () => on.focus(g) }, 'Focus'),
       h('button', { type: 'button', class: 'link group-edit', 'aria-label': `Edit the group “${g.name}”`, onclick: () => on.editGroup(g) }, 'Edit'),
       h('button', { type: 'button', class: 'link', 'aria-label': `Delete the group “${g.name}”`, onclick: () => on.removeGroup(g) }, 'Delete')),
     visits ? visitList(g, visits, on) : null);
@@ -224,6 +239,9 @@ export function groupFields(g) {
   return [
     formField(p, 'name', 'Name', h('input', { id: `${p}-name`, type: 'text', autocomplete: 'off', value: g.name })),
     formField(p, 'note', 'Note', h('textarea', { id: `${p}-note`, rows: 3, value: g.note })),
+    formField(p, 'category', 'Category', h('select', { id: `${p}-category` },
+      h('option', { value: '' }, 'Not set'),
+      GROUP_CATEGORIES.map(([v, text]) => h('option', { value: v, selected: v === g.category }, text)))),
   ];
 }
 

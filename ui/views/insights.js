@@ -65,6 +65,8 @@ export function mountInsights(ctx) {
     editGroup,
     editVisit,
     removeVisit,
+    shortlist,
+    focus,
   };
 
   // ---------- drawing ----------
@@ -181,6 +183,7 @@ export function mountInsights(ctx) {
       save: (dialogForm) => api.updateGroup(g.id, {
         name: dialogForm.querySelector(`#${p}-name`).value,
         note: dialogForm.querySelector(`#${p}-note`).value,
+        category: dialogForm.querySelector(`#${p}-category`).value || null,
       }),
     });
     if (saved) await groupChanged(g, `Saved the group ${isolate(saved.name)}`, '.group-edit');
@@ -212,6 +215,18 @@ export function mountInsights(ctx) {
       await loadGroups();
       showChange(`Noted: you went to ${isolate(g.name)}`, runUndo);
     } catch (err) { showToast(err.message); }
+  }
+
+  /** Puts `g` on the shortlist or takes it off, one undoable step. */
+  async function shortlist(g) {
+    try { await api.shortlistGroup(g.id, !g.shortlisted); } catch (err) { showToast(err.message); return; }
+    await groupChanged(g, g.shortlisted ? `Took ${isolate(g.name)} off the shortlist` : `Shortlisted ${isolate(g.name)}`, '.group-shortlist');
+  }
+
+  /** Makes `g` the one group to focus on, or no group when it already is; one undoable step. */
+  async function focus(g) {
+    try { await api.focusGroup(g.focus ? null : g.id); } catch (err) { showToast(err.message); return; }
+    await groupChanged(g, g.focus ? `No group in focus` : `Focusing on ${isolate(g.name)}`, '.group-focus');
   }
 
   async function removeGroup(g) {

@@ -7,6 +7,7 @@ import { dateText } from '../lib/format.js';
 import { labelFor } from '../lib/presenting.js';
 import { showToast } from '../lib/toast.js';
 import { personContacts } from './person-contacts.js';
+import { personDates } from './person-dates.js';
 import { personJournal } from './person-journal.js';
 
 export const FIELDS = [
@@ -103,6 +104,8 @@ export function personPanel(view) {
   let form = null;
   // The journal (profile and interactions) of the person being edited.
   let journal = null;
+  // The person's birthday and work dates, between their details and their journal.
+  let dates = null;
   let saving = false;
 
   const control = (name) => panel.querySelector(`#person-${name}`);
@@ -111,7 +114,7 @@ export function personPanel(view) {
 
   function isDirty() {
     if (!form) return false;
-    if (journal?.isDirty()) return true;
+    if (journal?.isDirty() || dates?.isDirty()) return true;
     return fieldsChanged(form, readForm());
   }
 
@@ -137,12 +140,13 @@ export function personPanel(view) {
       ? personJournal(form.person, { api, runUndo: view.runUndo, onChange: () => view.reload() })
       : null;
     const contacts = form.mode === 'edit' ? personContacts(form.person, { api }) : null;
+    dates = form.mode === 'edit' ? personDates(form.person, { api, runUndo: view.runUndo }) : null;
     replaceChildren(panel, personFormElement(form, {
       onSubmit: submit,
       onCancel: () => cancel({ confirmed: true }),
       onDelete: () => view.remove(form.person),
       onBringBack: () => view.bringBack(form.person),
-    }), contacts?.el, journal?.el);
+    }), contacts?.el, dates?.el, journal?.el);
   }
 
   function open(mode, person = null) {
@@ -226,6 +230,10 @@ export function personPanel(view) {
     /** Ctrl+Enter: submits the journal's focused form, else this one; false with no form open. */
     save() {
       if (!form) return false;
+      if (dates?.el.contains(document.activeElement)) {
+        dates.el.querySelector('#date-form')?.requestSubmit();
+        return true;
+      }
       if (!journal?.submitFocused()) submit();
       return true;
     },

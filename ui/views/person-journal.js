@@ -17,7 +17,12 @@ import { personWins } from './person-wins.js';
 const LEVELS = [['senior_leader', 'Senior leader'], ['skip_level', 'Skip-level'], ['manager', 'Manager'], ['peer', 'Peer'], ['junior', 'Junior'], ['external', 'External']];
 const CHANNELS = [['one_on_one', '1:1'], ['email', 'Email'], ['chat', 'Chat'], ['coffee', 'Coffee'], ['meeting', 'Meeting']];
 const ALLY_ROLES = [['collaborator', 'Collaborator'], ['supporter', 'Supporter'], ['endorser', 'Endorser'], ['mentor', 'Mentor'], ['sponsor', 'Sponsor']];
-export const KINDS = [['one_on_one', '1:1'], ['coffee', 'Coffee'], ['meeting', 'Meeting'], ['message', 'Message'], ['email', 'Email'], ['event', 'Event'], ['introduction', 'Introduction']];
+export const KINDS = [['one_on_one', '1:1'], ['coffee', 'Coffee'], ['meeting', 'Meeting'], ['message', 'Message'], ['email', 'Email'], ['event', 'Event'], ['introduction', 'Introduction'], ['gave_credit', 'Gave public credit'], ['endorsed', 'Endorsed them']];
+const INFO_LENGTHS = [['short', 'Short: the headline'], ['detailed', 'Detailed: the whole of it']];
+const INFO_STYLES = [['data', 'Data: numbers first'], ['story', 'Story: the narrative first']];
+
+/** The question a first meeting with someone new is for, shown while nothing is logged yet. */
+export const FIRST_MEETING_PROMPT = 'First time you meet? Ask: how can we help each other?';
 
 // The profile's fields in the order a person would fill them in.
 const PROFILE_FIELDS = [
@@ -33,6 +38,12 @@ const PROFILE_FIELDS = [
   { name: 'cadence_days', label: 'Every how many days', number: true },
   { name: 'pitch', label: 'Your pitch to them', multiline: true },
   { name: 'ally_role', label: 'Ally role', choices: ALLY_ROLES },
+  { name: 'needs_from_me', label: 'What they need from you', multiline: true },
+  { name: 'leadership_style', label: 'Their leadership style' },
+  { name: 'info_format', label: 'The format they like information in' },
+  { name: 'info_length', label: 'How much of it', choices: INFO_LENGTHS },
+  { name: 'info_style', label: 'Data or story', choices: INFO_STYLES },
+  { name: 'one_on_one_weeks', label: 'Regular 1:1 every how many weeks (a reminder keeps it)', number: true, max: 52 },
 ];
 
 const labelOf = (choices, value) => choices.find(([v]) => v === value)?.[1] ?? value;
@@ -76,7 +87,7 @@ export function personJournal(person, { api, runUndo, onChange }) {
         h('option', { value: '' }, 'Not set'),
         f.choices.map(([v, text]) => h('option', { value: v, selected: v === value }, text)));
     }
-    if (f.number) return h('input', { id, name: f.name, type: 'number', min: '1', max: '365', step: '1', value: value ?? '' });
+    if (f.number) return h('input', { id, name: f.name, type: 'number', min: '1', max: String(f.max ?? 365), step: '1', value: value ?? '' });
     if (f.multiline) return h('textarea', { id, name: f.name, rows: '3', value: value ?? '' });
     return h('input', { id, name: f.name, type: 'text', autocomplete: 'off', value: value ?? '' });
   }
@@ -110,6 +121,10 @@ export function personJournal(person, { api, runUndo, onChange }) {
     const profile = readProfile();
     if (profile.cadence_days !== null && !Number.isInteger(profile.cadence_days)) {
       showFormError(profileForm, 'profile', { field: 'cadence_days', message: 'Write a whole number of days, such as 14.' });
+      return;
+    }
+    if (profile.one_on_one_weeks !== null && !Number.isInteger(profile.one_on_one_weeks)) {
+      showFormError(profileForm, 'profile', { field: 'one_on_one_weeks', message: 'Write a whole number of weeks, such as 2.' });
       return;
     }
     try {
@@ -158,6 +173,7 @@ export function personJournal(person, { api, runUndo, onChange }) {
           h('label', { for: `${prefix}-occurred_at` }, 'When'),
           h('input', { id: `${prefix}-occurred_at`, type: 'datetime-local', value: when }),
           h('p', { class: 'field-error', id: `${prefix}-occurred_at-error`, hidden: true }))),
+      editing ? null : h('p', { class: 'hint first-meeting', id: 'first-meeting-prompt', hidden: true }, FIRST_MEETING_PROMPT),
       h('div', { class: 'field' },
         h('label', { for: `${prefix}-notes` }, `What passed between you and ${labelFor(person)}`),
         h('textarea', { id: `${prefix}-notes`, rows: '3', placeholder: 'What they said, what they need, what you agreed', value: i?.notes }),
@@ -265,7 +281,17 @@ export function personJournal(person, { api, runUndo, onChange }) {
     });
   }
 
+  /** With nothing logged yet, the log form asks the first meeting's question. */
+  function showFirstMeetingPrompt() {
+    const first = shown.length === 0 && !older;
+    const prompt = logForm.querySelector('#first-meeting-prompt');
+    if (prompt) prompt.hidden = !first;
+    const notes = logForm.querySelector('#interaction-notes');
+    if (notes) notes.placeholder = first ? 'How can we help each other? What they need, what you can offer' : 'What they said, what they need, what you agreed';
+  }
+
   function renderTimeline() {
+    showFirstMeetingPrompt();
     replaceChildren(timeline, shown.length
       ? shown.map((i) => h('li', { class: 'interaction', 'data-id': i.id },
         h('div', { class: 'interaction-head' },

@@ -56,6 +56,10 @@ function settingsForm() {
       labelled('thank_you', 'Remind me to say thank you', h('select', { id: 'rs-thank_you' }, THANK_YOU.map(([v, t]) => h('option', { value: v }, t)))),
       labelled('thank_you_days', 'days', input('thank_you_days', 'number', { min: 1, max: 30 }))),
     error('thank_you_days'),
+    h('label', { class: 'check', for: 'rs-birthday_reminders' }, input('birthday_reminders', 'checkbox'),
+      'Remind me of birthdays on the day (each person can say otherwise)'),
+    h('label', { class: 'check', for: 'rs-work_date_reminders' }, input('work_date_reminders', 'checkbox'),
+      'Remind me of work anniversaries and start dates on the day'),
     h('p', { class: 'form-error', id: 'rs-form-error', role: 'alert', hidden: true }),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary', id: 'rs-save' }, 'Save reminder settings'),
       h('p', { class: 'success', id: 'rs-saved', role: 'status', hidden: true }, 'Saved.')));
@@ -76,6 +80,8 @@ export function reminderSettingsForm(api, store) {
     f('thank_you_days').value = String(s.thank_you_days);
     f('quiet_weekends').checked = s.quiet_weekends;
     f('weekly_review').checked = s.weekly_review;
+    f('birthday_reminders').checked = Boolean(s.birthday_reminders);
+    f('work_date_reminders').checked = s.work_date_reminders !== false;
     syncEnabled();
   }
 
@@ -102,6 +108,8 @@ export function reminderSettingsForm(api, store) {
       weekly_review_time: f('weekly_review_time').value,
       thank_you: f('thank_you').value,
       thank_you_days: Number(f('thank_you_days').value),
+      birthday_reminders: f('birthday_reminders').checked,
+      work_date_reminders: f('work_date_reminders').checked,
     };
     try {
       const kept = await api.saveReminderSettings(settings);

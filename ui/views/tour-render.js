@@ -121,6 +121,8 @@ export function tourView(tour, people, on, now = new Date()) {
         fill),
       next.length ? h('p', { id: 'tour-next' }, h('strong', {}, 'Next to book: '), next.map((s, i) => [i ? ', ' : '', stopName(s)])) : null,
       h('div', { class: 'actions' },
+        h('button', { type: 'button', id: 'tour-export', onclick: () => on.exportTour() }, 'Export as text'),
+        h('button', { type: 'button', id: 'tour-print', onclick: () => on.printTour() }, 'Print'),
         h('button', { type: 'button', class: 'link', id: 'tour-edit', onclick: () => on.editTour() }, 'Edit title and first day'),
         h('button', { type: 'button', class: 'link danger', id: 'tour-delete', onclick: () => on.removeTour() }, 'Delete the tour'))),
     stopForm(people, on),

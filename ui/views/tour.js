@@ -28,7 +28,26 @@ export function mountTour(ctx) {
 
   const on = {
     start, addStop, recordMeeting, addSuggestion, removeStop, reopen, removeTour, editTour, moveStop, showTour, newTour, cancelStart,
+    exportTour, printTour,
   };
+
+  /** Saves the tour as text, to review with one's manager. */
+  async function exportTour() {
+    if (!state.tour) return;
+    try {
+      const path = await api.exportTour(state.tour.id);
+      if (!path) return; // the save dialog was cancelled
+      showToast(`Saved the tour to ${path}`, { timeoutMs: 10000 });
+      announce('Saved the tour as text');
+    } catch (err) { showToast(err.message); }
+  }
+
+  /** Prints the summary and the plan only (styles.css hides the rest while printing). */
+  function printTour() {
+    document.body.classList.add('printing-tour');
+    window.print();
+    document.body.classList.remove('printing-tour');
+  }
 
   function render({ focus } = {}) {
     const list = state.tours.length > 1 || (state.tours.length && state.starting) ? tourList(state.tours, state.tour?.id, on) : null;

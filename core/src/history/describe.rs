@@ -154,6 +154,7 @@ fn thing(tx: &Transaction<'_>, e: &Entry) -> Result<String> {
             e,
             "SELECT CASE i.kind WHEN 'one_on_one' THEN 'a 1:1' WHEN 'email' THEN 'an email'
                         WHEN 'event' THEN 'an event' WHEN 'introduction' THEN 'an introduction'
+                        WHEN 'gave_credit' THEN 'public credit' WHEN 'endorsed' THEN 'an endorsement'
                         ELSE 'a ' || i.kind END || coalesce(' with ' || (
                       SELECT group_concat(name, ', ') FROM (
                         SELECT p.name FROM interaction_people ip JOIN people p ON p.id = ip.person_id
@@ -204,6 +205,13 @@ fn thing(tx: &Transaction<'_>, e: &Entry) -> Result<String> {
               WHERE a.id = ?1",
         )?,
         "forums" => text_of(tx, e, "SELECT 'the forum ' || name FROM forums WHERE id = ?1")?,
+        "person_dates" => text_of(
+            tx,
+            e,
+            "SELECT name || '’s ' || CASE ?2 WHEN 'birthday' THEN 'birthday'
+                       WHEN 'anniversary' THEN 'work anniversary' ELSE 'start date' END
+               FROM people WHERE id = ?1",
+        )?,
         _ => None,
     };
     Ok(found.unwrap_or_else(|| format!("a record of {}", plural(&e.tbl))))

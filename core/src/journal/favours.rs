@@ -281,11 +281,20 @@ pub struct Balance {
     pub by_me: i64,
 }
 
+/// Public credit the user gave a person (`?1`) and endorsements they wrote, since `?2`: they
+/// count as the user giving, like a favour done for them.
+pub(crate) const GIVEN_IN_PUBLIC: &str = "SELECT count(*) FROM interaction_people ip
+       JOIN interactions i ON i.id = ip.interaction_id AND i.deleted_at IS NULL
+      WHERE ip.person_id = ?1 AND i.kind IN ('gave_credit', 'endorsed') AND i.occurred_at >= ?2";
+
 pub fn balance(db: &Database, person_id: &str, since: DateTime<Utc>) -> Result<Balance> {
     crate::people::get(db, person_id)?;
     Ok(db.conn().query_row(
-        "SELECT count(*) FILTER (WHERE direction = 'by_them'), count(*) FILTER (WHERE direction = 'by_me')
-         FROM favours WHERE person_id = ?1 AND deleted_at IS NULL AND status = 'done' AND done_at >= ?2",
+        &format!(
+            "SELECT count(*) FILTER (WHERE direction = 'by_them'),
+                    count(*) FILTER (WHERE direction = 'by_me') + ({GIVEN_IN_PUBLIC})
+             FROM favours WHERE person_id = ?1 AND deleted_at IS NULL AND status = 'done' AND done_at >= ?2"
+        ),
         rusqlite::params![person_id, time_text(since)],
         |r| Ok(Balance { by_them: r.get(0)?, by_me: r.get(1)? }),
     )?)

@@ -18,7 +18,8 @@ pub const MAX_FOLLOW_UP: usize = 10_000;
 const CLOCK_SLACK: Duration = Duration::minutes(5);
 
 text_enum! {
-    /// What kind of contact it was.
+    /// What kind of contact it was; giving public credit and endorsing count as giving in
+    /// the balance of favours.
     Kind {
         OneOnOne = "one_on_one",
         Coffee = "coffee",
@@ -27,6 +28,9 @@ text_enum! {
         Email = "email",
         Event = "event",
         Introduction = "introduction",
+        // The user gave them credit in public, or endorsed them: both count as giving.
+        GaveCredit = "gave_credit",
+        Endorsed = "endorsed",
     }
 }
 

@@ -47,6 +47,25 @@ text_enum! {
     }
 }
 
+text_enum! {
+    /// How long they like information: the short version or the whole of it.
+    InfoLength {
+        Short = "short",
+        Detailed = "detailed",
+    }
+}
+
+text_enum! {
+    /// Whether numbers or a story convince them.
+    InfoStyle {
+        Data = "data",
+        Story = "story",
+    }
+}
+
+/// Longest regular 1:1 rhythm, in weeks.
+pub const MAX_ONE_ON_ONE_WEEKS: u8 = 52;
+
 /// A profile as stored and as typed; every field is optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -64,10 +83,20 @@ pub struct Profile {
     pub cadence_days: Option<u16>,
     pub pitch: String,
     pub ally_role: Option<AllyRole>,
+    /// What they need from the user.
+    pub needs_from_me: String,
+    /// How they lead.
+    pub leadership_style: String,
+    /// The format they like information in ("one slide", "a written memo").
+    pub info_format: String,
+    pub info_length: Option<InfoLength>,
+    pub info_style: Option<InfoStyle>,
+    /// A regular 1:1 every this many weeks, which a repeating reminder keeps.
+    pub one_on_one_weeks: Option<u8>,
 }
 
 impl Profile {
-    fn texts(&mut self) -> [(&'static str, &'static str, &mut String); 8] {
+    fn texts(&mut self) -> [(&'static str, &'static str, &mut String); 11] {
         [
             ("how_met", "How you met", &mut self.how_met),
             ("motivations", "What they care about", &mut self.motivations),
@@ -77,6 +106,17 @@ impl Profile {
             ("success_90", "Success at 90 days", &mut self.success_90),
             ("challenges", "Their challenges", &mut self.challenges),
             ("pitch", "Your pitch", &mut self.pitch),
+            (
+                "needs_from_me",
+                "What they need from you",
+                &mut self.needs_from_me,
+            ),
+            (
+                "leadership_style",
+                "Their leadership style",
+                &mut self.leadership_style,
+            ),
+            ("info_format", "The format they like", &mut self.info_format),
         ]
     }
 
@@ -98,6 +138,17 @@ impl Profile {
                 });
             }
         }
+        if let Some(weeks) = profile.one_on_one_weeks {
+            if !(1..=MAX_ONE_ON_ONE_WEEKS).contains(&weeks) {
+                return Err(Error::Invalid {
+                    code: "profiles.bad_one_on_one_weeks",
+                    field: "one_on_one_weeks",
+                    message: format!(
+                        "A 1:1 every {weeks} weeks? Choose between 1 and {MAX_ONE_ON_ONE_WEEKS} weeks."
+                    ),
+                });
+            }
+        }
         Ok(profile)
     }
 }
@@ -109,7 +160,8 @@ pub fn get(db: &Database, person_id: &str) -> Result<Profile> {
         .conn()
         .query_row(
             "SELECT level, how_met, motivations, influences, success_30, success_60, success_90,
-                    challenges, channel, cadence_days, pitch, ally_role
+                    challenges, channel, cadence_days, pitch, ally_role, needs_from_me,
+                    leadership_style, info_format, info_length, info_style, one_on_one_weeks
              FROM profiles WHERE person_id = ?1",
             [person_id],
             |r| {
@@ -126,6 +178,12 @@ pub fn get(db: &Database, person_id: &str) -> Result<Profile> {
                     cadence_days: r.get(9)?,
                     pitch: r.get(10)?,
                     ally_role: optional(r.get_ref(11)?)?,
+                    needs_from_me: r.get(12)?,
+                    leadership_style: r.get(13)?,
+                    info_format: r.get(14)?,
+                    info_length: optional(r.get_ref(15)?)?,
+                    info_style: optional(r.get_ref(16)?)?,
+                    one_on_one_weeks: r.get(17)?,
                 })
             },
         )
@@ -161,8 +219,11 @@ pub fn save(
     db.write(|tx| {
         tx.execute(
             "INSERT INTO profiles (person_id, level, how_met, motivations, influences, success_30,
-                 success_60, success_90, challenges, channel, cadence_days, pitch, ally_role, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)
+                 success_60, success_90, challenges, channel, cadence_days, pitch, ally_role, updated_at,
+                 needs_from_me, leadership_style, info_format, info_length, info_style,
+                 one_on_one_weeks, one_on_one_since)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,
+                     ?15, ?16, ?17, ?18, ?19, ?20, CASE WHEN ?20 IS NULL THEN NULL ELSE ?14 END)
              ON CONFLICT (person_id) DO UPDATE SET
                  level = excluded.level, how_met = excluded.how_met,
                  motivations = excluded.motivations, influences = excluded.influences,
@@ -170,6 +231,13 @@ pub fn save(
                  success_90 = excluded.success_90, challenges = excluded.challenges,
                  channel = excluded.channel, cadence_days = excluded.cadence_days,
                  pitch = excluded.pitch, ally_role = excluded.ally_role,
+                 needs_from_me = excluded.needs_from_me,
+                 leadership_style = excluded.leadership_style,
+                 info_format = excluded.info_format, info_length = excluded.info_length,
+                 info_style = excluded.info_style,
+                 one_on_one_since = CASE WHEN one_on_one_weeks IS excluded.one_on_one_weeks
+                                         THEN one_on_one_since ELSE excluded.one_on_one_since END,
+                 one_on_one_weeks = excluded.one_on_one_weeks,
                  updated_at = excluded.updated_at",
             rusqlite::params![
                 person_id,
@@ -186,6 +254,12 @@ pub fn save(
                 profile.pitch,
                 text(profile.ally_role, AllyRole::as_str),
                 time_text(now),
+                profile.needs_from_me,
+                profile.leadership_style,
+                profile.info_format,
+                text(profile.info_length, InfoLength::as_str),
+                text(profile.info_style, InfoStyle::as_str),
+                profile.one_on_one_weeks,
             ],
         )?;
         Ok(())
@@ -233,6 +307,12 @@ mod tests {
             cadence_days: Some(14),
             pitch: "Platform work cuts pages; here is the data.".into(),
             ally_role: Some(AllyRole::Sponsor),
+            needs_from_me: "Early warning on slips".into(),
+            leadership_style: "Coaching, hands-off".into(),
+            info_format: "One slide, numbers first".into(),
+            info_length: Some(InfoLength::Short),
+            info_style: Some(InfoStyle::Data),
+            one_on_one_weeks: Some(2),
         };
         assert_eq!(save(&mut db, &id, &full, now()).unwrap(), full);
         assert_eq!(get(&db, &id).unwrap(), full);
@@ -240,6 +320,24 @@ mod tests {
             save(&mut db, &id, &Profile::default(), now()).unwrap(),
             Profile::default()
         );
+    }
+
+    #[test]
+    fn a_1_1_rhythm_outside_1_to_52_weeks_is_refused_by_name() {
+        let (mut db, id) = with_person();
+        for weeks in [0, 53] {
+            let bad = Profile {
+                one_on_one_weeks: Some(weeks),
+                ..Profile::default()
+            };
+            match save(&mut db, &id, &bad, now()) {
+                Err(Error::Invalid { field, message, .. }) => {
+                    assert_eq!(field, "one_on_one_weeks");
+                    assert!(message.contains(&weeks.to_string()), "{message}");
+                }
+                other => panic!("{weeks} weeks must be refused, got {other:?}"),
+            }
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::fields::{day, line, required, text};
-use crate::records::{delete_softly, new_id, time_text, undelete};
+use crate::records::{delete_softly, new_id, text_enum, time_text, undelete};
 use crate::storage::Database;
 
 pub const MAX_NAME: usize = 500;
@@ -15,11 +15,23 @@ pub const MAX_NOTE: usize = 10_000;
 /// Attend each group at least this often.
 pub const QUARTER_DAYS: u64 = 91;
 
+text_enum! {
+    /// What a professional group gathers people around.
+    GroupCategory {
+        Function = "function",
+        Industry = "industry",
+        Skill = "skill",
+        Affinity = "affinity",
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GroupInput {
     pub name: String,
     #[serde(default)]
     pub note: String,
+    #[serde(default)]
+    pub category: Option<GroupCategory>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -30,11 +42,17 @@ pub struct Group {
     pub created_at: DateTime<Utc>,
     pub last_attended: Option<NaiveDate>,
     pub times_attended: u32,
+    pub category: Option<GroupCategory>,
+    /// On the shortlist of groups the user is weighing.
+    pub shortlisted: bool,
+    /// The one group the user chose to focus on (at most one).
+    pub focus: bool,
 }
 
 const COLUMNS: &str = "g.id, g.name, g.note, g.created_at,
     (SELECT max(a.attended_on) FROM group_attendance a WHERE a.group_id = g.id AND a.deleted_at IS NULL),
-    (SELECT count(*) FROM group_attendance a WHERE a.group_id = g.id AND a.deleted_at IS NULL)";
+    (SELECT count(*) FROM group_attendance a WHERE a.group_id = g.id AND a.deleted_at IS NULL),
+    g.category, g.shortlisted, g.focus";
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Group> {
     Ok(Group {
@@ -44,6 +62,12 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Group> {
         created_at: r.get(3)?,
         last_attended: r.get(4)?,
         times_attended: r.get(5)?,
+        category: match r.get_ref(6)?.as_str()? {
+            "" => None,
+            _ => Some(r.get(6)?),
+        },
+        shortlisted: r.get(7)?,
+        focus: r.get(8)?,
     })
 }
 
@@ -87,8 +111,15 @@ pub fn add(db: &mut Database, input: &GroupInput, now: DateTime<Utc>) -> Result<
     let id = new_id(now);
     db.write(|tx| {
         tx.execute(
-            "INSERT INTO groups (id, name, note, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?4)",
-            rusqlite::params![id, name, note, time_text(now)],
+            "INSERT INTO groups (id, name, note, category, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+            rusqlite::params![
+                id,
+                name,
+                note,
+                category_text(input.category),
+                time_text(now)
+            ],
         )?;
         Ok(())
     })?;
@@ -105,12 +136,56 @@ pub fn update(
     get(db, id)?;
     db.write(|tx| {
         tx.execute(
-            "UPDATE groups SET name = ?2, note = ?3, updated_at = ?4 WHERE id = ?1",
-            rusqlite::params![id, name, note, time_text(now)],
+            "UPDATE groups SET name = ?2, note = ?3, category = ?4, updated_at = ?5 WHERE id = ?1",
+            rusqlite::params![
+                id,
+                name,
+                note,
+                category_text(input.category),
+                time_text(now)
+            ],
         )?;
         Ok(())
     })?;
     get(db, id)
+}
+
+fn category_text(category: Option<GroupCategory>) -> &'static str {
+    category.map_or("", GroupCategory::as_str)
+}
+
+/// Puts a group on the shortlist or takes it off (a group taken off is no longer the focus).
+pub fn shortlist(db: &mut Database, id: &str, on: bool, now: DateTime<Utc>) -> Result<Group> {
+    get(db, id)?;
+    db.write(|tx| {
+        tx.execute(
+            "UPDATE groups SET shortlisted = ?2, focus = focus AND ?2, updated_at = ?3 WHERE id = ?1",
+            rusqlite::params![id, on, time_text(now)],
+        )?;
+        Ok(())
+    })?;
+    get(db, id)
+}
+
+/// Makes `id` the one group to focus on (shortlisting it), or no group when `None`; one step.
+pub fn focus_on(db: &mut Database, id: Option<&str>, now: DateTime<Utc>) -> Result<Vec<Group>> {
+    if let Some(id) = id {
+        get(db, id)?;
+    }
+    db.write(|tx| {
+        tx.execute(
+            "UPDATE groups SET focus = 0, updated_at = ?1 WHERE focus = 1",
+            [time_text(now)],
+        )?;
+        if let Some(id) = id {
+            tx.execute(
+                "UPDATE groups SET focus = 1, shortlisted = 1, updated_at = ?2 WHERE id = ?1",
+                rusqlite::params![id, time_text(now)],
+            )?;
+        }
+        Ok(())
+    })?;
+    list(db)
 }
 
 pub fn delete(db: &mut Database, id: &str, now: DateTime<Utc>) -> Result<Group> {

@@ -339,15 +339,22 @@ pub fn reciprocity(db: &Database, now: DateTime<Utc>) -> Result<Reciprocity> {
         })
     })?;
     let unthanked = rows.collect::<rusqlite::Result<_>>()?;
+    // Public credit and endorsements the user gave count as giving, like favours done.
     let mut stmt = db.conn().prepare_cached(
-        "SELECT p.id, p.name,
-                count(*) FILTER (WHERE f.direction = 'by_them') AS by_them,
-                count(*) FILTER (WHERE f.direction = 'by_me') AS by_me
-           FROM favours f JOIN people p ON p.id = f.person_id
-                AND p.deleted_at IS NULL AND p.left_at IS NULL
-          WHERE f.deleted_at IS NULL AND f.status = 'done' AND f.done_at >= ?1
-          GROUP BY p.id HAVING by_them - by_me >= 2
-          ORDER BY by_them - by_me DESC, p.name",
+        "SELECT id, name, by_them, by_me + (
+                    SELECT count(*) FROM interaction_people ip
+                      JOIN interactions i ON i.id = ip.interaction_id AND i.deleted_at IS NULL
+                     WHERE ip.person_id = t.id AND i.kind IN ('gave_credit', 'endorsed')
+                       AND i.occurred_at >= ?1) AS given
+           FROM (SELECT p.id, p.name,
+                        count(*) FILTER (WHERE f.direction = 'by_them') AS by_them,
+                        count(*) FILTER (WHERE f.direction = 'by_me') AS by_me
+                   FROM favours f JOIN people p ON p.id = f.person_id
+                        AND p.deleted_at IS NULL AND p.left_at IS NULL
+                  WHERE f.deleted_at IS NULL AND f.status = 'done' AND f.done_at >= ?1
+                  GROUP BY p.id HAVING by_them - by_me >= 2) t
+          WHERE by_them - given >= 2
+          ORDER BY by_them - given DESC, name",
     )?;
     let since = time_text(now - Duration::days(crate::journal::favours::BALANCE_DAYS));
     let rows = stmt.query_map([since], |r| {

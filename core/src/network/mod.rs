@@ -12,6 +12,7 @@ pub mod insights;
 mod links;
 mod paths;
 pub mod tour;
+mod tour_text;
 
 pub use graph::{graph, intro_paths, Graph, GraphLink, GraphNode, ME};
 pub(crate) use graph::{load, stances, Loaded};
@@ -20,3 +21,4 @@ pub use links::{
     Strength, MAX_NOTE,
 };
 pub use paths::{first_steps, graph_paths, Edge, Path, Step, PATHS};
+pub use tour_text::tour_text;

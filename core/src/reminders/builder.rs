@@ -77,6 +77,11 @@ fn usual_offers(kind: Kind) -> &'static [Offer] {
         Kind::TourMeeting => offers::TOUR_MEETING,
         Kind::Ask => offers::ASK,
         Kind::ImpactFollowUp => offers::IMPACT_FOLLOW_UP,
-        Kind::ThankYou | Kind::Promise | Kind::CheckIn | Kind::OneOff => offers::DONE,
+        Kind::ThankYou
+        | Kind::Promise
+        | Kind::CheckIn
+        | Kind::OneOff
+        | Kind::ImportantDate
+        | Kind::RegularOneOnOne => offers::DONE,
     }
 }

@@ -11,6 +11,7 @@ mod cadence;
 mod check_ins;
 mod dated;
 mod firing;
+mod important_dates;
 pub mod notification;
 pub mod offers;
 mod overview;

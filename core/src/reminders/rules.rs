@@ -386,6 +386,8 @@ pub(super) fn rules_with_names(
     tour_meetings(db, &mut b)?;
     super::support::unanswered_asks(db, &mut b)?;
     super::support::impact_follow_ups(db, &mut b)?;
+    super::important_dates::important_dates(db, &mut b, settings)?;
+    super::important_dates::regular_one_on_ones(db, &mut b)?;
     weekly_review(db, &mut b, settings, now)?;
     Ok((b.rules, b.names))
 }

@@ -29,6 +29,8 @@ text_enum! {
         TourMeeting = "tour_meeting",
         Ask = "ask",
         ImpactFollowUp = "impact_follow_up",
+        ImportantDate = "important_date",
+        RegularOneOnOne = "regular_one_on_one",
     }
 }
 

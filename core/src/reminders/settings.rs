@@ -45,6 +45,11 @@ pub struct ReminderSettings {
     pub paused_until: Option<DateTime<Utc>>,
     /// When reminders were first set up; the weekly review starts after it, not in the past.
     pub since: Option<DateTime<Utc>>,
+    /// Birthdays remind on the day for everyone (a person can say otherwise); off by default.
+    pub birthday_reminders: bool,
+    /// Work anniversaries and start dates remind on the day for everyone (a person can say
+    /// otherwise).
+    pub work_date_reminders: bool,
 }
 
 /// The user's time zone as the system knows it: `TZ` when it names a zone ("Europe/Berlin",
@@ -75,6 +80,8 @@ impl Default for ReminderSettings {
             thank_you_days: 1,
             paused_until: None,
             since: None,
+            birthday_reminders: false,
+            work_date_reminders: true,
         }
     }
 }

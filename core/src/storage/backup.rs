@@ -54,6 +54,7 @@ const TABLES: &[(&str, &str)] = &[
     ("asks", "id"),
     // Which rows are the sample's, so a restored backup can still remove exactly those.
     ("sample_rows", "tbl, row_key"),
+    ("person_dates", "person_id, kind"),
 ];
 
 /// The names of the tables a backup holds.

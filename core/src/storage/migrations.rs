@@ -84,6 +84,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0020_asks.sql",
         include_str!("../../migrations/0020_asks.sql"),
     ),
+    (
+        "0021_dates.sql",
+        include_str!("../../migrations/0021_dates.sql"),
+    ),
 ];
 
 pub(crate) fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {
@@ -106,6 +110,81 @@ mod tests {
         migrations(MIGRATION_FILES)
             .validate()
             .expect("every migration applies cleanly to an empty database");
+    }
+
+    /// 0021 rebuilds `interactions` to widen its kinds: every row, who was there, the search
+    /// index and the references to it must come through, with foreign keys on as the app runs.
+    #[test]
+    fn the_interactions_rebuild_keeps_rows_people_and_search() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        let steps = migrations(MIGRATION_FILES);
+        let before = MIGRATION_FILES
+            .iter()
+            .position(|(name, _)| *name == "0021_dates.sql")
+            .unwrap();
+        steps.to_version(&mut conn, before).unwrap();
+        conn.execute_batch(
+            "INSERT INTO people (id, name, name_key, search_text, created_at, updated_at)
+                 VALUES ('p1', 'Dana', 'dana', 'dana', '2026-01-01T00:00:00Z',
+                         '2026-01-01T00:00:00Z');
+             INSERT INTO interactions (id, occurred_at, kind, notes, created_at, updated_at)
+                 VALUES ('i1', '2026-01-02T00:00:00Z', 'coffee', 'roadmap chat',
+                         '2026-01-02T00:00:00Z', '2026-01-02T00:00:00Z');
+             INSERT INTO interaction_people (interaction_id, person_id) VALUES ('i1', 'p1');",
+        )
+        .unwrap();
+        steps.to_latest(&mut conn).unwrap();
+        let kept: (String, String) = conn
+            .query_row(
+                "SELECT i.kind, ip.person_id FROM interactions i
+                   JOIN interaction_people ip ON ip.interaction_id = i.id",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            kept,
+            ("coffee".into(), "p1".into()),
+            "the row and who was there are kept"
+        );
+        conn.execute(
+            "INSERT INTO interactions (id, occurred_at, kind, notes, created_at, updated_at)
+                 VALUES ('i2', '2026-01-03T00:00:00Z', 'endorsed', 'endorsed on the panel',
+                         '2026-01-03T00:00:00Z', '2026-01-03T00:00:00Z')",
+            [],
+        )
+        .expect("the new kinds are accepted");
+        let found: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM search_interactions WHERE search_interactions MATCH 'roadmap OR panel'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(found, 2, "old and new interactions are both searchable");
+        let fk_problems: i64 = conn
+            .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(fk_problems, 0);
+        let references: String = conn
+            .query_row(
+                "SELECT \"table\" FROM pragma_foreign_key_list('interaction_people') WHERE \"from\" = 'interaction_id'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            references, "interactions",
+            "interaction_people still points at the table"
+        );
+        let orphan = conn.execute(
+            "INSERT INTO interaction_people (interaction_id, person_id) VALUES ('nope', 'p1')",
+            [],
+        );
+        assert!(orphan.is_err(), "the reference is still enforced");
     }
 
     #[test]

@@ -82,3 +82,26 @@ pub async fn edit_attendance(
         })
         .await
 }
+
+/// Puts a group on the shortlist or takes it off.
+#[tauri::command]
+pub async fn shortlist_group(
+    state: State<'_, AppState>,
+    id: String,
+    on: bool,
+) -> Result<Group, WireError> {
+    state
+        .with_db(move |db| groups::shortlist(db, &id, on, now()))
+        .await
+}
+
+/// Makes one group the focus (none when `id` is null); answers with every group.
+#[tauri::command]
+pub async fn focus_group(
+    state: State<'_, AppState>,
+    id: Option<String>,
+) -> Result<Vec<Group>, WireError> {
+    state
+        .with_db(move |db| groups::focus_on(db, id.as_deref(), now()))
+        .await
+}

@@ -4,6 +4,7 @@
 pub mod app;
 pub mod asks;
 pub mod data;
+pub mod dates;
 pub mod groups;
 pub mod history;
 pub mod import;

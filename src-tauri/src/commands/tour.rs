@@ -110,3 +110,39 @@ pub async fn set_tour_stop_week(
         .with_db(move |db| tour::set_stop_week(db, &stop_id, week, now()))
         .await
 }
+
+/// The tour as a text file where the user chooses in the save dialog, to review with their
+/// manager; returns where, or nothing if they cancelled.
+#[tauri::command]
+pub async fn export_tour(
+    window: tauri::WebviewWindow,
+    state: State<'_, AppState>,
+    tour_id: String,
+) -> Result<Option<std::path::PathBuf>, WireError> {
+    use allies_core::{interop::export, network::tour_text, reminders::settings};
+    let (proposed, text) = state
+        .with_db(move |db| {
+            let now = now();
+            let today = now.with_timezone(&settings::get(db)?.tz()).date_naive();
+            let text = tour_text(&tour::get(db, &tour_id)?, &today.to_string());
+            Ok((format!("Allies newbie tour - {today}.txt"), text))
+        })
+        .await?;
+    let Some(path) = crate::file_dialogs::save_path(
+        &window,
+        "Save the newbie tour",
+        export::exports_dir().as_deref(),
+        &proposed,
+    )
+    .await
+    else {
+        return Ok(None);
+    };
+    tauri::async_runtime::spawn_blocking(move || {
+        export::save_chosen(&path, text.as_bytes())
+            .map(Some)
+            .map_err(WireError::from)
+    })
+    .await
+    .map_err(crate::state::stopped)?
+}

@@ -282,6 +282,7 @@ async fn a_group_not_attended_for_a_quarter_reminds_until_the_user_goes() -> Res
             &GroupInput {
                 name: "Rust Berlin meetup".into(),
                 note: String::new(),
+                category: None,
             },
             added,
         )?;

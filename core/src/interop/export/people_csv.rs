@@ -4,11 +4,12 @@
 
 use chrono::{DateTime, Utc};
 
+use crate::dates::DateKind;
 use crate::error::{Error, Result};
 use crate::people::contacts::{self, ContactKind};
 use crate::storage::Database;
 
-pub const HEADER: [&str; 14] = [
+pub const HEADER: [&str; 17] = [
     "Name",
     "Role",
     "Department",
@@ -24,6 +25,10 @@ pub const HEADER: [&str; 14] = [
     // Every email and phone number with its label: "work: dana@example.com; d@ng.org".
     "Emails",
     "Phones",
+    // "1985-04-12", or "--04-12" when the year is not known.
+    "Birthday",
+    "Anniversary",
+    "Start date",
 ];
 
 /// What a spreadsheet runs as a formula when a cell starts with it.
@@ -98,6 +103,7 @@ pub fn export(db: &Database) -> Result<Vec<u8>> {
           ORDER BY p.left_at IS NOT NULL, p.name_key, p.id",
     )?;
     let mut stored = contacts::stored_by_person(db.conn())?;
+    let mut dates = crate::dates::by_person(db.conn())?;
     write_csv(&HEADER, |write| {
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
@@ -110,6 +116,14 @@ pub fn export(db: &Database) -> Result<Vec<u8>> {
             let all = contacts::composed(&cells[4], stored.remove(&id).unwrap_or_default());
             cells.push(contacts::to_cell(&all, ContactKind::Email));
             cells.push(contacts::to_cell(&all, ContactKind::Phone));
+            let theirs = dates.remove(&id).unwrap_or_default();
+            for kind in [
+                DateKind::Birthday,
+                DateKind::Anniversary,
+                DateKind::StartDate,
+            ] {
+                cells.push(crate::dates::iso_of(&theirs, kind));
+            }
             write(cells)?;
         }
         Ok(())

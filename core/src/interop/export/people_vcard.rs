@@ -3,6 +3,9 @@
 
 use calcard::vcard::{VCard, VCardEntry, VCardParameter, VCardProperty, VCardType, VCardValue};
 
+use calcard::common::PartialDateTime;
+
+use crate::dates::{DateKind, PersonDate};
 use crate::error::Result;
 use crate::people::contacts::{self, Contact, ContactKind};
 use crate::storage::Database;
@@ -66,6 +69,28 @@ fn contact_entries(all: &[Contact]) -> Vec<VCardEntry> {
     entries
 }
 
+/// BDAY and ANNIVERSARY as vCard 4 dates: "19850412", or "--0412" without the year. A start
+/// date has no vCard property and stays in Allies' own exports.
+fn date_entries(dates: &[PersonDate]) -> Vec<VCardEntry> {
+    dates
+        .iter()
+        .filter_map(|d| {
+            let property = match d.kind {
+                DateKind::Birthday => VCardProperty::Bday,
+                DateKind::Anniversary => VCardProperty::Anniversary,
+                DateKind::StartDate => return None,
+            };
+            let value = PartialDateTime {
+                year: d.year.and_then(|y| u16::try_from(y).ok()),
+                month: u8::try_from(d.month).ok(),
+                day: u8::try_from(d.day).ok(),
+                ..PartialDateTime::default()
+            };
+            Some(VCardEntry::new(property).with_value(VCardValue::PartialDateTime(value)))
+        })
+        .collect()
+}
+
 /// Current people, by name; former colleagues are left out of an address book.
 pub fn export(db: &Database) -> Result<Vec<u8>> {
     let mut stmt = db.conn().prepare_cached(
@@ -73,6 +98,7 @@ pub fn export(db: &Database) -> Result<Vec<u8>> {
           WHERE deleted_at IS NULL AND left_at IS NULL ORDER BY name_key, id",
     )?;
     let mut stored = contacts::stored_by_person(db.conn())?;
+    let mut dates = crate::dates::by_person(db.conn())?;
     let mut rows = stmt.query([])?;
     let mut out = String::new();
     while let Some(r) = rows.next()? {
@@ -105,6 +131,8 @@ pub fn export(db: &Database) -> Result<Vec<u8>> {
         }
         let all = contacts::composed(&email, stored.remove(&id).unwrap_or_default());
         card.entries.extend(contact_entries(&all));
+        card.entries
+            .extend(date_entries(&dates.remove(&id).unwrap_or_default()));
         if !notes.is_empty() {
             card.entries.push(entry(VCardProperty::Note, &notes));
         }

@@ -269,6 +269,7 @@ pub fn apply(
             let id = new_id(now + chrono::Duration::nanoseconds(i as i64));
             people::save(tx, people::INSERT, &id, &c.person, now)?;
             contacts::add_missing(tx, &id, &c.contacts)?;
+            crate::dates::add_missing_in(tx, &id, &c.dates, now)?;
             if !c.how_met.is_empty() {
                 how_met.execute(rusqlite::params![id, c.how_met, stamp])?;
             }
@@ -319,6 +320,7 @@ pub fn apply(
                     contacts::add_missing(tx, &d.existing_id, &[first])?;
                 }
                 contacts::add_missing(tx, &d.existing_id, &c.contacts)?;
+                crate::dates::add_missing_in(tx, &d.existing_id, &c.dates, now)?;
                 if !c.how_met.is_empty() {
                     how_met.execute(rusqlite::params![d.existing_id, c.how_met, stamp])?;
                 }

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::parsed::{decode, not_a_file, Candidate, Parsed, Problem};
+use crate::dates::{self, DateKind};
 use crate::error::{Error, Result};
 use crate::fields::{clean_text, fold};
 use crate::interop::export::people_csv;
@@ -30,6 +31,10 @@ pub struct Mapping {
     pub how_met: Option<usize>,
     /// Comma-separated, as Allies exports them.
     pub tags: Option<usize>,
+    /// "1985-04-12", or "--04-12" without the year.
+    pub birthday: Option<usize>,
+    pub anniversary: Option<usize>,
+    pub start_date: Option<usize>,
 }
 
 /// Guesses the mapping from header names ("E-mail Address" → email, "Company" → organisation).
@@ -71,6 +76,15 @@ pub fn guess_mapping(headers: &[String]) -> Mapping {
         notes: find(&["notes", "note", "comments", "comment"]),
         how_met: find(&["how met", "how we met", "connected on", "met"]),
         tags: find(&["tags", "tag"]),
+        birthday: find(&[
+            "birthday",
+            "birth date",
+            "birthdate",
+            "date of birth",
+            "bday",
+        ]),
+        anniversary: find(&["anniversary", "work anniversary"]),
+        start_date: find(&["start date", "started", "start", "joined"]),
     }
 }
 
@@ -209,14 +223,39 @@ fn read_rows(
             notes: people_csv::unneutralise(raw(mapping.notes)).to_owned(),
             tags: get(mapping.tags),
         };
-        let checked = contacts::validated_all(&contacts)
-            .and_then(|contacts| Ok((person.validated()?, contacts)));
+        let dates = [
+            (DateKind::Birthday, mapping.birthday),
+            (DateKind::Anniversary, mapping.anniversary),
+            (DateKind::StartDate, mapping.start_date),
+        ]
+        .into_iter()
+        .map(|(kind, column)| (kind, get(column)))
+        .filter(|(_, cell)| !cell.is_empty())
+        .map(|(kind, cell)| {
+            dates::checked(&dates::PersonDateInput {
+                kind,
+                date: cell.clone(),
+                remind: None,
+            })
+            .map_err(|_| Error::Invalid {
+                code: "import.bad_date",
+                field: "date",
+                message: format!(
+                    "its {} “\u{2068}{}\u{2069}” is not a date; write it like 1985-04-12, or --04-12 without the year",
+                    kind.label(),
+                    cell.chars().take(40).collect::<String>()
+                ),
+            })
+        })
+        .collect::<Result<Vec<_>>>();
+        let checked = contacts::validated_all(&contacts).and_then(|contacts| Ok((person.validated()?, contacts, dates?)));
         match checked {
-            Ok((person, contacts)) => candidates.push(Candidate {
+            Ok((person, contacts, dates)) => candidates.push(Candidate {
                 row,
                 person,
                 how_met: how_met_from(clean_text(&get(mapping.how_met)).trim()),
                 contacts,
+                dates,
             }),
             Err(e) => problems.push(Problem {
                 row,

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::dates::PersonDate;
 use crate::error::Error;
 use crate::people::contacts::Contact;
 use crate::people::PersonInput;
@@ -16,6 +17,8 @@ pub struct Candidate {
     pub how_met: String,
     /// Every email and phone number, preferred first; the first email is `person.email`.
     pub contacts: Vec<Contact>,
+    /// Birthday, work anniversary and start date, as the file gave them.
+    pub dates: Vec<PersonDate>,
 }
 
 /// A row that cannot be imported, and why.

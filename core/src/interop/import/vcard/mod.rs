@@ -7,10 +7,11 @@
 mod labels;
 mod split;
 
-use calcard::vcard::{VCard, VCardEntry, VCardKind, VCardProperty, VCardValue};
+use calcard::vcard::{VCard, VCardEntry, VCardKind, VCardParameterName, VCardProperty, VCardValue};
 use calcard::{Entry, Parser};
 
 use super::parsed::{Candidate, Parsed, Problem};
+use crate::dates::{parse_day, DateKind, PartialDay, PersonDate, APPLE_NO_YEAR};
 use crate::error::{Error, Result};
 use crate::people::contacts::{self, ContactKind};
 use crate::people::PersonInput;
@@ -143,6 +144,48 @@ fn not_a_person(card: &VCard) -> Option<String> {
     }
 }
 
+/// The day of a BDAY or ANNIVERSARY entry: vCard 3 "1985-04-12" or "19850412", vCard 4
+/// "--0412" without a year, and Apple's year 1604 marked X-APPLE-OMIT-YEAR (no year). A day that
+/// cannot be read is left out rather than costing the card.
+fn day_of(entry: &VCardEntry) -> Option<PartialDay> {
+    let apple_no_year = entry.params.iter().any(|p| {
+        matches!(&p.name, VCardParameterName::Other(n) if n.eq_ignore_ascii_case("X-APPLE-OMIT-YEAR"))
+    });
+    let day = entry.values.iter().find_map(|v| match v {
+        VCardValue::PartialDateTime(d) => PartialDay::new(
+            d.year.map(i32::from),
+            u32::from(d.month?),
+            u32::from(d.day?),
+        ),
+        VCardValue::Text(t) => parse_day(t),
+        _ => None,
+    })?;
+    match day.year {
+        Some(y) if apple_no_year || y == APPLE_NO_YEAR => PartialDay::new(None, day.month, day.day),
+        _ => Some(day),
+    }
+}
+
+/// A card's birthday and anniversary.
+fn dates(card: &VCard) -> Vec<PersonDate> {
+    [
+        (DateKind::Birthday, VCardProperty::Bday),
+        (DateKind::Anniversary, VCardProperty::Anniversary),
+    ]
+    .into_iter()
+    .filter_map(|(kind, property)| {
+        let day = day_of(first(card, &property)?)?;
+        Some(PersonDate {
+            kind,
+            month: day.month,
+            day: day.day,
+            year: day.year,
+            remind: None,
+        })
+    })
+    .collect()
+}
+
 /// The person a card holds, with every email and phone number, or why it cannot be imported.
 fn candidate(card: &VCard, number: u64) -> std::result::Result<Candidate, String> {
     if let Some(reason) = not_a_person(card) {
@@ -161,6 +204,7 @@ fn candidate(card: &VCard, number: u64) -> std::result::Result<Candidate, String
             person,
             how_met: String::new(),
             contacts,
+            dates: dates(card),
         }),
         Err(Error::Invalid {
             code: "people.name_required",
