@@ -75,6 +75,8 @@ fn usual_offers(kind: Kind) -> &'static [Offer] {
         Kind::Group => offers::GROUP,
         Kind::WeeklyReview => offers::WEEKLY_REVIEW,
         Kind::TourMeeting => offers::TOUR_MEETING,
-        Kind::ThankYou | Kind::Promise | Kind::CheckIn | Kind::OneOff => offers::DONE,
+        Kind::ThankYou | Kind::Promise | Kind::CheckIn | Kind::OneOff | Kind::Countdown => {
+            offers::DONE
+        }
     }
 }

@@ -68,7 +68,7 @@ impl Sections {
             let horizon = match rule.kind {
                 Kind::KeepInTouch | Kind::TourMeeting => now,
                 Kind::Conflict => DateTime::<Utc>::MAX_UTC,
-                Kind::WeeklyReview | Kind::OneOff => continue,
+                Kind::WeeklyReview | Kind::OneOff | Kind::Countdown => continue,
                 _ => week,
             };
             let Some(due) = needs(rule, now, horizon) else {
@@ -83,7 +83,7 @@ impl Sections {
                 Kind::CheckIn => &mut s.check_ins,
                 Kind::Group => &mut s.groups,
                 Kind::TourMeeting => &mut s.tour_meetings,
-                Kind::WeeklyReview | Kind::OneOff => continue,
+                Kind::WeeklyReview | Kind::OneOff | Kind::Countdown => continue,
             };
             list.push(item(rule, due));
         }

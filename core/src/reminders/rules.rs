@@ -384,6 +384,7 @@ pub(super) fn rules_with_names(
     groups(db, &mut b)?;
     one_offs(db, &mut b)?;
     tour_meetings(db, &mut b)?;
+    super::countdown::countdown_reminders(db, &mut b, now)?;
     weekly_review(db, &mut b, settings, now)?;
     Ok((b.rules, b.names))
 }

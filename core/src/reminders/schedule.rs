@@ -27,6 +27,7 @@ text_enum! {
         Group = "group",
         WeeklyReview = "weekly_review",
         TourMeeting = "tour_meeting",
+        Countdown = "countdown",
     }
 }
 

@@ -49,6 +49,7 @@ const TABLES: &[(&str, &str)] = &[
     ("tour_stops", "id"),
     // Which rows are the sample's, so a restored backup can still remove exactly those.
     ("sample_rows", "tbl, row_key"),
+    ("desired_events", "id"),
 ];
 
 /// The names of the tables a backup holds.

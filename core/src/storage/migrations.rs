@@ -76,6 +76,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0018_contacts.sql",
         include_str!("../../migrations/0018_contacts.sql"),
     ),
+    (
+        "0022_rounds.sql",
+        include_str!("../../migrations/0022_rounds.sql"),
+    ),
 ];
 
 pub(crate) fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {
