@@ -135,6 +135,11 @@ const COMMANDS: &[&str] = &[
     "list_deleted_people",
     "purge_days",
     "set_purge_days",
+    "round_countdown",
+    "round_countdowns",
+    "round_drift",
+    "meeting_brief",
+    "export_meeting_brief",
 ];
 
 fn main() {

@@ -17,6 +17,7 @@ import { mountNetwork } from './views/network.js';
 import { mountPeople } from './views/people.js';
 import { mountReminders } from './views/reminders.js';
 import { mountReview } from './views/review.js';
+import { mountBrief } from './views/brief.js';
 import { mountSettings } from './views/settings.js';
 import { mountTour } from './views/tour.js';
 import { watchFileDrops } from './views/file-drop.js';
@@ -217,6 +218,7 @@ function startShell(status) {
       tour: mountTour,
       reminders: mountReminders,
       review: () => mountReview(ctx, param),
+      brief: () => mountBrief(ctx, param),
       insights: mountInsights,
       settings: mountSettings,
     }[name] ?? mountInsights;

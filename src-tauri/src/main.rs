@@ -213,6 +213,11 @@ fn run_app(background: bool) -> ExitCode {
             commands::people::list_deleted_people,
             commands::data::purge_days,
             commands::data::set_purge_days,
+            commands::rounds::round_countdown,
+            commands::rounds::round_countdowns,
+            commands::rounds::round_drift,
+            commands::rounds::meeting_brief,
+            commands::rounds::export_meeting_brief,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -223,6 +223,16 @@ export function createApi(invoke) {
     purgeDays: () => call('purge_days'),
     /** Sets that period (1 to 3650 days); resolves to the days saved. */
     setPurgeDays: (days) => call('set_purge_days', { days }),
+    /** A map's countdown to its target date (the round) with its gaps; null without a date. */
+    roundCountdown: (mapId) => call('round_countdown', { mapId }),
+    /** Every round still ahead, the soonest first. */
+    roundCountdowns: () => call('round_countdowns'),
+    /** Drift since the last review: { since, since_review, people }, on one map or (no id) all. */
+    roundDrift: (mapId = null) => call('round_drift', { mapId }),
+    /** The meeting brief for a 1:1 with a person. */
+    meetingBrief: (personId) => call('meeting_brief', { personId }),
+    /** Saves the meeting brief as text where the user chooses; resolves to the path or null. */
+    exportMeetingBrief: (personId) => call('export_meeting_brief', { personId }),
   };
 }
 

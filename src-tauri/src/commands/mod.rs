@@ -13,6 +13,7 @@ pub mod network;
 pub mod people;
 pub mod presenting;
 pub mod reminders;
+pub mod rounds;
 pub mod sample;
 pub mod search;
 pub mod tour;
