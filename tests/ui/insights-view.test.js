@@ -48,9 +48,9 @@ async function mount(extraAnswers, extraCtx) {
 
 afterEach(() => setPresentingMode('names'));
 
-test('it loads groups, insights and maps in that order, then the review of the first map', async () => {
+test('it loads groups, insights and maps in that order, then the review of the first map, then drift', async () => {
   const { api } = await mount();
-  assert.deepEqual(api.calls.map((c) => c[0]), ['listGroups', 'insights', 'listMaps', 'review']);
+  assert.deepEqual(api.calls.map((c) => c[0]), ['listGroups', 'insights', 'listMaps', 'review', 'roundDrift']);
   assert.deepEqual(api.calls[3], ['review', 'm1']);
 });
 

@@ -13,6 +13,7 @@ export const KIND_LABELS = {
   group: 'Group',
   weekly_review: 'Weekly review',
   tour_meeting: 'Tour meeting',
+  countdown: 'Round countdown',
 };
 
 export function kindLabel(kind) {

@@ -7,6 +7,7 @@ import { labelFor, labelForName } from '../lib/presenting.js';
 import { mapHash, personHash } from '../lib/router.js';
 import { bodyText, dueText, kindLabel } from '../lib/reminder-format.js';
 import { answerControls, idFor } from './reminder-answers.js';
+import { roundsSection } from './round-sections.js';
 
 /** The lists of reminders on the page, in order: key in the reply, title, what it says when empty. */
 export const REVIEW_SECTIONS = [
@@ -105,6 +106,7 @@ export function reviewBody(view, say, on) {
   parts.push(h('section', { class: 'card review-section', id: 'review-tour', 'aria-labelledby': 'review-tour-title' },
     h('h2', { id: 'review-tour-title' }, 'Newbie tour'), tour,
     view.tour_meetings.length ? h('ul', { class: 'reminder-list' }, view.tour_meetings.map(item)) : null));
+  parts.push(roundsSection(view.rounds, say));
   parts.push(h('section', { class: 'card review-section', id: 'review-maps', 'aria-labelledby': 'review-maps-title' },
     h('h2', { id: 'review-maps-title' }, 'This week on your maps'),
     view.maps.length ? h('ul', { class: 'review-maps' }, view.maps.map(mapWeek)) : h('p', { class: 'muted' }, 'No map changed this week.')));
