@@ -53,7 +53,7 @@ export function briefBody(b, say, label) {
   const favour = (f) => `${say(f.description)}${f.status === 'open' ? ' (open)' : f.thanks_due ? ' (not thanked yet)' : ''}`;
   return [
     h('header', { class: 'brief-head' },
-      h('p', { class: 'muted', id: 'brief-about' }, about.join(' · ')),
+      about.length ? h('p', { class: 'muted', id: 'brief-about' }, about.join(' · ')) : null,
       h('p', { class: 'muted', id: 'brief-last' }, b.person.last_contact
         ? `Last in touch ${dateTimeText(b.person.last_contact)} · brief of ${dateText(b.made_on)}`
         : `No interaction logged yet · brief of ${dateText(b.made_on)}`)),

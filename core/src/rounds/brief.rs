@@ -123,6 +123,16 @@ fn maps_of(db: &Database, person_id: &str) -> Result<Vec<BriefMap>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The name the save dialog proposes: "Allies brief - Dana Ng - 2026-01-20.txt", made safe for
+/// any file system the way map exports are.
+pub fn brief_file_name(b: &Brief) -> String {
+    let safe = crate::interop::export::file_name(&b.person.name, "txt", b.made_on);
+    match safe.strip_prefix("Allies map - ") {
+        Some(rest) => format!("Allies brief - {rest}"),
+        None => safe,
+    }
+}
+
 /// Words for a stance, as the map legend says them.
 pub(crate) fn stance_words(s: Stance) -> &'static str {
     match s {

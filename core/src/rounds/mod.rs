@@ -8,7 +8,9 @@ mod drift;
 #[cfg(test)]
 mod tests;
 
-pub use brief::{brief, brief_text, Brief, BriefMap, BriefPerson, BRIEF_INTERACTIONS};
+pub use brief::{
+    brief, brief_file_name, brief_text, Brief, BriefMap, BriefPerson, BRIEF_INTERACTIONS,
+};
 pub use countdown::{
     countdown, countdowns, Countdown, Named, NotHeard, COUNTDOWN_WEEKS, NOT_HEARD_DAYS,
 };

@@ -373,6 +373,11 @@ fn the_brief_holds_what_to_read_before_a_one_on_one() {
         !text.contains("Talk 1"),
         "only the latest five interactions"
     );
+    assert_eq!(
+        brief_file_name(&b),
+        "Allies brief - Dana - 2026-01-20.txt",
+        "the save dialog proposes a name that says what and who"
+    );
     assert!(
         !text.contains("Old promise"),
         "closed promises are left out"

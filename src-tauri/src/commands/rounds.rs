@@ -62,9 +62,7 @@ pub async fn export_meeting_brief(
     let (proposed, text) = state
         .with_db(move |db| {
             let brief = rounds::brief(db, &person_id, now())?;
-            let title = format!("Allies brief - {}", brief.person.name);
-            let proposed = export::file_name(&title, "txt", brief.made_on);
-            Ok((proposed, rounds::brief_text(&brief)))
+            Ok((rounds::brief_file_name(&brief), rounds::brief_text(&brief)))
         })
         .await?;
     let Some(path) = file_dialogs::save_path(
