@@ -97,6 +97,8 @@ function mapWeek(map) {
 export function reviewBody(view, say, on) {
   const item = (i) => reminderItem(i, view, say, on);
   const parts = [];
+  // The rounds ahead come first: the countdown is what the week is for.
+  parts.push(roundsSection(view.rounds, say));
   parts.push(section('going_cold', 'Going cold', view.going_cold.map(item), 'No one is going cold.'));
   parts.push(section('visibility_gap', 'Powerful people not seen lately', view.visibility_gap.map((p) => gapItem(p, view, say, on)), 'Everyone with power has seen you lately.'));
   for (const [key, title, empty] of REVIEW_SECTIONS) parts.push(section(key, title, view[key].map(item), empty));
@@ -106,7 +108,6 @@ export function reviewBody(view, say, on) {
   parts.push(h('section', { class: 'card review-section', id: 'review-tour', 'aria-labelledby': 'review-tour-title' },
     h('h2', { id: 'review-tour-title' }, 'Newbie tour'), tour,
     view.tour_meetings.length ? h('ul', { class: 'reminder-list' }, view.tour_meetings.map(item)) : null));
-  parts.push(roundsSection(view.rounds, say));
   parts.push(h('section', { class: 'card review-section', id: 'review-maps', 'aria-labelledby': 'review-maps-title' },
     h('h2', { id: 'review-maps-title' }, 'This week on your maps'),
     view.maps.length ? h('ul', { class: 'review-maps' }, view.maps.map(mapWeek)) : h('p', { class: 'muted' }, 'No map changed this week.')));
