@@ -164,6 +164,11 @@ const COMMANDS: &[&str] = &[
     "shortlist_group",
     "focus_group",
     "export_tour",
+    "round_countdown",
+    "round_countdowns",
+    "round_drift",
+    "meeting_brief",
+    "export_meeting_brief",
 ];
 
 fn main() {

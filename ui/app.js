@@ -18,6 +18,7 @@ import { mountPeople } from './views/people.js';
 import { mountReminders } from './views/reminders.js';
 import { mountReview } from './views/review.js';
 import { mountAsks } from './views/asks.js';
+import { mountBrief } from './views/brief.js';
 import { mountSettings } from './views/settings.js';
 import { mountTour } from './views/tour.js';
 import { mountWins } from './views/wins.js';
@@ -219,6 +220,7 @@ function startShell(status) {
       tour: mountTour,
       reminders: mountReminders,
       review: () => mountReview(ctx, param),
+      brief: () => mountBrief(ctx, param),
       insights: mountInsights,
       settings: mountSettings,
       wins: () => mountWins(ctx, param),

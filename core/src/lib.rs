@@ -22,6 +22,7 @@ pub mod people;
 pub mod purge;
 mod records;
 pub mod reminders;
+pub mod rounds;
 pub mod sample;
 pub mod search;
 pub mod session;

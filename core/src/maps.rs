@@ -478,6 +478,18 @@ pub fn set_desired(
                 time_text(now)
             ],
         )?;
+        // Kept like positions, so drift from where they are needed can be told later.
+        tx.execute(
+            "INSERT INTO desired_events (map_id, person_id, at, desired_power, desired_interest)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            rusqlite::params![
+                map_id,
+                person_id,
+                time_text(now),
+                desired.map(|d| d.power),
+                desired.map(|d| d.interest)
+            ],
+        )?;
         Ok(())
     })?;
     on_map(db, map_id, person_id)

@@ -309,6 +309,10 @@ fn purge_in(conn: &Connection, which: &Which<'_>, forget_history: bool) -> Resul
             of("maps")
         ),
         format!(
+            "DELETE FROM desired_events WHERE map_id IN {0} OR person_id IN {PEOPLE}",
+            of("maps")
+        ),
+        format!(
             "DELETE FROM placements WHERE map_id IN {0} OR person_id IN {PEOPLE}",
             of("maps")
         ),

@@ -242,6 +242,11 @@ fn run_app(background: bool) -> ExitCode {
             commands::groups::shortlist_group,
             commands::groups::focus_group,
             commands::tour::export_tour,
+            commands::rounds::round_countdown,
+            commands::rounds::round_countdowns,
+            commands::rounds::round_drift,
+            commands::rounds::meeting_brief,
+            commands::rounds::export_meeting_brief,
         ])
         .run(tauri::generate_context!());
     match result {

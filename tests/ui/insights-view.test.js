@@ -48,11 +48,11 @@ async function mount(extraAnswers, extraCtx) {
 
 afterEach(() => setPresentingMode('names'));
 
-test('it loads groups, insights and maps in that order, then the review of the first map', async () => {
+test('it loads groups, insights and maps in that order, then the review of the first map, then drift', async () => {
   const { api } = await mount();
   // The About me cards load on their own (tests/ui/insights-about-me.test.js).
   const calls = api.calls.filter((c) => !['aboutMeInsights', 'winsGap'].includes(c[0]));
-  assert.deepEqual(calls.map((c) => c[0]), ['listGroups', 'insights', 'listMaps', 'review']);
+  assert.deepEqual(calls.map((c) => c[0]), ['listGroups', 'insights', 'listMaps', 'review', 'roundDrift']);
   assert.deepEqual(calls[3], ['review', 'm1']);
 });
 

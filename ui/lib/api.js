@@ -274,6 +274,16 @@ export function createApi(invoke) {
     focusGroup: (id) => call('focus_group', { id }),
     /** Saves the tour as text where the user chooses; resolves to the path, or null if cancelled. */
     exportTour: (tourId) => call('export_tour', { tourId }),
+    /** A map's countdown to its target date (the round) with its gaps; null without a date. */
+    roundCountdown: (mapId) => call('round_countdown', { mapId }),
+    /** Every round still ahead, the soonest first. */
+    roundCountdowns: () => call('round_countdowns'),
+    /** Drift since the last review: { since, since_review, people }, on one map or (no id) all. */
+    roundDrift: (mapId = null) => call('round_drift', { mapId }),
+    /** The meeting brief for a 1:1 with a person. */
+    meetingBrief: (personId) => call('meeting_brief', { personId }),
+    /** Saves the meeting brief as text where the user chooses; resolves to the path or null. */
+    exportMeetingBrief: (personId) => call('export_meeting_brief', { personId }),
   };
 }
 

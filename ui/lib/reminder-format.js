@@ -17,6 +17,7 @@ export const KIND_LABELS = {
   impact_follow_up: 'How it turned out',
   important_date: 'Date that matters',
   regular_one_on_one: 'Regular 1:1',
+  countdown: 'Round countdown',
 };
 
 export function kindLabel(kind) {

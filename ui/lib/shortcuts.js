@@ -1,7 +1,7 @@
 // Keyboard shortcuts as a pure function of a key event, so they can be tested without a page.
 
 // Ctrl+1…7 go to the first seven; the Review page is reached from Reminders and the sidebar.
-export const SECTIONS = ['people', 'map', 'network', 'tour', 'reminders', 'insights', 'settings', 'review', 'wins', 'asks'];
+export const SECTIONS = ['people', 'map', 'network', 'tour', 'reminders', 'insights', 'settings', 'review', 'wins', 'asks', 'brief'];
 
 /**
  * Returns the action for a keydown, or null. `inField` is true while typing in a text box,

@@ -16,6 +16,7 @@ import {
 } from './insights-render.js';
 import { aboutMeCards } from './insights-about-me.js';
 import { openFormDialog } from '../lib/form-dialog.js';
+import { driftCard, driftItems, driftSince } from './round-sections.js';
 import { logInteractionWith, scheduleWith, thankFor } from './quick-actions.js';
 
 // The day is the one in the time zone chosen in Settings, as the core counts it; the system's
@@ -36,6 +37,8 @@ export function mountInsights(ctx) {
 
   const el = insightsPage();
   const $ = (sel) => el.querySelector(sel);
+  // Who drifted since the last review (round-sections.js).
+  el.querySelector('.insight-cards')?.append(driftCard());
   const form = $('#group-form');
 
   /** Runs a quick action and, once done, says so and loads the page again. */
@@ -121,6 +124,20 @@ export function mountInsights(ctx) {
       state.review.error = err.message;
     }
     paintReview();
+  }
+
+  async function loadDrift() {
+    try {
+      const [report, everyone] = await Promise.all([
+        api.roundDrift(),
+        isPresenting() ? api.listPeople('').catch(() => null) : [],
+      ]);
+      const say = (text) => (everyone === null ? 'Hidden while presenting' : redactNames(text, everyone));
+      $('#drift-since').textContent = `${driftSince(report)}: stances that got worse, and people further from where you need them.`;
+      replaceChildren($('#drift-list'), driftItems(report, say));
+    } catch (err) {
+      replaceChildren($('#drift-list'), listError(err.message));
+    }
   }
 
   async function loadMaps() {
@@ -269,8 +286,8 @@ export function mountInsights(ctx) {
 
   loadGroups();
   loadInsights();
-  loadMaps();
-  const stopPresenting = onPresentingChange(() => { loadInsights(); loadReview(); });
+  loadMaps().then(loadDrift);
+  const stopPresenting = onPresentingChange(() => { loadInsights(); loadReview(); loadDrift(); });
   // About me and who knows your work, after the page's own cards.
   const aboutMe = aboutMeCards({ api, runUndo });
   el.querySelector('.insight-cards').append(aboutMe.about, aboutMe.known);

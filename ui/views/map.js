@@ -15,6 +15,7 @@ import { mapForm as buildMapForm } from './map-form.js';
 import { createGrid } from './map-grid.js';
 import { createTimeline } from './map-history.js';
 import { createRoster } from './map-roster.js';
+import { createRoundStrip } from './map-round.js';
 import { createSidePanel } from './map-side-panel.js';
 
 const LABEL_MODES = [['names', 'Names'], ['initials', 'Initials'], ['roles', 'Roles']];
@@ -85,8 +86,10 @@ export function mountMap(ctx) {
     focusCard: (id) => grid.focusCard(id),
   });
 
+  // The countdown to the map's round and who drifted since the last review (map-round.js).
+  const round = createRoundStrip({ api, nameOf: (id) => changes.nameOf(id) });
   const body = h('div', { class: 'map-layout' }, roster.roster,
-    h('div', { class: 'grid-column' }, historyBar, grid.gridWrap,
+    h('div', { class: 'grid-column' }, round.el, historyBar, grid.gridWrap,
       h('p', { id: 'grid-help', class: 'muted small' },
         'Tab to a card; arrow keys move it (Shift for bigger steps), Enter opens the person, Delete takes them off the map, Ctrl+Z undoes.')),
     side.side);
@@ -174,6 +177,7 @@ export function mountMap(ctx) {
 
   function render() {
     if (!state.map) return;
+    round.load(state.map.id);
     roster.render();
     grid.render();
     side.render();

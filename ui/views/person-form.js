@@ -6,6 +6,7 @@ import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { dateText } from '../lib/format.js';
 import { labelFor } from '../lib/presenting.js';
 import { showToast } from '../lib/toast.js';
+import { briefHash } from './brief-render.js';
 import { personContacts } from './person-contacts.js';
 import { personDates } from './person-dates.js';
 import { personJournal } from './person-journal.js';
@@ -86,6 +87,10 @@ export function personFormElement(form, { onSubmit, onCancel, onDelete, onBringB
     h('div', { class: 'actions' },
       h('button', { type: 'submit', class: 'primary', id: 'person-save', title: 'Ctrl+Enter' }, 'Save'),
       h('button', { type: 'button', id: 'person-cancel', title: 'Esc', onclick: onCancel }, 'Cancel'),
+      // The page to read before a 1:1 with them (views/brief.js).
+      form.mode === 'edit'
+        ? h('a', { id: 'person-brief', class: 'button', href: briefHash(form.person.id) }, 'Brief')
+        : null,
       form.mode === 'edit'
         ? h('button', { type: 'button', class: 'danger', id: 'person-delete', onclick: onDelete }, 'Delete')
         : null));

@@ -9,6 +9,7 @@ import { bodyText, dueText, kindLabel } from '../lib/reminder-format.js';
 import { answerControls, idFor } from './reminder-answers.js';
 import { gapList } from './wins-render.js';
 import { askSummary, gapText } from '../lib/ask-format.js';
+import { roundsSection } from './round-sections.js';
 
 /** The lists of reminders on the page, in order: key in the reply, title, what it says when empty. */
 export const REVIEW_SECTIONS = [
@@ -118,6 +119,8 @@ function supportSection(view) {
 export function reviewBody(view, say, on) {
   const item = (i) => reminderItem(i, view, say, on);
   const parts = [];
+  // The rounds ahead come first: the countdown is what the week is for.
+  parts.push(roundsSection(view.rounds, say));
   parts.push(section('going_cold', 'Going cold', view.going_cold.map(item), 'No one is going cold.'));
   parts.push(section('visibility_gap', 'Powerful people not seen lately', view.visibility_gap.map((p) => gapItem(p, view, say, on)), 'Everyone with power has seen you lately.'));
   for (const [key, title, empty] of REVIEW_SECTIONS) parts.push(section(key, title, (view[key] ?? []).map(item), empty));

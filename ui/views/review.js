@@ -53,12 +53,16 @@ export function mountReview(ctx, focus = null) {
 
   async function load() {
     try {
-      [state.view, state.everyone] = await Promise.all([
+      let rounds;
+      [rounds, state.view, state.everyone] = await Promise.all([
+        // The rounds ahead (round-sections.js); the page stands without them.
+        api.roundCountdowns().catch(() => []),
         api.reviewPage(),
         isPresenting()
           ? api.listPeople('').then(async (current) => [...current, ...await api.listFormerPeople()]).catch(() => null)
           : [],
       ]);
+      state.view.rounds = rounds ?? [];
     } catch (err) {
       replaceChildren($('#review-body'), [Object.assign(document.createElement('p'), { className: 'form-error', role: 'alert', textContent: err.message })]);
       return;

@@ -3,6 +3,7 @@
 // controller in tour.js.
 
 import { personHash } from '../lib/router.js';
+import { briefHash } from './brief-render.js';
 import { h } from '../lib/dom.js';
 import { labelFor } from '../lib/presenting.js';
 import { formField as field } from '../lib/form-dialog.js';
@@ -98,6 +99,8 @@ function stopItem(stop, now, people, on) {
       h('span', { class: `tour-status status-${status.id}` }, status.text),
       h('span', { class: 'ledger-actions' },
         h('button', { type: 'button', class: 'stop-record', onclick: () => on.recordMeeting(stop) }, stop.met_on ? 'Answers' : 'Record meeting'),
+        // The page to read before this meeting (views/brief.js).
+        stop.person_id ? h('a', { class: 'button stop-brief', href: briefHash(stop.person_id), 'aria-label': `Brief before meeting ${stopName(stop)}` }, 'Brief') : null,
         h('button', { type: 'button', class: 'link stop-week', 'aria-label': `Change the target week of ${stopName(stop)}`, onclick: () => on.moveStop(stop) }, 'Week'),
         stop.met_on && stop.person_id ? h('button', { type: 'button', class: 'stop-suggest', onclick: () => on.addSuggestion(stop) }, 'Add who they suggested') : null,
         stop.met_on ? h('button', { type: 'button', class: 'link stop-reopen', onclick: () => on.reopen(stop) }, 'Not met yet') : null,

@@ -49,6 +49,26 @@ impl AskStatus {
     fn answered(self) -> bool {
         matches!(self, AskStatus::Agreed | AskStatus::Declined)
     }
+
+    /// Still waiting for an answer: approached or asked.
+    pub fn open(self) -> bool {
+        !self.answered()
+    }
+}
+
+impl AskKind {
+    /// The kind in the user's words, for text pages (the window words them in ask-format.js).
+    pub fn words(self) -> &'static str {
+        match self {
+            AskKind::SoundingBoard => "a sounding board",
+            AskKind::Advice => "advice",
+            AskKind::Advocate => "an advocate",
+            AskKind::PublicSupport => "public support",
+            AskKind::Introduction => "an introduction",
+            AskKind::Sponsorship => "sponsorship",
+            AskKind::Feedback => "feedback",
+        }
+    }
 }
 
 /// What the ask form sends.

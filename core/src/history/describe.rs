@@ -7,7 +7,12 @@ use crate::error::Result;
 
 /// Tables whose rows only accompany another change (the people of an interaction, the event a
 /// move on a map writes): a step is named after the record they belong to.
-const COMPANIONS: &[&str] = &["interaction_people", "placement_events", "person_contacts"];
+const COMPANIONS: &[&str] = &[
+    "interaction_people",
+    "placement_events",
+    "person_contacts",
+    "desired_events",
+];
 
 /// The longest quoted text a label carries before it is cut short.
 const QUOTED_CHARS: usize = 60;

@@ -82,6 +82,7 @@ fn usual_offers(kind: Kind) -> &'static [Offer] {
         | Kind::CheckIn
         | Kind::OneOff
         | Kind::ImportantDate
-        | Kind::RegularOneOnOne => offers::DONE,
+        | Kind::RegularOneOnOne
+        | Kind::Countdown => offers::DONE,
     }
 }

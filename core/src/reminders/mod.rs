@@ -9,6 +9,7 @@ mod answers;
 mod builder;
 mod cadence;
 mod check_ins;
+mod countdown;
 mod dated;
 mod firing;
 mod important_dates;

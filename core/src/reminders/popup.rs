@@ -142,7 +142,7 @@ pub enum Place {
 /// review and conflicts, or the Reminders view.
 fn place_of(subject: Option<&str>, person: Option<&str>) -> Place {
     match (subject.and_then(parse_subject), person) {
-        (Some((Kind::WeeklyReview, _)), _) => Place::Review { subject: None },
+        (Some((Kind::WeeklyReview | Kind::Countdown, _)), _) => Place::Review { subject: None },
         (_, Some(person)) => Place::Person {
             person_id: person.to_owned(),
         },

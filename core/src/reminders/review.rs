@@ -75,9 +75,11 @@ impl Sections {
             let horizon = match rule.kind {
                 Kind::KeepInTouch | Kind::TourMeeting | Kind::Ask | Kind::ImpactFollowUp => now,
                 Kind::Conflict => DateTime::<Utc>::MAX_UTC,
-                Kind::WeeklyReview | Kind::OneOff | Kind::ImportantDate | Kind::RegularOneOnOne => {
-                    continue
-                }
+                Kind::WeeklyReview
+                | Kind::OneOff
+                | Kind::ImportantDate
+                | Kind::RegularOneOnOne
+                | Kind::Countdown => continue,
                 _ => week,
             };
             let Some(due) = needs(rule, now, horizon) else {
@@ -94,9 +96,11 @@ impl Sections {
                 Kind::TourMeeting => &mut s.tour_meetings,
                 Kind::Ask => &mut s.asks_unanswered,
                 Kind::ImpactFollowUp => &mut s.impact_follow_ups,
-                Kind::WeeklyReview | Kind::OneOff | Kind::ImportantDate | Kind::RegularOneOnOne => {
-                    continue
-                }
+                Kind::WeeklyReview
+                | Kind::OneOff
+                | Kind::ImportantDate
+                | Kind::RegularOneOnOne
+                | Kind::Countdown => continue,
             };
             list.push(item(rule, due));
         }

@@ -388,6 +388,7 @@ pub(super) fn rules_with_names(
     super::support::impact_follow_ups(db, &mut b)?;
     super::important_dates::important_dates(db, &mut b, settings)?;
     super::important_dates::regular_one_on_ones(db, &mut b)?;
+    super::countdown::countdown_reminders(db, &mut b, now)?;
     weekly_review(db, &mut b, settings, now)?;
     Ok((b.rules, b.names))
 }

@@ -31,6 +31,7 @@ text_enum! {
         ImpactFollowUp = "impact_follow_up",
         ImportantDate = "important_date",
         RegularOneOnOne = "regular_one_on_one",
+        Countdown = "countdown",
     }
 }
 

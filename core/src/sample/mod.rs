@@ -276,6 +276,7 @@ pub fn remove(db: &mut Database) -> Result<Removed> {
         // person or its map goes; what the user answered about a sample reminder goes with it.
         tx.execute_batch(&format!(
             "DELETE FROM placement_events WHERE person_id IN {people} OR map_id IN {maps};
+             DELETE FROM desired_events WHERE person_id IN {people} OR map_id IN {maps};
              DELETE FROM placements WHERE person_id IN {people} OR map_id IN {maps};
              DELETE FROM profiles WHERE person_id IN {people};
              DELETE FROM interaction_people WHERE interaction_id IN {interactions};

@@ -55,6 +55,7 @@ const TABLES: &[(&str, &str)] = &[
     // Which rows are the sample's, so a restored backup can still remove exactly those.
     ("sample_rows", "tbl, row_key"),
     ("person_dates", "person_id, kind"),
+    ("desired_events", "id"),
 ];
 
 /// The names of the tables a backup holds.

@@ -88,6 +88,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0021_dates.sql",
         include_str!("../../migrations/0021_dates.sql"),
     ),
+    (
+        "0022_rounds.sql",
+        include_str!("../../migrations/0022_rounds.sql"),
+    ),
 ];
 
 pub(crate) fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {

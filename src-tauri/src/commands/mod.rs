@@ -15,6 +15,7 @@ pub mod network;
 pub mod people;
 pub mod presenting;
 pub mod reminders;
+pub mod rounds;
 pub mod sample;
 pub mod search;
 pub mod tour;

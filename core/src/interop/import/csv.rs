@@ -248,7 +248,8 @@ fn read_rows(
             })
         })
         .collect::<Result<Vec<_>>>();
-        let checked = contacts::validated_all(&contacts).and_then(|contacts| Ok((person.validated()?, contacts, dates?)));
+        let checked = contacts::validated_all(&contacts)
+            .and_then(|contacts| Ok((person.validated()?, contacts, dates?)));
         match checked {
             Ok((person, contacts, dates)) => candidates.push(Candidate {
                 row,
