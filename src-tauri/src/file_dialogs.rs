@@ -134,3 +134,25 @@ pub async fn open_path<R: Runtime>(
     };
     answer(move |done| dialog.pick_file(done)).await
 }
+
+/// Saves `text` (a page as text: the review, a tour, a meeting brief) where the user chooses in
+/// the save dialog, titled `title` and proposing `proposed` in Downloads; returns where, or
+/// nothing if they cancelled.
+pub async fn save_text<R: Runtime>(
+    window: &WebviewWindow<R>,
+    title: &str,
+    proposed: &str,
+    text: String,
+) -> Result<Option<PathBuf>, WireError> {
+    let dir = allies_core::interop::export::exports_dir();
+    let Some(path) = save_path(window, title, dir.as_deref(), proposed).await else {
+        return Ok(None);
+    };
+    tauri::async_runtime::spawn_blocking(move || {
+        allies_core::interop::export::save_chosen(&path, text.as_bytes())
+            .map(Some)
+            .map_err(WireError::from)
+    })
+    .await
+    .map_err(crate::state::stopped)?
+}

@@ -3,12 +3,11 @@
 use std::path::PathBuf;
 
 use allies_core::network::insights::{self, Cold, Coverage, Reciprocity, Review, Unseen};
-use allies_core::{interop::export, reminders::settings, WireError};
+use allies_core::{reminders::settings, WireError};
 use serde::Serialize;
 use tauri::{State, WebviewWindow};
 
-use crate::file_dialogs;
-use crate::state::{now, stopped, AppState};
+use crate::state::{now, AppState};
 
 #[derive(Serialize)]
 pub struct Insights {
@@ -57,17 +56,5 @@ pub async fn export_review(
             Ok((format!("Allies review - {today}.txt"), text))
         })
         .await?;
-    let title = "Save the review";
-    let Some(path) =
-        file_dialogs::save_path(&window, title, export::exports_dir().as_deref(), &proposed).await
-    else {
-        return Ok(None);
-    };
-    tauri::async_runtime::spawn_blocking(move || {
-        export::save_chosen(&path, text.as_bytes())
-            .map(Some)
-            .map_err(WireError::from)
-    })
-    .await
-    .map_err(stopped)?
+    crate::file_dialogs::save_text(&window, "Save the review", &proposed, text).await
 }

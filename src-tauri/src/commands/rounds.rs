@@ -4,11 +4,10 @@
 use std::path::PathBuf;
 
 use allies_core::rounds::{self, Brief, Countdown, DriftReport};
-use allies_core::{interop::export, WireError};
+use allies_core::WireError;
 use tauri::{State, WebviewWindow};
 
-use crate::file_dialogs;
-use crate::state::{now, stopped, AppState};
+use crate::state::{now, AppState};
 
 /// The countdown of one map; nothing for a map without a target date.
 #[tauri::command]
@@ -65,21 +64,5 @@ pub async fn export_meeting_brief(
             Ok((rounds::brief_file_name(&brief), rounds::brief_text(&brief)))
         })
         .await?;
-    let Some(path) = file_dialogs::save_path(
-        &window,
-        "Save the meeting brief",
-        export::exports_dir().as_deref(),
-        &proposed,
-    )
-    .await
-    else {
-        return Ok(None);
-    };
-    tauri::async_runtime::spawn_blocking(move || {
-        export::save_chosen(&path, text.as_bytes())
-            .map(Some)
-            .map_err(WireError::from)
-    })
-    .await
-    .map_err(stopped)?
+    crate::file_dialogs::save_text(&window, "Save the meeting brief", &proposed, text).await
 }

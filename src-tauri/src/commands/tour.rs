@@ -119,7 +119,7 @@ pub async fn export_tour(
     state: State<'_, AppState>,
     tour_id: String,
 ) -> Result<Option<std::path::PathBuf>, WireError> {
-    use allies_core::{interop::export, network::tour_text, reminders::settings};
+    use allies_core::{network::tour_text, reminders::settings};
     let (proposed, text) = state
         .with_db(move |db| {
             let now = now();
@@ -128,21 +128,5 @@ pub async fn export_tour(
             Ok((format!("Allies newbie tour - {today}.txt"), text))
         })
         .await?;
-    let Some(path) = crate::file_dialogs::save_path(
-        &window,
-        "Save the newbie tour",
-        export::exports_dir().as_deref(),
-        &proposed,
-    )
-    .await
-    else {
-        return Ok(None);
-    };
-    tauri::async_runtime::spawn_blocking(move || {
-        export::save_chosen(&path, text.as_bytes())
-            .map(Some)
-            .map_err(WireError::from)
-    })
-    .await
-    .map_err(crate::state::stopped)?
+    crate::file_dialogs::save_text(&window, "Save the newbie tour", &proposed, text).await
 }

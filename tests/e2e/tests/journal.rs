@@ -48,7 +48,7 @@ async fn a_profile_and_two_interactions_show_on_the_persons_page() -> Result<()>
     )
     .await?;
     app.click("#profile-save").await?;
-    app.wait_for_text("#profile-filled", |t| t.starts_with("6 of 12 filled in"))
+    app.wait_for_text("#profile-filled", |t| t.starts_with("6 of 18 filled in"))
         .await?;
     app.client
         .execute(
