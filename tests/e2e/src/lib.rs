@@ -444,10 +444,17 @@ impl App {
     pub async fn wait_until(&self, what: &str, js: &str) -> Result<()> {
         let deadline = Instant::now() + PATIENCE;
         loop {
-            let ok = self
+            let ok = match self
                 .client
                 .execute(&format!("return !!({js});"), vec![])
-                .await?;
+                .await
+            {
+                Ok(ok) => ok,
+                // The page went away under the script (it reloads, as after locking): what is
+                // waited for may be on the page that comes next, so look again.
+                Err(e) if e.to_string().contains("unload") => serde_json::Value::Bool(false),
+                Err(e) => return Err(e.into()),
+            };
             if ok == serde_json::Value::Bool(true) {
                 return Ok(());
             }
