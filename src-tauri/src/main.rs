@@ -10,6 +10,7 @@ mod desktop;
 mod desktop_notifier;
 mod file_dialogs;
 mod locking;
+mod monotonic;
 mod reminder_loop;
 #[cfg(target_os = "linux")]
 mod rendering;

@@ -13,7 +13,7 @@ use allies_core::{Database, Error, OpenError, WireError};
 use chrono::{DateTime, Utc};
 
 use crate::desktop_notifier::DesktopNotifier;
-use crate::locking::monotonic_now;
+use crate::monotonic::monotonic_now;
 
 /// Cheap to clone: every clone shares the one session and the scheduler's signals.
 #[derive(Clone)]

@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::offers::Offer;
-use super::rules::rules;
+use super::ruleset::rules;
 use super::schedule::{local_day_at, Kind, Rule};
 use super::settings;
 use super::state::set_state;

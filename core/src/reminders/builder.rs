@@ -8,6 +8,7 @@ use chrono_tz::Tz;
 
 use super::offers::{self, Offer};
 use super::schedule::{resolve, Kind, Repeat, Rule};
+use super::settings::ReminderSettings;
 use super::state::State;
 use super::subjects::subject;
 
@@ -21,7 +22,18 @@ pub(super) struct Builder<'a> {
     pub(super) names: HashMap<String, String>,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
+    /// A builder in the user's time zone and morning, with nothing built yet.
+    pub(super) fn new(settings: &ReminderSettings, states: &'a HashMap<String, State>) -> Self {
+        Builder {
+            tz: settings.tz(),
+            morning: settings.morning_time(),
+            states,
+            rules: Vec::new(),
+            names: HashMap::new(),
+        }
+    }
+
     pub(super) fn state(&self, subject: &str) -> State {
         self.states.get(subject).cloned().unwrap_or_default()
     }

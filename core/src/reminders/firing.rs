@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::rules::rules;
+use super::ruleset::rules;
 use super::schedule::{self, Notice};
 use super::settings;
 use super::state::last_shown;

@@ -13,12 +13,14 @@ mod countdown;
 mod dated;
 mod firing;
 mod important_dates;
+mod item;
 pub mod notification;
 pub mod offers;
 mod overview;
 pub mod popup;
 mod review;
 mod rules;
+mod ruleset;
 pub mod schedule;
 pub mod settings;
 mod state;
@@ -36,10 +38,11 @@ pub use check_ins::{
 };
 pub use dated::{body_with_date, DateMeaning, Dated};
 pub use firing::{fire_due, Firing};
-pub use overview::{overdue_count, overview, DoneItem, Item, Overview, UPCOMING_DAYS};
+pub use item::Item;
+pub use overview::{overdue_count, overview, DoneItem, Overview, UPCOMING_DAYS};
 pub use popup::notification;
 pub use review::{review_page, MapWeek, ReviewPage, Sections, TourWeek, Unnoticed};
-pub use rules::rules;
+pub use ruleset::rules;
 pub use state::shown;
 pub use subjects::{
     keep_in_touch_subject, thank_you_subject, weekly_review_subject, written_subject,

@@ -3,37 +3,16 @@
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 use serde::Serialize;
 
-use super::dated::Dated;
-use super::offers::Offer;
-use super::rules::rules;
-use super::schedule::{local_day_at, Kind, Repeat, Rule};
+use super::item::{item, Item};
+use super::ruleset::rules;
+use super::schedule::{local_day_at, Kind};
 use super::settings;
-use super::subjects::parse_subject;
 use crate::error::Result;
 use crate::records::time_text;
 use crate::storage::Database;
 
 /// How far ahead the Reminders view lists what is coming.
 pub const UPCOMING_DAYS: u64 = 14;
-
-/// One reminder as the Reminders view lists it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Item {
-    pub subject: String,
-    pub kind: Kind,
-    pub title: String,
-    /// The text without its date: the UI writes `dated` after it, in the user's locale.
-    pub body: String,
-    pub dated: Option<Dated>,
-    pub person_id: Option<String>,
-    pub due: DateTime<Utc>,
-    pub snoozed: bool,
-    pub repeats: bool,
-    /// The reminder's own id when the user wrote it (it can be edited and deleted).
-    pub reminder_id: Option<String>,
-    /// The answers it offers besides snoozing.
-    pub offers: &'static [Offer],
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DoneItem {
@@ -57,24 +36,6 @@ pub struct Overview {
     pub time_zone: String,
     /// The moment the overview describes, so "today" and "tomorrow" read from the app's clock.
     pub now: DateTime<Utc>,
-}
-
-pub(super) fn item(rule: &Rule, due: DateTime<Utc>) -> Item {
-    Item {
-        subject: rule.subject.clone(),
-        kind: rule.kind,
-        title: rule.title.clone(),
-        body: rule.body.clone(),
-        dated: rule.dated,
-        person_id: rule.person_id.clone(),
-        due,
-        snoozed: rule.snoozed_until.is_some_and(|s| s >= due),
-        repeats: rule.repeat != Repeat::Never,
-        reminder_id: (rule.kind == Kind::OneOff)
-            .then(|| parse_subject(&rule.subject).map(|(_, id)| id.to_owned()))
-            .flatten(),
-        offers: rule.offers,
-    }
 }
 
 pub fn overview(db: &Database, now: DateTime<Utc>) -> Result<Overview> {

@@ -7,11 +7,12 @@ use chrono::{DateTime, Datelike, Duration, Utc};
 use serde::Serialize;
 
 use super::builder::Builder;
+use super::item::{item, Item};
 use super::offers::Offer;
-use super::overview::{item, Item};
-use super::rules::rules_with_names;
+use super::rules::recorded;
 use super::schedule::{local_day_at, Kind, Repeat, Rule};
 use super::settings::{self, ReminderSettings};
+use super::state::states;
 use super::subjects::{keep_in_touch_subject, weekly_review_subject};
 use crate::asks::coverage::ForumCover;
 use crate::asks::Ask;
@@ -340,7 +341,10 @@ pub struct ReviewPage {
 /// Everything the weekly review covers, as of `now`.
 pub fn review_page(db: &Database, now: DateTime<Utc>) -> Result<ReviewPage> {
     let settings = settings::get(db)?;
-    let (rules, names) = rules_with_names(db, now, &settings)?;
+    let states = states(db)?;
+    let mut b = Builder::new(&settings, &states);
+    recorded(db, &mut b, &settings, now)?;
+    let (rules, names) = (b.rules, b.names);
     let sections = Sections::of(&rules, now);
     let gap: Vec<Unnoticed> = visibility_gap(db, now)?
         .into_iter()

@@ -1,18 +1,14 @@
 //! Rule sources: turns what the user recorded (favours, promises, conflicts, check-ins, groups,
 //! written reminders) into the rules the scheduler plans from.
 
-use std::collections::HashMap;
-
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::builder::Builder;
 use super::cadence::keep_in_touch;
 use super::dated::{DateMeaning, Dated};
 use super::offers;
-use super::review::weekly_review;
-use super::schedule::{local_day_at, Kind, Repeat, Rule};
+use super::schedule::{local_day_at, Kind, Repeat};
 use super::settings::{ReminderSettings, ThankYouTiming};
-use super::state::states;
 use super::written::Recurrence;
 use crate::error::Result;
 use crate::storage::Database;
@@ -357,38 +353,26 @@ pub(super) fn one_offs(db: &Database, b: &mut Builder<'_>) -> Result<()> {
     Ok(())
 }
 
-/// Every rule the user's records call for, as of `now`.
-pub fn rules(db: &Database, now: DateTime<Utc>, settings: &ReminderSettings) -> Result<Vec<Rule>> {
-    Ok(rules_with_names(db, now, settings)?.0)
-}
-
-/// The rules, and the names of the people kept in touch with, by id (for the weekly review).
-pub(super) fn rules_with_names(
+/// Adds every rule the user's records call for, as of `now`, except the weekly review (which
+/// is written over these: see `ruleset`).
+pub(super) fn recorded(
     db: &Database,
-    now: DateTime<Utc>,
+    b: &mut Builder<'_>,
     settings: &ReminderSettings,
-) -> Result<(Vec<Rule>, HashMap<String, String>)> {
-    let states = states(db)?;
-    let mut b = Builder {
-        tz: settings.tz(),
-        morning: settings.morning_time(),
-        states: &states,
-        rules: Vec::new(),
-        names: HashMap::new(),
-    };
-    thank_yous(db, &mut b, settings)?;
-    promises(db, &mut b)?;
-    conflicts(db, &mut b)?;
-    keep_in_touch(db, &mut b)?;
-    check_ins(db, &mut b)?;
-    groups(db, &mut b)?;
-    one_offs(db, &mut b)?;
-    tour_meetings(db, &mut b)?;
-    super::support::unanswered_asks(db, &mut b)?;
-    super::support::impact_follow_ups(db, &mut b)?;
-    super::important_dates::important_dates(db, &mut b, settings)?;
-    super::important_dates::regular_one_on_ones(db, &mut b)?;
-    super::countdown::countdown_reminders(db, &mut b, now)?;
-    weekly_review(db, &mut b, settings, now)?;
-    Ok((b.rules, b.names))
+    now: DateTime<Utc>,
+) -> Result<()> {
+    thank_yous(db, b, settings)?;
+    promises(db, b)?;
+    conflicts(db, b)?;
+    keep_in_touch(db, b)?;
+    check_ins(db, b)?;
+    groups(db, b)?;
+    one_offs(db, b)?;
+    tour_meetings(db, b)?;
+    super::support::unanswered_asks(db, b)?;
+    super::support::impact_follow_ups(db, b)?;
+    super::important_dates::important_dates(db, b, settings)?;
+    super::important_dates::regular_one_on_ones(db, b)?;
+    super::countdown::countdown_reminders(db, b, now)?;
+    Ok(())
 }
