@@ -161,7 +161,7 @@ test('importing from People reads the list again and tells other views people ch
 
 test('People and its parts never import the api module\'s own instance', () => {
   const files = ['people.js', 'people-list.js', 'people-search.js', 'person-form.js', 'person-remove.js',
-    'person-journal.js', 'person-ledger.js', 'person-network.js', 'quick-actions.js', 'import-dialog.js'];
+    'person-journal.js', 'person-profile.js', 'person-interactions.js', 'person-ledger.js', 'person-favours.js', 'person-promises.js', 'person-conflicts.js', 'ledger-parts.js', 'person-network.js', 'quick-actions.js', 'import-dialog.js'];
   for (const name of files) {
     const source = readFileSync(new URL(`../../ui/views/${name}`, import.meta.url), 'utf8');
     assert.doesNotMatch(source, /import\s*\{[^}]*\bapi\b[^}]*\}\s*from\s*'\.\.\/lib\/api\.js'/, name);

@@ -39,6 +39,46 @@ export function clearSelection(sel) {
   sel.anchor = null;
 }
 
+/**
+ * What the list's checkboxes do to `selection`: one person, a range from the anchor (with the
+ * ids the list has cached, `cachedId(i)`, or all of them from `allIds()` beyond the cache), all,
+ * none. `render` shows the selection; `countText` is what the bar says of it.
+ */
+export function selectionControls({ selection, cachedId, allIds, render, countText }) {
+  async function check(id, index, range) {
+    if (!range) {
+      toggleOne(selection, id, index);
+    } else {
+      const start = Math.min(selection.anchor ?? index, index);
+      const end = Math.max(selection.anchor ?? index, index);
+      const cached = [];
+      for (let i = start; i <= end; i += 1) cached.push(cachedId(i));
+      if (cached.every(Boolean)) selectRange(selection, index, cached, start);
+      else selectRange(selection, index, await allIds());
+    }
+    render();
+  }
+
+  async function selectAll() {
+    try {
+      selection.ids = new Set(await allIds());
+      render();
+      announce(countText());
+    } catch (err) { showToast(err.message); }
+  }
+
+  /** Clears the selection; says whether there was one. */
+  function unselect() {
+    if (selection.ids.size === 0) return false;
+    clearSelection(selection);
+    render();
+    announce('Selection cleared');
+    return true;
+  }
+
+  return { check, selectAll, unselect };
+}
+
 /** The toast after an action: "Tagged 12 people “mentor”", with the unchanged mentioned. */
 export function bulkMessage(action, { selected, changed }, { mapName = '' } = {}) {
   const who = countPeople(changed);

@@ -12,11 +12,12 @@ import { showToast } from '../lib/toast.js';
 import { openImportDialog } from './import-dialog.js';
 import { PAGE_SIZE, peopleList } from './people-list.js';
 import { defaultView, emptyFilters, filterBar, filteredCountText, hasFilters, listQuery } from './people-filters.js';
-import { clearSelection, selectRange, selectionBar, selectionState, toggleOne } from './people-selection.js';
+import { clearSelection, selectionBar, selectionControls, selectionState } from './people-selection.js';
 import { foundElsewhere, searchBox } from './people-search.js';
 import { personPanel } from './person-form.js';
 import { removePerson } from './person-remove.js';
 import { sampleBanner, tryButton } from './sample-workspace.js';
+import { formerToggle, listOrEmpty } from './people-empty.js';
 
 /** What the list shows and what a search found; `listed` says which list the rows belong to. */
 export function peopleState() {
@@ -150,46 +151,13 @@ export function mountPeople(ctx, openId = null) {
     renderSampleBanner();
   }
 
-  /** Selects one person, or the range from the last one selected (fetching ids beyond the cache). */
-  async function check(id, index, range) {
-    if (!range) {
-      toggleOne(selection, id, index);
-    } else {
-      const start = Math.min(selection.anchor ?? index, index);
-      const end = Math.max(selection.anchor ?? index, index);
-      const cached = [];
-      for (let i = start; i <= end; i += 1) cached.push(list.state.cache.row(i)?.id);
-      if (cached.every(Boolean)) {
-        selectRange(selection, index, cached, start);
-      } else {
-        selectRange(selection, index, await api.peopleIds(queryOf(state)));
-      }
-    }
-    renderSelection();
-  }
-
-  async function selectAll() {
-    try {
-      const ids = await api.peopleIds(queryOf(state));
-      selection.ids = new Set(ids);
-      renderSelection();
-      announce(`${bar.el.querySelector('#selection-count').textContent}`);
-    } catch (err) { showToast(err.message); }
-  }
-
-  /** Clears the selection; says whether there was one. */
-  function unselect() {
-    if (selection.ids.size === 0) return false;
-    clearSelection(selection);
-    renderSelection();
-    announce('Selection cleared');
-    return true;
-  }
-
-  function renderSelection() {
-    bar.render();
-    list.renderRows();
-  }
+  const { check, selectAll, unselect } = selectionControls({
+    selection,
+    cachedId: (i) => list.state.cache.row(i)?.id,
+    allIds: () => api.peopleIds(queryOf(state)),
+    render: () => { bar.render(); list.renderRows(); },
+    countText: () => bar.el.querySelector('#selection-count').textContent,
+  });
 
   addButton.addEventListener('click', () => panel.open('add'));
 
@@ -256,7 +224,7 @@ export function mountPeople(ctx, openId = null) {
     if (searching && state.elsewhere) {
       listPane.append(foundElsewhere(state.elsewhere, { listed: personById, known: list.state.cache.rows(), onOpen: openHit }));
     }
-    if (!searching) listPane.append(formerToggle());
+    if (!searching) listPane.append(formerToggle(former(), () => setView({ ...state.view, filters: { ...state.view.filters, former: !former() } })));
     panel.render(list.state.total);
   }
 
@@ -269,36 +237,6 @@ export function mountPeople(ctx, openId = null) {
     openPerson(hit.person_id);
   }
 
-  /** Switches the list between current people and former colleagues. */
-  function formerToggle() {
-    return h('p', { class: 'former-toggle' },
-      h('button', {
-        type: 'button', class: 'link', id: 'toggle-former',
-        onclick: () => setView({ ...state.view, filters: { ...state.view.filters, former: !former() } }),
-      }, former() ? 'Back to current people' : 'Former colleagues'));
-  }
-
-  /** The list, or what stands in its place: the empty state, or a search that found no one. */
-  function listOrEmpty() {
-    const { total } = list.state;
-    const query = state.query.trim();
-    const { filters: f } = state.view;
-    if (former() && total === 0 && !query && !hasFilters({ ...f, former: false })) {
-      return h('p', { class: 'muted', id: 'former-empty' },
-        'No former colleagues. When someone moves on, Delete offers to keep their history here.');
-    }
-    if (total === 0 && hasFilters(f)) {
-      return h('p', { class: 'empty-search', id: 'people-no-match' },
-        query ? `No one matches “${query}” with these filters. ` : 'No one matches these filters. ',
-        h('button', { type: 'button', class: 'link', id: 'people-no-match-clear', onclick: () => setView({ ...state.view, filters: emptyFilters() }) }, 'Clear filters'), '.');
-    }
-    if (total === 0 && query === '') return emptyState();
-    if (total > 0) return list.scroller;
-    return h('p', { class: 'empty-search', id: 'people-no-match' },
-      'No one matches “', query, '”. Try fewer words, or ',
-      h('button', { type: 'button', class: 'link', onclick: () => panel.open('add', { name: query }) }, 'add them'), '.');
-  }
-
   function renderList() {
     const { total } = list.state;
     count.textContent = filteredCountText({ shown: total, of: state.everyone, query: state.query, filters: state.view.filters });
@@ -307,7 +245,12 @@ export function mountPeople(ctx, openId = null) {
     search.input.hidden = nobody;
     filters.el.hidden = nobody;
     filters.render();
-    const main = listOrEmpty();
+    const main = listOrEmpty({
+      total, query: state.query.trim(), filters: state.view.filters, scroller: list.scroller,
+      clearFilters: () => setView({ ...state.view, filters: emptyFilters() }),
+      add: (name) => panel.open('add', name === undefined ? undefined : { name }),
+      startImport, tryButton: () => tryButton({ api, runUndo, done: () => sampleChanged(true) }),
+    });
     // The scroll box stays in the page between renders: taking it out would lose its position.
     if (listPane.firstChild === main) {
       while (main.nextSibling) main.nextSibling.remove();
@@ -318,17 +261,6 @@ export function mountPeople(ctx, openId = null) {
       list.list.setAttribute('aria-label', former() ? 'Former colleagues' : 'People');
       list.renderRows();
     }
-  }
-
-  function emptyState() {
-    return h('div', { class: 'empty-state', id: 'people-empty' },
-      h('h2', {}, 'Start with the people your work depends on'),
-      h('p', {}, 'Add your manager, your skip-level, the peers you rely on and the people whose support you need for your next goal. A name is enough to begin; you can add what they care about later.'),
-      h('div', { class: 'actions' },
-        h('button', { type: 'button', class: 'primary', id: 'add-first-person', onclick: () => panel.open('add') }, 'Add your first person'),
-        h('button', { type: 'button', id: 'import-first', onclick: () => startImport() }, 'Import from LinkedIn or a CSV file'),
-        tryButton({ api, runUndo, done: () => sampleChanged(true) })),
-      h('p', { class: 'muted' }, 'Or look around first: the sample people come with a map, a few weeks of meetings, a favour to thank and a promise due. One click removes them again.'));
   }
 
   function openPerson(id) {
