@@ -1,0 +1,239 @@
+//! The session's moves between open, broken and locked, with a real file.
+
+use super::*;
+use crate::people::{self, PersonInput};
+use chrono::TimeZone;
+
+fn open_at(path: &std::path::Path, now: DateTime<Utc>) -> Session {
+    match Database::open(path, now) {
+        Ok(db) => Session::over(db),
+        Err(e) => Session::closed(e),
+    }
+}
+
+fn code<T: std::fmt::Debug>(r: Result<T>) -> (String, Option<String>) {
+    let e = WireError::from(r.unwrap_err());
+    (e.code, e.field)
+}
+
+fn at() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap()
+}
+
+#[test]
+fn encrypting_locking_and_unlocking_move_between_open_and_locked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = Database::open_in(dir.path(), at()).unwrap();
+    people::add(&mut db, &PersonInput::named("Dana"), at()).unwrap();
+    let mut session = Session::over(db);
+    assert_eq!(
+        code(session.lock()).0,
+        "encryption.off",
+        "nothing to lock yet"
+    );
+    assert_eq!(
+        code(session.set_encryption(None, Some("short".into()), at())),
+        (
+            "encryption.passphrase_short".into(),
+            Some("passphrase".into())
+        )
+    );
+    let report = session
+        .set_encryption(None, Some("a fine passphrase".into()), at())
+        .unwrap();
+    assert!(report.encrypted && session.status(None).encrypted);
+
+    session.lock().unwrap();
+    assert!(session.is_locked());
+    let locked = session.status(None);
+    assert!(!locked.ready && locked.encrypted && !locked.can_start_fresh);
+    assert_eq!(locked.error.unwrap().code, "storage.locked");
+    assert_eq!(
+        code(session.database().map(|_| ())).0,
+        "storage.locked",
+        "nothing is read while locked"
+    );
+    assert_eq!(
+        code(session.unlock("a wrong passphrase".into(), at())),
+        ("storage.wrong_passphrase".into(), Some("passphrase".into()))
+    );
+    assert!(session.is_locked(), "a wrong passphrase leaves it locked");
+    session.unlock("a fine passphrase".into(), at()).unwrap();
+    assert!(session.status(None).ready);
+    let names = people::list(session.database().unwrap(), "").unwrap();
+    assert_eq!(names[0].name, "Dana");
+
+    assert_eq!(
+        code(session.set_encryption(Some("not it".into()), None, at())),
+        ("encryption.wrong_current".into(), Some("current".into()))
+    );
+    assert!(
+        !session
+            .set_encryption(Some("a fine passphrase".into()), None, at())
+            .unwrap()
+            .encrypted
+    );
+    let status = session.status(None);
+    assert!(status.ready && !status.encrypted);
+    assert_eq!(
+        code(session.set_encryption(None, None, at())).0,
+        "encryption.off",
+        "nothing to decrypt"
+    );
+}
+
+#[test]
+fn a_second_app_opens_nothing_and_no_change_of_the_file_runs_under_a_command() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = Session::open_in(dir.path(), at());
+    assert!(first.status(None).ready);
+    people::add(first.database().unwrap(), &PersonInput::named("Dana"), at()).unwrap();
+
+    let second = Session::open_in(dir.path(), at());
+    let status = second.status(None);
+    assert!(!status.ready && !status.can_start_fresh);
+    assert_eq!(status.error.unwrap().code, "storage.already_running");
+
+    // A command of the command line uses the database: no encryption change meanwhile.
+    first.wait_for_commands = std::time::Duration::from_millis(100);
+    let command = DataLock::shared(dir.path(), std::time::Duration::from_millis(100)).unwrap();
+    assert_eq!(
+        code(first.set_encryption(None, Some("a fine passphrase".into()), at())).0,
+        "storage.in_use"
+    );
+    assert!(
+        first.status(None).ready && !first.status(None).encrypted,
+        "the data stays open as it was"
+    );
+    drop(command);
+    first
+        .set_encryption(None, Some("a fine passphrase".into()), at())
+        .unwrap();
+    assert!(first.status(None).encrypted);
+    assert!(
+        DataLock::shared(dir.path(), std::time::Duration::from_millis(100)).is_ok(),
+        "commands can use the database again after the change"
+    );
+
+    drop(first);
+    let again = Session::open_in(dir.path(), at());
+    assert_eq!(
+        again.status(None).error.unwrap().code,
+        "storage.locked",
+        "the folder is free once the first app has ended"
+    );
+}
+
+fn minutes(m: u64) -> Duration {
+    Duration::from_secs(m * 60)
+}
+
+#[test]
+fn encrypted_data_locks_itself_when_idle_asleep_or_with_the_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = Session::over(Database::open_in(dir.path(), at()).unwrap());
+    let t = Duration::from_secs(1_000);
+    session.used(t);
+    assert!(
+        !session.lock_if_idle(t + minutes(60)),
+        "data without a passphrase has nothing to lock"
+    );
+    assert!(!session.lock_because());
+    session
+        .set_encryption(None, Some("a fine passphrase".into()), at())
+        .unwrap();
+
+    session.set_lock_after(5 * 60, t).unwrap();
+    assert!(!session.lock_if_idle(t + minutes(4)));
+    session.used(t + minutes(4));
+    assert!(
+        !session.lock_if_idle(t + minutes(8)),
+        "it was used meanwhile"
+    );
+    assert!(session.lock_if_idle(t + minutes(9)));
+    assert!(session.is_locked());
+    assert!(
+        !session.lock_if_idle(t + minutes(20)),
+        "already locked: not locked again"
+    );
+
+    session.unlock("a fine passphrase".into(), at()).unwrap();
+    session.used(t + minutes(30));
+    session.set_lock_after(0, t + minutes(30)).unwrap();
+    assert!(
+        !session.lock_if_idle(t + minutes(30_000)),
+        "never, when so chosen"
+    );
+    assert!(
+        session.lock_because(),
+        "going to sleep locks whatever the delay"
+    );
+    assert!(session.is_locked());
+
+    assert_eq!(
+        code(session.set_lock_after(24 * 3600 + 1, t)),
+        ("encryption.lock_after".into(), Some("lock_after".into()))
+    );
+}
+
+#[test]
+fn the_status_goes_to_the_window_in_snake_case_like_every_reply() {
+    let session = Session::over(Database::open_in_memory().unwrap());
+    let json = serde_json::to_value(session.status(None)).unwrap();
+    let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
+    for key in [
+        "db_path",
+        "can_start_fresh",
+        "moved_aside_to",
+        "latest_backup",
+    ] {
+        assert!(json.get(key).is_some(), "{key} missing from {keys:?}");
+    }
+    assert!(
+        keys.iter()
+            .all(|k| !k.chars().any(|c| c.is_ascii_uppercase())),
+        "one casing on the wire: {keys:?}"
+    );
+}
+
+#[test]
+fn an_open_database_is_not_started_fresh_or_replaced() {
+    let mut session = Session::over(Database::open_in_memory().unwrap());
+    assert_eq!(code(session.start_fresh(at())).0, "storage.already_open");
+    assert_eq!(code(session.restore_latest(at())).0, "storage.already_open");
+}
+
+#[test]
+fn a_damaged_file_is_started_fresh_or_replaced_by_its_newest_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(storage::DB_FILE);
+    {
+        let mut db = Database::open(&path, at()).unwrap();
+        people::add(&mut db, &PersonInput::named("Dana"), at()).unwrap();
+        snapshots::take(&db, snapshots::Reason::Daily, at()).unwrap();
+    }
+    std::fs::write(&path, b"not a database at all, just some text").unwrap();
+    let _ = std::fs::remove_file(dir.path().join("allies.db-wal"));
+
+    let mut session = open_at(&path, at());
+    let status = session.status(None);
+    assert!(!status.ready && status.can_start_fresh);
+    assert!(status.latest_backup.is_some(), "the copy is offered");
+    let aside = session.restore_latest(at()).unwrap();
+    assert!(aside.exists(), "the damaged file is kept");
+    let names = people::list(session.database().unwrap(), "").unwrap();
+    assert_eq!(names[0].name, "Dana", "the copy's data is back");
+}
+
+#[test]
+fn a_newer_versions_file_is_neither_set_aside_nor_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(storage::DB_FILE);
+    drop(Database::open(&path, at()).unwrap());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "user_version", 999).unwrap();
+    drop(conn);
+    let mut session = open_at(&path, at());
+    assert_eq!(code(session.start_fresh(at())).0, "storage.too_new");
+    assert!(path.exists(), "the file stays where it is");
+}
