@@ -11,17 +11,7 @@ import { isTextField, shortcutFor } from './lib/shortcuts.js';
 import { showToast } from './lib/toast.js';
 import { Store } from './lib/store.js';
 import { UndoHistory } from './lib/undo.js';
-import { mountInsights } from './views/insights.js';
-import { mountMap } from './views/map.js';
-import { mountNetwork } from './views/network.js';
-import { mountPeople } from './views/people.js';
-import { mountReminders } from './views/reminders.js';
-import { mountReview } from './views/review.js';
-import { mountAsks } from './views/asks.js';
-import { mountBrief } from './views/brief.js';
-import { mountSettings } from './views/settings.js';
-import { mountTour } from './views/tour.js';
-import { mountWins } from './views/wins.js';
+import { viewLoader } from './lib/view-loader.js';
 import { watchFileDrops } from './views/file-drop.js';
 
 const $ = (id) => document.getElementById(id);
@@ -204,35 +194,44 @@ function startShell(status) {
     return step;
   }
 
-  /** Shows the section `name`; `again` builds it afresh even when it is showing already. */
-  function show(name, { focus = false, again = false } = {}) {
+  // Each section's module (and what only it needs, such as d3 for the network) is loaded the
+  // first time it is shown, so the first paint waits for one view, not eleven.
+  const views = viewLoader();
+  /** What to do with a section once it is shown: { name, run(view) }. */
+  let whenShown = null;
+
+  /**
+   * Shows the section `name`; `again` builds it afresh even when it is showing already. Resolves
+   * once it is in the page; a section asked for meanwhile wins.
+   */
+  async function show(name, { focus = false, again = false } = {}) {
     const param = paramFromHash(location.hash);
     if (name === currentName && !again) {
       if (param) current.open?.(param);
       return;
     }
+    let mount;
+    try {
+      mount = await views.mount(name);
+    } catch (err) {
+      showToast(`This section could not be opened: ${err.message}`);
+      return;
+    }
+    if (views.superseded(mount)) return;
     current?.destroy();
     currentName = name;
-    const mount = {
-      people: () => mountPeople(ctx, param),
-      map: mountMap,
-      network: mountNetwork,
-      tour: mountTour,
-      reminders: mountReminders,
-      review: () => mountReview(ctx, param),
-      brief: () => mountBrief(ctx, param),
-      insights: mountInsights,
-      settings: mountSettings,
-      wins: () => mountWins(ctx, param),
-      asks: mountAsks,
-    }[name] ?? mountInsights;
-    current = mount(ctx);
+    current = mount.run(ctx, param);
     main.replaceChildren(current.el);
     for (const a of document.querySelectorAll('.nav-list a')) {
       if (a.dataset.view === name) a.setAttribute('aria-current', 'page');
       else a.removeAttribute('aria-current');
     }
     if (focus) current.focusTitle();
+    if (whenShown?.name === name) {
+      const { run } = whenShown;
+      whenShown = null;
+      run(current);
+    }
   }
 
   window.addEventListener('hashchange', () => show(sectionFromHash(location.hash), { focus: true }));
@@ -274,9 +273,9 @@ function startShell(status) {
       ctx.runRedo();
       handled = true;
     } else if (shortcut.action === 'new-person' && currentName !== 'people') {
+      // The hash change shows People; the form opens once it is there.
+      whenShown = { name: 'people', run: (view) => view.handle('new-person') };
       location.hash = hashFor('people');
-      show('people');
-      current.handle('new-person');
       handled = true;
     } else {
       handled = current.handle(shortcut.action);

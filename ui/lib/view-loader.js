@@ -1,0 +1,42 @@
+// Loads each section's view module the first time it is shown, and remembers it. The shell asks
+// for a mount function by section name; when several are asked for in a row (a quick Ctrl+2 then
+// Ctrl+3), only the last one asked is shown.
+
+/** Each section: how its module is loaded, and the name of its mount function. */
+export const VIEWS = {
+  people: [() => import('../views/people.js'), 'mountPeople'],
+  map: [() => import('../views/map.js'), 'mountMap'],
+  network: [() => import('../views/network.js'), 'mountNetwork'],
+  tour: [() => import('../views/tour.js'), 'mountTour'],
+  reminders: [() => import('../views/reminders.js'), 'mountReminders'],
+  review: [() => import('../views/review.js'), 'mountReview'],
+  brief: [() => import('../views/brief.js'), 'mountBrief'],
+  insights: [() => import('../views/insights.js'), 'mountInsights'],
+  settings: [() => import('../views/settings.js'), 'mountSettings'],
+  wins: [() => import('../views/wins.js'), 'mountWins'],
+  asks: [() => import('../views/asks.js'), 'mountAsks'],
+};
+
+/**
+ * `mount(name)` resolves to `{ run }`, where `run(ctx, param)` mounts the section (an unknown
+ * name shows Insights, as before); `superseded(m)` says whether another section was asked for
+ * after `m`. `views` is the table above unless a test passes its own.
+ */
+export function viewLoader(views = VIEWS) {
+  const loaded = new Map();
+  let asked = 0;
+  return {
+    async mount(name) {
+      const mine = ++asked;
+      const [load, exported] = views[name] ?? views.insights;
+      if (!loaded.has(load)) {
+        // A failed load is not remembered: the next visit tries again.
+        const pending = load().then((m) => (ctx, param) => m[exported](ctx, param));
+        loaded.set(load, pending);
+        pending.catch(() => loaded.delete(load));
+      }
+      return { run: await loaded.get(load), ticket: mine };
+    },
+    superseded: (m) => m.ticket !== asked,
+  };
+}
