@@ -7,7 +7,7 @@ import { ActivityReport, lockAfterMinutes } from './lib/idle.js';
 import { FLASH_KEY, lockApp, reloadWith } from './lib/lock.js';
 import { hashFor, paramFromHash, placeHash, sectionFromHash } from './lib/router.js';
 import { isPresenting, onPresentingChange, presentingMode, setPresentingMode, togglePresenting } from './lib/presenting.js';
-import { isTextField, shortcutFor } from './lib/shortcuts.js';
+import { isTextField, sectionKey, shortcutFor } from './lib/shortcuts.js';
 import { showToast } from './lib/toast.js';
 import { Store } from './lib/store.js';
 import { UndoHistory } from './lib/undo.js';
@@ -246,6 +246,11 @@ function startShell(status) {
   document.querySelector('.skip-link').addEventListener('click', (e) => { e.preventDefault(); main.focus(); });
   watchReminders(ctx);
   watchPresenting();
+  // Each sidebar link tells assistive technology the key that opens it (Ctrl+1 … Ctrl+0).
+  for (const a of document.querySelectorAll('.nav-list a[data-view]')) {
+    const key = sectionKey(a.dataset.view);
+    if (key) a.setAttribute('aria-keyshortcuts', `Control+${key}`);
+  }
   watchFileDrops({ api, listen: onAppEvent, onImported: () => store.bump('people') });
   document.addEventListener('keydown', (e) => {
     if (e.defaultPrevented) return; // a view's own control already used this key
