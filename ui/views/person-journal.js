@@ -23,6 +23,7 @@ const INFO_STYLES = [['data', 'Data: numbers first'], ['story', 'Story: the narr
 
 /** The question a first meeting with someone new is for, shown while nothing is logged yet. */
 export const FIRST_MEETING_PROMPT = 'First time you meet? Ask: how can we help each other?';
+export const FIRST_MEETING_NOTES = 'How can we help each other? What they need, what you can offer';
 
 // The profile's fields in the order a person would fill them in.
 const PROFILE_FIELDS = [
@@ -287,7 +288,7 @@ export function personJournal(person, { api, runUndo, onChange }) {
     const prompt = logForm.querySelector('#first-meeting-prompt');
     if (prompt) prompt.hidden = !first;
     const notes = logForm.querySelector('#interaction-notes');
-    if (notes) notes.placeholder = first ? 'How can we help each other? What they need, what you can offer' : 'What they said, what they need, what you agreed';
+    if (notes) notes.placeholder = first ? FIRST_MEETING_NOTES : 'What they said, what they need, what you agreed';
   }
 
   function renderTimeline() {
