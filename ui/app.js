@@ -224,7 +224,7 @@ function startShell(status) {
       insights: mountInsights,
       settings: mountSettings,
       wins: () => mountWins(ctx, param),
-      asks: mountAsks,
+      asks: () => mountAsks(ctx, param),
     }[name] ?? mountInsights;
     current = mount(ctx);
     main.replaceChildren(current.el);

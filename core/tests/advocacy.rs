@@ -248,3 +248,84 @@ fn a_regular_one_on_one_is_answered_by_logging_the_one_on_one_in_one_step() {
     );
     assert!(err.is_err(), "keeping in touch is answered by Got in touch");
 }
+
+#[test]
+fn forums_are_found_by_name_purpose_and_who_sits_on_them_and_follow_every_change() {
+    let (mut db, dana, sam) = world();
+    let input = ForumInput {
+        name: "Promotion panel".into(),
+        decides: "Levels and calibration".into(),
+        map_id: None,
+        members: vec![dana.clone()],
+    };
+    let panel = forums::add(&mut db, &input, at(1, 6, 9)).unwrap();
+    let found = |db: &Database, q: &str| -> Vec<String> {
+        allies_core::search::search(db, q)
+            .unwrap()
+            .forums
+            .into_iter()
+            .map(|f| f.name)
+            .collect()
+    };
+    assert_eq!(found(&db, "panel"), ["Promotion panel"], "by its name");
+    assert_eq!(
+        found(&db, "calib"),
+        ["Promotion panel"],
+        "by what it decides"
+    );
+    assert_eq!(found(&db, "dana"), ["Promotion panel"], "by who sits on it");
+    assert!(found(&db, "sam").is_empty(), "Sam is not on it");
+    let hit = &allies_core::search::search(&db, "calib").unwrap().forums[0];
+    assert_eq!(hit.id, panel.id, "the hit names its forum, to open it");
+    assert!(
+        hit.snippet.contains("\u{E000}calibration\u{E001}"),
+        "the matched word is marked: {}",
+        hit.snippet
+    );
+
+    // Sam joins, Dana leaves: the index follows who sits on it.
+    forums::edit(
+        &mut db,
+        &panel.id,
+        &ForumInput {
+            members: vec![sam.clone()],
+            ..input.clone()
+        },
+        at(1, 7, 9),
+    )
+    .unwrap();
+    assert_eq!(found(&db, "ruiz"), ["Promotion panel"]);
+    assert!(found(&db, "dana").is_empty());
+
+    // A member renamed is found by the new name; a member deleted is not found at all.
+    people::update(
+        &mut db,
+        &sam,
+        &PersonInput::named("Samira Ruiz"),
+        at(1, 8, 9),
+    )
+    .unwrap();
+    assert_eq!(found(&db, "samira"), ["Promotion panel"]);
+    people::delete(&mut db, &sam, at(1, 9, 9)).unwrap();
+    assert!(found(&db, "samira").is_empty(), "a deleted member is out");
+    people::restore(&mut db, &sam).unwrap();
+    assert_eq!(
+        found(&db, "samira"),
+        ["Promotion panel"],
+        "and back on restore"
+    );
+
+    // Deleted, the forum is not found; undone, it is again.
+    allies_core::history::record(&mut db, at(1, 10, 9), |db| {
+        forums::delete(db, &panel.id, at(1, 10, 9))
+    })
+    .unwrap();
+    assert!(found(&db, "panel").is_empty());
+    allies_core::history::undo(&mut db).unwrap();
+    assert_eq!(found(&db, "panel"), ["Promotion panel"]);
+    assert_eq!(
+        allies_core::search::search(&db, "panel").unwrap().len(),
+        1,
+        "counted with the other hits"
+    );
+}
