@@ -284,6 +284,8 @@ export function createApi(invoke) {
     meetingBrief: (personId) => call('meeting_brief', { personId }),
     /** Saves the meeting brief as text where the user chooses; resolves to the path or null. */
     exportMeetingBrief: (personId) => call('export_meeting_brief', { personId }),
+    /** Saves the user's wins as a CSV file where they choose; resolves to the path, or null if cancelled. */
+    exportWinsCsv: () => call('export_wins_csv'),
   };
 }
 
