@@ -129,8 +129,8 @@ function owedItem(o) {
 /** A forum with no advocate: its name, the goal it decides on, who to ask (names as presenting allows). */
 function forumGapItem(f) {
   return h('li', { class: 'ledger-item insight-item forum-gap', 'data-id': f.id },
-    h('span', { class: 'ledger-text' }, h('span', { class: 'forum-name' }, f.name),
-      h('span', { class: 'muted' }, f.map_name ? ` · for ${f.map_name}` : ' · every goal'),
+    h('span', { class: 'ledger-text' },
+      h('span', {}, h('span', { class: 'forum-name' }, f.name), h('span', { class: 'muted' }, f.map_name ? ` · for ${f.map_name}` : ' · every goal')),
       h('span', { class: 'muted insight-details' }, gapText(f, labelForName))),
     h('span', { class: 'ledger-actions' }, h('a', { href: forumHash(f.id), class: 'button-link forum-gap-ask' }, 'Ask for support')));
 }
