@@ -1,5 +1,6 @@
 //! Career advocacy across modules, at a fixed clock: forum gaps on Insights, dates that matter
-//! on the weekly Review page, and a regular 1:1 answered by logging it.
+//! on the weekly Review page, a regular 1:1 answered by logging it, and forums in search.
+#![allow(clippy::unwrap_used)] // helpers of a test, where a panic is the failure report
 
 use allies_core::asks::forums::{self, ForumInput};
 use allies_core::asks::{self, AskInput, AskKind, AskStatus};
@@ -328,4 +329,21 @@ fn forums_are_found_by_name_purpose_and_who_sits_on_them_and_follow_every_change
         1,
         "counted with the other hits"
     );
+}
+
+#[test]
+fn log_the_one_on_one_on_its_pop_up_logs_it() {
+    use allies_core::reminders::popup::{click, Button};
+    let (mut db, dana, _) = world();
+    let weekly = Profile {
+        one_on_one_weeks: Some(1),
+        ..Profile::default()
+    };
+    profiles::save(&mut db, &dana, &weekly, at(3, 2, 9)).unwrap();
+    let subject = format!("regular_one_on_one:{dana}");
+    let button = Button::from_key("log_one_on_one").expect("the pop-up's key is understood");
+    click(&mut db, Some(&subject), Some(&dana), button, at(3, 9, 10)).unwrap();
+    let logged = interactions::timeline(&db, &dana, 10).unwrap();
+    assert_eq!(logged.len(), 1);
+    assert_eq!(logged[0].kind, Contact::OneOnOne);
 }

@@ -292,5 +292,10 @@ mod tests {
         );
         assert_eq!(keys(offers::TOUR_MEETING), ["met", "snooze", "default"]);
         assert_eq!(keys(offers::WEEKLY_REVIEW), ["review", "snooze", "default"]);
+        assert_eq!(
+            keys(offers::REGULAR_ONE_ON_ONE),
+            ["log_one_on_one", "done", "snooze", "default"],
+            "a regular 1:1 is logged from its pop-up"
+        );
     }
 }
