@@ -169,6 +169,7 @@ const COMMANDS: &[&str] = &[
     "round_drift",
     "meeting_brief",
     "export_meeting_brief",
+    "export_wins_csv",
 ];
 
 fn main() {

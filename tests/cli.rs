@@ -294,6 +294,10 @@ fn every_kind_of_export_writes_its_file_once_and_never_replaces_it() {
         ("vcard", "BEGIN:VCARD\r\nVERSION:4.0"),
         ("ics", "BEGIN:VCALENDAR\r\n"),
         ("json", "{"),
+        (
+            "wins-csv",
+            "Title,Date,Outcome and impact,Goal,Link,Who knows it\r\n",
+        ),
     ];
     for (kind, begins) in kinds {
         let file = dir.path().join(format!("export-{kind}"));

@@ -1,6 +1,6 @@
 //! One search over everything the user wrote: people, profiles, interactions, favours,
-//! promises, conflicts, asks and the user's own wins, through FTS5 indexes that triggers keep in
-//! step (migrations 0005, 0007, 0019, 0020).
+//! promises, conflicts, asks, forums and the user's own wins, through FTS5 indexes that triggers
+//! keep in step (migrations 0005, 0007, 0019, 0020, 0024).
 
 use serde::Serialize;
 
@@ -52,6 +52,8 @@ pub struct Results {
     pub asks: Vec<Hit>,
     /// The user's own wins: about no one, so each names its win instead of a person.
     pub wins: Vec<WinHit>,
+    /// Forums, found by name, what they decide and who sits on them; each names its forum.
+    pub forums: Vec<ForumHit>,
 }
 
 /// A win whose words match.
@@ -59,6 +61,15 @@ pub struct Results {
 pub struct WinHit {
     pub id: String,
     pub title: String,
+    /// Text around the match, marked as in [`Hit::snippet`].
+    pub snippet: String,
+}
+
+/// A forum whose name, purpose or members match.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ForumHit {
+    pub id: String,
+    pub name: String,
     /// Text around the match, marked as in [`Hit::snippet`].
     pub snippet: String,
 }
@@ -72,6 +83,7 @@ impl Results {
             + self.conflicts.len()
             + self.wins.len()
             + self.asks.len()
+            + self.forums.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -110,6 +122,7 @@ pub fn search(db: &Database, text: &str) -> Result<Results> {
         conflicts: group(db, "search_conflicts", "rank", &query)?,
         wins: wins(db, &query)?,
         asks: group(db, "search_asks", "rank", &query)?,
+        forums: forums(db, &query)?,
     })
 }
 
@@ -126,6 +139,25 @@ fn wins(db: &Database, query: &str) -> Result<Vec<WinHit>> {
         Ok(WinHit {
             id: r.get(0)?,
             title: r.get(1)?,
+            snippet: r.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The best-matching live forums.
+fn forums(db: &Database, query: &str) -> Result<Vec<ForumHit>> {
+    let mut stmt = db.conn().prepare_cached(
+        "SELECT f.id, f.name, snippet(search_forums, 0, char(57344), char(57345), '…', 12)
+           FROM search_forums JOIN search_rows r ON r.id = search_forums.rowid AND r.kind = 'forum'
+           JOIN forums f ON f.id = r.ref AND f.deleted_at IS NULL
+          WHERE search_forums MATCH ?1
+          ORDER BY rank LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(rusqlite::params![query, PER_KIND as i64], |r| {
+        Ok(ForumHit {
+            id: r.get(0)?,
+            name: r.get(1)?,
             snippet: r.get(2)?,
         })
     })?;

@@ -106,6 +106,8 @@ pub enum ExportKind {
     Ics,
     /// A full backup; the same as `allies backup`.
     Json,
+    /// The user's own wins, one row each, with who knows each.
+    WinsCsv,
 }
 
 /// The command line's names for the core's kinds of export.
@@ -117,6 +119,7 @@ impl From<ExportKind> for export::Kind {
             ExportKind::Vcard => export::Kind::PeopleVcard,
             ExportKind::Ics => export::Kind::Calendar,
             ExportKind::Json => export::Kind::Backup,
+            ExportKind::WinsCsv => export::Kind::WinsCsv,
         }
     }
 }

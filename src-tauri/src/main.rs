@@ -248,6 +248,7 @@ fn run_app(background: bool) -> ExitCode {
             commands::rounds::round_drift,
             commands::rounds::meeting_brief,
             commands::rounds::export_meeting_brief,
+            commands::data::export_wins_csv,
         ])
         .run(tauri::generate_context!());
     match result {

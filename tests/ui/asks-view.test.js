@@ -23,15 +23,15 @@ afterEach(() => {
   setPresentingMode('names');
 });
 
-async function mount(answers = {}) {
+async function mount(answers = {}, forumId = null) {
   resetPage();
   const api = fakeApi({ listAsks: [ask()], listForums: [forum()], listPeople: [{ id: 'p1', name: 'Dana Ng', role: 'VP' }], listMaps: [{ id: 'm1', name: 'Promotion', archived: false }], ...answers });
   const ctx = fakeContext(api);
-  const view = mountAsks(ctx);
+  const view = mountAsks(ctx, forumId);
   views.push(view);
   document.getElementById('main').append(view.el);
   await settle();
-  return { api, ctx, $: (sel) => view.el.querySelector(sel) };
+  return { api, ctx, view, $: (sel) => view.el.querySelector(sel) };
 }
 
 test('each state offers the moves forward first and a way back', () => {
@@ -135,4 +135,18 @@ test('from a person\'s page, an advocate ask names its forum and a refusal shows
   await settle();
   assert.equal(document.querySelector('#ask-dialog'), null, 'saved: the dialog closes');
   assert.equal(textOf(document.querySelector('#toasts .toast > span')), 'Asked Dana Ng: noted as approached');
+});
+
+test('opened at a forum (from search or Insights), the view marks it and makes it focusable', async () => {
+  const staff = forum({ id: 'f2', name: 'Staff meeting', map_id: null, map_name: null });
+  const { $, view } = await mount({ listForums: [forum(), staff] }, 'f2');
+  const item = $('#forum-list [data-id="f2"]');
+  assert.ok(item.classList.contains('forum-opened'), 'the forum asked for is marked');
+  assert.ok(!$('#forum-list [data-id="f1"]').classList.contains('forum-opened'));
+  view.open('f1');
+  const panel = $('#forum-list [data-id="f1"]');
+  assert.ok(panel.classList.contains('forum-opened'), 'opened again at another forum, it follows');
+  assert.equal(panel.getAttribute('tabindex'), '-1', 'focusable, to be focused');
+  view.open('gone');
+  assert.equal($('#forum-list .forum-opened'), null, 'a forum that is not there marks nothing');
 });

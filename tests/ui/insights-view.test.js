@@ -135,6 +135,29 @@ test('while presenting, names become initials, in the review reach too', async (
   assert.equal(textOf($('#review-speakers li')), 'DN, VP ★ Champion · power 80% · Through MR');
 });
 
+test('forums with no advocate are named gaps, with who to ask, and the names follow presenting mode', async () => {
+  const panel = {
+    id: 'f1', name: 'Promotion panel', decides: 'Levels', map_id: 'm1', map_name: 'Promotion',
+    members: [{ person_id: 'p2', name: 'Dana Ng' }], advocates: [], gap: true,
+  };
+  const staff = { id: 'f2', name: 'Staff meeting', decides: '', map_id: null, map_name: null, members: [], advocates: [], gap: true };
+  const { $ } = await mount({ insights: insights({ forum_gaps: [panel, staff] }) });
+  const items = [...$('#forum-gap-list').querySelectorAll('li[data-id]')];
+  assert.deepEqual(items.map((li) => li.dataset.id), ['f1', 'f2']);
+  assert.equal(textOf(items[0].querySelector('.ledger-text')), 'Promotion panel · for Promotionno advocate: ask Dana Ng');
+  assert.equal(textOf(items[1].querySelector('.ledger-text')), 'Staff meeting · every goalno advocate: you know no one on it yet');
+  assert.equal(items[0].querySelector('a.forum-gap-ask').getAttribute('href'), '#/asks/f1', 'the way to close it opens the forum');
+
+  setPresentingMode('initials');
+  const again = await mount({ insights: insights({ forum_gaps: [panel] }) });
+  assert.match(textOf(again.$('#forum-gap-list .insight-details')), /ask DN$/, 'a member\'s name is hidden while presenting');
+});
+
+test('without forum gaps the card says every forum is covered', async () => {
+  const { $ } = await mount();
+  assert.equal(textOf($('#forum-gap-list')), 'Every forum you named has someone who agreed to speak for you.');
+});
+
 test('a reach that cannot be redacted is left out while presenting', async () => {
   setPresentingMode('initials');
   const { $ } = await mount({ listPeople: new Error('offline') });

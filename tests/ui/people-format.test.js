@@ -31,9 +31,11 @@ test('search hits group by kind in a fixed order, empty kinds and listed people 
   assert.deepEqual(groups[0][1].map((h) => h.person_id), ['b'], 'a person the list shows is not repeated');
   assert.deepEqual(groups[1][1].map((h) => h.person_id), ['a'], 'other kinds of hit keep listed people');
   assert.deepEqual(hitGroups({ people: [hit('a')], interactions: [], favours: [], promises: [], conflicts: [] }, () => true), []);
-  assert.equal(HIT_GROUPS.length, 7, 'asks and wins are searched too');
+  assert.equal(HIT_GROUPS.length, 8, 'asks, wins and forums are searched too');
   const wins = hitGroups({ ...results, wins: [{ id: 'w1', title: 'Shipped', snippet: 'Shipped' }] }, () => false);
-  assert.equal(wins.at(-1)[0], 'In your wins', 'wins come last, after what is about people');
+  assert.equal(wins.at(-1)[0], 'In your wins', 'wins come after what is about people');
+  const forums = hitGroups({ ...results, wins: [{ id: 'w1', title: 'Shipped', snippet: 'Shipped' }], forums: [{ id: 'f1', name: 'Panel', snippet: 'Panel' }] }, () => false);
+  assert.deepEqual(forums.slice(-2).map(([title]) => title), ['In your wins', 'In forums'], 'forums come last');
 });
 
 test('page arithmetic: the page holding a row, a page cut from a whole list, and the padding', () => {

@@ -5,6 +5,7 @@ import { resetPage, textOf } from './support/dom.js';
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { foundElsewhere } from '../../ui/views/people-search.js';
+import { setPresentingMode } from '../../ui/lib/presenting.js';
 
 beforeEach(() => resetPage());
 
@@ -26,7 +27,7 @@ test('typing searches once, after a pause, for the list and everything else', as
   assert.equal(textOf(el.querySelector('#people-count')), '2 people found');
   assert.deepEqual([...el.querySelectorAll('.person-name')].map((n) => n.textContent), ['Dana Ng', 'Élodie Durand']);
   assert.equal(el.querySelector('#toggle-former'), null, 'no switch to former colleagues while searching');
-  assert.equal(textOf(el.querySelector('#found-elsewhere')), 'Nothing else matches in notes, interactions, favours, promises, conflicts or wins.');
+  assert.equal(textOf(el.querySelector('#found-elsewhere')), 'Nothing else matches in notes, interactions, favours, promises, conflicts, asks, wins or forums.');
 });
 
 test('hits elsewhere are grouped, matched words marked as text, people already listed left out', async () => {
@@ -128,4 +129,24 @@ test('a win found by the search links to it in My wins, its words as text', () =
   assert.equal(link.querySelector('.hit-person').textContent, 'Cut <b>builds</b>');
   assert.equal(link.querySelector('mark').textContent, 'builds');
   assert.equal(el.querySelector('img, b'), null, 'no element from user text');
+});
+
+test('a forum found by the search links to it in Asks & forums; who sits on it is hidden while presenting', () => {
+  const results = { ...NO_HITS, forums: [{ id: 'f/1', name: 'Promotion <b>panel</b>', snippet: 'Promotion \uE000panel\uE001 Levels Dana Ng' }] };
+  const opts = { listed: () => null, known: [{ name: 'Dana Ng' }], onOpen: () => assert.fail('a forum is not a person') };
+  const el = foundElsewhere(results, opts);
+  assert.equal(el.querySelector('h3').textContent, 'In forums');
+  const link = el.querySelector('a.hit[data-forum="f/1"]');
+  assert.equal(link.getAttribute('href'), '#/asks/f%2F1', 'the id is escaped in the address');
+  assert.equal(link.querySelector('.hit-person').textContent, 'Promotion <b>panel</b>');
+  assert.equal(link.querySelector('mark').textContent, 'panel');
+  assert.equal(el.querySelector('img, b'), null, 'no element from user text');
+  assert.match(textOf(link.querySelector('.hit-snippet')), /Dana Ng$/);
+  setPresentingMode('initials');
+  try {
+    const hidden = foundElsewhere(results, opts);
+    assert.match(textOf(hidden.querySelector('.hit-snippet')), /Levels DN$/, 'a member named in the snippet is hidden');
+  } finally {
+    setPresentingMode('names');
+  }
 });

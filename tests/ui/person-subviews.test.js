@@ -6,7 +6,7 @@ import { fakeApi, resetPage, textOf } from './support/dom.js';
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { personNetwork } from '../../ui/views/person-network.js';
-import { personJournal } from '../../ui/views/person-journal.js';
+import { FIRST_MEETING_PROMPT, personJournal } from '../../ui/views/person-journal.js';
 import { logInteractionWith, thankFor } from '../../ui/views/quick-actions.js';
 import { openImportDialog } from '../../ui/views/import-dialog.js';
 
@@ -86,7 +86,7 @@ test('quick actions take the api first: logging an interaction and a thank-you',
   assert.match(textOf($('#quick-log-dialog-title')), /^Log an interaction with Dana Ng$/);
   submit($('#quick-log-dialog form'));
   assert.deepEqual(await logged, { id: 'i1' });
-  const [[name, input]] = api.calls;
+  const [name, input] = api.calls.find(([n]) => n === 'logInteraction');
   assert.equal(name, 'logInteraction');
   assert.equal(input.kind, 'one_on_one');
   assert.deepEqual(input.people, ['p1']);
@@ -95,7 +95,29 @@ test('quick actions take the api first: logging an interaction and a thank-you',
   type($('#quick-thank-how'), 'Coffee');
   submit($('#quick-thank-dialog form'));
   assert.deepEqual(await thanked, { id: 'f1' });
-  assert.deepEqual(api.calls[1], ['thankFavour', 'f1', 'Coffee', ''], 'no impact typed: an empty one');
+  assert.deepEqual(api.calls.at(-1), ['thankFavour', 'f1', 'Coffee', ''], 'no impact typed: an empty one');
+});
+
+test('the quick log asks "how can we help each other?" only before anything is logged with them', async () => {
+  const COFFEE = { id: 'i1', occurred_at: '2026-03-02T10:00:00Z', kind: 'coffee', notes: '', follow_up: '', people: [{ id: 'p1', name: 'Dana Ng' }] };
+  for (const [page, first] of [
+    [{ interactions: [], older: null }, true],
+    [{ interactions: [COFFEE], older: null }, false],
+    [{ interactions: [], older: 'cursor' }, false],
+    [new Error('offline'), false],
+  ]) {
+    const api = fakeApi({ personTimelinePage: page });
+    const logged = logInteractionWith(api, DANA);
+    await settle();
+    assert.deepEqual(api.calls[0], ['personTimelinePage', 'p1'], 'it reads whether anything was logged with them');
+    const prompt = $('#quick-log-first-meeting');
+    assert.equal(prompt.hidden, !first, `prompt shown: ${first} for ${JSON.stringify(page)}`);
+    assert.equal(textOf(prompt), FIRST_MEETING_PROMPT);
+    const placeholder = $('#quick-log-notes').getAttribute('placeholder') ?? '';
+    assert.equal(/help each other/.test(placeholder), first);
+    click($('#quick-log-dialog .dialog-cancel'));
+    assert.equal(await logged, null);
+  }
 });
 
 test('the import dialog previews and imports through the api given, then says it is done', async () => {

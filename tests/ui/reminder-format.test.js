@@ -53,6 +53,7 @@ test('the done button says what done means for each kind', () => {
   assert.equal(doneLabel('promise'), 'Kept');
   assert.equal(doneLabel('keep_in_touch'), 'Got in touch');
   assert.equal(doneLabel('one_off'), 'Done');
+  assert.equal(doneLabel('important_date'), 'Wish sent', 'a birthday or anniversary is done once the wish is sent');
 });
 
 test('the due line adds snoozed and repeats after the time', () => {

@@ -308,3 +308,19 @@ test('each reminder shows the answers it offers: kinds for keeping in touch, Res
   assert.deepEqual(lastCall(api, 'answerReminder'), ['answerReminder', 'promise:x', { answer: 'not_kept' }]);
   assert.equal(api.calls.at(-1)[0], 'remindersOverview', 'read again after an answer');
 });
+
+test('a regular 1:1 offers "Log the 1:1", which logs it through the answer, beside Done', async () => {
+  const overdue = [
+    { subject: 'regular_one_on_one:p1', kind: 'regular_one_on_one', title: '1:1 with Dana Ng', body: '', due: '2026-11-26T09:00:00Z', person_id: 'p1', offers: ['log_one_on_one', 'done'] },
+  ];
+  const { api, $ } = await mount({ remindersOverview: overview({ overdue }) });
+  const row = $('#reminders-overdue [data-subject="regular_one_on_one:p1"]');
+  const log = row.querySelector('.answer-log-one-on-one');
+  assert.equal(textOf(log), 'Log the 1:1');
+  assert.equal(log.getAttribute('aria-label'), 'Log the 1:1: 1:1 with Dana Ng');
+  assert.equal(textOf(row.querySelector('.reminder-done')), 'Done');
+  log.dispatchEvent(new Event('click'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'answerReminder'), ['answerReminder', 'regular_one_on_one:p1', { answer: 'logged_one_on_one', note: '' }]);
+  assert.equal(toast(), 'Logged the 1:1: 1:1 with Dana Ng');
+});

@@ -152,3 +152,22 @@ test('the Review page names goals whose powerful people heard of no recent win, 
   const none = await mount();
   assert.match(textOf(none.$('#review-wins_gap')), /Everyone with power on your goals has heard of a recent win/);
 });
+
+test('dates that matter this week are listed with "Wish sent", which marks the reminder done', async () => {
+  const birthday = item('important_date:p1:birthday', 'important_date', 'Dana Ng’s birthday', ['done']);
+  const { api, $ } = await mount({ reviewPage: page({ important_dates: [birthday] }) });
+  const section = $('#review-important_dates');
+  assert.equal(textOf(section.querySelector('h2')), 'Birthdays and work anniversaries this week (1)');
+  assert.equal(textOf(section.querySelector('.reminder-title')), 'Dana Ng’s birthday');
+  const done = section.querySelector('.reminder-done');
+  assert.equal(textOf(done), 'Wish sent');
+  done.dispatchEvent(new Event('click'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'completeReminder'), ['completeReminder', 'important_date:p1:birthday']);
+  assert.equal(toast(), 'Done: Dana Ng’s birthday');
+});
+
+test('without dates this week the section says so', async () => {
+  const { $ } = await mount();
+  assert.equal(textOf($('#review-important_dates .empty')), 'No birthday, work anniversary or start date to mark this week.');
+});

@@ -167,6 +167,15 @@ test('each export says where it was saved, or why not, and a cancelled save dial
   assert.equal($('#data-result').className, 'form-error');
 });
 
+test('the wins are exported as CSV through the save dialog, and it says where', async () => {
+  const { api, $ } = await mount({ exportWinsCsv: '/home/me/Allies wins - 2026-12-05.csv' });
+  assert.equal(textOf($('#export-wins')), 'Export your wins (CSV)');
+  click($('#export-wins'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'exportWinsCsv'), ['exportWinsCsv']);
+  assert.equal(textOf($('#data-result')), 'Your wins saved as /home/me/Allies wins - 2026-12-05.csv');
+});
+
 test('restoring a copy asks first, and Cancel leaves everything', async () => {
   const { api, $ } = await mount({ restoreSnapshot: '/d/backups/replaced.db' });
   click($('.snapshot-restore'));

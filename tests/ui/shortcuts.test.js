@@ -1,14 +1,28 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { isTextField, shortcutFor } from '../../ui/lib/shortcuts.js';
+import { readFileSync } from 'node:fs';
+import { NAV_SECTIONS, SECTIONS, isTextField, sectionKey, shortcutFor } from '../../ui/lib/shortcuts.js';
 import { hashFor, paramFromHash, sectionFromHash } from '../../ui/lib/router.js';
 
-test('Ctrl+1…7 switch sections, also while typing', () => {
-  assert.deepEqual(shortcutFor({ key: '1', ctrlKey: true }), { action: 'go', section: 'people' });
-  assert.deepEqual(shortcutFor({ key: '3', ctrlKey: true }), { action: 'go', section: 'network' });
-  assert.deepEqual(shortcutFor({ key: '7', metaKey: true }, true), { action: 'go', section: 'settings' });
-  assert.equal(shortcutFor({ key: '8', ctrlKey: true }), null, 'there are seven sections');
-  assert.deepEqual(shortcutFor({ key: '6', ctrlKey: true }), { action: 'go', section: 'insights' });
+test('Ctrl+1…9 and Ctrl+0 switch to the ten sidebar sections in its order, also while typing', () => {
+  const table = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'].map((key) => shortcutFor({ key, ctrlKey: true })?.section);
+  assert.deepEqual(table, ['people', 'map', 'network', 'tour', 'wins', 'reminders', 'review', 'asks', 'insights', 'settings']);
+  assert.deepEqual(shortcutFor({ key: '9', metaKey: true }, true), { action: 'go', section: 'insights' }, 'Cmd on a Mac, and in a text box');
+  assert.deepEqual(NAV_SECTIONS.map(sectionKey), ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0']);
+  assert.equal(sectionKey('brief'), null, 'the meeting brief is opened from a person, not from the sidebar');
+  assert.equal(shortcutFor({ key: '1', ctrlKey: true, shiftKey: true }), null);
+  assert.equal(shortcutFor({ key: '1' }), null, 'a plain digit is typing');
+  assert.ok(SECTIONS.includes('brief') && SECTIONS.every((s) => s === 'brief' || NAV_SECTIONS.includes(s)));
+});
+
+test('the sidebar lists the sections in the shortcuts\' order, and the hints say the keys that work', () => {
+  const html = readFileSync(new URL('../../ui/index.html', import.meta.url), 'utf8');
+  const nav = [...html.matchAll(/<a href="#\/([a-z]+)" data-view="\1">/g)].map((m) => m[1]);
+  assert.deepEqual(nav, NAV_SECTIONS, 'Ctrl+5 opens the fifth link of the sidebar');
+  assert.match(html, /<p class="nav-hint">Ctrl\+1…9, Ctrl\+0 switch sections<\/p>/);
+  const settings = readFileSync(new URL('../../ui/views/settings.js', import.meta.url), 'utf8');
+  assert.match(settings, /\['Ctrl\+1 … Ctrl\+9, Ctrl\+0', `Switch section/);
+  assert.doesNotMatch(html + settings, /1…7|Ctrl\+7/, 'no hint says seven any more');
 });
 
 test('plain keys belong to the text box while typing', () => {

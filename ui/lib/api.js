@@ -185,7 +185,7 @@ export function createApi(invoke) {
     editCheckIn: (id, input) => call('edit_check_in', { id, input }),
     /** { days, source: { from: 'own' } | { from: 'quadrant', map_id, map_name, quadrant } }, or null. */
     personCadence: (personId) => call('person_cadence', { personId }),
-    /** `answer` is { answer: 'done' | 'got_in_touch' (with kind, note) | 'resolved' (with how) | 'kept' | 'not_kept' | 'ask_again' | 'met' | 'went' }. */
+    /** `answer` is { answer: 'done' | 'got_in_touch' (with kind, note) | 'resolved' (with how) | 'kept' | 'not_kept' | 'ask_again' | 'met' | 'went' | 'agreed' | 'declined' | 'logged_one_on_one' (with note) }. */
     answerReminder: (subject, answer) => call('answer_reminder', { subject, answer }),
     reviewPage: () => call('review_page'),
     /** The ids of everyone the list `list` shows, in its order. */
@@ -284,6 +284,8 @@ export function createApi(invoke) {
     meetingBrief: (personId) => call('meeting_brief', { personId }),
     /** Saves the meeting brief as text where the user chooses; resolves to the path or null. */
     exportMeetingBrief: (personId) => call('export_meeting_brief', { personId }),
+    /** Saves the user's wins as a CSV file where they choose; resolves to the path, or null if cancelled. */
+    exportWinsCsv: () => call('export_wins_csv'),
   };
 }
 

@@ -118,6 +118,7 @@ export const HIT_GROUPS = [
   ['conflicts', 'In conflicts'],
   ['asks', 'In asks'],
   ['wins', 'In your wins'],
+  ['forums', 'In forums'],
 ];
 
 /**

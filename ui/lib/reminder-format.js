@@ -86,7 +86,7 @@ export function localInputValue(date, timeZone) {
 }
 
 /** What marking a reminder done means for its kind: the word on its button. */
-const DONE_LABELS = { thank_you: 'Thanked', promise: 'Kept', keep_in_touch: 'Got in touch', ask: 'Stop reminding' };
+const DONE_LABELS = { thank_you: 'Thanked', promise: 'Kept', keep_in_touch: 'Got in touch', ask: 'Stop reminding', important_date: 'Wish sent' };
 
 export function doneLabel(kind) {
   return DONE_LABELS[kind] ?? 'Done';

@@ -27,6 +27,11 @@ export function mapHash(id) {
   return `#/map/${encodeURIComponent(id)}`;
 }
 
+/** The address of a forum on the Asks & forums view: "#/asks/<id>", the id escaped. */
+export function forumHash(id) {
+  return `#/asks/${encodeURIComponent(id)}`;
+}
+
 /**
  * The address a reminder pop-up's click opens, from the place the core names:
  * { view: 'person', person_id } | { view: 'review', subject } | { view: 'reminders' }.

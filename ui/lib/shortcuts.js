@@ -1,7 +1,17 @@
 // Keyboard shortcuts as a pure function of a key event, so they can be tested without a page.
 
-// Ctrl+1…7 go to the first seven; the Review page is reached from Reminders and the sidebar.
-export const SECTIONS = ['people', 'map', 'network', 'tour', 'reminders', 'insights', 'settings', 'review', 'wins', 'asks', 'brief'];
+// The sections of the sidebar, in its order (ui/index.html; a test keeps the two in step).
+// Ctrl+1…9 go to the first nine and Ctrl+0 to the tenth, as a keyboard's digits run.
+export const NAV_SECTIONS = ['people', 'map', 'network', 'tour', 'wins', 'reminders', 'review', 'asks', 'insights', 'settings'];
+
+// Every section the address can name: the sidebar's, and the meeting brief opened from a person.
+export const SECTIONS = [...NAV_SECTIONS, 'brief'];
+
+/** The key that opens `section` with Ctrl (Cmd on a Mac): "1" … "9", "0"; null for none. */
+export function sectionKey(section) {
+  const i = NAV_SECTIONS.indexOf(section);
+  return i < 0 || i > 9 ? null : String((i + 1) % 10);
+}
 
 /**
  * Returns the action for a keydown, or null. `inField` is true while typing in a text box,
@@ -10,7 +20,10 @@ export const SECTIONS = ['people', 'map', 'network', 'tour', 'reminders', 'insig
 export function shortcutFor({ key, ctrlKey = false, metaKey = false, altKey = false, shiftKey = false }, inField = false) {
   const mod = ctrlKey || metaKey;
   if (altKey) return null;
-  if (mod && !shiftKey && /^[1-7]$/.test(key)) return { action: 'go', section: SECTIONS[Number(key) - 1] };
+  if (mod && !shiftKey && /^[0-9]$/.test(key)) {
+    const section = NAV_SECTIONS[(Number(key) + 9) % 10];
+    return section ? { action: 'go', section } : null;
+  }
   if (mod && !shiftKey && (key === 'n' || key === 'N')) return { action: 'new-person' };
   if (mod && key === 'Enter') return { action: 'save' };
   if (mod && shiftKey && (key === 'p' || key === 'P')) return { action: 'presenting' };

@@ -9,9 +9,10 @@ import { statusText } from '../lib/ask-format.js';
 import { openAskDialog, openForumDialog } from './ask-dialog.js';
 import { asksBody, asksPage } from './asks-render.js';
 
-export function mountAsks(ctx) {
+/** `forumId`, when given, is the forum to bring into view once loaded (from search or Insights). */
+export function mountAsks(ctx, forumId = null) {
   const { api, runUndo } = ctx;
-  const state = { asks: [], forums: [], people: [], maps: [] };
+  const state = { asks: [], forums: [], people: [], maps: [], focus: forumId };
   const el = asksPage();
   const $ = (sel) => el.querySelector(sel);
   const choices = () => ({ people: state.people, maps: state.maps.filter((m) => !m.archived), forums: state.forums });
@@ -60,6 +61,18 @@ export function mountAsks(ctx) {
 
   function paint() {
     replaceChildren($('#asks-body'), asksBody(state, on));
+    if (state.focus) showForum();
+  }
+
+  /** Brings the forum asked for into view, marked and focused; forgets it once shown. */
+  function showForum() {
+    const item = [...el.querySelectorAll('#forum-list .forum-item')].find((li) => li.dataset.id === state.focus);
+    state.focus = null;
+    if (!item) return;
+    item.classList.add('forum-opened');
+    item.setAttribute('tabindex', '-1');
+    item.scrollIntoView?.({ block: 'center' });
+    item.focus();
   }
 
   async function load() {
@@ -83,6 +96,7 @@ export function mountAsks(ctx) {
   return {
     el,
     focusTitle: () => $('h1').focus(),
+    open(id) { state.focus = id; if (el.dataset.loaded) paint(); },
     handle: () => false,
     destroy() { stopPresenting(); },
   };

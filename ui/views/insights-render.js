@@ -1,10 +1,11 @@
 // What the Insights page draws, as functions of the data it was given: no api, no state of
 // their own. Buttons call the handlers in `on`, which belong to the controller in insights.js.
 
-import { personHash } from '../lib/router.js';
+import { forumHash, personHash } from '../lib/router.js';
 import { h } from '../lib/dom.js';
 import { formField } from '../lib/form-dialog.js';
-import { labelFor, presentingMode } from '../lib/presenting.js';
+import { labelFor, labelForName, presentingMode } from '../lib/presenting.js';
+import { gapText } from '../lib/ask-format.js';
 import { dateText, sinceText } from '../lib/format.js';
 import {
   coldDetails, coverageColumn, coverageShare, gapOpensMap, groupAttendance, imbalanceText,
@@ -38,6 +39,10 @@ export function insightsPage() {
         h('h2', { id: 'reciprocity-title' }, 'Reciprocity'),
         h('ul', { class: 'ledger-list insight-list', id: 'unthanked-list', 'aria-label': 'Favours to thank for' }),
         h('ul', { class: 'ledger-list insight-list', id: 'owed-list', 'aria-label': 'People who have helped you more' })),
+      h('section', { class: 'card insight-card', id: 'forum-gaps', 'aria-labelledby': 'forum-gaps-title' },
+        h('h2', { id: 'forum-gaps-title' }, 'Forums without an advocate'),
+        h('p', { class: 'muted' }, 'Where decisions about you are made and no one there has agreed to speak for you.'),
+        h('ul', { class: 'ledger-list insight-list', id: 'forum-gap-list' })),
       h('section', { class: 'card insight-card', id: 'coverage', 'aria-labelledby': 'coverage-title' },
         h('h2', { id: 'coverage-title' }, 'Coverage'),
         h('p', { class: 'muted', id: 'coverage-summary' }),
@@ -66,6 +71,7 @@ export const INSIGHT_LISTS = [
   { id: 'unseen-list', items: (d) => d.visibility_gap, item: unseenItem, empty: 'Every high-power person on your maps has heard from you in the last 60 days.' },
   { id: 'unthanked-list', items: (d) => d.reciprocity.unthanked, item: unthankedItem, empty: 'No thank-yous owed.' },
   { id: 'owed-list', items: (d) => d.reciprocity.owed, item: owedItem, empty: 'No one has done much more for you than you for them lately.' },
+  { id: 'forum-gap-list', items: (d) => d.forum_gaps ?? [], item: forumGapItem, empty: 'Every forum you named has someone who agreed to speak for you.' },
 ];
 
 /** A list item saying why a list could not be loaded. */
@@ -118,6 +124,15 @@ function owedItem(o) {
   return h('li', { class: 'ledger-item insight-item', 'data-id': o.person_id },
     h('span', { class: 'ledger-text' }, imbalanceText({ ...o, name: labelFor(o) })),
     h('span', { class: 'ledger-actions' }, h('a', { href: personHash(o.person_id), class: 'button-link' }, 'Offer help')));
+}
+
+/** A forum with no advocate: its name, the goal it decides on, who to ask (names as presenting allows). */
+function forumGapItem(f) {
+  return h('li', { class: 'ledger-item insight-item forum-gap', 'data-id': f.id },
+    h('span', { class: 'ledger-text' },
+      h('span', {}, h('span', { class: 'forum-name' }, f.name), h('span', { class: 'muted' }, f.map_name ? ` · for ${f.map_name}` : ' · every goal')),
+      h('span', { class: 'muted insight-details' }, gapText(f, labelForName))),
+    h('span', { class: 'ledger-actions' }, h('a', { href: forumHash(f.id), class: 'button-link forum-gap-ask' }, 'Ask for support')));
 }
 
 /** The gaps in coverage, each with a way to close it where there is one. */

@@ -1,9 +1,11 @@
 // Searching People: the box above the list, which searches once typing pauses, and what a
-// search found beyond the list, in notes, interactions, favours, promises, conflicts and wins.
+// search found beyond the list, in notes, interactions, favours, promises, conflicts, asks,
+// wins and forums.
 
 import { h } from '../lib/dom.js';
 import { hitGroups, snippetParts } from '../lib/format.js';
 import { isPresenting, labelFor, redactNames } from '../lib/presenting.js';
+import { forumHash } from '../lib/router.js';
 
 const PAUSE_MS = 120;
 
@@ -34,11 +36,11 @@ export function searchBox({ onSearch, hasRows, enterList }) {
  */
 export function foundElsewhere(results, { listed, known, onOpen }) {
   const groups = hitGroups(results, listed);
-  if (groups.length === 0) return h('p', { class: 'muted', id: 'found-elsewhere' }, 'Nothing else matches in notes, interactions, favours, promises, conflicts or wins.');
+  if (groups.length === 0) return h('p', { class: 'muted', id: 'found-elsewhere' }, 'Nothing else matches in notes, interactions, favours, promises, conflicts, asks, wins or forums.');
   return h('section', { class: 'found-elsewhere', id: 'found-elsewhere', 'aria-label': 'Also found' },
     groups.map(([title, hits]) => h('div', { class: 'hit-group' },
       h('h3', {}, title),
-      h('ul', {}, hits.map((hit) => h('li', {}, hit.person_id === undefined ? winHit(hit) :
+      h('ul', {}, hits.map((hit) => h('li', {}, hit.person_id === undefined ? recordHit(hit, known) :
         h('button', { type: 'button', class: 'hit', 'data-person': hit.person_id, onclick: () => onOpen(hit) },
           h('span', { class: 'hit-person' }, labelFor(listed(hit.person_id) ?? { name: hit.person_name })),
           h('span', { class: 'hit-snippet' }, snippetParts(hit.snippet).map((part) => {
@@ -48,9 +50,17 @@ export function foundElsewhere(results, { listed, known, onOpen }) {
           })))))))));
 }
 
-/** A win found by the search: about no one, it opens in My wins. */
-function winHit(hit) {
-  return h('a', { class: 'hit', href: `#/wins/${encodeURIComponent(hit.id)}`, 'data-win': hit.id },
-    h('span', { class: 'hit-person', dir: 'auto' }, hit.title),
-    h('span', { class: 'hit-snippet' }, snippetParts(hit.snippet).map((part) => (part.match ? h('mark', {}, part.text) : part.text))));
+/**
+ * A win or a forum found by the search: about no one, each opens where it lives (My wins, Asks
+ * & forums). A forum's snippet may name who sits on it: hidden while presenting, like a person's.
+ */
+function recordHit(hit, known) {
+  const forum = hit.title === undefined;
+  const say = (text) => (forum && isPresenting() ? redactNames(text, known) : text);
+  const attrs = forum
+    ? { class: 'hit', href: forumHash(hit.id), 'data-forum': hit.id }
+    : { class: 'hit', href: `#/wins/${encodeURIComponent(hit.id)}`, 'data-win': hit.id };
+  return h('a', attrs,
+    h('span', { class: 'hit-person', dir: 'auto' }, forum ? hit.name : hit.title),
+    h('span', { class: 'hit-snippet' }, snippetParts(hit.snippet).map((part) => (part.match ? h('mark', {}, say(part.text)) : say(part.text)))));
 }

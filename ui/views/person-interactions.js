@@ -12,6 +12,7 @@ export const KINDS = [['one_on_one', '1:1'], ['coffee', 'Coffee'], ['meeting', '
 
 /** The question a first meeting with someone new is for, shown while nothing is logged yet. */
 export const FIRST_MEETING_PROMPT = 'First time you meet? Ask: how can we help each other?';
+export const FIRST_MEETING_NOTES = 'How can we help each other? What they need, what you can offer';
 
 const labelOf = (choices, value) => choices.find(([v]) => v === value)?.[1] ?? value;
 
@@ -174,7 +175,7 @@ export function personInteractions(person, { api, runUndo, onChange }) {
     const prompt = logForm.querySelector('#first-meeting-prompt');
     if (prompt) prompt.hidden = !first;
     const notes = logForm.querySelector('#interaction-notes');
-    if (notes) notes.placeholder = first ? 'How can we help each other? What they need, what you can offer' : 'What they said, what they need, what you agreed';
+    if (notes) notes.placeholder = first ? FIRST_MEETING_NOTES : 'What they said, what they need, what you agreed';
   }
 
   function renderTimeline() {

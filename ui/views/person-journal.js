@@ -11,7 +11,7 @@ import { personNetwork } from './person-network.js';
 import { personProfile } from './person-profile.js';
 import { personWins } from './person-wins.js';
 
-export { FIRST_MEETING_PROMPT, KINDS } from './person-interactions.js';
+export { FIRST_MEETING_NOTES, FIRST_MEETING_PROMPT, KINDS } from './person-interactions.js';
 
 /** Builds the journal for `person`; each section loads its own data through `api`. */
 export function personJournal(person, { api, runUndo, onChange }) {

@@ -6,12 +6,12 @@ import { h } from '../lib/dom.js';
 import { isPresenting, labelFor } from '../lib/presenting.js';
 import { formField as field, openFormDialog as formDialog } from '../lib/form-dialog.js';
 import { localDateTimeValue } from '../lib/format.js';
-import { KINDS } from './person-journal.js';
+import { FIRST_MEETING_NOTES, FIRST_MEETING_PROMPT, KINDS } from './person-journal.js';
 
 /** Logs a 1:1, coffee or meeting with `person` that happened now or earlier. */
 export function logInteractionWith(api, person, kind = 'coffee') {
   const p = 'quick-log';
-  return formDialog({
+  const logged = formDialog({
     id: 'quick-log-dialog',
     title: `Log an interaction with ${labelFor(person)}`,
     prefix: p,
@@ -20,6 +20,7 @@ export function logInteractionWith(api, person, kind = 'coffee') {
       field(p, 'kind', 'Kind', h('select', { id: `${p}-kind` },
         KINDS.map(([v, text]) => h('option', { value: v, selected: v === kind }, text)))),
       field(p, 'occurred_at', 'When', h('input', { id: `${p}-occurred_at`, type: 'datetime-local', value: localDateTimeValue(new Date()) })),
+      h('p', { class: 'hint first-meeting', id: `${p}-first-meeting`, hidden: true }, FIRST_MEETING_PROMPT),
       field(p, 'notes', 'Notes', h('textarea', { id: `${p}-notes`, rows: 3 })),
     ],
     save: async (form) => {
@@ -33,6 +34,26 @@ export function logInteractionWith(api, person, kind = 'coffee') {
       });
     },
   });
+  askFirstMeeting(api, person, p);
+  return logged;
+}
+
+/**
+ * With nothing logged with `person` yet, the dialog asks the first meeting's question, as the
+ * person's own log form does. Unknown (the timeline cannot be read), it asks nothing.
+ */
+async function askFirstMeeting(api, person, p) {
+  let page;
+  try {
+    page = await api.personTimelinePage(person.id);
+  } catch {
+    return;
+  }
+  const first = !page?.interactions?.length && !page?.older;
+  const prompt = document.getElementById(`${p}-first-meeting`);
+  if (!first || !prompt) return;
+  prompt.hidden = false;
+  document.getElementById(`${p}-notes`).placeholder = FIRST_MEETING_NOTES;
 }
 
 /** A written reminder to get in touch with `person`, tomorrow morning unless changed. */

@@ -44,6 +44,7 @@ export function answerControls(item, say, on) {
       case 'went': return button('answer-went', 'Went', { answer: 'went' });
       case 'agreed': return button('answer-agreed', 'Agreed', { answer: 'agreed' });
       case 'declined': return button('answer-declined', 'Declined', { answer: 'declined' });
+      case 'log_one_on_one': return button('answer-log-one-on-one', 'Log the 1:1', { answer: 'logged_one_on_one', note: '' }, { 'aria-label': `Log the 1:1: ${title}` });
       case 'review': return h('a', { class: 'button answer-review', href: '#/review' }, 'Open the review');
       default: return h('button', { type: 'button', class: 'reminder-done', onclick: () => on.complete(item) }, doneLabel(item.kind));
     }
@@ -63,6 +64,7 @@ export function answeredText(answer, title) {
     case 'went': return `Went: ${title}`;
     case 'agreed': return `Agreed: ${title}`;
     case 'declined': return `Declined: ${title}`;
+    case 'logged_one_on_one': return `Logged the 1:1: ${title}`;
     default: return `Done: ${title}`;
   }
 }

@@ -21,6 +21,7 @@ export const REVIEW_SECTIONS = [
   ['groups', 'Groups to go back to', 'Every group seen this quarter.'],
   ['asks_unanswered', 'Asks waiting for an answer', 'No ask has waited two weeks.'],
   ['impact_follow_ups', 'Tell them how it turned out', 'No thank-you to follow up.'],
+  ['important_dates', 'Birthdays and work anniversaries this week', 'No birthday, work anniversary or start date to mark this week.'],
 ];
 
 export function reviewPage() {

@@ -139,6 +139,7 @@ export function dataFiles(api, status = {}) {
       h('button', { type: 'button', id: 'export-redacted', title: 'Initials instead of names; no email, tags or notes', onclick: saved('The people list without names', api.exportPeopleRedacted) }, 'Export people, redacted (CSV)'),
       h('button', { type: 'button', id: 'export-vcard', onclick: saved('The address book', api.exportPeopleVcard) }, 'Export people (vCard)'),
       h('button', { type: 'button', id: 'export-ics', onclick: saved('The calendar', api.exportCalendar) }, 'Export reminders (calendar)'),
+      h('button', { type: 'button', id: 'export-wins', title: 'Each win with its goal, link and who knows it', onclick: saved('Your wins', api.exportWinsCsv) }, 'Export your wins (CSV)'),
       h('button', { type: 'button', id: 'save-backup', onclick: saved('A full backup', () => api.saveBackup(Boolean(withDeleted.checked))) }, 'Save a full backup (JSON)')),
     h('p', { id: 'backup-encryption', class: status.encrypted ? 'success' : 'muted' }, backupEncryptionText(Boolean(status.encrypted))),
     h('p', {}, h('label', {}, withDeleted, ' Include deleted records not yet removed for good (left out otherwise)')),

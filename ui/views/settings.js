@@ -9,8 +9,9 @@ import { deletedRecords } from './settings-deleted.js';
 import { sampleSettings } from './sample-workspace.js';
 import { recentChanges } from './settings-history.js';
 import { autostartToggle, reminderSettingsForm } from './settings-reminders.js';
+import { NAV_SECTIONS } from '../lib/shortcuts.js';
 
-const KEYS = [['Ctrl+1 … Ctrl+7', 'Switch section'], ['/', 'Search people'], ['Ctrl+N', 'Add a person'],
+const KEYS = [['Ctrl+1 … Ctrl+9, Ctrl+0', `Switch section: the ${NAV_SECTIONS.length} in the sidebar, in its order (Ctrl+0 is the last)`], ['/', 'Search people'], ['Ctrl+N', 'Add a person'],
   ['Ctrl+Enter', 'Save the form'], ['Esc', 'Cancel'], ['Delete', 'Delete the focused person'],
   ['Ctrl+Z', 'Undo the last change'], ['Ctrl+Shift+Z', 'Redo what was undone'],
   ['Ctrl+L', 'Lock (when your data is encrypted)'],

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
+use crate::asks::coverage::{self, ForumCover};
 use crate::error::Result;
 use crate::maps::{Quadrant, Stance};
 use crate::network;
@@ -367,6 +368,27 @@ pub fn reciprocity(db: &Database, now: DateTime<Utc>) -> Result<Reciprocity> {
     })?;
     let owed = rows.collect::<rusqlite::Result<_>>()?;
     Ok(Reciprocity { unthanked, owed })
+}
+
+/// Forums where nobody has agreed to speak for the user, each a named gap: those deciding on
+/// every goal and on a live one (a forum for an archived goal decides nothing the user still
+/// works towards).
+pub fn forum_gaps(db: &Database) -> Result<Vec<ForumCover>> {
+    let mut stmt = db
+        .conn()
+        .prepare_cached("SELECT id FROM maps WHERE archived_at IS NOT NULL")?;
+    let archived: Vec<String> = stmt
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(coverage::gaps(db)?
+        .into_iter()
+        .filter(|f| {
+            f.forum
+                .map_id
+                .as_ref()
+                .is_none_or(|m| !archived.contains(m))
+        })
+        .collect())
 }
 
 /// A person on the map being prepared for a review.

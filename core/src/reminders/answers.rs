@@ -61,6 +61,11 @@ pub enum Answer {
     Agreed,
     /// They declined what the user asked.
     Declined,
+    /// A regular 1:1 took place: logs an interaction of kind 1:1 with the person, now.
+    LoggedOneOnOne {
+        #[serde(default)]
+        note: String,
+    },
 }
 
 /// How far "Ask again" puts a promise off, in days.
@@ -79,6 +84,7 @@ impl Answer {
             Answer::Went => Offer::Went,
             Answer::Agreed => Offer::Agreed,
             Answer::Declined => Offer::Declined,
+            Answer::LoggedOneOnOne { .. } => Offer::LogOneOnOne,
         }
     }
 }
@@ -103,6 +109,7 @@ fn check_fits(rule: &Rule, answer: &Answer) -> Result<()> {
         Kind::Group => "Say you went to one of its events, or snooze it.",
         Kind::Ask => "Say whether they agreed or declined, or mark it done to stop reminding.",
         Kind::ImpactFollowUp => "Log how you told them, or dismiss it.",
+        Kind::RegularOneOnOne => "Log the 1:1 once you have met, or mark it done.",
         _ => "That answer does not fit this reminder.",
     };
     Err(Error::Invalid {
@@ -124,6 +131,31 @@ enum Write {
     AskAnswered(AskStatus),
 }
 
+/// An interaction of `kind` with the reminder's person, now, checked as the journal checks it.
+fn logged(
+    rule: &Rule,
+    subject: &str,
+    kind: interactions::Kind,
+    note: &str,
+    now: DateTime<Utc>,
+) -> Result<Write> {
+    let person = rule
+        .person_id
+        .clone()
+        .ok_or_else(|| Error::ReminderNotFound {
+            subject: subject.to_owned(),
+        })?;
+    let input = InteractionInput {
+        occurred_at: Some(now),
+        kind,
+        people: vec![person],
+        notes: note.trim().to_owned(),
+        follow_up: String::new(),
+    };
+    let (input, at, people) = interactions::checked(&input, now)?;
+    Ok(Write::Interaction(input, at, people))
+}
+
 /// Answers the reminder `subject`, all in one transaction: the record it is about changes
 /// (an interaction logged, a conflict resolved, a promise kept or not, a meeting met, a
 /// thank-you sent) and the reminder is done, or, for "Ask again", waits a week.
@@ -139,22 +171,9 @@ pub fn answer(db: &mut Database, subject: &str, answer: &Answer, now: DateTime<U
             let until = local_day_at(tz, now, ASK_AGAIN_DAYS, settings.morning_time());
             return db.write(|tx| set_state(tx, subject, "snoozed_until", Some(until), now));
         }
-        Answer::GotInTouch { kind, note } => {
-            let person = rule
-                .person_id
-                .clone()
-                .ok_or_else(|| Error::ReminderNotFound {
-                    subject: subject.to_owned(),
-                })?;
-            let input = InteractionInput {
-                occurred_at: Some(now),
-                kind: *kind,
-                people: vec![person],
-                notes: note.trim().to_owned(),
-                follow_up: String::new(),
-            };
-            let (input, at, people) = interactions::checked(&input, now)?;
-            Write::Interaction(input, at, people)
+        Answer::GotInTouch { kind, note } => logged(&rule, subject, *kind, note, now)?,
+        Answer::LoggedOneOnOne { note } => {
+            logged(&rule, subject, interactions::Kind::OneOnOne, note, now)?
         }
         Answer::Resolved { how } => Write::Resolution(checked_resolution(how)?),
         Answer::Kept => Write::Promise(PromiseStatus::Kept),

@@ -89,12 +89,12 @@ fn usual_offers(kind: Kind) -> &'static [Offer] {
         Kind::TourMeeting => offers::TOUR_MEETING,
         Kind::Ask => offers::ASK,
         Kind::ImpactFollowUp => offers::IMPACT_FOLLOW_UP,
+        Kind::RegularOneOnOne => offers::REGULAR_ONE_ON_ONE,
         Kind::ThankYou
         | Kind::Promise
         | Kind::CheckIn
         | Kind::OneOff
         | Kind::ImportantDate
-        | Kind::RegularOneOnOne
         | Kind::Countdown => offers::DONE,
     }
 }

@@ -29,6 +29,8 @@ pub enum Offer {
     Agreed,
     /// They declined what the user asked.
     Declined,
+    /// A regular 1:1: logs a 1:1 with the person, now.
+    LogOneOnOne,
 }
 
 pub const DONE: &[Offer] = &[Offer::Done];
@@ -40,3 +42,4 @@ pub const GROUP: &[Offer] = &[Offer::Went];
 pub const WEEKLY_REVIEW: &[Offer] = &[Offer::Review];
 pub const ASK: &[Offer] = &[Offer::Agreed, Offer::Declined, Offer::Done];
 pub const IMPACT_FOLLOW_UP: &[Offer] = &[Offer::GotInTouch];
+pub const REGULAR_ONE_ON_ONE: &[Offer] = &[Offer::LogOneOnOne, Offer::Done];

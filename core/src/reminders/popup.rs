@@ -41,12 +41,14 @@ pub enum Button {
     Agreed,
     /// They declined an ask.
     Declined,
+    /// Logs a 1:1 with the person of a regular 1:1.
+    LogOneOnOne,
     /// Brings the app forward on the reminder's person; clicking the pop-up itself does too.
     Open,
 }
 
 impl Button {
-    pub const ALL: [Button; 13] = [
+    pub const ALL: [Button; 14] = [
         Button::Done,
         Button::GotInTouch,
         Button::Resolve,
@@ -60,6 +62,7 @@ impl Button {
         Button::Open,
         Button::Agreed,
         Button::Declined,
+        Button::LogOneOnOne,
     ];
 
     /// The key the desktop sends back for the button ("default" is a click on the pop-up).
@@ -77,6 +80,7 @@ impl Button {
             Button::Snooze => "snooze",
             Button::Agreed => "agreed",
             Button::Declined => "declined",
+            Button::LogOneOnOne => "log_one_on_one",
             Button::Open => "default",
         }
     }
@@ -95,6 +99,7 @@ impl Button {
             Button::Snooze => "Snooze 1 day",
             Button::Agreed => "Agreed",
             Button::Declined => "Declined",
+            Button::LogOneOnOne => "Log the 1:1",
             Button::Open => "Open",
         }
     }
@@ -120,6 +125,7 @@ impl Button {
             Offer::Review => Button::Review,
             Offer::Agreed => Button::Agreed,
             Offer::Declined => Button::Declined,
+            Offer::LogOneOnOne => Button::LogOneOnOne,
         }
     }
 }
@@ -180,6 +186,9 @@ pub fn click(
         Button::Went => Answer::Went,
         Button::Agreed => Answer::Agreed,
         Button::Declined => Answer::Declined,
+        Button::LogOneOnOne => Answer::LoggedOneOnOne {
+            note: String::new(),
+        },
         Button::Snooze => {
             if let Some(subject) = subject {
                 snooze(db, subject, now + SNOOZE, now)?;
@@ -283,5 +292,10 @@ mod tests {
         );
         assert_eq!(keys(offers::TOUR_MEETING), ["met", "snooze", "default"]);
         assert_eq!(keys(offers::WEEKLY_REVIEW), ["review", "snooze", "default"]);
+        assert_eq!(
+            keys(offers::REGULAR_ONE_ON_ONE),
+            ["log_one_on_one", "done", "snooze", "default"],
+            "a regular 1:1 is logged from its pop-up"
+        );
     }
 }

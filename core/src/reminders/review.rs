@@ -55,6 +55,8 @@ pub struct Sections {
     pub asks_unanswered: Vec<Item>,
     /// Thank-yous a few weeks old: tell them how it turned out.
     pub impact_follow_ups: Vec<Item>,
+    /// Birthdays, work anniversaries and start dates in the coming week that remind the user.
+    pub important_dates: Vec<Item>,
 }
 
 /// When a rule needs the user within `horizon`, unless they snoozed it (snoozing on the page
@@ -76,11 +78,9 @@ impl Sections {
             let horizon = match rule.kind {
                 Kind::KeepInTouch | Kind::TourMeeting | Kind::Ask | Kind::ImpactFollowUp => now,
                 Kind::Conflict => DateTime::<Utc>::MAX_UTC,
-                Kind::WeeklyReview
-                | Kind::OneOff
-                | Kind::ImportantDate
-                | Kind::RegularOneOnOne
-                | Kind::Countdown => continue,
+                Kind::WeeklyReview | Kind::OneOff | Kind::RegularOneOnOne | Kind::Countdown => {
+                    continue
+                }
                 _ => week,
             };
             let Some(due) = needs(rule, now, horizon) else {
@@ -97,11 +97,10 @@ impl Sections {
                 Kind::TourMeeting => &mut s.tour_meetings,
                 Kind::Ask => &mut s.asks_unanswered,
                 Kind::ImpactFollowUp => &mut s.impact_follow_ups,
-                Kind::WeeklyReview
-                | Kind::OneOff
-                | Kind::ImportantDate
-                | Kind::RegularOneOnOne
-                | Kind::Countdown => continue,
+                Kind::ImportantDate => &mut s.important_dates,
+                Kind::WeeklyReview | Kind::OneOff | Kind::RegularOneOnOne | Kind::Countdown => {
+                    continue
+                }
             };
             list.push(item(rule, due));
         }
@@ -116,6 +115,7 @@ impl Sections {
             &mut s.tour_meetings,
             &mut s.asks_unanswered,
             &mut s.impact_follow_ups,
+            &mut s.important_dates,
         ] {
             list.sort_by(|a, b| a.due.cmp(&b.due).then_with(|| a.subject.cmp(&b.subject)));
         }
@@ -206,6 +206,11 @@ pub(super) fn sentence(
             s.impact_follow_ups.len(),
             "helper to tell how it turned out.",
             "helpers to tell how it turned out.",
+        ),
+        (
+            s.important_dates.len(),
+            "date that matters this week.",
+            "dates that matter this week.",
         ),
         (
             maps_changed,

@@ -92,6 +92,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0022_rounds.sql",
         include_str!("../../migrations/0022_rounds.sql"),
     ),
+    (
+        "0024_search_forums.sql",
+        include_str!("../../migrations/0024_search_forums.sql"),
+    ),
 ];
 
 pub(crate) fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {
@@ -189,6 +193,40 @@ mod tests {
             [],
         );
         assert!(orphan.is_err(), "the reference is still enforced");
+    }
+
+    /// 0024 indexes the forums already there, with who sits on them.
+    #[test]
+    fn forums_made_before_their_search_are_found_after_it() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        let steps = migrations(MIGRATION_FILES);
+        let before = MIGRATION_FILES
+            .iter()
+            .position(|(name, _)| *name == "0024_search_forums.sql")
+            .unwrap();
+        steps.to_version(&mut conn, before).unwrap();
+        conn.execute_batch(
+            "INSERT INTO people (id, name, name_key, search_text, created_at, updated_at)
+                 VALUES ('p1', 'Dana', 'dana', 'dana', '2026-01-01T00:00:00Z',
+                         '2026-01-01T00:00:00Z');
+             INSERT INTO forums (id, name, decides, created_at, updated_at)
+                 VALUES ('f1', 'Staff meeting', 'Budgets', '2026-01-01T00:00:00Z',
+                         '2026-01-01T00:00:00Z');
+             INSERT INTO forum_members (forum_id, person_id) VALUES ('f1', 'p1');",
+        )
+        .unwrap();
+        steps.to_latest(&mut conn).unwrap();
+        let found: Vec<String> = conn
+            .prepare(
+                "SELECT r.ref FROM search_forums JOIN search_rows r ON r.id = search_forums.rowid
+                  WHERE search_forums MATCH 'staff AND budgets AND dana'",
+            )
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(found, ["f1"], "name, purpose and member are all in its row");
     }
 
     #[test]

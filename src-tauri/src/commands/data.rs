@@ -94,6 +94,15 @@ pub async fn export_calendar(
     .await
 }
 
+/// The user's own wins as a CSV file, with who knows each; returns where, or nothing if cancelled.
+#[tauri::command]
+pub async fn export_wins_csv(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+) -> Result<Option<PathBuf>, WireError> {
+    save_through_dialog(window, state, export::Kind::WinsCsv, "Save your wins").await
+}
+
 /// A full backup as a JSON file (deleted records only `withDeleted`; encrypted when the data
 /// is); returns where, or nothing if cancelled.
 #[tauri::command]

@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 
+use allies_core::asks::coverage::ForumCover;
 use allies_core::network::insights::{self, Cold, Coverage, Reciprocity, Review, Unseen};
 use allies_core::{reminders::settings, WireError};
 use serde::Serialize;
@@ -15,6 +16,7 @@ pub struct Insights {
     going_cold: Vec<Cold>,
     visibility_gap: Vec<Unseen>,
     reciprocity: Reciprocity,
+    forum_gaps: Vec<ForumCover>,
 }
 
 #[tauri::command]
@@ -27,6 +29,7 @@ pub async fn insights(state: State<'_, AppState>) -> Result<Insights, WireError>
                 going_cold: insights::going_cold(db, now)?,
                 visibility_gap: insights::visibility_gap(db, now)?,
                 reciprocity: insights::reciprocity(db, now)?,
+                forum_gaps: insights::forum_gaps(db)?,
             })
         })
         .await

@@ -1,7 +1,8 @@
 //! Asking for support end to end: an ask made from the Asks & forums view moves approached →
 //! asked → agreed; the promotion panel, a named gap while nobody on it agreed, is closed by
 //! Dana agreeing to advocate there; undo brings the gap back; the agreed ask shows as a star on
-//! Dana's card on the map, with the map's forums, and on the Review page.
+//! Dana's card on the map, with the map's forums, and on the Review page. Insights names the gap
+//! while it is open, and its link opens the forum.
 
 use allies_core::asks::forums::{self, ForumInput};
 use allies_core::maps::{self, MapInput, Position};
@@ -42,6 +43,22 @@ async fn an_ask_moves_through_its_states_and_an_agreed_advocate_closes_a_forum_g
     app.wait_for_text("#forum-list", |t| t.contains("no advocate: ask Dana Ng"))
         .await?;
     app.screenshot("asks-forum-gap").await?;
+
+    // Insights names the gap too; its way to close it opens the forum on Asks & forums.
+    app.go("insights").await?;
+    let gap = app
+        .wait_for_text("#forum-gap-list", |t| t.contains("Promotion panel"))
+        .await?;
+    assert!(gap.contains("no advocate: ask Dana Ng"), "{gap}");
+    app.client
+        .execute(
+            "document.getElementById('forum-gaps').scrollIntoView({ block: 'start' });",
+            vec![],
+        )
+        .await?;
+    app.screenshot("asks-insights-forum-gap").await?;
+    app.click("#forum-gap-list .forum-gap-ask").await?;
+    app.wait_for("#forum-list .forum-opened").await?;
 
     app.click("#new-ask").await?;
     app.choose("#ask-person_id", &dana).await?;
@@ -87,6 +104,12 @@ async fn an_ask_moves_through_its_states_and_an_agreed_advocate_closes_a_forum_g
     app.click("#asks-open .move-agreed").await?;
     app.wait_for_text("#forum-list", |t| t.contains("Dana Ng will speak for you"))
         .await?;
+
+    app.go("insights").await?;
+    app.wait_for_text("#forum-gap-list", |t| {
+        t.contains("Every forum you named has someone who agreed to speak for you")
+    })
+    .await?;
 
     app.go("map").await?;
     app.wait_for(".map-card .card-support").await?;

@@ -1,8 +1,12 @@
 //! Dates that matter end to end: a birthday imported from an address book shows on the person's
-//! page, and, with birthday reminders on, reminds on the day (the app's clock moved three days on).
+//! page, and, with birthday reminders on, reminds on the day (the app's clock moved three days on),
+//! is listed on the Review page and answered there with "Wish sent". A regular 1:1 due that day
+//! is answered by "Log the 1:1", which logs the 1:1.
 
 use std::time::{Duration, Instant, SystemTime};
 
+use allies_core::journal::profiles::{self, Profile as AllyProfile};
+use allies_core::people::{self, PersonInput};
 use allies_core::reminders::settings::{self, ReminderSettings};
 use allies_core::Database;
 use allies_e2e::{midday_zone, App, FakeNotificationServer, PrivateBus, Profile, Result, PATIENCE};
@@ -79,6 +83,19 @@ async fn a_birthday_imported_from_a_vcard_shows_on_the_page_and_reminds_on_the_d
     app.screenshot("dates-1-birthday-on-the-page").await?;
     app.close().await?;
 
+    // Kim asked for a 1:1 every week, nine days ago: it is due.
+    let kim = {
+        let mut db = Database::open_in(&profile.data_dir(), now)?;
+        let then = now - chrono::Duration::days(9);
+        let kim = people::add(&mut db, &PersonInput::named("Kim Park"), then)?.id;
+        let weekly = AllyProfile {
+            one_on_one_weeks: Some(1),
+            ..AllyProfile::default()
+        };
+        profiles::save(&mut db, &kim, &weekly, then)?;
+        kim
+    };
+
     // Three days on: the morning of the birthday has passed, and it pops up.
     let server = FakeNotificationServer::start(&bus).await?;
     let app = App::launch_with(
@@ -109,6 +126,49 @@ async fn a_birthday_imported_from_a_vcard_shows_on_the_page_and_reminds_on_the_d
     assert!(overdue.contains("Date that matters"), "{overdue}");
     app.screenshot("dates-2-birthday-reminds-on-the-day")
         .await?;
+
+    // The Review page lists it this week, and "Wish sent" answers it.
+    app.go("review").await?;
+    app.wait_for_text("#review-important_dates", |t| {
+        t.contains("Ana Lind’s birthday")
+    })
+    .await?;
+    app.client
+        .execute(
+            "document.getElementById('review-important_dates').scrollIntoView({ block: 'start' });",
+            vec![],
+        )
+        .await?;
+    app.screenshot("dates-3-review-lists-the-birthday").await?;
+    let button = app
+        .wait_for_text("#review-important_dates .reminder-done", |t| !t.is_empty())
+        .await?;
+    assert_eq!(button, "Wish sent");
+    app.click("#review-important_dates .reminder-done").await?;
+    app.wait_for_text("#review-important_dates", |t| {
+        t.contains("No birthday, work anniversary or start date to mark this week")
+    })
+    .await?;
+
+    // The regular 1:1 with Kim: "Log the 1:1" logs one, and the reminder is answered.
+    app.go("reminders").await?;
+    let row = format!("#reminders-overdue [data-subject=\"regular_one_on_one:{kim}\"]");
+    app.wait_for_text(&row, |t| t.contains("1:1 with Kim Park"))
+        .await?;
+    app.screenshot("dates-4-regular-one-on-one").await?;
+    app.click(&format!("{row} .answer-log-one-on-one")).await?;
+    app.wait_for_text("#reminders-overdue", |t| !t.contains("1:1 with Kim Park"))
+        .await?;
+    let timeline = app
+        .invoke("person_timeline", serde_json::json!({ "personId": kim }))
+        .await?;
+    let kinds: Vec<&str> = timeline
+        .as_array()
+        .ok_or("a timeline is a list")?
+        .iter()
+        .filter_map(|i| i["kind"].as_str())
+        .collect();
+    assert_eq!(kinds, ["one_on_one"], "one 1:1 logged with Kim: {timeline}");
     app.close().await?;
     Ok(())
 }

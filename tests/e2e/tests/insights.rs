@@ -129,6 +129,14 @@ async fn insights_name_what_to_do_and_each_action_closes_its_item() -> Result<()
 
     // Log a coffee with Dana: she is no longer going cold, nor unseen.
     app.click("#cold-list li[data-id] .insight-log").await?;
+    // Nothing is logged with Dana yet: the quick log asks the first meeting's question.
+    app.wait_for("#quick-log-first-meeting").await?;
+    let prompt = app
+        .wait_for_text("#quick-log-first-meeting", |t| !t.is_empty())
+        .await?;
+    assert!(prompt.contains("how can we help each other?"), "{prompt}");
+    app.screenshot("51-insights-quick-log-first-meeting")
+        .await?;
     app.choose("#quick-log-kind", "coffee").await?;
     app.fill("#quick-log-notes", "Talked about the promo packet")
         .await?;

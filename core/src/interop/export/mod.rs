@@ -1,10 +1,11 @@
-//! Exports: what each kind of file holds ([`Kind`]: people as CSV or vCard, reminders as
-//! iCalendar, the JSON backup; maps come as SVG or PNG from the window), and writing any of them
+//! Exports: what each kind of file holds ([`Kind`]: people as CSV or vCard, the user's wins as
+//! CSV, reminders as iCalendar, the JSON backup; maps come as SVG or PNG from the window), and writing any of them
 //! where the user finds it, whole or not at all, never over an earlier file.
 
 pub mod calendar;
 pub mod people_csv;
 pub mod people_vcard;
+pub mod wins_csv;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -238,6 +239,8 @@ pub enum Kind {
     Backup,
     /// Everything with deleted records, as the JSON backup (encrypted when the data is).
     BackupWithDeleted,
+    /// The user's own wins as CSV, with who knows each.
+    WinsCsv,
 }
 
 impl Kind {
@@ -250,6 +253,7 @@ impl Kind {
             Kind::Calendar => calendar::export(db, now),
             Kind::Backup => backup::file_bytes(db, now, false),
             Kind::BackupWithDeleted => backup::file_bytes(db, now, true),
+            Kind::WinsCsv => wins_csv::export(db),
         }
     }
 
@@ -262,6 +266,7 @@ impl Kind {
             Kind::Calendar => ("reminders", "ics"),
             Kind::Backup => ("backup", "json"),
             Kind::BackupWithDeleted => ("backup with deleted", "json"),
+            Kind::WinsCsv => ("wins", "csv"),
         };
         format!("Allies {what} - {today}.{extension}")
     }

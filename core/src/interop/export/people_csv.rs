@@ -74,7 +74,7 @@ fn failed(e: impl std::fmt::Display) -> Error {
 }
 
 /// A CSV file of `header` and the rows `fill` writes, each cell neutralised.
-fn write_csv(
+pub(super) fn write_csv(
     header: &[&str],
     fill: impl FnOnce(&mut dyn FnMut(Vec<String>) -> Result<()>) -> Result<()>,
 ) -> Result<Vec<u8>> {
