@@ -92,6 +92,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0022_rounds.sql",
         include_str!("../../migrations/0022_rounds.sql"),
     ),
+    (
+        "0023_search_contacts.sql",
+        include_str!("../../migrations/0023_search_contacts.sql"),
+    ),
 ];
 
 pub(crate) fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {
