@@ -287,6 +287,7 @@ pub fn parse_csv(bytes: &[u8], mapping: &Mapping) -> Result<Parsed> {
     Ok(Parsed {
         candidates,
         problems,
+        not_people: Vec::new(),
         notice,
         unit: "row".into(),
     })
@@ -348,6 +349,7 @@ pub fn parse_linkedin(bytes: &[u8]) -> Result<Parsed> {
     Ok(Parsed {
         candidates,
         problems,
+        not_people: Vec::new(),
         notice,
         unit: "row".into(),
     })
