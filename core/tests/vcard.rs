@@ -378,3 +378,61 @@ fn every_email_and_phone_number_comes_with_its_label_the_preferred_first() {
         ]
     );
 }
+
+/// The same bytes with every lone CR (an old Mac's line end) written as CRLF.
+fn as_crlf(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, &b) in bytes.iter().enumerate() {
+        out.push(b);
+        if b == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            out.push(b'\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn an_old_mac_file_ending_its_lines_with_a_lone_cr_reads_like_its_crlf_twin() {
+    let bytes = fixture("vcard/old-mac.vcf");
+    assert!(
+        !bytes.contains(&b'\n'),
+        "the fixture ends its lines with CR alone"
+    );
+    let parsed = vcard::parse(&bytes).unwrap();
+    assert_eq!(
+        people(&parsed),
+        [
+            (
+                1,
+                s("Élodie Durand"),
+                s("Staff Engineer"),
+                s("Acme"),
+                s("R&D"),
+                s("elodie@acme.example.com"),
+                s("Met at the offsite in Lyon, long ago.")
+            ),
+            (
+                2,
+                s("Sam Okafor"),
+                s(""),
+                s(""),
+                s(""),
+                s(""),
+                s("Prefers mornings")
+            ),
+        ]
+    );
+    assert_eq!(
+        parsed.candidates[0].contacts.len(),
+        2,
+        "the email and the phone: {:?}",
+        parsed.candidates[0].contacts
+    );
+    assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+    assert_eq!(parsed.notice, None, "no line is outside a card");
+    assert_eq!(
+        parsed,
+        vcard::parse(&as_crlf(&bytes)).unwrap(),
+        "read exactly as the same file with CRLF"
+    );
+}
