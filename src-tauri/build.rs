@@ -169,6 +169,9 @@ const COMMANDS: &[&str] = &[
     "round_drift",
     "meeting_brief",
     "export_meeting_brief",
+    "list_deleted_records",
+    "bring_back_record",
+    "delete_record_permanently",
 ];
 
 fn main() {

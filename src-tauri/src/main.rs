@@ -247,6 +247,9 @@ fn run_app(background: bool) -> ExitCode {
             commands::rounds::round_drift,
             commands::rounds::meeting_brief,
             commands::rounds::export_meeting_brief,
+            commands::deleted::list_deleted_records,
+            commands::deleted::bring_back_record,
+            commands::deleted::delete_record_permanently,
         ])
         .run(tauri::generate_context!());
     match result {

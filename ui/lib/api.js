@@ -284,6 +284,12 @@ export function createApi(invoke) {
     meetingBrief: (personId) => call('meeting_brief', { personId }),
     /** Saves the meeting brief as text where the user chooses; resolves to the path or null. */
     exportMeetingBrief: (personId) => call('export_meeting_brief', { personId }),
+    /** Every record deleted on its own and not yet removed for good, the latest first. */
+    listDeletedRecords: () => call('list_deleted_records'),
+    /** Brings back deleted record `id` of `kind` ("person", "map", "favour"…); undoable. */
+    bringBackRecord: (kind, id) => call('bring_back_record', { kind, id }),
+    /** Removes deleted record `id` of `kind` for good; resolves to what was removed. */
+    deleteRecordPermanently: (kind, id) => call('delete_record_permanently', { kind, id }),
   };
 }
 

@@ -181,7 +181,7 @@ fn dates(card: &VCard) -> Vec<PersonDate> {
 
 /// What reading one card gave.
 enum Card {
-    Person(Candidate),
+    Person(Box<Candidate>),
     /// What the card is instead (see [`not_a_person`]).
     NotAPerson(String),
     /// Why it cannot be imported.
@@ -191,7 +191,7 @@ enum Card {
 impl From<std::result::Result<Candidate, String>> for Card {
     fn from(read: std::result::Result<Candidate, String>) -> Card {
         match read {
-            Ok(candidate) => Card::Person(candidate),
+            Ok(candidate) => Card::Person(Box::new(candidate)),
             Err(reason) => Card::Problem(reason),
         }
     }
@@ -307,7 +307,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed> {
                 if not_utf8 {
                     windows_1252.push(number);
                 }
-                candidates.push(candidate);
+                candidates.push(*candidate);
             }
             Card::NotAPerson(reason) => not_people.push(Problem {
                 row: number,
