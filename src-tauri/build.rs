@@ -170,6 +170,9 @@ const COMMANDS: &[&str] = &[
     "meeting_brief",
     "export_meeting_brief",
     "export_wins_csv",
+    "list_deleted_records",
+    "bring_back_record",
+    "delete_record_permanently",
 ];
 
 fn main() {

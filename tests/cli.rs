@@ -476,6 +476,33 @@ fn an_address_book_imports_from_the_command_line() {
 }
 
 #[test]
+fn cards_that_are_not_people_are_counted_apart_from_errors_on_the_command_line() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let data = dir.path().to_str().expect("a UTF-8 path");
+    let out = allies(
+        &[
+            "import",
+            "vcard",
+            &fixture("vcard/not-people.vcf"),
+            "--dry-run",
+            "--data-dir",
+            data,
+        ],
+        &[],
+    );
+    let said = text(&out.stdout);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        said.contains("2 new, 0 already in Allies, 0 cannot be imported, 5 skipped (not a person)"),
+        "{said}"
+    );
+    assert!(
+        said.contains("card 1: skipped (not a person): a company card, \u{2068}ABC Marketing\u{2069} (KIND:org)"),
+        "{said}"
+    );
+}
+
+#[test]
 fn address_book_and_calendar_exports_are_written_as_asked() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let data = dir.path().join("data");

@@ -11,6 +11,7 @@
 
 pub mod asks;
 pub mod dates;
+pub mod deleted;
 pub mod error;
 mod fields;
 pub mod history;

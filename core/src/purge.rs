@@ -111,6 +111,8 @@ enum Which<'a> {
     Person(&'a str),
     /// Everything stamped deleted before this time (`time_text`), with what only it held.
     DeletedBefore(&'a str),
+    /// One deleted record of a table in [`SOFT_DELETED`] (not a person), with what went with it.
+    Record(&'static str, &'a str),
 }
 
 /// Removes a person for good, now, in one transaction: them, everything only about them
@@ -127,6 +129,17 @@ pub fn delete_person(db: &mut Database, id: &str) -> Result<Purged> {
         return Err(Error::PersonNotFound { id: id.to_owned() });
     }
     purge(db, Which::Person(id))
+}
+
+/// Removes one deleted record for good, now, like [`delete_person`]: `table` is one of
+/// [`SOFT_DELETED`] other than people; a record that is not deleted is left alone.
+pub(crate) fn delete_record(db: &mut Database, table: &'static str, id: &str) -> Result<Purged> {
+    if table == "people" || !SOFT_DELETED.contains(&table) {
+        return Err(Error::Stopped {
+            detail: format!("{table} is not a kind of record that is deleted in two steps"),
+        });
+    }
+    purge(db, Which::Record(table, id))
 }
 
 /// Removes for good what was deleted longer ago than the period the user set ([`days`]).
@@ -172,6 +185,24 @@ fn purge_in(conn: &Connection, which: &Which<'_>, forget_history: bool) -> Resul
     };
     match which {
         Which::Person(id) => mark("INSERT INTO temp.purging VALUES ('people', ?1)", id)?,
+        Which::Record(table, id) => {
+            mark(
+                &format!(
+                    "INSERT INTO temp.purging SELECT '{table}', id FROM {table}
+                      WHERE id = ?1 AND deleted_at IS NOT NULL"
+                ),
+                id,
+            )?;
+            // A tour's check-in plan went with it, and goes with it.
+            if *table == "tours" {
+                mark(
+                    "INSERT OR IGNORE INTO temp.purging SELECT 'check_ins', c.id
+                       FROM tours t JOIN check_ins c ON c.id = t.check_in_id
+                      WHERE t.id = ?1 AND c.deleted_at = t.deleted_at",
+                    id,
+                )?;
+            }
+        }
         Which::DeletedBefore(cutoff) => {
             for table in SOFT_DELETED {
                 mark(

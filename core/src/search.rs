@@ -1,6 +1,7 @@
 //! One search over everything the user wrote: people, profiles, interactions, favours,
 //! promises, conflicts, asks, forums and the user's own wins, through FTS5 indexes that triggers
-//! keep in step (migrations 0005, 0007, 0019, 0020, 0024).
+//! keep in step (migrations 0005, 0007, 0019, 0020, 0024). A person's emails and phone numbers
+//! are found as the person (0023).
 
 use serde::Serialize;
 
@@ -168,11 +169,12 @@ fn forums(db: &Database, query: &str) -> Result<Vec<ForumHit>> {
 /// people are left out, and a person matched in both name and profile appears once.
 fn group(db: &Database, index: &str, order: &str, query: &str) -> Result<Vec<Hit>> {
     let mut stmt = db.conn().prepare_cached(&format!(
-        "SELECT r.kind, r.ref, p.id, p.name,
+        "SELECT CASE r.kind WHEN 'contacts' THEN 'person' ELSE r.kind END, r.ref, p.id, p.name,
                 snippet({index}, 0, char(57344), char(57345), '…', 12)
          FROM {index} JOIN search_rows r ON r.id = {index}.rowid
          JOIN people p ON p.deleted_at IS NULL AND p.id = CASE r.kind
              WHEN 'person' THEN r.ref
+             WHEN 'contacts' THEN r.ref
              WHEN 'profile' THEN r.ref
              WHEN 'favour' THEN (SELECT person_id FROM favours WHERE id = r.ref)
              WHEN 'promise' THEN (SELECT person_id FROM promises WHERE id = r.ref)

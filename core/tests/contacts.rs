@@ -269,3 +269,81 @@ fn a_card_with_more_contacts_than_a_person_keeps_is_reported_not_imported() {
         reading.parsed.problems
     );
 }
+
+#[test]
+fn every_email_and_phone_number_finds_the_person_in_search_and_in_the_list() {
+    use allies_core::search;
+    let mut db = Database::open_in_memory().unwrap();
+    import_all(&mut db, &vcard::parse(&fixture("contacts.vcf")).unwrap());
+    let found = |db: &Database, text: &str| -> Vec<String> {
+        search::search(db, text)
+            .unwrap()
+            .people
+            .into_iter()
+            .map(|h| h.person_name)
+            .collect()
+    };
+    let listed = |db: &Database, text: &str| -> Vec<String> {
+        people::list(db, text)
+            .unwrap()
+            .into_iter()
+            .map(|p| p.name)
+            .collect()
+    };
+    for (typed, who) in [
+        ("dana@home.example", "Dana Ng"), // the second email, not the person's email
+        ("dana.ng@acme", "Dana Ng"),      // the person's email
+        ("010-0199", "Dana Ng"),          // the assistant's number, as written
+        ("5550100199", "Dana Ng"),        // its digits without the country code
+        ("15550100199", "Dana Ng"),       // and with it
+        ("priya.raman@example", "Priya Raman"),
+        ("7946 0958", "Priya Raman"),
+        ("4186569254", "Simon Perreault"), // a vCard 4 tel: URI with an extension
+        ("juergen.privat", "Jürgen Müller"),
+    ] {
+        assert_eq!(
+            found(&db, typed),
+            [who],
+            "search finds the person (once) by {typed:?}"
+        );
+        assert_eq!(
+            listed(&db, typed),
+            [who],
+            "the People list finds the person by {typed:?}"
+        );
+    }
+
+    // The form's email: the index follows a change, and forgets the old address.
+    let dana = id_of(&db, "Dana Ng");
+    let mut input = PersonInput::named("Dana Ng");
+    input.email = "dana@newco.example".into();
+    people::update(&mut db, &dana, &input, now()).unwrap();
+    assert_eq!(found(&db, "newco"), ["Dana Ng"]);
+    assert!(
+        found(&db, "acme").is_empty(),
+        "the old address was replaced: {:?}",
+        found(&db, "acme")
+    );
+    assert_eq!(found(&db, "dana@home"), ["Dana Ng"], "the others stay");
+}
+
+#[test]
+fn a_person_added_with_an_email_is_found_by_it() {
+    let mut db = Database::open_in_memory().unwrap();
+    let mut input = PersonInput::named("Lee Ortiz");
+    input.email = "lee@ortiz.example".into();
+    people::add(&mut db, &input, now()).unwrap();
+    let hits = allies_core::search::search(&db, "lee@ortiz.example")
+        .unwrap()
+        .people;
+    assert_eq!(hits.len(), 1, "{hits:?}");
+    assert_eq!(hits[0].person_name, "Lee Ortiz");
+    assert!(
+        hits[0].snippet.contains("example"),
+        "the snippet shows the address: {:?}",
+        hits[0].snippet
+    );
+    // Found by name and by email, the person is one hit.
+    let hits = allies_core::search::search(&db, "lee").unwrap().people;
+    assert_eq!(hits.len(), 1, "{hits:?}");
+}

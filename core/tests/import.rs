@@ -201,6 +201,46 @@ fn any_csv_is_read_with_a_guessed_mapping_that_the_user_can_fix() {
 }
 
 #[test]
+fn csv_files_ending_their_lines_with_a_lone_cr_read_with_the_right_row_numbers() {
+    let bytes = fixture("old-mac.csv");
+    assert!(
+        !bytes.contains(&b'\n'),
+        "the fixture ends its lines with CR alone"
+    );
+    let headers = import::csv_headers(&bytes).unwrap();
+    assert_eq!(headers, ["Name", "Email", "Organisation"]);
+    let parsed = import::parse_csv(&bytes, &import::guess_mapping(&headers)).unwrap();
+    assert_eq!(
+        parsed
+            .candidates
+            .iter()
+            .map(|c| (
+                c.row,
+                c.person.name.as_str(),
+                c.person.organisation.as_str()
+            ))
+            .collect::<Vec<_>>(),
+        [
+            (2, "Dana Ng", "Acme"),
+            (3, "Sam Okafor", "Initech, Inc."),
+            (4, "Lee Ortiz", "")
+        ],
+        "each line is a row, numbered as an editor shows it"
+    );
+
+    let parsed = import::parse_linkedin(&fixture("old-mac-Connections.csv")).unwrap();
+    assert_eq!(
+        parsed
+            .candidates
+            .iter()
+            .map(|c| (c.row, c.person.name.as_str(), c.how_met.as_str()))
+            .collect::<Vec<_>>(),
+        [(5, "Kim Lee", "Connected on LinkedIn on 2023-03-05")],
+        "LinkedIn's preamble is found line by line too"
+    );
+}
+
+#[test]
 fn a_file_in_another_encoding_is_read_and_said_so_and_a_wrong_file_is_refused() {
     let bytes = fixture("people-cp1252.csv");
     let mapping = import::guess_mapping(&import::csv_headers(&bytes).unwrap());

@@ -236,15 +236,72 @@ fn companies_groups_and_places_are_skipped_with_a_reason_never_imported_as_peopl
         [(3, "Jane Doe"), (6, "Bill Lumbergh")],
         "a person who works at a company shown as one is still a person"
     );
+    let not_people: Vec<(u64, &str)> = parsed
+        .not_people
+        .iter()
+        .map(|p| (p.row, p.reason.as_str()))
+        .collect();
+    assert_eq!(
+        not_people,
+        [
+            (
+                1,
+                "a company card, \u{2068}ABC Marketing\u{2069} (KIND:org)"
+            ),
+            (2, "a group, \u{2068}The Doe family\u{2069} (KIND:group)"),
+            (
+                4,
+                "a group, \u{2068}Book club\u{2069} (X-ADDRESSBOOKSERVER-KIND:group)"
+            ),
+            (
+                5,
+                "a company card, \u{2068}Initech\u{2069} (X-ABShowAs:COMPANY)"
+            ),
+            (7, "a location, \u{2068}Room 42\u{2069} (KIND:location)"),
+        ]
+    );
     assert_eq!(
         problems(&parsed),
-        [
-            (1, "skipped: it is a company card (\u{2068}ABC Marketing\u{2069}) (KIND:org), not a person"),
-            (2, "skipped: it is a group (\u{2068}The Doe family\u{2069}) (KIND:group), not a person"),
-            (4, "skipped: it is a group (\u{2068}Book club\u{2069}) (X-ADDRESSBOOKSERVER-KIND:group), not a person"),
-            (5, "skipped: it is a company card (\u{2068}Initech\u{2069}) (X-ABShowAs:COMPANY), not a person"),
-            (7, "skipped: it describes a location (\u{2068}Room 42\u{2069}) (KIND:location), not a person"),
-        ]
+        [],
+        "a card that is not a person is no error: it is left out on purpose"
+    );
+}
+
+#[test]
+fn the_preview_and_the_import_count_cards_that_are_not_people_apart_from_errors() {
+    let mut file = std::fs::read(format!(
+        "{}/tests/fixtures/import/vcard/not-people.vcf",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    // And one damaged card: a real error, counted as one.
+    file.extend_from_slice(b"BEGIN:VCARD\r\nVERSION:3.0\r\nNOTE:no name\r\nEND:VCARD\r\n");
+    let parsed = vcard::parse(&file).unwrap();
+    let mut db = allies_core::Database::open_in_memory().unwrap();
+    let preview = import::preview(&db, &parsed).unwrap();
+    assert_eq!(preview.new, 2);
+    assert_eq!(preview.not_people.len(), 5, "{:?}", preview.not_people);
+    assert_eq!(
+        preview.problems.iter().map(|p| p.row).collect::<Vec<_>>(),
+        [8],
+        "only the card without a name cannot be imported"
+    );
+    let now = chrono::DateTime::parse_from_rfc3339("2026-12-05T09:00:00Z")
+        .unwrap()
+        .to_utc();
+    let summary = import::apply(
+        &mut db,
+        &parsed,
+        import::OnDuplicate::Merge,
+        now,
+        &mut |_, _| {},
+    )
+    .unwrap();
+    assert_eq!((summary.added, summary.problems.len()), (2, 1));
+    assert_eq!(
+        summary.not_people.len(),
+        5,
+        "the result says what was left out as not a person, apart from the errors"
     );
 }
 
@@ -319,5 +376,63 @@ fn every_email_and_phone_number_comes_with_its_label_the_preferred_first() {
                 ]
             ),
         ]
+    );
+}
+
+/// The same bytes with every lone CR (an old Mac's line end) written as CRLF.
+fn as_crlf(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for (i, &b) in bytes.iter().enumerate() {
+        out.push(b);
+        if b == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            out.push(b'\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn an_old_mac_file_ending_its_lines_with_a_lone_cr_reads_like_its_crlf_twin() {
+    let bytes = fixture("vcard/old-mac.vcf");
+    assert!(
+        !bytes.contains(&b'\n'),
+        "the fixture ends its lines with CR alone"
+    );
+    let parsed = vcard::parse(&bytes).unwrap();
+    assert_eq!(
+        people(&parsed),
+        [
+            (
+                1,
+                s("Élodie Durand"),
+                s("Staff Engineer"),
+                s("Acme"),
+                s("R&D"),
+                s("elodie@acme.example.com"),
+                s("Met at the offsite in Lyon, long ago.")
+            ),
+            (
+                2,
+                s("Sam Okafor"),
+                s(""),
+                s(""),
+                s(""),
+                s(""),
+                s("Prefers mornings")
+            ),
+        ]
+    );
+    assert_eq!(
+        parsed.candidates[0].contacts.len(),
+        2,
+        "the email and the phone: {:?}",
+        parsed.candidates[0].contacts
+    );
+    assert!(parsed.problems.is_empty(), "{:?}", parsed.problems);
+    assert_eq!(parsed.notice, None, "no line is outside a card");
+    assert_eq!(
+        parsed,
+        vcard::parse(&as_crlf(&bytes)).unwrap(),
+        "read exactly as the same file with CRLF"
     );
 }

@@ -435,8 +435,12 @@ fn import_file(
     if let Some(notice) = &preview.notice {
         println!("{notice}");
     }
+    let not_people = match preview.not_people.len() {
+        0 => String::new(),
+        n => format!(", {n} skipped (not a person)"),
+    };
     println!(
-        "{}: {} new, {} already in Allies, {} cannot be imported",
+        "{}: {} new, {} already in Allies, {} cannot be imported{not_people}",
         file.display(),
         preview.new,
         preview.duplicates.len(),
@@ -450,6 +454,12 @@ fn import_file(
     }
     for p in &preview.problems {
         println!("  {} {}: {}", preview.unit, p.row, p.reason);
+    }
+    for p in &preview.not_people {
+        println!(
+            "  {} {}: skipped (not a person): {}",
+            preview.unit, p.row, p.reason
+        );
     }
     if dry_run {
         println!("Dry run: nothing was changed.");

@@ -249,6 +249,9 @@ fn run_app(background: bool) -> ExitCode {
             commands::rounds::meeting_brief,
             commands::rounds::export_meeting_brief,
             commands::data::export_wins_csv,
+            commands::deleted::list_deleted_records,
+            commands::deleted::bring_back_record,
+            commands::deleted::delete_record_permanently,
         ])
         .run(tauri::generate_context!());
     match result {

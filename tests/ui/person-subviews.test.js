@@ -144,6 +144,31 @@ test('the import dialog previews and imports through the api given, then says it
   assert.equal(done.length, 1);
 });
 
+test('cards that are not people are shown apart from the errors, as skipped', async () => {
+  const preview = {
+    unit: 'card', new: 1, duplicates: [], sample: [], notice: null,
+    problems: [{ row: 3, reason: 'it has no name (FN or N)' }],
+    not_people: [{ row: 1, reason: 'a company card, \u2068<b>Acme</b>\u2069 (KIND:org)' }, { row: 2, reason: 'a group, \u2068Book club\u2069 (KIND:group)' }],
+  };
+  const api = fakeApi({
+    importPreview: { preview, mapping: null, headers: [] },
+    importApply: { added: 1, merged: 0, skipped: 0, problems: preview.problems, not_people: preview.not_people },
+  });
+  openImportDialog({ api, onDone() {}, path: '/tmp/people.vcf' });
+  await settle();
+  assert.equal(textOf($('#import-summary')), '1 new person, 2 skipped (not a person), 1 card that cannot be imported.');
+  assert.equal($('#import-not-people summary').textContent, 'Skipped, not a person (2)');
+  assert.deepEqual([...$('#import-not-people').querySelectorAll('li')].map(textOf),
+    ['Card 1: a company card, \u2068<b>Acme</b>\u2069 (KIND:org)', 'Card 2: a group, \u2068Book club\u2069 (KIND:group)'],
+    'each with its reason, as text');
+  assert.equal($('#import-not-people b'), null, 'a name in a card is never markup');
+  assert.equal($('#import-not-people').closest('.import-problems'), null, 'not among the errors');
+  assert.equal($('#import-problems summary').textContent, 'Cards that cannot be imported (1)');
+  click($('#import-confirm'));
+  await settle();
+  assert.equal(textOf($('#import-done')), 'Added 1, merged 0, skipped 0; 2 cards skipped (not a person); 1 card could not be imported.');
+});
+
 test('cancelling the open dialog reads nothing and keeps the dialog as it was', async () => {
   const api = fakeApi({ chooseFileToOpen: null });
   openImportDialog({ api, onDone() {} });

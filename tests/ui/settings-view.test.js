@@ -20,7 +20,7 @@ const answers = (extra = {}) => ({
   listSnapshots: { folder: '/d/backups', copies: [{ path: '/d/backups/a.db', taken_at: '2026-11-27T10:00:00Z', reason: 'before_restore', bytes: 20480 }] },
   recentChanges: { steps: [], next_undo: null, next_redo: null },
   purgeDays: 30,
-  listDeletedPeople: [],
+  listDeletedRecords: [],
   ...extra,
 });
 
@@ -45,7 +45,7 @@ beforeEach(() => {
 
 test('it reads the reminder settings, the autostart, the copies and the recent changes, and shows where the data is', async () => {
   const { api, $ } = await mount();
-  assert.deepEqual(api.calls.map((c) => c[0]), ['getReminderSettings', 'getAutostart', 'listSnapshots', 'listDeletedPeople', 'purgeDays', 'sampleWorkspaceStatus', 'recentChanges']);
+  assert.deepEqual(api.calls.map((c) => c[0]), ['getReminderSettings', 'getAutostart', 'listSnapshots', 'listDeletedRecords', 'purgeDays', 'sampleWorkspaceStatus', 'recentChanges']);
   assert.equal(textOf($('#data-path')), '/d/allies.db');
   assert.equal($('#reminder-settings').dataset.loaded, 'true');
   assert.deepEqual([...$('#rs-time_zone').options].map(textOf), ['UTC', 'Europe/Berlin', 'America/New York']);
@@ -323,39 +323,48 @@ test('the backup says whether it is encrypted, and leaves out deleted records un
   assert.match(textOf(sealed.$('#backup-encryption')), /encrypted with your passphrase/);
 });
 
-test('recently deleted people can be restored or deleted permanently, and the period is saved as a change', async () => {
+test('every kind of deleted record can be brought back or deleted permanently, and the period is saved as a change', async () => {
   let deleted = [
-    { id: 'p1', name: 'Dana <b>Ng</b>', role: 'VP', deleted_at: '2026-11-20T10:00:00Z' },
-    { id: 'p2', name: 'Sam Patel', role: '', deleted_at: '2026-11-19T10:00:00Z' },
+    { kind: 'person', id: 'p1', title: '', person_name: 'Dana <b>Ng</b>', other_name: null, deleted_at: '2026-11-20T10:00:00Z' },
+    { kind: 'favour', id: 'f1', title: 'Covered my on-call for Sam Patel', person_name: 'Sam Patel', other_name: null, deleted_at: '2026-11-19T10:00:00Z' },
+    { kind: 'map', id: 'm1', title: 'Platform launch', person_name: null, other_name: null, deleted_at: '2026-11-18T10:00:00Z' },
   ];
   const { api, $ } = await mount({
-    listDeletedPeople: () => deleted,
-    restorePerson: (id) => { deleted = deleted.filter((p) => p.id !== id); return { id }; },
-    deletePersonPermanently: (id) => { deleted = deleted.filter((p) => p.id !== id); return { people: 1, records: 0, history_steps: 1 }; },
+    listDeletedRecords: () => deleted,
+    bringBackRecord: (kind, id) => { deleted = deleted.filter((r) => r.id !== id); return null; },
+    deleteRecordPermanently: (kind, id) => { deleted = deleted.filter((r) => r.id !== id); return { people: 0, records: 1, history_steps: 1 }; },
     setPurgeDays: (days) => (days >= 1 ? days : new ApiError({ code: 'purge.days', field: 'days', message: 'Keep deleted records for 1 to 3650 days; 0 is not possible.' })),
   });
   assert.equal($('#purge-days').value, '30');
-  const rows = [...$('#deleted-people').children];
-  assert.equal(rows.length, 2);
+  const rows = [...$('#deleted-list').children];
+  assert.equal(rows.length, 3);
   assert.match(textOf(rows[0]), /^Dana <b>Ng<\/b> · deleted /, 'names as text');
   assert.equal(rows[0].querySelector('b'), null);
+  assert.match(textOf(rows[1]), /^Favour: Covered my on-call for Sam Patel · Sam Patel · deleted /);
+  assert.match(textOf(rows[2]), /^Map: Platform launch · deleted /);
+  assert.equal(rows[2].querySelector('.deleted-restore').getAttribute('aria-label'), 'Bring back Map: Platform launch');
   assert.match(textOf($('.deleted-records')), /Copies taken before a record is removed for good/);
   assert.match(textOf($('.deleted-records')), /SSD/);
 
-  click(rows[1].querySelector('.deleted-purge'));
+  click(rows[2].querySelector('.deleted-purge'));
   const dialog = document.querySelector('#purge-dialog');
   assert.ok(dialog, 'deleting permanently asks first');
-  assert.equal(textOf(dialog.querySelector('#purge-title')), 'Delete Sam Patel permanently?');
+  assert.equal(textOf(dialog.querySelector('#purge-title')), 'Delete this map permanently?');
   click(dialog.querySelector('#purge-confirm'));
   await settle();
-  assert.deepEqual(lastCall(api, 'deletePersonPermanently'), ['deletePersonPermanently', 'p2']);
+  assert.deepEqual(lastCall(api, 'deleteRecordPermanently'), ['deleteRecordPermanently', 'map', 'm1']);
   assert.equal(document.querySelector('#toast-undo'), null, 'nothing to undo');
-  assert.equal([...$('#deleted-people').children].length, 1);
+  assert.equal([...$('#deleted-list').children].length, 2);
 
-  click($('#deleted-people .deleted-restore'));
+  click($('#deleted-list [data-kind="favour"] .deleted-restore'));
   await settle();
-  assert.deepEqual(lastCall(api, 'restorePerson'), ['restorePerson', 'p1']);
-  assert.ok(document.querySelector('#toast-undo'), 'restoring can be undone');
+  assert.deepEqual(lastCall(api, 'bringBackRecord'), ['bringBackRecord', 'favour', 'f1']);
+  assert.ok(document.querySelector('#toast-undo'), 'bringing back can be undone');
+  click($('#deleted-list .deleted-purge'));
+  assert.equal(textOf(document.querySelector('#purge-title')), 'Delete Dana <b>Ng</b> permanently?');
+  click(document.querySelector('#purge-confirm'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'deleteRecordPermanently'), ['deleteRecordPermanently', 'person', 'p1']);
   assert.ok($('#deleted-empty'));
 
   $('#purge-days').value = '0';
@@ -405,4 +414,21 @@ test('an encrypted backup the data\'s passphrase does not open asks for its own,
   click(document.querySelector('#backup-passphrase-cancel'));
   await again;
   assert.deepEqual(said.at(-1), ['Not restored: the backup needs the passphrase it was made with. Nothing was changed.', false]);
+});
+
+test('a deleted record is described with every name as presenting mode shows it', async () => {
+  const { describeDeleted } = await import('../../ui/views/settings-deleted.js');
+  const { setPresentingMode } = await import('../../ui/lib/presenting.js');
+  const reminder = { kind: 'reminder', title: 'Call Dana Ng about the offsite', person_name: 'Dana Ng', other_name: null };
+  const link = { kind: 'link', title: 'reports_to', person_name: 'Dana Ng', other_name: 'Sam Patel' };
+  assert.equal(describeDeleted(reminder), 'Reminder: Call Dana Ng about the offsite · Dana Ng');
+  assert.equal(describeDeleted(link), 'Connection: Dana Ng reports to Sam Patel');
+  setPresentingMode('initials');
+  try {
+    assert.equal(describeDeleted(reminder), 'Reminder: Call DN about the offsite · DN');
+    assert.equal(describeDeleted(link), 'Connection: DN reports to SP');
+    assert.equal(describeDeleted({ kind: 'person', title: '', person_name: 'Dana Ng' }), 'DN');
+  } finally {
+    setPresentingMode('names');
+  }
 });

@@ -286,6 +286,12 @@ export function createApi(invoke) {
     exportMeetingBrief: (personId) => call('export_meeting_brief', { personId }),
     /** Saves the user's wins as a CSV file where they choose; resolves to the path, or null if cancelled. */
     exportWinsCsv: () => call('export_wins_csv'),
+    /** Every record deleted on its own and not yet removed for good, the latest first. */
+    listDeletedRecords: () => call('list_deleted_records'),
+    /** Brings back deleted record `id` of `kind` ("person", "map", "favour"…); undoable. */
+    bringBackRecord: (kind, id) => call('bring_back_record', { kind, id }),
+    /** Removes deleted record `id` of `kind` for good; resolves to what was removed. */
+    deleteRecordPermanently: (kind, id) => call('delete_record_permanently', { kind, id }),
   };
 }
 

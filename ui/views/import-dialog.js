@@ -114,12 +114,15 @@ export function openImportDialog({ api, onDone, path = null }) {
   function renderPreview({ headers }) {
     const p = preview;
     const unit = p.unit.charAt(0).toUpperCase() + p.unit.slice(1);
+    // Company, group and place cards of an address book: left out on purpose, not errors.
+    const notPeople = p.not_people ?? [];
     const parts = [];
     if (p.notice) parts.push(h('p', { class: 'notice', id: 'import-notice' }, p.notice));
     if (format === 'csv') parts.push(mappingTable(headers));
     parts.push(h('p', { id: 'import-summary' },
       h('strong', {}, `${p.new} new ${p.new === 1 ? 'person' : 'people'}`),
       p.duplicates.length ? `, ${p.duplicates.length} already in Allies` : '',
+      notPeople.length ? `, ${notPeople.length} skipped (not a person)` : '',
       p.problems.length ? `, ${p.problems.length} ${p.unit}${p.problems.length === 1 ? '' : 's'} that cannot be imported` : '', '.'));
     if (p.sample.length) {
       parts.push(h('ul', { class: 'import-sample', id: 'import-sample', 'aria-label': 'First new people' },
@@ -134,6 +137,11 @@ export function openImportDialog({ api, onDone, path = null }) {
         h('label', { class: 'check' }, h('input', { type: 'radio', name: 'import-dup', value: 'merge', id: 'import-merge', checked: true }),
           'Merge: fill in what their details lack, change nothing they have'),
         h('label', { class: 'check' }, h('input', { type: 'radio', name: 'import-dup', value: 'skip', id: 'import-skip' }), 'Skip them')));
+    }
+    if (notPeople.length) {
+      parts.push(h('details', { class: 'import-not-people', id: 'import-not-people', open: notPeople.length <= 10 },
+        h('summary', {}, `Skipped, not a person (${notPeople.length})`),
+        h('ul', {}, notPeople.slice(0, 200).map((x) => h('li', {}, `${unit} ${x.row}: ${x.reason}`)))));
     }
     if (p.problems.length) {
       parts.push(h('details', { class: 'import-problems', id: 'import-problems', open: p.problems.length <= 10 },
@@ -173,7 +181,10 @@ export function openImportDialog({ api, onDone, path = null }) {
     });
     try {
       const s = await api.importApply(format, content, mapping, onDuplicate);
-      const said = `Added ${s.added}, merged ${s.merged}, skipped ${s.skipped}${s.problems.length ? `; ${s.problems.length} ${preview.unit}s could not be imported` : ''}.`;
+      const notPeople = s.not_people?.length ?? 0;
+      const said = `Added ${s.added}, merged ${s.merged}, skipped ${s.skipped}`
+        + (notPeople ? `; ${notPeople} ${preview.unit}${notPeople === 1 ? '' : 's'} skipped (not a person)` : '')
+        + (s.problems.length ? `; ${s.problems.length} ${preview.unit}${s.problems.length === 1 ? '' : 's'} could not be imported` : '') + '.';
       replaceChildren(body, h('p', { class: 'success', id: 'import-done', role: 'status' }, said));
       announce(said);
       cancel.textContent = 'Close';

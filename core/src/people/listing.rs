@@ -98,6 +98,10 @@ const LAST_CONTACT: &str = "(SELECT max(i.occurred_at) FROM interaction_people i
     JOIN interactions i ON i.id = ip.interaction_id
     WHERE ip.person_id = people.id AND i.deleted_at IS NULL)";
 
+/// A contact's `value` without the spaces, dashes, brackets, dots and plus of a phone number.
+const DIGITS: &str = "replace(replace(replace(replace(replace(replace(value,
+    ' ', ''), '-', ''), '(', ''), ')', ''), '.', ''), '+', '')";
+
 /// The highest power `people.id` has on a live map.
 const POWER: &str = "(SELECT max(pl.power) FROM placements pl
     JOIN maps m ON m.id = pl.map_id AND m.deleted_at IS NULL AND m.archived_at IS NULL
@@ -168,8 +172,14 @@ impl Listing {
         let words = fold(&q.query);
         for word in words.split_whitespace().take(MAX_SEARCH_WORDS) {
             let p = l.bind(word);
-            l.from_where
-                .push_str(&format!(" AND instr(search_text, {p}) > 0"));
+            // Or in any of their emails and phone numbers (a number also as its digits alone,
+            // so "4186569254" finds "+1 (418) 656-9254"). The list of matching people is
+            // made once per word, not looked up for each person.
+            l.from_where.push_str(&format!(
+                " AND (instr(search_text, {p}) > 0 OR people.id IN (
+                    SELECT person_id FROM person_contacts
+                     WHERE instr(lower(value), {p}) > 0 OR instr({DIGITS}, {p}) > 0))"
+            ));
         }
         // A tag matches whole between the ", " that join them (tags hold no commas).
         l.any_of(&f.tags, |p| {

@@ -357,3 +357,43 @@ fn what_was_done_about_a_purged_record_goes_with_it() {
         "the person, not deleted, stays"
     );
 }
+
+#[test]
+fn a_purged_persons_emails_and_phone_numbers_leave_the_search_index() {
+    use crate::people::contacts::{self, Contact};
+    let mut db = Database::open_in_memory().unwrap();
+    let input = PersonInput {
+        email: "dana@quillfeather.example".into(),
+        ..PersonInput::named("Dana Q")
+    };
+    let dana = people::add(&mut db, &input, at(1)).unwrap().id;
+    db.write(|tx| {
+        contacts::add_missing(
+            tx,
+            &dana,
+            &[
+                Contact::email("dq@inkwell.example", "home"),
+                Contact::phone("+44 20 7946 0958", "desk"),
+            ],
+        )
+    })
+    .unwrap();
+    let found = |db: &Database, text: &str| crate::search::search(db, text).unwrap().people.len();
+    assert_eq!(found(&db, "inkwell"), 1, "indexed at first");
+    assert_eq!(found(&db, "2079460958"), 1, "indexed at first");
+
+    delete_person(&mut db, &dana).unwrap();
+    for needle in ["inkwell", "quillfeather", "2079460958", "7946"] {
+        let left = where_found(&db, needle);
+        assert!(left.is_empty(), "no trace of {needle:?} is left: {left:?}");
+        let indexed: i64 = db
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM search_people WHERE search_people MATCH ?1",
+                [format!("\"{needle}\"")],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(indexed, 0, "the index no longer matches {needle:?}");
+    }
+}

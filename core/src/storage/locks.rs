@@ -9,7 +9,11 @@
 //!   re-keys or decrypts it. A command line run while the app encrypts waits for the change to
 //!   finish; an encryption change while a command runs is refused until it has finished.
 //!
-//! Both are advisory operating-system locks (`flock` on Unix), released by the system when the
+//! - `data.gate.lock` is held for an instant by whoever changes their hold of `data.lock` from
+//!   one kind to the other, and by each attempt at the exclusive hold, so that nobody takes the
+//!   database alone in the instant a hold changes (see [`DataLock::share`]).
+//!
+//! All are advisory operating-system locks (`flock` on Unix), released by the system when the
 //! process ends, however it ends: a crash never leaves a stale lock behind.
 
 use std::fs::{File, OpenOptions, TryLockError};
@@ -20,6 +24,8 @@ use super::open_error::OpenError;
 
 pub const APP_LOCK: &str = "app.lock";
 pub const DATA_LOCK: &str = "data.lock";
+/// Held for an instant by whoever changes their hold of `data.lock` (see [`DataLock::share`]).
+pub const DATA_GATE: &str = "data.gate.lock";
 
 /// How often a wait for a lock looks again.
 const POLL: Duration = Duration::from_millis(50);
@@ -79,40 +85,71 @@ impl AppLock {
 pub struct DataLock {
     file: File,
     path: PathBuf,
+    /// `data.gate.lock`: see [`DataLock::share`].
+    gate: File,
     exclusive: bool,
 }
 
+/// What one attempt at the exclusive hold found.
+enum Attempt {
+    Taken,
+    Busy,
+}
+
 impl DataLock {
+    fn open(dir: &Path) -> Result<(File, PathBuf, File), OpenError> {
+        let (file, path) = open_lock_file(dir, DATA_LOCK)?;
+        let (gate, _) = open_lock_file(dir, DATA_GATE)?;
+        Ok((file, path, gate))
+    }
+
     /// Waits up to `within` for nobody else to use the database, then holds it alone.
     pub fn exclusive(dir: &Path, within: Duration) -> Result<DataLock, OpenError> {
-        let (file, path) = open_lock_file(dir, DATA_LOCK)?;
+        let (file, path, gate) = Self::open(dir)?;
+        let mut lock = DataLock {
+            file,
+            path,
+            gate,
+            exclusive: false,
+        };
         let deadline = Instant::now() + within;
         loop {
-            match file.try_lock() {
-                Ok(()) => {
-                    return Ok(DataLock {
-                        file,
-                        path,
-                        exclusive: true,
-                    })
+            match lock.try_exclusive()? {
+                Attempt::Taken => {
+                    lock.exclusive = true;
+                    return Ok(lock);
                 }
-                Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
-                    std::thread::sleep(POLL)
-                }
-                Err(TryLockError::WouldBlock) => {
+                Attempt::Busy if Instant::now() < deadline => std::thread::sleep(POLL),
+                Attempt::Busy => {
                     return Err(OpenError::Busy {
                         path: dir.join(super::DB_FILE),
                     })
                 }
-                Err(TryLockError::Error(e)) => return Err(unavailable(&path, e)),
             }
         }
+    }
+
+    /// One attempt at the exclusive hold, made only while nobody is changing their hold (the
+    /// gate is free), so it never lands in the middle of someone else's [`DataLock::share`].
+    fn try_exclusive(&self) -> Result<Attempt, OpenError> {
+        match self.gate.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => return Ok(Attempt::Busy),
+            Err(TryLockError::Error(e)) => return Err(unavailable(&self.path, e)),
+        }
+        let attempt = match self.file.try_lock() {
+            Ok(()) => Ok(Attempt::Taken),
+            Err(TryLockError::WouldBlock) => Ok(Attempt::Busy),
+            Err(TryLockError::Error(e)) => Err(unavailable(&self.path, e)),
+        };
+        let _ = self.gate.unlock();
+        attempt
     }
 
     /// Waits up to `within` until the database is not being changed, then uses it alongside
     /// others.
     pub fn shared(dir: &Path, within: Duration) -> Result<DataLock, OpenError> {
-        let (file, path) = open_lock_file(dir, DATA_LOCK)?;
+        let (file, path, gate) = Self::open(dir)?;
         let deadline = Instant::now() + within;
         loop {
             match file.try_lock_shared() {
@@ -120,6 +157,7 @@ impl DataLock {
                     return Ok(DataLock {
                         file,
                         path,
+                        gate,
                         exclusive: false,
                     })
                 }
@@ -141,43 +179,58 @@ impl DataLock {
         self.exclusive
     }
 
-    /// Lets others use the database alongside. (Unlocked first: how a lock converts in place
-    /// differs between systems. Only shared holders can come in between, which is harmless.)
+    /// Lets others use the database alongside, without letting go of it for an instant.
+    ///
+    /// `flock` cannot do that by itself: converting a lock in place first removes it (flock(2)),
+    /// and a shared lock on a second descriptor of the same file conflicts with our own
+    /// exclusive one. So the change is made while holding `data.gate.lock`, which every attempt
+    /// at the exclusive hold must also hold: nobody can take the database alone in between.
+    /// Only shared holders can come in between, which is harmless.
     pub fn share(&mut self) -> Result<(), OpenError> {
         if !self.exclusive {
             return Ok(());
         }
+        self.gate.lock().map_err(|e| unavailable(&self.path, e))?;
         let _ = self.file.unlock();
         self.exclusive = false;
-        self.file
-            .lock_shared()
-            .map_err(|e| unavailable(&self.path, e))
+        #[cfg(test)]
+        tests::between_the_steps();
+        // Cannot wait: nobody could have taken the exclusive hold without the gate.
+        let shared = self.file.lock_shared();
+        let _ = self.gate.unlock();
+        shared.map_err(|e| unavailable(&self.path, e))
     }
 
     /// Holds the database alone once nobody else uses it, waiting up to `within`; if others
-    /// still do then, keeps the shared hold and returns false.
+    /// still do then, keeps the shared hold and returns false. The shared hold is kept while it
+    /// waits: each attempt lets go of it only inside the gate (see [`DataLock::share`]).
     pub fn exclusive_within(&mut self, within: Duration) -> Result<bool, OpenError> {
         if self.exclusive {
             return Ok(true);
         }
         let deadline = Instant::now() + within;
-        let _ = self.file.unlock();
         loop {
-            match self.file.try_lock() {
-                Ok(()) => {
+            self.gate.lock().map_err(|e| unavailable(&self.path, e))?;
+            let _ = self.file.unlock();
+            #[cfg(test)]
+            tests::between_the_steps();
+            let attempt = match self.file.try_lock() {
+                Ok(()) => Ok(true),
+                // A failed attempt back to the shared hold, which nobody could have blocked.
+                Err(TryLockError::WouldBlock) => self.file.lock_shared().map(|()| false),
+                Err(TryLockError::Error(e)) => {
+                    let _ = self.file.lock_shared();
+                    Err(e)
+                }
+            };
+            let _ = self.gate.unlock();
+            match attempt.map_err(|e| unavailable(&self.path, e))? {
+                true => {
                     self.exclusive = true;
                     return Ok(true);
                 }
-                Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
-                    std::thread::sleep(POLL)
-                }
-                Err(TryLockError::WouldBlock) => {
-                    self.file
-                        .lock_shared()
-                        .map_err(|e| unavailable(&self.path, e))?;
-                    return Ok(false);
-                }
-                Err(TryLockError::Error(e)) => return Err(unavailable(&self.path, e)),
+                false if Instant::now() < deadline => std::thread::sleep(POLL),
+                false => return Ok(false),
             }
         }
     }
@@ -186,6 +239,120 @@ impl DataLock {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::cell::RefCell;
+
+    thread_local! {
+        /// What a test does in the instant a hold changes kind (this thread only).
+        static BETWEEN_THE_STEPS: RefCell<Option<Box<dyn Fn()>>> = RefCell::new(None);
+    }
+
+    pub(super) fn between_the_steps() {
+        BETWEEN_THE_STEPS.with(|hook| {
+            if let Some(hook) = hook.borrow().as_ref() {
+                hook()
+            }
+        })
+    }
+
+    /// Tries, in the instant `change` changes the kind of its hold, to take the database alone
+    /// as a launching app or command line would; returns whether that succeeded.
+    fn slipped_in_during(dir: &Path, change: impl FnOnce()) -> bool {
+        let slipped = std::rc::Rc::new(std::cell::Cell::new(None));
+        let seen = slipped.clone();
+        let dir = dir.to_owned();
+        BETWEEN_THE_STEPS.with(|hook| {
+            *hook.borrow_mut() = Some(Box::new(move || {
+                // Another descriptor of the same file: flock treats it as another holder.
+                let other = DataLock::exclusive(&dir, Duration::ZERO);
+                seen.set(Some(other.is_ok()));
+            }))
+        });
+        change();
+        BETWEEN_THE_STEPS.with(|hook| *hook.borrow_mut() = None);
+        slipped
+            .get()
+            .expect("the change went through the instant between its two steps")
+    }
+
+    #[test]
+    fn nobody_takes_the_database_alone_while_a_hold_is_shared() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut command = DataLock::exclusive(dir.path(), Duration::ZERO).unwrap();
+        let slipped = slipped_in_during(dir.path(), || command.share().unwrap());
+        assert!(
+            !slipped,
+            "a launching app took the database alone while the command line still had it open"
+        );
+        assert!(!command.is_exclusive());
+        assert_eq!(
+            DataLock::exclusive(dir.path(), Duration::ZERO)
+                .unwrap_err()
+                .code(),
+            "storage.busy",
+            "the shared hold is in force once share() returns"
+        );
+    }
+
+    #[test]
+    fn nobody_takes_the_database_alone_while_a_hold_becomes_exclusive() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = DataLock::shared(dir.path(), Duration::ZERO).unwrap();
+        let mut upgraded = false;
+        let slipped = slipped_in_during(dir.path(), || {
+            upgraded = app.exclusive_within(Duration::ZERO).unwrap()
+        });
+        assert!(
+            !slipped,
+            "a command line took the database alone while the app was about to re-key it"
+        );
+        assert!(upgraded && app.is_exclusive());
+    }
+
+    #[test]
+    fn holds_changing_kind_in_a_loop_never_overlap_an_exclusive_one() {
+        use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+        use std::sync::Arc;
+        let dir = tempfile::tempdir().unwrap();
+        let holding = Arc::new(AtomicBool::new(false));
+        let done = Arc::new(AtomicBool::new(false));
+        let overlaps = Arc::new(AtomicUsize::new(0));
+        let racer = {
+            let (dir, holding, done, overlaps) = (
+                dir.path().to_owned(),
+                holding.clone(),
+                done.clone(),
+                overlaps.clone(),
+            );
+            std::thread::spawn(move || {
+                while !done.load(Ordering::SeqCst) {
+                    if let Ok(lock) = DataLock::exclusive(&dir, Duration::ZERO) {
+                        if holding.load(Ordering::SeqCst) {
+                            overlaps.fetch_add(1, Ordering::SeqCst);
+                        }
+                        drop(lock);
+                    }
+                }
+            })
+        };
+        for _ in 0..2000 {
+            let Ok(mut lock) = DataLock::exclusive(dir.path(), Duration::from_secs(5)) else {
+                continue;
+            };
+            holding.store(true, Ordering::SeqCst);
+            lock.share().unwrap();
+            let _ = lock.exclusive_within(Duration::ZERO).unwrap();
+            lock.share().unwrap();
+            holding.store(false, Ordering::SeqCst);
+            drop(lock);
+        }
+        done.store(true, Ordering::SeqCst);
+        racer.join().unwrap();
+        assert_eq!(
+            overlaps.load(Ordering::SeqCst),
+            0,
+            "someone held the database alone while another hold was in force"
+        );
+    }
 
     #[test]
     fn one_app_holds_the_folder_until_it_lets_go() {

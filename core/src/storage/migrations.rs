@@ -93,6 +93,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         include_str!("../../migrations/0022_rounds.sql"),
     ),
     (
+        "0023_search_contacts.sql",
+        include_str!("../../migrations/0023_search_contacts.sql"),
+    ),
+    (
         "0024_search_forums.sql",
         include_str!("../../migrations/0024_search_forums.sql"),
     ),

@@ -5,6 +5,7 @@ pub mod app;
 pub mod asks;
 pub mod data;
 pub mod dates;
+pub mod deleted;
 pub mod groups;
 pub mod history;
 pub mod import;

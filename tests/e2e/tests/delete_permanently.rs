@@ -126,3 +126,82 @@ async fn a_former_colleague_deleted_permanently_is_gone_from_the_window_and_the_
     app.close().await?;
     Ok(())
 }
+
+/// Recently deleted holds every kind of record, not only people: a map and a favour deleted on
+/// their own each come back, or go for good, from Settings.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_deleted_map_and_favour_come_back_or_go_for_good_from_settings() -> Result<()> {
+    let profile = Profile::new()?;
+    let bus = PrivateBus::start()?;
+    let app = App::launch(&profile, &bus).await?;
+    app.wait_for("#people-empty").await?;
+    let sam = app
+        .add_person(serde_json::json!({ "name": "Sam Okafor" }))
+        .await?;
+    let map = app
+        .invoke(
+            "create_map",
+            serde_json::json!({ "input": { "name": "Platform launch", "description": "", "target_date": "" } }),
+        )
+        .await?;
+    let favour = app
+        .invoke(
+            "record_favour",
+            serde_json::json!({ "input": { "person_id": sam, "direction": "by_them", "description": "Covered my Zanzibar on-call" } }),
+        )
+        .await?;
+    let id = |v: &serde_json::Value| v["id"].as_str().unwrap_or_default().to_owned();
+    app.invoke("delete_map", serde_json::json!({ "id": id(&map) }))
+        .await?;
+    app.invoke("delete_favour", serde_json::json!({ "id": id(&favour) }))
+        .await?;
+
+    app.go("settings").await?;
+    let listed = app
+        .wait_for_text("#deleted-list", |t| t.contains("Platform launch"))
+        .await?;
+    assert!(
+        listed.contains("Favour: Covered my Zanzibar on-call · Sam Okafor"),
+        "{listed}"
+    );
+    app.client
+        .execute(
+            "document.querySelector('.deleted-records').scrollIntoView()",
+            vec![],
+        )
+        .await?;
+    app.screenshot("delete-permanently-4-every-kind").await?;
+
+    app.click("#deleted-list [data-kind='map'] .deleted-restore")
+        .await?;
+    app.wait_for_text("#toasts", |t| {
+        t.contains("Brought back Map: Platform launch")
+    })
+    .await?;
+    let maps = app
+        .invoke("list_maps", serde_json::json!({ "includeArchived": false }))
+        .await?;
+    assert!(
+        maps.to_string().contains("Platform launch"),
+        "the map is back: {maps}"
+    );
+
+    app.click("#deleted-list [data-kind='favour'] .deleted-purge")
+        .await?;
+    app.click("#purge-confirm").await?;
+    app.wait_for("#deleted-empty").await?;
+    let left = app
+        .invoke("list_deleted_records", serde_json::json!({}))
+        .await?;
+    assert_eq!(left, serde_json::json!([]), "nothing waits any more");
+    app.close().await?;
+    let data = profile.data_dir();
+    for file in [data.join("allies.db"), data.join("allies.db-wal")] {
+        assert!(
+            !file_holds(&file, "Zanzibar"),
+            "{} holds nothing of the favour",
+            file.display()
+        );
+    }
+    Ok(())
+}

@@ -209,3 +209,125 @@ async fn two_launches_at_the_same_moment_open_the_data_once() -> Result<()> {
     }
     Ok(())
 }
+
+/// A launch while the running app encrypts its data: the second one hands over and exits while
+/// the file is still being rewritten, so it cannot have opened (or migrated) it, since opening
+/// waits for the rewrite to end. Afterwards the data opens, whole, with the new passphrase.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_launch_during_an_encryption_change_hands_over_without_opening_the_data() -> Result<()> {
+    use allies_core::storage::{encryption::Passphrase, locks::DataLock, DB_FILE};
+    const PASSPHRASE: &str = "correct horse battery staple";
+    const PEOPLE: i64 = 2000;
+    let profile = Profile::new()?;
+    let data = profile.data_dir();
+    #[allow(clippy::disallowed_methods)] // the apps under test read the real clock too
+    let now = chrono::Utc::now();
+    drop(allies_core::Database::open_in(&data, now)?);
+    {
+        // Large enough (about 100 MB with its index) that encrypting it takes a while.
+        let conn = rusqlite::Connection::open(data.join(DB_FILE))?;
+        conn.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?1)
+             INSERT INTO people (id, name, role, notes, name_key, search_text, created_at, updated_at)
+             SELECT printf('p%05d', i), 'Person ' || i, 'Engineer', hex(randomblob(8000)),
+                    'person ' || i, 'person ' || i,
+                    '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z' FROM n",
+            [PEOPLE],
+        )?;
+    }
+    println!(
+        "encrypting {} MB",
+        std::fs::metadata(data.join(DB_FILE))?.len() / 1_000_000
+    );
+    let bus = PrivateBus::start()?;
+    let app = App::launch(&profile, &bus).await?;
+    app.wait_for(".person-row[data-id]").await?;
+    app.go("settings").await?;
+    app.fill("#enc-passphrase", PASSPHRASE).await?;
+    app.fill("#enc-repeat", PASSPHRASE).await?;
+    app.click("#enc-understood").await?;
+
+    // Whether the running app holds the file alone (it does only while it changes it).
+    let rewriting = || {
+        matches!(
+            DataLock::shared(&data, Duration::ZERO),
+            Err(e) if e.code() == "storage.busy"
+        )
+    };
+    assert!(
+        !rewriting(),
+        "the app uses the data alongside others before"
+    );
+    app.click("#enc-submit").await?;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !rewriting() {
+        if Instant::now() > deadline {
+            return Err("the encryption never started rewriting the file".into());
+        }
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+
+    let launched = Instant::now();
+    let mut second = second_launch(&profile, &data, bus.address())?;
+    let said = collect_stderr(&mut second)?;
+    let status = loop {
+        if let Some(status) = second.try_wait()? {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = second.kill();
+            let _ = second.wait();
+            return Err("the second launch kept running during the encryption".into());
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    let still_rewriting = rewriting();
+    let said = said.lock().map(|s| s.clone()).unwrap_or_default();
+    assert!(
+        status.success(),
+        "it hands over and exits: {status}; {said:?}"
+    );
+    assert!(
+        still_rewriting,
+        "the second launch ended while the file was still being encrypted, so it never waited to open it; {said:?}"
+    );
+
+    // Rewriting the file takes a while on a loaded machine: wait for it to end, then for the page.
+    let handed_over = Instant::now();
+    let patience = handed_over + Duration::from_secs(300);
+    while rewriting() {
+        if Instant::now() > patience {
+            return Err("the encryption did not finish within five minutes".into());
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    println!(
+        "the second launch took {:?}; the encryption went on {:?} after it",
+        handed_over.duration_since(launched),
+        handed_over.elapsed()
+    );
+    app.wait_for("#encryption-on").await?;
+    app.wait_for_text("#toasts", |t| t.contains("now encrypted"))
+        .await?;
+    app.client
+        .execute(
+            "document.getElementById('settings-encryption').scrollIntoView({ block: 'start' });",
+            vec![],
+        )
+        .await?;
+    app.screenshot("single-instance-launch-during-encryption")
+        .await?;
+    app.close().await?;
+
+    let key = Passphrase::given(PASSPHRASE)?;
+    let path = data.join(DB_FILE);
+    assert!(
+        allies_core::storage::encryption::is_encrypted(&path),
+        "the file is encrypted"
+    );
+    let db = allies_core::Database::open_with_key(&path, now, Some(&key))
+        .map_err(|e| format!("the data does not open with the new passphrase: {e}"))?;
+    let everyone = allies_core::people::list(&db, "")?.len() as i64;
+    assert_eq!(everyone, PEOPLE, "every person is still there");
+    Ok(())
+}

@@ -33,6 +33,8 @@ pub struct Preview {
     pub sample: Vec<Candidate>,
     pub duplicates: Vec<Duplicate>,
     pub problems: Vec<Problem>,
+    /// Left out on purpose: not people (see [`Parsed::not_people`]), not errors.
+    pub not_people: Vec<Problem>,
     pub notice: Option<String>,
     pub unit: String,
 }
@@ -227,6 +229,7 @@ pub fn preview(db: &Database, parsed: &Parsed) -> Result<Preview> {
         sample: new.into_iter().take(SAMPLE).collect(),
         duplicates: duplicates.into_iter().map(|(_, d)| d).collect(),
         problems,
+        not_people: parsed.not_people.clone(),
         notice: parsed.notice.clone(),
         unit: parsed.unit.clone(),
     })
@@ -237,8 +240,11 @@ pub fn preview(db: &Database, parsed: &Parsed) -> Result<Preview> {
 pub struct Summary {
     pub added: usize,
     pub merged: usize,
+    /// Duplicates left as they were ([`OnDuplicate::Skip`]).
     pub skipped: usize,
     pub problems: Vec<Problem>,
+    /// Entries left out because they are not people (see [`Parsed::not_people`]).
+    pub not_people: Vec<Problem>,
 }
 
 /// Imports `parsed` in one transaction: every valid row, or nothing if anything fails.
@@ -335,5 +341,6 @@ pub fn apply(
         merged,
         skipped: duplicates.len() - merged,
         problems,
+        not_people: parsed.not_people.clone(),
     })
 }

@@ -88,9 +88,28 @@ pub fn guess_mapping(headers: &[String]) -> Mapping {
     }
 }
 
+/// The file's text (see [`decode`]), a lone CR (an old Mac's line end) read as a line end:
+/// the CSV reader takes it as one already, but the row numbers and LinkedIn's preamble count
+/// lines by LF.
+fn text_of(bytes: &[u8]) -> (String, Option<String>) {
+    let (text, notice) = decode(bytes);
+    if !text.contains('\r') {
+        return (text, notice);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            out.push('\n');
+        }
+    }
+    (out, notice)
+}
+
 /// The header row of a CSV file, for the mapping step.
 pub fn csv_headers(bytes: &[u8]) -> Result<Vec<String>> {
-    let (text, _) = decode(bytes);
+    let (text, _) = text_of(bytes);
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());
@@ -282,11 +301,12 @@ pub fn parse_csv(bytes: &[u8], mapping: &Mapping) -> Result<Parsed> {
             message: "Choose the column that holds names (or first and last names).".into(),
         });
     }
-    let (text, notice) = decode(bytes);
+    let (text, notice) = text_of(bytes);
     let (candidates, problems) = read_rows(&text, 1, mapping, str::to_owned)?;
     Ok(Parsed {
         candidates,
         problems,
+        not_people: Vec::new(),
         notice,
         unit: "row".into(),
     })
@@ -297,7 +317,7 @@ pub fn parse_csv(bytes: &[u8], mapping: &Mapping) -> Result<Parsed> {
 /// connection. Company becomes the organisation, Position the role, Connected On how you met,
 /// and the profile URL a line in the notes.
 pub fn parse_linkedin(bytes: &[u8]) -> Result<Parsed> {
-    let (text, notice) = decode(bytes);
+    let (text, notice) = text_of(bytes);
     let (offset, header_line) = text
         .split_inclusive('\n')
         .scan(0usize, |at, line| {
@@ -348,6 +368,7 @@ pub fn parse_linkedin(bytes: &[u8]) -> Result<Parsed> {
     Ok(Parsed {
         candidates,
         problems,
+        not_people: Vec::new(),
         notice,
         unit: "row".into(),
     })

@@ -33,6 +33,9 @@ pub struct Problem {
 pub struct Parsed {
     pub candidates: Vec<Candidate>,
     pub problems: Vec<Problem>,
+    /// Entries that are not people (an address book's company, group or place cards), left
+    /// out on purpose: shown apart, not as errors.
+    pub not_people: Vec<Problem>,
     /// Said once about the whole file ("read as Windows-1252"), if anything.
     pub notice: Option<String>,
     /// What a problem's number counts: "row" in a CSV file, "card" in an address book.

@@ -89,13 +89,14 @@ fn person(card: &VCard) -> PersonInput {
     }
 }
 
-/// Why a card is not a person, if it is not: a company, a group, a place.
+/// What a card is, when it is not a person: a company, a group, a place (and the mark that
+/// says so).
 fn not_a_person(card: &VCard) -> Option<String> {
     let named = |property: VCardProperty| {
         first(card, &property)
             .map(|e| text(e, ", "))
             .filter(|n| !n.is_empty())
-            .map(|n| format!(" (\u{2068}{n}\u{2069})"))
+            .map(|n| format!(", \u{2068}{n}\u{2069}"))
     };
     let name = named(VCardProperty::Fn)
         .or_else(|| named(VCardProperty::Org))
@@ -125,21 +126,13 @@ fn not_a_person(card: &VCard) -> Option<String> {
     let apple_company = other("X-ABShowAs").is_some_and(|v| v == "company") && n_empty;
     let apple_group = other("X-ADDRESSBOOKSERVER-KIND").is_some_and(|v| v == "group");
     match kind {
-        Some("org") => Some(format!(
-            "skipped: it is a company card{name} (KIND:org), not a person"
-        )),
-        Some("group") => Some(format!(
-            "skipped: it is a group{name} (KIND:group), not a person"
-        )),
-        Some(other @ ("location" | "application" | "device")) => Some(format!(
-            "skipped: it describes a {other}{name} (KIND:{other}), not a person"
-        )),
-        _ if apple_group => Some(format!(
-            "skipped: it is a group{name} (X-ADDRESSBOOKSERVER-KIND:group), not a person"
-        )),
-        _ if apple_company => Some(format!(
-            "skipped: it is a company card{name} (X-ABShowAs:COMPANY), not a person"
-        )),
+        Some("org") => Some(format!("a company card{name} (KIND:org)")),
+        Some("group") => Some(format!("a group{name} (KIND:group)")),
+        Some(other @ ("location" | "application" | "device")) => {
+            Some(format!("a {other}{name} (KIND:{other})"))
+        }
+        _ if apple_group => Some(format!("a group{name} (X-ADDRESSBOOKSERVER-KIND:group)")),
+        _ if apple_company => Some(format!("a company card{name} (X-ABShowAs:COMPANY)")),
         _ => None,
     }
 }
@@ -186,11 +179,26 @@ fn dates(card: &VCard) -> Vec<PersonDate> {
     .collect()
 }
 
+/// What reading one card gave.
+enum Card {
+    Person(Box<Candidate>),
+    /// What the card is instead (see [`not_a_person`]).
+    NotAPerson(String),
+    /// Why it cannot be imported.
+    Problem(String),
+}
+
+impl From<std::result::Result<Candidate, String>> for Card {
+    fn from(read: std::result::Result<Candidate, String>) -> Card {
+        match read {
+            Ok(candidate) => Card::Person(Box::new(candidate)),
+            Err(reason) => Card::Problem(reason),
+        }
+    }
+}
+
 /// The person a card holds, with every email and phone number, or why it cannot be imported.
 fn candidate(card: &VCard, number: u64) -> std::result::Result<Candidate, String> {
-    if let Some(reason) = not_a_person(card) {
-        return Err(reason);
-    }
     let contacts = contacts::validated_all(&labels::contacts(card)).map_err(|e| e.to_string())?;
     let mut person = person(card);
     person.email = contacts
@@ -218,13 +226,13 @@ const VERSIONS: [&str; 3] = ["2.1", "3.0", "4.0"];
 
 /// Reads one card cut from the file: a candidate, or why it is left out; and whether some of
 /// its lines were not UTF-8.
-fn read_card(raw: &RawCard, number: u64) -> (std::result::Result<Candidate, String>, bool) {
+fn read_card(raw: &RawCard, number: u64) -> (Card, bool) {
     let start = raw.line;
     match raw.ending {
         Ending::End => {}
         Ending::NextBegin(next) => {
             return (
-                Err(format!(
+                Card::Problem(format!(
                     "it has no END:VCARD: it begins on line {start} and the next card begins on line {next}, so it was left out"
                 )),
                 false,
@@ -232,7 +240,7 @@ fn read_card(raw: &RawCard, number: u64) -> (std::result::Result<Candidate, Stri
         }
         Ending::Eof => {
             return (
-                Err(format!(
+                Card::Problem(format!(
                     "it is cut off (the file ends before END:VCARD; it begins on line {start}), so it was left out"
                 )),
                 false,
@@ -243,7 +251,7 @@ fn read_card(raw: &RawCard, number: u64) -> (std::result::Result<Candidate, Stri
         let version = String::from_utf8_lossy(version);
         if !VERSIONS.contains(&version.as_ref()) {
             return (
-                Err(format!(
+                Card::Problem(format!(
                     "its VERSION is “\u{2068}{}\u{2069}” (line {line}); Allies reads vCard 2.1, 3.0 and 4.0, so it was left out",
                     version.chars().take(20).collect::<String>()
                 )),
@@ -253,8 +261,11 @@ fn read_card(raw: &RawCard, number: u64) -> (std::result::Result<Candidate, Stri
     }
     let (text, not_utf8) = split::decode(raw);
     let read = match Parser::new(&text).entry() {
-        Entry::VCard(card) => candidate(&card, number),
-        _ => Err(format!(
+        Entry::VCard(card) => match not_a_person(&card) {
+            Some(what) => Card::NotAPerson(what),
+            None => candidate(&card, number).into(),
+        },
+        _ => Card::Problem(format!(
             "it could not be read as a vCard (it begins on line {start}), so it was left out"
         )),
     };
@@ -287,17 +298,22 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed> {
         });
     }
     let (mut candidates, mut problems, mut windows_1252) = (Vec::new(), Vec::new(), Vec::new());
+    let mut not_people = Vec::new();
     for (i, raw) in split.cards.iter().enumerate() {
         let number = i as u64 + 1;
         let (read, not_utf8) = read_card(raw, number);
         match read {
-            Ok(candidate) => {
+            Card::Person(candidate) => {
                 if not_utf8 {
                     windows_1252.push(number);
                 }
-                candidates.push(candidate);
+                candidates.push(*candidate);
             }
-            Err(reason) => problems.push(Problem {
+            Card::NotAPerson(reason) => not_people.push(Problem {
+                row: number,
+                reason,
+            }),
+            Card::Problem(reason) => problems.push(Problem {
                 row: number,
                 reason,
             }),
@@ -330,6 +346,7 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed> {
     Ok(Parsed {
         candidates,
         problems,
+        not_people,
         notice: (!notice.is_empty()).then(|| notice.join(" ")),
         unit: "card".into(),
     })

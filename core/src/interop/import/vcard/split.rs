@@ -1,8 +1,9 @@
 //! Cutting an address book into cards on its raw bytes, before anything is decoded: a card runs
 //! from `BEGIN:VCARD` to `END:VCARD` or to the next `BEGIN:VCARD`, whichever comes first, so a
-//! damaged card never takes its neighbours with it. Folded lines are unfolded as bytes (a fold
-//! may split a multi-byte character), then each card is decoded on its own: UTF-8 when it is,
-//! else line by line, Windows-1252 for the lines that are not.
+//! damaged card never takes its neighbours with it. A line ends with CRLF, LF or a lone CR (old
+//! Mac files). Folded lines are unfolded as bytes (a fold may split a multi-byte character),
+//! then each card is decoded on its own: UTF-8 when it is, else line by line, Windows-1252 for
+//! the lines that are not.
 
 /// How a card ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,14 +37,32 @@ fn is_marker(line: &[u8], marker: &[u8]) -> bool {
     line.trim_ascii_end().eq_ignore_ascii_case(marker)
 }
 
+/// The file's lines, whatever ends them: CRLF, LF, or a lone CR (old Mac files).
+fn lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut rest = Some(bytes);
+    std::iter::from_fn(move || {
+        let now = rest?;
+        match now.iter().position(|&b| b == b'\n' || b == b'\r') {
+            None => {
+                rest = None;
+                Some(now)
+            }
+            Some(end) => {
+                let crlf = now[end] == b'\r' && now.get(end + 1) == Some(&b'\n');
+                rest = Some(&now[end + if crlf { 2 } else { 1 }..]);
+                Some(&now[..end])
+            }
+        }
+    })
+}
+
 /// Cuts `bytes` into cards.
 pub(super) fn split(bytes: &[u8]) -> Split {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut out = Split::default();
     let mut open: Option<RawCard> = None;
-    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+    for (i, line) in lines(bytes).enumerate() {
         let number = i as u64 + 1;
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
         if is_marker(line, b"BEGIN:VCARD") {
             if let Some(mut unfinished) = open.take() {
                 unfinished.ending = Ending::NextBegin(number);
