@@ -349,6 +349,8 @@ pub fn review_page(db: &Database, now: DateTime<Utc>) -> Result<ReviewPage> {
     let states = states(db)?;
     let mut b = Builder::new(&settings, &states);
     recorded(db, &mut b, &settings, now)?;
+    // The review's own rule too: "Review done" answers it (none while it is turned off).
+    weekly_review(db, &mut b, &settings, now)?;
     let (rules, names) = (b.rules, b.names);
     let sections = Sections::of(&rules, now);
     let gap: Vec<Unnoticed> = visibility_gap(db, now)?
