@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Crates that only exist for a Linux desktop; none may reach a Windows or macOS build.
-linux_only='^(gtk|gtk-sys|gdk|gdk-sys|gdkx11|gdkx11-sys|gdkwayland-sys|gdk-pixbuf|gdk-pixbuf-sys|webkit2gtk|webkit2gtk-sys|javascriptcore-rs|javascriptcore-rs-sys|soup3|soup3-sys|glib|glib-sys|gio|gio-sys|atk|atk-sys|libappindicator|libappindicator-sys|zbus|zbus_macros|zbus_names|dbus|libdbus-sys|notify-rust|x11|x11-dl|wayland-client) v'
+linux_only='^(gtk|gtk-sys|gdk|gdk-sys|gdkx11|gdkx11-sys|gdkwayland-sys|gdk-pixbuf|gdk-pixbuf-sys|webkit2gtk|webkit2gtk-sys|javascriptcore-rs|javascriptcore-rs-sys|soup3|soup3-sys|glib|glib-sys|gio|gio-sys|atk|atk-sys|libappindicator|libappindicator-sys|zbus|zbus_macros|zbus_names|dbus|libdbus-sys|x11|x11-dl|wayland-client) v'
 
 failures=()
 fail() { failures+=("$1"); }
