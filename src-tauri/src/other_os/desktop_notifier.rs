@@ -6,9 +6,9 @@
 
 use allies_core::reminders::notification::{Notification, Notifier, NotifyError};
 
-/// Why no pop-up appears; the reminder loop shows the reminder in the app instead.
-pub const NOT_HERE: &str =
-    "pop-ups are not built for this system yet; reminders show in Allies' own list";
+/// Why no pop-up appears, as the in-app list words it: "Desktop notifications are unavailable
+/// (…), so Allies shows reminders here instead."
+pub const NOT_HERE: &str = "Allies does not show pop-ups on this system yet";
 
 /// Stands in for the D-Bus notifier: refuses every pop-up, saying why.
 #[derive(Clone, Default)]
