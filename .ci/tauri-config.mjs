@@ -1,7 +1,8 @@
 // Validates the Tauri configuration as each platform's build sees it: tauri.conf.json with
 // tauri.<platform>.conf.json merged over it (a JSON merge patch, RFC 7396, as the Tauri CLI
 // does), against the schema the pinned CLI ships; then what the schema cannot say: the
-// installers each platform makes, a version number MSI accepts, and icons that exist.
+// installers each platform makes, a version number MSI accepts, icons that exist, and the
+// .deb's dependency on the libcrypto SQLCipher links.
 // Run: node .ci/tauri-config.mjs
 import { readFileSync, existsSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -68,6 +69,8 @@ function check() {
     problems.push("bundle.icon must start with icon.png: Linux takes the first PNG as the window's icon");
   const versionProblem = msiVersionProblem(base.version);
   if (versionProblem) problems.push(`version: ${versionProblem}`);
+  if (!(base.bundle?.linux?.deb?.depends ?? []).some((d) => /\blibssl3\b/.test(d)))
+    problems.push("Linux: the .deb must depend on libssl3: SQLCipher links the system's libcrypto.so.3");
   const webview = mergePatch(base, read("tauri.windows.conf.json")).bundle?.windows?.webviewInstallMode;
   if (webview?.type !== "offlineInstaller")
     problems.push("Windows: WebView2 must install offline (webviewInstallMode offlineInstaller): a work laptop may have no internet");
