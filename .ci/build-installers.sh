@@ -10,10 +10,16 @@
 #          APPLE_ID, APPLE_PASSWORD, APPLE_TEAM_ID notarize; the Tauri CLI reads them itself.
 #   Windows: WINDOWS_CERTIFICATE_THUMBPRINT (a certificate in the runner's store), with
 #          WINDOWS_TIMESTAMP_URL (default http://timestamp.digicert.com).
+# TARGET, when set, is the Rust target to build for (x86_64-apple-darwin on an Apple silicon Mac).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 args=(build --ci)
+out=target/release
+if [ -n "${TARGET:-}" ]; then
+  args+=(--target "$TARGET")
+  out=target/$TARGET/release
+fi
 case "$(uname -s)" in
   Linux)
     bundles=deb ;;
@@ -45,7 +51,7 @@ esac
 npx --no-install tauri "${args[@]}" --bundles "$bundles"
 
 # SQLCipher's crypto, as linked: the system's libcrypto on Linux, CommonCrypto on macOS.
-app=target/release/allies
+app=$out/allies
 case "$(uname -s)" in
   Linux)
     ldd "$app" | grep -q 'libcrypto\.so' ||
@@ -58,4 +64,4 @@ case "$(uname -s)" in
       exit 1
     fi ;;
 esac
-ls -l target/release/bundle/*/
+ls -l "$out"/bundle/*/
