@@ -7,7 +7,7 @@ import { ActivityReport, lockAfterMinutes } from './lib/idle.js';
 import { FLASH_KEY, lockApp, reloadWith } from './lib/lock.js';
 import { hashFor, paramFromHash, placeHash, sectionFromHash } from './lib/router.js';
 import { isPresenting, onPresentingChange, presentingMode, setPresentingMode, togglePresenting } from './lib/presenting.js';
-import { isTextField, shortcutFor } from './lib/shortcuts.js';
+import { fillKeyLabels, isTextField, keyLabel, shortcutFor } from './lib/shortcuts.js';
 import { showToast } from './lib/toast.js';
 import { Store } from './lib/store.js';
 import { UndoHistory } from './lib/undo.js';
@@ -17,6 +17,7 @@ import { watchFileDrops } from './views/file-drop.js';
 const $ = (id) => document.getElementById(id);
 
 async function boot() {
+  fillKeyLabels(document); // the page's fixed labels say this platform's keys
   let status;
   try {
     status = await api.status();
@@ -325,7 +326,7 @@ function watchPresenting() {
     apply(mode);
     announce(mode === 'names'
       ? 'Presenting mode off: names are shown'
-      : `Presenting mode on: people appear as ${mode === 'roles' ? 'roles' : 'initials'}. Press Ctrl+Shift+P to turn it off.`);
+      : `Presenting mode on: people appear as ${mode === 'roles' ? 'roles' : 'initials'}. Press ${keyLabel('mod+shift+p')} to turn it off.`);
   });
 }
 

@@ -91,7 +91,7 @@ test('names in the app\'s own words are replaced, longest first, never twice', (
 
 test('Ctrl+Shift+P toggles presenting, also while typing, and clashes with nothing', () => {
   assert.deepEqual(shortcutFor({ key: 'P', ctrlKey: true, shiftKey: true }), { action: 'presenting' });
-  assert.deepEqual(shortcutFor({ key: 'p', metaKey: true, shiftKey: true }, true), { action: 'presenting' });
+  assert.deepEqual(shortcutFor({ key: 'p', metaKey: true, shiftKey: true }, true, 'mac'), { action: 'presenting' }, 'Cmd+Shift+P on a Mac');
   assert.equal(shortcutFor({ key: 'p', ctrlKey: true }), null, 'Ctrl+P alone is not it');
   assert.equal(shortcutFor({ key: 'P', ctrlKey: true, shiftKey: true, altKey: true }), null);
 });

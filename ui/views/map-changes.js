@@ -2,6 +2,7 @@
 // map it was made on (the person may have switched maps before pressing Ctrl+Z).
 
 import { announce, isolate } from '../lib/dom.js';
+import { undoHint } from '../lib/shortcuts.js';
 import { quadrantOf, stanceById } from '../lib/grid-geometry.js';
 import { nameOf, replacePlacement, withoutPerson } from '../lib/map-model.js';
 import { labelFor as shownAs } from '../lib/presenting.js';
@@ -73,7 +74,7 @@ export function createPlacementChanges({ api, runUndo, state, render, focusCard 
       state.placements = withoutPerson(state.placements, personId);
       if (state.selected === personId) state.selected = null;
     });
-    announce(`${name} taken off the map. Press Ctrl+Z to undo.`);
+    announce(`${name} taken off the map. ${undoHint()}`);
     showChange(`Took ${isolate(name)} off the map`, runUndo);
   }
 

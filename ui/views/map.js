@@ -5,6 +5,7 @@
 import { withSupport } from '../lib/ask-format.js';
 import { paramFromHash, personHash } from '../lib/router.js';
 import { announce, h, isolate, replaceChildren } from '../lib/dom.js';
+import { keyLabel, undoHint } from '../lib/shortcuts.js';
 import { chooseMap, createMapState, mapGroups } from '../lib/map-model.js';
 import { onPresentingChange, presentingMode, setPresentingMode } from '../lib/presenting.js';
 import { showChange, showToast } from '../lib/toast.js';
@@ -24,7 +25,7 @@ const LABEL_MODES = [['names', 'Names'], ['initials', 'Initials'], ['roles', 'Ro
 function headElements(labelMode) {
   const select = h('select', { id: 'map-select', 'aria-label': 'Map' });
   const title = h('h1', { id: 'map-title', tabindex: '-1' }, 'Map');
-  const labelSelect = h('select', { id: 'label-mode', 'aria-label': 'Card labels (presenting mode)', title: 'Show names, or only initials or roles when sharing your screen (everywhere in Allies; Ctrl+Shift+P)' },
+  const labelSelect = h('select', { id: 'label-mode', 'aria-label': 'Card labels (presenting mode)', title: `Show names, or only initials or roles when sharing your screen (everywhere in Allies; ${keyLabel('mod+shift+p')})` },
     LABEL_MODES.map(([value, text]) => h('option', { value, selected: value === labelMode }, text)));
   const historyButton = h('button', { type: 'button', id: 'history-toggle', 'aria-pressed': 'false' }, 'History');
   const toolbar = h('div', { class: 'map-tools' },
@@ -91,7 +92,7 @@ export function mountMap(ctx) {
   const body = h('div', { class: 'map-layout' }, roster.roster,
     h('div', { class: 'grid-column' }, round.el, historyBar, grid.gridWrap,
       h('p', { id: 'grid-help', class: 'muted small' },
-        'Tab to a card; arrow keys move it (Shift for bigger steps), Enter opens the person, Delete takes them off the map, Ctrl+Z undoes.')),
+        `Tab to a card; arrow keys move it (Shift for bigger steps), Enter opens the person, ${keyLabel('delete')} takes them off the map, ${keyLabel('mod+z')} undoes.`)),
     side.side);
   const empty = h('div', { class: 'empty-state', id: 'map-empty', hidden: true });
   const el = h('section', { class: 'view map-view', 'aria-labelledby': 'map-title' }, head, empty, body);
@@ -217,7 +218,7 @@ export function mountMap(ctx) {
     state.editingMap = false;
     state.map = null;
     showChange(`Deleted map ${isolate(m.name)}`, ctx.runUndo);
-    announce(`Deleted map ${m.name}. Press Ctrl+Z to undo.`);
+    announce(`Deleted map ${m.name}. ${undoHint()}`);
     await load();
   }
 

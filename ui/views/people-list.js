@@ -3,6 +3,7 @@
 // Each row has a checkbox to select it (Space on a row does the same, Shift for a range).
 
 import { h } from '../lib/dom.js';
+import { modHeld } from '../lib/shortcuts.js';
 import { describePerson, contactText, initials } from '../lib/format.js';
 import { labelFor } from '../lib/presenting.js';
 import { showToast } from '../lib/toast.js';
@@ -218,7 +219,7 @@ export function peopleList({
   scroller.addEventListener('keydown', (e) => {
     const row = e.target.closest('.person-row');
     if (!row && e.target !== scroller) return;
-    if ((e.ctrlKey || e.metaKey) && (e.key === 'a' || e.key === 'A')) {
+    if (modHeld(e) && (e.key === 'a' || e.key === 'A')) {
       e.preventDefault();
       onSelectAll();
       return;

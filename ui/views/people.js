@@ -6,6 +6,7 @@
 // (person-remove.js) and the sample people to try Allies with (sample-workspace.js).
 
 import { h, replaceChildren, announce } from '../lib/dom.js';
+import { keyLabel } from '../lib/shortcuts.js';
 import { pageOffset } from '../lib/virtual-list.js';
 import { labelFor, onPresentingChange } from '../lib/presenting.js';
 import { showToast } from '../lib/toast.js';
@@ -88,7 +89,7 @@ export function mountPeople(ctx, openId = null) {
     hasRows: () => list.state.total > 0,
     enterList: () => list.focusRow(0),
   });
-  const addButton = h('button', { type: 'button', id: 'add-person', class: 'primary', title: 'Ctrl+N' }, 'Add person');
+  const addButton = h('button', { type: 'button', id: 'add-person', class: 'primary', title: keyLabel('mod+n') }, 'Add person');
   const importButton = h('button', { type: 'button', id: 'import-people', onclick: () => startImport() }, 'Import…');
   const count = h('span', { id: 'people-count', class: 'muted' });
   const listPane = h('div', { class: 'list-pane' });

@@ -4,6 +4,7 @@
 // mask here; the name in messages goes through labelFor.
 
 import { announce, h, isolate, replaceChildren } from '../lib/dom.js';
+import { undoHint } from '../lib/shortcuts.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { labelFor } from '../lib/presenting.js';
 import { showChange } from '../lib/toast.js';
@@ -132,7 +133,7 @@ export function personDates(person, { api, runUndo }) {
     render(dates ?? []);
     const message = `Removed ${isolate(labelFor(person))}’s ${kindLabel(d.kind).toLowerCase()}`;
     showChange(message, runUndo);
-    announce(`${message}. Press Ctrl+Z to undo.`);
+    announce(`${message}. ${undoHint()}`);
     form.querySelector('#date-kind')?.focus();
   }
 

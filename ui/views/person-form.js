@@ -2,6 +2,7 @@
 // editing, their journal below it. Typed text is never thrown away without asking.
 
 import { announce, h, isolate, replaceChildren } from '../lib/dom.js';
+import { keyLabel } from '../lib/shortcuts.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { dateText } from '../lib/format.js';
 import { labelFor } from '../lib/presenting.js';
@@ -57,7 +58,7 @@ export function formTitle(form) {
 /** The hint shown while no one is open. */
 export function panelHint() {
   return h('div', { class: 'panel-hint' }, h('p', {}, 'Choose a person to see and edit their details, or add someone new.'),
-    h('p', { class: 'muted' }, 'Keys: / search · ↑↓ move · Enter open · Delete delete · Ctrl+N add · Ctrl+Z undo'));
+    h('p', { class: 'muted' }, `Keys: / search · ↑↓ move · Enter open · ${keyLabel('delete')} delete · ${keyLabel('mod+n')} add · ${keyLabel('mod+z')} undo`));
 }
 
 function fieldElement(f) {
@@ -85,7 +86,7 @@ export function personFormElement(form, { onSubmit, onCancel, onDelete, onBringB
     FIELDS.map(fieldElement),
     h('p', { class: 'form-error', id: 'person-form-error', role: 'alert', hidden: true }),
     h('div', { class: 'actions' },
-      h('button', { type: 'submit', class: 'primary', id: 'person-save', title: 'Ctrl+Enter' }, 'Save'),
+      h('button', { type: 'submit', class: 'primary', id: 'person-save', title: keyLabel('mod+enter') }, 'Save'),
       h('button', { type: 'button', id: 'person-cancel', title: 'Esc', onclick: onCancel }, 'Cancel'),
       // The page to read before a 1:1 with them (views/brief.js).
       form.mode === 'edit'

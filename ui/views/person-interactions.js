@@ -2,6 +2,7 @@
 // and the timeline, a page at a time, each row editable in place.
 
 import { announce, h, replaceChildren } from '../lib/dom.js';
+import { keyLabel, undoHint } from '../lib/shortcuts.js';
 import { labelFor } from '../lib/presenting.js';
 import { dateText, dateTimeText, localDateTimeValue } from '../lib/format.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
@@ -74,9 +75,9 @@ export function personInteractions(person, { api, runUndo, onChange }) {
       h('p', { class: 'form-error', id: `${prefix}-form-error`, role: 'alert', hidden: true }),
       h('div', { class: 'actions' },
         editing
-          ? [h('button', { type: 'submit', class: 'primary', id: `${prefix}-save`, title: 'Ctrl+Enter' }, 'Save'),
+          ? [h('button', { type: 'submit', class: 'primary', id: `${prefix}-save`, title: keyLabel('mod+enter') }, 'Save'),
             h('button', { type: 'button', class: 'edit-cancel', id: `${prefix}-cancel` }, 'Cancel')]
-          : h('button', { type: 'submit', class: 'primary', id: 'interaction-log', title: 'Ctrl+Enter' }, 'Log interaction')));
+          : h('button', { type: 'submit', class: 'primary', id: 'interaction-log', title: keyLabel('mod+enter') }, 'Log interaction')));
     return form;
   }
 
@@ -234,7 +235,7 @@ export function personInteractions(person, { api, runUndo, onChange }) {
     const label = `Deleted a ${labelOf(KINDS, i.kind)} with ${labelFor(person)}`;
     await loadTimeline();
     onChange?.();
-    announce(`${label}. Press Ctrl+Z to undo.`);
+    announce(`${label}. ${undoHint()}`);
     showChange(label, runUndo);
   }
 

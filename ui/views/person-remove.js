@@ -3,6 +3,7 @@
 // colleague can also be deleted permanently: removed for good at once, which cannot be undone.
 
 import { announce, h } from '../lib/dom.js';
+import { undoHint } from '../lib/shortcuts.js';
 import { labelFor } from '../lib/presenting.js';
 import { showChange, showToast } from '../lib/toast.js';
 
@@ -95,6 +96,6 @@ export async function removePerson(person, view) {
   const label = removedLabel(person, how);
   await view.reload();
   view.done();
-  announce(`${label}. Press Ctrl+Z to undo.`);
+  announce(`${label}. ${undoHint()}`);
   showChange(label, view.runUndo);
 }

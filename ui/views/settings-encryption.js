@@ -2,6 +2,7 @@
 // Each passphrase form checks what it can before asking `api`, then reloads with a message.
 
 import { h, announce } from '../lib/dom.js';
+import { keyLabel } from '../lib/shortcuts.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { LOCK_CHOICES, describeLockAfter, lockAfterMinutes, setLockAfterMinutes } from '../lib/idle.js';
 import { lockApp, reloadWith } from '../lib/lock.js';
@@ -90,7 +91,7 @@ export function encryptionCard(status, api) {
     h('div', { class: 'settings-form' },
       h('label', { for: 'lock-after' }, 'Lock after this long without use', lockAfterSelect()),
       h('div', { class: 'actions' },
-        h('button', { type: 'button', id: 'lock-now', onclick: () => lockApp(undefined, api) }, 'Lock now (Ctrl+L)'))),
+        h('button', { type: 'button', id: 'lock-now', onclick: () => lockApp(undefined, api) }, `Lock now (${keyLabel('mod+l')})`))),
     h('h3', {}, 'Change the passphrase'),
     passphraseForm({
       id: 'rekey',

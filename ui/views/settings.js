@@ -9,16 +9,7 @@ import { deletedRecords } from './settings-deleted.js';
 import { sampleSettings } from './sample-workspace.js';
 import { recentChanges } from './settings-history.js';
 import { autostartToggle, reminderSettingsForm } from './settings-reminders.js';
-import { NAV_SECTIONS } from '../lib/shortcuts.js';
-
-const KEYS = [['Ctrl+1 … Ctrl+9, Ctrl+0', `Switch section: the ${NAV_SECTIONS.length} in the sidebar, in its order (Ctrl+0 is the last)`], ['/', 'Search people'], ['Ctrl+N', 'Add a person'],
-  ['Ctrl+Enter', 'Save the form'], ['Esc', 'Cancel'], ['Delete', 'Delete the focused person'],
-  ['Ctrl+Z', 'Undo the last change'], ['Ctrl+Shift+Z', 'Redo what was undone'],
-  ['Ctrl+L', 'Lock (when your data is encrypted)'],
-  ['Ctrl+Shift+P', 'Presenting mode: initials or roles instead of names'],
-  ['Arrows, Shift+Arrows', 'Map: move the focused card (Shift for bigger steps)'],
-  ['A', 'Map: place the roster’s selected person in the middle'],
-  ['+ − 0', 'Map: zoom in, out, and to fit']];
+import { keyLabel, keyList } from '../lib/shortcuts.js';
 
 /** What the test reminder did: a desktop pop-up, or the reminder shown here and why. */
 export function deliveryResult(delivery) {
@@ -74,7 +65,7 @@ export function mountSettings(ctx) {
         sampleSettings({ api, runUndo: () => ctx.runUndo() })),
       h('section', { class: 'card', 'aria-labelledby': 'settings-history' },
         h('h2', { id: 'settings-history' }, 'Recent changes'),
-        h('p', {}, 'Everything you change can be undone, also after Allies was closed: press Ctrl+Z, or use the buttons here.'),
+        h('p', {}, `Everything you change can be undone, also after Allies was closed: press ${keyLabel('mod+z')}, or use the buttons here.`),
         recentChanges(ctx)),
       encryptionCard(status, api),
       h('section', { class: 'card', 'aria-labelledby': 'settings-look' },
@@ -82,7 +73,7 @@ export function mountSettings(ctx) {
         h('p', {}, 'Allies follows your system’s light or dark setting.')),
       h('section', { class: 'card', 'aria-labelledby': 'settings-keys' },
         h('h2', { id: 'settings-keys' }, 'Keyboard'),
-        h('dl', { class: 'keys' }, KEYS.map(([k, v]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, v)])))));
+        h('dl', { class: 'keys' }, keyList().map(([k, v]) => [h('dt', {}, h('kbd', {}, k)), h('dd', {}, v)])))));
 
   return {
     el,
