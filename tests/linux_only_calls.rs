@@ -35,28 +35,16 @@ struct Allowed {
 
 const ALLOWED: &[Allowed] = &[
     Allowed {
-        path: "src-tauri/src/desktop_notifier.rs",
-        why: "pop-ups through the freedesktop notification service on D-Bus",
-        gate_file: "src-tauri/src/main.rs",
-        gate: "#[cfg_attr(not(target_os = \"linux\"), path = \"other_os/desktop_notifier.rs\")]\nmod desktop_notifier;",
-    },
-    Allowed {
-        path: "src-tauri/src/locking.rs",
-        why: "logind's sleep and screen-lock signals on the system bus",
-        gate_file: "src-tauri/src/main.rs",
-        gate: "#[cfg_attr(not(target_os = \"linux\"), path = \"other_os/locking.rs\")]\nmod locking;",
+        path: "src-tauri/src/desktop/linux/",
+        why: "the desktop seam's Linux side: pop-ups through the freedesktop notification service on D-Bus, logind's sleep and screen-lock signals, WebKitGTK's drawing path",
+        gate_file: "src-tauri/src/desktop/mod.rs",
+        gate: "#[cfg(target_os = \"linux\")]\nmod linux;",
     },
     Allowed {
         path: "src-tauri/src/reminder_loop/tests.rs",
         why: "the reminder loop's pop-ups, tested against a fake notification service on a private D-Bus",
         gate_file: "src-tauri/src/reminder_loop/mod.rs",
         gate: "#[cfg(test)]\n#[cfg(target_os = \"linux\")]",
-    },
-    Allowed {
-        path: "src-tauri/src/rendering.rs",
-        why: "WebKitGTK's drawing path, chosen from the GPU devices Mesa sees",
-        gate_file: "src-tauri/src/main.rs",
-        gate: "#[cfg(target_os = \"linux\")]\nmod rendering;",
     },
     Allowed {
         path: "tests/fake-desktop/",

@@ -7,26 +7,10 @@ mod cli;
 mod commands;
 mod daily_copies;
 mod desktop;
-// Pop-ups and the screen-lock and sleep signals go through D-Bus on Linux; other systems get
-// the stand-ins in `other_os/` (in-app reminders, idle lock) until their own land (issue 22).
-#[cfg_attr(not(target_os = "linux"), path = "other_os/desktop_notifier.rs")]
-mod desktop_notifier;
 mod file_dialogs;
-#[cfg_attr(not(target_os = "linux"), path = "other_os/locking.rs")]
-mod locking;
 mod monotonic;
 mod reminder_loop;
-#[cfg(target_os = "linux")]
-mod rendering;
 mod state;
-// The stand-ins compile and run their tests here too, so they do not rot on Linux machines.
-#[cfg(all(test, target_os = "linux"))]
-#[path = "other_os/desktop_notifier.rs"]
-mod other_os_desktop_notifier;
-#[cfg(all(test, target_os = "linux"))]
-#[path = "other_os/locking.rs"]
-#[allow(dead_code)]
-mod other_os_locking;
 
 use std::process::ExitCode;
 
@@ -38,17 +22,10 @@ fn main() -> ExitCode {
 }
 
 fn run_app(background: bool) -> ExitCode {
-    #[cfg(target_os = "linux")]
-    if std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
-        eprintln!(
-            "Allies needs a desktop session to open its window, and none was found \
-             (neither DISPLAY nor WAYLAND_DISPLAY is set). Start it from your desktop, \
-             or without one under xvfb-run."
-        );
+    if let Err(why) = desktop::prepare_window() {
+        eprintln!("{why}");
         return ExitCode::FAILURE;
     }
-    #[cfg(target_os = "linux")]
-    rendering::choose_drawing_path();
     // Opened in `setup`, after the single-instance plugin has handed a second launch over to
     // the first and ended it: only the instance that stays opens (and may migrate) the data.
     let app_state = state::AppState::unopened();
@@ -58,12 +35,7 @@ fn run_app(background: bool) -> ExitCode {
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             desktop::bring_forward(app);
         }))
-        .plugin(
-            tauri_plugin_autostart::Builder::new()
-                .app_name("Allies")
-                .arg("--background")
-                .build(),
-        )
+        .plugin(desktop::start_at_login())
         .plugin(tauri_plugin_dialog::init())
         .manage(app_state)
         .manage(file_dialogs::ChosenFiles::default())
@@ -82,7 +54,7 @@ fn run_app(background: bool) -> ExitCode {
             if background && in_tray {
                 desktop::hide(&handle);
             }
-            locking::spawn(scheduler_state.clone(), handle.clone());
+            desktop::watch_for_locks(scheduler_state.clone(), handle.clone());
             let shell = desktop::WindowShell(handle);
             daily_copies::spawn(scheduler_state.clone());
             reminder_loop::spawn(scheduler_state, std::sync::Arc::new(shell));

@@ -12,7 +12,7 @@ use allies_core::storage::encryption;
 use allies_core::{Database, Error, OpenError, WireError};
 use chrono::{DateTime, Utc};
 
-use crate::desktop_notifier::DesktopNotifier;
+use crate::desktop::DesktopNotifier;
 use crate::monotonic::monotonic_now;
 
 /// Cheap to clone: every clone shares the one session and the scheduler's signals.

@@ -14,7 +14,7 @@ use allies_core::reminders::schedule::Notice;
 use allies_core::reminders::{self, popup};
 use chrono::{DateTime, Utc};
 
-use crate::desktop_notifier::DesktopNotifier;
+use crate::desktop::DesktopNotifier;
 use crate::state::{now, AppState};
 
 /// The longest the scheduler sleeps between looks at the clock.

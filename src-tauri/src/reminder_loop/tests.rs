@@ -23,7 +23,7 @@ struct PopUpScene {
 }
 
 fn pop_up_scene() -> (PopUpScene, Database) {
-    let env = crate::desktop_notifier::DBUS_ENV
+    let env = crate::desktop::DBUS_ENV
         .lock()
         .unwrap_or_else(PoisonError::into_inner);
     let bus = PrivateBus::start().unwrap();

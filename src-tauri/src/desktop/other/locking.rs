@@ -1,21 +1,19 @@
 //! Locks encrypted data by itself on systems without logind (Windows, macOS): when the delay
 //! chosen in Settings passes without use. Locking with the screen and on sleep there waits for
 //! their own signals (issue 22: WTS session notifications and power events on Windows,
-//! NSWorkspace's notifications on macOS). Same names as `locking.rs`, which `main.rs` picks on
-//! Linux, where logind's signals lock too.
+//! NSWorkspace's notifications on macOS). Same names as `linux/locking.rs`, which
+//! `desktop/mod.rs` picks on Linux, where logind's signals lock too.
 
 use std::time::Duration;
 
 use allies_core::session::LockReason;
 use tauri::{AppHandle, Emitter};
 
+use crate::desktop::LOCKED_EVENT;
 use crate::state::AppState;
 
 /// How often the idle timer is looked at; a lock comes at most this late.
 const LOOK_EVERY: Duration = Duration::from_secs(5);
-
-/// The event the window reloads to its lock screen on, with what to say there.
-pub const LOCKED_EVENT: &str = "data-locked";
 
 /// Starts the idle timer's watch; each lock is told to the window.
 pub fn spawn(state: AppState, app: AppHandle) {

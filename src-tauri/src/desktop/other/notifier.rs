@@ -2,7 +2,7 @@
 //! macOS), until their own pop-ups land (issue 22: Windows toasts with actions, macOS's
 //! user-notification framework). Every pop-up is refused with the reason, and the reminder
 //! loop then shows it in the app's own list, as on a Linux desktop without a notification
-//! service. Same names as `desktop_notifier.rs`, which `main.rs` picks on Linux.
+//! service. Same names as `linux/notifier.rs`, which `desktop/mod.rs` picks on Linux.
 
 use allies_core::reminders::notification::{Notification, Notifier, NotifyError};
 

@@ -10,6 +10,7 @@ use allies_core::session::LockReason;
 use futures_lite::StreamExt;
 use tauri::{AppHandle, Emitter};
 
+use crate::desktop::LOCKED_EVENT;
 use crate::state::AppState;
 
 /// How often the idle timer is looked at; a lock comes at most this late.
@@ -19,9 +20,6 @@ const LOGIND: &str = "org.freedesktop.login1";
 const MANAGER_PATH: &str = "/org/freedesktop/login1";
 const MANAGER: &str = "org.freedesktop.login1.Manager";
 const SESSION: &str = "org.freedesktop.login1.Session";
-
-/// The event the window reloads to its lock screen on, with what to say there.
-pub const LOCKED_EVENT: &str = "data-locked";
 
 /// Starts the idle timer's watch and the logind listener; each lock is told to the window.
 pub fn spawn(state: AppState, app: AppHandle) {

@@ -1,0 +1,54 @@
+//! The one seam between the shell and the operating system: what the rest of the shell asks of
+//! the desktop (pop-ups with actions, start at login, the tray, the session-lock and sleep
+//! signals, the drawing workaround) and, chosen here by `cfg`, one implementation per system:
+//! `linux/` (D-Bus, logind, WebKitGTK) and `other/` (Windows and macOS, stand-ins until their
+//! own land: issue 22). Nothing outside this folder names a system.
+
+mod window;
+
+#[cfg(target_os = "linux")]
+mod linux;
+// The stand-ins compile and run their tests on Linux too, so they do not rot on Linux machines.
+#[cfg(any(not(target_os = "linux"), test))]
+#[cfg_attr(target_os = "linux", allow(dead_code))]
+mod other;
+
+#[cfg(target_os = "linux")]
+use linux as os;
+#[cfg(not(target_os = "linux"))]
+use other as os;
+
+use tauri::plugin::TauriPlugin;
+use tauri::{AppHandle, Runtime};
+
+use crate::state::AppState;
+
+pub use os::notifier::DesktopNotifier;
+pub use window::{bring_forward, hide, keep_running_when_closed, tray, InTray, WindowShell};
+
+/// Held by tests that point the process at a private D-Bus session.
+#[cfg(all(test, target_os = "linux"))]
+pub use linux::notifier::DBUS_ENV;
+
+/// The event the window reloads to its lock screen on, with what to say there.
+pub const LOCKED_EVENT: &str = "data-locked";
+
+/// Readies the process for its window, before any thread starts (it may set environment
+/// variables the web view reads). An error says why no window can open here.
+pub fn prepare_window() -> Result<(), String> {
+    os::prepare_window()
+}
+
+/// Starting at login, in the tray (`--background`), through the system's own mechanism.
+pub fn start_at_login<R: Runtime>() -> TauriPlugin<R> {
+    tauri_plugin_autostart::Builder::new()
+        .app_name("Allies")
+        .arg("--background")
+        .build()
+}
+
+/// Locks encrypted data when it goes unused, and where the system signals it, when the
+/// session is locked or the computer sleeps; each lock is told to the window.
+pub fn watch_for_locks(state: AppState, app: AppHandle) {
+    os::locking::spawn(state, app);
+}
