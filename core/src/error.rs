@@ -116,8 +116,14 @@ pub enum Error {
     NotifyFailed { detail: String },
     #[error("Allies could not tell whether it starts at login: {detail}")]
     AutostartUnknown { detail: String },
-    #[error("Allies could not {} starting at login: {detail}. Check that your home folder's .config/autostart can be written.", if *enabling { "turn on" } else { "turn off" })]
-    AutostartFailed { enabling: bool, detail: String },
+    /// `advice` names where this system keeps what starts at login (the shell's desktop seam
+    /// words it: the core knows no system).
+    #[error("Allies could not {} starting at login: {detail}. {advice}", if *enabling { "turn on" } else { "turn off" })]
+    AutostartFailed {
+        enabling: bool,
+        detail: String,
+        advice: String,
+    },
     #[error("“{label}” could not be {}: {detail}. Nothing was changed.", if *redo { "redone" } else { "undone" })]
     HistoryBlocked {
         label: String,
@@ -355,6 +361,7 @@ mod tests {
                 Error::AutostartFailed {
                     enabling: false,
                     detail: "denied".into(),
+                    advice: "Check that your home folder's .config/autostart can be written.".into(),
                 },
                 "autostart.failed",
                 "Allies could not turn off starting at login: denied. Check that your home folder's .config/autostart can be written.",

@@ -104,6 +104,7 @@ pub async fn set_autostart(app: tauri::AppHandle, enabled: bool) -> Result<bool,
         WireError::from(Error::AutostartFailed {
             enabling: enabled,
             detail: e.to_string(),
+            advice: crate::desktop::start_at_login_advice().into(),
         })
     })?;
     manager.is_enabled().map_err(autostart_unknown)

@@ -47,6 +47,12 @@ pub fn start_at_login<R: Runtime>() -> TauriPlugin<R> {
         .build()
 }
 
+/// What to check when starting at login cannot be turned on or off: the place this system
+/// keeps it, in its own words (a Windows user has no `.config/autostart`).
+pub fn start_at_login_advice() -> &'static str {
+    os::start_at_login_advice()
+}
+
 /// Locks encrypted data when it goes unused, and where the system signals it, when the
 /// session is locked or the computer sleeps; each lock is told to the window.
 pub fn watch_for_locks(state: AppState, app: AppHandle) {

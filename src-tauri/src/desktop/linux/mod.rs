@@ -18,3 +18,29 @@ pub fn prepare_window() -> Result<(), String> {
     rendering::choose_drawing_path();
     Ok(())
 }
+
+/// The XDG autostart folder, where tauri-plugin-autostart puts `Allies.desktop`.
+pub fn start_at_login_advice() -> &'static str {
+    "Check that your home folder's .config/autostart can be written."
+}
+
+#[cfg(test)]
+mod tests {
+    use allies_core::{Error, WireError};
+
+    #[test]
+    fn a_failed_start_at_login_names_the_xdg_autostart_folder() {
+        let wire = WireError::from(Error::AutostartFailed {
+            enabling: true,
+            detail: "Permission denied (os error 13)".into(),
+            advice: super::start_at_login_advice().into(),
+        });
+        assert_eq!(wire.code, "autostart.failed");
+        assert_eq!(
+            wire.message,
+            "Allies could not turn on starting at login: Permission denied (os error 13). \
+             Check that your home folder's .config/autostart can be written.",
+            "a Linux user is sent to the folder where the login entry is written"
+        );
+    }
+}

@@ -8,3 +8,48 @@ pub mod notifier;
 pub fn prepare_window() -> Result<(), String> {
     Ok(())
 }
+
+/// Where Windows and macOS keep what starts at login, as tauri-plugin-autostart uses them.
+pub fn start_at_login_advice() -> &'static str {
+    advice_for(std::env::consts::OS)
+}
+
+/// The advice for the system named as `std::env::consts::OS` names it.
+fn advice_for(os: &str) -> &'static str {
+    match os {
+        // The current user's Run key in the registry, which Settings → Apps → Startup (and
+        // Task Manager's Startup tab) can switch off, and an organisation's policy forbid.
+        "windows" => {
+            "Check under Settings → Apps → Startup that Allies is not switched off, \
+             and that your organisation allows apps to start at sign-in."
+        }
+        // A launch agent (the plugin's default), listed by System Settings under Login Items.
+        "macos" => {
+            "Check that your home folder's Library/LaunchAgents can be written, and that \
+             Allies is allowed under System Settings → General → Login Items."
+        }
+        _ => "Check your system's settings for apps that start at login.",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::advice_for;
+
+    #[test]
+    fn each_system_is_sent_to_its_own_place_for_start_at_login() {
+        let windows = advice_for("windows");
+        assert!(windows.contains("Settings → Apps → Startup"), "{windows}");
+        let mac = advice_for("macos");
+        assert!(
+            mac.contains("Library/LaunchAgents") && mac.contains("Login Items"),
+            "{mac}"
+        );
+        for advice in [windows, mac, advice_for("freebsd")] {
+            assert!(
+                !advice.contains(".config") && !advice.contains("autostart"),
+                "no Linux folder named elsewhere: {advice}"
+            );
+        }
+    }
+}
