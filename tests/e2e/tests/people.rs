@@ -250,8 +250,8 @@ async fn the_keyboard_alone_adds_a_person_and_switches_sections() -> Result<()> 
     app.client
         .active_element()
         .await?
-        .send_keys("\u{E009}7")
-        .await?; // Ctrl+7: Settings
+        .send_keys("\u{E009}0")
+        .await?; // Ctrl+0: Settings, the tenth section
     app.wait_for("#send-test-reminder").await?;
     assert_eq!(
         app.client
