@@ -73,7 +73,7 @@ bench: export ALLIES_BENCH_RESULTS := $(BENCH_RESULTS)
 bench: deps-test
 	mkdir -p target/bench && : > $(BENCH_RESULTS)
 	cargo build --release -p allies -p allies-reference-app --bins --features tauri/custom-protocol
-	npx --yes @tauri-apps/cli@2 build --bundles deb
+	npx --yes @tauri-apps/cli@2.12.6 build --bundles deb
 	$(RELEASE_APPS) $(XVFB) cargo bench -p allies-e2e --bench startup
 	$(RELEASE_APPS) $(XVFB) cargo bench -p allies-e2e --bench idle_cpu
 	$(RELEASE_APPS) $(XVFB) cargo bench -p allies-e2e --bench invoke_round_trip
@@ -94,4 +94,4 @@ crashtest:
 
 # A Debian package of the production build (target/release/bundle/deb/).
 deb: deps-run
-	npx --yes @tauri-apps/cli@2 build --bundles deb
+	npx --yes @tauri-apps/cli@2.12.6 build --bundles deb
