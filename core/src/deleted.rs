@@ -107,7 +107,8 @@ fn shape(kind: DeletedKind) -> (&'static str, &'static str, &'static str, &'stat
             NAME_OF,
             "NULL",
             "NOT EXISTS (SELECT 1 FROM people WHERE id = t.person_id AND deleted_at IS NOT NULL)
-             AND NOT EXISTS (SELECT 1 FROM tours WHERE check_in_id = t.id AND deleted_at = t.deleted_at)",
+             AND NOT EXISTS (SELECT 1 FROM tours WHERE check_in_id = t.id AND deleted_at = t.deleted_at)
+             AND NOT EXISTS (SELECT 1 FROM tours WHERE check_in_id = t.id AND deleted_at IS NULL)",
         ),
         DeletedKind::Group => ("t.name", "NULL", "NULL", "1"),
         DeletedKind::Attendance => (

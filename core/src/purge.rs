@@ -215,6 +215,11 @@ fn purge_in(conn: &Connection, which: &Which<'_>, forget_history: bool) -> Resul
             }
         }
     }
+    // A tour needs its check-in plan: a plan deleted on its own while its tour lives on stays
+    // (deleted, so it reminds of nothing) for as long as the tour does.
+    const TOUR_PLANS: &str = "DELETE FROM temp.purging WHERE tbl = 'check_ins'
+        AND id IN (SELECT check_in_id FROM tours WHERE deleted_at IS NULL)";
+    conn.execute(TOUR_PLANS, [])?;
     // What only the purged people held, and what belongs to purged records, in an order where
     // each step sees what the steps before it marked.
     const PEOPLE: &str = "(SELECT id FROM temp.purging WHERE tbl = 'people')";
@@ -237,7 +242,8 @@ fn purge_in(conn: &Connection, which: &Which<'_>, forget_history: bool) -> Resul
                                  WHERE o.interaction_id = i.id AND o.person_id NOT IN {PEOPLE})"
         ),
         "SELECT 'tours', id FROM tours
-          WHERE check_in_id IN (SELECT id FROM temp.purging WHERE tbl = 'check_ins')"
+          WHERE deleted_at IS NOT NULL
+            AND check_in_id IN (SELECT id FROM temp.purging WHERE tbl = 'check_ins')"
             .to_owned(),
         "SELECT 'tour_stops', id FROM tour_stops
           WHERE tour_id IN (SELECT id FROM temp.purging WHERE tbl = 'tours')"
@@ -254,6 +260,7 @@ fn purge_in(conn: &Connection, which: &Which<'_>, forget_history: bool) -> Resul
     for select in &owned {
         conn.execute(&format!("INSERT OR IGNORE INTO temp.purging {select}"), [])?;
     }
+    conn.execute(TOUR_PLANS, [])?;
     let counted = |tbl: &str| -> Result<usize> {
         let n: i64 = conn.query_row(
             "SELECT count(*) FROM temp.purging WHERE tbl = ?1",

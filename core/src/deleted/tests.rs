@@ -208,3 +208,32 @@ fn deleting_permanently_removes_only_that_record_and_what_went_with_it() {
     );
     assert_eq!(count(&w.db, "favours", &live), 1);
 }
+
+#[test]
+fn a_tour_outlives_its_check_in_plan_deleted_on_its_own() {
+    use crate::network::tour::{self, TourInput};
+    use crate::reminders::delete_check_in;
+    let mut db = Database::open_in_memory().unwrap();
+    let input = TourInput {
+        title: "New team".into(),
+        start_on: "2026-11-02".into(),
+    };
+    let tour = tour::create(&mut db, &input, at(9)).unwrap();
+    delete_check_in(&mut db, &tour.check_in_id, at(10)).unwrap();
+    assert!(
+        listed(&db).is_empty(),
+        "a plan its live tour still needs is not offered for removal: {:?}",
+        listed(&db)
+    );
+    // Long past the purge period: the plan stays (deleted, reminding of nothing), the tour lives.
+    let later = at(10) + chrono::Duration::days(400);
+    crate::purge::purge_expired(&mut db, later).unwrap();
+    assert_eq!(count(&db, "tours", &tour.id), 1, "the tour is not removed");
+    assert_eq!(count(&db, "check_ins", &tour.check_in_id), 1);
+    assert_eq!(tour::get(&db, &tour.id).unwrap().title, "New team");
+    // Once the tour itself is deleted and its period passes, both go.
+    tour::delete(&mut db, &tour.id, later).unwrap();
+    crate::purge::purge_expired(&mut db, later + chrono::Duration::days(400)).unwrap();
+    assert_eq!(count(&db, "tours", &tour.id), 0);
+    assert_eq!(count(&db, "check_ins", &tour.check_in_id), 0);
+}
