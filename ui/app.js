@@ -189,7 +189,7 @@ function startShell(status) {
     const [done, again, run] = which === 'undo' ? ['Undone', 'Redo', ctx.runRedo] : ['Redone', 'Undo', ctx.runUndo];
     store.bump('people');
     ctx.refreshBadge();
-    show(currentName, { again: true });
+    show(sectionFromHash(location.hash), { again: true });
     showToast(`${done}: ${step.label}`, { actionLabel: again, id: 'toast-undo', onAction: run, timeoutMs: 6000 });
     announce(`${done}: ${step.label}`);
     return step;
@@ -208,6 +208,9 @@ function startShell(status) {
   async function show(name, { focus = false, again = false } = {}) {
     const param = paramFromHash(location.hash);
     if (name === currentName && !again) {
+      // Back to the section on screen: a section still loading from a moment ago must not
+      // replace it.
+      views.cancel();
       if (param) current.open?.(param);
       return;
     }
@@ -228,6 +231,7 @@ function startShell(status) {
       else a.removeAttribute('aria-current');
     }
     if (focus) current.focusTitle();
+    if (whenShown && whenShown.name !== name) whenShown = null; // another section was chosen
     if (whenShown?.name === name) {
       const { run } = whenShown;
       whenShown = null;
@@ -253,7 +257,7 @@ function startShell(status) {
     const inField = isTextField(document.activeElement);
     const shortcut = shortcutFor(e, inField);
     if (!shortcut) {
-      if (!inField && !e.ctrlKey && !e.metaKey && !e.altKey && current.keydown?.(e)) e.preventDefault();
+      if (!inField && !e.ctrlKey && !e.metaKey && !e.altKey && current?.keydown?.(e)) e.preventDefault();
       return;
     }
     let handled = false;
@@ -279,7 +283,8 @@ function startShell(status) {
       location.hash = hashFor('people');
       handled = true;
     } else {
-      handled = current.handle(shortcut.action);
+      // Before the first section is in the page (its module still loading) nothing handles it.
+      handled = current?.handle(shortcut.action) ?? false;
     }
     if (handled) e.preventDefault();
   });

@@ -38,6 +38,17 @@ test('when two sections are asked for in a row, the first one is superseded', as
   assert.equal(loader.superseded(m), false);
 });
 
+test('going back to the section on screen cancels one still loading', async () => {
+  const { gates, views } = fakeViews();
+  const loader = viewLoader(views);
+  const map = loader.mount('map');
+  loader.cancel();
+  gates.map.resolve({ mount: () => 'map' });
+  assert.equal(loader.superseded(await map), true, 'the slow section does not replace the one on screen');
+  const again = await loader.mount('map');
+  assert.equal(loader.superseded(again), false, 'asked for again, it shows');
+});
+
 test('a module that failed to load is tried again on the next visit', async () => {
   const { loads, gates, views } = fakeViews();
   const loader = viewLoader(views);

@@ -20,7 +20,7 @@ export const VIEWS = {
 /**
  * `mount(name)` resolves to `{ run }`, where `run(ctx, param)` mounts the section (an unknown
  * name shows Insights, as before); `superseded(m)` says whether another section was asked for
- * after `m`. `views` is the table above unless a test passes its own.
+ * after `m`, or `cancel()` was called since. `views` is the table above unless a test passes its own.
  */
 export function viewLoader(views = VIEWS) {
   const loaded = new Map();
@@ -38,5 +38,7 @@ export function viewLoader(views = VIEWS) {
       return { run: await loaded.get(load), ticket: mine };
     },
     superseded: (m) => m.ticket !== asked,
+    /** Whatever is loading now is not to be shown (the user went back to the section on screen). */
+    cancel() { asked += 1; },
   };
 }
