@@ -144,8 +144,26 @@ test('a forum found by the search links to it in Asks & forums; who sits on it i
   assert.match(textOf(link.querySelector('.hit-snippet')), /Dana Ng$/);
   setPresentingMode('initials');
   try {
-    const hidden = foundElsewhere(results, opts);
-    assert.match(textOf(hidden.querySelector('.hit-snippet')), /Levels DN$/, 'a member named in the snippet is hidden');
+    // Sam Ruiz is no one the list has shown: the snippet is left out, not redacted name by name.
+    const withSam = { ...NO_HITS, forums: [{ ...results.forums[0], snippet: 'Promotion \uE000panel\uE001 Levels Dana Ng Sam Ruiz' }] };
+    const hidden = foundElsewhere(withSam, opts);
+    assert.equal(hidden.querySelector('.hit-snippet'), null, 'no member of the forum is named');
+    assert.doesNotMatch(textOf(hidden), /Sam Ruiz|Dana Ng/);
+    assert.equal(textOf(hidden.querySelector('.hit-person')), 'Promotion <b>panel</b>', 'the forum\'s own name stays');
+  } finally {
+    setPresentingMode('names');
+  }
+});
+
+test('while presenting, a name the match cuts in two is hidden whole in a person\'s snippet', () => {
+  const results = { ...NO_HITS, people: [{ person_id: 'p1', person_name: 'Dana Ng', snippet: '\uE000Dana\uE001 Ng cares about on-call' }] };
+  const opts = { listed: () => null, known: [], onOpen: () => {} };
+  assert.equal(foundElsewhere(results, opts).querySelector('mark').textContent, 'Dana');
+  setPresentingMode('initials');
+  try {
+    const shown = textOf(foundElsewhere(results, opts).querySelector('.hit-snippet'));
+    assert.doesNotMatch(shown, /Dana|Ng /);
+    assert.match(shown, /cares about on-call$/);
   } finally {
     setPresentingMode('names');
   }

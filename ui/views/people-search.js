@@ -43,24 +43,32 @@ export function foundElsewhere(results, { listed, known, onOpen }) {
       h('ul', {}, hits.map((hit) => h('li', {}, hit.person_id === undefined ? recordHit(hit, known) :
         h('button', { type: 'button', class: 'hit', 'data-person': hit.person_id, onclick: () => onOpen(hit) },
           h('span', { class: 'hit-person' }, labelFor(listed(hit.person_id) ?? { name: hit.person_name })),
-          h('span', { class: 'hit-snippet' }, snippetParts(hit.snippet).map((part) => {
-            // A person's snippet starts with their name; while presenting it is hidden there too.
-            const text = isPresenting() ? redactNames(part.text, [...known, { name: hit.person_name }]) : part.text;
-            return part.match ? h('mark', {}, text) : text;
-          })))))))));
+          // A person's snippet starts with their name; while presenting it is hidden there too.
+          h('span', { class: 'hit-snippet' }, snippet(hit.snippet, [...known, { name: hit.person_name }])))))))));
+}
+
+/**
+ * A hit's snippet with its matches marked; while presenting, as plain text with the names of
+ * `known` people hidden (a match can cut a name in two, so the whole text is redacted at once).
+ */
+function snippet(text, known) {
+  const parts = snippetParts(text);
+  if (isPresenting()) return redactNames(parts.map((p) => p.text).join(''), known);
+  return parts.map((part) => (part.match ? h('mark', {}, part.text) : part.text));
 }
 
 /**
  * A win or a forum found by the search: about no one, each opens where it lives (My wins, Asks
- * & forums). A forum's snippet may name who sits on it: hidden while presenting, like a person's.
+ * & forums). A forum's snippet may name who sits on it: left out while presenting.
  */
 function recordHit(hit, known) {
   const forum = hit.title === undefined;
-  const say = (text) => (forum && isPresenting() ? redactNames(text, known) : text);
   const attrs = forum
     ? { class: 'hit', href: forumHash(hit.id), 'data-forum': hit.id }
     : { class: 'hit', href: `#/wins/${encodeURIComponent(hit.id)}`, 'data-win': hit.id };
   return h('a', attrs,
     h('span', { class: 'hit-person', dir: 'auto' }, forum ? hit.name : hit.title),
-    h('span', { class: 'hit-snippet' }, snippetParts(hit.snippet).map((part) => (part.match ? h('mark', {}, say(part.text)) : say(part.text)))));
+    // Who sits on a forum may be anyone, not only people the list has shown: while presenting
+    // its snippet is left out (the forum's name is the user's own words).
+    forum && isPresenting() ? null : h('span', { class: 'hit-snippet' }, snippet(hit.snippet, known)));
 }
