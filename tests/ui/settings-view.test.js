@@ -45,7 +45,7 @@ beforeEach(() => {
 
 test('it reads the reminder settings, the autostart, the copies and the recent changes, and shows where the data is', async () => {
   const { api, $ } = await mount();
-  assert.deepEqual(api.calls.map((c) => c[0]), ['getReminderSettings', 'getAutostart', 'listSnapshots', 'listDeletedRecords', 'purgeDays', 'sampleWorkspaceStatus', 'recentChanges']);
+  assert.deepEqual(api.calls.map((c) => c[0]), ['listDeletedRecords', 'purgeDays', 'getReminderSettings', 'getAutostart', 'listSnapshots', 'sampleWorkspaceStatus', 'recentChanges']);
   assert.equal(textOf($('#data-path')), '/d/allies.db');
   assert.equal($('#reminder-settings').dataset.loaded, 'true');
   assert.deepEqual([...$('#rs-time_zone').options].map(textOf), ['UTC', 'Europe/Berlin', 'America/New York']);
@@ -428,6 +428,25 @@ test('a deleted record is described with every name as presenting mode shows it'
     assert.equal(describeDeleted(reminder), 'Reminder: Call DN about the offsite · DN');
     assert.equal(describeDeleted(link), 'Connection: DN reports to SP');
     assert.equal(describeDeleted({ kind: 'person', title: '', person_name: 'Dana Ng' }), 'DN');
+  } finally {
+    setPresentingMode('names');
+  }
+});
+
+test('the deleted list follows presenting mode while Settings is open, and stops when it closes', async () => {
+  const { setPresentingMode } = await import('../../ui/lib/presenting.js');
+  const deleted = [{ kind: 'favour', id: 'f1', title: 'Covered my on-call', person_name: 'Sam Patel', other_name: null, deleted_at: '2026-11-19T10:00:00Z' }];
+  const { api, view, $ } = await mount({ listDeletedRecords: () => deleted });
+  assert.match(textOf($('#deleted-list')), /Sam Patel/);
+  try {
+    setPresentingMode('initials');
+    await settle();
+    assert.doesNotMatch(textOf($('#deleted-list')), /Sam Patel/, 'the name goes as soon as presenting starts');
+    view.destroy();
+    const asked = api.calls.filter(([n]) => n === 'listDeletedRecords').length;
+    setPresentingMode('names');
+    await settle();
+    assert.equal(api.calls.filter(([n]) => n === 'listDeletedRecords').length, asked, 'a closed view reads nothing');
   } finally {
     setPresentingMode('names');
   }

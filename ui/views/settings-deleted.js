@@ -5,7 +5,7 @@
 
 import { announce, h, replaceChildren } from '../lib/dom.js';
 import { dateTimeText } from '../lib/format.js';
-import { labelFor, redactNames } from '../lib/presenting.js';
+import { labelFor, onPresentingChange, redactNames } from '../lib/presenting.js';
 import { showChange, showToast } from '../lib/toast.js';
 import { PERMANENT_HINT } from './person-remove.js';
 
@@ -101,7 +101,10 @@ function periodForm(api, runUndo, say) {
   return form;
 }
 
-/** The part of the data card about deleted records: `{ api, runUndo }`. */
+/**
+ * The part of the data card about deleted records: `{ api, runUndo }`. Returns `{ el, destroy }`;
+ * the list follows presenting mode (names become roles or initials) until `destroy`.
+ */
 export function deletedRecords({ api, runUndo }) {
   const list = h('ul', { class: 'ledger-list', id: 'deleted-list', 'aria-label': 'Recently deleted' });
   const result = h('p', { id: 'deleted-result', role: 'status' });
@@ -135,7 +138,8 @@ export function deletedRecords({ api, runUndo }) {
   }
 
   load();
-  return h('div', { class: 'deleted-records' },
+  const stopPresenting = onPresentingChange(() => load());
+  const el = h('div', { class: 'deleted-records' },
     h('h3', {}, 'Deleted records'),
     h('p', {}, 'Deleted people, meetings, favours, maps and everything else are kept for a while so you can bring them back, then removed for good, with what the undo history held of them.'),
     periodForm(api, runUndo, load),
@@ -143,4 +147,5 @@ export function deletedRecords({ api, runUndo }) {
     h('p', { class: 'muted' }, 'What was deleted with a person (their favours, meetings only they were at) comes back, or goes for good, with them.'),
     list, result,
     LIMITS.map((text) => h('p', { class: 'muted' }, text)));
+  return { el, destroy: stopPresenting };
 }

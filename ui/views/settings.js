@@ -45,6 +45,7 @@ function testReminder(api) {
 
 export function mountSettings(ctx) {
   const { api, status } = ctx;
+  const deleted = deletedRecords({ api, runUndo: () => ctx.runUndo() });
   const el = h('section', { class: 'view settings-view', 'aria-labelledby': 'settings-title' },
     h('header', { class: 'view-head' }, h('h1', { id: 'settings-title', tabindex: '-1' }, 'Settings')),
     h('div', { class: 'cards' },
@@ -61,7 +62,7 @@ export function mountSettings(ctx) {
         h('p', {}, h('code', { id: 'data-path', class: 'path' }, status.db_path ?? 'unknown')),
         h('p', { class: 'muted' }, 'To keep it somewhere else, start Allies with the ALLIES_DATA_DIR environment variable set to a folder.'),
         dataFiles(api, status),
-        deletedRecords({ api, runUndo: () => ctx.runUndo() }),
+        deleted.el,
         sampleSettings({ api, runUndo: () => ctx.runUndo() })),
       h('section', { class: 'card', 'aria-labelledby': 'settings-history' },
         h('h2', { id: 'settings-history' }, 'Recent changes'),
@@ -79,6 +80,6 @@ export function mountSettings(ctx) {
     el,
     focusTitle: () => el.querySelector('h1').focus(),
     handle: () => false,
-    destroy() {},
+    destroy() { deleted.destroy(); },
   };
 }
