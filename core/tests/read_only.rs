@@ -13,6 +13,7 @@ use std::os::unix::process::CommandExt;
 use std::path::Path;
 
 use allies_core::people::{self, PersonInput};
+use allies_core::session::Session;
 use allies_core::storage::DB_FILE;
 use allies_core::Database;
 use chrono::{DateTime, TimeZone, Utc};
@@ -44,6 +45,10 @@ fn check(dir: &Path) {
         !err.can_start_fresh(),
         "intact data is not offered to be set aside"
     );
+    // The app opens through its session, which first takes its lock files in the folder.
+    let session = Session::open_in(dir, now());
+    let problem = session.problem().expect("the app cannot use it either");
+    assert_eq!(problem.code(), "storage.read_only", "{problem}");
 }
 
 #[test]

@@ -47,9 +47,19 @@ fn open_lock_file(dir: &Path, name: &str) -> Result<(File, PathBuf), OpenError> 
         .create(dir)
         .and_then(|()| options.open(&path))
         .map(|file| (file, path.clone()))
-        .map_err(|e| OpenError::Unavailable {
-            path: path.clone(),
-            detail: format!("its lock file cannot be opened ({e})"),
+        .map_err(|e| match e.kind() {
+            // A folder the user cannot write to says so, with what to do, as opening the
+            // database itself would.
+            std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+                OpenError::ReadOnly {
+                    path: dir.to_owned(),
+                    detail: format!("its lock file {name} cannot be made ({e})"),
+                }
+            }
+            _ => OpenError::Unavailable {
+                path: path.clone(),
+                detail: format!("its lock file cannot be opened ({e})"),
+            },
         })
 }
 
