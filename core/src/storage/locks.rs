@@ -207,6 +207,11 @@ impl DataLock {
         tests::between_the_steps();
         // Cannot wait: nobody could have taken the exclusive hold without the gate.
         let shared = self.file.lock_shared();
+        if shared.is_err() && self.file.try_lock().is_ok() {
+            // Never left without a hold: the exclusive one is taken back (only shared holders
+            // could have come in meanwhile, and then this fails and the error says so).
+            self.exclusive = true;
+        }
         let _ = self.gate.unlock();
         shared.map_err(|e| unavailable(&self.path, e))
     }
