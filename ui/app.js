@@ -342,6 +342,9 @@ function watchPresenting() {
 function watchReminders(ctx) {
   ctx.refreshBadge();
   // The scheduler says when anything falls due or changes.
+  // A large file is checked for damage after the window is up; a damaged one was closed, and
+  // the page starts over to offer its newest copy.
+  onAppEvent('data-damaged', () => reloadWith());
   onAppEvent('reminders-changed', () => ctx.refreshBadge());
   // The core says where: a person, the Review page (at a conflict), or the Reminders view.
   onAppEvent('reminder-open', (place) => {

@@ -1,17 +1,32 @@
 //! A copy of the database into the backups folder once a day while the app runs (which copies
 //! to keep is the core's rule, in `storage::snapshots::daily`), and removing for good what was
-//! deleted longer ago than the user's period (`purge::purge_expired`): at start, then daily.
+//! deleted longer ago than the user's period (`purge::purge_expired`): shortly after start,
+//! once the window is up and the file is known to be intact, then daily.
 
 use std::time::Duration;
 
+use tauri::{AppHandle, Emitter};
+
 use crate::state::{now, AppState};
+
+/// Sent to the window when the file turned out damaged after it opened: the window starts over
+/// and offers its newest copy.
+pub const DAMAGED_EVENT: &str = "data-damaged";
+
+/// How long after start the first copy (and a large file's check) waits: the window's first
+/// paint and first pages need the database, and the disk, more.
+const AFTER_START: Duration = Duration::from_secs(2);
 
 /// How often to check whether today's copy of the database was taken.
 const COPY_CHECK: Duration = Duration::from_secs(3600);
 
-/// Takes a copy of the database into the backups folder once a day while the app runs.
-pub fn spawn(state: AppState) {
+/// Takes a copy of the database into the backups folder once a day while the app runs. A large
+/// file is first checked for damaged pages (it opened without the check): a damaged file is
+/// closed instead, and never copied over the good copies of the days before.
+pub fn spawn(state: AppState, app: AppHandle) {
     tauri::async_runtime::spawn(async move {
+        tokio::time::sleep(AFTER_START).await;
+        check_integrity(&state, &app).await;
         let mut last_error: Option<String> = None;
         loop {
             let at = now();
@@ -41,4 +56,27 @@ pub fn spawn(state: AppState) {
             tokio::time::sleep(COPY_CHECK).await;
         }
     });
+}
+
+/// Runs the check the opened file still needs, if any, off the database's lock (it has a
+/// read-only connection of its own), and closes a damaged file.
+async fn check_integrity(state: &AppState, app: &AppHandle) {
+    let Some(check) = state.integrity_check() else {
+        return;
+    };
+    let ran = check.clone();
+    let found = match tauri::async_runtime::spawn_blocking(move || ran.run()).await {
+        Ok(found) => found,
+        Err(e) => {
+            eprintln!("allies: the check of your data for damage stopped: {e}");
+            return;
+        }
+    };
+    if let Err(e) = &found {
+        eprintln!("allies: {e}");
+    }
+    let message = found.as_ref().err().map(ToString::to_string);
+    if state.checked(&check, found) {
+        let _ = app.emit(DAMAGED_EVENT, message);
+    }
 }

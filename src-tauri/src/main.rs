@@ -55,8 +55,8 @@ fn run_app(background: bool) -> ExitCode {
                 desktop::hide(&handle);
             }
             desktop::watch_for_locks(scheduler_state.clone(), handle.clone());
+            daily_copies::spawn(scheduler_state.clone(), handle.clone());
             let shell = desktop::WindowShell(handle);
-            daily_copies::spawn(scheduler_state.clone());
             reminder_loop::spawn(scheduler_state, std::sync::Arc::new(shell));
             Ok(())
         })

@@ -8,7 +8,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use allies_core::history;
 use allies_core::session::Session;
 pub use allies_core::session::{now, Status};
-use allies_core::storage::encryption;
+use allies_core::storage::{encryption, IntegrityCheck};
 use allies_core::{Database, Error, OpenError, WireError};
 use chrono::{DateTime, Utc};
 
@@ -133,6 +133,22 @@ impl AppState {
             s.used(monotonic_now());
             Ok(())
         })
+    }
+
+    /// The check for damaged pages the opened file still needs (a large file is checked after
+    /// the window is up), if any.
+    pub fn integrity_check(&self) -> Option<IntegrityCheck> {
+        lock(&self.session).integrity_check()
+    }
+
+    /// Takes what the check found; whether the damaged file was closed (the window then
+    /// starts over and offers its newest copy).
+    pub fn checked(&self, check: &IntegrityCheck, found: Result<(), OpenError>) -> bool {
+        let closed = lock(&self.session).checked(check, found);
+        if closed {
+            self.changed.notify_one();
+        }
+        closed
     }
 
     /// Whether the data is encrypted and waiting for its passphrase.

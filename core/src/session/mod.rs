@@ -15,7 +15,7 @@ use serde::Serialize;
 use crate::error::{Error, Result, WireError};
 use crate::storage::encryption::{self, Passphrase};
 use crate::storage::locks::{AppLock, DataLock};
-use crate::storage::{self, snapshots, Database, OpenError};
+use crate::storage::{self, snapshots, Database, IntegrityCheck, OpenError, CHECK_LATER_ABOVE};
 
 /// How long the app waits, at start or before changing the file, for a command of the command
 /// line that is using the database to finish.
@@ -91,7 +91,7 @@ impl Session {
             Ok(data) => data,
             Err(e) => return Session::closed(e),
         };
-        let state = match Database::open_in(dir, now) {
+        let state = match Database::open_in_checking_later(dir, now, CHECK_LATER_ABOVE) {
             Ok(db) => State::Open(db),
             Err(e) => State::Closed(e, None),
         };
@@ -140,6 +140,30 @@ impl Session {
             let _ = data.share();
         }
         result
+    }
+
+    /// The check for damaged pages the open file still needs (a large file is checked after
+    /// the window is up): run it without holding the session, then report what it found with
+    /// [`Session::checked`].
+    pub fn integrity_check(&self) -> Option<IntegrityCheck> {
+        match &self.state {
+            State::Open(db) => db.integrity_check(),
+            State::Closed(..) => None,
+        }
+    }
+
+    /// Takes what a check from [`Session::integrity_check`] found. A damaged file is closed, as
+    /// if it had been found so at open: the window then offers its newest copy or a fresh
+    /// start, and nothing more is written to it. Whether the file was closed; a file that was
+    /// replaced or closed meanwhile is left as it is.
+    pub fn checked(&mut self, check: &IntegrityCheck, found: Result<(), OpenError>) -> bool {
+        let Err(e) = found else { return false };
+        let key = match &self.state {
+            State::Open(db) if db.path() == check.path() => db.passphrase().cloned(),
+            _ => return false,
+        };
+        self.state = State::Closed(e, key);
+        true
     }
 
     /// Why the database is not open, when it is not.

@@ -237,3 +237,79 @@ fn a_newer_versions_file_is_neither_set_aside_nor_replaced() {
     assert_eq!(code(session.start_fresh(at())).0, "storage.too_new");
     assert!(path.exists(), "the file stays where it is");
 }
+
+/// A data folder whose file has pages in its middle overwritten (a disk error), with a copy
+/// taken before; the file still opens, as its first page is intact.
+fn damaged_in_the_middle() -> (tempfile::TempDir, std::path::PathBuf, Vec<u8>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(storage::DB_FILE);
+    {
+        let mut db = Database::open(&path, at()).unwrap();
+        for i in 0..150 {
+            let input = PersonInput {
+                notes: "what they care about, at some length. ".repeat(12),
+                ..PersonInput::named(&format!("Colleague {i:03}"))
+            };
+            people::add(&mut db, &input, at()).unwrap();
+        }
+        snapshots::take(&db, snapshots::Reason::Daily, at()).unwrap();
+    }
+    let mut bytes = std::fs::read(&path).unwrap();
+    for b in &mut bytes[4096 * 2..4096 * 5] {
+        *b = 0x5A;
+    }
+    std::fs::write(&path, &bytes).unwrap();
+    (dir, path, bytes)
+}
+
+#[test]
+fn a_large_file_is_checked_after_it_opens_and_closed_with_its_copy_offered_when_damaged() {
+    let (dir, path, bytes) = damaged_in_the_middle();
+    // Every file counts as large here (0 bytes): it opens without the check.
+    let db = Database::open_in_checking_later(dir.path(), at(), 0).unwrap();
+    let mut session = Session::over(db);
+    let check = session.integrity_check().expect("a check is still due");
+    assert_eq!(check.path(), path);
+    let found = check.run();
+    assert!(
+        matches!(&found, Err(OpenError::Corrupt { .. })),
+        "{found:?}"
+    );
+    assert!(session.checked(&check, found), "the damaged file is closed");
+    assert!(session.integrity_check().is_none());
+    let status = session.status(None);
+    assert!(!status.ready && status.can_start_fresh);
+    assert_eq!(status.error.unwrap().code, "storage.corrupt");
+    assert!(status.latest_backup.is_some(), "its copy is offered");
+    assert_eq!(
+        std::fs::read(&path).unwrap().len(),
+        bytes.len(),
+        "the file is kept"
+    );
+    session.restore_latest(at()).unwrap();
+    let names = people::list(session.database().unwrap(), "").unwrap();
+    assert_eq!(names.len(), 150, "the copy's data is back");
+}
+
+#[test]
+fn a_small_file_is_checked_as_it_opens_and_an_intact_large_one_stays_open() {
+    let (dir, _path, _) = damaged_in_the_middle();
+    let found = Database::open_in_checking_later(dir.path(), at(), CHECK_LATER_ABOVE);
+    assert!(
+        matches!(found, Err(OpenError::Corrupt { .. })),
+        "below the limit the check is made at open"
+    );
+
+    let intact = tempfile::tempdir().unwrap();
+    drop(Database::open_in(intact.path(), at()).unwrap());
+    let db = Database::open_in_checking_later(intact.path(), at(), 0).unwrap();
+    let mut session = Session::over(db);
+    let check = session.integrity_check().unwrap();
+    let found = check.run();
+    assert!(found.is_ok(), "{found:?}");
+    assert!(!session.checked(&check, found));
+    assert!(session.status(None).ready);
+
+    let small = Database::open_in_checking_later(intact.path(), at(), CHECK_LATER_ABOVE).unwrap();
+    assert!(small.integrity_check().is_none(), "checked at open");
+}

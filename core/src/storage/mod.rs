@@ -18,7 +18,7 @@ mod recovery;
 pub mod sealed_backup;
 pub mod snapshots;
 
-pub use database::{summary, Database};
+pub use database::{summary, Database, IntegrityCheck, CHECK_LATER_ABOVE};
 pub(crate) use files::private_file;
 pub use files::{data_dir, APP_DIR, DATA_DIR_ENV, DB_FILE};
 pub use migrations::{schema_version, MIGRATION_FILES};

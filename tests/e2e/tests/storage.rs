@@ -122,3 +122,58 @@ async fn a_damaged_database_can_be_replaced_by_the_latest_backup() -> Result<()>
     app.close().await?;
     Ok(())
 }
+
+/// A file too large to check before the window opens (years of notes) is checked after it is
+/// up; pages damaged deep inside it close it then, and its newest copy is offered.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_large_file_damaged_deep_inside_is_found_after_the_window_opens() -> Result<()> {
+    use allies_core::people::{self, PersonInput};
+    use allies_core::storage::snapshots::{self, Reason};
+    use allies_core::storage::CHECK_LATER_ABOVE;
+    use allies_core::Database;
+
+    let profile = Profile::new()?;
+    let db_path = profile.data_dir().join("allies.db");
+    {
+        #[allow(clippy::disallowed_methods)] // the app under test reads the real clock too
+        let now = chrono::Utc::now();
+        let mut db = Database::open_in(&profile.data_dir(), now)?;
+        let mut i = 0;
+        while std::fs::metadata(&db_path)?.len() <= CHECK_LATER_ABOVE + 4 * 1024 * 1024 {
+            // Long notes of few words: large, and quick to index.
+            let input = PersonInput {
+                notes: format!("notes {i} {}", "x".repeat(900_000)),
+                ..PersonInput::named(&format!("Colleague {i:03}"))
+            };
+            people::add(&mut db, &input, now)?;
+            i += 1;
+        }
+        snapshots::take(&db, Reason::Daily, now)?;
+    }
+    // A disk error scribbles over pages halfway through the file, away from what the first
+    // screen reads.
+    let mut bytes = std::fs::read(&db_path)?;
+    let middle = bytes.len() / 2 / 4096 * 4096;
+    for b in &mut bytes[middle..middle + 4096 * 3] {
+        *b = 0x5A;
+    }
+    std::fs::write(&db_path, &bytes)?;
+
+    let bus = PrivateBus::start()?;
+    let app = App::launch(&profile, &bus).await?;
+    let message = app
+        .wait_for_text("#broken-message", |t| !t.is_empty())
+        .await?;
+    assert!(message.contains("is damaged"), "{message}");
+    app.wait_for_text("#restore-latest", |t| {
+        t.starts_with("Restore the backup of")
+    })
+    .await?;
+    app.screenshot("13b-large-damaged-database-found-after-start")
+        .await?;
+    app.click("#restore-latest").await?;
+    app.wait_for_text("#people-list", |t| t.contains("Colleague 000"))
+        .await?;
+    app.close().await?;
+    Ok(())
+}

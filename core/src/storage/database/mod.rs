@@ -17,6 +17,10 @@ use super::migrations::{migrations, MIGRATION_FILES};
 use super::open_error::OpenError;
 use crate::error::Result;
 
+mod integrity;
+use integrity::check_integrity;
+pub use integrity::{IntegrityCheck, CHECK_LATER_ABOVE};
+
 /// An open, migrated Allies database.
 pub struct Database {
     conn: Connection,
@@ -24,6 +28,9 @@ pub struct Database {
     commits: u64,
     /// The passphrase the file is encrypted with, if it is; copies of it need it too.
     key: Option<Passphrase>,
+    /// Whether the file's pages were checked for damage when it was opened; a large one is
+    /// checked after the window is up (see [`Database::integrity_check`]).
+    checked: bool,
 }
 
 impl std::fmt::Debug for Database {
@@ -52,6 +59,29 @@ impl Database {
         Database::open_with(path, now, MIGRATION_FILES, None)
     }
 
+    /// Opens `dir/allies.db` as [`Database::open_in`] does, except that a file larger than
+    /// `check_later_above` bytes that needs no upgrade is not checked for damaged pages now:
+    /// the check reads the whole file (seconds for years of data), and the app runs it after
+    /// its window is up, through [`Database::integrity_check`]. A file that needs an upgrade is
+    /// always checked first, so a damaged one is never migrated.
+    pub fn open_in_checking_later(
+        dir: &Path,
+        now: DateTime<Utc>,
+        check_later_above: u64,
+    ) -> Result<Database, OpenError> {
+        create_private_dir(dir).map_err(|e| OpenError::Unavailable {
+            path: dir.join(DB_FILE),
+            detail: format!("the folder {} cannot be created ({e})", dir.display()),
+        })?;
+        Database::open_checked(
+            &dir.join(DB_FILE),
+            now,
+            MIGRATION_FILES,
+            None,
+            Some(check_later_above),
+        )
+    }
+
     /// Opens the database file at `path` with the passphrase it is encrypted with. A file that
     /// is not encrypted opens without it: the key is only used where one is needed.
     pub fn open_with_key(
@@ -67,6 +97,16 @@ impl Database {
         now: DateTime<Utc>,
         steps: &[(&str, &'static str)],
         key: Option<&Passphrase>,
+    ) -> Result<Database, OpenError> {
+        Database::open_checked(path, now, steps, key, None)
+    }
+
+    fn open_checked(
+        path: &Path,
+        now: DateTime<Utc>,
+        steps: &[(&str, &'static str)],
+        key: Option<&Passphrase>,
+        check_later_above: Option<u64>,
     ) -> Result<Database, OpenError> {
         check_writable(path)?;
         let key = key.filter(|_| cipher::is_scrambled(path));
@@ -122,7 +162,14 @@ impl Database {
                 known,
             });
         }
-        check_integrity(&conn, path)?;
+        let large = |limit| std::fs::metadata(path).is_ok_and(|m| m.len() > limit);
+        let checked = match check_later_above {
+            Some(limit) if found == known && large(limit) => false,
+            _ => {
+                check_integrity(&conn, path)?;
+                true
+            }
+        };
         if found == 0 {
             // Data version 0 is a new, empty file; tables there belong to another program,
             // and Allies must not add its own to them.
@@ -194,6 +241,7 @@ impl Database {
             path: path.to_owned(),
             commits: 0,
             key: key.cloned(),
+            checked,
         })
     }
 
@@ -224,6 +272,13 @@ impl Database {
 
     pub(crate) fn key(&self) -> Option<&Passphrase> {
         self.key.as_ref()
+    }
+
+    /// The check for damaged pages this file still needs, when it was opened without it
+    /// ([`Database::open_in_checking_later`]); run it on any thread, it opens its own
+    /// read-only connection and leaves this one free.
+    pub fn integrity_check(&self) -> Option<IntegrityCheck> {
+        (!self.checked).then(|| IntegrityCheck::new(&self.path, self.key.clone()))
     }
 
     /// Read access for queries.
@@ -297,23 +352,6 @@ fn check_writable(path: &Path) -> Result<(), OpenError> {
             Ok(())
         }
         Err(e) => read_only(dir, e),
-    }
-}
-
-fn check_integrity(conn: &Connection, path: &Path) -> Result<(), OpenError> {
-    let mut stmt = conn
-        .prepare("PRAGMA quick_check")
-        .map_err(|e| OpenError::from_sqlite(path, e))?;
-    let problems: Vec<String> = stmt
-        .query_map([], |r| r.get::<_, String>(0))
-        .and_then(|rows| rows.collect())
-        .map_err(|e| OpenError::from_sqlite(path, e))?;
-    match problems.as_slice() {
-        [ok] if ok == "ok" => Ok(()),
-        _ => Err(OpenError::Corrupt {
-            path: path.to_owned(),
-            detail: problems.into_iter().take(3).collect::<Vec<_>>().join("; "),
-        }),
     }
 }
 
