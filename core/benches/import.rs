@@ -9,37 +9,10 @@ use allies_core::interop::import::{self, OnDuplicate};
 use allies_core::{storage::encryption, Database};
 use chrono::{TimeZone, Utc};
 
+mod journal;
 mod record;
 
 const ROWS: usize = 10_000;
-const FIRST: &[&str] = &[
-    "Dana", "Sam", "Élodie", "Kim", "Ravi", "Ana", "Tom", "Mia", "Zoë", "Omar",
-];
-const LAST: &[&str] = &[
-    "Ng", "Patel", "Durand", "Lee", "Kumar", "Souza", "Becker", "Chen", "Åberg", "Haddad",
-];
-const COMPANIES: &[&str] = &["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Stark"];
-
-/// A Connections.csv as LinkedIn writes it, with `ROWS` distinct people.
-fn connections() -> Vec<u8> {
-    let mut csv = String::from("\u{feff}Notes:\r\n\"When exporting your connection data, you may notice that some of the email addresses are missing.\"\r\n\r\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n");
-    for i in 0..ROWS {
-        let first = FIRST[i % FIRST.len()];
-        let last = LAST[(i / FIRST.len()) % LAST.len()];
-        let email = if i % 5 == 0 {
-            format!("person{i}@example.com")
-        } else {
-            String::new()
-        };
-        csv.push_str(&format!(
-            "{first},{last} {i},https://www.linkedin.com/in/p{i},{email},{},Engineer {},{:02} Nov 2025\r\n",
-            COMPANIES[i % COMPANIES.len()],
-            i % 7,
-            1 + i % 28
-        ));
-    }
-    csv.into_bytes()
-}
 
 fn best_of(
     runs: usize,
@@ -59,7 +32,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .with_ymd_and_hms(2026, 11, 27, 9, 0, 0)
         .single()
         .ok_or("bad date")?;
-    let file = connections();
+    let file = journal::linkedin_connections(ROWS);
     let parsed = import::parse_linkedin(&file)?;
     assert_eq!(
         parsed.candidates.len(),
@@ -80,43 +53,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     })?;
 
     // Plain prepared inserts of the same rows into the same tables, in one transaction.
-    let plain_time = best_of(3, || {
-        let dir = tempfile::tempdir()?;
-        drop(Database::open_in(dir.path(), now)?);
-        let mut conn = rusqlite::Connection::open(dir.path().join("allies.db"))?;
-        conn.pragma_update(None, "synchronous", "FULL")?;
-        let tx = conn.transaction()?;
-        {
-            let mut insert = tx.prepare(
-                "INSERT INTO people (id, name, role, organisation, email, notes, name_key, search_text, created_at, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9)",
-            )?;
-            let mut how_met = tx.prepare(
-                "INSERT INTO profiles (person_id, how_met, updated_at) VALUES (?1, ?2, ?3)",
-            )?;
-            for (i, c) in parsed.candidates.iter().enumerate() {
-                let p = &c.person;
-                insert.execute(rusqlite::params![
-                    format!("p{i}"),
-                    p.name,
-                    p.role,
-                    p.organisation,
-                    p.email,
-                    p.notes,
-                    p.name.to_lowercase(),
-                    p.name.to_lowercase(),
-                    "2026-11-27T09:00:00.000Z"
-                ])?;
-                how_met.execute(rusqlite::params![
-                    format!("p{i}"),
-                    c.how_met,
-                    "2026-11-27T09:00:00.000Z"
-                ])?;
-            }
-        }
-        tx.commit()?;
-        Ok(())
-    })?;
+    let plain_time = best_of(3, || journal::plain_linkedin_inserts(&parsed, now))?;
 
     let rate = |d: Duration| ROWS as f64 / d.as_secs_f64();
     let ratio = rate(import_time) / rate(plain_time);

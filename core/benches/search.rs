@@ -5,94 +5,17 @@
 use std::time::{Duration, Instant};
 
 use allies_core::people::{self, Filters, ListQuery, SortKey};
-use allies_core::{reminders, search, storage::encryption, Database};
+use allies_core::{reminders, storage::encryption, Database};
 use chrono::{DateTime, TimeZone, Utc};
 
+mod journal;
 mod record;
+
+use journal::{time_searches, Lcg, Sizes, QUERIES};
 
 const PEOPLE: usize = 10_000;
 const INTERACTIONS: usize = 100_000;
 const GOAL: Duration = Duration::from_millis(20);
-
-const WORDS: &[&str] = &[
-    "budget",
-    "roadmap",
-    "hiring",
-    "kubernetes",
-    "migration",
-    "platform",
-    "review",
-    "design",
-    "promotion",
-    "launch",
-    "customer",
-    "latency",
-    "oncall",
-    "pager",
-    "incident",
-    "planning",
-    "quarter",
-    "offsite",
-    "feedback",
-    "mentor",
-    "sponsor",
-    "deck",
-    "metrics",
-    "security",
-    "compliance",
-    "vendor",
-    "contract",
-    "headcount",
-    "reorg",
-    "strategy",
-    "coffee",
-    "lunch",
-    "architecture",
-    "database",
-    "frontend",
-    "mobile",
-    "pricing",
-    "marketing",
-    "sales",
-    "legal",
-    "finance",
-    "analytics",
-    "experiment",
-    "retention",
-    "onboarding",
-    "documentation",
-    "testing",
-    "release",
-    "outage",
-    "postmortem",
-    "alignment",
-    "priorities",
-    "stakeholder",
-    "escalation",
-];
-const FIRST: &[&str] = &[
-    "Dana", "Sam", "Élodie", "Kim", "Ravi", "Ana", "Tom", "Mia", "Lee", "Yuki", "Omar", "Zoë",
-];
-const LAST: &[&str] = &[
-    "Ng", "Patel", "Durand", "Lee", "Kumar", "Souza", "Becker", "Chen", "O'Brien", "Tanaka",
-];
-
-struct Lcg(u64);
-impl Lcg {
-    fn below(&mut self, n: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n
-    }
-    fn sentence(&mut self, words: usize) -> String {
-        (0..words)
-            .map(|_| WORDS[self.below(WORDS.len())])
-            .collect::<Vec<_>>()
-            .join(" ")
-    }
-}
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = tempfile::tempdir()?;
@@ -100,62 +23,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .with_ymd_and_hms(2026, 11, 26, 9, 0, 0)
         .single()
         .ok_or("bad date")?;
-    drop(Database::open_in(dir.path(), now)?); // the schema, with its search triggers
-
-    // Bulk-load through plain SQL in one transaction; the triggers index every row as usual.
     let started = Instant::now();
-    let mut conn = rusqlite::Connection::open(dir.path().join("allies.db"))?;
-    let tx = conn.transaction()?;
-    let mut rng = Lcg(7);
-    let mut ids = Vec::with_capacity(PEOPLE);
-    for i in 0..PEOPLE {
-        let id = format!("p{i:05}");
-        let name = format!(
-            "{} {}",
-            FIRST[rng.below(FIRST.len())],
-            LAST[rng.below(LAST.len())]
-        );
-        let notes = rng.sentence(12);
-        tx.execute(
-            "INSERT INTO people (id, name, role, notes, name_key, search_text, created_at, updated_at)
-             VALUES (?1, ?2, 'Engineer', ?3, lower(?2), lower(?2), '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
-            rusqlite::params![id, name, notes],
-        )?;
-        ids.push(id);
-    }
-    for i in 0..INTERACTIONS {
-        let id = format!("i{i:06}");
-        tx.execute(
-            "INSERT INTO interactions (id, occurred_at, kind, notes, follow_up, created_at, updated_at)
-             VALUES (?1, '2026-06-01T00:00:00.000Z', 'coffee', ?2, '', '2026-06-01T00:00:00.000Z', '2026-06-01T00:00:00.000Z')",
-            rusqlite::params![id, rng.sentence(30)],
-        )?;
-        tx.execute(
-            "INSERT INTO interaction_people (interaction_id, person_id) VALUES (?1, ?2)",
-            rusqlite::params![id, ids[rng.below(ids.len())]],
-        )?;
-    }
-    tx.commit()?;
-    drop(conn);
+    let ids = journal::load(
+        dir.path(),
+        now,
+        Sizes {
+            people: PEOPLE,
+            interactions: INTERACTIONS,
+            ..Sizes::default()
+        },
+    )?;
     println!(
         "search: loaded {PEOPLE} people and {INTERACTIONS} interactions, indexed, in {:.1} s",
         started.elapsed().as_secs_f64()
     );
 
     let db = Database::open_in(dir.path(), now)?;
-    let queries = [
-        "dana",
-        "kub",
-        "budget roadmap",
-        "élodie",
-        "elodie patel",
-        "pla",
-        "post",
-        "o'brien",
-        "zoe",
-        "onboarding mentor",
-    ];
-    let (times, found) = time_searches(&db, &queries)?;
+    let queries = QUERIES;
+    let (times, found) = time_searches(&db, &queries, 20)?;
     let p = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
     let (p50, p95, max) = (p(0.5), p(0.95), times[times.len() - 1]);
     println!(
@@ -188,28 +73,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     encrypted(dir.path(), &queries, (p50, p95), now)
 }
 
-/// Each query 20 times, after one search to warm up; sorted times, and the hits of one pass.
-fn time_searches(
-    db: &Database,
-    queries: &[&str],
-) -> Result<(Vec<Duration>, usize), Box<dyn std::error::Error>> {
-    let _ = search::search(db, "warm up")?;
-    let mut times = Vec::new();
-    let mut found = 0;
-    for round in 0..20 {
-        for q in queries {
-            let started = Instant::now();
-            let results = search::search(db, q)?;
-            times.push(started.elapsed());
-            if round == 0 {
-                found += results.len();
-            }
-        }
-    }
-    times.sort();
-    Ok((times, found))
-}
-
 /// The same searches once the same data is encrypted with a passphrase (SQLCipher): the cost
 /// of encryption at rest, side by side with the figure above. The goal is at most 10 % slower.
 fn encrypted(
@@ -231,7 +94,7 @@ fn encrypted(
         bytes as f64 / 1e6,
         took.as_secs_f64()
     );
-    let (times, _) = time_searches(&db, queries)?;
+    let (times, _) = time_searches(&db, queries, 20)?;
     let p = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
     let (p50, p95) = (p(0.5), p(0.95));
     let ratio = p95.as_secs_f64() / plain_p95.as_secs_f64();

@@ -15,6 +15,10 @@ pub const MATCH_START: char = '\u{E000}';
 pub const MATCH_END: char = '\u{E001}';
 /// Hits of each kind beyond this many are not returned.
 pub const PER_KIND: usize = 20;
+/// Hits ordered by relevance are the best of the newest this many matches of their kind:
+/// relevance is worked out for every match, which takes tens of milliseconds once a word
+/// matches tens of thousands of records, and another word narrows the search anyway.
+const RANKED_AMONG: i64 = 2_000;
 const WORDS: usize = 8;
 
 text_enum! {
@@ -165,8 +169,9 @@ fn forums(db: &Database, query: &str) -> Result<Vec<ForumHit>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// The best hits in one group's index, each with the person to open; records of deleted
-/// people are left out, and a person matched in both name and profile appears once.
+/// The best hits in one group's index (in `order`, among the newest [`RANKED_AMONG`] matches),
+/// each with the person to open; records of deleted people are left out, and a person matched
+/// in both name and profile appears once.
 fn group(db: &Database, index: &str, order: &str, query: &str) -> Result<Vec<Hit>> {
     let mut stmt = db.conn().prepare_cached(&format!(
         "SELECT CASE r.kind WHEN 'contacts' THEN 'person' ELSE r.kind END, r.ref, p.id, p.name,
@@ -184,10 +189,13 @@ fn group(db: &Database, index: &str, order: &str, query: &str) -> Result<Vec<Hit
                                       JOIN people q ON q.id = ip.person_id AND q.deleted_at IS NULL
                                       WHERE ip.interaction_id = r.ref ORDER BY q.name_key LIMIT 1)
            END
-         WHERE {index} MATCH ?1
+         WHERE {index} MATCH ?1 AND {index}.rowid >= coalesce(
+             (SELECT rowid FROM {index} WHERE {index} MATCH ?1
+               ORDER BY rowid DESC LIMIT 1 OFFSET ?3), 0)
          ORDER BY {order} LIMIT ?2"
     ))?;
-    let rows = stmt.query_map(rusqlite::params![query, (2 * PER_KIND) as i64], |r| {
+    let params = rusqlite::params![query, (2 * PER_KIND) as i64, RANKED_AMONG - 1];
+    let rows = stmt.query_map(params, |r| {
         Ok(Hit {
             kind: r.get(0)?,
             id: r.get(1)?,
@@ -463,5 +471,43 @@ mod tests {
             "OR is a word here, and nobody has it"
         );
         assert_eq!(search(&db, "pat").unwrap().people.len(), 1);
+    }
+
+    #[test]
+    fn among_many_matches_the_best_of_the_newest_come_first() {
+        let mut db = Database::open_in_memory().unwrap();
+        let extra = 10;
+        // The oldest would rank first (the word is its whole name) but is not among the newest
+        // RANKED_AMONG matches; among those, a name that is the word itself ranks first.
+        db.write(|tx| {
+            let mut add = tx.prepare(
+                "INSERT INTO people (id, name, notes, name_key, search_text, created_at, updated_at)
+                 VALUES (?1, ?2, ?3, lower(?2), lower(?2), '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')",
+            )?;
+            add.execute(["p0000", "Harbour", ""])?;
+            for i in 1..RANKED_AMONG + extra {
+                let (name, notes) = if i == RANKED_AMONG / 2 {
+                    ("Harbour Lee".to_owned(), String::new())
+                } else {
+                    (format!("Person {i}"), "met at the harbour cafe, talked about the harbour plans and more".to_owned())
+                };
+                add.execute(rusqlite::params![format!("p{i:04}"), name, notes])?;
+            }
+            Ok(())
+        })
+        .unwrap();
+        let found = search(&db, "harbour").unwrap();
+        assert_eq!(found.people.len(), PER_KIND);
+        assert_eq!(found.people[0].person_name, "Harbour Lee");
+        assert!(
+            found.people.iter().all(|h| h.person_id != "p0000"),
+            "the oldest of {} matches is not ranked",
+            RANKED_AMONG + extra
+        );
+        // Fewer matches are all ranked: the best is first wherever it is.
+        assert_eq!(
+            search(&db, "harbour lee").unwrap().people[0].person_name,
+            "Harbour Lee"
+        );
     }
 }
