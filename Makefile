@@ -63,7 +63,8 @@ test-summary:
 
 # Figures, in one table at the end (also written to target/bench.json): start-up and idle memory
 # as ratios to a bare Tauri window (tests/reference-app), idle CPU, the cost of a call into the
-# core, search, intro paths and import in the core, dragging on a map of 500 cards and panning a
+# core, search, intro paths and import in the core (also at the scale of ten years of data),
+# dragging on a map of 500 cards and panning a
 # network in the production build's own WebKit view, and the size of the .deb. Every bench
 # appends its figures to $(BENCH_RESULTS); the report reads them back.
 BENCH_RESULTS := $(CURDIR)/target/bench/results.jsonl
@@ -80,6 +81,7 @@ bench: deps-test
 	cargo bench -p allies-core --bench search
 	cargo bench -p allies-core --bench network
 	cargo bench -p allies-core --bench import
+	cargo bench -p allies-core --bench scale
 	$(RELEASE_APPS) $(XVFB) cargo bench -p allies-e2e --bench map_drag
 	$(RELEASE_APPS) $(XVFB) cargo bench -p allies-e2e --bench network_view
 	@deb=$$(ls -t target/release/bundle/deb/*.deb | head -1); \
