@@ -100,6 +100,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0024_search_forums.sql",
         include_str!("../../migrations/0024_search_forums.sql"),
     ),
+    (
+        "0025_sync.sql",
+        include_str!("../../migrations/0025_sync.sql"),
+    ),
 ];
 
 pub(crate) fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {

@@ -19,7 +19,7 @@ mod recovery;
 pub mod sealed_backup;
 pub mod snapshots;
 
-pub use database::{summary, Database};
+pub use database::{summary, Database, WallClock};
 pub(crate) use files::private_file;
 pub use files::{data_dir, APP_DIR, DATA_DIR_ENV, DB_FILE};
 pub use migrations::{schema_version, MIGRATION_FILES};
