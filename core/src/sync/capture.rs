@@ -50,6 +50,52 @@ pub(crate) fn record_changes<T>(
     Ok(value)
 }
 
+/// Records every row already in the synced tables as this device's first change, so data made
+/// before sync was turned on reaches the other devices too (each row as an insert; a device
+/// that has the same row keeps whichever is later). SQLite's session extension compares each
+/// table with an empty copy of it in an attached in-memory database.
+pub(crate) fn record_existing(
+    conn: &Connection,
+    capture: &Capture,
+    tables: &[String],
+    now_ms: i64,
+) -> Result<()> {
+    conn.execute_batch("ATTACH DATABASE ':memory:' AS sync_empty")?;
+    let recorded = (|| {
+        for table in tables {
+            let sql: String = conn.query_row(
+                "SELECT sql FROM main.sqlite_schema WHERE type = 'table' AND name = ?1",
+                [table],
+                |r| r.get(0),
+            )?;
+            let Some(open) = sql.find('(') else { continue };
+            conn.execute_batch(&format!(
+                "CREATE TABLE sync_empty.\"{table}\" {}",
+                &sql[open..]
+            ))?;
+        }
+        let tx =
+            rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
+        let mut session = Session::new(&tx)?;
+        for table in tables {
+            session.attach(Some(table.as_str()))?;
+            session.diff::<&str, &str>("sync_empty", table.as_str())?;
+        }
+        let mut changeset = Vec::new();
+        if !session.is_empty() {
+            session.changeset_strm(&mut changeset)?;
+        }
+        drop(session);
+        if !changeset.is_empty() {
+            capture_changes(&tx, capture, &changeset, now_ms)?;
+        }
+        tx.commit()?;
+        Ok(())
+    })();
+    conn.execute_batch("DETACH DATABASE sync_empty")?;
+    recorded
+}
+
 /// What every other device had given that this one had applied: device -> highest seq.
 pub(crate) fn applied_so_far(conn: &Connection) -> Result<BTreeMap<String, i64>> {
     let mut stmt =

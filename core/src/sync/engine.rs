@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
-use super::capture::Capture;
+use super::capture::{record_existing, Capture};
 use super::folder::{self, Header, KeyCheck};
 use super::sync_error;
 use crate::error::Result;
@@ -55,7 +55,8 @@ fn folder_error(folder: &Path, detail: impl std::fmt::Display) -> crate::Error {
 }
 
 /// Turns sync on for this data with `folder` and `passphrase` (the same on every device), and
-/// returns this device's new id. The first device makes the folder's `allies-sync.json`; the
+/// returns this device's new id. What the data holds already is recorded as its first change.
+/// The first device makes the folder's `allies-sync.json`; the
 /// others must give the passphrase it was made with. The derived key is kept in the database
 /// (`sync_device`), so later runs need no passphrase: it is as safe as the data itself.
 pub fn enable(
@@ -121,7 +122,16 @@ pub fn enable(
         )?;
         Ok(())
     })?;
-    db.set_sync_capture(Some(Capture { device: id.clone() }));
+    let capture = Capture { device: id.clone() };
+    let tables: Vec<String> = crate::history::triggers::recorded_tables(db.conn())?
+        .into_iter()
+        .filter(|t| super::is_synced(t))
+        .collect();
+    if let Err(e) = record_existing(db.conn(), &capture, &tables, db.wall_clock_ms()) {
+        disable(db)?;
+        return Err(e);
+    }
+    db.set_sync_capture(Some(capture));
     write_note(folder, &id, name, now);
     Ok(id)
 }

@@ -305,6 +305,14 @@ impl Database {
         self.sync.wall_clock = Some(clock);
     }
 
+    /// The wall clock in milliseconds, 0 without one.
+    pub(crate) fn wall_clock_ms(&self) -> i64 {
+        self.sync
+            .wall_clock
+            .as_ref()
+            .map_or(0, |clock| clock().timestamp_millis())
+    }
+
     /// Whether writes are recorded for sync.
     pub fn is_syncing(&self) -> bool {
         self.sync.capture.is_some()
