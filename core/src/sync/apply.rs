@@ -262,19 +262,17 @@ fn decide(
     out: &mut Collected,
 ) -> rusqlite::Result<ConflictAction> {
     use ConflictAction::{SQLITE_CHANGESET_ABORT as ABORT, SQLITE_CHANGESET_OMIT as OMIT};
+    // With a foreign key conflict the item names no row: only its count may be read.
+    if *kind == ConflictType::SQLITE_CHANGESET_FOREIGN_KEY {
+        out.foreign_key = true;
+        return Ok(ABORT);
+    }
     let op = item.op()?;
     let table = op.table_name().to_owned();
     let code = op.code();
-    match kind {
-        ConflictType::SQLITE_CHANGESET_FOREIGN_KEY => {
-            out.foreign_key = true;
-            return Ok(ABORT);
-        }
-        ConflictType::SQLITE_CHANGESET_CONSTRAINT => {
-            out.constraint = Some(format!("a change to {table} breaks a rule of the data"));
-            return Ok(ABORT);
-        }
-        _ => {}
+    if *kind == ConflictType::SQLITE_CHANGESET_CONSTRAINT {
+        out.constraint = Some(format!("a change to {table} breaks a rule of the data"));
+        return Ok(ABORT);
     }
     let count = usize::try_from(op.number_of_columns()).unwrap_or_default();
     let pk_flags = item.pk()?.to_vec();

@@ -179,3 +179,56 @@ fn data_made_before_sync_was_on_reaches_the_other_computer() {
     assert_eq!(dump(&a), dump(&b));
     assert_eq!(outbox(&a) + outbox(&b), 0, "applied changes do not echo");
 }
+
+/// A person removed for good on one computer while another logs a coffee with them: each
+/// change would break a foreign key on the other computer, so each waits, and after
+/// `FK_ATTEMPTS` pulls it is reported as stuck instead of waiting silently.
+#[test]
+fn a_change_that_breaks_a_foreign_key_waits_then_is_reported() {
+    use crate::journal::interactions::{self, InteractionInput, Kind};
+    let root = tempfile::tempdir().unwrap();
+    let mut devs = devices(&root, 2);
+    let dana = add(&mut devs[0].db, "Dana");
+    settle(&mut devs);
+    devs[0]
+        .db
+        .write(|tx| {
+            tx.execute("DELETE FROM people WHERE id = ?1", [&dana])?;
+            Ok(())
+        })
+        .unwrap();
+    let input = InteractionInput {
+        occurred_at: Some(at(4)),
+        kind: Kind::Coffee,
+        people: vec![dana.clone()],
+        notes: String::new(),
+        follow_up: String::new(),
+    };
+    interactions::log(&mut devs[1].db, &input, at(4)).unwrap();
+    carry(&mut devs);
+    for attempt in 1..=FK_ATTEMPTS {
+        let summary = devs[0].pull_at(at(5));
+        assert_eq!(summary.applied, 0);
+        if attempt < FK_ATTEMPTS {
+            assert_eq!(summary.waiting.len(), 1, "{summary:?}");
+            assert!(
+                summary.waiting[0].reason.contains("tried again"),
+                "{summary:?}"
+            );
+        } else {
+            assert_eq!(summary.errors.len(), 1, "{summary:?}");
+            assert!(
+                summary.errors[0].reason.contains("not applied"),
+                "{summary:?}"
+            );
+        }
+    }
+    assert!(
+        people::get(&devs[0].db, &dana).is_err(),
+        "nothing of it was applied"
+    );
+    assert_eq!(
+        status(&devs[0].db, &devs[0].folder).unwrap().errors.len(),
+        1
+    );
+}
