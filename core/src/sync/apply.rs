@@ -199,7 +199,7 @@ fn describe(
 }
 
 /// Sets the row of `table` keyed `pk` to `row`, or deletes it.
-fn set_row(tx: &Connection, table: &str, pk: &str, row: Option<&Row>) -> Result<()> {
+pub(crate) fn set_row(tx: &Connection, table: &str, pk: &str, row: Option<&Row>) -> Result<()> {
     let keys = key_columns(tx, table)?;
     let key: Vec<Json> = serde_json::from_str(pk).unwrap_or_default();
     let filter = where_keys(&keys, 1);

@@ -1,13 +1,12 @@
 //! The conflict log: values a sync overrode, and putting them back.
 
 use chrono::{DateTime, Utc};
-use rusqlite::types::Value;
-use rusqlite::{params, params_from_iter, OptionalExtension};
+use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
-use serde_json::{Map, Value as Json};
+use serde_json::Value as Json;
 
-use super::apply::{key_columns, where_keys};
-use super::changes::sql_of;
+use super::apply::set_row;
+use super::changes::{read_row, Row};
 use super::sync_error;
 use crate::error::Result;
 use crate::records::time_text;
@@ -78,48 +77,17 @@ pub fn restore_conflict(db: &mut Database, id: i64, now: DateTime<Utc>) -> Resul
             "That conflict is not about your data.",
         ));
     }
-    let values: Map<String, Json> = serde_json::from_str(&overridden).unwrap_or_default();
-    let key: Vec<Json> = serde_json::from_str(&pk).unwrap_or_default();
+    let values: Row = serde_json::from_str(&overridden).unwrap_or_default();
+    if values.is_empty() {
+        return Err(sync_error(
+            "sync.nothing_to_restore",
+            "That conflict kept no values to restore: what lost was a delete. Delete the record again if you want it gone.",
+        ));
+    }
     db.write(|tx| {
-        let keys = key_columns(tx, &table)?;
-        let filter = where_keys(&keys, 1);
-        let there: bool = tx.query_row(
-            &format!("SELECT EXISTS (SELECT 1 FROM \"{table}\" WHERE {filter})"),
-            params_from_iter(key.iter().map(sql_of)),
-            |r| r.get(0),
-        )?;
-        let columns: Vec<(&String, Value)> = values
-            .iter()
-            .filter(|(c, _)| !keys.contains(c))
-            .map(|(c, v)| (c, sql_of(v)))
-            .collect();
-        if there {
-            if columns.is_empty() {
-                return Ok(());
-            }
-            let set: Vec<String> = columns
-                .iter()
-                .enumerate()
-                .map(|(n, (c, _))| format!("\"{c}\" = ?{}", n + 1 + keys.len()))
-                .collect();
-            let mut args: Vec<Value> = key.iter().map(sql_of).collect();
-            args.extend(columns.into_iter().map(|(_, v)| v));
-            tx.execute(
-                &format!("UPDATE \"{table}\" SET {} WHERE {filter}", set.join(", ")),
-                params_from_iter(args),
-            )?;
-        } else {
-            let names: Vec<String> = values.keys().map(|c| format!("\"{c}\"")).collect();
-            let marks: Vec<String> = (1..=names.len()).map(|n| format!("?{n}")).collect();
-            tx.execute(
-                &format!(
-                    "INSERT INTO \"{table}\" ({}) VALUES ({})",
-                    names.join(", "),
-                    marks.join(", ")
-                ),
-                params_from_iter(values.values().map(sql_of)),
-            )?;
-        }
+        let mut row = read_row(tx, &table, &pk)?.unwrap_or_default();
+        row.extend(values);
+        set_row(tx, &table, &pk, Some(&row))?;
         tx.execute(
             "UPDATE sync_conflicts SET restored_at = ?1 WHERE id = ?2",
             params![time_text(now), id],

@@ -259,19 +259,16 @@ impl Database {
     /// extension) and stored for the other devices in the same transaction, before it commits:
     /// a change is never committed without its record, nor recorded without being committed.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let now_ms = match self.sync.capture {
+            Some(_) => self.wall_clock_ms(),
+            None => 0,
+        };
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let value = match &self.sync.capture {
             None => f(&tx)?,
-            Some(capture) => {
-                let now_ms = self
-                    .sync
-                    .wall_clock
-                    .as_ref()
-                    .map(|c| c().timestamp_millis());
-                record_changes(&tx, capture, now_ms.unwrap_or(0), f)?
-            }
+            Some(capture) => record_changes(&tx, capture, now_ms, f)?,
         };
         tx.commit()?;
         self.commits += 1;
