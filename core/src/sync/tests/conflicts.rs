@@ -185,3 +185,49 @@ fn the_same_setting_made_on_two_computers_keeps_the_later() {
         .iter()
         .any(|c| c.table == "settings"));
 }
+
+/// A move that lost to a later removal can be restored from the log: the placement comes back
+/// whole, and the other computer gets it too.
+#[test]
+fn a_row_that_lost_to_a_delete_is_restored_and_the_restore_syncs() {
+    let root = tempfile::tempdir().unwrap();
+    let mut devs = devices(&root, 2);
+    let map = maps::create(&mut devs[0].db, &MapInput::named("Reorg"), at(1)).unwrap();
+    let dana = add(&mut devs[0].db, "Dana");
+    maps::place(
+        &mut devs[0].db,
+        &map.id,
+        &dana,
+        Position::new(0.2, 0.2),
+        None,
+        at(2),
+    )
+    .unwrap();
+    settle(&mut devs);
+    maps::place(
+        &mut devs[0].db,
+        &map.id,
+        &dana,
+        Position::new(0.7, 0.6),
+        None,
+        at(3),
+    )
+    .unwrap();
+    maps::unplace(&mut devs[1].db, &map.id, &dana, at(4)).unwrap();
+    settle(&mut devs);
+    assert!(maps::placements(&devs[0].db, &map.id).unwrap().is_empty());
+    let lost = conflicts(&devs[0].db)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.table == "placements")
+        .expect("the move is in the log");
+    assert!(lost.kept.is_none(), "the row was deleted: {lost:?}");
+    restore_conflict(&mut devs[0].db, lost.id, at(5)).unwrap();
+    settle(&mut devs);
+    for d in &devs {
+        let placed = maps::placements(&d.db, &map.id).unwrap();
+        assert_eq!(placed.len(), 1);
+        assert_eq!(placed[0].position, Position::new(0.7, 0.6));
+    }
+    assert_eq!(dump(&devs[0].db), dump(&devs[1].db));
+}
