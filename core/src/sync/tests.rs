@@ -202,6 +202,9 @@ fn a_person_added_on_one_computer_is_found_on_the_other_and_does_not_echo() {
     let mut devs = devices(&root, 2);
     let dana = add(&mut devs[0].db, "Dana Zanzibar");
     assert_eq!(outbox(&devs[0].db), 1, "the write was recorded with it");
+    let mine = status(&devs[0].db, &devs[0].folder).unwrap();
+    assert_eq!((mine.next_seq, mine.outbox_pending), (2, 1));
+    assert_eq!(mine.device_name, "Computer 0");
     carry(&mut devs);
     assert_eq!(
         outbox(&devs[0].db),
