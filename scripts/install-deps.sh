@@ -9,8 +9,9 @@ cd "$(dirname "$0")/.."
 mode=${1:-test}
 case "$mode" in run | test) ;; *) echo "usage: $0 run|test" >&2; exit 2 ;; esac
 
+# libclang-dev: the bindings to SQLite's session extension (sync) are generated at build time.
 build_packages=(
-  build-essential pkg-config libssl-dev
+  build-essential pkg-config libssl-dev libclang-dev
   libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev libjavascriptcoregtk-4.1-dev
   librsvg2-dev libayatana-appindicator3-dev
 )

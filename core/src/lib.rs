@@ -28,6 +28,7 @@ pub mod sample;
 pub mod search;
 pub mod session;
 pub mod storage;
+pub mod sync;
 pub mod wins;
 
 pub use error::{Error, Result, WireError};

@@ -10,7 +10,7 @@
 //! editor, and the newest [`KEPT`] steps are kept.
 
 mod describe;
-mod triggers;
+pub(crate) mod triggers;
 
 use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Transaction};

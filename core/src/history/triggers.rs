@@ -17,16 +17,18 @@ use crate::error::Result;
 pub(super) const MARKER: &str = "temp.history_recording";
 
 /// Tables whose changes are not the user's to undo: the search index (kept by triggers of its
-/// own from the tables it indexes), the history itself, and the log of pop-ups already shown.
-fn is_recorded(table: &str) -> bool {
+/// own from the tables it indexes), the history itself, the log of pop-ups already shown, and
+/// sync's bookkeeping (what this device recorded, applied and overrode).
+pub(crate) fn is_recorded(table: &str) -> bool {
     !(table.starts_with("sqlite_")
         || table.starts_with("search_")
         || table.starts_with("history_")
+        || table.starts_with("sync_")
         || table == "reminder_log")
 }
 
 /// The user tables of the schema, in name order.
-pub(super) fn recorded_tables(conn: &Connection) -> Result<Vec<String>> {
+pub(crate) fn recorded_tables(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare(
         "SELECT name FROM main.sqlite_schema
           WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name",

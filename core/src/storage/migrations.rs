@@ -104,6 +104,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0025_list_indexes.sql",
         include_str!("../../migrations/0025_list_indexes.sql"),
     ),
+    (
+        "0026_sync.sql",
+        include_str!("../../migrations/0026_sync.sql"),
+    ),
 ];
 
 pub(crate) fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {

@@ -7,29 +7,16 @@
 //!   "iterations":…,"parallelism":…,"salt":"…","cipher":"xchacha20poly1305","nonce":"…",
 //!   "data":"…"}` (salt, nonce and data in base64). Opening it gives the plain backup's bytes.
 
-use argon2::{Algorithm, Argon2, Params, Version};
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine;
-use chacha20poly1305::aead::{Aead, KeyInit, Payload};
-use chacha20poly1305::{Key, XChaCha20Poly1305, XNonce};
 use serde::{Deserialize, Serialize};
 
+use super::aead::{self, Work, CIPHER, KDF, WORK};
 use super::cipher::Passphrase;
 use crate::error::{Error, Result};
 
 pub const FORMAT: &str = "allies-backup-encrypted";
 const VERSION: u32 = 1;
-const KDF: &str = "argon2id";
-const CIPHER: &str = "xchacha20poly1305";
-/// OWASP's recommended minimum for Argon2id: 19 MiB, 2 passes, 1 lane.
-const MEMORY_KIB: u32 = 19 * 1024;
-const ITERATIONS: u32 = 2;
-const PARALLELISM: u32 = 1;
-/// Limits on what a file may ask for, so a crafted file cannot make opening it take all the
-/// memory or hours.
-const MAX_MEMORY_KIB: u32 = 64 * 1024;
-const MAX_ITERATIONS: u32 = 8;
-const MAX_PARALLELISM: u32 = 4;
 /// Binds the encrypted bytes to this format: they cannot be passed off as something else.
 const AAD: &[u8] = b"allies-backup-encrypted/1";
 
@@ -72,55 +59,31 @@ fn unreadable(message: impl Into<String>) -> Error {
     }
 }
 
-fn derive(
-    key: &Passphrase,
-    salt: &[u8],
-    memory_kib: u32,
-    iterations: u32,
-    parallelism: u32,
-) -> Result<[u8; 32]> {
-    let params = Params::new(memory_kib, iterations, parallelism, Some(32))
-        .map_err(|e| unreadable(format!("The backup's key settings are not valid ({e}).")))?;
-    let mut out = [0u8; 32];
-    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
-        .hash_password_into(key.as_str().as_bytes(), salt, &mut out)
-        .map_err(|e| unreadable(format!("The backup's key could not be made ({e}).")))?;
-    Ok(out)
-}
-
-fn forget(key: &mut [u8; 32]) {
-    key.iter_mut().for_each(|b| *b = 0);
-    std::hint::black_box(key);
+fn derive(key: &Passphrase, salt: &[u8], work: Work) -> Result<[u8; 32]> {
+    aead::derive_key(key.as_str().as_bytes(), salt, work)
+        .map_err(|e| unreadable(format!("The backup's key could not be made ({e}).")))
 }
 
 /// `plain` (a backup's bytes) encrypted with `key`.
 pub fn seal(plain: &[u8], key: &Passphrase) -> Result<Vec<u8>> {
-    let mut salt = [0u8; 16];
-    let mut nonce = [0u8; 24];
-    getrandom::fill(&mut salt)
-        .and_then(|()| getrandom::fill(&mut nonce))
-        .map_err(|e| {
-            failed(format!(
-                "The backup could not be encrypted: the system gave no random numbers ({e})."
-            ))
-        })?;
-    let mut derived = derive(key, &salt, MEMORY_KIB, ITERATIONS, PARALLELISM)?;
-    let sealed = XChaCha20Poly1305::new(Key::from_slice(&derived)).encrypt(
-        XNonce::from_slice(&nonce),
-        Payload {
-            msg: plain,
-            aad: AAD,
-        },
-    );
-    forget(&mut derived);
-    let data = sealed.map_err(|_| failed("The backup could not be encrypted."))?;
+    let no_random = |e: String| {
+        failed(format!(
+            "The backup could not be encrypted: the system gave no random numbers ({e})."
+        ))
+    };
+    let salt = aead::random::<16>().map_err(no_random)?;
+    let nonce = aead::random::<{ aead::NONCE_LEN }>().map_err(no_random)?;
+    let mut derived = derive(key, &salt, WORK)?;
+    let sealed = aead::seal(&derived, &nonce, plain, AAD);
+    aead::forget(&mut derived);
+    let data = sealed.ok_or_else(|| failed("The backup could not be encrypted."))?;
     let envelope = Envelope {
         format: FORMAT.into(),
         version: VERSION,
         kdf: KDF.into(),
-        memory_kib: MEMORY_KIB,
-        iterations: ITERATIONS,
-        parallelism: PARALLELISM,
+        memory_kib: WORK.memory_kib,
+        iterations: WORK.iterations,
+        parallelism: WORK.parallelism,
         salt: BASE64.encode(salt),
         cipher: CIPHER.into(),
         nonce: BASE64.encode(nonce),
@@ -145,10 +108,12 @@ pub fn open(bytes: &[u8], key: Option<&Passphrase>) -> Result<Vec<u8>> {
             "This backup was encrypted by a newer version of Allies. Update Allies, then restore it. Nothing was changed.",
         ));
     }
-    if envelope.memory_kib > MAX_MEMORY_KIB
-        || envelope.iterations > MAX_ITERATIONS
-        || envelope.parallelism > MAX_PARALLELISM
-    {
+    let work = Work {
+        memory_kib: envelope.memory_kib,
+        iterations: envelope.iterations,
+        parallelism: envelope.parallelism,
+    };
+    if !work.is_reasonable() {
         return Err(unreadable(
             "This backup asks for more work to open than any Allies backup does; it was not made by Allies. Nothing was changed.",
         ));
@@ -170,27 +135,15 @@ pub fn open(bytes: &[u8], key: Option<&Passphrase>) -> Result<Vec<u8>> {
     let salt = decode("salt", &envelope.salt)?;
     let nonce = decode("nonce", &envelope.nonce)?;
     let data = decode("content", &envelope.data)?;
-    if nonce.len() != 24 {
+    if nonce.len() != aead::NONCE_LEN {
         return Err(unreadable(
             "The backup's nonce is damaged. Nothing was changed.",
         ));
     }
-    let mut derived = derive(
-        key,
-        &salt,
-        envelope.memory_kib,
-        envelope.iterations,
-        envelope.parallelism,
-    )?;
-    let plain = XChaCha20Poly1305::new(Key::from_slice(&derived)).decrypt(
-        XNonce::from_slice(&nonce),
-        Payload {
-            msg: &data,
-            aad: AAD,
-        },
-    );
-    forget(&mut derived);
-    plain.map_err(|_| Error::Invalid {
+    let mut derived = derive(key, &salt, work)?;
+    let plain = aead::open(&derived, &nonce, &data, AAD);
+    aead::forget(&mut derived);
+    plain.ok_or_else(|| Error::Invalid {
         code: "backup.wrong_passphrase",
         field: "passphrase",
         message: "That passphrase does not open this backup (or the file was changed). Enter the passphrase your data had when the backup was made. Nothing was changed.".into(),

@@ -16,6 +16,7 @@ use super::files::{
 use super::migrations::{migrations, MIGRATION_FILES};
 use super::open_error::OpenError;
 use crate::error::Result;
+use crate::sync::{record_changes, Capture};
 
 mod integrity;
 use integrity::check_integrity;
@@ -31,7 +32,20 @@ pub struct Database {
     /// Whether the file's pages were checked for damage when it was opened; a large one is
     /// checked after the window is up (see [`Database::integrity_check`]).
     checked: bool,
+    /// What sync needs at each write (boxed: the struct is moved around whole).
+    sync: Box<SyncHooks>,
 }
+
+#[derive(Default)]
+struct SyncHooks {
+    /// This device's sync identity when sync is on: each write is then recorded for it.
+    capture: Option<Capture>,
+    /// The wall clock sync's clocks follow, which the shell gives; without it they only count.
+    wall_clock: Option<WallClock>,
+}
+
+/// The time now, as the shell reads it (the core never reads the clock itself).
+pub type WallClock = std::sync::Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
 
 impl std::fmt::Debug for Database {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -236,12 +250,20 @@ impl Database {
         if on_disk {
             keep_files_private(path);
         }
+        let sync = Capture::load(&conn).map_err(|e| OpenError::Unavailable {
+            path: path.to_owned(),
+            detail: format!("its sync settings could not be read ({e})"),
+        })?;
         Ok(Database {
             conn,
             path: path.to_owned(),
             commits: 0,
             key: key.cloned(),
             checked,
+            sync: Box::new(SyncHooks {
+                capture: sync,
+                wall_clock: None,
+            }),
         })
     }
 
@@ -287,7 +309,33 @@ impl Database {
     }
 
     /// Runs `f` in one write transaction: all of it is stored, or none of it.
+    ///
+    /// When sync is on, the changes `f` makes to synced tables are recorded (SQLite's session
+    /// extension) and stored for the other devices in the same transaction, before it commits:
+    /// a change is never committed without its record, nor recorded without being committed.
     pub(crate) fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let now_ms = match self.sync.capture {
+            Some(_) => self.wall_clock_ms(),
+            None => 0,
+        };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = match &self.sync.capture {
+            None => f(&tx)?,
+            Some(capture) => record_changes(&tx, capture, now_ms, f)?,
+        };
+        tx.commit()?;
+        self.commits += 1;
+        Ok(value)
+    }
+
+    /// Runs `f` in one write transaction that sync does not record: applying other devices'
+    /// changes (they must not echo back) and sync's own bookkeeping.
+    pub(crate) fn write_unrecorded<T>(
+        &mut self,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -295,6 +343,31 @@ impl Database {
         tx.commit()?;
         self.commits += 1;
         Ok(value)
+    }
+
+    /// Turns the recording of writes for sync on (with this device's identity) or off.
+    pub(crate) fn set_sync_capture(&mut self, capture: Option<Capture>) {
+        self.sync.capture = capture;
+    }
+
+    /// Gives the wall clock that the clocks of recorded changes follow (sync's conflicts go to
+    /// the later change by it). Without one, a change is only later than the last one this
+    /// device made or applied.
+    pub fn set_wall_clock(&mut self, clock: WallClock) {
+        self.sync.wall_clock = Some(clock);
+    }
+
+    /// The wall clock in milliseconds, 0 without one.
+    pub(crate) fn wall_clock_ms(&self) -> i64 {
+        self.sync
+            .wall_clock
+            .as_ref()
+            .map_or(0, |clock| clock().timestamp_millis())
+    }
+
+    /// Whether writes are recorded for sync.
+    pub fn is_syncing(&self) -> bool {
+        self.sync.capture.is_some()
     }
 
     /// How many write transactions this connection committed, so a caller can tell whether

@@ -1,0 +1,221 @@
+//! Turning sync on and off, writing this device's changes to the folder, and applying the
+//! other devices' changes from it.
+
+use std::path::Path;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+
+use super::capture::{record_existing, Capture};
+use super::folder::{self, Header, KeyCheck};
+use super::sync_error;
+use crate::error::Result;
+use crate::records::time_text;
+use crate::storage::{schema_version, Database};
+
+/// This device as `sync_device` holds it.
+pub(crate) struct Device {
+    pub id: String,
+    pub name: String,
+    pub key: [u8; 32],
+}
+
+pub(crate) fn device(db: &Database) -> Result<Device> {
+    db.conn()
+        .query_row("SELECT device_id, name, key FROM sync_device", [], |r| {
+            let key: Vec<u8> = r.get(2)?;
+            let mut fixed = [0u8; 32];
+            if key.len() == 32 {
+                fixed.copy_from_slice(&key);
+            }
+            Ok(Device {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                key: fixed,
+            })
+        })
+        .optional()?
+        .ok_or_else(|| {
+            sync_error(
+                "sync.off",
+                "Sync is not on for this data. Turn it on in Settings first.",
+            )
+        })
+}
+
+fn folder_error(folder: &Path, detail: impl std::fmt::Display) -> crate::Error {
+    sync_error(
+        "sync.folder",
+        format!(
+            "The sync folder {} cannot be used: {detail}. Nothing was changed.",
+            folder.display()
+        ),
+    )
+}
+
+/// Turns sync on for this data with `folder` and `passphrase` (the same on every device), and
+/// returns this device's new id. What the data holds already is recorded as its first change.
+/// The first device makes the folder's `allies-sync.json`; the
+/// others must give the passphrase it was made with. The derived key is kept in the database
+/// (`sync_device`), so later runs need no passphrase: it is as safe as the data itself.
+pub fn enable(
+    db: &mut Database,
+    folder: &Path,
+    passphrase: &str,
+    device_name: &str,
+    now: DateTime<Utc>,
+) -> Result<String> {
+    if db.is_syncing() {
+        return Err(sync_error(
+            "sync.already_on",
+            "Sync is already on. Turn it off first to use another folder.",
+        ));
+    }
+    if passphrase.trim().is_empty() {
+        return Err(sync_error(
+            "sync.passphrase_needed",
+            "Enter a sync passphrase: the same on every computer.",
+        ));
+    }
+    let name = device_name.trim();
+    if name.is_empty() {
+        return Err(sync_error(
+            "sync.name_needed",
+            "Give this computer a name, so the others can tell it apart.",
+        ));
+    }
+    let existing = folder::read_manifest(folder).map_err(|e| folder_error(folder, e))?;
+    let key = match existing {
+        Some(manifest) => match folder::key_from(&manifest, passphrase).map_err(|e| folder_error(folder, e))? {
+            KeyCheck::Key(key) => key,
+            KeyCheck::WrongPassphrase => {
+                return Err(sync_error(
+                    "sync.wrong_passphrase",
+                    format!(
+                        "That is not the passphrase the sync folder {} was set up with. Enter the one your other computers use. Nothing was changed.",
+                        folder.display()
+                    ),
+                ))
+            }
+        },
+        None => {
+            let (manifest, key) = folder::new_manifest(passphrase).map_err(|e| folder_error(folder, e))?;
+            std::fs::create_dir_all(folder)
+                .and_then(|()| folder::write_whole(&folder.join(folder::MANIFEST), &folder::manifest_bytes(&manifest)))
+                .map_err(|e| folder_error(folder, e))?;
+            key
+        }
+    };
+    let id = crate::records::new_id(now);
+    db.write_unrecorded(|tx| {
+        tx.execute(
+            "INSERT INTO sync_device (one, device_id, name, folder, key, enabled_at)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5)",
+            params![
+                id,
+                name,
+                folder.to_string_lossy(),
+                key.as_slice(),
+                time_text(now)
+            ],
+        )?;
+        Ok(())
+    })?;
+    let capture = Capture { device: id.clone() };
+    let tables: Vec<String> = crate::history::triggers::recorded_tables(db.conn())?
+        .into_iter()
+        .filter(|t| super::is_synced(t))
+        .collect();
+    if let Err(e) = record_existing(db.conn(), &capture, &tables, db.wall_clock_ms()) {
+        disable(db)?;
+        return Err(e);
+    }
+    db.set_sync_capture(Some(capture));
+    write_note(folder, &id, name, now);
+    Ok(id)
+}
+
+/// Turns sync off: writes are no longer recorded, and changes not yet written to the folder are
+/// dropped (turned on again, this data is a new device). What was applied, the rows' clocks and
+/// the conflict log stay.
+pub fn disable(db: &mut Database) -> Result<()> {
+    db.write_unrecorded(|tx| {
+        tx.execute_batch(
+            "DELETE FROM sync_device; DELETE FROM sync_outbox; DELETE FROM sync_problems;",
+        )?;
+        Ok(())
+    })?;
+    db.set_sync_capture(None);
+    Ok(())
+}
+
+#[derive(Serialize, serde::Deserialize)]
+pub(crate) struct Note {
+    pub name: String,
+    pub last_write: String,
+}
+
+/// `devices/<id>.json`: the device's name and when it last wrote. Best effort: it only informs.
+fn write_note(folder: &Path, id: &str, name: &str, now: DateTime<Utc>) {
+    let note = Note {
+        name: name.to_owned(),
+        last_write: time_text(now),
+    };
+    if let Ok(bytes) = serde_json::to_vec(&note) {
+        let _ = folder::write_whole(&folder::device_note_path(folder, id), &bytes);
+    }
+}
+
+/// Writes every change this device recorded and has not written yet into the folder, then
+/// forgets them here. Writing one again (after a crash) gives the same name and is harmless.
+/// Returns how many files were written.
+pub fn push(db: &mut Database, folder: &Path, now: DateTime<Utc>) -> Result<usize> {
+    let me = device(db)?;
+    type Pending = (i64, String, String, String, Vec<u8>, String);
+    let pending: Vec<Pending> = {
+        let mut stmt = db.conn().prepare(
+            "SELECT seq, hlc, made_at, deps, changeset, rows FROM sync_outbox ORDER BY seq",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })?;
+        rows.collect::<rusqlite::Result<_>>()?
+    };
+    for (seq, hlc, made_at, deps, changeset, rows) in &pending {
+        let header = Header {
+            format: folder::FILE_FORMAT.into(),
+            version: folder::VERSION,
+            device: me.id.clone(),
+            seq: *seq,
+            schema: schema_version(),
+            written_at: made_at.clone(),
+            hlc: hlc.clone(),
+            deps: serde_json::from_str(deps).unwrap_or_default(),
+        };
+        let bytes = folder::seal_file(&header, changeset, rows, &me.key)
+            .map_err(|e| folder_error(folder, e))?;
+        let path = folder::file_path(folder, &me.id, *seq);
+        folder::write_whole(&path, &bytes).map_err(|e| {
+            folder_error(
+                folder,
+                format!("{} could not be written ({e})", path.display()),
+            )
+        })?;
+        db.write_unrecorded(|tx| {
+            tx.execute("DELETE FROM sync_outbox WHERE seq = ?1", [seq])?;
+            Ok(())
+        })?;
+    }
+    if !pending.is_empty() {
+        write_note(folder, &me.id, &me.name, now);
+    }
+    Ok(pending.len())
+}

@@ -1,0 +1,233 @@
+//! The conflict policy from both sides, and restoring from the log. The simulated wall clock
+//! moves at each change, so the second of two edits made "offline" is the later one.
+
+use super::*;
+use crate::maps::{self, MapInput, Position, Stance};
+
+#[test]
+fn two_edits_of_one_field_keep_the_later_and_log_the_other() {
+    let root = tempfile::tempdir().unwrap();
+    let mut devs = devices(&root, 2);
+    let dana = add(&mut devs[0].db, "Dana");
+    settle(&mut devs);
+    let edit = |db: &mut Database, role: &str, notes: &str| {
+        let input = PersonInput {
+            role: role.into(),
+            notes: notes.into(),
+            ..PersonInput::named("Dana")
+        };
+        people::update(db, &dana, &input, at(10)).unwrap();
+    };
+    edit(&mut devs[0].db, "Director", "");
+    edit(&mut devs[1].db, "VP Engineering", "likes sailing");
+    settle(&mut devs);
+    for d in &devs {
+        let p = people::get(&d.db, &dana).unwrap();
+        assert_eq!(p.role, "VP Engineering", "the later edit wins everywhere");
+        assert_eq!(p.notes, "likes sailing");
+    }
+    assert_eq!(dump(&devs[0].db), dump(&devs[1].db));
+    let logged = conflicts(&devs[0].db).unwrap();
+    let lost = logged
+        .iter()
+        .find(|c| c.table == "people" && c.overridden.get("role").is_some())
+        .expect("the overridden role is in the log where it was overridden");
+    assert_eq!(lost.overridden["role"], "Director");
+    assert_eq!(lost.kept.as_ref().unwrap()["role"], "VP Engineering");
+
+    // Restoring it is a change of its own, which syncs.
+    restore_conflict(&mut devs[0].db, lost.id, at(20)).unwrap();
+    assert_eq!(people::get(&devs[0].db, &dana).unwrap().role, "Director");
+    settle(&mut devs);
+    assert_eq!(people::get(&devs[1].db, &dana).unwrap().role, "Director");
+    assert!(
+        conflicts(&devs[0].db).unwrap()[0].restored_at.is_some() || {
+            conflicts(&devs[0].db)
+                .unwrap()
+                .iter()
+                .any(|c| c.restored_at.is_some())
+        }
+    );
+    assert_eq!(dump(&devs[0].db), dump(&devs[1].db));
+}
+
+/// A row is the unit: edits of different fields of one placement on two computers keep the
+/// later edit's whole row, and the other's field is in the log.
+#[test]
+fn edits_of_different_fields_keep_the_later_row_and_log_the_other() {
+    let root = tempfile::tempdir().unwrap();
+    let mut devs = devices(&root, 2);
+    let map = maps::create(&mut devs[0].db, &MapInput::named("Reorg"), at(1)).unwrap();
+    let dana = add(&mut devs[0].db, "Dana");
+    maps::place(
+        &mut devs[0].db,
+        &map.id,
+        &dana,
+        Position::new(0.2, 0.2),
+        None,
+        at(2),
+    )
+    .unwrap();
+    settle(&mut devs);
+    maps::set_stance(&mut devs[0].db, &map.id, &dana, Stance::Champion, at(3)).unwrap();
+    maps::place(
+        &mut devs[1].db,
+        &map.id,
+        &dana,
+        Position::new(0.8, 0.9),
+        None,
+        at(4),
+    )
+    .unwrap();
+    settle(&mut devs);
+    assert_eq!(dump(&devs[0].db), dump(&devs[1].db));
+    let placed = maps::placements(&devs[0].db, &map.id).unwrap();
+    assert_eq!(placed.len(), 1);
+    assert_eq!(
+        placed[0].position,
+        Position::new(0.8, 0.9),
+        "the later edit's row"
+    );
+    assert_eq!(placed[0].stance, Stance::Unknown);
+    let logged = conflicts(&devs[0].db).unwrap();
+    let lost = logged
+        .iter()
+        .find(|c| c.table == "placements")
+        .expect("logged");
+    assert_eq!(lost.overridden["stance"], "champion", "{lost:?}");
+    // Both computers' events are kept: they never conflict.
+    let events: i64 = devs[1]
+        .db
+        .conn()
+        .query_row("SELECT count(*) FROM placement_events", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(events, 3, "placed, the stance, the move");
+}
+
+/// A person taken off a map on one computer and moved on it on the other, in both orders of
+/// time: the later of the two wins on both, and what lost is in the log where it was done.
+#[test]
+fn a_delete_and_an_edit_converge_from_either_side() {
+    for delete_later in [true, false] {
+        let root = tempfile::tempdir().unwrap();
+        let mut devs = devices(&root, 2);
+        let map = maps::create(&mut devs[0].db, &MapInput::named("Reorg"), at(1)).unwrap();
+        let dana = add(&mut devs[0].db, "Dana");
+        maps::place(
+            &mut devs[0].db,
+            &map.id,
+            &dana,
+            Position::new(0.2, 0.2),
+            None,
+            at(2),
+        )
+        .unwrap();
+        settle(&mut devs);
+        let unplace = |d: &mut Device| maps::unplace(&mut d.db, &map.id, &dana, at(3)).unwrap();
+        let moved = |d: &mut Device| {
+            maps::place(
+                &mut d.db,
+                &map.id,
+                &dana,
+                Position::new(0.9, 0.9),
+                None,
+                at(4),
+            )
+            .unwrap()
+        };
+        let loser = if delete_later {
+            moved(&mut devs[1]);
+            unplace(&mut devs[0]);
+            1
+        } else {
+            unplace(&mut devs[0]);
+            moved(&mut devs[1]);
+            0
+        };
+        settle(&mut devs);
+        assert_eq!(
+            dump(&devs[0].db),
+            dump(&devs[1].db),
+            "delete later: {delete_later}"
+        );
+        let placed = maps::placements(&devs[0].db, &map.id).unwrap();
+        assert_eq!(placed.is_empty(), delete_later, "the later change wins");
+        assert!(
+            conflicts(&devs[loser].db)
+                .unwrap()
+                .iter()
+                .any(|c| c.table == "placements"),
+            "what lost is in the log of the computer where it was done"
+        );
+    }
+}
+
+#[test]
+fn the_same_setting_made_on_two_computers_keeps_the_later() {
+    let root = tempfile::tempdir().unwrap();
+    let mut devs = devices(&root, 2);
+    let about = |department: &str| crate::wins::about_me::AboutMe {
+        department: department.into(),
+        ..Default::default()
+    };
+    crate::wins::about_me::save(&mut devs[0].db, &about("Platform")).unwrap();
+    crate::wins::about_me::save(&mut devs[1].db, &about("Growth")).unwrap();
+    settle(&mut devs);
+    assert_eq!(dump(&devs[0].db), dump(&devs[1].db));
+    for d in &devs {
+        assert_eq!(
+            crate::wins::about_me::get(&d.db).unwrap().department,
+            "Growth"
+        );
+    }
+    assert!(conflicts(&devs[0].db)
+        .unwrap()
+        .iter()
+        .any(|c| c.table == "settings"));
+}
+
+/// A move that lost to a later removal can be restored from the log: the placement comes back
+/// whole, and the other computer gets it too.
+#[test]
+fn a_row_that_lost_to_a_delete_is_restored_and_the_restore_syncs() {
+    let root = tempfile::tempdir().unwrap();
+    let mut devs = devices(&root, 2);
+    let map = maps::create(&mut devs[0].db, &MapInput::named("Reorg"), at(1)).unwrap();
+    let dana = add(&mut devs[0].db, "Dana");
+    maps::place(
+        &mut devs[0].db,
+        &map.id,
+        &dana,
+        Position::new(0.2, 0.2),
+        None,
+        at(2),
+    )
+    .unwrap();
+    settle(&mut devs);
+    maps::place(
+        &mut devs[0].db,
+        &map.id,
+        &dana,
+        Position::new(0.7, 0.6),
+        None,
+        at(3),
+    )
+    .unwrap();
+    maps::unplace(&mut devs[1].db, &map.id, &dana, at(4)).unwrap();
+    settle(&mut devs);
+    assert!(maps::placements(&devs[0].db, &map.id).unwrap().is_empty());
+    let lost = conflicts(&devs[0].db)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.table == "placements")
+        .expect("the move is in the log");
+    assert!(lost.kept.is_none(), "the row was deleted: {lost:?}");
+    restore_conflict(&mut devs[0].db, lost.id, at(5)).unwrap();
+    settle(&mut devs);
+    for d in &devs {
+        let placed = maps::placements(&d.db, &map.id).unwrap();
+        assert_eq!(placed.len(), 1);
+        assert_eq!(placed[0].position, Position::new(0.7, 0.6));
+    }
+    assert_eq!(dump(&devs[0].db), dump(&devs[1].db));
+}
