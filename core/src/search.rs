@@ -3,6 +3,7 @@
 //! keep in step (migrations 0005, 0007, 0019, 0020, 0024). A person's emails and phone numbers
 //! are found as the person (0023).
 
+use rusqlite::OptionalExtension;
 use serde::Serialize;
 
 use crate::error::Result;
@@ -19,6 +20,8 @@ pub const PER_KIND: usize = 20;
 /// relevance is worked out for every match, which takes tens of milliseconds once a word
 /// matches tens of thousands of records, and another word narrows the search anyway.
 const RANKED_AMONG: i64 = 2_000;
+/// The order of hits by relevance (FTS5's BM25 rank).
+const RELEVANCE: &str = "rank";
 const WORDS: usize = 8;
 
 text_enum! {
@@ -114,7 +117,7 @@ pub fn search(db: &Database, text: &str) -> Result<Results> {
         return Ok(Results::default());
     };
     Ok(Results {
-        people: group(db, "search_people", "rank", &query)?,
+        people: group(db, "search_people", RELEVANCE, &query)?,
         // Interactions are many; the newest matches come first and the scan stops early.
         interactions: group(
             db,
@@ -122,11 +125,11 @@ pub fn search(db: &Database, text: &str) -> Result<Results> {
             "search_interactions.rowid DESC",
             &query,
         )?,
-        favours: group(db, "search_favours", "rank", &query)?,
-        promises: group(db, "search_promises", "rank", &query)?,
-        conflicts: group(db, "search_conflicts", "rank", &query)?,
+        favours: group(db, "search_favours", RELEVANCE, &query)?,
+        promises: group(db, "search_promises", RELEVANCE, &query)?,
+        conflicts: group(db, "search_conflicts", RELEVANCE, &query)?,
         wins: wins(db, &query)?,
-        asks: group(db, "search_asks", "rank", &query)?,
+        asks: group(db, "search_asks", RELEVANCE, &query)?,
         forums: forums(db, &query)?,
     })
 }
@@ -189,12 +192,23 @@ fn group(db: &Database, index: &str, order: &str, query: &str) -> Result<Vec<Hit
                                       JOIN people q ON q.id = ip.person_id AND q.deleted_at IS NULL
                                       WHERE ip.interaction_id = r.ref ORDER BY q.name_key LIMIT 1)
            END
-         WHERE {index} MATCH ?1 AND {index}.rowid >= coalesce(
-             (SELECT rowid FROM {index} WHERE {index} MATCH ?1
-               ORDER BY rowid DESC LIMIT 1 OFFSET ?3), 0)
+         WHERE {index} MATCH ?1 AND {index}.rowid >= ?3
          ORDER BY {order} LIMIT ?2"
     ))?;
-    let params = rusqlite::params![query, (2 * PER_KIND) as i64, RANKED_AMONG - 1];
+    // Newest first needs no bound: the scan stops after the hits it returns.
+    let from: i64 = if order == RELEVANCE {
+        db.conn()
+            .prepare_cached(&format!(
+                "SELECT rowid FROM {index} WHERE {index} MATCH ?1
+                  ORDER BY rowid DESC LIMIT 1 OFFSET ?2"
+            ))?
+            .query_row(rusqlite::params![query, RANKED_AMONG - 1], |r| r.get(0))
+            .optional()?
+            .unwrap_or(0)
+    } else {
+        0
+    };
+    let params = rusqlite::params![query, (2 * PER_KIND) as i64, from];
     let rows = stmt.query_map(params, |r| {
         Ok(Hit {
             kind: r.get(0)?,
