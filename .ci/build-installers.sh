@@ -2,7 +2,8 @@
 # Builds this platform's installers with the Tauri CLI pinned in package-lock.json (run
 # `npm ci` first), signed when the signing variables are set and unsigned otherwise, then
 # checks that the app links the crypto SQLCipher should use here.
-#   Linux:   .deb                 (tauri.conf.json)
+#   Linux:   .deb, .rpm, AppImage (tauri.conf.json, tauri.linux.conf.json; the CLI downloads
+#            linuxdeploy for the AppImage), then checked by .ci/linux-packages.sh (lintian...)
 #   Windows: .msi and NSIS .exe   (tauri.windows.conf.json; WebView2's offline installer inside)
 #   macOS:   .app and .dmg        (tauri.macos.conf.json)
 # Signing (README, "Platforms"), never stored in the repository:
@@ -22,7 +23,7 @@ if [ -n "${TARGET:-}" ]; then
 fi
 case "$(uname -s)" in
   Linux)
-    bundles=deb ;;
+    bundles=deb,rpm,appimage ;;
   MINGW* | MSYS* | CYGWIN* | Windows_NT)
     bundles=msi,nsis
     if [ -n "${WINDOWS_CERTIFICATE_THUMBPRINT:-}" ]; then
@@ -55,7 +56,9 @@ app=$out/allies
 case "$(uname -s)" in
   Linux)
     ldd "$app" | grep -q 'libcrypto\.so' ||
-      { echo "The app does not link the system's libcrypto: SQLCipher has no crypto" >&2; exit 1; } ;;
+      { echo "The app does not link the system's libcrypto: SQLCipher has no crypto" >&2; exit 1; }
+    # The shipped .deb and .rpm, checked as `make test` checks its own build of them.
+    .ci/linux-packages.sh "$out/bundle" ;;
   Darwin)
     otool -L "$app" | grep -q 'Security.framework' ||
       { echo "The app does not link Security.framework: SQLCipher is not on CommonCrypto" >&2; exit 1; }

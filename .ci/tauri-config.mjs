@@ -1,8 +1,9 @@
 // Validates the Tauri configuration as each platform's build sees it: tauri.conf.json with
 // tauri.<platform>.conf.json merged over it (a JSON merge patch, RFC 7396, as the Tauri CLI
 // does), against the schema the pinned CLI ships; then what the schema cannot say: the
-// installers each platform makes, a version number MSI accepts, icons that exist, and the
-// .deb's dependency on the libcrypto SQLCipher links.
+// installers each platform makes, a version number MSI accepts (and the same in Cargo.toml),
+// icons that exist, and the Linux packages' dependencies on libc and on the libcrypto SQLCipher
+// links, their copyright file and changelog.
 // Run: node .ci/tauri-config.mjs
 import { readFileSync, existsSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -34,10 +35,40 @@ export function msiVersionProblem(version) {
 }
 
 const platforms = {
-  linux: { file: null, targets: ["deb"] },
+  linux: { file: "tauri.linux.conf.json", targets: ["deb", "rpm", "appimage"] },
   windows: { file: "tauri.windows.conf.json", targets: ["msi", "nsis"] },
   macos: { file: "tauri.macos.conf.json", targets: ["app", "dmg"] },
 };
+
+/** What the Linux packages need that the schema cannot say (.ci/linux-packages.sh checks the built ones). */
+function linuxPackageProblems(config, version) {
+  const problems = [];
+  const { deb = {}, rpm = {} } = config.bundle?.linux ?? {};
+  if (!(deb.depends ?? []).some((d) => /\blibssl3\b/.test(d)))
+    problems.push("Linux: the .deb must depend on libssl3: SQLCipher links the system's libcrypto.so.3");
+  if (!(deb.depends ?? []).some((d) => /^libc6 \(>= [\d.]+\)$/.test(d)))
+    problems.push("Linux: the .deb must depend on libc6 (>= version): lintian's missing-dependency-on-libc");
+  if (!(rpm.depends ?? []).includes("libcrypto.so.3()(64bit)"))
+    problems.push("Linux: the .rpm must require libcrypto.so.3()(64bit): SQLCipher links it");
+  // The Debian changelog's latest entry is this version of the package named allies.
+  const changelog = readFileSync(join(root, "src-tauri/linux/changelog"), "utf8");
+  const top = /^(\S+) \(([^)]+)\)/.exec(changelog);
+  if (top?.[1] !== "allies" || top?.[2] !== version)
+    problems.push(`Linux: src-tauri/linux/changelog must start with "allies (${version})", not "${changelog.split("\n")[0]}"`);
+  // Files the packages take from the repository exist; changelog.gz is made before bundling.
+  for (const [name, files] of [["deb", deb.files], ["rpm", rpm.files]]) {
+    for (const [to, from] of Object.entries(files ?? {})) {
+      if (from.startsWith("target/package-docs/")) {
+        if (!/linux-package-docs\.sh/.test(config.build?.beforeBundleCommand ?? ""))
+          problems.push(`Linux: ${name} takes ${from}, which scripts/linux-package-docs.sh makes, but build.beforeBundleCommand does not run it`);
+      } else if (!existsSync(join(root, from))) problems.push(`Linux: ${name}'s ${to} comes from ${from}, which is missing`);
+    }
+    for (const doc of ["copyright", "changelog.gz"])
+      if (!Object.keys(files ?? {}).some((to) => to.endsWith(`/allies/${doc}`)))
+        problems.push(`Linux: the ${name} has no ${doc} under /usr/share/(doc|licenses)/allies/`);
+  }
+  return problems;
+}
 
 function check() {
   const problems = [];
@@ -69,8 +100,10 @@ function check() {
     problems.push("bundle.icon must start with icon.png: Linux takes the first PNG as the window's icon");
   const versionProblem = msiVersionProblem(base.version);
   if (versionProblem) problems.push(`version: ${versionProblem}`);
-  if (!(base.bundle?.linux?.deb?.depends ?? []).some((d) => /\blibssl3\b/.test(d)))
-    problems.push("Linux: the .deb must depend on libssl3: SQLCipher links the system's libcrypto.so.3");
+  const cargoVersion = /^\[package\][^[]*?^version = "([^"]*)"/m.exec(readFileSync(join(root, "Cargo.toml"), "utf8"))?.[1];
+  if (cargoVersion !== base.version)
+    problems.push(`version: tauri.conf.json says ${base.version}, Cargo.toml's package ${cargoVersion} (allies --version)`);
+  problems.push(...linuxPackageProblems(mergePatch(base, read("tauri.linux.conf.json")), base.version));
   const webview = mergePatch(base, read("tauri.windows.conf.json")).bundle?.windows?.webviewInstallMode;
   if (webview?.type !== "offlineInstaller")
     problems.push("Windows: WebView2 must install offline (webviewInstallMode offlineInstaller): a work laptop may have no internet");
@@ -83,5 +116,5 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.error(`Tauri configuration check FAILED (.ci/tauri-config.mjs):\n- ${problems.join("\n- ")}`);
     process.exit(1);
   }
-  console.log("Tauri configuration: valid for Linux (deb), Windows (msi, nsis; WebView2 offline) and macOS (app, dmg); version MSI accepts; icons present.");
+  console.log("Tauri configuration: valid for Linux (deb, rpm, AppImage; copyright, changelog, libc), Windows (msi, nsis; WebView2 offline) and macOS (app, dmg); version MSI accepts; icons present.");
 }

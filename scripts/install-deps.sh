@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing Allies needs and this machine lacks.
 #   scripts/install-deps.sh run    libraries to build and run the app
-#   scripts/install-deps.sh test   the same, plus Xvfb, WebDriver and D-Bus for the tests
+#   scripts/install-deps.sh test   the same, plus Xvfb, WebDriver and D-Bus for the tests, and the
+#                                  tools that check the Linux packages
 # Debian/Ubuntu: system packages come from apt-get (through sudo when not root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,8 +17,10 @@ build_packages=(
   librsvg2-dev libayatana-appindicator3-dev
 )
 # Xvfb for a display, dbus for private session buses, WebKitWebDriver for tauri-driver,
-# a font so screenshots show text, and xdotool to answer the system's file dialogs.
-test_packages=(xvfb xauth dbus dbus-x11 webkit2gtk-driver fonts-dejavu-core xdotool)
+# a font so screenshots show text, and xdotool to answer the system's file dialogs; lintian,
+# desktop-file-utils, rpm and cpio to check the Linux packages as distributions would.
+test_packages=(xvfb xauth dbus dbus-x11 webkit2gtk-driver fonts-dejavu-core xdotool
+  lintian desktop-file-utils rpm cpio)
 
 wanted=("${build_packages[@]}")
 [ "$mode" = test ] && wanted+=("${test_packages[@]}")
