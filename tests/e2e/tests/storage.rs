@@ -46,6 +46,18 @@ async fn an_unreadable_database_is_explained_and_kept_when_starting_fresh() -> R
     Ok(())
 }
 
+/// Overwrites three pages of the file from page `first` (counted from 0) as a disk error would;
+/// returns the file's bytes after.
+fn scribble_over_pages(path: &std::path::Path, first: u64) -> Result<Vec<u8>> {
+    let mut bytes = std::fs::read(path)?;
+    let start = usize::try_from(first)? * 4096;
+    for b in &mut bytes[start..start + 4096 * 3] {
+        *b = 0x5A;
+    }
+    std::fs::write(path, &bytes)?;
+    Ok(bytes)
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_damaged_database_can_be_replaced_by_the_latest_backup() -> Result<()> {
     use allies_core::people::{self, PersonInput};
@@ -68,12 +80,8 @@ async fn a_damaged_database_can_be_replaced_by_the_latest_backup() -> Result<()>
         people::add(&mut db, &PersonInput::named("Dana <b>Ng</b>"), now)?;
         snapshots::take(&db, Reason::Daily, now)?;
     }
-    // A disk error scribbles over pages in the middle of the file.
-    let mut bytes = std::fs::read(&db_path)?;
-    for b in &mut bytes[4096 * 2..4096 * 5] {
-        *b = 0x5A;
-    }
-    std::fs::write(&db_path, &bytes)?;
+    // A disk error scribbles over pages near the start of the file.
+    let bytes = scribble_over_pages(&db_path, 2)?;
 
     let bus = PrivateBus::start()?;
     let app = App::launch(&profile, &bus).await?;
@@ -152,12 +160,8 @@ async fn a_large_file_damaged_deep_inside_is_found_after_the_window_opens() -> R
     }
     // A disk error scribbles over pages halfway through the file, away from what the first
     // screen reads.
-    let mut bytes = std::fs::read(&db_path)?;
-    let middle = bytes.len() / 2 / 4096 * 4096;
-    for b in &mut bytes[middle..middle + 4096 * 3] {
-        *b = 0x5A;
-    }
-    std::fs::write(&db_path, &bytes)?;
+    let pages = std::fs::metadata(&db_path)?.len() / 4096;
+    scribble_over_pages(&db_path, pages / 2)?;
 
     let bus = PrivateBus::start()?;
     let app = App::launch(&profile, &bus).await?;

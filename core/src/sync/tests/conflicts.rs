@@ -4,6 +4,17 @@
 use super::*;
 use crate::maps::{self, MapInput, Position, Stance};
 
+/// A map with Dana placed on it by the first computer, and both computers up to date: the map's
+/// id and Dana's.
+fn dana_placed_on_both(devs: &mut [Device]) -> (String, String) {
+    let map = maps::create(&mut devs[0].db, &MapInput::named("Reorg"), at(1)).unwrap();
+    let dana = add(&mut devs[0].db, "Dana");
+    let spot = Position::new(0.2, 0.2);
+    maps::place(&mut devs[0].db, &map.id, &dana, spot, None, at(2)).unwrap();
+    settle(devs);
+    (map.id, dana)
+}
+
 #[test]
 fn two_edits_of_one_field_keep_the_later_and_log_the_other() {
     let root = tempfile::tempdir().unwrap();
@@ -57,22 +68,11 @@ fn two_edits_of_one_field_keep_the_later_and_log_the_other() {
 fn edits_of_different_fields_keep_the_later_row_and_log_the_other() {
     let root = tempfile::tempdir().unwrap();
     let mut devs = devices(&root, 2);
-    let map = maps::create(&mut devs[0].db, &MapInput::named("Reorg"), at(1)).unwrap();
-    let dana = add(&mut devs[0].db, "Dana");
-    maps::place(
-        &mut devs[0].db,
-        &map.id,
-        &dana,
-        Position::new(0.2, 0.2),
-        None,
-        at(2),
-    )
-    .unwrap();
-    settle(&mut devs);
-    maps::set_stance(&mut devs[0].db, &map.id, &dana, Stance::Champion, at(3)).unwrap();
+    let (map, dana) = dana_placed_on_both(&mut devs);
+    maps::set_stance(&mut devs[0].db, &map, &dana, Stance::Champion, at(3)).unwrap();
     maps::place(
         &mut devs[1].db,
-        &map.id,
+        &map,
         &dana,
         Position::new(0.8, 0.9),
         None,
@@ -81,7 +81,7 @@ fn edits_of_different_fields_keep_the_later_row_and_log_the_other() {
     .unwrap();
     settle(&mut devs);
     assert_eq!(dump(&devs[0].db), dump(&devs[1].db));
-    let placed = maps::placements(&devs[0].db, &map.id).unwrap();
+    let placed = maps::placements(&devs[0].db, &map).unwrap();
     assert_eq!(placed.len(), 1);
     assert_eq!(
         placed[0].position,
@@ -111,29 +111,10 @@ fn a_delete_and_an_edit_converge_from_either_side() {
     for delete_later in [true, false] {
         let root = tempfile::tempdir().unwrap();
         let mut devs = devices(&root, 2);
-        let map = maps::create(&mut devs[0].db, &MapInput::named("Reorg"), at(1)).unwrap();
-        let dana = add(&mut devs[0].db, "Dana");
-        maps::place(
-            &mut devs[0].db,
-            &map.id,
-            &dana,
-            Position::new(0.2, 0.2),
-            None,
-            at(2),
-        )
-        .unwrap();
-        settle(&mut devs);
-        let unplace = |d: &mut Device| maps::unplace(&mut d.db, &map.id, &dana, at(3)).unwrap();
+        let (map, dana) = dana_placed_on_both(&mut devs);
+        let unplace = |d: &mut Device| maps::unplace(&mut d.db, &map, &dana, at(3)).unwrap();
         let moved = |d: &mut Device| {
-            maps::place(
-                &mut d.db,
-                &map.id,
-                &dana,
-                Position::new(0.9, 0.9),
-                None,
-                at(4),
-            )
-            .unwrap()
+            maps::place(&mut d.db, &map, &dana, Position::new(0.9, 0.9), None, at(4)).unwrap()
         };
         let loser = if delete_later {
             moved(&mut devs[1]);
@@ -150,7 +131,7 @@ fn a_delete_and_an_edit_converge_from_either_side() {
             dump(&devs[1].db),
             "delete later: {delete_later}"
         );
-        let placed = maps::placements(&devs[0].db, &map.id).unwrap();
+        let placed = maps::placements(&devs[0].db, &map).unwrap();
         assert_eq!(placed.is_empty(), delete_later, "the later change wins");
         assert!(
             conflicts(&devs[loser].db)
@@ -192,30 +173,19 @@ fn the_same_setting_made_on_two_computers_keeps_the_later() {
 fn a_row_that_lost_to_a_delete_is_restored_and_the_restore_syncs() {
     let root = tempfile::tempdir().unwrap();
     let mut devs = devices(&root, 2);
-    let map = maps::create(&mut devs[0].db, &MapInput::named("Reorg"), at(1)).unwrap();
-    let dana = add(&mut devs[0].db, "Dana");
+    let (map, dana) = dana_placed_on_both(&mut devs);
     maps::place(
         &mut devs[0].db,
-        &map.id,
-        &dana,
-        Position::new(0.2, 0.2),
-        None,
-        at(2),
-    )
-    .unwrap();
-    settle(&mut devs);
-    maps::place(
-        &mut devs[0].db,
-        &map.id,
+        &map,
         &dana,
         Position::new(0.7, 0.6),
         None,
         at(3),
     )
     .unwrap();
-    maps::unplace(&mut devs[1].db, &map.id, &dana, at(4)).unwrap();
+    maps::unplace(&mut devs[1].db, &map, &dana, at(4)).unwrap();
     settle(&mut devs);
-    assert!(maps::placements(&devs[0].db, &map.id).unwrap().is_empty());
+    assert!(maps::placements(&devs[0].db, &map).unwrap().is_empty());
     let lost = conflicts(&devs[0].db)
         .unwrap()
         .into_iter()
@@ -225,7 +195,7 @@ fn a_row_that_lost_to_a_delete_is_restored_and_the_restore_syncs() {
     restore_conflict(&mut devs[0].db, lost.id, at(5)).unwrap();
     settle(&mut devs);
     for d in &devs {
-        let placed = maps::placements(&d.db, &map.id).unwrap();
+        let placed = maps::placements(&d.db, &map).unwrap();
         assert_eq!(placed.len(), 1);
         assert_eq!(placed[0].position, Position::new(0.7, 0.6));
     }
