@@ -93,6 +93,18 @@ pub fn enable(
             ),
         ));
     }
+    if let Some(data) = overlapping_data_folder(db, folder) {
+        return Err(field_error(
+            "sync.folder_is_data",
+            "folder",
+            format!(
+                "The sync folder {} and the folder Allies keeps its data in ({}) must be apart: a database copied by a file sync while it is written to is damaged. Choose a folder of its own, outside {}, and keep the data folder out of every synced folder.",
+                folder.display(),
+                data.display(),
+                data.display()
+            ),
+        ));
+    }
     if passphrase.trim().is_empty() {
         return Err(field_error(
             "sync.passphrase_needed",
@@ -158,6 +170,17 @@ pub fn enable(
     db.set_sync_capture(Some(capture));
     write_note(folder, &id, name, now);
     Ok(id)
+}
+
+/// The data folder, when `folder` is it, inside it, or holds it: the file sync carrying the
+/// sync folder would then carry the live database too. Compared as the system resolves them
+/// (links followed), a folder not made yet by its nearest existing parent.
+fn overlapping_data_folder(db: &Database, folder: &Path) -> Option<std::path::PathBuf> {
+    let data = db.path().parent()?.canonicalize().ok()?;
+    let existing = folder.ancestors().find(|p| p.exists())?;
+    let rest = folder.strip_prefix(existing).ok()?;
+    let folder = existing.canonicalize().ok()?.join(rest);
+    (folder.starts_with(&data) || data.starts_with(&folder)).then_some(data)
 }
 
 /// Turns sync off: writes are no longer recorded, and changes not yet written to the folder are

@@ -71,6 +71,18 @@ fn turning_sync_on_says_which_field_is_wrong() {
         .as_deref(),
         Some("folder")
     );
+    let data = root.path().join("a");
+    for inside in [data.clone(), data.join("sync"), root.path().to_owned()] {
+        let refused =
+            crate::WireError::from(enable(&mut a, &inside, PASS, "Laptop", at(0)).unwrap_err());
+        assert_eq!(
+            (refused.code.as_str(), refused.field.as_deref()),
+            ("sync.folder_is_data", Some("folder")),
+            "{}",
+            inside.display()
+        );
+    }
+    assert!(!data.join("sync").exists(), "nothing was made");
     assert_eq!(
         field(enable(&mut a, &shared, " ", "Laptop", at(0))).as_deref(),
         Some("passphrase")
