@@ -45,4 +45,7 @@ test('a conflict says the kind of record, what was lost and by what, without key
   assert.equal(conflictText({ table: 'favours', kept: null, overridden: { what: 'x'.repeat(80) } }),
     `Favour: what: ${'x'.repeat(59)}…, replaced by a later delete`);
   assert.equal(conflictText({ table: 'odd_table', kept: {}, overridden: {} }), 'odd_table: a change, replaced by a later edit');
+  assert.equal(conflictText({ table: 'settings', key: '["about_me"]', kept: { value: '"b"' }, overridden: { value: '"a"' } }),
+    'Setting “about me”: value: "a", replaced by a later edit');
+  assert.equal(conflictText({ table: 'settings', key: 'not json', kept: {}, overridden: { value: '1' } }), 'Setting: value: 1, replaced by a later edit');
 });

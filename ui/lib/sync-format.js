@@ -78,7 +78,13 @@ const HIDDEN = new Set(['id', 'person_id', 'created_at', 'updated_at', 'deleted_
 
 /** What a conflict overrode: the kind of record, its lost values as "column: value", and by what. */
 export function conflictText(conflict) {
-  const kind = TABLES[conflict.table] ?? conflict.table;
+  let kind = TABLES[conflict.table] ?? conflict.table;
+  if (conflict.table === 'settings') {
+    // A setting's key is its name ("reminders", "about_me"): the one key worth showing.
+    let name = null;
+    try { [name] = JSON.parse(conflict.key); } catch { /* shown without it */ }
+    if (typeof name === 'string') kind = `${kind} “${name.replaceAll('_', ' ')}”`;
+  }
   const values = Object.entries(conflict.overridden ?? {})
     .filter(([column, value]) => !HIDDEN.has(column) && value !== null && value !== '')
     .slice(0, 4)
