@@ -1,6 +1,6 @@
 //! Two computers kept in step through one folder: sync turned on in Settings on one and through
 //! the command on the other, a person added on the first, "Sync now" on both, and the person in
-//! the second's People list.
+//! the second's People list, and later changes there while it shows.
 
 use allies_e2e::{App, PrivateBus, Profile, Result};
 
@@ -77,6 +77,17 @@ async fn a_person_added_on_one_computer_appears_on_the_other_after_sync_now() ->
     b.go("people").await?;
     b.wait_for_text("#people-list", |t| t.contains("Dana Zanzibar"))
         .await?;
+
+    // The desktop stays on People: changes applied there show without going anywhere.
+    a.add_person(serde_json::json!({ "name": "Eli Okafor" }))
+        .await?;
+    a.click("#sync-now").await?;
+    a.wait_for_text("#sync-result", |t| t.starts_with("Wrote 1"))
+        .await?;
+    b.invoke("sync_now", serde_json::json!({})).await?;
+    b.wait_for_text("#people-list", |t| t.contains("Eli Okafor"))
+        .await?;
+
     b.go("settings").await?;
     b.wait_for_text("#sync-devices", |t| t.contains("Laptop · last wrote"))
         .await?;
