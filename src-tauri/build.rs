@@ -173,6 +173,13 @@ const COMMANDS: &[&str] = &[
     "list_deleted_records",
     "bring_back_record",
     "delete_record_permanently",
+    "sync_status",
+    "sync_enable",
+    "sync_disable",
+    "sync_now",
+    "sync_conflicts",
+    "sync_restore_conflict",
+    "choose_sync_folder",
 ];
 
 fn main() {

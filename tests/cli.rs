@@ -865,3 +865,69 @@ fn the_data_folder_it_makes_and_the_backups_it_writes_are_the_users_alone() {
         assert_eq!(mode(&file), 0o600, "{name} is 0600");
     }
 }
+
+#[test]
+fn sync_status_and_sync_now_carry_a_person_between_two_data_folders() {
+    use allies_core::people::{self, PersonInput};
+    use allies_core::{sync, Database};
+
+    let root = tempfile::tempdir().expect("a temporary folder");
+    let shared = root.path().join("Dropbox").join("Allies");
+    let (a, b) = (root.path().join("laptop"), root.path().join("desktop"));
+    let at = allies_core::session::now();
+    for (dir, name) in [(&a, "Laptop"), (&b, "Desktop")] {
+        let mut db = Database::open_in(dir, at).expect("data opens");
+        sync::enable(&mut db, &shared, "a shared passphrase", name, at).expect("sync turns on");
+        if name == "Laptop" {
+            people::add(&mut db, &PersonInput::named("Dana Zanzibar"), at).expect("added");
+        }
+    }
+    let (a, b) = (a.to_str().expect("UTF-8"), b.to_str().expect("UTF-8"));
+
+    let status = allies(&["sync", "status", "--data-dir", a], &[]);
+    assert!(status.status.success(), "{}", text(&status.stderr));
+    let said = text(&status.stdout);
+    assert!(said.contains("Sync is on, through"), "{said}");
+    assert!(said.contains("This computer: Laptop ("), "{said}");
+    assert!(!said.contains("(0 changes"), "changes wait: {said}");
+
+    let now = allies(&["sync", "now", "--data-dir", a], &[]);
+    assert!(now.status.success(), "{}", text(&now.stderr));
+    assert!(
+        text(&now.stdout).contains("(0 changes not yet written"),
+        "{}",
+        text(&now.stdout)
+    );
+
+    let now = allies(&["sync", "now", "--data-dir", b], &[]);
+    assert!(now.status.success(), "{}", text(&now.stderr));
+    let said = text(&now.stdout);
+    assert!(
+        said.contains("applied") && !said.contains("applied 0 files"),
+        "{said}"
+    );
+    assert!(said.contains("  Laptop: last wrote "), "{said}");
+    let check = allies(&["check", "--data-dir", b], &[]);
+    assert!(
+        text(&check.stdout).contains("      1 people"),
+        "{}",
+        text(&check.stdout)
+    );
+
+    let off = tempfile::tempdir().expect("a temporary folder");
+    let off = off.path().to_str().expect("UTF-8");
+    let status = allies(&["sync", "status", "--data-dir", off], &[]);
+    assert!(status.status.success());
+    assert!(
+        text(&status.stdout).contains("Sync is off"),
+        "{}",
+        text(&status.stdout)
+    );
+    let refused = allies(&["sync", "now", "--data-dir", off], &[]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        text(&refused.stderr).contains("Turn it on in Settings"),
+        "{}",
+        text(&refused.stderr)
+    );
+}

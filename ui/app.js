@@ -249,6 +249,15 @@ function startShell(status) {
   // The skip link only moves the focus: followed as a link, its "#main" would open People.
   document.querySelector('.skip-link').addEventListener('click', (e) => { e.preventDefault(); main.focus(); });
   watchReminders(ctx);
+  // Another computer's changes were applied (sync): the section on screen is read again, unless
+  // the user is typing in it or a dialog is open; Settings → Sync reloads itself.
+  onAppEvent('data-synced', () => {
+    store.bump('people');
+    store.bump('synced');
+    ctx.refreshBadge();
+    const busy = isTextField(document.activeElement) || document.querySelector('dialog[open]');
+    if (!busy && currentName && currentName !== 'settings') show(currentName, { again: true });
+  });
   watchPresenting();
   watchFileDrops({ api, listen: onAppEvent, onImported: () => store.bump('people') });
   document.addEventListener('keydown', (e) => {

@@ -14,10 +14,12 @@ use allies_core::interop::import::{self, Format, Mapping, OnDuplicate};
 use allies_core::interop::{self, export};
 use allies_core::storage::encryption::{self, Passphrase};
 use allies_core::storage::locks::DataLock;
-use allies_core::{storage, Database, OpenError};
+use allies_core::{storage, sync, Database, OpenError};
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::state::now;
+
+mod sync_text;
 
 /// Map, know and keep in touch with the people your career depends on.
 ///
@@ -92,6 +94,19 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Sync with your other computers through the folder chosen in Settings → Sync.
+    Sync {
+        #[command(subcommand)]
+        action: SyncAction,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Subcommand)]
+pub enum SyncAction {
+    /// Show this computer, the others with when they last wrote, and what waits.
+    Status,
+    /// Write this computer's changes to the folder, then apply the other computers'.
+    Now,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -233,8 +248,10 @@ fn open(given: &Where<'_>) -> Result<(DataLock, Database), String> {
                 drop(lock);
                 key = Some(passphrase(given, &path)?);
             }
-            Ok(db) => {
+            Ok(mut db) => {
                 lock.share().map_err(|e| e.to_string())?;
+                // What a command changes syncs like a change in the window, on the same clock.
+                db.set_wall_clock(std::sync::Arc::new(now));
                 return Ok((lock, db));
             }
             Err(e) => return Err(e.to_string()),
@@ -269,6 +286,7 @@ fn execute(command: Command, given: &Where<'_>) -> ExitCode {
             export_to(&file, given, kind)
         }
         Command::Restore { file, yes } => restore(&file, yes, given),
+        Command::Sync { action } => sync(action, given),
     }
 }
 
@@ -334,6 +352,26 @@ fn restore(file: &Path, yes: bool, given: &Where<'_>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => fail(format!("{e} Nothing was changed.")),
+    }
+}
+
+fn sync(action: SyncAction, given: &Where<'_>) -> ExitCode {
+    let (_held, mut db) = match open(given) {
+        Ok(opened) => opened,
+        Err(e) => return fail(e),
+    };
+    if action == SyncAction::Now {
+        match sync::sync_now(&mut db, now()) {
+            Ok(round) => print!("{}", sync_text::round(&round)),
+            Err(e) => return fail(e),
+        }
+    }
+    match sync::overview(&db) {
+        Ok(overview) => {
+            print!("{}", sync_text::overview(&overview));
+            ExitCode::SUCCESS
+        }
+        Err(e) => fail(e),
     }
 }
 
@@ -528,6 +566,23 @@ mod tests {
                 map: vec!["name=Full Name".into()],
             })
         );
+        let sync = cli(&["sync", "now", "--data-dir", "/tmp/x"]).unwrap();
+        assert_eq!(
+            (sync.command, sync.data_dir.as_deref()),
+            (
+                Some(Command::Sync {
+                    action: SyncAction::Now
+                }),
+                Some(Path::new("/tmp/x"))
+            )
+        );
+        assert_eq!(
+            cli(&["sync", "status"]).unwrap().command,
+            Some(Command::Sync {
+                action: SyncAction::Status
+            })
+        );
+        assert!(cli(&["sync"]).is_err(), "sync needs status or now");
         assert!(cli(&["import", "vcard-ish", "x"]).is_err());
         assert!(cli(&["--frobnicate"]).is_err());
     }

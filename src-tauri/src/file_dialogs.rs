@@ -156,3 +156,9 @@ pub async fn save_text<R: Runtime>(
     .await
     .map_err(crate::state::stopped)?
 }
+
+/// Asks for a folder, titled `title`; `None` when the user cancelled.
+pub async fn pick_folder<R: Runtime>(window: &WebviewWindow<R>, title: &str) -> Option<PathBuf> {
+    let dialog = builder(window, title).set_can_create_directories(true);
+    answer(move |done| dialog.pick_folder(done)).await
+}

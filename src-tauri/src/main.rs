@@ -11,6 +11,7 @@ mod file_dialogs;
 mod monotonic;
 mod reminder_loop;
 mod state;
+mod sync_loop;
 
 use std::process::ExitCode;
 
@@ -56,6 +57,13 @@ fn run_app(background: bool) -> ExitCode {
             }
             desktop::watch_for_locks(scheduler_state.clone(), handle.clone());
             daily_copies::spawn(scheduler_state.clone(), handle.clone());
+            let window = handle.clone();
+            sync_loop::spawn(
+                scheduler_state.clone(),
+                std::sync::Arc::new(move |applied| {
+                    let _ = tauri::Emitter::emit(&window, sync_loop::SYNCED_EVENT, applied);
+                }),
+            );
             let shell = desktop::WindowShell(handle);
             reminder_loop::spawn(scheduler_state, std::sync::Arc::new(shell));
             Ok(())
@@ -236,6 +244,13 @@ fn run_app(background: bool) -> ExitCode {
             commands::deleted::list_deleted_records,
             commands::deleted::bring_back_record,
             commands::deleted::delete_record_permanently,
+            commands::sync::sync_status,
+            commands::sync::sync_enable,
+            commands::sync::sync_disable,
+            commands::sync::sync_now,
+            commands::sync::sync_conflicts,
+            commands::sync::sync_restore_conflict,
+            commands::sync::choose_sync_folder,
         ])
         .run(tauri::generate_context!());
     match result {

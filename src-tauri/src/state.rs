@@ -27,6 +27,10 @@ pub struct AppState {
     pub presenting: Arc<std::sync::atomic::AtomicU8>,
     /// The one notification worker: every pop-up, from the scheduler or a test reminder.
     pub notifier: DesktopNotifier,
+    /// Wakes the sync loop when the user changed the data, to write it for the other devices.
+    pub wrote: Arc<tokio::sync::Notify>,
+    /// Why sync last failed in the background, until it works again: shown in Settings.
+    pub sync_problem: Arc<Mutex<Option<String>>>,
 }
 
 fn lock(session: &Mutex<Session>) -> MutexGuard<'_, Session> {
@@ -80,6 +84,7 @@ impl AppState {
         }
         let mut held = lock(&self.session);
         *held = session;
+        held.set_wall_clock(Arc::new(allies_core::session::now));
         held.used(monotonic_now());
     }
 
@@ -90,13 +95,33 @@ impl AppState {
             desktop_problem: Arc::new(Mutex::new(None)),
             presenting: Arc::default(),
             notifier: DesktopNotifier::start(),
+            wrote: Arc::new(tokio::sync::Notify::new()),
+            sync_problem: Arc::new(Mutex::new(None)),
         }
     }
 
     /// The state over a database opened elsewhere (tests).
     #[cfg(test)]
     pub fn over(db: Database) -> AppState {
-        AppState::with(Session::over(db))
+        let mut session = Session::over(db);
+        session.set_wall_clock(Arc::new(now));
+        AppState::with(session)
+    }
+
+    /// Why sync last failed in the background, if it has not worked since.
+    pub fn sync_problem(&self) -> Option<String> {
+        self.sync_problem
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .clone()
+    }
+
+    /// Keeps (or, with `None`, clears) why sync failed in the background.
+    pub fn set_sync_problem(&self, problem: Option<String>) {
+        *self
+            .sync_problem
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = problem;
     }
 
     pub fn status(&self, moved_aside_to: Option<PathBuf>) -> Status {
@@ -217,6 +242,7 @@ impl AppState {
         F: FnOnce(&mut Database) -> allies_core::Result<T> + Send + 'static,
     {
         let changed = Arc::clone(&self.changed);
+        let sync = Arc::clone(&self.wrote);
         let wrote = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let written = Arc::clone(&wrote);
         let result = self
@@ -225,6 +251,7 @@ impl AppState {
                 let result = f(db);
                 if db.commits() != before {
                     changed.notify_one();
+                    sync.notify_one();
                     written.store(true, std::sync::atomic::Ordering::Relaxed);
                 }
                 result
@@ -244,7 +271,10 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut Database) -> allies_core::Result<T>,
     ) -> Result<T, WireError> {
-        self.with_db_blocking(|db| history::record(db, now(), f))
+        let result = self.with_db_blocking(|db| history::record(db, now(), f));
+        // Written for the other devices soon (a pop-up's "Done" syncs like a click in the window).
+        self.wrote.notify_one();
+        result
     }
 
     /// Runs `f` on the database on this thread, for threads of the shell's own. It does not

@@ -21,6 +21,7 @@ const answers = (extra = {}) => ({
   recentChanges: { steps: [], next_undo: null, next_redo: null },
   purgeDays: 30,
   listDeletedRecords: [],
+  syncStatus: { on: false, folder: null, status: null, problem: null, computer_name: 'Laptop' },
   ...extra,
 });
 
@@ -45,7 +46,7 @@ beforeEach(() => {
 
 test('it reads the reminder settings, the autostart, the copies and the recent changes, and shows where the data is', async () => {
   const { api, $ } = await mount();
-  assert.deepEqual(api.calls.map((c) => c[0]), ['listDeletedRecords', 'purgeDays', 'getReminderSettings', 'getAutostart', 'listSnapshots', 'sampleWorkspaceStatus', 'recentChanges']);
+  assert.deepEqual(api.calls.map((c) => c[0]), ['listDeletedRecords', 'purgeDays', 'syncStatus', 'getReminderSettings', 'getAutostart', 'listSnapshots', 'sampleWorkspaceStatus', 'recentChanges']);
   assert.equal(textOf($('#data-path')), '/d/allies.db');
   assert.equal($('#reminder-settings').dataset.loaded, 'true');
   assert.deepEqual([...$('#rs-time_zone').options].map(textOf), ['UTC', 'Europe/Berlin', 'America/New York']);

@@ -292,6 +292,20 @@ export function createApi(invoke) {
     bringBackRecord: (kind, id) => call('bring_back_record', { kind, id }),
     /** Removes deleted record `id` of `kind` for good; resolves to what was removed. */
     deleteRecordPermanently: (kind, id) => call('delete_record_permanently', { kind, id }),
+    /** Sync: { on, folder, status, problem, computer_name }; status is null while it is off. */
+    syncStatus: () => call('sync_status'),
+    /** Turns sync on through `folder` with `passphrase` (the same on every computer). */
+    syncEnable: (folder, passphrase, deviceName) => call('sync_enable', { folder, passphrase, deviceName }),
+    /** Turns sync off on this computer; the folder and the other computers are left as they are. */
+    syncDisable: () => call('sync_disable'),
+    /** Writes this computer's changes, then applies the others': { pushed, pulled }. */
+    syncNow: () => call('sync_now'),
+    /** Values a sync overrode, newest first. */
+    syncConflicts: () => call('sync_conflicts'),
+    /** Puts conflict `id`'s overridden values back; undoable. */
+    syncRestoreConflict: (id) => call('sync_restore_conflict', { id }),
+    /** Asks for the folder to sync through; resolves to its path, or null if cancelled. */
+    chooseSyncFolder: () => call('choose_sync_folder'),
   };
 }
 

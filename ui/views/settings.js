@@ -1,9 +1,10 @@
 // Settings: test reminders, where the data lives, recent changes, appearance and keyboard help.
-// Each card is its own part (settings-reminders, settings-data, settings-encryption) and gets
-// ctx.api; this module lays them out and sends the test reminder.
+// Each card is its own part (settings-reminders, settings-data, settings-encryption,
+// settings-sync) and gets ctx.api; this module lays them out and sends the test reminder.
 
 import { h, replaceChildren, announce } from '../lib/dom.js';
 import { encryptionCard } from './settings-encryption.js';
+import { syncCard } from './settings-sync.js';
 import { dataFiles } from './settings-data.js';
 import { deletedRecords } from './settings-deleted.js';
 import { sampleSettings } from './sample-workspace.js';
@@ -46,6 +47,7 @@ function testReminder(api) {
 export function mountSettings(ctx) {
   const { api, status } = ctx;
   const deleted = deletedRecords({ api, runUndo: () => ctx.runUndo() });
+  const sync = syncCard(api, ctx.store);
   const el = h('section', { class: 'view settings-view', 'aria-labelledby': 'settings-title' },
     h('header', { class: 'view-head' }, h('h1', { id: 'settings-title', tabindex: '-1' }, 'Settings')),
     h('div', { class: 'cards' },
@@ -69,6 +71,7 @@ export function mountSettings(ctx) {
         h('p', {}, `Everything you change can be undone, also after Allies was closed: press ${keyLabel('mod+z')}, or use the buttons here.`),
         recentChanges(ctx)),
       encryptionCard(status, api),
+      sync.el,
       h('section', { class: 'card', 'aria-labelledby': 'settings-look' },
         h('h2', { id: 'settings-look' }, 'Appearance'),
         h('p', {}, 'Allies follows your system’s light or dark setting.')),
@@ -80,6 +83,6 @@ export function mountSettings(ctx) {
     el,
     focusTitle: () => el.querySelector('h1').focus(),
     handle: () => false,
-    destroy() { deleted.destroy(); },
+    destroy() { deleted.destroy(); sync.destroy(); },
   };
 }

@@ -15,7 +15,9 @@ use serde::Serialize;
 use crate::error::{Error, Result, WireError};
 use crate::storage::encryption::{self, Passphrase};
 use crate::storage::locks::{AppLock, DataLock};
-use crate::storage::{self, snapshots, Database, IntegrityCheck, OpenError, CHECK_LATER_ABOVE};
+use crate::storage::{
+    self, snapshots, Database, IntegrityCheck, OpenError, WallClock, CHECK_LATER_ABOVE,
+};
 
 /// How long the app waits, at start or before changing the file, for a command of the command
 /// line that is using the database to finish.
@@ -47,6 +49,9 @@ pub struct Session {
     wait_for_commands: Duration,
     /// When open encrypted data locks itself.
     idle: IdleTimer,
+    /// The wall clock given to every database the session opens (see
+    /// [`Session::set_wall_clock`]).
+    wall_clock: Option<WallClock>,
 }
 
 /// What the UI needs to know at start: can it work, and where is the data.
@@ -102,6 +107,7 @@ impl Session {
             locks: Some((app, data)),
             wait_for_commands: WAIT_FOR_COMMANDS,
             idle: IdleTimer::new(Some(DEFAULT_LOCK_AFTER), Duration::ZERO),
+            wall_clock: None,
         }
     }
 
@@ -112,6 +118,7 @@ impl Session {
             locks: None,
             wait_for_commands: WAIT_FOR_COMMANDS,
             idle: IdleTimer::new(Some(DEFAULT_LOCK_AFTER), Duration::ZERO),
+            wall_clock: None,
         }
     }
 
@@ -122,6 +129,7 @@ impl Session {
             locks: None,
             wait_for_commands: WAIT_FOR_COMMANDS,
             idle: IdleTimer::new(Some(DEFAULT_LOCK_AFTER), Duration::ZERO),
+            wall_clock: None,
         }
     }
 
@@ -135,11 +143,27 @@ impl Session {
             }
         }
         let result = f(self);
+        // The file may have been opened again, or another put in its place.
+        self.give_clock();
         if let Some((_, data)) = self.locks.as_mut() {
             // Should sharing fail, commands of the command line wait for the app to end.
             let _ = data.share();
         }
         result
+    }
+
+    /// Gives the wall clock that sync's clocks follow (see [`Database::set_wall_clock`]) to
+    /// the open database and to every one the session opens from now on: after an unlock, a
+    /// fresh start, a restore or a change of encryption.
+    pub fn set_wall_clock(&mut self, clock: WallClock) {
+        self.wall_clock = Some(clock);
+        self.give_clock();
+    }
+
+    fn give_clock(&mut self) {
+        if let (State::Open(db), Some(clock)) = (&mut self.state, &self.wall_clock) {
+            db.set_wall_clock(clock.clone());
+        }
     }
 
     /// The check for damaged pages the open file still needs (a large file is checked after

@@ -313,3 +313,25 @@ fn a_small_file_is_checked_as_it_opens_and_an_intact_large_one_stays_open() {
     let small = Database::open_in_checking_later(intact.path(), at(), CHECK_LATER_ABOVE).unwrap();
     assert!(small.integrity_check().is_none(), "checked at open");
 }
+
+#[test]
+fn every_database_the_session_opens_follows_the_wall_clock_it_was_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut session = Session::over(Database::open_in(dir.path(), at()).unwrap());
+    assert_eq!(session.database().unwrap().wall_clock_ms(), 0, "none yet");
+    let later = at() + chrono::Duration::hours(1);
+    session.set_wall_clock(std::sync::Arc::new(move || later));
+    let ms = later.timestamp_millis();
+    assert_eq!(session.database().unwrap().wall_clock_ms(), ms);
+    session
+        .set_encryption(None, Some("a fine passphrase".into()), at())
+        .unwrap();
+    assert_eq!(
+        session.database().unwrap().wall_clock_ms(),
+        ms,
+        "reopened encrypted"
+    );
+    session.lock().unwrap();
+    session.unlock("a fine passphrase".into(), at()).unwrap();
+    assert_eq!(session.database().unwrap().wall_clock_ms(), ms, "unlocked");
+}

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::capture::{record_existing, Capture};
 use super::folder::{self, Header, KeyCheck};
-use super::sync_error;
+use super::{field_error, sync_error};
 use crate::error::Result;
 use crate::records::time_text;
 use crate::storage::{schema_version, Database};
@@ -36,17 +36,21 @@ pub(crate) fn device(db: &Database) -> Result<Device> {
             })
         })
         .optional()?
-        .ok_or_else(|| {
-            sync_error(
-                "sync.off",
-                "Sync is not on for this data. Turn it on in Settings first.",
-            )
-        })
+        .ok_or_else(off)
+}
+
+/// Sync is not on, with what to do.
+pub(crate) fn off() -> crate::Error {
+    sync_error(
+        "sync.off",
+        "Sync is not on for this data. Turn it on in Settings first.",
+    )
 }
 
 fn folder_error(folder: &Path, detail: impl std::fmt::Display) -> crate::Error {
-    sync_error(
+    field_error(
         "sync.folder",
+        "folder",
         format!(
             "The sync folder {} cannot be used: {detail}. Nothing was changed.",
             folder.display()
@@ -72,16 +76,47 @@ pub fn enable(
             "Sync is already on. Turn it off first to use another folder.",
         ));
     }
+    if folder.as_os_str().is_empty() {
+        return Err(field_error(
+            "sync.folder_needed",
+            "folder",
+            "Choose the folder your file sync carries (OneDrive, Dropbox, Syncthing…), the same on every computer.",
+        ));
+    }
+    if !folder.is_absolute() {
+        return Err(field_error(
+            "sync.folder_relative",
+            "folder",
+            format!(
+                "Give the sync folder's full path, from the top of the disk: {} is not one.",
+                folder.display()
+            ),
+        ));
+    }
+    if let Some(data) = overlapping_data_folder(db, folder) {
+        return Err(field_error(
+            "sync.folder_is_data",
+            "folder",
+            format!(
+                "The sync folder {} and the folder Allies keeps its data in ({}) must be apart: a database copied by a file sync while it is written to is damaged. Choose a folder of its own, outside {}, and keep the data folder out of every synced folder.",
+                folder.display(),
+                data.display(),
+                data.display()
+            ),
+        ));
+    }
     if passphrase.trim().is_empty() {
-        return Err(sync_error(
+        return Err(field_error(
             "sync.passphrase_needed",
+            "passphrase",
             "Enter a sync passphrase: the same on every computer.",
         ));
     }
     let name = device_name.trim();
     if name.is_empty() {
-        return Err(sync_error(
+        return Err(field_error(
             "sync.name_needed",
+            "device_name",
             "Give this computer a name, so the others can tell it apart.",
         ));
     }
@@ -90,8 +125,9 @@ pub fn enable(
         Some(manifest) => match folder::key_from(&manifest, passphrase).map_err(|e| folder_error(folder, e))? {
             KeyCheck::Key(key) => key,
             KeyCheck::WrongPassphrase => {
-                return Err(sync_error(
+                return Err(field_error(
                     "sync.wrong_passphrase",
+                    "passphrase",
                     format!(
                         "That is not the passphrase the sync folder {} was set up with. Enter the one your other computers use. Nothing was changed.",
                         folder.display()
@@ -134,6 +170,17 @@ pub fn enable(
     db.set_sync_capture(Some(capture));
     write_note(folder, &id, name, now);
     Ok(id)
+}
+
+/// The data folder, when `folder` is it, inside it, or holds it: the file sync carrying the
+/// sync folder would then carry the live database too. Compared as the system resolves them
+/// (links followed), a folder not made yet by its nearest existing parent.
+fn overlapping_data_folder(db: &Database, folder: &Path) -> Option<std::path::PathBuf> {
+    let data = db.path().parent()?.canonicalize().ok()?;
+    let existing = folder.ancestors().find(|p| p.exists())?;
+    let rest = folder.strip_prefix(existing).ok()?;
+    let folder = existing.canonicalize().ok()?.join(rest);
+    (folder.starts_with(&data) || data.starts_with(&folder)).then_some(data)
 }
 
 /// Turns sync off: writes are no longer recorded, and changes not yet written to the folder are

@@ -50,6 +50,7 @@ mod changes;
 mod clock;
 mod engine;
 mod folder;
+mod here;
 mod log;
 mod pull;
 mod status;
@@ -60,6 +61,7 @@ mod tests;
 pub use apply::FK_ATTEMPTS;
 pub(crate) use capture::{record_changes, Capture};
 pub use engine::{disable, enable, push};
+pub use here::{overview, pull_here, push_here, sync_folder, sync_now, Overview, Round};
 pub use log::{conflicts, restore_conflict, Conflict};
 pub use pull::{pull, Problem, PullSummary};
 pub use status::{status, DeviceStatus, Status};
@@ -85,9 +87,19 @@ pub(crate) fn is_event_table(table: &str) -> bool {
 }
 
 pub(crate) fn sync_error(code: &'static str, message: impl Into<String>) -> Error {
+    field_error(code, "", message)
+}
+
+/// An error about one of the fields Settings turns sync on with (`folder`, `passphrase`,
+/// `device_name`), shown at that field.
+pub(crate) fn field_error(
+    code: &'static str,
+    field: &'static str,
+    message: impl Into<String>,
+) -> Error {
     Error::Invalid {
         code,
-        field: "",
+        field,
         message: message.into(),
     }
 }

@@ -5,6 +5,7 @@ mod carry;
 mod conflicts;
 mod converge;
 mod faults;
+mod here;
 
 use std::path::{Path, PathBuf};
 

@@ -19,5 +19,6 @@ pub mod reminders;
 pub mod rounds;
 pub mod sample;
 pub mod search;
+pub mod sync;
 pub mod tour;
 pub mod wins;

@@ -1,0 +1,113 @@
+//! Two computers kept in step through one folder: sync turned on in Settings on one and through
+//! the command on the other, a person added on the first, "Sync now" on both, and the person in
+//! the second's People list, and later changes there while it shows.
+
+use allies_e2e::{App, PrivateBus, Profile, Result};
+
+const PASSPHRASE: &str = "a passphrase both computers share";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_person_added_on_one_computer_appears_on_the_other_after_sync_now() -> Result<()> {
+    let shared = tempfile::tempdir()?;
+    let folder = shared.path().join("Dropbox").join("Allies");
+    let folder_text = folder.to_str().ok_or("a UTF-8 path")?;
+    let (laptop, desktop) = (Profile::new()?, Profile::new()?);
+    // Each app its own session bus, as two computers have: one app per bus, one per data folder.
+    let (laptop_bus, desktop_bus) = (PrivateBus::start()?, PrivateBus::start()?);
+    let a = App::launch(&laptop, &laptop_bus).await?;
+    let b = App::launch(&desktop, &desktop_bus).await?;
+    a.wait_for("#people-empty").await?;
+    b.wait_for("#people-empty").await?;
+
+    // On the laptop, as a person does it: Settings → Sync, the form, "Turn on sync".
+    a.go("settings").await?;
+    a.wait_for("#sync-submit").await?;
+    let offered = a
+        .wait_for_text("#sync-body", |t| t.contains("Turn on sync"))
+        .await?;
+    assert!(!offered.is_empty());
+    a.fill("#sync-folder", folder_text).await?;
+    a.fill("#sync-device_name", "Laptop").await?;
+    a.fill("#sync-passphrase", PASSPHRASE).await?;
+    a.fill("#sync-repeat", "not the same").await?;
+    a.click("#sync-submit").await?;
+    let told = a
+        .wait_for_text("#sync-repeat-error", |t| !t.is_empty())
+        .await?;
+    assert!(told.contains("differ"), "{told}");
+    a.fill("#sync-repeat", PASSPHRASE).await?;
+    a.click("#sync-submit").await?;
+    a.wait_for_text("#sync-folder-path", |t| t == folder_text)
+        .await?;
+
+    // On the desktop through the command, with another passphrase first: refused at its field.
+    let wrong = b
+        .invoke(
+            "sync_enable",
+            serde_json::json!({ "folder": folder_text, "passphrase": "another one", "deviceName": "Desktop" }),
+        )
+        .await;
+    let wrong = wrong
+        .err()
+        .ok_or("a wrong passphrase is refused")?
+        .to_string();
+    assert!(
+        wrong.contains("sync.wrong_passphrase") && wrong.contains("passphrase"),
+        "{wrong}"
+    );
+    b.invoke(
+        "sync_enable",
+        serde_json::json!({ "folder": folder_text, "passphrase": PASSPHRASE, "deviceName": "Desktop" }),
+    )
+    .await?;
+
+    a.add_person(serde_json::json!({ "name": "Dana Zanzibar", "role": "Head of Platform" }))
+        .await?;
+    a.click("#sync-now").await?;
+    let said = a
+        .wait_for_text("#sync-result", |t| t.starts_with("Wrote"))
+        .await?;
+    assert!(!said.starts_with("Wrote 0"), "{said}");
+
+    let round = b.invoke("sync_now", serde_json::json!({})).await?;
+    assert!(
+        round["pulled"]["applied"].as_u64().unwrap_or(0) >= 1,
+        "{round}"
+    );
+    b.go("people").await?;
+    b.wait_for_text("#people-list", |t| t.contains("Dana Zanzibar"))
+        .await?;
+
+    // The desktop stays on People: changes applied there show without going anywhere.
+    a.add_person(serde_json::json!({ "name": "Eli Okafor" }))
+        .await?;
+    a.click("#sync-now").await?;
+    a.wait_for_text("#sync-result", |t| t.starts_with("Wrote 1"))
+        .await?;
+    b.invoke("sync_now", serde_json::json!({})).await?;
+    b.wait_for_text("#people-list", |t| t.contains("Eli Okafor"))
+        .await?;
+
+    b.go("settings").await?;
+    b.wait_for_text("#sync-devices", |t| t.contains("Laptop · last wrote"))
+        .await?;
+
+    // The laptop hears of the desktop at its next round.
+    a.click("#sync-now").await?;
+    a.wait_for_text("#sync-devices", |t| t.contains("Desktop · last wrote"))
+        .await?;
+    a.wait_for_text("#sync-this", |t| {
+        t.contains("Laptop") && t.contains("Everything changed here is in the folder")
+    })
+    .await?;
+    a.client
+        .execute(
+            "document.getElementById('settings-sync').scrollIntoView({ block: 'start' });",
+            vec![],
+        )
+        .await?;
+    a.screenshot("sync-settings-on").await?;
+    a.close().await?;
+    b.close().await?;
+    Ok(())
+}
