@@ -48,4 +48,7 @@ test('a conflict says the kind of record, what was lost and by what, without key
   assert.equal(conflictText({ table: 'settings', key: '["about_me"]', kept: { value: '"b"' }, overridden: { value: '"a"' } }),
     'Setting “about me”: value: "a", replaced by a later edit');
   assert.equal(conflictText({ table: 'settings', key: 'not json', kept: {}, overridden: { value: '1' } }), 'Setting: value: 1, replaced by a later edit');
+  const reminders = { time_zone: 'Etc/GMT+4', morning: '09:00', quiet_start: '21:00', quiet_end: '07:00', weekly: 'mon' };
+  assert.equal(conflictText({ table: 'settings', key: '["reminders"]', kept: {}, overridden: { value: JSON.stringify(reminders) } }),
+    'Setting “reminders”: time zone: Etc/GMT+4, morning: 09:00, quiet start: 21:00, quiet end: 07:00, replaced by a later edit');
 });

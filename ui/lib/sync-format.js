@@ -76,6 +76,17 @@ const TABLES = {
 /** Columns that say nothing to a person (keys, clocks). */
 const HIDDEN = new Set(['id', 'person_id', 'created_at', 'updated_at', 'deleted_at']);
 
+/** A setting's value is JSON: its fields are what changed ("time zone", "morning"), not the text. */
+function settingValues(conflict) {
+  if (conflict.table !== 'settings') return null;
+  try {
+    const value = JSON.parse(conflict.overridden?.value);
+    return value && typeof value === 'object' && !Array.isArray(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
 /** What a conflict overrode: the kind of record, its lost values as "column: value", and by what. */
 export function conflictText(conflict) {
   let kind = TABLES[conflict.table] ?? conflict.table;
@@ -85,7 +96,7 @@ export function conflictText(conflict) {
     try { [name] = JSON.parse(conflict.key); } catch { /* shown without it */ }
     if (typeof name === 'string') kind = `${kind} “${name.replaceAll('_', ' ')}”`;
   }
-  const values = Object.entries(conflict.overridden ?? {})
+  const values = Object.entries(settingValues(conflict) ?? conflict.overridden ?? {})
     .filter(([column, value]) => !HIDDEN.has(column) && value !== null && value !== '')
     .slice(0, 4)
     .map(([column, value]) => `${column.replaceAll('_', ' ')}: ${truncate(typeof value === 'string' ? value : JSON.stringify(value), 60)}`);

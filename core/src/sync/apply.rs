@@ -136,8 +136,11 @@ pub(crate) fn apply_changeset(
             set_row(tx, &change.table, &change.pk, target.as_ref())?;
         }
         // Values lost: the loser's where it differs from what stays. A row changed here without
-        // a conflict and with a later incoming change lost nothing if SQLite's result is it.
-        let lost = !incoming_wins || collected.conflicted.contains(&key) || now != target;
+        // a conflict and with a later incoming change lost nothing if SQLite's result is it; a
+        // row here that was never shared (a joining computer's own settings) loses nothing either.
+        let shared = was.clock.is_some();
+        let lost =
+            shared && (!incoming_wins || collected.conflicted.contains(&key) || now != target);
         if lost && loser != target {
             if let Some((kind, kept, overridden)) = describe(loser.as_ref(), target.as_ref()) {
                 let winner = if incoming_wins {

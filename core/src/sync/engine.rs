@@ -59,7 +59,8 @@ fn folder_error(folder: &Path, detail: impl std::fmt::Display) -> crate::Error {
 }
 
 /// Turns sync on for this data with `folder` and `passphrase` (the same on every device), and
-/// returns this device's new id. What the data holds already is recorded as its first change.
+/// returns this device's new id. What the data holds already is recorded as its first change
+/// (but for the settings of a computer joining a folder others use: it takes theirs).
 /// The first device makes the folder's `allies-sync.json`; the
 /// others must give the passphrase it was made with. The derived key is kept in the database
 /// (`sync_device`), so later runs need no passphrase: it is as safe as the data itself.
@@ -121,6 +122,7 @@ pub fn enable(
         ));
     }
     let existing = folder::read_manifest(folder).map_err(|e| folder_error(folder, e))?;
+    let joining = existing.is_some();
     let key = match existing {
         Some(manifest) => match folder::key_from(&manifest, passphrase).map_err(|e| folder_error(folder, e))? {
             KeyCheck::Key(key) => key,
@@ -159,9 +161,12 @@ pub fn enable(
         Ok(())
     })?;
     let capture = Capture { device: id.clone() };
+    // A computer joining a folder others already use takes their settings: its own are often
+    // a new install's defaults, and recorded now they would be the latest and replace the
+    // settings the user chose on the others. Its people and records go to the others as usual.
     let tables: Vec<String> = crate::history::triggers::recorded_tables(db.conn())?
         .into_iter()
-        .filter(|t| super::is_synced(t))
+        .filter(|t| super::is_synced(t) && !(joining && t == "settings"))
         .collect();
     if let Err(e) = record_existing(db.conn(), &capture, &tables, db.wall_clock_ms()) {
         disable(db)?;

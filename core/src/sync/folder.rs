@@ -68,8 +68,23 @@ pub(crate) fn file_path(folder: &Path, device: &str, seq: i64) -> PathBuf {
 }
 
 pub(crate) fn device_note_path(folder: &Path, device: &str) -> PathBuf {
-    folder.join("devices").join(format!("{device}.json"))
+    folder.join(DEVICES).join(format!("{device}.json"))
 }
+
+/// Every device that left a note in the folder (each does when it turns sync on), by id.
+pub(crate) fn noted_devices(folder: &Path) -> Vec<String> {
+    std::fs::read_dir(folder.join(DEVICES))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.strip_suffix(".json").map(ToOwned::to_owned)
+        })
+        .collect()
+}
+
+const DEVICES: &str = "devices";
 
 /// The sequence number a file name gives (`0000000042.changes`); `None` for anything else,
 /// such as a temporary file being written.

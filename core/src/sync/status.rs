@@ -64,8 +64,9 @@ pub fn status(db: &Database, folder: &Path) -> Result<Status> {
             .unwrap_or(0);
         seen.insert(id, top);
     }
-    for id in applied.keys() {
-        seen.entry(id.clone()).or_insert(0);
+    // Also a computer that turned sync on and has written no change yet.
+    for id in applied.keys().cloned().chain(folder::noted_devices(folder)) {
+        seen.entry(id).or_insert(0);
     }
     let devices = seen
         .into_iter()

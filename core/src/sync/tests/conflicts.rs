@@ -167,6 +167,64 @@ fn the_same_setting_made_on_two_computers_keeps_the_later() {
         .any(|c| c.table == "settings"));
 }
 
+/// A computer joining a folder the others use takes their settings, though its own were saved
+/// later (a new install's), with nothing in the log; its people still reach the others.
+#[test]
+fn a_joining_computer_takes_the_settings_of_the_others() {
+    let root = tempfile::tempdir().unwrap();
+    let about = |department: &str| crate::wins::about_me::AboutMe {
+        department: department.into(),
+        ..Default::default()
+    };
+    let mut first = devices(&root, 1);
+    crate::wins::about_me::save(&mut first[0].db, &about("Platform")).unwrap();
+    first[0].push_at(at(1));
+
+    let joining = root.path().join("joining");
+    let mut db = Database::open_in(&joining.join("data"), at(2)).unwrap();
+    db.set_wall_clock(test_clock());
+    crate::wins::about_me::save(&mut db, &about("Growth")).unwrap();
+    add(&mut db, "Sam");
+    let folder = joining.join("folder");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::copy(
+        first[0].folder.join(folder::MANIFEST),
+        folder.join(folder::MANIFEST),
+    )
+    .unwrap();
+    let id = enable(&mut db, &folder, PASS, "New laptop", at(3)).unwrap();
+    let data = joining.join("data");
+    let mut devs = vec![
+        first.remove(0),
+        Device {
+            db,
+            folder,
+            id,
+            data,
+        },
+    ];
+    settle(&mut devs);
+    for d in &devs {
+        assert_eq!(
+            crate::wins::about_me::get(&d.db).unwrap().department,
+            "Platform",
+            "the group's setting stays"
+        );
+        assert_eq!(
+            people::list(&d.db, "Sam").unwrap().len(),
+            1,
+            "the new laptop's person"
+        );
+    }
+    assert_eq!(dump(&devs[0].db), dump(&devs[1].db));
+    for d in &devs {
+        assert!(
+            conflicts(&d.db).unwrap().is_empty(),
+            "nothing shared was lost"
+        );
+    }
+}
+
 /// A move that lost to a later removal can be restored from the log: the placement comes back
 /// whole, and the other computer gets it too.
 #[test]
