@@ -183,7 +183,7 @@ impl Session {
     pub fn checked(&mut self, check: &IntegrityCheck, found: Result<(), OpenError>) -> bool {
         let Err(e) = found else { return false };
         let key = match &self.state {
-            State::Open(db) if db.path() == check.path() => db.passphrase().cloned(),
+            State::Open(db) if db.is_checked_by(check) => db.passphrase().cloned(),
             _ => return false,
         };
         self.state = State::Closed(e, key);

@@ -312,6 +312,20 @@ fn a_small_file_is_checked_as_it_opens_and_an_intact_large_one_stays_open() {
 
     let small = Database::open_in_checking_later(intact.path(), at(), CHECK_LATER_ABOVE).unwrap();
     assert!(small.integrity_check().is_none(), "checked at open");
+
+    // A check made for one opening of the file never closes the next (reopened after its
+    // encryption changed, say), whatever it found.
+    let first = Database::open_in_checking_later(intact.path(), at(), 0).unwrap();
+    let stale = first.integrity_check().unwrap();
+    drop(first);
+    let mut reopened =
+        Session::over(Database::open_in_checking_later(intact.path(), at(), 0).unwrap());
+    let damaged = Err(OpenError::Corrupt {
+        path: stale.path().to_owned(),
+        detail: "found on the file before it was rewritten".into(),
+    });
+    assert!(!reopened.checked(&stale, damaged));
+    assert!(reopened.status(None).ready);
 }
 
 #[test]

@@ -92,6 +92,7 @@ mod tests {
 pub struct IntegrityCheck {
     path: PathBuf,
     key: Option<Passphrase>,
+    opening: u64,
 }
 
 impl std::fmt::Debug for IntegrityCheck {
@@ -103,11 +104,16 @@ impl std::fmt::Debug for IntegrityCheck {
 }
 
 impl IntegrityCheck {
-    pub(super) fn new(path: &Path, key: Option<Passphrase>) -> IntegrityCheck {
+    pub(super) fn new(path: &Path, key: Option<Passphrase>, opening: u64) -> IntegrityCheck {
         IntegrityCheck {
             path: path.to_owned(),
             key,
+            opening,
         }
+    }
+
+    pub(super) fn opening(&self) -> u64 {
+        self.opening
     }
 
     /// The file it checks.

@@ -22,6 +22,9 @@ mod integrity;
 use integrity::check_integrity;
 pub use integrity::{IntegrityCheck, CHECK_LATER_ABOVE};
 
+/// Counts the openings of database files in this process (see `Database::opening`).
+static OPENINGS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
 /// An open, migrated Allies database.
 pub struct Database {
     conn: Connection,
@@ -32,6 +35,9 @@ pub struct Database {
     /// Whether the file's pages were checked for damage when it was opened; a large one is
     /// checked after the window is up (see [`Database::integrity_check`]).
     checked: bool,
+    /// Which opening of a file this is: a check made for one never closes another (the same
+    /// file reopened after its encryption changed, say).
+    opening: u64,
     /// What sync needs at each write (boxed: the struct is moved around whole).
     sync: Box<SyncHooks>,
 }
@@ -260,6 +266,7 @@ impl Database {
             commits: 0,
             key: key.cloned(),
             checked,
+            opening: OPENINGS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             sync: Box::new(SyncHooks {
                 capture: sync,
                 wall_clock: None,
@@ -300,7 +307,12 @@ impl Database {
     /// ([`Database::open_in_checking_later`]); run it on any thread, it opens its own
     /// read-only connection and leaves this one free.
     pub fn integrity_check(&self) -> Option<IntegrityCheck> {
-        (!self.checked).then(|| IntegrityCheck::new(&self.path, self.key.clone()))
+        (!self.checked).then(|| IntegrityCheck::new(&self.path, self.key.clone(), self.opening))
+    }
+
+    /// Whether `check` was made for this opening of the file.
+    pub fn is_checked_by(&self, check: &IntegrityCheck) -> bool {
+        check.opening() == self.opening
     }
 
     /// Read access for queries.
