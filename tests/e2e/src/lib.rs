@@ -354,6 +354,25 @@ impl App {
                 vec![serde_json::to_value(&el)?],
             )
             .await?;
+        // A section above that finishes loading moves the element down; WebDriver clicks at
+        // the element's place as it was, so the click would land on whatever moved there.
+        // Wait until it has stayed put for a moment (bounded), as a person's eye would.
+        self.client
+            .execute_async(
+                "const [el, done] = arguments;
+                 const place = () => { const r = el.getBoundingClientRect(); return `${r.x},${r.y},${r.width},${r.height}`; };
+                 const until = performance.now() + 2000;
+                 let last = place();
+                 const look = () => {
+                   const now = place();
+                   if (!el.isConnected || now === last || performance.now() > until) return done(null);
+                   last = now;
+                   setTimeout(look, 80);
+                 };
+                 setTimeout(look, 80);",
+                vec![serde_json::to_value(&el)?],
+            )
+            .await?;
         el.click().await?;
         Ok(())
     }
