@@ -149,7 +149,8 @@ function startShell(status) {
 
   // What several views show at once: `overdue` (reminders past due, or null when unknown),
   // `time_zone` (the one chosen in Settings: the day "today" is there, as in the core) and
-  // `people` (a counter views bump when they change people, for any view that shows them).
+  // `people` (a counter bumped whenever people change; the People list reads itself again when
+  // the change was made elsewhere, such as a file dropped on the window).
   const store = new Store({ overdue: null, people: 0, time_zone: null });
   store.on('overdue', showBadge);
   api.getReminderSettings().then(({ settings }) => store.set('time_zone', settings.time_zone), () => {});
@@ -157,6 +158,8 @@ function startShell(status) {
   // Each view gets the api through its context, never by import, so node tests can pass a fake.
   const ctx = {
     api,
+    /** Listens for an event from the shell: `listen(name, handler)` resolves to its stop(). */
+    listen: onAppEvent,
     store,
     status,
     /** Reads the count of overdue reminders again; the sidebar's badge follows the store. */
@@ -187,7 +190,6 @@ function startShell(status) {
       return null;
     }
     const [done, again, run] = which === 'undo' ? ['Undone', 'Redo', ctx.runRedo] : ['Redone', 'Undo', ctx.runUndo];
-    store.bump('people');
     ctx.refreshBadge();
     show(sectionFromHash(location.hash), { again: true });
     showToast(`${done}: ${step.label}`, { actionLabel: again, id: 'toast-undo', onAction: run, timeoutMs: 6000 });
@@ -252,11 +254,11 @@ function startShell(status) {
   // Another computer's changes were applied (sync): the section on screen is read again, unless
   // the user is typing in it or a dialog is open; Settings → Sync reloads itself.
   onAppEvent('data-synced', () => {
-    store.bump('people');
     store.bump('synced');
     ctx.refreshBadge();
     const busy = isTextField(document.activeElement) || document.querySelector('dialog[open]');
     if (!busy && currentName && currentName !== 'settings') show(currentName, { again: true });
+    else store.bump('people'); // the People list reads itself again around what is being typed
   });
   watchPresenting();
   watchFileDrops({ api, listen: onAppEvent, onImported: () => store.bump('people') });

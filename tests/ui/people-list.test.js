@@ -187,3 +187,24 @@ test('opening someone deep in the list (a link) loads the page holding them and 
   assert.equal(row.getAttribute('tabindex'), '0', 'their row holds the Tab stop');
   assert.equal($('#person-name').value, 'Person 230');
 });
+
+test('people changed elsewhere (a dropped file imported) read the list again, until the view is left', async () => {
+  const everyone = people(2);
+  const { api, ctx, view } = await mountWith(peopleAnswers(everyone));
+  assert.deepEqual(names(), ['Person 000', 'Person 001']);
+  const pages = () => callsTo(api, 'peoplePage').length;
+
+  everyone.push(person(2));
+  const before = pages();
+  ctx.store.bump('people'); // as the window's drop of a file does once it is imported
+  await settle();
+  assert.deepEqual(names(), ['Person 000', 'Person 001', 'Person 002'], 'the imported person is listed');
+  assert.ok(callsTo(api, 'peopleFilterChoices').length >= 2, 'the filter choices are read again too');
+  assert.ok(pages() > before, 'the list was read again');
+
+  view.destroy();
+  const afterDestroy = pages();
+  ctx.store.bump('people');
+  await settle();
+  assert.equal(pages(), afterDestroy, 'a view no longer shown stops listening');
+});

@@ -43,6 +43,7 @@ test('adding sends every field, loads the page around the new person and focuses
     ['peoplePage', { query: '' }, 0, 100, 'p102'],
   ]);
   assert.equal(ctx.store.get('people'), 1, 'other views hear that people changed');
+  assert.equal(api.calls.filter(([n]) => n === 'peoplePage').length, 1, 'the list is read once: its own change is not heard again as one from elsewhere');
   assert.ok($('#person-panel .panel-hint'), 'the form closes');
   assert.equal(document.activeElement.dataset.id, 'p102', 'focus lands on the new row');
   assert.equal(textOf(el.querySelector('#people-count')), '3 people');

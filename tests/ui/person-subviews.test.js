@@ -2,7 +2,7 @@
 // ctx.api), never to a module of their own: a fake one sees every call.
 import { click, mountWith, peopleAnswers, person, settle, type } from './support/people.js';
 import { readFileSync } from 'node:fs';
-import { fakeApi, resetPage, textOf } from './support/dom.js';
+import { fakeApi, fakeContext, resetPage, textOf } from './support/dom.js';
 import { test, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { personNetwork } from '../../ui/views/person-network.js';
@@ -120,15 +120,21 @@ test('the quick log asks "how can we help each other?" only before anything is l
   }
 });
 
-test('the import dialog previews and imports through the api given, then says it is done', async () => {
+test('the import dialog previews and imports through the api given, with its progress, then says it is done', async () => {
   const preview = { unit: 'row', new: 2, duplicates: [], problems: [], sample: [{ person: { name: 'Kim Lee', role: 'CTO', organisation: '' } }], notice: null };
+  const shell = fakeContext(null);
+  let midway = null;
   const api = fakeApi({
     chooseFileToOpen: '/home/me/Downloads/Connections.csv',
     importPreview: { preview, mapping: null, headers: [] },
-    importApply: { added: 2, merged: 0, skipped: 0, problems: [] },
+    importApply: () => {
+      shell.emit('import-progress', { done: 1, total: 2 });
+      midway = [$('#import-progress').value, $('#import-progress').max];
+      return { added: 2, merged: 0, skipped: 0, problems: [] };
+    },
   });
   const done = [];
-  openImportDialog({ api, onDone: (s) => done.push(s) });
+  openImportDialog({ api, listen: shell.listen, onDone: (s) => done.push(s) });
   click($('#import-choose'));
   await settle();
   assert.deepEqual(api.calls[0], ['chooseFileToOpen', 'people'], 'the system\'s open dialog is asked for a file of people');
@@ -142,6 +148,8 @@ test('the import dialog previews and imports through the api given, then says it
   assert.deepEqual(api.calls[2], ['importApply', 'linkedin', '/home/me/Downloads/Connections.csv', null, 'merge']);
   assert.equal(textOf($('#import-done')), 'Added 2, merged 0, skipped 0.');
   assert.equal(done.length, 1);
+  assert.deepEqual(midway, ['1', '2'], 'the bar follows the shell\'s progress events');
+  assert.equal(shell.heard.get('import-progress').size, 0, 'and stops listening once done');
 });
 
 test('cards that are not people are shown apart from the errors, as skipped', async () => {
@@ -154,7 +162,7 @@ test('cards that are not people are shown apart from the errors, as skipped', as
     importPreview: { preview, mapping: null, headers: [] },
     importApply: { added: 1, merged: 0, skipped: 0, problems: preview.problems, not_people: preview.not_people },
   });
-  openImportDialog({ api, onDone() {}, path: '/tmp/people.vcf' });
+  openImportDialog({ api, listen: fakeContext(null).listen, onDone() {}, path: '/tmp/people.vcf' });
   await settle();
   assert.equal(textOf($('#import-summary')), '1 new person, 2 skipped (not a person), 1 card that cannot be imported.');
   assert.equal($('#import-not-people summary').textContent, 'Skipped, not a person (2)');
@@ -182,7 +190,7 @@ test('cancelling the open dialog reads nothing and keeps the dialog as it was', 
 
 test('a dropped file\'s preview shows at once, its error naming the file', async () => {
   const api = fakeApi({ importPreview: new Error('Allies could not read /tmp/people.vcf: it is a folder, not a file.') });
-  openImportDialog({ api, onDone() {}, path: '/tmp/people.vcf' });
+  openImportDialog({ api, listen: fakeContext(null).listen, onDone() {}, path: '/tmp/people.vcf' });
   await settle();
   assert.deepEqual(api.calls, [['importPreview', 'vcard', '/tmp/people.vcf', null]], 'a .vcf file is read as vCard');
   assert.match(textOf($('#import-error')), /people\.vcf/);

@@ -324,3 +324,19 @@ test('a regular 1:1 offers "Log the 1:1", which logs it through the answer, besi
   assert.deepEqual(lastCall(api, 'answerReminder'), ['answerReminder', 'regular_one_on_one:p1', { answer: 'logged_one_on_one', note: '' }]);
   assert.equal(toast(), 'Logged the 1:1: 1:1 with Dana Ng');
 });
+
+test('reminders changed in the shell (a pop-up answered, one fired) are read again while the page is open, until it is left', async () => {
+  let current = overview();
+  const { api, ctx, view } = await mount({ remindersOverview: () => current });
+  assert.match(textOf(view.el), /Thank Dana Ng/);
+  current = overview({ overdue: [] });
+  const before = api.calls.filter(([n]) => n === 'remindersOverview').length;
+  ctx.emit('reminders-changed');
+  await settle();
+  assert.equal(api.calls.filter(([n]) => n === 'remindersOverview').length, before + 1, 'read once more');
+  assert.doesNotMatch(textOf(view.el), /Thank Dana Ng/, 'the answered pop-up is gone from the page');
+  view.destroy();
+  ctx.emit('reminders-changed');
+  await settle();
+  assert.equal(api.calls.filter(([n]) => n === 'remindersOverview').length, before + 1, 'a page no longer shown stops listening');
+});

@@ -23,8 +23,8 @@ export function dropAction(paths) {
 }
 
 /**
- * Listens for files dragged onto the window through `listen(name, handler)` (api.js's
- * onAppEvent). `onImported()` runs after people were imported from a dropped file.
+ * Listens for files dragged onto the window through `listen(name, handler)`
+ * (the app's ctx.listen). `onImported()` runs after people were imported from a dropped file.
  */
 export function watchFileDrops({ api, listen, onImported }) {
   const hint = h('div', { id: 'drop-hint', class: 'drop-hint', hidden: true, 'aria-hidden': 'true' },
@@ -43,7 +43,7 @@ export function watchFileDrops({ api, listen, onImported }) {
       return;
     }
     const action = dropAction(payload?.paths);
-    if (action.kind === 'import') openImportDialog({ api, onDone: onImported, path: action.path });
+    if (action.kind === 'import') openImportDialog({ api, listen, onDone: onImported, path: action.path });
     else if (action.kind === 'restore') restoreBackupAt(api, action.path, say);
     else say(action.text, false);
   });

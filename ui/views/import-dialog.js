@@ -3,7 +3,6 @@
 // (new people, people already here, rows that cannot come in and why), fix a CSV file's column
 // mapping, then import it all at once with a progress bar.
 
-import { onAppEvent } from '../lib/api.js';
 import { announce, h, replaceChildren } from '../lib/dom.js';
 import { labelFor } from '../lib/presenting.js';
 
@@ -30,10 +29,10 @@ export function baseName(path) {
 }
 
 /**
- * Opens the dialog, reading and importing through `api`; `onDone()` runs after people were
- * imported. With `path` (a file dropped on the window) its preview shows at once.
+ * Opens the dialog, reading and importing through `api` (its progress heard through
+ * `listen(name, handler)`); `onDone()` runs after people were imported. With `path` (a file dropped on the window) its preview shows at once.
  */
-export function openImportDialog({ api, onDone, path = null }) {
+export function openImportDialog({ api, listen, onDone, path = null }) {
   let format = 'linkedin';
   let content = null; // the chosen file's path; the core reads it for the preview and the import
   let mapping = null;
@@ -175,7 +174,7 @@ export function openImportDialog({ api, onDone, path = null }) {
     replaceChildren(body, h('p', {}, 'Importing…'), bar);
     confirm.disabled = true;
     chooseButton.disabled = true;
-    stopProgress = await onAppEvent('import-progress', ({ done, total }) => {
+    stopProgress = await listen('import-progress', ({ done, total }) => {
       bar.max = String(Math.max(total, 1));
       bar.value = String(done);
     });

@@ -181,6 +181,7 @@ export function mountPeople(ctx, openId = null) {
    * `focusId`, from the page holding that person, scrolled to them.
    */
   async function reload(focusId) {
+    heard = store.get('people') ?? 0;
     const mine = ++state.requestNo;
     const which = whichList(state);
     const fromTop = state.listed !== which;
@@ -282,7 +283,7 @@ export function mountPeople(ctx, openId = null) {
   }
 
   function startImport() {
-    openImportDialog({ api, onDone: () => { store.bump('people'); reload(); } });
+    openImportDialog({ api, listen: ctx.listen, onDone: () => { store.bump('people'); reload(); } });
   }
 
   async function bringBack(person) {
@@ -297,6 +298,17 @@ export function mountPeople(ctx, openId = null) {
       announce(`${labelFor(back)} is back among your people`);
     } catch (err) { panel.showError(err); }
   }
+
+  // People changed elsewhere (a file dropped on the window was imported, another computer's
+  // changes came in while a form here held typing): the list and its filter choices are read
+  // again, keeping the open person and what was typed. A change made here has already reloaded
+  // by the time this looks (`heard`), so it is not read twice.
+  let heard = store.get('people') ?? 0;
+  const stopPeople = store.on('people', (changes) => queueMicrotask(() => {
+    if (changes <= heard) return;
+    loadChoices();
+    reload();
+  }));
 
   /** Presenting mode changed: labels everywhere, keeping what was typed (and the journal if it holds typing). */
   const stopPresenting = onPresentingChange(() => { if (state.loaded) panel.relabel(render); });
@@ -341,6 +353,6 @@ export function mountPeople(ctx, openId = null) {
         default: return false;
       }
     },
-    destroy() { search.stop(); list.destroy(); stopPresenting(); },
+    destroy() { search.stop(); list.destroy(); stopPresenting(); stopPeople(); },
   };
 }

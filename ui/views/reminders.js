@@ -2,7 +2,6 @@
 // reschedule, mark done or delete each; write your own; 30/60/90-day check-ins; pause pop-ups.
 // The controller: it holds the page's state, asks ctx.api, and redraws through reminders-render.js.
 
-import { onAppEvent } from '../lib/api.js';
 import { announce, replaceChildren, isolate } from '../lib/dom.js';
 import { isPresenting, onPresentingChange, redactNames } from '../lib/presenting.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
@@ -13,7 +12,7 @@ import { answeredText } from './reminder-answers.js';
 import { LISTS, banners, checkInFields, checkInItems, listItems, loadError, pauseBox, remindersPage } from './reminders-render.js';
 
 export function mountReminders(ctx) {
-  const { api, runUndo } = ctx;
+  const { api, listen, runUndo } = ctx;
   const state = {
     view: null, // the overview: { now, time_zone, overdue, today, upcoming, done, held_until, paused_until, desktop_problem }
     // Everyone, so that names in the app's own words can be hidden while presenting; null when unknown.
@@ -226,7 +225,7 @@ export function mountReminders(ctx) {
 
   let unlisten = null;
   let destroyed = false;
-  onAppEvent('reminders-changed', () => load()).then((stop) => {
+  listen('reminders-changed', () => load()).then((stop) => {
     if (destroyed) stop(); else unlisten = stop;
   });
   // Relative times ("today 16:00", "in quiet time") move on with the clock.

@@ -41,6 +41,16 @@ async fn a_file_dropped_on_the_window_opens_its_import_preview() -> Result<()> {
     )
     .await?;
     app.screenshot("50-dropped-file-preview").await?;
+
+    // Imported from the drop, the people show in the People list behind the dialog.
+    app.click("#import-confirm").await?;
+    app.wait_for_text("#import-done", |t| t.starts_with("Added 4"))
+        .await?;
+    app.click("#import-cancel").await?;
+    app.wait_for_text("#people-count", |t| t == "4 people")
+        .await?;
+    assert_eq!(app.texts(".person-name").await?.len(), 4);
+    app.screenshot("50b-dropped-file-imported").await?;
     app.close().await?;
     Ok(())
 }

@@ -66,6 +66,16 @@ export function fakeContext(api, extra = {}) {
     undos: 0,
     runUndo: async () => { ctx.undos += 1; },
     refreshBadge: async () => {},
+    /** The shell's events: `listen` as the app's, and `emit(name, payload)` to send one. */
+    heard: new Map(),
+    async listen(name, handler) {
+      if (!ctx.heard.has(name)) ctx.heard.set(name, new Set());
+      ctx.heard.get(name).add(handler);
+      return () => ctx.heard.get(name).delete(handler);
+    },
+    emit(name, payload) {
+      for (const handler of [...(ctx.heard.get(name) ?? [])]) handler(payload);
+    },
     ...extra,
   };
   return ctx;
