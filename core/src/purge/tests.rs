@@ -397,3 +397,30 @@ fn a_purged_persons_emails_and_phone_numbers_leave_the_search_index() {
         assert_eq!(indexed, 0, "the index no longer matches {needle:?}");
     }
 }
+
+#[test]
+fn every_table_deleted_by_a_stamp_is_purged_and_listed_as_recently_deleted() {
+    // A new kind of record with a `deleted_at` column must be purged after the period and
+    // offered in Settings' recently deleted list; a table forgotten in either would keep a
+    // deleted record's text forever, or hide it from the user.
+    let db = Database::open_in_memory().unwrap();
+    let stamped: std::collections::BTreeSet<String> = db
+        .conn()
+        .prepare(
+            "SELECT m.name FROM sqlite_schema AS m, pragma_table_info(m.name) AS c
+              WHERE m.type = 'table' AND c.name = 'deleted_at'",
+        )
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    let purged: std::collections::BTreeSet<String> =
+        SOFT_DELETED.iter().map(|t| (*t).to_owned()).collect();
+    assert_eq!(purged, stamped, "purge::SOFT_DELETED against the schema");
+    let listed: std::collections::BTreeSet<String> = crate::deleted::DeletedKind::ALL
+        .iter()
+        .map(|k| k.table().to_owned())
+        .collect();
+    assert_eq!(listed, stamped, "deleted::DeletedKind against the schema");
+}
