@@ -136,3 +136,19 @@ test('a failed "Sync now" is shown as an alert with the app\'s words', async () 
   assert.equal($('#sync-result').getAttribute('role'), 'alert');
   assert.equal(textOf($('#sync-result')), 'The sync folder /x cannot be used: gone. Nothing was changed.');
 });
+
+test('a folder that is away: said once among the problems, and the others are not listed as no one', async () => {
+  const away = 'The sync folder /media/usb/Allies is not there: a drive not connected, or your file sync not running? What changed here waits and is written once the folder is back.';
+  const { $, $$ } = await mount({
+    syncStatus: { ...ON, problem: away, status: { ...ON.status, waiting: [], folder_problem: away } },
+    syncConflicts: [],
+    syncNow: new ApiError({ code: 'sync.folder_missing', field: '', message: away }),
+  });
+  assert.deepEqual($$('#sync-problems li').map(textOf), [away], 'the folder\'s problem and the background\'s, the same words, once');
+  assert.equal(textOf($('#sync-devices')), 'Your other computers are listed once the folder is back.');
+  click($('#sync-now'));
+  await settle(6);
+  assert.deepEqual($$('#sync-problems li').map(textOf), [away]);
+  assert.equal(textOf($('#sync-result')), 'Nothing was synced: the problem above says why.', 'not the same words twice');
+  assert.equal($('#sync-result').getAttribute('role'), 'alert');
+});

@@ -42,6 +42,8 @@ test('what waits, what a round did and a problem', () => {
 test('a conflict says the kind of record, what was lost and by what, without keys', () => {
   const c = { table: 'people', kept: { name: 'Dana Z' }, overridden: { id: 'p1', name: 'Dana Zanzibar', role: 'Lead', notes: '', updated_at: 'x' } };
   assert.equal(conflictText(c), 'Person: name: Dana Zanzibar, role: Lead, replaced by a later edit');
+  const derived = { table: 'people', kept: {}, overridden: { role: 'VP Platform', name_key: 'dana', search_text: 'dana zanzibar vp platform' } };
+  assert.equal(conflictText(derived), 'Person: role: VP Platform, replaced by a later edit', 'what Allies works out from the rest is not shown');
   assert.equal(conflictText({ table: 'favours', kept: null, overridden: { what: 'x'.repeat(80) } }),
     `Favour: what: ${'x'.repeat(59)}…, replaced by a later delete`);
   assert.equal(conflictText({ table: 'odd_table', kept: {}, overridden: {} }), 'odd_table: a change, replaced by a later edit');

@@ -74,7 +74,8 @@ const TABLES = {
 };
 
 /** Columns that say nothing to a person (keys, clocks). */
-const HIDDEN = new Set(['id', 'person_id', 'created_at', 'updated_at', 'deleted_at']);
+// Bookkeeping and what Allies works out from the rest (a name's sort key, the search text).
+const HIDDEN = new Set(['id', 'person_id', 'created_at', 'updated_at', 'deleted_at', 'name_key', 'search_text']);
 
 /** A setting's value is JSON: its fields are what changed ("time zone", "morning"), not the text. */
 function settingValues(conflict) {

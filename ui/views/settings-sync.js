@@ -64,11 +64,16 @@ function enableForm(api, view, done) {
   return form;
 }
 
-/** The list of problems: the background's last failure, then files that wait or failed. */
+/** What is wrong with the folder or the last round: the folder's problem and the background's last failure, each once. */
+function standingProblems(view) {
+  return [...new Set([view.status.folder_problem, view.problem].filter(Boolean))];
+}
+
+/** The list of problems: the standing ones, then files that wait or failed. */
 function problemList(view) {
   const status = view.status;
   const items = [
-    ...(view.problem ? [h('li', { class: 'form-error' }, view.problem)] : []),
+    ...standingProblems(view).map((text) => h('li', { class: 'form-error' }, text)),
     ...status.errors.map((p) => h('li', { class: 'form-error' }, problemText(p))),
     ...status.waiting.map((p) => h('li', { class: 'muted' }, problemText(p))),
   ];
@@ -125,16 +130,18 @@ function onView(api, view, conflicts, reload, result) {
       showToast(err.message);
     }
   });
-  const others = status.devices.length
-    ? h('ul', { id: 'sync-devices', class: 'plain-list' }, status.devices.map((d) => h('li', {}, deviceText(d))))
-    : h('p', { id: 'sync-devices', class: 'muted' }, 'No other computer has written to the folder yet.');
+  let others;
+  if (status.folder_problem) others = h('p', { id: 'sync-devices', class: 'muted' }, 'Your other computers are listed once the folder is back.');
+  else if (status.devices.length) others = h('ul', { id: 'sync-devices', class: 'plain-list' }, status.devices.map((d) => h('li', {}, deviceText(d))));
+  else others = h('p', { id: 'sync-devices', class: 'muted' }, 'No other computer has written to the folder yet.');
   return [
     h('p', { id: 'sync-on', class: 'success' }, 'Sync is on, through ', h('code', { class: 'path', id: 'sync-folder-path' }, view.folder)),
     h('p', { id: 'sync-this' }, 'This computer: ', h('strong', {}, status.device_name), '. ', pendingText(status.outbox_pending)),
     h('h3', {}, 'Your other computers'), others,
     h('h3', {}, 'Problems'), problemList(view),
     h('div', { class: 'actions' }, now, off),
-    result ? h('p', { id: 'sync-result', class: result.error ? 'form-error' : 'success', role: result.error ? 'alert' : 'status' }, result.text) : null,
+    result ? h('p', { id: 'sync-result', class: result.error ? 'form-error' : 'success', role: result.error ? 'alert' : 'status' },
+      result.error && standingProblems(view).includes(result.text) ? 'Nothing was synced: the problem above says why.' : result.text) : null,
     h('h3', {}, 'Conflicts'),
     h('p', { class: 'muted' }, 'When the same record was changed on two computers, the later change wins on both; what it replaced is kept here.'),
     conflictLog(api, conflicts, () => reload()),

@@ -47,6 +47,31 @@ pub(crate) fn off() -> crate::Error {
     )
 }
 
+/// Whether `folder` is still this device's sync folder: its manifest is there and this device's
+/// key opens it. A folder that is not there (a drive not connected, a file sync not running yet,
+/// a network share away) is never written to, nor made anew: what changed here waits in the
+/// outbox and is written once the folder is back.
+pub(crate) fn check_folder(folder: &Path, me: &Device) -> Result<()> {
+    match folder::read_manifest(folder) {
+        Ok(Some(manifest)) if folder::opens_with(&manifest, &me.key) => Ok(()),
+        Ok(Some(_)) => Err(sync_error(
+            "sync.folder_changed",
+            format!(
+                "The sync folder {} was set up again with another passphrase, so this computer's changes cannot go there. Turn sync off, then on again with the passphrase your other computers use. What changed here is kept.",
+                folder.display()
+            ),
+        )),
+        Ok(None) => Err(sync_error(
+            "sync.folder_missing",
+            format!(
+                "The sync folder {} is not there: a drive not connected, or your file sync not running? What changed here waits and is written once the folder is back.",
+                folder.display()
+            ),
+        )),
+        Err(e) => Err(folder_error(folder, e)),
+    }
+}
+
 fn folder_error(folder: &Path, detail: impl std::fmt::Display) -> crate::Error {
     field_error(
         "sync.folder",
@@ -224,6 +249,7 @@ fn write_note(folder: &Path, id: &str, name: &str, now: DateTime<Utc>) {
 /// Returns how many files were written.
 pub fn push(db: &mut Database, folder: &Path, now: DateTime<Utc>) -> Result<usize> {
     let me = device(db)?;
+    check_folder(folder, &me)?;
     type Pending = (i64, String, String, String, Vec<u8>, String);
     let pending: Vec<Pending> = {
         let mut stmt = db.conn().prepare(

@@ -154,6 +154,18 @@ pub(crate) fn manifest_bytes(manifest: &Manifest) -> Vec<u8> {
     bytes
 }
 
+/// Whether `key` opens this manifest's key check: the folder is the one this key was made for.
+pub(crate) fn opens_with(manifest: &Manifest, key: &[u8; 32]) -> bool {
+    let Ok(check) = BASE64.decode(&manifest.check) else {
+        return false;
+    };
+    if check.len() < NONCE_LEN {
+        return false;
+    }
+    let (nonce, sealed) = check.split_at(NONCE_LEN);
+    aead::open(key, nonce, sealed, MANIFEST_FORMAT.as_bytes()).is_some_and(|plain| plain == CHECK)
+}
+
 /// What opening a manifest with a passphrase gives.
 pub(crate) enum KeyCheck {
     Key([u8; 32]),

@@ -9,7 +9,7 @@ use rusqlite::params;
 use serde::Serialize;
 
 use super::apply::{apply_changeset, Outcome, FK_ATTEMPTS};
-use super::engine::device;
+use super::engine::{check_folder, device};
 use super::{clock, folder};
 use crate::error::Result;
 use crate::records::time_text;
@@ -39,6 +39,7 @@ pub struct PullSummary {
 /// sequence order, each exactly once, and only when what it depends on is applied here.
 pub fn pull(db: &mut Database, folder: &Path, now: DateTime<Utc>) -> Result<PullSummary> {
     let me = device(db)?;
+    check_folder(folder, &me)?;
     let mut files: BTreeMap<String, BTreeMap<i64, PathBuf>> = BTreeMap::new();
     let changes = folder::changes_dir(folder);
     for entry in std::fs::read_dir(&changes).into_iter().flatten().flatten() {

@@ -36,11 +36,17 @@ pub struct Status {
     pub waiting: Vec<Problem>,
     /// Files that cannot be applied without a person's help.
     pub errors: Vec<Problem>,
+    /// Why the folder cannot be used right now (not there, or set up again), if so: then the
+    /// other computers cannot be listed from it either.
+    pub folder_problem: Option<String>,
 }
 
 /// The state of sync on this device and in `folder`, as of the last pull.
 pub fn status(db: &Database, folder: &Path) -> Result<Status> {
     let me = device(db)?;
+    let folder_problem = super::engine::check_folder(folder, &me)
+        .err()
+        .map(|e| e.to_string());
     let conn = db.conn();
     let (next_seq, outbox_pending): (i64, i64) = conn.query_row(
         "SELECT next_seq, (SELECT count(*) FROM sync_outbox) FROM sync_device",
@@ -108,5 +114,6 @@ pub fn status(db: &Database, folder: &Path) -> Result<Status> {
         devices,
         waiting,
         errors,
+        folder_problem,
     })
 }

@@ -48,7 +48,9 @@ pub fn overview(overview: &Overview) -> String {
         status.device_name,
         plural(pending, "change", "changes")
     );
-    if status.devices.is_empty() {
+    if let Some(problem) = &status.folder_problem {
+        let _ = writeln!(out, "{problem}");
+    } else if status.devices.is_empty() {
         let _ = writeln!(out, "No other computer has written to the folder yet.");
     } else {
         let _ = writeln!(out, "Other computers:");
@@ -123,6 +125,7 @@ mod tests {
                     reason: "the file is damaged".into(),
                     waiting: false,
                 }],
+                folder_problem: None,
             }),
         }
     }
@@ -145,6 +148,20 @@ mod tests {
             status: None,
         };
         assert!(overview(&off).starts_with("Sync is off"));
+    }
+
+    #[test]
+    fn a_folder_that_is_away_is_said_instead_of_a_list_of_no_one() {
+        let mut away = on();
+        if let Some(status) = away.status.as_mut() {
+            status.folder_problem = Some("The sync folder /media/usb/Allies is not there.".into());
+        }
+        let text = overview(&away);
+        assert!(
+            text.contains("The sync folder /media/usb/Allies is not there.\n"),
+            "{text}"
+        );
+        assert!(!text.contains("Other computers:"), "{text}");
     }
 
     #[test]

@@ -111,3 +111,103 @@ async fn a_person_added_on_one_computer_appears_on_the_other_after_sync_now() ->
     b.close().await?;
     Ok(())
 }
+
+/// Both computers change the same person while the folder is away (the drive not connected):
+/// each says the folder is not there and keeps its change; once the folder is back, both end
+/// with the later change, and each lists what it replaced.
+#[tokio::test(flavor = "multi_thread")]
+async fn edits_made_on_both_while_the_folder_is_away_converge_and_the_conflict_is_listed(
+) -> Result<()> {
+    let shared = tempfile::tempdir()?;
+    let folder = shared.path().join("USB stick").join("Allies");
+    let away = shared.path().join("not connected");
+    let folder_text = folder.to_str().ok_or("a UTF-8 path")?;
+    let (laptop, desktop) = (Profile::new()?, Profile::new()?);
+    let (laptop_bus, desktop_bus) = (PrivateBus::start()?, PrivateBus::start()?);
+    let a = App::launch(&laptop, &laptop_bus).await?;
+    let b = App::launch(&desktop, &desktop_bus).await?;
+    a.wait_for("#people-empty").await?;
+    b.wait_for("#people-empty").await?;
+    for (app, name) in [(&a, "Laptop"), (&b, "Desktop")] {
+        app.invoke(
+            "sync_enable",
+            serde_json::json!({ "folder": folder_text, "passphrase": PASSPHRASE, "deviceName": name }),
+        )
+        .await?;
+    }
+    a.add_person(serde_json::json!({ "name": "Dana Zanzibar", "role": "Head of Platform" }))
+        .await?;
+    a.invoke("sync_now", serde_json::json!({})).await?;
+    b.invoke("sync_now", serde_json::json!({})).await?;
+
+    // The folder goes away; each computer changes Dana's role, the desktop a moment later.
+    std::fs::rename(&folder, &away)?;
+    for (app, role) in [(&a, "VP Platform"), (&b, "Chief Technology Officer")] {
+        app.go("settings").await?;
+        app.go("people").await?;
+        app.wait_for_text("#people-list", |t| t.contains("Dana Zanzibar"))
+            .await?;
+        app.click(".person-row[data-id]").await?;
+        app.fill("#person-role", role).await?;
+        app.click("#person-save").await?;
+        app.wait_for_text("#people-list", |t| t.contains(role))
+            .await?;
+        tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    }
+    a.go("settings").await?;
+    a.click("#sync-now").await?;
+    a.wait_for_text("#sync-result", |t| t.starts_with("Nothing was synced"))
+        .await?;
+    let said = a.wait_for_text("#sync-problems", |t| !t.is_empty()).await?;
+    assert!(
+        said.contains(folder_text) && said.contains("not there") && said.contains("waits"),
+        "the laptop says where the folder went and that its change waits: {said}"
+    );
+    let others = a.wait_for_text("#sync-devices", |t| !t.is_empty()).await?;
+    assert!(others.contains("once the folder is back"), "{others}");
+    a.wait_for_text("#sync-this", |t| t.contains("1 change"))
+        .await?;
+    a.client
+        .execute(
+            "document.getElementById('settings-sync').scrollIntoView({ block: 'start' });",
+            vec![],
+        )
+        .await?;
+    a.screenshot("sync-folder-away").await?;
+    assert!(
+        !folder.exists(),
+        "the folder was not made anew where it was"
+    );
+
+    // The folder is back: a round on each, the laptop again to hear of the desktop's change.
+    std::fs::rename(&away, &folder)?;
+    a.click("#sync-now").await?;
+    a.wait_for_text("#sync-result", |t| t.starts_with("Wrote"))
+        .await?;
+    b.go("settings").await?;
+    b.click("#sync-now").await?;
+    b.wait_for_text("#sync-result", |t| t.starts_with("Wrote"))
+        .await?;
+    a.click("#sync-now").await?;
+    a.wait_for_text("#sync-conflicts", |t| t.contains("VP Platform"))
+        .await?;
+    b.wait_for_text("#sync-conflicts", |t| t.contains("VP Platform"))
+        .await?;
+    a.client
+        .execute(
+            "document.getElementById('sync-conflicts').scrollIntoView({ block: 'center' });",
+            vec![],
+        )
+        .await?;
+    a.screenshot("sync-conflict-listed").await?;
+    for app in [&a, &b] {
+        app.go("people").await?;
+        app.wait_for_text("#people-list", |t| {
+            t.contains("Chief Technology Officer") && !t.contains("VP Platform")
+        })
+        .await?;
+    }
+    a.close().await?;
+    b.close().await?;
+    Ok(())
+}

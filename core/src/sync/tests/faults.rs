@@ -232,3 +232,43 @@ fn a_change_that_breaks_a_foreign_key_waits_then_is_reported() {
         1
     );
 }
+
+#[test]
+fn a_folder_that_is_away_is_neither_written_nor_made_again_and_changes_wait_for_it() {
+    let root = tempfile::tempdir().unwrap();
+    let mut devs = devices(&root, 2);
+    settle(&mut devs);
+    // The drive is not connected (or the file sync not running): the folder is not there.
+    let away = root.path().join("away");
+    std::fs::rename(&devs[0].folder, &away).unwrap();
+    add(&mut devs[0].db, "Dana Away");
+    let folder = devs[0].folder.clone();
+    let error = push(&mut devs[0].db, &folder, at(4)).unwrap_err();
+    assert_eq!(error.code(), "sync.folder_missing");
+    assert!(error.to_string().contains("waits"), "{error}");
+    let error = pull(&mut devs[0].db, &folder, at(4)).unwrap_err();
+    assert_eq!(error.code(), "sync.folder_missing");
+    assert!(!folder.exists(), "the folder is not made anew where it was");
+    assert_eq!(outbox(&devs[0].db), 1, "the change waits here");
+
+    // Back: the change is written, and reaches the other computer.
+    std::fs::rename(&away, &folder).unwrap();
+    assert_eq!(devs[0].push_at(at(5)), 1);
+    assert_eq!(outbox(&devs[0].db), 0);
+    settle(&mut devs);
+    assert!(dump(&devs[1].db).contains("Dana Away"));
+
+    // The folder set up again by someone with another passphrase: nothing goes there.
+    let (manifest, _) = folder::new_manifest("another passphrase").unwrap();
+    std::fs::write(
+        folder.join(folder::MANIFEST),
+        folder::manifest_bytes(&manifest),
+    )
+    .unwrap();
+    add(&mut devs[0].db, "Lee Kept");
+    let before = files_in(&folder);
+    let error = push(&mut devs[0].db, &folder, at(6)).unwrap_err();
+    assert_eq!(error.code(), "sync.folder_changed");
+    assert_eq!(files_in(&folder), before, "nothing was written");
+    assert_eq!(outbox(&devs[0].db), 1, "the change is kept");
+}
