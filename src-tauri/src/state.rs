@@ -12,7 +12,7 @@ use allies_core::storage::{encryption, IntegrityCheck};
 use allies_core::{Database, Error, OpenError, WireError};
 use chrono::{DateTime, Utc};
 
-use crate::desktop::DesktopNotifier;
+use crate::desktop::{DesktopNotifier, Lockable};
 use crate::monotonic::monotonic_now;
 
 /// Cheap to clone: every clone shares the one session and the scheduler's signals.
@@ -300,5 +300,15 @@ impl AppState {
         })
         .await
         .map_err(stopped)?
+    }
+}
+
+impl Lockable for AppState {
+    fn lock_if_idle(&self) -> bool {
+        AppState::lock_if_idle(self)
+    }
+
+    fn lock_because(&self) -> bool {
+        AppState::lock_because(self)
     }
 }
