@@ -15,6 +15,9 @@ use chrono::{DateTime, Utc};
 use crate::desktop::{DesktopNotifier, Lockable};
 use crate::monotonic::monotonic_now;
 
+#[cfg(test)]
+mod tests;
+
 /// Cheap to clone: every clone shares the one session and the scheduler's signals.
 #[derive(Clone)]
 pub struct AppState {
@@ -56,7 +59,7 @@ pub fn stopped(e: impl std::fmt::Display) -> WireError {
 
 /// Runs `f` on a blocking thread without taking the database: reading and parsing a file the
 /// user chose, so a large one does not hold up every other command.
-pub async fn off_the_database<T, F>(f: F) -> Result<T, WireError>
+async fn off_the_database<T, F>(f: F) -> Result<T, WireError>
 where
     T: Send + 'static,
     F: FnOnce() -> allies_core::Result<T> + Send + 'static,
@@ -232,6 +235,24 @@ impl AppState {
     {
         self.with_db_unrecorded(move |db| history::record(db, now(), f))
             .await
+    }
+
+    /// Runs `read` (reading and parsing a file the user chose) without taking the database,
+    /// then `f` with what it read, as [`AppState::with_db`] does: a large file does not hold up
+    /// every other command while it is parsed, and a file that cannot be read changes nothing.
+    pub async fn with_db_after_reading<R, T, Read, F>(
+        &self,
+        read: Read,
+        f: F,
+    ) -> Result<T, WireError>
+    where
+        R: Send + 'static,
+        T: Send + 'static,
+        Read: FnOnce() -> allies_core::Result<R> + Send + 'static,
+        F: FnOnce(&mut Database, R) -> allies_core::Result<T> + Send + 'static,
+    {
+        let what = off_the_database(read).await?;
+        self.with_db(move |db| f(db, what)).await
     }
 
     /// Like [`AppState::with_db`], without making a step of the history: for undo and redo,
