@@ -769,6 +769,67 @@ fn a_command_waits_while_the_app_changes_the_database_file() {
     );
 }
 
+/// A data folder whose file is as the version of Allies before this one left it: every schema
+/// step but the newest.
+fn folder_one_version_older() -> (tempfile::TempDir, i64) {
+    use allies_core::storage::{schema_version, DB_FILE, MIGRATION_FILES};
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let conn = rusqlite::Connection::open(dir.path().join(DB_FILE)).expect("a new file");
+    for (_, sql) in &MIGRATION_FILES[..MIGRATION_FILES.len() - 1] {
+        conn.execute_batch(sql).expect("an older step applies");
+    }
+    let older = schema_version() - 1;
+    conn.pragma_update(None, "user_version", older)
+        .expect("the older version is set");
+    (dir, older)
+}
+
+fn user_version(path: &std::path::Path) -> i64 {
+    rusqlite::Connection::open(path)
+        .expect("the file opens")
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .expect("it has a version")
+}
+
+#[test]
+fn a_command_never_upgrades_the_data_of_an_older_allies_that_is_running() {
+    use allies_core::storage::locks::DataLock;
+    use std::time::Duration;
+
+    let (dir, older) = folder_one_version_older();
+    let data = dir.path().to_str().expect("a UTF-8 path");
+    let file = dir.path().join("allies.db");
+    let before = std::fs::read(&file).expect("the file reads");
+    // What an app holds while it has the data open: here an app of the version before.
+    let running = DataLock::shared(dir.path(), Duration::ZERO).expect("the folder is free");
+    let out = allies(&["check", "--data-dir", data], &[]);
+    assert!(!out.status.success(), "the command refuses");
+    let err = text(&out.stderr);
+    assert!(
+        err.contains("different version of Allies")
+            && err.contains("Close that Allies, or use the same version"),
+        "it says why and what to do: {err}"
+    );
+    assert_eq!(
+        std::fs::read(&file).expect("the file reads"),
+        before,
+        "the running app's file is left exactly as it was"
+    );
+    assert!(
+        !dir.path().join("backups").exists(),
+        "not even the copy taken before an upgrade is written"
+    );
+
+    drop(running);
+    let out = allies(&["check", "--data-dir", data], &[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert_eq!(
+        user_version(&file),
+        older + 1,
+        "with the app closed, the command upgrades the file as before"
+    );
+}
+
 /// On a terminal the command asks for the passphrase and does not show it. The terminal is a
 /// pseudo-terminal made by `script` (util-linux).
 #[test]

@@ -119,6 +119,48 @@ fn a_database_from_a_newer_version_is_reported_and_left_alone() {
     assert_untouched(&path, &before);
 }
 
+/// A file as the version of Allies before this one left it: every step but the newest.
+fn one_version_older(path: &Path) -> i64 {
+    let older = schema_version() - 1;
+    let conn = rusqlite::Connection::open(path).unwrap();
+    for (_, sql) in &storage::MIGRATION_FILES[..storage::MIGRATION_FILES.len() - 1] {
+        conn.execute_batch(sql).unwrap();
+    }
+    conn.pragma_update(None, "user_version", older).unwrap();
+    older
+}
+
+#[test]
+fn opened_alongside_another_allies_an_older_file_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    let older = one_version_older(&path);
+    let before = std::fs::read(&path).unwrap();
+    let err = Database::open_without_upgrade(&path, now(), None).unwrap_err();
+    assert!(
+        matches!(err, OpenError::OtherVersionInUse { found, known, .. }
+            if found == older && known == schema_version()),
+        "got {err:?}"
+    );
+    assert_eq!(err.code(), "storage.other_version_in_use");
+    assert!(
+        err.to_string().contains("different version of Allies")
+            && err.to_string().contains("use the same version"),
+        "the message says what is wrong and what to do: {err}"
+    );
+    assert!(!err.can_start_fresh(), "the data is intact");
+    assert_untouched(&path, &before);
+    assert!(
+        !dir.path().join("backups").exists(),
+        "nothing is written, not even the copy taken before an upgrade"
+    );
+
+    let db = open(dir.path()).expect("opened alone, it is upgraded as before");
+    drop(db);
+    Database::open_without_upgrade(&path, now(), None)
+        .expect("a file of this version opens alongside another Allies");
+}
+
 #[test]
 fn a_damaged_database_is_reported_and_left_alone() {
     let dir = tempfile::tempdir().unwrap();

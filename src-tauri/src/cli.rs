@@ -3,7 +3,9 @@
 //! the app is open: a command uses the database alongside the app (WAL mode, a busy timeout)
 //! under a shared hold of the folder's `data.lock`, so it waits while the app opens, migrates,
 //! encrypts or decrypts the file, and the app changes none of that while a command runs (see
-//! `allies_core::storage::locks`). With the app closed, a command opens the database alone.
+//! `allies_core::storage::locks`). A command never upgrades the file alongside the app: data
+//! of an older version (the app running is an older Allies) is refused. With the app closed, a
+//! command opens the database alone, and upgrades it as the app would.
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -236,13 +238,18 @@ fn open(given: &Where<'_>) -> Result<(DataLock, Database), String> {
         None
     };
     loop {
-        // Alone when the app is not running (opening may migrate the file); otherwise
-        // alongside it, once it has finished any change of the file.
-        let mut lock = match DataLock::exclusive(&dir, Duration::ZERO) {
-            Ok(lock) => lock,
-            Err(_) => DataLock::shared(&dir, WAIT_FOR_THE_APP).map_err(|e| e.to_string())?,
+        // Alone when the app is not running: opening may then upgrade the file. Otherwise
+        // alongside it, once it has finished any change of the file, and never upgrading it:
+        // an app of another version would find a schema it does not know.
+        let (mut lock, opened) = match DataLock::exclusive(&dir, Duration::ZERO) {
+            Ok(lock) => (lock, Database::open_with_key(&path, now(), key.as_ref())),
+            Err(_) => {
+                let lock = DataLock::shared(&dir, WAIT_FOR_THE_APP).map_err(|e| e.to_string())?;
+                let opened = Database::open_without_upgrade(&path, now(), key.as_ref());
+                (lock, opened)
+            }
         };
-        match Database::open_with_key(&path, now(), key.as_ref()) {
+        match opened {
             // Encrypted by the app in the meantime.
             Err(OpenError::Locked { .. }) if key.is_none() => {
                 drop(lock);

@@ -12,8 +12,11 @@ use allies_core::storage::{encryption, IntegrityCheck};
 use allies_core::{Database, Error, OpenError, WireError};
 use chrono::{DateTime, Utc};
 
-use crate::desktop::DesktopNotifier;
+use crate::desktop::{DesktopNotifier, Lockable};
 use crate::monotonic::monotonic_now;
+
+#[cfg(test)]
+mod tests;
 
 /// Cheap to clone: every clone shares the one session and the scheduler's signals.
 #[derive(Clone)]
@@ -56,7 +59,7 @@ pub fn stopped(e: impl std::fmt::Display) -> WireError {
 
 /// Runs `f` on a blocking thread without taking the database: reading and parsing a file the
 /// user chose, so a large one does not hold up every other command.
-pub async fn off_the_database<T, F>(f: F) -> Result<T, WireError>
+async fn off_the_database<T, F>(f: F) -> Result<T, WireError>
 where
     T: Send + 'static,
     F: FnOnce() -> allies_core::Result<T> + Send + 'static,
@@ -234,6 +237,24 @@ impl AppState {
             .await
     }
 
+    /// Runs `read` (reading and parsing a file the user chose) without taking the database,
+    /// then `f` with what it read, as [`AppState::with_db`] does: a large file does not hold up
+    /// every other command while it is parsed, and a file that cannot be read changes nothing.
+    pub async fn with_db_after_reading<R, T, Read, F>(
+        &self,
+        read: Read,
+        f: F,
+    ) -> Result<T, WireError>
+    where
+        R: Send + 'static,
+        T: Send + 'static,
+        Read: FnOnce() -> allies_core::Result<R> + Send + 'static,
+        F: FnOnce(&mut Database, R) -> allies_core::Result<T> + Send + 'static,
+    {
+        let what = off_the_database(read).await?;
+        self.with_db(move |db| f(db, what)).await
+    }
+
     /// Like [`AppState::with_db`], without making a step of the history: for undo and redo,
     /// which move through the history themselves.
     pub async fn with_db_unrecorded<T, F>(&self, f: F) -> Result<T, WireError>
@@ -300,5 +321,15 @@ impl AppState {
         })
         .await
         .map_err(stopped)?
+    }
+}
+
+impl Lockable for AppState {
+    fn lock_if_idle(&self) -> bool {
+        AppState::lock_if_idle(self)
+    }
+
+    fn lock_because(&self) -> bool {
+        AppState::lock_because(self)
     }
 }

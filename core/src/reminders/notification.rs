@@ -5,7 +5,8 @@
 
 use std::sync::Mutex;
 
-use chrono::{DateTime, Local};
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 use serde::Serialize;
 
 /// A pop-up to show.
@@ -54,14 +55,15 @@ pub fn deliver(notifier: &dyn Notifier, n: Notification) -> Delivery {
     }
 }
 
-/// The reminder behind Settings → "Send a test reminder".
-pub fn test_reminder(now: DateTime<Local>) -> Notification {
+/// The reminder behind Settings → "Send a test reminder", sent at `now`, its time told in
+/// `zone`: the time zone chosen in Settings, as every reminder's.
+pub fn test_reminder(now: DateTime<Utc>, zone: Tz) -> Notification {
     Notification {
         title: "Allies test reminder".into(),
         body: format!(
             "Reminders work. Sent at {}: this is how Allies will nudge you to thank an ally.",
             // A pop-up has no UI to format it: a 24-hour clock, locale-neutral.
-            now.format("%H:%M")
+            now.with_timezone(&zone).format("%H:%M")
         ),
         actions: Vec::new(),
     }
@@ -105,7 +107,10 @@ mod tests {
     use chrono::TimeZone;
 
     fn reminder() -> Notification {
-        test_reminder(Local.with_ymd_and_hms(2026, 11, 26, 9, 5, 0).unwrap())
+        test_reminder(
+            Utc.with_ymd_and_hms(2026, 11, 26, 9, 5, 0).unwrap(),
+            Tz::UTC,
+        )
     }
 
     #[test]
@@ -113,6 +118,18 @@ mod tests {
         let n = reminder();
         assert_eq!(n.title, "Allies test reminder");
         assert!(n.body.contains("09:05"), "{}", n.body);
+    }
+
+    #[test]
+    fn test_reminder_tells_the_time_in_the_zone_chosen_in_settings() {
+        // 20:05 UTC is 09:05 the next morning in Auckland (summer time, UTC+13).
+        let evening = Utc.with_ymd_and_hms(2026, 11, 26, 20, 5, 0).unwrap();
+        let n = test_reminder(evening, chrono_tz::Pacific::Auckland);
+        assert!(
+            n.body.contains("09:05"),
+            "the user's wall clock in their chosen zone, not the system's or UTC: {}",
+            n.body
+        );
     }
 
     #[test]

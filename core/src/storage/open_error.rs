@@ -23,6 +23,12 @@ pub enum OpenError {
         found: i64,
         known: i64,
     },
+    #[error("The database {} is in use by a different version of Allies (its data is at version {found}; this one's is {known}), and it is not upgraded while in use. Close that Allies, or use the same version as the one running, and try again.", path.display())]
+    OtherVersionInUse {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
     #[error("The database {} is in use by another program and did not become free.", path.display())]
     Busy { path: PathBuf },
     #[error("The database {} could not be opened: {detail}.", path.display())]
@@ -45,6 +51,7 @@ impl OpenError {
             OpenError::ForeignDatabase { .. } => "storage.foreign_database",
             OpenError::Corrupt { .. } => "storage.corrupt",
             OpenError::TooNew { .. } => "storage.too_new",
+            OpenError::OtherVersionInUse { .. } => "storage.other_version_in_use",
             OpenError::Busy { .. } => "storage.busy",
             OpenError::Unavailable { .. } => "storage.unavailable",
             OpenError::ReadOnly { .. } => "storage.read_only",
@@ -62,6 +69,7 @@ impl OpenError {
             | OpenError::ForeignDatabase { path }
             | OpenError::Corrupt { path, .. }
             | OpenError::TooNew { path, .. }
+            | OpenError::OtherVersionInUse { path, .. }
             | OpenError::Busy { path }
             | OpenError::Unavailable { path, .. }
             | OpenError::ReadOnly { path, .. }

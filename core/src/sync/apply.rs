@@ -14,7 +14,7 @@ use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection};
 use serde_json::Value as Json;
 
-use super::changes::{self, owned, read_row, sql_of, Row, Rows};
+use super::changes::{self, key_columns, owned, read_row, sql_of, where_keys, Row, Rows};
 use super::is_event_table;
 use crate::error::Result;
 
@@ -346,21 +346,4 @@ fn move_events(
         )?;
     }
     Ok(())
-}
-
-/// The table's key columns, in key order.
-pub(crate) fn key_columns(conn: &Connection, table: &str) -> Result<Vec<String>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk")?;
-    let names = stmt.query_map([table], |r| r.get(0))?;
-    Ok(names.collect::<rusqlite::Result<_>>()?)
-}
-
-/// `"k1" = ?first AND "k2" = ?first+1 …`
-pub(crate) fn where_keys(keys: &[String], first: usize) -> String {
-    keys.iter()
-        .enumerate()
-        .map(|(n, k)| format!("\"{k}\" = ?{}", n + first))
-        .collect::<Vec<_>>()
-        .join(" AND ")
 }

@@ -100,11 +100,11 @@ pub(crate) type Rows = std::collections::HashMap<(String, String), Row>;
 
 /// The row of `table` whose key is `pk` (a JSON array), if it is there.
 pub(crate) fn read_row(conn: &rusqlite::Connection, table: &str, pk: &str) -> Result<Option<Row>> {
-    let keys = super::apply::key_columns(conn, table)?;
+    let keys = key_columns(conn, table)?;
     let key: Vec<serde_json::Value> = serde_json::from_str(pk).unwrap_or_default();
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT * FROM \"{table}\" WHERE {}",
-        super::apply::where_keys(&keys, 1)
+        where_keys(&keys, 1)
     ))?;
     let names: Vec<String> = stmt.column_names().into_iter().map(str::to_owned).collect();
     let mut rows = stmt.query(rusqlite::params_from_iter(key.iter().map(sql_of)))?;
@@ -116,6 +116,23 @@ pub(crate) fn read_row(conn: &rusqlite::Connection, table: &str, pk: &str) -> Re
         out.insert(name, json_of(row.get_ref(i)?));
     }
     Ok(Some(out))
+}
+
+/// The table's key columns, in key order.
+pub(crate) fn key_columns(conn: &rusqlite::Connection, table: &str) -> Result<Vec<String>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk")?;
+    let names = stmt.query_map([table], |r| r.get(0))?;
+    Ok(names.collect::<rusqlite::Result<_>>()?)
+}
+
+/// `"k1" = ?first AND "k2" = ?first+1 …`
+pub(crate) fn where_keys(keys: &[String], first: usize) -> String {
+    keys.iter()
+        .enumerate()
+        .map(|(n, k)| format!("\"{k}\" = ?{}", n + first))
+        .collect::<Vec<_>>()
+        .join(" AND ")
 }
 
 /// The rows as stored in a file: `[[table, key, row], …]`.

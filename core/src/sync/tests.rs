@@ -162,7 +162,7 @@ pub(super) fn dump(db: &Database) -> String {
     let tables = crate::history::triggers::recorded_tables(conn).unwrap();
     let mut out = String::new();
     for table in tables.iter().filter(|t| is_synced(t)) {
-        let mut columns = apply::key_columns(conn, table).unwrap();
+        let mut columns = changes::key_columns(conn, table).unwrap();
         let all: Vec<String> = conn
             .prepare("SELECT name FROM pragma_table_info(?1) ORDER BY cid")
             .unwrap()

@@ -1,6 +1,7 @@
 //! The app as a whole: can it open its data, starting fresh, and the test reminder.
 
 use allies_core::reminders::notification::{self, Delivery};
+use allies_core::reminders::settings;
 use allies_core::storage::encryption;
 use allies_core::{Error, WireError};
 use tauri::State;
@@ -71,8 +72,12 @@ pub async fn set_encryption(
 
 #[tauri::command]
 pub async fn send_test_reminder(state: State<'_, AppState>) -> Result<Delivery, WireError> {
-    #[allow(clippy::disallowed_methods)] // the reminder shows the user's wall-clock time
-    let reminder = notification::test_reminder(chrono::Local::now());
+    let at = now();
+    // The time it names is told in the zone chosen in Settings, as every reminder's.
+    let zone = state
+        .with_db_quietly(|db| Ok(settings::get(db)?.tz()))
+        .await?;
+    let reminder = notification::test_reminder(at, zone);
     let notifier = state.notifier.clone();
     tauri::async_runtime::spawn_blocking(move || notification::deliver(&notifier, reminder))
         .await

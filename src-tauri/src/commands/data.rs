@@ -11,7 +11,7 @@ use serde::Serialize;
 use tauri::{State, WebviewWindow};
 
 use crate::file_dialogs::{self, ChosenFiles};
-use crate::state::{now, off_the_database, AppState};
+use crate::state::{now, AppState};
 
 /// Asks where to save an export of `kind` (the save dialog opens in Downloads, proposing
 /// "Allies <what> - <today>.<ext>"), then makes it and writes it there. `None`: the user
@@ -151,12 +151,11 @@ pub async fn restore_backup_file(
                 .await?
         }
     };
-    // Read and parsed before the database is taken, so a large file does not hold up the rest.
-    let backup =
-        off_the_database(move || backup::read(&interop::read_file(&path, true)?, key.as_ref()))
-            .await?;
     state
-        .with_db(move |db| snapshots::restore_backup(db, &backup, now()))
+        .with_db_after_reading(
+            move || backup::read(&interop::read_file(&path, true)?, key.as_ref()),
+            |db, backup| snapshots::restore_backup(db, &backup, now()),
+        )
         .await
 }
 

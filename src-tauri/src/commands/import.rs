@@ -10,7 +10,7 @@ use serde::Serialize;
 use tauri::{AppHandle, Emitter, State};
 
 use crate::file_dialogs::ChosenFiles;
-use crate::state::{now, off_the_database, AppState};
+use crate::state::{now, AppState};
 
 /// The preview, with a CSV file's columns and the mapping used.
 #[derive(Debug, Serialize)]
@@ -20,18 +20,13 @@ pub struct ImportPreview {
     pub mapping: Option<Mapping>,
 }
 
-/// Reads and parses the file the user chose, before the database is taken.
-async fn read_chosen(
-    chosen: &ChosenFiles,
+/// Reads and parses the file the user chose; run before the database is taken.
+fn read_chosen(
     format: Format,
     path: PathBuf,
     mapping: Option<Mapping>,
-) -> Result<import::Reading, WireError> {
-    chosen.check(&path)?;
-    off_the_database(move || {
-        import::read(format, &interop::read_file(&path, false)?, mapping.as_ref())
-    })
-    .await
+) -> impl FnOnce() -> allies_core::Result<import::Reading> {
+    move || import::read(format, &interop::read_file(&path, false)?, mapping.as_ref())
 }
 
 #[tauri::command]
@@ -42,9 +37,9 @@ pub async fn import_preview(
     path: PathBuf,
     mapping: Option<Mapping>,
 ) -> Result<ImportPreview, WireError> {
-    let reading = read_chosen(&chosen, format, path, mapping).await?;
+    chosen.check(&path)?;
     state
-        .with_db(move |db| {
+        .with_db_after_reading(read_chosen(format, path, mapping), |db, reading| {
             Ok(ImportPreview {
                 preview: import::preview(db, &reading.parsed)?,
                 headers: reading.headers,
@@ -70,9 +65,9 @@ pub async fn import_apply(
     mapping: Option<Mapping>,
     on_duplicate: OnDuplicate,
 ) -> Result<Summary, WireError> {
-    let reading = read_chosen(&chosen, format, path, mapping).await?;
+    chosen.check(&path)?;
     state
-        .with_db(move |db| {
+        .with_db_after_reading(read_chosen(format, path, mapping), move |db, reading| {
             import::apply(
                 db,
                 &reading.parsed,

@@ -21,8 +21,6 @@ use other as os;
 use tauri::plugin::TauriPlugin;
 use tauri::{AppHandle, Runtime};
 
-use crate::state::AppState;
-
 pub use os::notifier::DesktopNotifier;
 pub use window::{bring_forward, hide, keep_running_when_closed, tray, InTray, WindowShell};
 
@@ -53,8 +51,17 @@ pub fn start_at_login_advice() -> &'static str {
     os::start_at_login_advice()
 }
 
+/// What watching for locks asks of the app's data, and all it knows of it: the desktop locks
+/// through this, whatever holds the data.
+pub trait Lockable: Clone + Send + Sync + 'static {
+    /// Locks open encrypted data if it has gone unused for the delay; whether it did now.
+    fn lock_if_idle(&self) -> bool;
+    /// Locks open encrypted data at once (sleep, a locked screen); whether it did now.
+    fn lock_because(&self) -> bool;
+}
+
 /// Locks encrypted data when it goes unused, and where the system signals it, when the
 /// session is locked or the computer sleeps; each lock is told to the window.
-pub fn watch_for_locks(state: AppState, app: AppHandle) {
-    os::locking::spawn(state, app);
+pub fn watch_for_locks(data: impl Lockable, app: AppHandle) {
+    os::locking::spawn(data, app);
 }

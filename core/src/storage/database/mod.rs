@@ -25,6 +25,13 @@ pub use integrity::{IntegrityCheck, CHECK_LATER_ABOVE};
 /// Counts the openings of database files in this process (see `Database::opening`).
 static OPENINGS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
 
+/// Whether opening may bring an older file's schema up to this build's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Upgrade {
+    IfOlder,
+    Never,
+}
+
 /// An open, migrated Allies database.
 pub struct Database {
     conn: Connection,
@@ -99,6 +106,7 @@ impl Database {
             MIGRATION_FILES,
             None,
             Some(check_later_above),
+            Upgrade::IfOlder,
         )
     }
 
@@ -112,13 +120,26 @@ impl Database {
         Database::open_with(path, now, MIGRATION_FILES, key)
     }
 
+    /// Opens the database file at `path` as [`Database::open_with_key`] does, but never upgrades
+    /// it: for opening alongside another Allies that has it open. A file of an older data
+    /// version is refused ([`OpenError::OtherVersionInUse`]) and left as it is, because the one
+    /// using it is an older Allies that would then find a schema it does not know. A new, empty
+    /// file is set up as usual.
+    pub fn open_without_upgrade(
+        path: &Path,
+        now: DateTime<Utc>,
+        key: Option<&Passphrase>,
+    ) -> Result<Database, OpenError> {
+        Database::open_checked(path, now, MIGRATION_FILES, key, None, Upgrade::Never)
+    }
+
     fn open_with(
         path: &Path,
         now: DateTime<Utc>,
         steps: &[(&str, &'static str)],
         key: Option<&Passphrase>,
     ) -> Result<Database, OpenError> {
-        Database::open_checked(path, now, steps, key, None)
+        Database::open_checked(path, now, steps, key, None, Upgrade::IfOlder)
     }
 
     fn open_checked(
@@ -127,6 +148,7 @@ impl Database {
         steps: &[(&str, &'static str)],
         key: Option<&Passphrase>,
         check_later_above: Option<u64>,
+        upgrade: Upgrade,
     ) -> Result<Database, OpenError> {
         check_writable(path)?;
         let key = key.filter(|_| cipher::is_scrambled(path));
@@ -177,6 +199,13 @@ impl Database {
         let known = steps.len() as i64;
         if found > known {
             return Err(OpenError::TooNew {
+                path: path.to_owned(),
+                found,
+                known,
+            });
+        }
+        if upgrade == Upgrade::Never && found > 0 && found < known {
+            return Err(OpenError::OtherVersionInUse {
                 path: path.to_owned(),
                 found,
                 known,

@@ -10,8 +10,7 @@ use allies_core::session::LockReason;
 use futures_lite::StreamExt;
 use tauri::{AppHandle, Emitter};
 
-use crate::desktop::LOCKED_EVENT;
-use crate::state::AppState;
+use crate::desktop::{Lockable, LOCKED_EVENT};
 
 /// How often the idle timer is looked at; a lock comes at most this late.
 const LOOK_EVERY: Duration = Duration::from_secs(5);
@@ -22,7 +21,7 @@ const MANAGER: &str = "org.freedesktop.login1.Manager";
 const SESSION: &str = "org.freedesktop.login1.Session";
 
 /// Starts the idle timer's watch and the logind listener; each lock is told to the window.
-pub fn spawn(state: AppState, app: AppHandle) {
+pub fn spawn(state: impl Lockable, app: AppHandle) {
     let tell = {
         let app = app.clone();
         move |reason: LockReason| {
@@ -120,6 +119,8 @@ mod tests {
     use allies_core::storage::encryption::{self, Passphrase};
     use allies_core::Database;
     use allies_fake_desktop::{FakeLogind, PrivateBus, FAKE_SESSION_PATH};
+
+    use crate::state::AppState;
 
     /// Sends `emit` until `ok` holds: the listener subscribes a moment after it starts, and a
     /// signal sent before that is not heard (as on a real desktop).

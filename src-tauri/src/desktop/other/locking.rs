@@ -9,14 +9,13 @@ use std::time::Duration;
 use allies_core::session::LockReason;
 use tauri::{AppHandle, Emitter};
 
-use crate::desktop::LOCKED_EVENT;
-use crate::state::AppState;
+use crate::desktop::{Lockable, LOCKED_EVENT};
 
 /// How often the idle timer is looked at; a lock comes at most this late.
 const LOOK_EVERY: Duration = Duration::from_secs(5);
 
 /// Starts the idle timer's watch; each lock is told to the window.
-pub fn spawn(state: AppState, app: AppHandle) {
+pub fn spawn(state: impl Lockable, app: AppHandle) {
     tauri::async_runtime::spawn(async move {
         loop {
             tokio::time::sleep(LOOK_EVERY).await;

@@ -1,0 +1,72 @@
+//! The shell's hold on the session: what runs with the database, and what runs without it.
+
+use std::sync::mpsc;
+use std::time::Duration;
+
+use super::*;
+
+fn state(dir: &std::path::Path) -> AppState {
+    AppState::over(Database::open_in(dir, now()).unwrap())
+}
+
+/// A file the user chose is read and parsed while another command has the database (a long
+/// import, a sync round): only what it then writes waits for the database.
+#[test]
+fn a_file_is_parsed_while_another_command_holds_the_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = state(dir.path());
+    let (parsed, parsed_now) = mpsc::channel();
+    let (wrote, wrote_now) = mpsc::channel();
+
+    let another_command = lock(&state.session);
+    let task = std::thread::spawn({
+        let state = state.clone();
+        move || {
+            tauri::async_runtime::block_on(state.with_db_after_reading(
+                move || {
+                    let _ = parsed.send(());
+                    Ok(21)
+                },
+                move |_db, read| {
+                    let _ = wrote.send(());
+                    Ok(read * 2)
+                },
+            ))
+        }
+    });
+    parsed_now
+        .recv_timeout(Duration::from_secs(10))
+        .expect("the file is parsed while another command holds the database");
+    assert!(
+        wrote_now.recv_timeout(Duration::from_millis(200)).is_err(),
+        "what it writes waits for the database"
+    );
+    drop(another_command);
+    assert_eq!(
+        task.join().unwrap().unwrap(),
+        42,
+        "then it writes what was read"
+    );
+    assert!(wrote_now.try_recv().is_ok());
+}
+
+/// A file that cannot be read changes nothing: the write never runs.
+#[test]
+fn a_file_that_cannot_be_read_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = state(dir.path());
+    let (wrote, wrote_now) = mpsc::channel::<()>();
+    let result = tauri::async_runtime::block_on(state.with_db_after_reading(
+        || -> allies_core::Result<i32> {
+            Err(allies_core::Error::Stopped {
+                detail: "the file went away".into(),
+            })
+        },
+        move |_db, _read| {
+            let _ = wrote.send(());
+            Ok(())
+        },
+    ));
+    assert!(result.is_err(), "the reading's error is the reply");
+    assert!(wrote_now.try_recv().is_err(), "nothing was written");
+}
