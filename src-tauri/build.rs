@@ -180,6 +180,7 @@ const COMMANDS: &[&str] = &[
     "sync_conflicts",
     "sync_restore_conflict",
     "choose_sync_folder",
+    "export_asks_csv",
 ];
 
 fn main() {

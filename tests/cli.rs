@@ -300,6 +300,10 @@ fn every_kind_of_export_writes_its_file_once_and_never_replaces_it() {
             "wins-csv",
             "Title,Date,Outcome and impact,Goal,Link,Who knows it\r\n",
         ),
+        (
+            "asks-csv",
+            "Person,Kind,Goal,Forum,Status,Approached,Asked,Answered,What you asked\r\n",
+        ),
     ];
     for (kind, begins) in kinds {
         let file = dir.path().join(format!("export-{kind}"));

@@ -245,6 +245,66 @@ fn the_map_can_be_seen_as_it_was_on_an_earlier_day() {
 }
 
 #[test]
+fn the_history_shows_where_the_user_needed_each_person_at_that_moment() {
+    let mut w = world();
+    maps::place(&mut w.db, &w.map, &w.dana, pos(0.2, 0.2), None, day(2)).unwrap();
+    maps::place(&mut w.db, &w.map, &w.sam, pos(0.5, 0.5), None, day(2)).unwrap();
+    maps::set_desired(&mut w.db, &w.map, &w.dana, Some(pos(0.9, 0.9)), day(4)).unwrap();
+    maps::set_desired(&mut w.db, &w.map, &w.dana, Some(pos(0.7, 0.8)), day(6)).unwrap();
+    maps::set_desired(&mut w.db, &w.map, &w.sam, Some(pos(0.1, 0.9)), day(6)).unwrap();
+    maps::set_desired(&mut w.db, &w.map, &w.dana, None, day(8)).unwrap();
+    // Sam is taken off (the need goes with the placement) and put back with no need set.
+    maps::unplace(&mut w.db, &w.map, &w.sam, day(9)).unwrap();
+    maps::place(&mut w.db, &w.map, &w.sam, pos(0.4, 0.4), None, day(10)).unwrap();
+    // The latest change of all is a need: the slider has to reach it.
+    maps::set_desired(&mut w.db, &w.map, &w.sam, Some(pos(0.3, 0.3)), day(12)).unwrap();
+
+    let needs = |at| -> Vec<(String, Option<maps::Position>)> {
+        maps::state_at(&w.db, &w.map, at)
+            .unwrap()
+            .into_iter()
+            .map(|s| (s.name, s.desired))
+            .collect()
+    };
+    let named = |dana, sam| vec![("Dana Ng".to_owned(), dana), ("Sam Patel".to_owned(), sam)];
+    assert_eq!(needs(day(3)), named(None, None), "no need said yet");
+    assert_eq!(
+        needs(day(5)),
+        named(Some(pos(0.9, 0.9)), None),
+        "Dana's first need, from the 4th"
+    );
+    assert_eq!(
+        needs(day(6)),
+        named(Some(pos(0.7, 0.8)), Some(pos(0.1, 0.9))),
+        "a change on the day itself counts"
+    );
+    assert_eq!(
+        needs(day(8)),
+        named(None, Some(pos(0.1, 0.9))),
+        "Dana's need was cleared on the 8th"
+    );
+    assert_eq!(
+        needs(day(11)),
+        named(None, None),
+        "Sam's old need left the map with him and is not shown once he is back"
+    );
+    assert_eq!(needs(day(12)), named(None, Some(pos(0.3, 0.3))));
+
+    let span = maps::history_span(&w.db, &w.map).unwrap().unwrap();
+    assert_eq!(
+        (span.first, span.last),
+        (day(2), day(12)),
+        "the span reaches the last change of a need"
+    );
+    assert!(
+        maps::moves_between(&w.db, &w.map, day(3), day(5))
+            .unwrap()
+            .is_empty(),
+        "a need changing is not the person moving"
+    );
+}
+
+#[test]
 fn moves_between_two_days_list_the_biggest_first_with_joins_and_leaves() {
     let mut w = world();
     let kim = people::add(&mut w.db, &PersonInput::named("Kim Lee"), day(1))

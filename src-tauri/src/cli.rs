@@ -125,6 +125,8 @@ pub enum ExportKind {
     Json,
     /// The user's own wins, one row each, with who knows each.
     WinsCsv,
+    /// The user's asks for support, one row each, with their goal, forum and dated steps.
+    AsksCsv,
 }
 
 /// The command line's names for the core's kinds of export.
@@ -137,6 +139,7 @@ impl From<ExportKind> for export::Kind {
             ExportKind::Ics => export::Kind::Calendar,
             ExportKind::Json => export::Kind::Backup,
             ExportKind::WinsCsv => export::Kind::WinsCsv,
+            ExportKind::AsksCsv => export::Kind::AsksCsv,
         }
     }
 }

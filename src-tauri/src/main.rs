@@ -251,6 +251,7 @@ fn run_app(background: bool) -> ExitCode {
             commands::sync::sync_conflicts,
             commands::sync::sync_restore_conflict,
             commands::sync::choose_sync_folder,
+            commands::data::export_asks_csv,
         ])
         .run(tauri::generate_context!());
     match result {

@@ -46,7 +46,9 @@ test('a card face says stance and quadrant, and shows the role only beside names
 test('history shows snapshots read-only; otherwise the placements', () => {
   const placements = [at('1', 0.5, 0.5)];
   assert.equal(shownCards(placements, null), placements);
-  assert.deepEqual(shownCards(placements, { snapshots: [at('2', 0.1, 0.1, { desired: { power: 1, interest: 1 } })] }).map((c) => [c.person_id, c.desired, c.past]), [['2', null, true]]);
+  const snapshots = [at('2', 0.1, 0.1, { desired: { power: 1, interest: 1 } }), at('3', 0.2, 0.2, { desired: undefined })];
+  assert.deepEqual(shownCards(placements, { snapshots }).map((c) => [c.person_id, c.desired, c.past]),
+    [['2', { power: 1, interest: 1 }, true], ['3', null, true]], 'each past card keeps where it was needed then');
 });
 
 test('gaps are the furthest from where they are needed, at most ten', () => {
@@ -57,14 +59,16 @@ test('gaps are the furthest from where they are needed, at most ten', () => {
   assert.equal(largestGaps([at('x', 0.5, 0.5)]).length, 0, 'nobody without a desired position');
 });
 
-test('arrows go to desired positions, or along moves while history is open, never too short to see', () => {
+test('arrows go to desired positions, and along moves while history is open, never too short to see', () => {
   const size = { width: 1000, height: 800 };
   const cards = [at('1', 0.9, 0.3, { desired: { power: 0.9, interest: 0.8 } }), at('2', 0.5, 0.5, { desired: { power: 0.5, interest: 0.5 } })];
   const lines = arrowLines(cards, null, size);
   assert.deepEqual(lines.map((l) => l.class), ['desired-arrow']);
   assert.ok(lines[0].x1 > 300 && lines[0].x2 < 800, 'from edge to edge, not centre to centre');
   const moves = [{ from: { position: { power: 0.1, interest: 0.1 } }, to: { position: { power: 0.9, interest: 0.9 } } }, { from: null, to: { position: { power: 0.5, interest: 0.5 } } }];
-  assert.deepEqual(arrowLines(cards, moves, size).map((l) => l.class), ['move-arrow']);
+  assert.deepEqual(arrowLines(cards, moves, size).map((l) => l.class), ['move-arrow', 'desired-arrow'],
+    'in the past, the moves and where each was needed then');
+  assert.deepEqual(arrowLines([at('1', 0.9, 0.3)], moves, size).map((l) => l.class), ['move-arrow']);
 });
 
 test('placements are replaced, added and removed without changing the list given', () => {

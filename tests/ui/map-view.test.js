@@ -161,7 +161,7 @@ test('the presenting mode relabels cards and the map\'s own select follows it', 
 });
 
 test('history shows the past read-only, with arrows for moves, until it is closed', async () => {
-  const past = [placed(DANA, 0.2, 0.2)];
+  const past = [placed(DANA, 0.2, 0.2), placed(SAM, 0.3, 0.3, { desired: { power: 0.9, interest: 0.9 } })];
   const moves = [{ person_id: 'p1', name: 'Dana Ng', role: '', from: { position: { power: 0.2, interest: 0.2 }, stance: 'neutral' }, to: { position: { power: 0.9, interest: 0.3 }, stance: 'neutral' }, distance: 0.7 }];
   const { api, $, $$ } = await mountWith({ mapHistorySpan: { first: '2026-10-01T10:00:00Z' }, mapStateAt: past, mapMoves: moves });
   api.calls.length = 0;
@@ -172,9 +172,13 @@ test('history shows the past read-only, with arrows for moves, until it is close
   assert.equal($('#history-toggle').getAttribute('aria-pressed'), 'true');
   assert.equal($('#history-bar').hidden, false);
   assert.ok($('#roster').classList.contains('disabled'));
-  assert.deepEqual($$('.map-card').map((c) => [c.dataset.personId, c.classList.contains('past')]), [['p1', true]]);
-  assert.equal($$('.ghost').length, 0, 'no desired positions in the past');
+  assert.deepEqual($$('.map-card').map((c) => [c.dataset.personId, c.classList.contains('past')]), [['p1', true], ['p2', true]]);
+  const ghosts = $$('.ghost');
+  assert.deepEqual(ghosts.map((g) => g.dataset.personId), ['p2'], 'where the user needed Sam then, and only Sam');
+  assert.ok(ghosts[0].classList.contains('past'), 'a past need is shown, not dragged');
+  assert.equal(ghosts[0].getAttribute('title'), 'Where you needed Sam Patel to be then');
   assert.equal($$('#grid-arrows line.move-arrow').length, 1);
+  assert.equal($$('#grid-arrows line.desired-arrow').length, 1, 'an arrow from Sam then to the need then');
   assert.match(textOf($('#history-summary')), /Dana Ng: Monitor → Keep satisfied/);
 
   $('#history-toggle').click();

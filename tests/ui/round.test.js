@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { setPresentingMode } from '../../ui/lib/presenting.js';
 import { countdownText, driftText, gapLines } from '../../ui/views/round-format.js';
 import { createRoundStrip } from '../../ui/views/map-round.js';
-import { briefHash, mapLine } from '../../ui/views/brief-render.js';
+import { briefHash, informationWords, mapLine } from '../../ui/views/brief-render.js';
 import { mountBrief } from '../../ui/views/brief.js';
 import { mountReview } from '../../ui/views/review.js';
 
@@ -89,7 +89,7 @@ test('the Review page lists the rounds ahead with their gaps, linked to the map'
 const BRIEF = {
   person: { id: 'p1', name: 'Dana Ng', role: 'VP Engineering', department: 'Eng', organisation: 'Acme', last_contact: '2026-01-10T09:00:00Z' },
   made_on: '2026-01-20',
-  profile: { motivations: 'Shipping the platform', influences: '', challenges: '', success_30: '', success_60: '', success_90: 'Two teams on the new stack', pitch: 'Your platform, my plan', level: null, how_met: '', channel: null, cadence_days: null, ally_role: null },
+  profile: { motivations: 'Shipping the platform', influences: '', challenges: '', success_30: '', success_60: '', success_90: 'Two teams on the new stack', pitch: 'Your platform, my plan', level: null, how_met: '', channel: null, cadence_days: null, ally_role: null, needs_from_me: 'Early warning of slips', leadership_style: 'Hands-off, asks Dana Ng for options', info_format: 'One slide', info_length: 'short', info_style: 'data' },
   interactions: [{ id: 'i1', occurred_at: '2026-01-10T09:00:00Z', kind: 'one_on_one', people: [{ id: 'p1', name: 'Dana Ng' }], notes: 'Talked about <b>the reorg</b>', follow_up: '' }],
   promises_mine: [{ id: 'pr1', description: 'Send the design', due_on: null }],
   promises_theirs: [],
@@ -117,6 +117,9 @@ test('the brief shows each section, user text as text, and the map line with the
   assert.equal(textOf($('#brief-title')), 'Meeting brief: Dana Ng');
   assert.match(textOf($('#brief-cares')), /Cares about: Shipping the platform/);
   assert.match(textOf($('#brief-success')), /At 90 days: Two teams/);
+  assert.match(textOf($('#brief-cares')), /Needs from you: Early warning of slips/, 'what they need from the user is part of what they need');
+  assert.match(textOf($('#brief-works')), /Leadership style: Hands-off, asks Dana Ng for options/);
+  assert.match(textOf($('#brief-works')), /How they like information: One slide, short, numbers first/);
   assert.match(textOf($('#brief-interactions')), /Talked about <b>the reorg<\/b>/, 'markup typed by the user stays text');
   assert.equal($('#brief-interactions b'), null, 'and never becomes an element');
   assert.match(textOf($('#brief-promises-mine')), /Send the design/);
@@ -127,6 +130,15 @@ test('the brief shows each section, user text as text, and the map line with the
   assert.equal($('#brief-back').getAttribute('href'), '#/people/p1');
   assert.equal(briefHash('a/b'), '#/brief/a%2Fb');
   assert.match(mapLine({ ...BRIEF.maps[0], desired_quadrant: null, target_date: null }), /^Promotion to staff: Supporter, manage closely$/);
+  assert.equal(informationWords({ info_format: ' ', info_length: null, info_style: 'story' }), 'the story first', 'only the parts filled in');
+  view.destroy();
+});
+
+test('a brief whose profile says nothing of how they work leaves that section out', async () => {
+  const profile = { ...BRIEF.profile, leadership_style: '', info_format: '', info_length: null, info_style: null, needs_from_me: '' };
+  const { view, $ } = await mountBriefWith({ meetingBrief: { ...BRIEF, profile } });
+  assert.equal($('#brief-works'), null, 'no empty heading');
+  assert.doesNotMatch(textOf($('#brief-cares')), /Needs from you/);
   view.destroy();
 });
 

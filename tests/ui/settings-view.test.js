@@ -177,6 +177,15 @@ test('the wins are exported as CSV through the save dialog, and it says where', 
   assert.equal(textOf($('#data-result')), 'Your wins saved as /home/me/Allies wins - 2026-12-05.csv');
 });
 
+test('the asks are exported as CSV through the save dialog, and it says where', async () => {
+  const { api, $ } = await mount({ exportAsksCsv: '/home/me/Allies asks - 2026-12-05.csv' });
+  assert.equal(textOf($('#export-asks')), 'Export your asks (CSV)');
+  click($('#export-asks'));
+  await settle();
+  assert.deepEqual(lastCall(api, 'exportAsksCsv'), ['exportAsksCsv']);
+  assert.equal(textOf($('#data-result')), 'Your asks saved as /home/me/Allies asks - 2026-12-05.csv');
+});
+
 test('restoring a copy asks first, and Cancel leaves everything', async () => {
   const { api, $ } = await mount({ restoreSnapshot: '/d/backups/replaced.db' });
   click($('.snapshot-restore'));

@@ -95,6 +95,10 @@ test('the tour shows progress, what to book next and the plan week by week', asy
   assert.equal(textOf(met.querySelector('.tour-status')), `Met ${dateText('2026-11-03')}`);
   assert.equal(textOf(met.querySelector('.stop-record')), 'Answers');
   assert.ok(met.querySelector('.stop-suggest'), 'someone met can suggest others');
+  const brief = met.querySelector('a.stop-brief');
+  assert.equal(brief.getAttribute('href'), '#/brief/p1', 'the Brief link opens this person\'s meeting brief');
+  assert.equal(textOf(brief), 'Brief');
+  assert.equal(brief.getAttribute('aria-label'), 'Brief before meeting Dana Ng');
   assert.deepEqual([...met.querySelectorAll('.tour-answers dd')].map(textOf), ['Ship the launch', 'Marco'], 'unanswered questions are left out');
 
   const team = $('.tour-stop[data-id="s2"]');
@@ -102,6 +106,7 @@ test('the tour shows progress, what to book next and the plan week by week', asy
   assert.equal(textOf(team.querySelector('.tour-status')), 'Planned');
   assert.match(textOf(team.querySelector('.tour-stop-who')), /Team meeting.*suggested by Dana Ng/);
   assert.equal(team.querySelector('.stop-suggest'), null);
+  assert.equal(team.querySelector('.stop-brief'), null, 'a team meeting has no one person to brief on');
   assert.equal(textOf(team.querySelector('.stop-record')), 'Record meeting');
 });
 
@@ -111,6 +116,7 @@ test('while presenting, a person\'s stop and who suggested it appear as initials
   assert.equal(textOf($('.tour-stop[data-id="s1"] .tour-stop-name')), 'DN');
   assert.match(textOf($('.tour-stop[data-id="s2"] .tour-stop-who')), /suggested by DN$/);
   assert.equal($('.tour-stop[data-id="s1"] .stop-delete').getAttribute('aria-label'), 'Remove DN from the tour');
+  assert.equal($('.tour-stop[data-id="s1"] .stop-brief').getAttribute('aria-label'), 'Brief before meeting DN');
 });
 
 test('the "Who" field says whether the name is known, and a team asks for the team instead', async () => {

@@ -306,6 +306,8 @@ export function createApi(invoke) {
     syncRestoreConflict: (id) => call('sync_restore_conflict', { id }),
     /** Asks for the folder to sync through; resolves to its path, or null if cancelled. */
     chooseSyncFolder: () => call('choose_sync_folder'),
+    /** Saves the user's asks as a CSV file where they choose; resolves to the path, or null if cancelled. */
+    exportAsksCsv: () => call('export_asks_csv'),
   };
 }
 

@@ -86,7 +86,8 @@ export function cardFace(c, labelMode, selected) {
 
 /** The cards the grid shows: the placements, or while history is open the past, read-only. */
 export function shownCards(placements, history) {
-  if (history) return history.snapshots.map((s) => ({ ...s, desired: null, past: true }));
+  // Each snapshot carries where the user needed the person then (null when they had not said).
+  if (history) return history.snapshots.map((s) => ({ ...s, desired: s.desired ?? null, past: true }));
   return placements;
 }
 
@@ -98,8 +99,9 @@ export function largestGaps(placements, count = 10) {
 }
 
 /**
- * The grid's arrows in pixels for a grid of `size`: moves while history is open, else from each
- * card to where it is needed. Arrows too short to see are left out.
+ * The grid's arrows in pixels for a grid of `size`: from each card to where it is needed and,
+ * while history is open, along the moves since its start date. Arrows too short to see are left
+ * out.
  */
 export function arrowLines(cards, moves, size) {
   const lines = [];
@@ -108,11 +110,8 @@ export function arrowLines(cards, moves, size) {
     if (Math.hypot(ends.x2 - ends.x1, ends.y2 - ends.y1) < 6) return;
     lines.push({ ...ends, class: cls });
   };
-  if (moves) {
-    for (const m of moves) if (m.from && m.to) line(m.from.position, m.to.position, 'move-arrow');
-  } else {
-    for (const c of cards) if (c.desired) line(c.position, c.desired, 'desired-arrow');
-  }
+  if (moves) for (const m of moves) if (m.from && m.to) line(m.from.position, m.to.position, 'move-arrow');
+  for (const c of cards) if (c.desired) line(c.position, c.desired, 'desired-arrow');
   return lines;
 }
 

@@ -24,6 +24,16 @@ export function filled(pairs) {
   return pairs.filter(([, v]) => String(v ?? '').trim()).map(([k, v]) => [k, String(v).trim()]);
 }
 
+const INFO_LENGTH_WORDS = { short: 'short', detailed: 'detailed' };
+const INFO_STYLE_WORDS = { data: 'numbers first', story: 'the story first' };
+
+/** "One slide, short, numbers first": how they like information, from the parts filled in. */
+export function informationWords(p, say = (t) => t) {
+  const format = String(p.info_format ?? '').trim();
+  return [format ? say(format) : '', INFO_LENGTH_WORDS[p.info_length] ?? '', INFO_STYLE_WORDS[p.info_style] ?? '']
+    .filter(Boolean).join(', ');
+}
+
 /** One line for a person's place on a map. */
 export function mapLine(m) {
   let line = `${m.map_name}: ${STANCE_WORDS[m.stance] ?? m.stance}, ${QUADRANT_WORDS[m.quadrant] ?? m.quadrant}`;
@@ -50,6 +60,12 @@ export function briefBody(b, say, label) {
   const p = b.profile ?? {};
   const about = [b.person.role, b.person.department, b.person.organisation].map((s) => String(s ?? '').trim()).filter(Boolean);
   const promise = (pr) => (pr.due_on ? `${say(pr.description)} (due ${dateText(pr.due_on)})` : say(pr.description));
+  // The information line is already said (its format is the user's text), so it is not said twice.
+  const works = [
+    ...pairs(filled([['Leadership style', p.leadership_style]]), say),
+    ...filled([['How they like information', informationWords(p, say)]])
+      .map(([k, v]) => [h('strong', {}, `${k}: `), h('span', { class: 'brief-text' }, v)]),
+  ];
   const favour = (f) => `${say(f.description)}${f.status === 'open' ? ' (open)' : f.thanks_due ? ' (not thanked yet)' : ''}`;
   return [
     h('header', { class: 'brief-head' },
@@ -59,7 +75,10 @@ export function briefBody(b, say, label) {
         : `No interaction logged yet · brief of ${dateText(b.made_on)}`)),
     section('cares', 'What they care about and need', pairs(filled([
       ['Cares about', p.motivations], ['Influenced by', p.influences], ['Challenges', p.challenges],
+      ['Needs from you', p.needs_from_me],
     ]), say), 'Nothing recorded yet: add it to their profile.'),
+    // Left out while nothing is known of it, as in the saved text.
+    works.length ? section('works', 'How they work', works, '') : null,
     section('success', 'What success means for them', pairs(filled([
       ['At 30 days', p.success_30], ['At 60 days', p.success_60], ['At 90 days', p.success_90],
     ]), say), 'Nothing recorded yet.'),

@@ -47,8 +47,9 @@ export function updateCard(card, c, slot, { labelMode, selected }) {
 
 export function ghostElement(c, labelMode) {
   const ghost = h('div', {
-    class: 'ghost', 'data-person-id': c.person_id, 'aria-hidden': 'true',
-    title: `Where you need ${shownAs(c)} to be (drag to change)`,
+    class: c.past ? 'ghost past' : 'ghost', 'data-person-id': c.person_id, 'aria-hidden': 'true',
+    // A past need is only shown: history is read-only.
+    title: c.past ? `Where you needed ${shownAs(c)} to be then` : `Where you need ${shownAs(c)} to be (drag to change)`,
   }, labelFor(c, labelMode));
   ghost.style.left = insideX(c.desired.interest);
   ghost.style.top = insideY(1 - c.desired.power);

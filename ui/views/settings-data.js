@@ -140,6 +140,7 @@ export function dataFiles(api, status = {}) {
       h('button', { type: 'button', id: 'export-vcard', onclick: saved('The address book', api.exportPeopleVcard) }, 'Export people (vCard)'),
       h('button', { type: 'button', id: 'export-ics', onclick: saved('The calendar', api.exportCalendar) }, 'Export reminders (calendar)'),
       h('button', { type: 'button', id: 'export-wins', title: 'Each win with its goal, link and who knows it', onclick: saved('Your wins', api.exportWinsCsv) }, 'Export your wins (CSV)'),
+      h('button', { type: 'button', id: 'export-asks', title: 'Each ask with its goal, forum and where it stands', onclick: saved('Your asks', api.exportAsksCsv) }, 'Export your asks (CSV)'),
       h('button', { type: 'button', id: 'save-backup', onclick: saved('A full backup', () => api.saveBackup(Boolean(withDeleted.checked))) }, 'Save a full backup (JSON)')),
     h('p', { id: 'backup-encryption', class: status.encrypted ? 'success' : 'muted' }, backupEncryptionText(Boolean(status.encrypted))),
     h('p', {}, h('label', {}, withDeleted, ' Include deleted records not yet removed for good (left out otherwise)')),

@@ -1,5 +1,6 @@
-//! A map's history: where everyone stood at a moment, who moved between two, how far back it goes,
-//! and the largest gaps between where people stand and where the user needs them.
+//! A map's history: where everyone stood at a moment and where the user needed them then, who
+//! moved between two moments, how far back it goes, and the largest gaps between where people
+//! stand and where the user needs them.
 
 use std::collections::HashMap;
 
@@ -20,14 +21,26 @@ pub struct Snapshot {
     pub role: String,
     pub position: Position,
     pub stance: Stance,
+    /// Where the user needed them then, when they had said.
+    pub desired: Option<Position>,
 }
 
-/// The map as it was at `at`: each person's last recorded state up to then.
+/// The map as it was at `at`: each person's last recorded state up to then, and the last need
+/// recorded for them by then. A need set before they were last taken off the map went with
+/// them (taking someone off forgets it), so it is not shown again once they are back.
 pub fn state_at(db: &Database, map_id: &str, at: DateTime<Utc>) -> Result<Vec<Snapshot>> {
     get(db, map_id)?;
     let mut stmt = db.conn().prepare_cached(
-        "SELECT e.person_id, pe.name, pe.role, e.power, e.interest, e.stance
+        "SELECT e.person_id, pe.name, pe.role, e.power, e.interest, e.stance,
+                d.desired_power, d.desired_interest
          FROM placement_events e JOIN people pe ON pe.id = e.person_id
+         LEFT JOIN desired_events d ON d.id =
+              (SELECT l.id FROM desired_events l
+                WHERE l.map_id = e.map_id AND l.person_id = e.person_id AND l.at <= ?2
+                  AND l.at >= coalesce((SELECT max(r.at) FROM placement_events r
+                                         WHERE r.map_id = e.map_id AND r.person_id = e.person_id
+                                           AND r.kind = 'removed' AND r.at <= ?2), '')
+                ORDER BY l.at DESC, l.id DESC LIMIT 1)
          WHERE e.map_id = ?1 AND pe.deleted_at IS NULL AND e.kind != 'removed'
            AND e.id = (SELECT l.id FROM placement_events l
                        WHERE l.map_id = e.map_id AND l.person_id = e.person_id AND l.at <= ?2
@@ -35,12 +48,16 @@ pub fn state_at(db: &Database, map_id: &str, at: DateTime<Utc>) -> Result<Vec<Sn
          ORDER BY pe.name_key, pe.id",
     )?;
     let rows = stmt.query_map(rusqlite::params![map_id, time_text(at)], |row| {
+        let desired: Option<(f64, f64)> = row
+            .get::<_, Option<f64>>(6)?
+            .zip(row.get::<_, Option<f64>>(7)?);
         Ok(Snapshot {
             person_id: row.get(0)?,
             name: row.get(1)?,
             role: row.get(2)?,
             position: Position::new(row.get(3)?, row.get(4)?),
             stance: row.get(5)?,
+            desired: desired.map(|(p, i)| Position::new(p, i)),
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -58,7 +75,8 @@ pub struct Movement {
     pub distance: f64,
 }
 
-/// Everyone whose position or stance differs between `from` and `to`, the biggest moves first.
+/// Everyone whose position or stance differs between `from` and `to`, the biggest moves first
+/// (a changed need alone is not a move: the person did not go anywhere).
 pub fn moves_between(
     db: &Database,
     map_id: &str,
@@ -76,7 +94,10 @@ pub fn moves_between(
     let mut moves = Vec::new();
     for (id, old) in before {
         let new = after.remove(&id);
-        if new.as_ref() == Some(&old) {
+        if new
+            .as_ref()
+            .is_some_and(|n| n.position == old.position && n.stance == old.stance)
+        {
             continue;
         }
         let distance = new
@@ -107,7 +128,8 @@ pub fn moves_between(
     Ok(moves)
 }
 
-/// The first and last recorded change on a map, for a history slider; None before any.
+/// The first and last recorded change on a map (of a place, a stance or a need), for a history
+/// slider; None before any.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Span {
     pub first: DateTime<Utc>,
@@ -117,7 +139,9 @@ pub struct Span {
 pub fn history_span(db: &Database, map_id: &str) -> Result<Option<Span>> {
     get(db, map_id)?;
     let (first, last): (Option<DateTime<Utc>>, Option<DateTime<Utc>>) = db.conn().query_row(
-        "SELECT min(at), max(at) FROM placement_events WHERE map_id = ?1",
+        "SELECT min(at), max(at) FROM
+           (SELECT at FROM placement_events WHERE map_id = ?1
+            UNION ALL SELECT at FROM desired_events WHERE map_id = ?1)",
         [map_id],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )?;

@@ -1,6 +1,7 @@
-//! The meeting brief: one page to read before a 1:1 with someone. What they care about, what
-//! success means for them, the last interactions, open promises and favours both ways, their
-//! place on each map, and the pitch; as a structured reply and as plain text.
+//! The meeting brief: one page to read before a 1:1 with someone. What they care about and need,
+//! how they lead and like information, what success means for them, the last interactions, open
+//! promises and favours both ways, their place on each map, and the pitch; as a structured reply
+//! and as plain text.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
@@ -9,7 +10,7 @@ use crate::asks;
 use crate::error::Result;
 use crate::journal::favours::{self, Direction, Favour};
 use crate::journal::interactions::{self, Interaction};
-use crate::journal::profiles::{self, Profile};
+use crate::journal::profiles::{self, InfoLength, InfoStyle, Profile};
 use crate::journal::promises::{self, Owner, Promise, PromiseStatus};
 use crate::maps::{Position, Quadrant, Stance};
 use crate::storage::Database;
@@ -194,6 +195,23 @@ pub(crate) fn quadrant_words(q: Quadrant) -> &'static str {
     }
 }
 
+/// "one slide, short, numbers first": how they like information, from the parts filled in.
+fn information_words(pr: &Profile) -> String {
+    let mut parts: Vec<&str> = Vec::new();
+    if !pr.info_format.trim().is_empty() {
+        parts.push(pr.info_format.trim());
+    }
+    parts.extend(pr.info_length.map(|l| match l {
+        InfoLength::Short => "short",
+        InfoLength::Detailed => "detailed",
+    }));
+    parts.extend(pr.info_style.map(|s| match s {
+        InfoStyle::Data => "numbers first",
+        InfoStyle::Story => "the story first",
+    }));
+    parts.join(", ")
+}
+
 /// The brief as plain text, to save or print. Dates are ISO days: the core has no locale.
 pub fn brief_text(b: &Brief) -> String {
     let mut out = format!("Meeting brief: {}\n", b.person.name);
@@ -236,9 +254,19 @@ pub fn brief_text(b: &Brief) -> String {
             ("Cares about", &pr.motivations),
             ("Influenced by", &pr.influences),
             ("Challenges", &pr.challenges),
+            ("Needs from you", &pr.needs_from_me),
         ]),
         "Nothing recorded yet.",
     );
+    let info = information_words(pr);
+    let works = labelled(&[
+        ("Leadership style", &pr.leadership_style),
+        ("How they like information", &info),
+    ]);
+    // Left out entirely while nothing is known: an empty heading would only add noise.
+    if !works.is_empty() {
+        section(&mut out, "How they work", works, "");
+    }
     section(
         &mut out,
         "What success means for them",

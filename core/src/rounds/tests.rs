@@ -5,7 +5,7 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use super::*;
 use crate::journal::favours::{self, Direction, FavourInput};
 use crate::journal::interactions::{self, InteractionInput, Kind as Met};
-use crate::journal::profiles::{self, Profile};
+use crate::journal::profiles::{self, InfoLength, InfoStyle, Profile};
 use crate::journal::promises::{self, Owner, PromiseInput, PromiseStatus};
 use crate::maps::{self, MapInput, Position, Stance};
 use crate::people::{self, PersonInput};
@@ -299,6 +299,11 @@ fn the_brief_holds_what_to_read_before_a_one_on_one() {
         motivations: "Shipping the platform\non time".into(),
         success_90: "Two teams on the new stack".into(),
         pitch: "Your platform, my migration plan".into(),
+        needs_from_me: "Early warning of slips".into(),
+        leadership_style: "Hands-off, wants options".into(),
+        info_format: "One slide".into(),
+        info_length: Some(InfoLength::Short),
+        info_style: Some(InfoStyle::Data),
         ..Profile::default()
     };
     profiles::save(&mut db, &dana, &profile, start).unwrap();
@@ -359,6 +364,8 @@ fn the_brief_holds_what_to_read_before_a_one_on_one() {
         "Meeting brief: Dana",
         "Cares about: Shipping the platform\n  on time",
         "At 90 days: Two teams on the new stack",
+        "Needs from you: Early warning of slips",
+        "How they work\n  Leadership style: Hands-off, wants options\n  How they like information: One slide, short, numbers first",
         "Talk 6",
         "Send the design",
         "Intro to Kim",
@@ -372,6 +379,30 @@ fn the_brief_holds_what_to_read_before_a_one_on_one() {
     assert!(
         !text.contains("Talk 1"),
         "only the latest five interactions"
+    );
+    let only_length = Profile {
+        info_length: Some(InfoLength::Detailed),
+        ..Profile::default()
+    };
+    let bare = brief_text(&Brief {
+        profile: only_length,
+        ..b.clone()
+    });
+    assert!(
+        bare.contains("How they work\n  How they like information: detailed\n"),
+        "a part filled alone is said alone, the others left out:\n{bare}"
+    );
+    assert!(
+        !bare.contains("Leadership style"),
+        "an empty field is left out"
+    );
+    assert!(
+        !brief_text(&Brief {
+            profile: Profile::default(),
+            ..b.clone()
+        })
+        .contains("How they work"),
+        "no heading while nothing is known of how they work"
     );
     assert_eq!(
         brief_file_name(&b),

@@ -439,6 +439,55 @@ fn about_me_counts_allies_by_department_and_level() {
 }
 
 #[test]
+fn fewer_allies_than_the_threshold_is_a_small_circle() {
+    let mut db = db();
+    let goal = map(&mut db, "Promotion");
+    let small = |db: &Database| -> Option<String> {
+        about_me::insights(db)
+            .unwrap()
+            .gaps
+            .into_iter()
+            .find(|g| g.code == "about_me.small_circle")
+            .map(|g| g.text)
+    };
+    assert_eq!(
+        small(&db),
+        None,
+        "with no ally at all the other gaps speak; a circle needs someone in it"
+    );
+    // Allies in different departments, so only their number can make the circle small.
+    let departments = ["Platform", "Sales", "Finance", "Legal"];
+    let allies: Vec<String> = departments[..about_me::SMALL_CIRCLE as usize]
+        .iter()
+        .enumerate()
+        .map(|(n, department)| person(&mut db, &format!("Ally {n}"), department))
+        .collect();
+    place(&mut db, &goal, &allies[0], 0.6, Stance::Supporter);
+    assert_eq!(
+        small(&db).as_deref(),
+        Some("Only 1 ally: a small circle carries little beyond itself.")
+    );
+    for ally in &allies[1..] {
+        place(&mut db, &goal, ally, 0.6, Stance::Champion);
+    }
+    let i = about_me::insights(&db).unwrap();
+    assert_eq!(i.allies, about_me::SMALL_CIRCLE);
+    assert_eq!(
+        small(&db),
+        None,
+        "as many allies as the threshold is no small circle"
+    );
+
+    // One ally turning skeptic brings the count under the threshold again.
+    place(&mut db, &goal, &allies[2], 0.6, Stance::Skeptic);
+    assert_eq!(
+        small(&db).as_deref(),
+        Some("Only 2 allies: a small circle carries little beyond itself."),
+        "the gap counts allies as they stand now"
+    );
+}
+
+#[test]
 fn about_me_suggests_the_peers_of_the_boss() {
     let mut db = db();
     let (boss, top, peer, other) = (

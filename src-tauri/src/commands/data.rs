@@ -103,6 +103,15 @@ pub async fn export_wins_csv(
     save_through_dialog(window, state, export::Kind::WinsCsv, "Save your wins").await
 }
 
+/// The user's asks for support as a CSV file; returns where, or nothing if cancelled.
+#[tauri::command]
+pub async fn export_asks_csv(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+) -> Result<Option<PathBuf>, WireError> {
+    save_through_dialog(window, state, export::Kind::AsksCsv, "Save your asks").await
+}
+
 /// A full backup as a JSON file (deleted records only `withDeleted`; encrypted when the data
 /// is); returns where, or nothing if cancelled.
 #[tauri::command]

@@ -1,7 +1,9 @@
-//! Exports: what each kind of file holds ([`Kind`]: people as CSV or vCard, the user's wins as
-//! CSV, reminders as iCalendar, the JSON backup; maps come as SVG or PNG from the window), and writing any of them
-//! where the user finds it, whole or not at all, never over an earlier file.
+//! Exports: what each kind of file holds ([`Kind`]: people as CSV or vCard, the user's wins and
+//! asks as CSV, reminders as iCalendar, the JSON backup; maps come as SVG or PNG from the
+//! window), and writing any of them where the user finds it, whole or not at all, never over an
+//! earlier file.
 
+pub mod asks_csv;
 pub mod calendar;
 pub mod people_csv;
 pub mod people_vcard;
@@ -241,6 +243,8 @@ pub enum Kind {
     BackupWithDeleted,
     /// The user's own wins as CSV, with who knows each.
     WinsCsv,
+    /// The user's asks for support as CSV, with their goal, forum and dated steps.
+    AsksCsv,
 }
 
 impl Kind {
@@ -254,6 +258,7 @@ impl Kind {
             Kind::Backup => backup::file_bytes(db, now, false),
             Kind::BackupWithDeleted => backup::file_bytes(db, now, true),
             Kind::WinsCsv => wins_csv::export(db),
+            Kind::AsksCsv => asks_csv::export(db),
         }
     }
 
@@ -267,6 +272,7 @@ impl Kind {
             Kind::Backup => ("backup", "json"),
             Kind::BackupWithDeleted => ("backup with deleted", "json"),
             Kind::WinsCsv => ("wins", "csv"),
+            Kind::AsksCsv => ("asks", "csv"),
         };
         format!("Allies {what} - {today}.{extension}")
     }
