@@ -98,6 +98,7 @@ bench: deps-test
 	cargo bench -p allies-core --bench network
 	cargo bench -p allies-core --bench import
 	cargo bench -p allies-core --bench scale
+	cargo bench -p allies-core --bench sync
 	$(RELEASE_APPS) $(XVFB) cargo bench -p allies-e2e --bench map_drag
 	$(RELEASE_APPS) $(XVFB) cargo bench -p allies-e2e --bench network_view
 	@deb=$$(ls -t target/release/bundle/deb/*.deb | head -1); \
