@@ -415,6 +415,29 @@ async fn audit_every_screen(gtk_theme: &str, theme: &str) -> Result<()> {
         .await?;
     failures.push(audit_screen(&app, &shot("reminders")).await?);
 
+    // My wins, its dialog, the weekly review and a meeting brief: the career-advocacy screens.
+    app.go("wins").await?;
+    app.wait_for("#wins-view[data-loaded]").await?;
+    failures.push(audit_screen(&app, &shot("my wins")).await?);
+    app.click("#win-add").await?;
+    app.wait_for("#win-dialog").await?;
+    failures.push(audit_screen(&app, &shot("win dialog")).await?);
+    close_dialog(&app, "#win-dialog").await?;
+
+    app.go("review").await?;
+    app.wait_for_text("#review-body", |t| !t.is_empty()).await?;
+    failures.push(audit_screen(&app, &shot("weekly review")).await?);
+
+    app.client
+        .execute(
+            "location.hash = '#/brief/' + encodeURIComponent(arguments[0]);",
+            vec![dana.clone().into()],
+        )
+        .await?;
+    app.wait_for_text("#brief-body", |t| t.contains("Dana Ng"))
+        .await?;
+    failures.push(audit_screen(&app, &shot("meeting brief")).await?);
+
     app.go("asks").await?;
     app.wait_for(".asks-view[data-loaded] #forum-list").await?;
     failures.push(audit_screen(&app, &shot("asks and forums")).await?);
