@@ -1,6 +1,7 @@
 //! Turning sync on and off, writing this device's changes to the folder, and applying the
 //! other devices' changes from it.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
@@ -9,6 +10,7 @@ use serde::Serialize;
 
 use super::capture::{record_existing, Capture};
 use super::folder::{self, Header, KeyCheck};
+use super::prune::Upkeep;
 use super::{field_error, sync_error};
 use crate::error::Result;
 use crate::records::time_text;
@@ -47,7 +49,7 @@ pub(crate) fn off() -> crate::Error {
     )
 }
 
-fn folder_error(folder: &Path, detail: impl std::fmt::Display) -> crate::Error {
+pub(crate) fn folder_error(folder: &Path, detail: impl std::fmt::Display) -> crate::Error {
     field_error(
         "sync.folder",
         "folder",
@@ -173,7 +175,7 @@ pub fn enable(
         return Err(e);
     }
     db.set_sync_capture(Some(capture));
-    write_note(folder, &id, name, now);
+    publish(db, folder, true, now)?;
     Ok(id)
 }
 
@@ -202,27 +204,65 @@ pub fn disable(db: &mut Database) -> Result<()> {
     Ok(())
 }
 
-#[derive(Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub(crate) struct Note {
     pub name: String,
     pub last_write: String,
+    /// What the device has applied of each other device's files (device -> highest file
+    /// number), as of its last push or pull: pruning waits for it. A note without it (written
+    /// by an earlier version) counts as having applied nothing.
+    #[serde(default)]
+    pub applied: BTreeMap<String, i64>,
 }
 
-/// `devices/<id>.json`: the device's name and when it last wrote. Best effort: it only informs.
-fn write_note(folder: &Path, id: &str, name: &str, now: DateTime<Utc>) {
+/// The note `devices/<id>.json` in the folder, if it is there and reads.
+pub(crate) fn read_note(folder: &Path, id: &str) -> Option<Note> {
+    std::fs::read(folder::device_note_path(folder, id))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+}
+
+/// `devices/<id>.json`: the device's name, when it last wrote, and what it has applied.
+/// Written only when one of them changed (a file sync carries every write); best effort, as a
+/// note that did not reach the folder only holds pruning back.
+pub(crate) fn publish(db: &Database, folder: &Path, wrote: bool, now: DateTime<Utc>) -> Result<()> {
+    let me = device(db)?;
+    let before = read_note(folder, &me.id);
     let note = Note {
-        name: name.to_owned(),
-        last_write: time_text(now),
+        name: me.name.clone(),
+        last_write: match &before {
+            Some(n) if !wrote => n.last_write.clone(),
+            _ => time_text(now),
+        },
+        applied: super::capture::applied_so_far(db.conn())?,
     };
-    if let Ok(bytes) = serde_json::to_vec(&note) {
+    if before.as_ref() != Some(&note) {
+        write_note(folder, &me.id, &note);
+    }
+    Ok(())
+}
+
+fn write_note(folder: &Path, id: &str, note: &Note) {
+    if let Ok(bytes) = serde_json::to_vec(note) {
         let _ = folder::write_whole(&folder::device_note_path(folder, id), &bytes);
     }
 }
 
 /// Writes every change this device recorded and has not written yet into the folder, then
 /// forgets them here. Writing one again (after a crash) gives the same name and is harmless.
-/// Returns how many files were written.
+/// Then keeps the folder from growing ([`super::prune`]) and publishes what this device has
+/// applied, in its note. Returns how many files were written.
 pub fn push(db: &mut Database, folder: &Path, now: DateTime<Utc>) -> Result<usize> {
+    push_with(db, folder, now, &Upkeep::default())
+}
+
+/// [`push`] with the folder kept by `upkeep`'s rule.
+pub(crate) fn push_with(
+    db: &mut Database,
+    folder: &Path,
+    now: DateTime<Utc>,
+    upkeep: &Upkeep,
+) -> Result<usize> {
     let me = device(db)?;
     type Pending = (i64, String, String, String, Vec<u8>, String);
     let pending: Vec<Pending> = {
@@ -266,8 +306,7 @@ pub fn push(db: &mut Database, folder: &Path, now: DateTime<Utc>) -> Result<usiz
             Ok(())
         })?;
     }
-    if !pending.is_empty() {
-        write_note(folder, &me.id, &me.name, now);
-    }
+    super::prune::keep_folder(db, folder, &me, upkeep, now)?;
+    publish(db, folder, !pending.is_empty(), now)?;
     Ok(pending.len())
 }
