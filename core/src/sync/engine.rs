@@ -192,8 +192,15 @@ fn overlapping_data_folder(db: &Database, folder: &Path) -> Option<std::path::Pa
 
 /// Turns sync off: writes are no longer recorded, and changes not yet written to the folder are
 /// dropped (turned on again, this data is a new device). What was applied, the rows' clocks and
-/// the conflict log stay.
+/// the conflict log stay. The device's note in the folder says it is off, so the others no
+/// longer keep files for it.
 pub fn disable(db: &mut Database) -> Result<()> {
+    let was: Option<(String, String)> = db
+        .conn()
+        .query_row("SELECT device_id, folder FROM sync_device", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
     db.write_unrecorded(|tx| {
         tx.execute_batch(
             "DELETE FROM sync_device; DELETE FROM sync_outbox; DELETE FROM sync_problems;",
@@ -201,6 +208,13 @@ pub fn disable(db: &mut Database) -> Result<()> {
         Ok(())
     })?;
     db.set_sync_capture(None);
+    // Best effort: a folder out of reach keeps the note as it was, which only holds pruning back.
+    if let Some((id, folder)) = was {
+        let folder = Path::new(&folder);
+        if let Some(note) = read_note(folder, &id) {
+            write_note(folder, &id, &Note { off: true, ..note });
+        }
+    }
     Ok(())
 }
 
@@ -213,6 +227,10 @@ pub(crate) struct Note {
     /// by an earlier version) counts as having applied nothing.
     #[serde(default)]
     pub applied: BTreeMap<String, i64>,
+    /// Sync was turned off on it: it applies nothing more under this id (turned on again, it is
+    /// a new device), so no file is kept for it.
+    #[serde(default)]
+    pub off: bool,
 }
 
 /// The note `devices/<id>.json` in the folder, if it is there and reads.
@@ -235,6 +253,7 @@ pub(crate) fn publish(db: &Database, folder: &Path, wrote: bool, now: DateTime<U
             _ => time_text(now),
         },
         applied: super::capture::applied_so_far(db.conn())?,
+        off: false,
     };
     if before.as_ref() != Some(&note) {
         write_note(folder, &me.id, &note);

@@ -4,8 +4,9 @@
 //!
 //! Each device removes only what it wrote, so two never remove at once. A computer is known by
 //! its note (`devices/<id>.json`, written when it turns sync on), and its note says what it has
-//! applied: a computer that has been away holds back every file it has not applied. A computer
-//! retired for good is forgotten by removing its note.
+//! applied: a computer that has been away holds back every file it has not applied. One whose
+//! sync was turned off says so in its note and holds nothing back; a computer retired without
+//! turning sync off is forgotten by removing its note.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -185,10 +186,11 @@ pub(crate) fn removable_upto(
     let applied_everywhere = folder::noted_devices(folder)
         .into_iter()
         .filter(|d| d != me)
-        .map(|d| {
-            read_note(folder, &d)
-                .and_then(|n| n.applied.get(me).copied())
-                .unwrap_or(0)
+        .filter_map(|d| match read_note(folder, &d) {
+            Some(note) if note.off => None,
+            Some(note) => Some(note.applied.get(me).copied().unwrap_or(0)),
+            // A note that does not read holds everything back, as one saying nothing.
+            None => Some(0),
         })
         .min()
         .unwrap_or(i64::MAX);

@@ -353,3 +353,25 @@ fn the_two_newest_snapshots_stay_and_an_older_one_goes_after_the_grace_period() 
         "after the grace period, only the two newest stay"
     );
 }
+
+#[test]
+fn a_computer_where_sync_was_turned_off_no_longer_holds_files_back() {
+    let root = tempfile::tempdir().unwrap();
+    let mut devs = on_one_folder(&root, 2);
+    let folder = devs[0].folder.clone();
+    let a = devs[0].id.clone();
+    for i in 0..5 {
+        add(&mut devs[0].db, &format!("Person {i}"));
+    }
+    push_small(&mut devs[0], 1);
+    assert_eq!(seqs_of(&folder, &a).len(), 5, "the other has applied none");
+    disable(&mut devs[1].db).unwrap();
+    let note = engine::read_note(&folder, &devs[1].id).unwrap();
+    assert!(note.off, "its note says sync is off there");
+    assert_eq!(note.name, "Computer 1", "and still names it");
+    push_small(&mut devs[0], 2);
+    assert!(
+        seqs_of(&folder, &a).is_empty(),
+        "nothing is kept for an id that applies nothing more"
+    );
+}
