@@ -10,7 +10,6 @@ use serde::Serialize;
 
 use super::capture::{record_existing, Capture};
 use super::folder::{self, Header, KeyCheck};
-use super::prune::Upkeep;
 use super::{field_error, sync_error};
 use crate::error::Result;
 use crate::records::time_text;
@@ -49,7 +48,7 @@ pub(crate) fn off() -> crate::Error {
     )
 }
 
-pub(crate) fn folder_error(folder: &Path, detail: impl std::fmt::Display) -> crate::Error {
+fn folder_error(folder: &Path, detail: impl std::fmt::Display) -> crate::Error {
     field_error(
         "sync.folder",
         "folder",
@@ -269,19 +268,9 @@ fn write_note(folder: &Path, id: &str, note: &Note) {
 
 /// Writes every change this device recorded and has not written yet into the folder, then
 /// forgets them here. Writing one again (after a crash) gives the same name and is harmless.
-/// Then keeps the folder from growing ([`super::prune`]) and publishes what this device has
-/// applied, in its note. Returns how many files were written.
+/// Then publishes what this device has applied, in its note. Returns how many files were
+/// written.
 pub fn push(db: &mut Database, folder: &Path, now: DateTime<Utc>) -> Result<usize> {
-    push_with(db, folder, now, &Upkeep::default())
-}
-
-/// [`push`] with the folder kept by `upkeep`'s rule.
-pub(crate) fn push_with(
-    db: &mut Database,
-    folder: &Path,
-    now: DateTime<Utc>,
-    upkeep: &Upkeep,
-) -> Result<usize> {
     let me = device(db)?;
     type Pending = (i64, String, String, String, Vec<u8>, String);
     let pending: Vec<Pending> = {
@@ -325,7 +314,6 @@ pub(crate) fn push_with(
             Ok(())
         })?;
     }
-    super::prune::keep_folder(db, folder, &me, upkeep, now)?;
     publish(db, folder, !pending.is_empty(), now)?;
     Ok(pending.len())
 }

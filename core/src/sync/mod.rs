@@ -28,7 +28,7 @@
 //! it covers, and only the files after it are needed. A damaged snapshot is reported and
 //! nothing is applied.
 //!
-//! **Pruning** ([`prune`], at each push). A device writes a new snapshot when more than
+//! **Pruning** ([`prune`], at each pull, after applying). A device writes a new snapshot when more than
 //! [`prune::REFRESH_AFTER`] files in the folder are not covered by the newest one and it has
 //! applied all that one covers (or when there is none and files are gone). It removes one of its
 //! own change files once each of the two newest snapshots covers it and every device with a

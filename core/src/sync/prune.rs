@@ -1,4 +1,4 @@
-//! Keeping the sync folder from growing without bound, at each push: a new snapshot now and
+//! Keeping the sync folder from growing without bound, at each pull: a new snapshot now and
 //! then, this device's change files removed once every computer has applied them and the
 //! newest snapshots cover them, and its old snapshots removed after a grace period.
 //!
@@ -13,7 +13,7 @@ use std::path::Path;
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::engine::{folder_error, read_note, Device};
+use super::engine::{read_note, Device};
 use super::snapshot::{self, Header, Listed};
 use super::{capture, folder};
 use crate::error::Result;
@@ -52,19 +52,20 @@ impl Default for Upkeep {
 }
 
 /// Writes a new snapshot when one is due, then removes what this device wrote that no computer
-/// needs any more.
+/// needs any more. A snapshot that could not be written gives why (shown with the files that
+/// wait), and stops nothing else: it is tried again at the next pull.
 pub(crate) fn keep_folder(
     db: &Database,
     folder: &Path,
     me: &Device,
     upkeep: &Upkeep,
     now: DateTime<Utc>,
-) -> Result<()> {
-    refresh(db, folder, me, upkeep, now)?;
+) -> Result<std::result::Result<(), String>> {
+    let written = refresh(db, folder, me, upkeep, now)?;
     let snapshots = snapshot::list(folder);
     remove_applied_files(folder, &me.id, &snapshots, upkeep);
     remove_old_snapshots(&me.id, &snapshots, upkeep, now);
-    Ok(())
+    Ok(written)
 }
 
 /// What this device's data holds: its own files (all written, the outbox being empty) and the
@@ -81,20 +82,21 @@ fn covered_here(db: &Database, me: &str) -> Result<BTreeMap<String, i64>> {
 }
 
 /// Writes a snapshot when more than `refresh_after` change files in the folder are not covered
-/// by the newest one (or there is none and files were removed), and this device has applied at least all that one covers (so snapshots
-/// only ever cover more).
+/// by the newest one (or there is none and files were removed), and this device has applied at
+/// least all that one covers (so snapshots only ever cover more). Gives why one could not be
+/// written.
 fn refresh(
     db: &Database,
     folder: &Path,
     me: &Device,
     upkeep: &Upkeep,
     now: DateTime<Utc>,
-) -> Result<()> {
+) -> Result<std::result::Result<(), String>> {
     let pending: i64 = db
         .conn()
         .query_row("SELECT count(*) FROM sync_outbox", [], |r| r.get(0))?;
     if pending > 0 {
-        return Ok(()); // changes not in the folder yet would be in it
+        return Ok(Ok(())); // changes not in the folder yet would be in it
     }
     let covers = covered_here(db, &me.id)?;
     let newest = snapshot::list(folder).into_iter().next().map(|s| s.header);
@@ -104,7 +106,7 @@ fn refresh(
             .iter()
             .any(|(d, s)| covers.get(d).copied().unwrap_or(0) < *s)
     }) {
-        return Ok(()); // behind the newest snapshot: a device up to date writes the next one
+        return Ok(Ok(())); // behind the newest snapshot: a device up to date writes the next one
     }
     let files = files_in(folder);
     let uncovered = files
@@ -128,7 +130,7 @@ fn refresh(
                 !files.iter().any(|(d, seq)| *d == device && *seq == 1)
             });
     if uncovered <= upkeep.refresh_after && !removed {
-        return Ok(());
+        return Ok(Ok(()));
     }
     let header = Header {
         format: snapshot::FORMAT.into(),
@@ -142,10 +144,14 @@ fn refresh(
         covers,
     };
     if newest.is_some_and(|n| n.total() >= header.total()) {
-        return Ok(());
+        return Ok(Ok(()));
     }
-    snapshot::write(db.conn(), folder, &header, &me.key)?.map_err(|e| folder_error(folder, e))?;
-    Ok(())
+    let written = snapshot::write(db.conn(), folder, &header, &me.key)?;
+    Ok(written.map(|_| ()).map_err(|detail| {
+        format!(
+            "a snapshot of the data could not be written to the sync folder: {detail}. Check that the folder has room and can be written to; it is tried again at the next sync"
+        )
+    }))
 }
 
 /// Every change file in the folder: (device, seq).

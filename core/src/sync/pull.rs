@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::apply::{apply_changeset, Outcome, FK_ATTEMPTS};
 use super::engine::device;
 use super::join::{join, Joined};
+use super::prune::{keep_folder, Upkeep};
 use super::{clock, folder, snapshot};
 use crate::error::Result;
 use crate::records::time_text;
@@ -39,8 +40,19 @@ pub struct PullSummary {
 /// Applies the other devices' files in the folder that are not applied here yet: per device in
 /// sequence order, each exactly once, and only when what it depends on is applied here. A
 /// computer that has applied none yet starts from the newest snapshot ([`super::join`]). Then
-/// it publishes what it has applied, in its note.
+/// it keeps the folder from growing ([`super::prune`]) and publishes what it has applied, in
+/// its note.
 pub fn pull(db: &mut Database, folder: &Path, now: DateTime<Utc>) -> Result<PullSummary> {
+    pull_with(db, folder, now, &Upkeep::default())
+}
+
+/// [`pull`] with the folder kept by `upkeep`'s rule.
+pub(crate) fn pull_with(
+    db: &mut Database,
+    folder: &Path,
+    now: DateTime<Utc>,
+    upkeep: &Upkeep,
+) -> Result<PullSummary> {
     let me = device(db)?;
     let mut files: BTreeMap<String, BTreeMap<i64, PathBuf>> = BTreeMap::new();
     let changes = folder::changes_dir(folder);
@@ -150,7 +162,21 @@ pub fn pull(db: &mut Database, folder: &Path, now: DateTime<Utc>) -> Result<Pull
             break;
         }
     }
-    let problems: Vec<Problem> = stopped.into_iter().chain(blocked.into_values()).collect();
+    // After applying, when this device is most up to date: a snapshot it writes covers most.
+    let kept = keep_folder(db, folder, &me, upkeep, now)?
+        .err()
+        .map(|reason| Problem {
+            path: snapshot::dir(folder),
+            device: None,
+            seq: None,
+            reason,
+            waiting: false,
+        });
+    let problems: Vec<Problem> = stopped
+        .into_iter()
+        .chain(kept)
+        .chain(blocked.into_values())
+        .collect();
     db.write_unrecorded(|tx| {
         tx.execute("DELETE FROM sync_problems", [])?;
         let mut stmt = tx.prepare(

@@ -187,13 +187,7 @@ fn three_computers_with_random_changes_and_late_files_converge() {
         // writes, its view of the folder holding only what the first's view still holds.
         let first_id = devs[0].id.clone();
         let first = &mut devs[0];
-        engine::push_with(
-            &mut first.db,
-            &first.folder,
-            at(59),
-            &super::snapshot::small(),
-        )
-        .unwrap();
+        super::snapshot::pull_keeping(first, at(59), &super::snapshot::small());
         assert!(
             !files_in(&first.folder)
                 .iter()

@@ -40,17 +40,24 @@ fn on_one_folder(root: &TempDir, n: usize) -> Vec<Device> {
     (0..n).map(|i| joining(root, &folder, i)).collect()
 }
 
-fn push_small(d: &mut Device, minute: u32) {
-    engine::push_with(&mut d.db, &d.folder, at(minute), &small()).unwrap();
+/// A pull that keeps the folder by `upkeep`.
+pub(super) fn pull_keeping(d: &mut Device, when: DateTime<Utc>, upkeep: &Upkeep) -> PullSummary {
+    crate::sync::pull::pull_with(&mut d.db, &d.folder, when, upkeep).unwrap()
 }
 
-/// Each computer pushes (keeping the folder by `upkeep`), then each pulls.
+/// One round of sync on one computer, with a snapshot after a few files.
+fn push_small(d: &mut Device, minute: u32) -> PullSummary {
+    d.push_at(at(minute));
+    pull_keeping(d, at(minute), &small())
+}
+
+/// Each computer pushes, then each pulls (keeping the folder by `upkeep`).
 fn round(devs: &mut [Device], upkeep: &Upkeep, minute: u32) {
     for d in devs.iter_mut() {
-        engine::push_with(&mut d.db, &d.folder, at(minute), upkeep).unwrap();
+        d.push_at(at(minute));
     }
     for d in devs.iter_mut() {
-        let summary = d.pull_at(at(minute));
+        let summary = pull_keeping(d, at(minute), upkeep);
         assert!(
             summary.errors.is_empty() && summary.waiting.is_empty(),
             "{summary:?}"
@@ -248,7 +255,7 @@ fn a_damaged_snapshot_or_one_of_another_folder_is_reported_and_nothing_applied()
     // Taken out of the folder, as the message says: the first computer, which has all the
     // data, writes a new one at its next sync, and that one applies.
     std::fs::remove_file(&snap.path).unwrap();
-    devs[0].push_at(at(4));
+    devs[0].pull_at(at(4));
     assert_eq!(snapshot::list(&folder).len(), 1, "a new snapshot");
     assert_ne!(std::fs::read(&snap.path).unwrap(), good, "sealed anew");
     let summary = late.pull_at(at(4));
@@ -280,7 +287,8 @@ fn setting_saved_on_both(upkeep: &Upkeep, joining_is_later: bool) -> (String, Ve
         about_me::save(&mut late.db, &about("Growth")).unwrap();
         about_me::save(&mut devs[0].db, &about("Platform")).unwrap();
     }
-    engine::push_with(&mut devs[0].db, &folder, at(1), upkeep).unwrap();
+    devs[0].push_at(at(1));
+    pull_keeping(&mut devs[0], at(1), upkeep);
     let from_snapshot = !snapshot::list(&folder).is_empty();
     devs.push(late);
     round(&mut devs, upkeep, 2);
@@ -346,7 +354,7 @@ fn the_two_newest_snapshots_stay_and_an_older_one_goes_after_the_grace_period() 
         "the oldest stays while the one after it is new"
     );
     let later = at(3) + Duration::days(crate::sync::prune::SNAPSHOT_GRACE_DAYS + 1);
-    engine::push_with(&mut devs[0].db, &folder, later, &small()).unwrap();
+    pull_keeping(&mut devs[0], later, &small());
     assert_eq!(
         totals(&folder),
         [12, 8],
@@ -373,5 +381,39 @@ fn a_computer_where_sync_was_turned_off_no_longer_holds_files_back() {
     assert!(
         seqs_of(&folder, &a).is_empty(),
         "nothing is kept for an id that applies nothing more"
+    );
+}
+
+#[test]
+fn a_snapshot_that_cannot_be_written_is_reported_and_stops_nothing() {
+    let root = tempfile::tempdir().unwrap();
+    let mut devs = on_one_folder(&root, 2);
+    let folder = devs[0].folder.clone();
+    // A file where the snapshots' folder would be: nothing can be written in it.
+    std::fs::write(snapshot::dir(&folder), b"in the way").unwrap();
+    for i in 0..5 {
+        add(&mut devs[1].db, &format!("Person {i}"));
+    }
+    devs[1].push_at(at(1));
+    let summary = push_small(&mut devs[0], 1);
+    assert_eq!(summary.applied, 5, "the other's changes still apply");
+    assert_eq!(summary.errors.len(), 1, "{summary:?}");
+    assert_eq!(summary.errors[0].path, snapshot::dir(&folder));
+    assert!(
+        summary.errors[0]
+            .reason
+            .contains("tried again at the next sync"),
+        "{:?}",
+        summary.errors
+    );
+    assert_eq!(
+        status(&devs[0].db, &folder).unwrap().errors.len(),
+        1,
+        "Settings shows it"
+    );
+    assert_eq!(
+        seqs_of(&folder, &devs[1].id).len(),
+        5,
+        "with no snapshot, every file stays"
     );
 }
