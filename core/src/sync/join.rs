@@ -73,10 +73,16 @@ pub(crate) fn join(db: &mut Database, folder: &Path, now: DateTime<Utc>) -> Resu
             )))
         }
     };
-    if header != newest.header || !clock::is_valid(&header.hlc) {
+    if !clock::is_valid(&header.hlc) {
         return Ok(Joined::Stopped(problem(
-            "this snapshot is not what its name says; nothing was applied".into(),
+            "this snapshot's clock is damaged; nothing was applied".into(),
             false,
+        )));
+    }
+    if header != newest.header {
+        return Ok(Joined::Stopped(problem(
+            "this snapshot changed while it was read; it is tried again at the next sync".into(),
+            true,
         )));
     }
     let at = time_text(now);

@@ -28,15 +28,15 @@
 //! it covers, and only the files after it are needed. A damaged snapshot is reported and
 //! nothing is applied.
 //!
-//! **Pruning** ([`prune`], at each pull, after applying). A device writes a new snapshot when more than
-//! [`prune::REFRESH_AFTER`] files in the folder are not covered by the newest one and it has
-//! applied all that one covers (or when there is none and files are gone). It removes one of its
-//! own change files once each of the two newest snapshots covers it and every device with a
-//! note has applied it: a device that has been away holds its files back; one turned off says
-//! so in its note ([`disable`]) and holds nothing back; forgetting one retired without turning
-//! sync off takes removing its note. Its snapshots older than the two newest go after
-//! [`prune::SNAPSHOT_GRACE_DAYS`] days, so a device reading one is not cut off. Each device
-//! removes only what it wrote, so two never remove one file at once.
+//! **Pruning** ([`prune`], at each pull, after applying). A device writes a new snapshot when
+//! more than [`prune::REFRESH_AFTER`] files in the folder are not covered by the newest one and
+//! it has applied all that one covers (or when there is none and files are gone). It removes
+//! one of its own change files once each of the two newest snapshots covers it and every
+//! device with a note has applied it: a device that has been away holds its files back; one
+//! turned off says so in its note ([`disable`]) and holds nothing back; forgetting one retired
+//! without turning sync off takes removing its note. Its snapshots older than the two newest go
+//! after [`prune::SNAPSHOT_GRACE_DAYS`] days, so a device reading one is not cut off. Each
+//! device removes only what it wrote, so two never remove one file at once.
 //!
 //! **Conflicts**: one policy, the same result on every device, whatever order files come in.
 //! Each file carries one hybrid logical clock (HLC: wall-clock milliseconds, a counter, the
