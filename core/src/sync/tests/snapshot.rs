@@ -1,7 +1,8 @@
 //! Starting from a snapshot, and the folder kept small: a computer joining after the early
 //! files were removed ends with the same data as the others; only files every computer applied
-//! and the snapshots cover are removed; a computer away holds them back; a damaged snapshot is
-//! reported and nothing applied; a conflict resolves alike from files or from a snapshot.
+//! and the snapshots cover are removed; a computer away holds them back, one turned off does
+//! not; a damaged, foreign or newer snapshot is reported and nothing applied; a conflict
+//! resolves alike from files or from a snapshot, and a delete's clock travels in it.
 
 use chrono::Duration;
 
@@ -209,7 +210,7 @@ fn a_computer_that_has_been_away_holds_the_files_back() {
 }
 
 #[test]
-fn a_damaged_snapshot_or_one_of_another_folder_is_reported_and_nothing_applied() {
+fn a_damaged_snapshot_one_of_another_folder_or_a_newer_one_is_reported_and_nothing_applied() {
     let root = tempfile::tempdir().unwrap();
     let mut devs = on_one_folder(&root, 1);
     let folder = devs[0].folder.clone();
@@ -250,6 +251,23 @@ fn a_damaged_snapshot_or_one_of_another_folder_is_reported_and_nothing_applied()
     let summary = late.pull_at(at(3));
     assert_eq!(summary.errors.len(), 1, "{summary:?}");
     assert!(summary.errors[0].reason.contains("another passphrase"));
+    assert_eq!(people::count(&late.db).unwrap(), 0, "nothing applied");
+
+    // From a newer Allies: it waits, and still nothing is applied.
+    let newer = snapshot::Header {
+        schema: crate::storage::schema_version() + 1,
+        ..snap.header.clone()
+    };
+    let key = engine::device(&late.db).unwrap().key;
+    snapshot::write(devs[0].db.conn(), &folder, &newer, &key)
+        .unwrap()
+        .unwrap();
+    let summary = late.pull_at(at(3));
+    assert!(summary.errors.is_empty(), "{summary:?}");
+    assert_eq!(summary.waiting.len(), 1, "{summary:?}");
+    assert!(summary.waiting[0]
+        .reason
+        .contains("update Allies on this computer"));
     assert_eq!(people::count(&late.db).unwrap(), 0, "nothing applied");
 
     // Taken out of the folder, as the message says: the first computer, which has all the
@@ -416,4 +434,56 @@ fn a_snapshot_that_cannot_be_written_is_reported_and_stops_nothing() {
         5,
         "with no snapshot, every file stays"
     );
+}
+
+/// A delete's clock travels in the snapshot: an earlier edit of the deleted row that arrives
+/// after it, from a computer that had not seen the delete, does not bring the row back.
+#[test]
+fn a_delete_in_a_snapshot_wins_over_an_earlier_edit_that_arrives_later() {
+    use crate::maps::{self, MapInput, Position};
+    let root = tempfile::tempdir().unwrap();
+    let mut devs = on_one_folder(&root, 2);
+    let folder = devs[0].folder.clone();
+    let map = maps::create(&mut devs[0].db, &MapInput::named("Reorg"), at(1))
+        .unwrap()
+        .id;
+    let dana = add(&mut devs[0].db, "Dana");
+    maps::place(
+        &mut devs[0].db,
+        &map,
+        &dana,
+        Position::new(0.2, 0.2),
+        None,
+        at(2),
+    )
+    .unwrap();
+    round(&mut devs, &Upkeep::default(), 2);
+    // The second computer moves Dana and keeps it to itself for now; the first, later, takes
+    // her off the map and writes a snapshot.
+    maps::place(
+        &mut devs[1].db,
+        &map,
+        &dana,
+        Position::new(0.9, 0.9),
+        None,
+        at(3),
+    )
+    .unwrap();
+    maps::unplace(&mut devs[0].db, &map, &dana, at(4)).unwrap();
+    push_small(&mut devs[0], 4);
+    assert!(!snapshot::list(&folder).is_empty());
+
+    let mut late = joining(&root, &folder, 2);
+    late.pull_at(at(5));
+    devs.push(late);
+    round(&mut devs, &Upkeep::default(), 6);
+    round(&mut devs, &Upkeep::default(), 6);
+    for d in &devs {
+        assert!(
+            maps::placements(&d.db, &map).unwrap().is_empty(),
+            "the later delete wins everywhere, on the computer that joined from the snapshot too"
+        );
+    }
+    assert_eq!(dump(&devs[0].db), dump(&devs[2].db));
+    assert_eq!(dump(&devs[1].db), dump(&devs[2].db));
 }
