@@ -165,7 +165,7 @@ pub(crate) fn apply_changeset(
 }
 
 /// The log entry for a row where `lost` gave way to `kept`: (kind, kept, overridden).
-fn describe(
+pub(crate) fn describe(
     lost: Option<&Row>,
     kept: Option<&Row>,
 ) -> Option<(&'static str, Option<String>, String)> {

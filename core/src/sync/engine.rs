@@ -1,6 +1,7 @@
 //! Turning sync on and off, writing this device's changes to the folder, and applying the
 //! other devices' changes from it.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
@@ -198,7 +199,7 @@ pub fn enable(
         return Err(e);
     }
     db.set_sync_capture(Some(capture));
-    write_note(folder, &id, name, now);
+    publish(db, folder, true, now)?;
     Ok(id)
 }
 
@@ -215,8 +216,15 @@ fn overlapping_data_folder(db: &Database, folder: &Path) -> Option<std::path::Pa
 
 /// Turns sync off: writes are no longer recorded, and changes not yet written to the folder are
 /// dropped (turned on again, this data is a new device). What was applied, the rows' clocks and
-/// the conflict log stay.
+/// the conflict log stay. The device's note in the folder says it is off, so the others no
+/// longer keep files for it.
 pub fn disable(db: &mut Database) -> Result<()> {
+    let was: Option<(String, String)> = db
+        .conn()
+        .query_row("SELECT device_id, folder FROM sync_device", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
+        .optional()?;
     db.write_unrecorded(|tx| {
         tx.execute_batch(
             "DELETE FROM sync_device; DELETE FROM sync_outbox; DELETE FROM sync_problems;",
@@ -224,29 +232,69 @@ pub fn disable(db: &mut Database) -> Result<()> {
         Ok(())
     })?;
     db.set_sync_capture(None);
+    // Best effort: a folder out of reach keeps the note as it was, which only holds pruning back.
+    if let Some((id, folder)) = was {
+        let folder = Path::new(&folder);
+        if let Some(note) = read_note(folder, &id) {
+            write_note(folder, &id, &Note { off: true, ..note });
+        }
+    }
     Ok(())
 }
 
-#[derive(Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub(crate) struct Note {
     pub name: String,
     pub last_write: String,
+    /// What the device has applied of each other device's files (device -> highest file
+    /// number), as of its last push or pull: pruning waits for it. A note without it (written
+    /// by an earlier version) counts as having applied nothing.
+    #[serde(default)]
+    pub applied: BTreeMap<String, i64>,
+    /// Sync was turned off on it: it applies nothing more under this id (turned on again, it is
+    /// a new device), so no file is kept for it.
+    #[serde(default)]
+    pub off: bool,
 }
 
-/// `devices/<id>.json`: the device's name and when it last wrote. Best effort: it only informs.
-fn write_note(folder: &Path, id: &str, name: &str, now: DateTime<Utc>) {
+/// The note `devices/<id>.json` in the folder, if it is there and reads.
+pub(crate) fn read_note(folder: &Path, id: &str) -> Option<Note> {
+    std::fs::read(folder::device_note_path(folder, id))
+        .ok()
+        .and_then(|b| serde_json::from_slice(&b).ok())
+}
+
+/// `devices/<id>.json`: the device's name, when it last wrote, and what it has applied.
+/// Written only when one of them changed (a file sync carries every write); best effort, as a
+/// note that did not reach the folder only holds pruning back.
+pub(crate) fn publish(db: &Database, folder: &Path, wrote: bool, now: DateTime<Utc>) -> Result<()> {
+    let me = device(db)?;
+    let before = read_note(folder, &me.id);
     let note = Note {
-        name: name.to_owned(),
-        last_write: time_text(now),
+        name: me.name.clone(),
+        last_write: match &before {
+            Some(n) if !wrote => n.last_write.clone(),
+            _ => time_text(now),
+        },
+        applied: super::capture::applied_so_far(db.conn())?,
+        off: false,
     };
-    if let Ok(bytes) = serde_json::to_vec(&note) {
+    if before.as_ref() != Some(&note) {
+        write_note(folder, &me.id, &note);
+    }
+    Ok(())
+}
+
+fn write_note(folder: &Path, id: &str, note: &Note) {
+    if let Ok(bytes) = serde_json::to_vec(note) {
         let _ = folder::write_whole(&folder::device_note_path(folder, id), &bytes);
     }
 }
 
 /// Writes every change this device recorded and has not written yet into the folder, then
 /// forgets them here. Writing one again (after a crash) gives the same name and is harmless.
-/// Returns how many files were written.
+/// Then publishes what this device has applied, in its note. Returns how many files were
+/// written.
 pub fn push(db: &mut Database, folder: &Path, now: DateTime<Utc>) -> Result<usize> {
     let me = device(db)?;
     check_folder(folder, &me)?;
@@ -292,8 +340,6 @@ pub fn push(db: &mut Database, folder: &Path, now: DateTime<Utc>) -> Result<usiz
             Ok(())
         })?;
     }
-    if !pending.is_empty() {
-        write_note(folder, &me.id, &me.name, now);
-    }
+    publish(db, folder, !pending.is_empty(), now)?;
     Ok(pending.len())
 }

@@ -223,16 +223,42 @@ pub(crate) fn seal_file(
     key: &[u8; 32],
 ) -> Result<Vec<u8>, Unreadable> {
     let head = serde_json::to_vec(header).map_err(|e| e.to_string())?;
-    let nonce = aead::random::<NONCE_LEN>()?;
     let mut plain = (changeset.len() as u64).to_le_bytes().to_vec();
     plain.extend_from_slice(changeset);
     plain.extend_from_slice(rows.as_bytes());
-    let sealed = aead::seal(key, &nonce, &plain, &head).ok_or("it could not be sealed")?;
+    seal_under(head, &plain, key)
+}
+
+/// A sealed file's bytes: the plain header `head` (one line of JSON, the associated data), a
+/// newline, a new nonce, and `plain` sealed with `key`.
+pub(crate) fn seal_under(
+    head: Vec<u8>,
+    plain: &[u8],
+    key: &[u8; 32],
+) -> Result<Vec<u8>, Unreadable> {
+    let nonce = aead::random::<NONCE_LEN>()?;
+    let sealed = aead::seal(key, &nonce, plain, &head).ok_or("it could not be sealed")?;
     let mut bytes = head;
     bytes.push(b'\n');
     bytes.extend_from_slice(&nonce);
     bytes.extend(sealed);
     Ok(bytes)
+}
+
+/// What [`seal_under`] sealed, given where its header line ends.
+pub(crate) fn open_sealed(
+    bytes: &[u8],
+    header_end: usize,
+    key: &[u8; 32],
+) -> Result<Vec<u8>, Unreadable> {
+    let rest = &bytes[header_end + 1..];
+    if rest.len() < NONCE_LEN {
+        return Err("it is cut short".into());
+    }
+    let (nonce, sealed) = rest.split_at(NONCE_LEN);
+    aead::open(key, nonce, sealed, &bytes[..header_end]).ok_or_else(|| {
+        "it does not open with this folder's key: it is damaged, cut short, or from a folder with another passphrase".into()
+    })
 }
 
 /// The header of a changeset file, before it is opened (to tell a newer schema from damage).
@@ -258,14 +284,7 @@ pub(crate) fn open_file(
     header_end: usize,
     key: &[u8; 32],
 ) -> Result<(Vec<u8>, Rows), Unreadable> {
-    let rest = &bytes[header_end + 1..];
-    if rest.len() < NONCE_LEN {
-        return Err("it is cut short".into());
-    }
-    let (nonce, sealed) = rest.split_at(NONCE_LEN);
-    let mut plain = aead::open(key, nonce, sealed, &bytes[..header_end]).ok_or(
-        "it does not open with this folder's key: it is damaged, cut short, or from a folder with another passphrase",
-    )?;
+    let mut plain = open_sealed(bytes, header_end, key)?;
     let damaged = || "its content is damaged".to_owned();
     let length: [u8; 8] = plain
         .get(..8)

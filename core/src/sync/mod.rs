@@ -11,14 +11,32 @@
 //! header, then the changeset sealed with a key derived from the sync passphrase, the header
 //! being the associated data so it is authenticated too); `allies-sync.json` holds how the key is
 //! derived and a sealed check string, so a wrong passphrase is told as such. Files are written
-//! to a temporary name and renamed.
+//! to a temporary name and renamed. `devices/<device>.json` is each device's note: its name,
+//! when it last wrote, and what it has applied of each other device (the highest file number),
+//! written at each push and pull when it changed. `snapshots/<total>-<device>.snapshot`
+//! ([`snapshot`]) holds every synced row with its clock (a delete's clock too) and, for each
+//! device, the highest file number whose changes are in it; it is sealed the same way.
 //!
 //! **Apply.** [`pull`] applies other devices' files per device in sequence order, exactly once:
 //! the changes and the `(device, seq)` row in `sync_applied` commit in one transaction, with no
 //! session recording (applied changes never echo back). A gap waits, as does a file whose
 //! `deps` (what its device had applied when writing it) are not applied here yet; a newer
 //! schema waits for Allies to be updated; a damaged file is reported. Search indexes are kept by
-//! their triggers, which fire on applied changes too.
+//! their triggers, which fire on applied changes too. A device that has applied nothing yet
+//! starts from the newest snapshot that holds none of its own changes ([`join`]): its rows are
+//! settled by the policy below, in one transaction with the `sync_applied` rows of every file
+//! it covers, and only the files after it are needed. A damaged snapshot is reported and
+//! nothing is applied.
+//!
+//! **Pruning** ([`prune`], at each pull, after applying). A device writes a new snapshot when
+//! more than [`prune::REFRESH_AFTER`] files in the folder are not covered by the newest one and
+//! it has applied all that one covers (or when there is none and files are gone). It removes
+//! one of its own change files once each of the two newest snapshots covers it and every
+//! device with a note has applied it: a device that has been away holds its files back; one
+//! turned off says so in its note ([`disable`]) and holds nothing back; forgetting one retired
+//! without turning sync off takes removing its note. Its snapshots older than the two newest go
+//! after [`prune::SNAPSHOT_GRACE_DAYS`] days, so a device reading one is not cut off. Each
+//! device removes only what it wrote, so two never remove one file at once.
 //!
 //! **Conflicts**: one policy, the same result on every device, whatever order files come in.
 //! Each file carries one hybrid logical clock (HLC: wall-clock milliseconds, a counter, the
@@ -51,8 +69,11 @@ mod clock;
 mod engine;
 mod folder;
 mod here;
+mod join;
 mod log;
+mod prune;
 mod pull;
+mod snapshot;
 mod status;
 
 #[cfg(test)]

@@ -10,7 +10,9 @@ use serde::Serialize;
 
 use super::apply::{apply_changeset, Outcome, FK_ATTEMPTS};
 use super::engine::{check_folder, device};
-use super::{clock, folder};
+use super::join::{join, Joined};
+use super::prune::{keep_folder, Upkeep};
+use super::{clock, folder, snapshot};
 use crate::error::Result;
 use crate::records::time_text;
 use crate::storage::{schema_version, Database};
@@ -36,8 +38,21 @@ pub struct PullSummary {
 }
 
 /// Applies the other devices' files in the folder that are not applied here yet: per device in
-/// sequence order, each exactly once, and only when what it depends on is applied here.
+/// sequence order, each exactly once, and only when what it depends on is applied here. A
+/// computer that has applied none yet starts from the newest snapshot ([`super::join`]). Then
+/// it keeps the folder from growing ([`super::prune`]) and publishes what it has applied, in
+/// its note.
 pub fn pull(db: &mut Database, folder: &Path, now: DateTime<Utc>) -> Result<PullSummary> {
+    pull_with(db, folder, now, &Upkeep::default())
+}
+
+/// [`pull`] with the folder kept by `upkeep`'s rule.
+pub(crate) fn pull_with(
+    db: &mut Database,
+    folder: &Path,
+    now: DateTime<Utc>,
+    upkeep: &Upkeep,
+) -> Result<PullSummary> {
     let me = device(db)?;
     check_folder(folder, &me)?;
     let mut files: BTreeMap<String, BTreeMap<i64, PathBuf>> = BTreeMap::new();
@@ -65,9 +80,21 @@ pub fn pull(db: &mut Database, folder: &Path, now: DateTime<Utc>) -> Result<Pull
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
-    let mut applied = super::capture::applied_so_far(db.conn())?;
     let mut summary = PullSummary::default();
     let mut blocked: BTreeMap<String, Problem> = BTreeMap::new();
+    let stopped = match join(db, folder, now)? {
+        Joined::NotNeeded => None,
+        Joined::Applied(files) => {
+            summary.applied += files;
+            None
+        }
+        Joined::Stopped(problem) => Some(problem),
+    };
+    if stopped.is_some() {
+        files.clear(); // the files after a snapshot need what it holds
+    }
+    let mut applied = super::capture::applied_so_far(db.conn())?;
+    let newest_snapshot = snapshot::list(folder).into_iter().next().map(|s| s.header);
     loop {
         let mut progress = false;
         blocked.clear();
@@ -76,11 +103,18 @@ pub fn pull(db: &mut Database, folder: &Path, now: DateTime<Utc>) -> Result<Pull
                 let next = applied.get(device).copied().unwrap_or(0) + 1;
                 let Some(path) = seqs.get(&next) else {
                     if let Some((seq, path)) = seqs.range(next..).next() {
+                        let pruned = newest_snapshot
+                            .as_ref()
+                            .is_some_and(|s| s.covered(device) >= next);
                         blocked.insert(device.clone(), Problem {
                             path: path.clone(),
                             device: Some(device.clone()),
                             seq: Some(*seq),
-                            reason: format!("waits for file {next} of this device, which has not arrived yet"),
+                            reason: if pruned {
+                                format!("waits for file {next} of this device, which has not arrived yet; a snapshot covers it, so it may have been removed from the folder before the other computers knew this one")
+                            } else {
+                                format!("waits for file {next} of this device, which has not arrived yet")
+                            },
                             waiting: true,
                         });
                     }
@@ -129,7 +163,21 @@ pub fn pull(db: &mut Database, folder: &Path, now: DateTime<Utc>) -> Result<Pull
             break;
         }
     }
-    let problems: Vec<Problem> = blocked.into_values().collect();
+    // After applying, when this device is most up to date: a snapshot it writes covers most.
+    let kept = keep_folder(db, folder, &me, upkeep, now)?
+        .err()
+        .map(|reason| Problem {
+            path: snapshot::dir(folder),
+            device: None,
+            seq: None,
+            reason,
+            waiting: false,
+        });
+    let problems: Vec<Problem> = stopped
+        .into_iter()
+        .chain(kept)
+        .chain(blocked.into_values())
+        .collect();
     db.write_unrecorded(|tx| {
         tx.execute("DELETE FROM sync_problems", [])?;
         let mut stmt = tx.prepare(
@@ -150,6 +198,7 @@ pub fn pull(db: &mut Database, folder: &Path, now: DateTime<Utc>) -> Result<Pull
             summary.errors.push(p);
         }
     }
+    super::engine::publish(db, folder, false, now)?;
     Ok(summary)
 }
 

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use super::engine::{device, Note};
+use super::engine::{device, read_note, Note};
 use super::folder;
 use super::pull::Problem;
 use crate::error::Result;
@@ -78,9 +78,7 @@ pub fn status(db: &Database, folder: &Path) -> Result<Status> {
         .into_iter()
         .filter(|(id, _)| *id != me.id)
         .map(|(id, last_seq_seen)| {
-            let note: Option<Note> = std::fs::read(folder::device_note_path(folder, &id))
-                .ok()
-                .and_then(|b| serde_json::from_slice(&b).ok());
+            let note: Option<Note> = read_note(folder, &id);
             DeviceStatus {
                 last_applied: applied.get(&id).copied().unwrap_or(0),
                 name: note.as_ref().map(|n| n.name.clone()),

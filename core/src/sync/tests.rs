@@ -6,6 +6,7 @@ mod conflicts;
 mod converge;
 mod faults;
 mod here;
+mod snapshot;
 
 use std::path::{Path, PathBuf};
 

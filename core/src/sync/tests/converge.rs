@@ -1,5 +1,6 @@
 //! Three computers making random changes of many kinds, with files carried late, out of order
-//! and twice: all of them end with the same data.
+//! and twice: all of them end with the same data, and so does a fourth that joins late from a
+//! snapshot, after the first removed the files every computer had applied.
 
 use super::*;
 use crate::journal::favours::{self, Direction, FavourInput};
@@ -7,7 +8,7 @@ use crate::journal::interactions::{self, InteractionInput, Kind};
 use crate::maps::{self, MapInput, Position, Stance};
 
 /// A small, seeded generator (xorshift64*), so a failure can be replayed.
-struct Rng(u64);
+pub(super) struct Rng(pub u64);
 
 impl Rng {
     fn next(&mut self) -> u64 {
@@ -17,7 +18,7 @@ impl Rng {
         self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub(super) fn below(&mut self, n: usize) -> usize {
         (self.next() % n.max(1) as u64) as usize
     }
 
@@ -44,7 +45,7 @@ fn ids(db: &Database, sql: &str) -> Vec<String> {
 }
 
 /// One random change on `db`; one the data refuses (a person deleted meanwhile) is skipped.
-fn change(db: &mut Database, rng: &mut Rng, step: u32) {
+pub(super) fn change(db: &mut Database, rng: &mut Rng, step: u32) {
     let people = ids(
         db,
         "SELECT id FROM people WHERE deleted_at IS NULL ORDER BY id",
@@ -129,6 +130,19 @@ fn change(db: &mut Database, rng: &mut Rng, step: u32) {
     }
 }
 
+/// Every file under `dir`.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        if entry.path().is_dir() {
+            out.extend(walk(&entry.path()));
+        } else {
+            out.push(entry.path());
+        }
+    }
+    out
+}
+
 #[test]
 fn three_computers_with_random_changes_and_late_files_converge() {
     for seed in [0x5EED_0001_u64, 0xC0FF_EE00_1234] {
@@ -169,6 +183,32 @@ fn three_computers_with_random_changes_and_late_files_converge() {
             let waiting = status(&d.db, &d.folder).unwrap().waiting;
             assert!(waiting.is_empty(), "seed {seed:x}: {waiting:?}");
         }
+        // A fourth computer, with a person of its own, joins late: from a snapshot the first
+        // writes, its view of the folder holding only what the first's view still holds.
+        let first_id = devs[0].id.clone();
+        let first = &mut devs[0];
+        super::snapshot::pull_keeping(first, at(59), &super::snapshot::small());
+        assert!(
+            !files_in(&first.folder)
+                .iter()
+                .any(|f| f.0 == first_id && f.1 == 1),
+            "seed {seed:x}: the first computer's early files, applied everywhere, were removed"
+        );
+        let view = root.path().join("folder3");
+        for entry in walk(&first.folder) {
+            let to = view.join(entry.strip_prefix(&first.folder).unwrap());
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::copy(&entry, to).unwrap();
+        }
+        let mut late = super::snapshot::joining(&root, &view, 3);
+        add(&mut late.db, "Late Lee");
+        let summary = late.pull_at(at(59));
+        assert!(
+            summary.errors.is_empty() && summary.waiting.is_empty(),
+            "seed {seed:x}: {summary:?}"
+        );
+        devs.push(late);
+        settle(&mut devs);
         let first = dump(&devs[0].db);
         assert!(first.lines().count() > 30, "the run made data: {first}");
         for d in &devs[1..] {
