@@ -13,7 +13,8 @@ use std::path::Path;
 use chrono::{DateTime, Utc};
 use rusqlite::{params, params_from_iter, Transaction};
 
-use super::apply::{describe, key_columns, set_row};
+use super::apply::{describe, set_row};
+use super::changes::key_columns;
 use super::changes::{read_row, sql_of, Row};
 use super::pull::Problem;
 use super::snapshot::{self, Body, Header};

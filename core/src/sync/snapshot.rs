@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use super::apply::key_columns;
+use super::changes::key_columns;
 use super::changes::{json_of, Row};
 use super::folder::{self, Unreadable};
 use super::is_event_table;
