@@ -7,8 +7,9 @@ use chrono::{DateTime, Utc};
 use rusqlite::OptionalExtension;
 use serde::Serialize;
 
-use super::pull::{pull, PullSummary};
+use super::pull::pull;
 use super::status::{status, Status};
+use super::summary::PullSummary;
 use crate::error::Result;
 use crate::storage::Database;
 

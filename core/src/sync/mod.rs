@@ -75,6 +75,7 @@ mod prune;
 mod pull;
 mod snapshot;
 mod status;
+mod summary;
 
 #[cfg(test)]
 mod tests;
@@ -84,8 +85,9 @@ pub(crate) use capture::{record_changes, Capture};
 pub use engine::{disable, enable, push};
 pub use here::{overview, pull_here, push_here, sync_folder, sync_now, Overview, Round};
 pub use log::{conflicts, restore_conflict, Conflict};
-pub use pull::{pull, Problem, PullSummary};
+pub use pull::pull;
 pub use status::{status, DeviceStatus, Status};
+pub use summary::{Problem, PullSummary};
 
 use crate::error::Error;
 

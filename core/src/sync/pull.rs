@@ -6,36 +6,16 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 use rusqlite::params;
-use serde::Serialize;
 
 use super::apply::{apply_changeset, Outcome, FK_ATTEMPTS};
 use super::engine::{check_folder, device};
 use super::join::{join, Joined};
 use super::prune::{keep_folder, Upkeep};
+use super::summary::{Problem, PullSummary};
 use super::{clock, folder, snapshot};
 use crate::error::Result;
 use crate::records::time_text;
 use crate::storage::{schema_version, Database};
-
-/// A file that was not applied, and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Problem {
-    pub path: PathBuf,
-    pub device: Option<String>,
-    pub seq: Option<i64>,
-    pub reason: String,
-    /// Whether it may apply later by itself (a gap, a file it depends on, a newer schema), or
-    /// needs a person (a damaged file, a change stuck too long).
-    pub waiting: bool,
-}
-
-/// What a pull did.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct PullSummary {
-    pub applied: usize,
-    pub waiting: Vec<Problem>,
-    pub errors: Vec<Problem>,
-}
 
 /// Applies the other devices' files in the folder that are not applied here yet: per device in
 /// sequence order, each exactly once, and only when what it depends on is applied here. A

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::engine::{device, read_note, Note};
 use super::folder;
-use super::pull::Problem;
+use super::summary::Problem;
 use crate::error::Result;
 use crate::storage::Database;
 
