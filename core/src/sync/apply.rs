@@ -108,6 +108,11 @@ pub(crate) fn apply_changeset(
         return Err(e.into());
     }
     move_events(tx, &columns, collected.reinserts, collected.deletes)?;
+    // An event sent again (a computer that turned sync off and on sends all it holds once more)
+    // is the same event: a second row with the same values goes, whatever its key here.
+    for change in changes.iter().filter(|c| !c.event_values.is_empty()) {
+        drop_repeats(tx, &columns, &change.table, &change.event_values)?;
+    }
     let mut clock = tx.prepare_cached(
         "INSERT INTO sync_row_clock (tbl, pk, hlc) VALUES (?1, ?2, ?3)
          ON CONFLICT (tbl, pk) DO UPDATE SET hlc = excluded.hlc WHERE excluded.hlc > hlc",
@@ -300,6 +305,36 @@ fn decide(
     let pk = changes::pk_of(item, code)?;
     out.conflicted.insert((table, pk));
     Ok(OMIT)
+}
+
+/// Keeps one row of `table` holding `values` (by column number, its key left out), the first.
+fn drop_repeats(
+    tx: &Connection,
+    columns: &HashMap<String, Vec<String>>,
+    table: &str,
+    values: &[(usize, Value)],
+) -> Result<()> {
+    let filter: Vec<String> = values
+        .iter()
+        .enumerate()
+        .map(|(n, (i, _))| {
+            let column = columns
+                .get(table)
+                .and_then(|c| c.get(*i))
+                .cloned()
+                .unwrap_or_default();
+            format!("\"{column}\" IS ?{}", n + 1)
+        })
+        .collect();
+    tx.execute(
+        &format!(
+            "DELETE FROM \"{table}\" WHERE rowid IN
+               (SELECT rowid FROM \"{table}\" WHERE {} ORDER BY rowid LIMIT -1 OFFSET 1)",
+            filter.join(" AND ")
+        ),
+        params_from_iter(values.iter().map(|(_, v)| v.clone())),
+    )?;
+    Ok(())
 }
 
 fn move_events(

@@ -16,6 +16,9 @@ pub(crate) struct Change {
     pub kind: Action,
     /// The row's key as a JSON array.
     pub pk: String,
+    /// For an event added ([`super::is_event_table`]): its values other than its key, by column
+    /// number. Empty otherwise.
+    pub event_values: Vec<(usize, Value)>,
 }
 
 /// The rows `changeset` changes, in its order.
@@ -26,10 +29,21 @@ pub(crate) fn read(changeset: &[u8]) -> Result<Vec<Change>> {
     let mut out = Vec::new();
     while let Some(item) = iter.next()? {
         let op = item.op()?;
+        let table = op.table_name().to_owned();
+        let mut event_values = Vec::new();
+        if op.code() == Action::SQLITE_INSERT && super::is_event_table(&table) {
+            let flags = item.pk()?.to_vec();
+            for (i, flag) in flags.iter().enumerate() {
+                if *flag == 0 {
+                    event_values.push((i, owned(item.new_value(i)?)));
+                }
+            }
+        }
         out.push(Change {
-            table: op.table_name().to_owned(),
             kind: op.code(),
             pk: pk_of(item, op.code())?,
+            table,
+            event_values,
         });
     }
     Ok(out)

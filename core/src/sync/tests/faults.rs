@@ -272,3 +272,46 @@ fn a_folder_that_is_away_is_neither_written_nor_made_again_and_changes_wait_for_
     assert_eq!(files_in(&folder), before, "nothing was written");
     assert_eq!(outbox(&devs[0].db), 1, "the change is kept");
 }
+
+#[test]
+fn events_sent_again_when_sync_is_turned_off_and_on_are_kept_once() {
+    use crate::maps::{self, MapInput, Position};
+    let root = tempfile::tempdir().unwrap();
+    let mut devs = devices(&root, 2);
+    let map = maps::create(&mut devs[0].db, &MapInput::named("Reorg"), at(1)).unwrap();
+    let dana = add(&mut devs[0].db, "Dana");
+    for step in 0..3 {
+        let at_step = Position::new(0.2 + f64::from(step) * 0.2, 0.5);
+        maps::place(&mut devs[0].db, &map.id, &dana, at_step, None, at(2 + step)).unwrap();
+    }
+    settle(&mut devs);
+    let events = |db: &Database| -> i64 {
+        db.conn()
+            .query_row("SELECT count(*) FROM placement_events", [], |r| r.get(0))
+            .unwrap()
+    };
+    assert_eq!(events(&devs[1].db), 3);
+    // Off and on again: everything the data holds goes once more, the three moves among it.
+    disable(&mut devs[0].db).unwrap();
+    let folder = devs[0].folder.clone();
+    devs[0].id = enable(&mut devs[0].db, &folder, PASS, "Computer 0 again", at(6)).unwrap();
+    settle(&mut devs);
+    assert_eq!(
+        events(&devs[1].db),
+        3,
+        "each move is there once on the other computer"
+    );
+    assert_eq!(events(&devs[0].db), 3);
+    // A move made after is a new event, kept.
+    maps::place(
+        &mut devs[0].db,
+        &map.id,
+        &dana,
+        Position::new(0.9, 0.9),
+        None,
+        at(7),
+    )
+    .unwrap();
+    settle(&mut devs);
+    assert_eq!(events(&devs[1].db), 4);
+}
