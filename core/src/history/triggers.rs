@@ -16,12 +16,14 @@ use crate::error::Result;
 /// The table that says which step is being recorded; empty when nothing is.
 pub(super) const MARKER: &str = "temp.history_recording";
 
-/// Tables whose changes are not the user's to undo: the search index (kept by triggers of its
-/// own from the tables it indexes), the history itself, the log of pop-ups already shown, and
-/// sync's bookkeeping (what this device recorded, applied and overrode).
+/// Tables whose changes are not the user's to undo: the search index and what else is derived
+/// (`derived_`: kept by triggers of their own from the tables they are worked out from), the
+/// history itself, the log of pop-ups already shown, and sync's bookkeeping (what this device
+/// recorded, applied and overrode).
 pub(crate) fn is_recorded(table: &str) -> bool {
     !(table.starts_with("sqlite_")
         || table.starts_with("search_")
+        || table.starts_with("derived_")
         || table.starts_with("history_")
         || table.starts_with("sync_")
         || table == "reminder_log")

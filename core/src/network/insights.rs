@@ -421,9 +421,7 @@ pub fn review(db: &Database, map_id: &str, now: DateTime<Utc>) -> Result<Review>
     let map = crate::maps::get(db, map_id)?;
     let mut stmt = db.conn().prepare_cached(
         "SELECT p.id, p.name, p.role, pl.stance, pl.power,
-                (SELECT max(i.occurred_at) FROM interaction_people ip
-                   JOIN interactions i ON i.id = ip.interaction_id AND i.deleted_at IS NULL
-                  WHERE ip.person_id = p.id)
+                (SELECT at FROM derived_last_contact WHERE person_id = p.id)
            FROM placements pl JOIN people p ON p.id = pl.person_id
                 AND p.deleted_at IS NULL AND p.left_at IS NULL
           WHERE pl.map_id = ?1

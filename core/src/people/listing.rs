@@ -94,9 +94,7 @@ impl ListQuery {
 }
 
 /// When the user last logged an interaction with `people.id`.
-const LAST_CONTACT: &str = "(SELECT max(i.occurred_at) FROM interaction_people ip
-    JOIN interactions i ON i.id = ip.interaction_id
-    WHERE ip.person_id = people.id AND i.deleted_at IS NULL)";
+const LAST_CONTACT: &str = "(SELECT at FROM derived_last_contact WHERE person_id = people.id)";
 
 /// A contact's `value` without the spaces, dashes, brackets, dots and plus of a phone number.
 const DIGITS: &str = "replace(replace(replace(replace(replace(replace(value,

@@ -182,9 +182,10 @@ fn search_text(p: &PersonInput) -> String {
     )
 }
 
-pub(crate) const COLUMNS: &str = "id, name, role, department, organisation, notes, created_at, updated_at,
-    (SELECT max(i.occurred_at) FROM interaction_people ip JOIN interactions i ON i.id = ip.interaction_id
-      WHERE ip.person_id = people.id AND i.deleted_at IS NULL), left_at, tags, email";
+/// A person's columns; their last contact is kept by triggers (migration 0027).
+pub(crate) const COLUMNS: &str =
+    "id, name, role, department, organisation, notes, created_at, updated_at,
+    (SELECT at FROM derived_last_contact WHERE person_id = people.id), left_at, tags, email";
 
 pub(crate) fn from_row(row: &Row<'_>) -> rusqlite::Result<Person> {
     Ok(Person {

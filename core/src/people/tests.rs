@@ -368,3 +368,101 @@ fn unknown_ids_are_not_found() {
         "people.not_found"
     );
 }
+
+/// (person, when) pairs, in person order.
+type LastContacts = Vec<(String, String)>;
+
+/// Each person's last contact as the triggers keep it, and as the interactions say it is.
+fn last_contacts(db: &Database) -> (LastContacts, LastContacts) {
+    let read = |sql: &str| -> LastContacts {
+        db.conn()
+            .prepare(sql)
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    };
+    (
+        read("SELECT person_id, at FROM derived_last_contact ORDER BY person_id"),
+        read(
+            "SELECT ip.person_id, max(i.occurred_at) FROM interaction_people ip
+               JOIN interactions i ON i.id = ip.interaction_id AND i.deleted_at IS NULL
+              GROUP BY ip.person_id ORDER BY ip.person_id",
+        ),
+    )
+}
+
+#[test]
+fn the_last_contact_kept_by_triggers_follows_every_change_of_the_interactions() {
+    use crate::journal::interactions::{self, InteractionInput, Kind};
+    let mut db = db();
+    let people: Vec<String> = (0..5)
+        .map(|i| {
+            add(&mut db, &PersonInput::named(&format!("P{i}")), at(8))
+                .unwrap()
+                .id
+        })
+        .collect();
+    let mut logged: Vec<String> = Vec::new();
+    // A fixed walk through every kind of change: log, move in time, change who was there,
+    // delete, bring back, undo and redo, and restore from a backup.
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = |n: u64| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed % n
+    };
+    for step in 0..120u32 {
+        let when = Utc
+            .with_ymd_and_hms(2026, 1 + (next(11) as u32), 1 + (next(27) as u32), 9, 0, 0)
+            .unwrap();
+        let who: Vec<String> = people.iter().filter(|_| next(2) == 0).cloned().collect();
+        let who = if who.is_empty() {
+            vec![people[0].clone()]
+        } else {
+            who
+        };
+        let input = InteractionInput {
+            occurred_at: Some(when),
+            kind: Kind::Coffee,
+            people: who,
+            notes: String::new(),
+            follow_up: String::new(),
+        };
+        match next(7) {
+            0 | 1 => logged.push(interactions::log(&mut db, &input, at(9)).unwrap().id),
+            2 if !logged.is_empty() => {
+                let id = &logged[next(logged.len() as u64) as usize];
+                let _ = interactions::edit(&mut db, id, &input, at(9));
+            }
+            3 if !logged.is_empty() => {
+                let id = logged[next(logged.len() as u64) as usize].clone();
+                let _ = interactions::delete(&mut db, &id, at(9));
+            }
+            4 if !logged.is_empty() => {
+                let id = logged[next(logged.len() as u64) as usize].clone();
+                let _ = interactions::restore(&mut db, &id);
+            }
+            5 => {
+                let _ = crate::history::undo(&mut db);
+            }
+            6 => {
+                let _ = crate::history::redo(&mut db);
+            }
+            _ => {}
+        }
+        let (kept, worked_out) = last_contacts(&db);
+        assert_eq!(kept, worked_out, "after step {step}");
+    }
+    let backup = crate::storage::backup::dump(&db, at(10)).unwrap();
+    let mut other = Database::open_in_memory().unwrap();
+    crate::storage::backup::restore(&mut other, &backup).unwrap();
+    assert_eq!(
+        last_contacts(&other).0,
+        last_contacts(&db).0,
+        "a restore works it out again"
+    );
+    assert!(!last_contacts(&db).0.is_empty());
+}

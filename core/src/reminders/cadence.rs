@@ -160,9 +160,7 @@ pub(super) fn cadences_with(db: &Database, done: &HashMap<String, State>) -> Res
                JOIN maps m ON m.id = pl.map_id AND m.deleted_at IS NULL AND m.archived_at IS NULL
              UNION SELECT person_id FROM profiles WHERE cadence_days IS NOT NULL)
          SELECT p.id, p.name, p.created_at, pr.cadence_days,
-                (SELECT max(i.occurred_at) FROM interaction_people ip
-                   JOIN interactions i ON i.id = ip.interaction_id
-                  WHERE ip.person_id = p.id AND i.deleted_at IS NULL),
+                (SELECT at FROM derived_last_contact WHERE person_id = p.id),
                 p.left_at IS NOT NULL
            FROM kept JOIN people p ON p.id = kept.person_id AND p.deleted_at IS NULL
            LEFT JOIN profiles pr ON pr.person_id = p.id",

@@ -300,14 +300,17 @@ mod tests {
         names.collect::<rusqlite::Result<_>>().unwrap()
     }
 
-    /// The search index (its row map, full-text tables and their shadow tables) is rebuilt on
-    /// restore from the tables it indexes, so it is the only thing a backup leaves out.
+    /// The search index (its row map, full-text tables and their shadow tables) and what else is
+    /// derived (`derived_`) are rebuilt on restore by triggers from the tables they come from.
     /// The undo history is left out too: it is this computer's record of how the data came to
     /// be, not the data, and a restore is itself a step that can be undone.
     /// Sync's bookkeeping is this device's too (its id, its key, what it applied): a restored
     /// backup is a change like any other, which sync carries.
     fn is_left_out(table: &str) -> bool {
-        table.starts_with("search_") || table.starts_with("history_") || table.starts_with("sync_")
+        table.starts_with("search_")
+            || table.starts_with("derived_")
+            || table.starts_with("history_")
+            || table.starts_with("sync_")
     }
 
     #[test]

@@ -108,6 +108,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0026_sync.sql",
         include_str!("../../migrations/0026_sync.sql"),
     ),
+    (
+        "0027_last_contact.sql",
+        include_str!("../../migrations/0027_last_contact.sql"),
+    ),
 ];
 
 pub(crate) fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {

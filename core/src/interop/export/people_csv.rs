@@ -94,9 +94,7 @@ pub fn export(db: &Database) -> Result<Vec<u8>> {
     let mut stmt = db.conn().prepare_cached(
         "SELECT p.name, p.role, p.department, p.organisation, p.email, p.tags, p.notes,
                 coalesce(pr.level, ''), coalesce(pr.how_met, ''), coalesce(pr.ally_role, ''),
-                (SELECT max(i.occurred_at) FROM interaction_people ip
-                   JOIN interactions i ON i.id = ip.interaction_id
-                  WHERE ip.person_id = p.id AND i.deleted_at IS NULL),
+                (SELECT at FROM derived_last_contact WHERE person_id = p.id),
                 p.left_at, p.id
            FROM people p LEFT JOIN profiles pr ON pr.person_id = p.id
           WHERE p.deleted_at IS NULL
@@ -158,9 +156,7 @@ pub fn export_redacted(db: &Database) -> Result<Vec<u8>> {
     let mut stmt = db.conn().prepare_cached(
         "SELECT p.name, p.role, p.department, p.organisation,
                 coalesce(pr.level, ''), coalesce(pr.ally_role, ''),
-                (SELECT max(i.occurred_at) FROM interaction_people ip
-                   JOIN interactions i ON i.id = ip.interaction_id
-                  WHERE ip.person_id = p.id AND i.deleted_at IS NULL)
+                (SELECT at FROM derived_last_contact WHERE person_id = p.id)
            FROM people p LEFT JOIN profiles pr ON pr.person_id = p.id
           WHERE p.deleted_at IS NULL AND p.left_at IS NULL
           ORDER BY p.role, p.department, p.id",
