@@ -1,6 +1,7 @@
-//! The app opens no network connection: while a whole working session runs, the sockets of the
-//! app and its WebKit processes are read from /proc again and again, and only the local link
-//! that drives the test (WebDriver and WebKit's inspector, on 127.0.0.1) may be there.
+//! The app opens no network connection: while a whole working session runs (sync on, through a
+//! folder, among it), the sockets of the app and its WebKit processes are read from /proc again
+//! and again, and only the local link that drives the test (WebDriver and WebKit's inspector, on
+//! 127.0.0.1) may be there.
 
 use std::collections::{BTreeSet, HashMap};
 use std::io::{BufRead, BufReader};
@@ -296,6 +297,18 @@ async fn a_whole_working_session_opens_no_network_connection() -> Result<()> {
     app.wait_for("#people-empty").await?;
     let watch = Watch::start(&app)?;
 
+    // Sync on, through a folder: it reads and writes files there, never the network.
+    let folder = profile.xdg("home").join("Sync").join("Allies");
+    app.invoke(
+        "sync_enable",
+        serde_json::json!({
+            "folder": folder.to_str().ok_or("a UTF-8 path")?,
+            "passphrase": "a passphrase for the sync folder",
+            "deviceName": "Laptop",
+        }),
+    )
+    .await?;
+
     // People, typed in.
     for (name, role) in [("Dana Ng", "VP Engineering"), ("Sam Patel", "Director")] {
         app.click("#add-person").await?;
@@ -368,6 +381,26 @@ async fn a_whole_working_session_opens_no_network_connection() -> Result<()> {
     profile.wait_for_export("json").await?;
     app.click("#send-test-reminder").await?;
     app.wait_for("#reminder-sent, #notify-unavailable").await?;
+    app.client
+        .execute(
+            "document.querySelector('#sync-now').scrollIntoView({ block: 'center' });",
+            vec![],
+        )
+        .await?;
+    app.click("#sync-now").await?;
+    // The loop writes a change two seconds after it: by now "Sync now" may find all written.
+    app.wait_for_text("#sync-result", |t| {
+        t.starts_with("Wrote") || t.starts_with("Up to date")
+    })
+    .await?;
+    let written = std::fs::read_dir(folder.join("changes"))?
+        .flatten()
+        .flat_map(|d| std::fs::read_dir(d.path()).into_iter().flatten().flatten())
+        .count();
+    assert!(
+        written >= 4,
+        "the session's changes went to the sync folder: {written} files"
+    );
 
     // A moment of idle time: the reminder loop and WebKit keep running in the background.
     tokio::time::sleep(Duration::from_secs(2)).await;
@@ -434,7 +467,9 @@ fn the_watch_reports_a_connection_and_a_listener_outside_the_automation() -> Res
         report
             .outside
             .iter()
-            .any(|o| o.contains("sleep") && o.ends_with(&to_listener)),
+            // By its pid: the name is bash's or sleep's, as the moment of the reading falls
+            // before or after the child's exec.
+            .any(|o| o.starts_with(&format!("{} ", child.id())) && o.ends_with(&to_listener)),
         "the child's connection is reported: {:#?}",
         report.outside
     );
