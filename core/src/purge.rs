@@ -372,6 +372,12 @@ fn purge_in(conn: &Connection, which: &Which<'_>, forget_history: bool) -> Resul
     for sql in &deletes {
         conn.execute(sql, [])?;
     }
+    // Sync's conflict log keeps the values a later change replaced: those of a purged row go.
+    conn.execute(
+        "DELETE FROM sync_conflicts
+          WHERE EXISTS (SELECT 1 FROM temp.purging p WHERE instr(pk, p.id) > 0)",
+        [],
+    )?;
     if forget_history {
         purged.history_steps = forget_steps(conn)?;
         optimize_search(conn)?;

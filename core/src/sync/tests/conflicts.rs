@@ -259,3 +259,43 @@ fn a_row_that_lost_to_a_delete_is_restored_and_the_restore_syncs() {
     }
     assert_eq!(dump(&devs[0].db), dump(&devs[1].db));
 }
+
+/// Deleting someone permanently takes what the conflict log kept of them too: a value a later
+/// change replaced is theirs as much as the rest.
+#[test]
+fn a_person_deleted_permanently_leaves_nothing_in_the_conflict_log() {
+    let root = tempfile::tempdir().unwrap();
+    let mut devs = devices(&root, 2);
+    let dana = add(&mut devs[0].db, "Dana");
+    let lee = add(&mut devs[0].db, "Lee");
+    settle(&mut devs);
+    for (who, name) in [(&dana, "Dana"), (&lee, "Lee")] {
+        let input = |notes: &str| PersonInput {
+            notes: notes.into(),
+            ..PersonInput::named(name)
+        };
+        people::update(&mut devs[0].db, who, &input("a secret kept here"), at(10)).unwrap();
+        people::update(&mut devs[1].db, who, &input("the later note"), at(11)).unwrap();
+    }
+    settle(&mut devs);
+    let named = |db: &Database, id: &str| {
+        conflicts(db)
+            .unwrap()
+            .iter()
+            .filter(|c| c.key.contains(id))
+            .count()
+    };
+    assert_eq!(
+        named(&devs[0].db, &dana),
+        1,
+        "Dana's overridden note is logged"
+    );
+    people::delete(&mut devs[0].db, &dana, at(12)).unwrap();
+    crate::purge::delete_person(&mut devs[0].db, &dana).unwrap();
+    assert_eq!(
+        named(&devs[0].db, &dana),
+        0,
+        "nothing of Dana is left in the log"
+    );
+    assert_eq!(named(&devs[0].db, &lee), 1, "Lee's entry stays");
+}
