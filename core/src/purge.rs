@@ -27,7 +27,7 @@ const KEY: &str = "purge_after_days";
 const CHEAP_VACUUM_BYTES: i64 = 256 * 1024 * 1024;
 
 /// Tables whose rows are deleted by a stamp first.
-const SOFT_DELETED: &[&str] = &[
+pub(crate) const SOFT_DELETED: &[&str] = &[
     "people",
     "maps",
     "interactions",
@@ -173,12 +173,14 @@ pub(crate) fn remove_all_deleted_in(conn: &Connection) -> Result<()> {
     purge_in(conn, &Which::DeletedBefore("9999"), false).map(|_| ())
 }
 
+/// The rows a purge removes, by table and id, for the statements that follow them.
+const CREATE_PURGING: &str =
+    "CREATE TEMP TABLE IF NOT EXISTS purging (tbl TEXT NOT NULL, id TEXT NOT NULL,
+                                              PRIMARY KEY (tbl, id));
+     DELETE FROM temp.purging;";
+
 fn purge_in(conn: &Connection, which: &Which<'_>, forget_history: bool) -> Result<Purged> {
-    conn.execute_batch(
-        "CREATE TEMP TABLE IF NOT EXISTS purging (tbl TEXT NOT NULL, id TEXT NOT NULL,
-                                                  PRIMARY KEY (tbl, id));
-         DELETE FROM temp.purging;",
-    )?;
+    conn.execute_batch(CREATE_PURGING)?;
     let mark = |sql: &str, param: &str| -> Result<()> {
         conn.execute(sql, [param])?;
         Ok(())
@@ -361,29 +363,60 @@ fn purge_in(conn: &Connection, which: &Which<'_>, forget_history: bool) -> Resul
         "DELETE FROM sample_rows WHERE row_key IN (SELECT id FROM temp.purging)".to_owned(),
         // Last: the triggers above found the index's rows through this map.
         "DELETE FROM search_rows WHERE ref IN (SELECT id FROM temp.purging)".to_owned(),
-        // What the reminders remember about them: "thank_you:<favour id>", the pop-ups shown.
+        // What the reminders remember about them: "thank_you:<favour id>".
         "DELETE FROM reminder_state
-          WHERE EXISTS (SELECT 1 FROM temp.purging p WHERE instr(subject, p.id) > 0)"
-            .to_owned(),
-        "DELETE FROM reminder_log
           WHERE EXISTS (SELECT 1 FROM temp.purging p WHERE instr(subject, p.id) > 0)"
             .to_owned(),
     ];
     for sql in &deletes {
         conn.execute(sql, [])?;
     }
+    purged.history_steps = forget_here(conn, forget_history)?;
+    conn.execute_batch("DELETE FROM temp.purging")?;
+    Ok(purged)
+}
+
+/// Forgets, on this computer, the rows another computer removed for good (`purged`: table and
+/// id; sync brings the removal itself): what only this computer kept of them.
+pub(crate) fn forget_purged_elsewhere(
+    conn: &Connection,
+    purged: &[(String, String)],
+) -> Result<()> {
+    if purged.is_empty() {
+        return Ok(());
+    }
+    conn.execute_batch(CREATE_PURGING)?;
+    let mut mark = conn.prepare_cached("INSERT OR IGNORE INTO temp.purging VALUES (?1, ?2)")?;
+    for (table, id) in purged {
+        mark.execute([table, id])?;
+    }
+    forget_here(conn, true)?;
+    conn.execute_batch("DELETE FROM temp.purging")?;
+    Ok(())
+}
+
+/// Removes what this computer alone keeps of the rows in `temp.purging`, which sync never
+/// carries: the pop-ups shown about them, the values sync's conflict log kept of them and,
+/// with `forget_history`, the undo steps that hold them and what the search index's segments
+/// still hold. How many undo steps went.
+fn forget_here(conn: &Connection, forget_history: bool) -> Result<usize> {
+    conn.execute(
+        "DELETE FROM reminder_log
+          WHERE EXISTS (SELECT 1 FROM temp.purging p WHERE instr(subject, p.id) > 0)",
+        [],
+    )?;
     // Sync's conflict log keeps the values a later change replaced: those of a purged row go.
     conn.execute(
         "DELETE FROM sync_conflicts
           WHERE EXISTS (SELECT 1 FROM temp.purging p WHERE instr(pk, p.id) > 0)",
         [],
     )?;
-    if forget_history {
-        purged.history_steps = forget_steps(conn)?;
-        optimize_search(conn)?;
+    if !forget_history {
+        return Ok(0);
     }
-    conn.execute_batch("DELETE FROM temp.purging")?;
-    Ok(purged)
+    let steps = forget_steps(conn)?;
+    optimize_search(conn)?;
+    Ok(steps)
 }
 
 /// Removes the undo steps whose entries name a purged row (their statements hold its values,

@@ -121,6 +121,7 @@ pub(crate) fn apply_changeset(
         "INSERT INTO sync_conflicts (at, tbl, pk, kind, kept, overridden, winner)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
+    let mut purged = Vec::new();
     for change in changes.iter().filter(|c| !is_event_table(&c.table)) {
         let key = (change.table.clone(), change.pk.clone());
         let Some(was) = before.remove(&key) else {
@@ -165,8 +166,25 @@ pub(crate) fn apply_changeset(
             }
         }
         clock.execute(params![change.table, change.pk, hlc])?;
+        if target.is_none() && crate::purge::SOFT_DELETED.contains(&change.table.as_str()) {
+            if let Some(id) = first_text(&change.pk) {
+                purged.push((change.table.clone(), id));
+            }
+        }
     }
+    // Records deleted by a stamp are only ever removed for good: what this computer alone kept
+    // of them goes too, as it went where they were removed.
+    crate::purge::forget_purged_elsewhere(tx, &purged)?;
     Ok(Outcome::Applied)
+}
+
+/// The first value of a row's key as sync writes it (a JSON array), when it is text: a
+/// record's id.
+fn first_text(pk: &str) -> Option<String> {
+    match serde_json::from_str::<Json>(pk).ok()? {
+        Json::Array(values) => values.into_iter().next()?.as_str().map(str::to_owned),
+        _ => None,
+    }
 }
 
 /// The log entry for a row where `lost` gave way to `kept`: (kind, kept, overridden).

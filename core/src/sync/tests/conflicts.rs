@@ -260,10 +260,11 @@ fn a_row_that_lost_to_a_delete_is_restored_and_the_restore_syncs() {
     assert_eq!(dump(&devs[0].db), dump(&devs[1].db));
 }
 
-/// Deleting someone permanently takes what the conflict log kept of them too: a value a later
-/// change replaced is theirs as much as the rest.
+/// Deleting someone permanently takes what the conflict log kept of them too (a value a later
+/// change replaced is theirs as much as the rest), on this computer and on the others, whose
+/// own undo steps go too.
 #[test]
-fn a_person_deleted_permanently_leaves_nothing_in_the_conflict_log() {
+fn a_person_deleted_permanently_is_forgotten_on_every_computer() {
     let root = tempfile::tempdir().unwrap();
     let mut devs = devices(&root, 2);
     let dana = add(&mut devs[0].db, "Dana");
@@ -298,4 +299,27 @@ fn a_person_deleted_permanently_leaves_nothing_in_the_conflict_log() {
         "nothing of Dana is left in the log"
     );
     assert_eq!(named(&devs[0].db, &lee), 1, "Lee's entry stays");
+    settle(&mut devs);
+    for dev in &devs {
+        let left: i64 = dev
+            .db
+            .conn()
+            .query_row("SELECT count(*) FROM people WHERE id = ?1", [&dana], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(left, 0, "Dana is gone from every computer");
+        assert_eq!(named(&dev.db, &dana), 0, "and from every conflict log");
+        let undo: i64 = dev
+            .db
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM history_entries
+                  WHERE instr(row_key, ?1) > 0 OR instr(sql, ?1) > 0",
+                [&dana],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(undo, 0, "and from every computer's undo history");
+    }
 }
