@@ -44,8 +44,9 @@ test-ui:
 	node --test tests/ui/ $(RECORD)
 
 # Windows and macOS, checked without their toolchains (seconds): the app's dependencies resolve
-# for them without Linux desktop crates and with their SQLCipher crypto; the Tauri config with
-# each platform's file merged validates against the CLI's schema; the CI workflow lints clean.
+# for them without Linux desktop crates and with their SQLCipher crypto, and the Windows pop-ups
+# compile and lint clean for Windows (with its Rust target, added by rustup); the Tauri config
+# with each platform's file merged validates against the CLI's schema; the CI workflow lints.
 test-platforms:
 	.ci/platforms.sh
 	node .ci/tauri-config.mjs

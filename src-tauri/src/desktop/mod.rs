@@ -1,8 +1,9 @@
 //! The one seam between the shell and the operating system: what the rest of the shell asks of
 //! the desktop (pop-ups with actions, start at login, the tray, the session-lock and sleep
 //! signals, the drawing workaround) and, chosen here by `cfg`, one implementation per system:
-//! `linux/` (D-Bus, logind, WebKitGTK) and `other/` (Windows and macOS, stand-ins until their
-//! own land: issue 22). Nothing outside this folder names a system.
+//! `linux/` (D-Bus, logind, WebKitGTK), `windows/` (toasts) and `other/` (macOS, and what
+//! Windows shares with it: stand-ins until their own land). Nothing outside this folder names a
+//! system.
 
 mod window;
 
@@ -12,10 +13,19 @@ mod linux;
 #[cfg(any(not(target_os = "linux"), test))]
 #[cfg_attr(target_os = "linux", allow(dead_code))]
 mod other;
+#[cfg(target_os = "windows")]
+mod windows;
+// What Windows' toasts show and answer is tested on every system.
+#[cfg(all(test, not(target_os = "windows")))]
+#[path = "windows/rules.rs"]
+#[allow(dead_code)]
+mod windows_rules;
 
+#[cfg(target_os = "windows")]
+use self::windows as os;
 #[cfg(target_os = "linux")]
 use linux as os;
-#[cfg(not(target_os = "linux"))]
+#[cfg(not(any(target_os = "linux", target_os = "windows")))]
 use other as os;
 
 use tauri::plugin::TauriPlugin;

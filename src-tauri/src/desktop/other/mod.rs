@@ -1,7 +1,10 @@
-//! The desktop on Windows and macOS, until their own pieces land (issue 22): reminders shown in
-//! the app instead of pop-ups, and data locked when idle. Same names as `linux/`.
+//! The desktop on macOS, until its own pieces land: reminders shown in the app instead of
+//! pop-ups, and data locked when idle; Windows shares all but the pop-ups. Same names as
+//! `linux/`.
 
 pub mod locking;
+// Windows has toasts of its own (`windows/notifier.rs`).
+#[cfg(not(target_os = "windows"))]
 pub mod notifier;
 
 /// Nothing to ready: the system's web view (WebView2, WKWebView) draws as it should.
