@@ -44,9 +44,10 @@ test-ui:
 	node --test tests/ui/ $(RECORD)
 
 # Windows and macOS, checked without their toolchains (seconds): the app's dependencies resolve
-# for them without Linux desktop crates and with their SQLCipher crypto, and the Windows pop-ups
-# compile and lint clean for Windows (with its Rust target, added by rustup); the Tauri config
-# with each platform's file merged validates against the CLI's schema; the CI workflow lints.
+# for them without Linux desktop crates and with their SQLCipher crypto, and the Windows and
+# macOS pop-ups compile and lint clean for them (their Rust targets added by rustup); the Tauri
+# config with each platform's file merged validates against the CLI's schema; the CI workflow
+# lints.
 test-platforms:
 	.ci/platforms.sh
 	node .ci/tauri-config.mjs

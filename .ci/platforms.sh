@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks, without their toolchains, that the app resolves for Windows and macOS as it should
-# (and compiles the shell's Windows desktop modules for Windows, at the end):
+# (and compiles the shell's Windows and macOS desktop modules for them, at the end):
 # `cargo tree` for each target (it needs no compiler for it) shows no Linux desktop crate
 # (GTK, WebKitGTK, JavaScriptCore, libsoup, D-Bus) and SQLCipher built with that platform's
 # crypto. libsqlite3-sys's build.rs decides the crypto from the features and the platform:
@@ -62,26 +62,28 @@ check_target aarch64-apple-darwin commoncrypto objc2-web-kit
 check_target x86_64-apple-darwin commoncrypto objc2-web-kit
 check_target x86_64-unknown-linux-gnu system-libcrypto webkit2gtk
 
-# The Windows desktop modules (toasts) are compiled and linted for Windows itself: the app
-# cannot be (SQLCipher's C and OpenSSL need a Windows compiler), but these modules need none, so
-# tests/windows-desktop builds them with the real windows crate and core's own notification file.
-windows_desktop() {
-  local out
-  if ! rustup target list --installed 2>/dev/null | grep -qx x86_64-pc-windows-msvc; then
-    rustup target add x86_64-pc-windows-msvc >/dev/null 2>&1 ||
-      { fail "could not add the Rust target x86_64-pc-windows-msvc (rustup target add) to check the Windows modules"; return; }
+# The Windows and macOS desktop modules (their pop-ups) are compiled and linted for Windows and
+# macOS themselves: the app cannot be (SQLCipher's C and OpenSSL need the target's C compiler),
+# but these modules need none, so tests/desktop-targets builds them with the real windows and
+# objc2 crates and core's own notification file. Each target's Rust library comes from rustup.
+desktop_modules() {
+  local target=$1 modules=$2 out
+  if ! rustup target list --installed 2>/dev/null | grep -qx "$target"; then
+    rustup target add "$target" >/dev/null 2>&1 ||
+      { fail "could not add the Rust target $target (rustup target add) to check $modules"; return; }
   fi
-  if ! out=$(CARGO_TARGET_DIR=target/windows-desktop cargo clippy --quiet --locked \
-    --manifest-path tests/windows-desktop/Cargo.toml --target x86_64-pc-windows-msvc \
+  if ! out=$(CARGO_TARGET_DIR=target/desktop-targets cargo clippy --quiet --locked \
+    --manifest-path tests/desktop-targets/Cargo.toml --target "$target" \
     -- -D warnings 2>&1); then
-    fail "src-tauri/src/desktop/windows/ does not compile cleanly for Windows (tests/windows-desktop):"$'\n'"$out"
+    fail "$modules does not compile cleanly for $target (tests/desktop-targets):"$'\n'"$out"
   fi
 }
-windows_desktop
+desktop_modules x86_64-pc-windows-msvc src-tauri/src/desktop/windows/
+desktop_modules aarch64-apple-darwin src-tauri/src/desktop/macos/
 
 if [ ${#failures[@]} -gt 0 ]; then
   echo "Platform check FAILED (.ci/platforms.sh):" >&2
   printf '\n- %s\n' "${failures[@]}" >&2
   exit 1
 fi
-echo "Platform check: Windows and macOS (x86_64, aarch64) resolve without Linux desktop crates; SQLCipher uses vendored OpenSSL on Windows, CommonCrypto on macOS, the system's libcrypto on Linux; the Windows desktop modules compile and lint clean for Windows."
+echo "Platform check: Windows and macOS (x86_64, aarch64) resolve without Linux desktop crates; SQLCipher uses vendored OpenSSL on Windows, CommonCrypto on macOS, the system's libcrypto on Linux; the Windows and macOS pop-ups compile and lint clean for their own targets."

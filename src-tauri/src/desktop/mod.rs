@@ -1,21 +1,31 @@
 //! The one seam between the shell and the operating system: what the rest of the shell asks of
 //! the desktop (pop-ups with actions, start at login, the tray, the session-lock and sleep
 //! signals, the drawing workaround) and, chosen here by `cfg`, one implementation per system:
-//! `linux/` (D-Bus, logind, WebKitGTK), `windows/` (toasts) and `other/` (macOS, and what
-//! Windows shares with it: stand-ins until their own land). Nothing outside this folder names a
-//! system.
+//! `linux/` (D-Bus, logind, WebKitGTK), `windows/` (toasts), `macos/` (the user-notification
+//! framework) and `other/` (what Windows and macOS share: the idle lock, start-at-login advice,
+//! and stand-ins for any other system). Nothing outside this folder names a system.
 
 mod window;
 
 #[cfg(target_os = "linux")]
 mod linux;
 // The stand-ins compile and run their tests on Linux too, so they do not rot on Linux machines.
+#[cfg(target_os = "macos")]
+mod macos;
 #[cfg(any(not(target_os = "linux"), test))]
 #[cfg_attr(target_os = "linux", allow(dead_code))]
 mod other;
 #[cfg(target_os = "windows")]
 mod windows;
-// What Windows' toasts show and answer is tested on every system.
+// Buttons one by one (Windows' toasts, macOS's actions), and what each system's pop-ups need to
+// know, are tested on every system.
+#[cfg(any(target_os = "windows", target_os = "macos", test))]
+#[cfg_attr(target_os = "linux", allow(dead_code))]
+mod buttons;
+#[cfg(all(test, not(target_os = "macos")))]
+#[path = "macos/rules.rs"]
+#[allow(dead_code)]
+mod macos_rules;
 #[cfg(all(test, not(target_os = "windows")))]
 #[path = "windows/rules.rs"]
 #[allow(dead_code)]
@@ -25,7 +35,9 @@ mod windows_rules;
 use self::windows as os;
 #[cfg(target_os = "linux")]
 use linux as os;
-#[cfg(not(any(target_os = "linux", target_os = "windows")))]
+#[cfg(target_os = "macos")]
+use macos as os;
+#[cfg(not(any(target_os = "linux", target_os = "windows", target_os = "macos")))]
 use other as os;
 
 use tauri::plugin::TauriPlugin;

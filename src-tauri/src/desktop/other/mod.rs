@@ -1,10 +1,10 @@
-//! The desktop on macOS, until its own pieces land: reminders shown in the app instead of
-//! pop-ups, and data locked when idle; Windows shares all but the pop-ups. Same names as
-//! `linux/`.
+//! The desktop where logind is not: data locked when idle, the window started as it is, the
+//! advice on starting at login in each system's words; Windows and macOS take these and add
+//! their own pop-ups, and any other system shows reminders in the app. Same names as `linux/`.
 
 pub mod locking;
-// Windows has toasts of its own (`windows/notifier.rs`).
-#[cfg(not(target_os = "windows"))]
+// Windows and macOS have pop-ups of their own (`windows/notifier.rs`, `macos/notifier.rs`).
+#[cfg(not(any(target_os = "windows", target_os = "macos")))]
 pub mod notifier;
 
 /// Nothing to ready: the system's web view (WebView2, WKWebView) draws as it should.

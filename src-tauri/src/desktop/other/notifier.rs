@@ -1,6 +1,6 @@
-//! The desktop notifier on macOS (and any other system without the freedesktop notification
-//! service or Windows' toasts), until its own pop-ups land (the user-notification framework).
-//! Every pop-up is refused with the reason, and the reminder
+//! The desktop notifier on a system without the freedesktop notification service, Windows'
+//! toasts or macOS's notification centre. Every pop-up is refused with the reason, and the
+//! reminder
 //! loop then shows it in the app's own list, as on a Linux desktop without a notification
 //! service. Same names as `linux/notifier.rs`, which `desktop/mod.rs` picks on Linux.
 

@@ -4,4 +4,5 @@
 pub mod notifier;
 pub mod rules;
 
+pub use super::buttons;
 pub use super::other::{locking, prepare_window, start_at_login_advice};

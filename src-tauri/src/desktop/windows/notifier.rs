@@ -12,10 +12,11 @@ use ::windows::UI::Notifications::{NotificationSetting, ToastNotificationManager
 use allies_core::reminders::notification::{Notification, Notifier, NotifyError};
 use tauri_winrt_notification::{Toast, ToastDismissalReason};
 
+use super::buttons::{self, answer_key};
 use super::rules::{self, Setting, APP_ID};
 
-/// What a click is handed to, once: the action's key, [`rules::BODY`] for the toast itself, or
-/// [`rules::CLOSED`] when the user closed it.
+/// What a click is handed to, once: the action's key, [`buttons::BODY`] for the toast itself, or
+/// [`buttons::CLOSED`] when the user closed it.
 type OnAction = Box<dyn FnOnce(&str) + Send>;
 
 /// Shows toasts; it holds nothing, as each toast carries its own answer.
@@ -43,7 +44,7 @@ impl DesktopNotifier {
         allowed()?;
         let mut toast = Toast::new(APP_ID).title(&n.title).text1(&n.body);
         if !n.actions.is_empty() {
-            for (key, label) in rules::buttons(&n.actions) {
+            for (key, label) in buttons::buttons(&n.actions, rules::MOST_BUTTONS) {
                 toast = toast.add_button(label, key);
             }
             let answer: Arc<Mutex<Option<OnAction>>> =
@@ -51,14 +52,14 @@ impl DesktopNotifier {
             let on_close = Arc::clone(&answer);
             toast = toast
                 .on_activated(move |arguments| {
-                    answer_once(&answer, rules::answer_key(arguments.as_deref()));
+                    answer_once(&answer, answer_key(arguments.as_deref()));
                     Ok(())
                 })
                 .on_dismissed(move |reason| {
                     // A toast that timed out waits in the notification centre, where a click
                     // still answers it.
                     if reason == Some(ToastDismissalReason::UserCanceled) {
-                        answer_once(&on_close, rules::CLOSED);
+                        answer_once(&on_close, buttons::CLOSED);
                     }
                     Ok(())
                 });
