@@ -62,7 +62,7 @@ check_target aarch64-apple-darwin commoncrypto objc2-web-kit
 check_target x86_64-apple-darwin commoncrypto objc2-web-kit
 check_target x86_64-unknown-linux-gnu system-libcrypto webkit2gtk
 
-# The Windows and macOS desktop modules (their pop-ups) are compiled and linted for Windows and
+# The Windows and macOS desktop modules (pop-ups, lock signals) are compiled and linted for Windows and
 # macOS themselves: the app cannot be (SQLCipher's C and OpenSSL need the target's C compiler),
 # but these modules need none, so tests/desktop-targets builds them with the real windows and
 # objc2 crates and core's own notification file. Each target's Rust library comes from rustup.
@@ -86,4 +86,4 @@ if [ ${#failures[@]} -gt 0 ]; then
   printf '\n- %s\n' "${failures[@]}" >&2
   exit 1
 fi
-echo "Platform check: Windows and macOS (x86_64, aarch64) resolve without Linux desktop crates; SQLCipher uses vendored OpenSSL on Windows, CommonCrypto on macOS, the system's libcrypto on Linux; the Windows and macOS pop-ups compile and lint clean for their own targets."
+echo "Platform check: Windows and macOS (x86_64, aarch64) resolve without Linux desktop crates; SQLCipher uses vendored OpenSSL on Windows, CommonCrypto on macOS, the system's libcrypto on Linux; the Windows and macOS pop-ups and lock signals compile and lint clean for their own targets."

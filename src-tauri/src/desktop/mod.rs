@@ -9,9 +9,9 @@ mod window;
 
 #[cfg(target_os = "linux")]
 mod linux;
-// The stand-ins compile and run their tests on Linux too, so they do not rot on Linux machines.
 #[cfg(target_os = "macos")]
 mod macos;
+// The stand-ins compile and run their tests on Linux too, so they do not rot on Linux machines.
 #[cfg(any(not(target_os = "linux"), test))]
 #[cfg_attr(target_os = "linux", allow(dead_code))]
 mod other;
@@ -22,6 +22,9 @@ mod windows;
 #[cfg(any(target_os = "windows", target_os = "macos", test))]
 #[cfg_attr(target_os = "linux", allow(dead_code))]
 mod buttons;
+#[cfg(any(target_os = "windows", target_os = "macos", test))]
+#[cfg_attr(target_os = "linux", allow(dead_code))]
+mod lock_signal;
 #[cfg(all(test, not(target_os = "macos")))]
 #[path = "macos/rules.rs"]
 #[allow(dead_code)]

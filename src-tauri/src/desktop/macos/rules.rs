@@ -1,8 +1,11 @@
-//! What macOS needs to know of Allies' pop-ups, apart from the notification framework: how the
-//! buttons of a pop-up are registered (a category per set of buttons), how many it offers, and
-//! why a pop-up cannot be shown, in the words of the in-app list ("Desktop notifications are
-//! unavailable (…), so Allies shows reminders here instead."). Compiled and tested on every
-//! system.
+//! What macOS needs to know of Allies, apart from the notification framework: how the buttons
+//! of a pop-up are registered (a category per set of buttons), how many it offers, why a pop-up
+//! cannot be shown (in the words of the in-app list: "Desktop notifications are unavailable (…),
+//! so Allies shows reminders here instead."), and the screen lock's notification. Compiled and
+//! tested on every system.
+
+/// The distributed notification macOS posts when the screen is locked.
+pub const SCREEN_LOCKED: &str = "com.apple.screenIsLocked";
 
 /// The buttons a pop-up offers; Allies' reminders have at most four.
 pub const MOST_BUTTONS: usize = 4;

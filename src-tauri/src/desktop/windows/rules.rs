@@ -1,7 +1,9 @@
-//! What Windows needs to know of Allies' pop-ups, apart from the toast machinery: the id
-//! Windows knows the app by, how many buttons a toast shows, and why a pop-up cannot be shown,
-//! in the words of the in-app list ("Desktop notifications are unavailable (…), so Allies shows
-//! reminders here instead."). Compiled and tested on every system.
+//! What Windows needs to know of Allies, apart from the toast and window machinery: the id
+//! Windows knows the app by, how many buttons a toast shows, why a pop-up cannot be shown (in
+//! the words of the in-app list: "Desktop notifications are unavailable (…), so Allies shows
+//! reminders here instead."), and which window messages lock. Compiled and tested everywhere.
+
+use super::lock_signal::LockSignal;
 
 /// The AppUserModelID Windows knows Allies by: the bundle identifier, which the MSI and NSIS
 /// installers give the Start menu shortcut. A test holds it to `tauri.conf.json`.
@@ -41,9 +43,46 @@ pub fn refusal(setting: Setting) -> Option<&'static str> {
     }
 }
 
+/// The window message of a change in the session, and the change that is a lock.
+pub const WM_WTSSESSION_CHANGE: u32 = 0x02B1;
+pub const WTS_SESSION_LOCK: u32 = 7;
+/// The window message of a change in power, and the change that is going to sleep.
+pub const WM_POWERBROADCAST: u32 = 0x0218;
+pub const PBT_APMSUSPEND: u32 = 4;
+
+/// The lock a window message tells of, if any (`wparam` says which change it is).
+pub fn lock_signal(message: u32, wparam: usize) -> Option<LockSignal> {
+    let change = u32::try_from(wparam).ok()?;
+    match (message, change) {
+        (WM_WTSSESSION_CHANGE, WTS_SESSION_LOCK) => Some(LockSignal::ScreenLocked),
+        (WM_POWERBROADCAST, PBT_APMSUSPEND) => Some(LockSignal::Sleep),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_locked_session_and_going_to_sleep_lock_and_nothing_else_does() {
+        assert_eq!(
+            lock_signal(WM_WTSSESSION_CHANGE, 7),
+            Some(LockSignal::ScreenLocked)
+        );
+        assert_eq!(lock_signal(WM_POWERBROADCAST, 4), Some(LockSignal::Sleep));
+        // Unlocking (8), logging on (5), resuming (7 in a power broadcast, 18 automatic) and
+        // another message with a lock's number lock nothing.
+        for (message, change) in [
+            (WM_WTSSESSION_CHANGE, 8),
+            (WM_WTSSESSION_CHANGE, 5),
+            (WM_POWERBROADCAST, 7),
+            (WM_POWERBROADCAST, 18),
+            (0x0010, 7),
+        ] {
+            assert_eq!(lock_signal(message, change), None, "{message:#x} {change}");
+        }
+    }
 
     #[test]
     fn each_refusal_says_where_to_turn_pop_ups_on_and_allowed_says_nothing() {
