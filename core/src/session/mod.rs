@@ -336,6 +336,11 @@ impl Session {
         } else if new.is_none() {
             return Err(Error::NothingToDecrypt);
         }
+        // A check of the file still reading it (a large file is checked after the window is
+        // up) would keep its log from being emptied: the rewritten file is checked anyway.
+        if let Some(check) = db.integrity_check() {
+            check.stop();
+        }
         let path = db.path().to_owned();
         self.alone(|s| {
             let State::Open(db) = std::mem::replace(

@@ -349,3 +349,50 @@ fn every_database_the_session_opens_follows_the_wall_clock_it_was_given() {
     session.unlock("a fine passphrase".into(), at()).unwrap();
     assert_eq!(session.database().unwrap().wall_clock_ms(), ms, "unlocked");
 }
+
+/// Encrypting soon after start, while the large file's check still reads it on a connection
+/// of its own: the check is stopped (it would keep the log from being emptied, and the change
+/// would fail as if Allies were open twice), the change is made, and the check reports nothing.
+#[test]
+fn an_encryption_change_stops_a_check_still_reading_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(storage::DB_FILE);
+    {
+        let db = Database::open(&path, at()).unwrap();
+        // About 24 MB: reading every page takes far longer than the wait below.
+        db.conn()
+            .execute_batch(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1500)
+                 INSERT INTO people (id, name, role, notes, name_key, search_text,
+                                     created_at, updated_at)
+                 SELECT printf('p%05d', i), 'Person ' || i, '', hex(randomblob(8000)),
+                        'person ' || i, 'person ' || i,
+                        '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z' FROM n",
+            )
+            .unwrap();
+    }
+    let mut db = Database::open_in_checking_later(dir.path(), at(), 0).unwrap();
+    // Something written since: the log holds it until the change empties it.
+    people::add(&mut db, &PersonInput::named("Dana"), at()).unwrap();
+    let mut session = Session::over(db);
+    let check = session.integrity_check().expect("a check is still due");
+    let reading = std::thread::spawn({
+        let check = check.clone();
+        move || check.run()
+    });
+    std::thread::sleep(std::time::Duration::from_millis(30));
+    assert!(!reading.is_finished(), "the check is still reading");
+
+    let report = session.set_encryption(None, Some("correct horse battery".into()), at());
+    assert!(report.is_ok(), "{report:?}");
+    let found = reading.join().unwrap();
+    assert!(found.is_ok(), "a stopped check finds nothing: {found:?}");
+    assert!(!session.checked(&check, found));
+    let db = session.database().unwrap();
+    assert!(db.is_encrypted());
+    assert_eq!(
+        people::list(db, "").unwrap().len(),
+        1501,
+        "every person is there"
+    );
+}

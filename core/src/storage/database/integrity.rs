@@ -3,7 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use rusqlite::{Connection, InterruptHandle, OpenFlags};
 
 use super::super::cipher::{self, Passphrase};
 use super::super::open_error::OpenError;
@@ -93,6 +96,20 @@ pub struct IntegrityCheck {
     path: PathBuf,
     key: Option<Passphrase>,
     opening: u64,
+    /// Shared by every check of one opening, so one can be stopped from another thread.
+    control: Arc<Control>,
+}
+
+/// What stops a check of one opening of a file: a change that needs the file to itself (its
+/// encryption) cannot wait for a read of every page, and cannot go on while one holds a read
+/// of the file open (its write-ahead log cannot be emptied).
+#[derive(Default)]
+pub(super) struct Control {
+    stopped: AtomicBool,
+    /// Held while a check has its connection open.
+    running: Mutex<()>,
+    /// How to interrupt the running check's statement.
+    interrupt: Mutex<Option<InterruptHandle>>,
 }
 
 impl std::fmt::Debug for IntegrityCheck {
@@ -104,12 +121,28 @@ impl std::fmt::Debug for IntegrityCheck {
 }
 
 impl IntegrityCheck {
-    pub(super) fn new(path: &Path, key: Option<Passphrase>, opening: u64) -> IntegrityCheck {
+    pub(super) fn new(
+        path: &Path,
+        key: Option<Passphrase>,
+        opening: u64,
+        control: Arc<Control>,
+    ) -> IntegrityCheck {
         IntegrityCheck {
             path: path.to_owned(),
             key,
             opening,
+            control,
         }
+    }
+
+    /// Stops this opening's check: one not started never reads, and a running one is
+    /// interrupted; returns once no check holds the file open. A stopped check finds nothing.
+    pub fn stop(&self) {
+        self.control.stopped.store(true, Ordering::SeqCst);
+        if let Some(handle) = lock(&self.control.interrupt).take() {
+            handle.interrupt();
+        }
+        drop(lock(&self.control.running));
     }
 
     pub(super) fn opening(&self) -> u64 {
@@ -124,7 +157,14 @@ impl IntegrityCheck {
     /// Reads the whole file through a read-only connection of its own (the app's connection
     /// goes on serving the window meanwhile) and reports a damaged page as
     /// [`OpenError::Corrupt`]. The file is not changed.
+    ///
+    /// A check stopped ([`IntegrityCheck::stop`]) before or while it reads finds nothing.
     pub fn run(&self) -> Result<(), OpenError> {
+        let _running = lock(&self.control.running);
+        let stopped = || self.control.stopped.load(Ordering::SeqCst);
+        if stopped() {
+            return Ok(());
+        }
         let path = &self.path;
         let fail = |e| OpenError::from_sqlite(path, e);
         let conn = Connection::open_with_flags(
@@ -132,9 +172,26 @@ impl IntegrityCheck {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(fail)?;
-        if let Some(key) = &self.key {
-            cipher::apply_key(&conn, key).map_err(fail)?;
+        *lock(&self.control.interrupt) = Some(conn.get_interrupt_handle());
+        if stopped() {
+            return Ok(());
         }
-        check_integrity(&conn, path)
+        let found = match &self.key {
+            Some(key) => cipher::apply_key(&conn, key)
+                .map_err(fail)
+                .and_then(|()| check_integrity(&conn, path)),
+            None => check_integrity(&conn, path),
+        };
+        lock(&self.control.interrupt).take();
+        drop(conn);
+        if stopped() {
+            return Ok(());
+        }
+        found
     }
+}
+
+/// A lock of the control's state; a panic elsewhere leaves nothing half-done in it.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }

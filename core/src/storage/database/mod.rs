@@ -45,6 +45,8 @@ pub struct Database {
     /// Which opening of a file this is: a check made for one never closes another (the same
     /// file reopened after its encryption changed, say).
     opening: u64,
+    /// What stops this opening's check (see [`IntegrityCheck::stop`]).
+    check_control: std::sync::Arc<integrity::Control>,
     /// What sync needs at each write (boxed: the struct is moved around whole).
     sync: Box<SyncHooks>,
 }
@@ -296,6 +298,7 @@ impl Database {
             key: key.cloned(),
             checked,
             opening: OPENINGS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            check_control: std::sync::Arc::default(),
             sync: Box::new(SyncHooks {
                 capture: sync,
                 wall_clock: None,
@@ -336,7 +339,14 @@ impl Database {
     /// ([`Database::open_in_checking_later`]); run it on any thread, it opens its own
     /// read-only connection and leaves this one free.
     pub fn integrity_check(&self) -> Option<IntegrityCheck> {
-        (!self.checked).then(|| IntegrityCheck::new(&self.path, self.key.clone(), self.opening))
+        (!self.checked).then(|| {
+            IntegrityCheck::new(
+                &self.path,
+                self.key.clone(),
+                self.opening,
+                std::sync::Arc::clone(&self.check_control),
+            )
+        })
     }
 
     /// Whether `check` was made for this opening of the file.
