@@ -88,5 +88,9 @@ pub trait Lockable: Clone + Send + Sync + 'static {
 /// Locks encrypted data when it goes unused, and where the system signals it, when the
 /// session is locked or the computer sleeps; each lock is told to the window.
 pub fn watch_for_locks(data: impl Lockable, app: AppHandle) {
+    // Windows and macOS give their signals to the idle watch they share with other systems.
+    #[cfg(any(target_os = "windows", target_os = "macos"))]
+    other::locking::spawn_watching(data, app, os::signals::watch);
+    #[cfg(not(any(target_os = "windows", target_os = "macos")))]
     os::locking::spawn(data, app);
 }

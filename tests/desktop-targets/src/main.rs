@@ -1,35 +1,34 @@
-//! The shell's Windows and macOS desktop modules, as the app compiles them on each system, and
-//! a use of each thing the rest of the shell takes from them.
+//! The shell's Windows and macOS desktop modules (`src-tauri/src/desktop/windows/`, `macos/`),
+//! each folder whole through its `mod.rs`, as the app compiles them on that system, with the
+//! modules of `desktop/` they reach as `super::` beside them, and a use of each thing the rest
+//! of the shell takes from them.
 
-// As `desktop/windows/mod.rs` and `desktop/macos/mod.rs` declare them: each module reaches its
-// neighbours as `super::rules`, `super::buttons` and `super::lock_signal`.
 #[cfg(any(target_os = "windows", target_os = "macos"))]
 #[path = "../../../src-tauri/src/desktop/buttons.rs"]
 mod buttons;
-
 #[cfg(any(target_os = "windows", target_os = "macos"))]
 #[path = "../../../src-tauri/src/desktop/lock_signal.rs"]
 mod lock_signal;
 
-#[cfg(target_os = "windows")]
-#[path = "../../../src-tauri/src/desktop/windows/notifier.rs"]
-mod notifier;
-#[cfg(target_os = "windows")]
-#[path = "../../../src-tauri/src/desktop/windows/rules.rs"]
-mod rules;
-#[cfg(target_os = "windows")]
-#[path = "../../../src-tauri/src/desktop/windows/signals.rs"]
-mod signals;
+/// What the two systems take from `desktop/other/`, whose idle lock needs Tauri: the same
+/// signatures.
+#[cfg(any(target_os = "windows", target_os = "macos"))]
+mod other {
+    pub fn prepare_window() -> Result<(), String> {
+        Ok(())
+    }
 
+    pub fn start_at_login_advice() -> &'static str {
+        ""
+    }
+}
+
+#[cfg(target_os = "windows")]
+#[path = "../../../src-tauri/src/desktop/windows/mod.rs"]
+mod os;
 #[cfg(target_os = "macos")]
-#[path = "../../../src-tauri/src/desktop/macos/notifier.rs"]
-mod notifier;
-#[cfg(target_os = "macos")]
-#[path = "../../../src-tauri/src/desktop/macos/rules.rs"]
-mod rules;
-#[cfg(target_os = "macos")]
-#[path = "../../../src-tauri/src/desktop/macos/signals.rs"]
-mod signals;
+#[path = "../../../src-tauri/src/desktop/macos/mod.rs"]
+mod os;
 
 #[cfg(any(target_os = "windows", target_os = "macos"))]
 fn main() {
@@ -39,14 +38,20 @@ fn main() {
         body: "She introduced you to the board".into(),
         actions: vec![("done".into(), "Done".into())],
     };
-    let notifier = notifier::DesktopNotifier::start();
+    let notifier = os::notifier::DesktopNotifier::start();
     let shown = notifier.show(&n);
     let answered = notifier.show_then(&n, |key| println!("{key}"));
     println!("{shown:?} {answered:?}");
-    let watched = signals::watch(Box::new(|signal: lock_signal::LockSignal| {
+    // As `desktop/mod.rs` hands the signals to the idle watch (`other::locking::spawn_watching`).
+    let watch: fn(lock_signal::OnSignal) -> Result<(), String> = os::signals::watch;
+    let watched = watch(Box::new(|signal: lock_signal::LockSignal| {
         println!("{signal:?}");
     }));
-    println!("{watched:?}");
+    println!(
+        "{watched:?} {:?} {}",
+        os::prepare_window(),
+        os::start_at_login_advice()
+    );
 }
 
 #[cfg(not(any(target_os = "windows", target_os = "macos")))]

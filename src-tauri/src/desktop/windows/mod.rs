@@ -7,15 +7,4 @@ pub mod rules;
 pub mod signals;
 
 pub use super::other::{prepare_window, start_at_login_advice};
-pub use super::{buttons, lock_signal};
-
-pub mod locking {
-    use tauri::AppHandle;
-
-    use crate::desktop::Lockable;
-
-    /// Locks when idle, on sleep and when the session is locked; each lock is told to the window.
-    pub fn spawn(state: impl Lockable, app: AppHandle) {
-        crate::desktop::other::locking::spawn_watching(state, app, super::signals::watch);
-    }
-}
+use super::{buttons, lock_signal};
