@@ -158,18 +158,9 @@ mod tests {
         .id;
         asks::delete(&mut db, &gone, at(4, 13)).unwrap();
 
-        let bytes = Kind::AsksCsv.make(&db, at(6, 12)).unwrap();
-        let text = String::from_utf8(bytes).unwrap();
-        let mut rows = csv::Reader::from_reader(text.as_bytes());
-        assert_eq!(
-            rows.headers().unwrap().iter().collect::<Vec<_>>(),
-            HEADER,
-            "the header names each column"
-        );
-        let rows: Vec<Vec<String>> = rows
-            .records()
-            .map(|r| r.unwrap().iter().map(str::to_owned).collect())
-            .collect();
+        let text = String::from_utf8(Kind::AsksCsv.make(&db, at(6, 12)).unwrap()).unwrap();
+        let (header, rows) = super::super::tests::csv_table(&text);
+        assert_eq!(header, HEADER, "the header names each column");
         assert_eq!(
             rows,
             [

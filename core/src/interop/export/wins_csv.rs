@@ -114,18 +114,9 @@ mod tests {
         told(&mut db, &dana, "2026-03-02", How::OneOnOne);
         told(&mut db, &sam, "2026-03-05", How::Email);
 
-        let bytes = Kind::WinsCsv.make(&db, now()).unwrap();
-        let text = String::from_utf8(bytes).unwrap();
-        let mut rows = csv::Reader::from_reader(text.as_bytes());
-        assert_eq!(
-            rows.headers().unwrap().iter().collect::<Vec<_>>(),
-            HEADER,
-            "the header names each column"
-        );
-        let rows: Vec<Vec<String>> = rows
-            .records()
-            .map(|r| r.unwrap().iter().map(str::to_owned).collect())
-            .collect();
+        let text = String::from_utf8(Kind::WinsCsv.make(&db, now()).unwrap()).unwrap();
+        let (header, rows) = super::super::tests::csv_table(&text);
+        assert_eq!(header, HEADER, "the header names each column");
         assert_eq!(
             rows,
             [
