@@ -152,3 +152,24 @@ test('a folder that is away: said once among the problems, and the others are no
   assert.equal(textOf($('#sync-result')), 'Nothing was synced: the problem above says why.', 'not the same words twice');
   assert.equal($('#sync-result').getAttribute('role'), 'alert');
 });
+
+test('a round\'s words stay when the changes it applied reload the card, whichever reply comes last', async () => {
+  const late = [];
+  let bump = () => {};
+  const { $, store } = await mount({
+    // The reload the applied changes set off starts first and answers last.
+    syncStatus: () => new Promise((resolve) => setTimeout(() => resolve(ON), late.shift() ?? 0)),
+    syncConflicts: [],
+    syncNow: () => { late.push(40); bump(); return { pushed: 1, pulled: { applied: 1, waiting: [], errors: [] } }; },
+  });
+  bump = () => store.bump('synced');
+  click($('#sync-now'));
+  await new Promise((resolve) => setTimeout(resolve, 80));
+  await settle(6);
+  assert.equal(textOf($('#sync-result')), 'Wrote 1 file of changes; applied 1 file from your other computers.');
+  store.bump('synced');
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  await settle(6);
+  assert.equal(textOf($('#sync-result')), 'Wrote 1 file of changes; applied 1 file from your other computers.',
+    'a later sync in the background keeps what the round said');
+});

@@ -154,24 +154,32 @@ export function syncCard(api, store) {
   const el = h('section', { class: 'card', 'aria-labelledby': 'settings-sync' },
     h('h2', { id: 'settings-sync' }, 'Sync'), h('p', {}, INTRO), body);
   let alive = true;
-  async function reload(result = null) {
+  // What the last round (or turning off) said: it stays through reloads that are not a round
+  // of their own (a sync in the background, a restore), until the next one says something else.
+  let result = null;
+  // Reloads can overlap (a round's own and the one its applied changes set off): only the
+  // newest draws, so an older reply never covers a newer one.
+  let latest = 0;
+  async function reload(said) {
+    if (said !== undefined) result = said;
+    const mine = ++latest;
     let view;
     let conflicts = [];
     try {
       view = await api.syncStatus();
       if (view?.on) conflicts = await api.syncConflicts();
     } catch (err) {
-      if (alive) replaceChildren(body, h('p', { class: 'form-error', role: 'alert' }, err.message));
+      if (alive && mine === latest) replaceChildren(body, h('p', { class: 'form-error', role: 'alert' }, err.message));
       return;
     }
-    if (!alive) return;
+    if (!alive || mine !== latest) return;
     if (view?.on) {
       replaceChildren(body, onView(api, view, conflicts, reload, result));
     } else {
       replaceChildren(body,
         result ? h('p', { id: 'sync-result', class: 'success' }, result.text) : null,
         h('p', { class: 'notice' }, NEVER),
-        enableForm(api, view ?? {}, () => reload()));
+        enableForm(api, view ?? {}, () => reload(null)));
     }
     body.dataset.loaded = 'true';
   }
