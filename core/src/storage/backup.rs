@@ -4,7 +4,8 @@
 //! `{"format": "allies-backup", "version": 1, "schema": N, "created_at": "…", "tables": [
 //!   {"name": "people", "columns": ["id", …], "rows": [["…", …], …]}, …]}`.
 //! `schema` is the database version it was made from; rows are in key order, so a backup of a
-//! restored backup is the same document. Search indexes are not in it: they are rebuilt.
+//! restored backup is the same document. Search indexes are not in it: they are rebuilt, in one
+//! pass once the rows are in (`reindex`).
 //!
 //! The backup the user saves leaves out deleted records unless asked for them, and is
 //! encrypted with the data's passphrase when the data is encrypted (`sealed_backup`).
@@ -17,7 +18,7 @@ use serde_json::Value;
 use crate::error::{Error, Result};
 use crate::records::time_text;
 use crate::storage::cipher::Passphrase;
-use crate::storage::{schema_version, sealed_backup, Database};
+use crate::storage::{reindex, schema_version, sealed_backup, Database};
 
 pub const FORMAT: &str = "allies-backup";
 pub const VERSION: u32 = 1;
@@ -243,6 +244,8 @@ pub fn restore(db: &mut Database, backup: &Backup) -> Result<Restored> {
         // Rows that refer to rows of their own table (a suggested meeting to the one that
         // suggested it) need not come in order: the keys are checked at commit.
         tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+        // The search index and the derived tables are built once at the end, not row by row.
+        let paused = reindex::pause(tx)?;
         for (name, _) in TABLES.iter().rev() {
             tx.execute(&format!("DELETE FROM {name}"), [])?;
         }
@@ -275,6 +278,7 @@ pub fn restore(db: &mut Database, backup: &Backup) -> Result<Restored> {
                 rows += 1;
             }
         }
+        paused.rebuild(tx)?;
         Ok(Restored {
             tables: backup.tables.len(),
             rows,
@@ -301,7 +305,7 @@ mod tests {
     }
 
     /// The search index (its row map, full-text tables and their shadow tables) and what else is
-    /// derived (`derived_`) are rebuilt on restore by triggers from the tables they come from.
+    /// derived (`derived_`) are rebuilt on restore from the tables they come from (`reindex`).
     /// The undo history is left out too: it is this computer's record of how the data came to
     /// be, not the data, and a restore is itself a step that can be undone.
     /// Sync's bookkeeping is this device's too (its id, its key, what it applied): a restored

@@ -16,6 +16,7 @@ pub mod locks;
 mod migrations;
 mod open_error;
 mod recovery;
+pub(crate) mod reindex;
 pub mod sealed_backup;
 pub mod snapshots;
 

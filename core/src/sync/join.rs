@@ -21,7 +21,7 @@ use super::summary::Problem;
 use super::{clock, engine::device, is_event_table};
 use crate::error::Result;
 use crate::records::time_text;
-use crate::storage::{schema_version, Database};
+use crate::storage::{reindex, schema_version, Database};
 
 /// What joining from a snapshot did.
 #[derive(Debug)]
@@ -124,6 +124,8 @@ fn apply_snapshot(
 ) -> Result<usize> {
     // A row may refer to one that comes later in the snapshot.
     tx.execute_batch("PRAGMA defer_foreign_keys = ON")?;
+    // The search index and the derived tables are built once at the end, not row by row.
+    let paused = reindex::pause(tx)?;
     for (table, entries) in &body.tables {
         let exists: bool = tx.query_row(
             "SELECT EXISTS (SELECT 1 FROM main.sqlite_schema WHERE type = 'table' AND name = ?1)",
@@ -141,6 +143,7 @@ fn apply_snapshot(
             }
         }
     }
+    paused.rebuild(tx)?;
     let mut mark = tx.prepare(
         "INSERT OR IGNORE INTO sync_applied (device, seq, hlc, applied_at) VALUES (?1, ?2, ?3, ?4)",
     )?;

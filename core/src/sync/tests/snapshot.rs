@@ -133,6 +133,15 @@ fn a_computer_joining_after_files_were_removed_ends_with_the_same_data() {
     for d in &devs[1..] {
         assert_eq!(first, dump(&d.db), "every computer has the same data");
     }
+    // The joining computer built its search index in one pass from the snapshot; the first
+    // kept its own row by row. Both find the same records by the same words.
+    let index = crate::storage::reindex::indexed(devs[0].db.conn());
+    assert!(index.len() > 5, "{index:?}");
+    assert_eq!(
+        crate::storage::reindex::indexed(devs[2].db.conn()),
+        index,
+        "the joining computer's index is the others'"
+    );
     assert_eq!(
         people::get(&devs[0].db, &sam).unwrap().name,
         "Sam",
