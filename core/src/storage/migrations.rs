@@ -112,6 +112,10 @@ pub const MIGRATION_FILES: &[(&str, &str)] = &[
         "0027_last_contact.sql",
         include_str!("../../migrations/0027_last_contact.sql"),
     ),
+    (
+        "0028_search_interactions_text.sql",
+        include_str!("../../migrations/0028_search_interactions_text.sql"),
+    ),
 ];
 
 pub(crate) fn migrations(steps: &[(&str, &'static str)]) -> Migrations<'static> {
@@ -209,6 +213,64 @@ mod tests {
             [],
         );
         assert!(orphan.is_err(), "the reference is still enforced");
+    }
+
+    /// 0028 indexes the interactions' text where it is instead of in a copy: interactions
+    /// already there are found by the same words, deleted ones stay out, and the copy is gone.
+    #[test]
+    fn interactions_indexed_before_their_text_moved_are_found_after_it() {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        let steps = migrations(MIGRATION_FILES);
+        let before = MIGRATION_FILES
+            .iter()
+            .position(|(name, _)| *name == "0028_search_interactions_text.sql")
+            .unwrap();
+        steps.to_version(&mut conn, before).unwrap();
+        conn.execute_batch(
+            "INSERT INTO interactions (id, occurred_at, kind, notes, follow_up, created_at, updated_at)
+                 VALUES ('i1', '2026-01-02T00:00:00Z', 'coffee', 'roadmap chat', 'send the deck',
+                         '2026-01-02T00:00:00Z', '2026-01-02T00:00:00Z'),
+                        ('i2', '2026-01-03T00:00:00Z', 'coffee', 'roadmap, deleted',  '',
+                         '2026-01-03T00:00:00Z', '2026-01-03T00:00:00Z');
+             UPDATE interactions SET deleted_at = '2026-01-04T00:00:00Z' WHERE id = 'i2';",
+        )
+        .unwrap();
+        steps.to_latest(&mut conn).unwrap();
+        let found = |conn: &rusqlite::Connection, words: &str| -> Vec<(String, String)> {
+            let mut stmt = conn
+                .prepare(
+                    "SELECT r.ref, snippet(search_interactions, 0, '[', ']', '…', 8)
+                       FROM search_interactions JOIN search_rows r ON r.id = search_interactions.rowid
+                      WHERE search_interactions MATCH ?1",
+                )
+                .unwrap();
+            let rows = stmt
+                .query_map([words], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap();
+            rows.collect::<rusqlite::Result<_>>().unwrap()
+        };
+        assert_eq!(
+            found(&conn, "roadmap"),
+            [("i1".to_owned(), "[roadmap] chat send the deck".to_owned())]
+        );
+        assert_eq!(
+            found(&conn, "deck").len(),
+            1,
+            "the follow-up is indexed too"
+        );
+        conn.execute(
+            "INSERT INTO search_interactions (search_interactions) VALUES ('integrity-check')",
+            [],
+        )
+        .expect("the index matches the text it reads");
+        let copies: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name = 'search_interactions_content'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(copies, 0, "the text is no longer kept twice");
     }
 
     /// 0024 indexes the forums already there, with who sits on them.

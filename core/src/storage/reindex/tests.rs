@@ -80,7 +80,14 @@ fn used_database() -> Database {
              UPDATE promises SET deleted_at = '2026-05-01' WHERE id = 'r2';
              DELETE FROM forum_members WHERE forum_id = 'g2';
              DELETE FROM person_contacts WHERE person_id = 'p2' AND kind = 'email';
-             UPDATE favours SET impact = 'got the budget, and a team' WHERE id = 'f1';",
+             UPDATE favours SET impact = 'got the budget, and a team' WHERE id = 'f1';
+             UPDATE interactions SET notes = 'talked budget and hiring' WHERE id = 'i1';
+             INSERT INTO interactions (id, occurred_at, kind, notes, follow_up, created_at, updated_at)
+             VALUES ('i4', '2026-04-02T10:00:00Z', 'email', 'removed for good', '', '2026-04-02', '2026-04-02'),
+                    ('i5', '2026-04-03T10:00:00Z', 'email', 'deleted, then back', '', '2026-04-03', '2026-04-03');
+             DELETE FROM interactions WHERE id = 'i4';
+             UPDATE interactions SET deleted_at = '2026-05-01' WHERE id = 'i5';
+             UPDATE interactions SET deleted_at = NULL, notes = 'deleted, then back again' WHERE id = 'i5';",
         )?;
         Ok(())
     })
@@ -91,8 +98,25 @@ fn used_database() -> Database {
 #[test]
 fn a_rebuild_gives_the_index_the_triggers_keep_row_for_row() {
     let mut db = used_database();
+    assert_indexes_sound(db.conn());
     let kept = index_of(db.conn());
     assert!(kept.len() > 15, "the fixture indexes every kind: {kept:#?}");
+    // Every edit, deletion and return reached the index of the interactions' own text.
+    let found = |words: &str| -> Vec<String> {
+        let mut stmt = db
+            .conn()
+            .prepare(
+                "SELECT r.ref FROM search_interactions JOIN search_rows r ON r.id = search_interactions.rowid
+                  WHERE search_interactions MATCH ?1 ORDER BY r.ref",
+            )
+            .unwrap();
+        let rows = stmt.query_map([words], |r| r.get(0)).unwrap();
+        rows.collect::<rusqlite::Result<_>>().unwrap()
+    };
+    assert_eq!(found("hiring"), ["i1"]);
+    assert_eq!(found("talked"), ["i1"]);
+    assert!(found("removed").is_empty() && found("later").is_empty());
+    assert_eq!(found("again"), ["i5"]);
     db.write(|tx| pause(tx)?.rebuild(tx)).unwrap();
     assert_eq!(index_of(db.conn()), kept);
     assert_indexes_sound(db.conn());
