@@ -20,7 +20,11 @@ CREATE VIRTUAL TABLE search_interactions USING fts5(
     body, content = 'search_interactions_text', content_rowid = 'id',
     tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
 
+-- Built with a 64 MiB buffer (a million interactions: 7 s instead of 12.6 s at the first start
+-- after the update), then FTS5's own 1 MiB for the app's writes, as `storage/reindex.rs` does.
+INSERT INTO search_interactions (search_interactions, rank) VALUES ('hashsize', 67108864);
 INSERT INTO search_interactions (search_interactions) VALUES ('rebuild');
+INSERT INTO search_interactions (search_interactions, rank) VALUES ('hashsize', 1048576);
 
 CREATE TRIGGER interactions_search_insert AFTER INSERT ON interactions BEGIN
     INSERT INTO search_rows (kind, ref) SELECT 'interaction', new.id

@@ -271,6 +271,18 @@ mod tests {
             )
             .unwrap();
         assert_eq!(copies, 0, "the text is no longer kept twice");
+        let buffer: i64 = conn
+            .query_row(
+                "SELECT v FROM search_interactions_config WHERE k = 'hashsize'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(
+            buffer,
+            1024 * 1024,
+            "built, then FTS5's own buffer for the app's writes"
+        );
     }
 
     /// 0024 indexes the forums already there, with who sits on them.
