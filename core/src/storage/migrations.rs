@@ -133,6 +133,20 @@ mod tests {
 
     use super::*;
 
+    /// An in-memory database with every migration before `file` applied, foreign keys on as
+    /// the app runs, and the steps to take it the rest of the way.
+    fn just_before(file: &str) -> (rusqlite::Connection, Migrations<'static>) {
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
+        let steps = migrations(MIGRATION_FILES);
+        let before = MIGRATION_FILES
+            .iter()
+            .position(|(name, _)| *name == file)
+            .unwrap();
+        steps.to_version(&mut conn, before).unwrap();
+        (conn, steps)
+    }
+
     #[test]
     fn migrations_are_valid() {
         migrations(MIGRATION_FILES)
@@ -144,14 +158,7 @@ mod tests {
     /// index and the references to it must come through, with foreign keys on as the app runs.
     #[test]
     fn the_interactions_rebuild_keeps_rows_people_and_search() {
-        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
-        conn.pragma_update(None, "foreign_keys", "ON").unwrap();
-        let steps = migrations(MIGRATION_FILES);
-        let before = MIGRATION_FILES
-            .iter()
-            .position(|(name, _)| *name == "0021_dates.sql")
-            .unwrap();
-        steps.to_version(&mut conn, before).unwrap();
+        let (mut conn, steps) = just_before("0021_dates.sql");
         conn.execute_batch(
             "INSERT INTO people (id, name, name_key, search_text, created_at, updated_at)
                  VALUES ('p1', 'Dana', 'dana', 'dana', '2026-01-01T00:00:00Z',
@@ -219,13 +226,7 @@ mod tests {
     /// already there are found by the same words, deleted ones stay out, and the copy is gone.
     #[test]
     fn interactions_indexed_before_their_text_moved_are_found_after_it() {
-        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
-        let steps = migrations(MIGRATION_FILES);
-        let before = MIGRATION_FILES
-            .iter()
-            .position(|(name, _)| *name == "0028_search_interactions_text.sql")
-            .unwrap();
-        steps.to_version(&mut conn, before).unwrap();
+        let (mut conn, steps) = just_before("0028_search_interactions_text.sql");
         conn.execute_batch(
             "INSERT INTO interactions (id, occurred_at, kind, notes, follow_up, created_at, updated_at)
                  VALUES ('i1', '2026-01-02T00:00:00Z', 'coffee', 'roadmap chat', 'send the deck',
@@ -288,13 +289,7 @@ mod tests {
     /// 0024 indexes the forums already there, with who sits on them.
     #[test]
     fn forums_made_before_their_search_are_found_after_it() {
-        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
-        let steps = migrations(MIGRATION_FILES);
-        let before = MIGRATION_FILES
-            .iter()
-            .position(|(name, _)| *name == "0024_search_forums.sql")
-            .unwrap();
-        steps.to_version(&mut conn, before).unwrap();
+        let (mut conn, steps) = just_before("0024_search_forums.sql");
         conn.execute_batch(
             "INSERT INTO people (id, name, name_key, search_text, created_at, updated_at)
                  VALUES ('p1', 'Dana', 'dana', 'dana', '2026-01-01T00:00:00Z',
