@@ -270,6 +270,14 @@ fn each_filter_keeps_only_its_people() {
             vec!["Ana", "Ben", "Cleo"],
         ),
         (
+            "not on a map: its roster",
+            Filters {
+                not_on_map: Some(w.map.clone()),
+                ..Filters::default()
+            },
+            vec!["Dev", "Eli"],
+        ),
+        (
             "a quadrant of a map",
             Filters {
                 maps: vec![MapFilter {

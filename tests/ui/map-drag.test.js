@@ -49,6 +49,8 @@ test('a card dragged onto the roster is taken off the map', async () => {
   await settle();
   assert.deepEqual(api.calls, [['unplacePerson', 'm1', 'p1']]);
   assert.equal($('.map-card[data-person-id="p1"]'), null);
+  assert.deepEqual([...document.querySelectorAll('#roster-list .roster-item')].map((i) => i.dataset.personId), ['p1', 'p4', 'p3'],
+    'the roster reads its page again and offers them');
 });
 
 test('a ghost dragged on the grid sets where the person is needed; outside, nothing is saved', async () => {

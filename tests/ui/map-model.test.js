@@ -21,16 +21,26 @@ test('the map shown is the one asked for, else the one shown, else the first act
 });
 
 test('the roster keeps its choice while listed and falls back to the first', () => {
-  const state = { ...createMapState('names'), people: [person('1', 'Ann'), person('2', 'Bo'), person('3', 'Cy')], placements: [at('2', 0.5, 0.5)] };
-  assert.deepEqual(rosterChoice(state).shown.map((p) => p.id), ['1', '3']);
+  // The core's page as it was read, before Bo was placed: Ann, Bo and Cy of 5 not on the map.
+  const roster = { people: [person('1', 'Ann'), person('2', 'Bo'), person('3', 'Cy')], total: 5 };
+  const state = { ...createMapState('names'), roster, placements: [at('2', 0.5, 0.5)] };
+  assert.deepEqual(rosterChoice(state).shown.map((p) => p.id), ['1', '3'], 'someone placed since the page was read is left out');
+  assert.equal(rosterChoice(state).available, 4, 'and not counted');
   assert.equal(rosterChoice(state).selected, '1');
   assert.equal(rosterChoice({ ...state, rosterSelected: '3' }).selected, '3');
   assert.equal(rosterChoice({ ...state, rosterSelected: '2' }).selected, '1', 'someone placed is no longer chosen');
-  assert.equal(rosterChoice({ ...state, rosterQuery: '  CY ' }).selected, '3', 'the query is trimmed and any case');
-  const none = rosterChoice({ ...state, rosterQuery: 'zz' });
-  assert.deepEqual([none.selected, none.empty], [null, 'No one matches.']);
   const capped = rosterChoice(state, 1);
-  assert.deepEqual([capped.shown.length, capped.available, capped.limit], [1, 2, 1]);
+  assert.deepEqual([capped.shown.length, capped.available, capped.limit], [1, 4, 1]);
+});
+
+test('the roster says why no one is listed, and nothing while its first page is on its way', () => {
+  const none = { people: [], total: 0 };
+  const state = { ...createMapState('names'), roster: none, placements: [at('2', 0.5, 0.5)] };
+  assert.deepEqual([rosterChoice({ ...state, rosterQuery: 'zz' }).selected, rosterChoice({ ...state, rosterQuery: 'zz' }).empty], [null, 'No one matches.']);
+  assert.equal(rosterChoice({ ...state, rosterQuery: '  ' }).empty, 'Everyone is on this map.', 'a blank search is no search');
+  assert.equal(rosterChoice({ ...state, placements: [] }).empty, 'Add people in the People section first.');
+  assert.equal(rosterChoice({ ...state, roster: { ...none, error: 'The data is locked.' } }).empty, 'The data is locked.');
+  assert.deepEqual(rosterChoice({ ...state, roster: null }), { shown: [], available: 0, limit: 200, selected: null, empty: null });
 });
 
 test('a card face says stance and quadrant, and shows the role only beside names', () => {

@@ -9,7 +9,7 @@ import { setPresentingMode } from '../../ui/lib/presenting.js';
 
 test('the first load reads maps, people, then the first active map\'s placements, and marks the view ready', async () => {
   const { api, el, $ } = await mountWith({ listMaps: [OLD_MAP, MAP, OTHER_MAP] });
-  assert.deepEqual(api.calls, [['listMaps', true], ['listPeople', ''], ['mapPlacements', 'm1'], ['mapSupport', 'm1']]);
+  assert.deepEqual(api.calls, [['listMaps', true], ['mapPlacements', 'm1'], ['mapSupport', 'm1']]);
   assert.equal(el.dataset.ready, 'true');
   assert.equal($('#map-empty').hidden, true);
   assert.equal(textOf($('#map-side .overview h2')), 'Promotion to Staff');
@@ -22,7 +22,7 @@ test('the first load reads maps, people, then the first active map\'s placements
 
 test('without maps the view offers the first map\'s form and hides the grid and tools', async () => {
   const { api, $ } = await mountWith({ listMaps: [] });
-  assert.deepEqual(callNames(api), ['listMaps', 'listPeople'], 'no placements without a map');
+  assert.deepEqual(callNames(api), ['listMaps'], 'no placements without a map');
   assert.equal($('#map-empty').hidden, false);
   assert.ok($('#map-empty #map-form'), 'the form to make one');
   assert.equal($('#map-empty #map-cancel'), null, 'nothing to cancel back to');
@@ -47,7 +47,7 @@ test('choosing another map loads its placements and shows it', async () => {
   api.calls.length = 0;
   choose($('#map-select'), 'm2');
   await settle();
-  assert.deepEqual(api.calls, [['listMaps', true], ['listPeople', ''], ['mapPlacements', 'm2'], ['mapSupport', 'm2']]);
+  assert.deepEqual(api.calls, [['listMaps', true], ['mapPlacements', 'm2'], ['mapSupport', 'm2']]);
   assert.equal(textOf($('#map-side .overview h2')), 'Atlas launch');
   assert.deepEqual($$('.map-card').map((c) => c.dataset.personId), ['p1']);
 });
@@ -77,7 +77,7 @@ test('New map opens the form in the side panel and saving shows the new map', as
   await settle();
   assert.deepEqual(api.calls, [
     ['createMap', { name: 'Board seat', description: '', target_date: '' }],
-    ['listMaps', true], ['listPeople', ''], ['mapPlacements', 'm9'], ['mapSupport', 'm9'],
+    ['listMaps', true], ['mapPlacements', 'm9'], ['mapSupport', 'm9'],
   ]);
   assert.equal(textOf($('#map-side .overview h2')), 'Board seat');
 });
@@ -102,7 +102,7 @@ test('archiving a map saves, says so, and reloads it among the archived', async 
   $('#map-archive').click();
   await settle();
   assert.deepEqual(api.calls[0], ['archiveMap', 'm1', true]);
-  assert.deepEqual(callNames(api).slice(1), ['listMaps', 'listPeople', 'mapPlacements', 'mapSupport']);
+  assert.deepEqual(callNames(api).slice(1), ['listMaps', 'mapPlacements', 'mapSupport']);
   assert.equal(toastText(), 'Archived Promotion to Staff');
 });
 
@@ -117,7 +117,7 @@ test('deleting a map saves, shows the maps left and offers Undo, which asks the 
   $('#map-delete').click();
   await settle();
   assert.deepEqual(api.calls[0], ['deleteMap', 'm1']);
-  assert.deepEqual(callNames(api).slice(1), ['listMaps', 'listPeople', 'mapPlacements', 'mapSupport'], 'the maps are read again');
+  assert.deepEqual(callNames(api).slice(1), ['listMaps', 'mapPlacements', 'mapSupport'], 'the maps are read again');
   assert.equal(textOf($('#map-side .overview h2')), 'Atlas launch', 'the map left is shown');
   assert.deepEqual([...$('#map-select').querySelectorAll('option')].map((o) => o.value), ['m2']);
   assert.equal(await announced(), 'Deleted map Promotion to Staff. Press Ctrl+Z to undo.');

@@ -22,7 +22,9 @@ export function createMapState(labelMode) {
     maps: [],
     map: null,
     placements: [],
-    people: [], // everyone, for the roster
+    // The roster's last page from the core: { people, total, key } (see map-roster.js), or
+    // null until the first one arrives.
+    roster: null,
     rosterQuery: '',
     rosterSelected: null,
     selected: null,
@@ -46,25 +48,23 @@ export function mapGroups(maps) {
 }
 
 /**
- * Who the roster lists: people not on the map matching the query, at most `limit` of them.
- * `selected` is the chosen person, kept while still listed, else the first one listed.
+ * Who the roster lists: the people of its last page (not on the map, matching the query, by
+ * name) who have not been placed since it was read, at most `limit` of them. `available` is how
+ * many the core counted, less those placed since. `selected` is the chosen person, kept while
+ * still listed, else the first one listed; `empty` says why no one is, or is null while the
+ * first page is on its way.
  */
-export function rosterChoice({ people, placements, rosterQuery, rosterSelected }, limit = ROSTER_LIMIT) {
+export function rosterChoice({ roster, placements, rosterQuery, rosterSelected }, limit = ROSTER_LIMIT) {
+  if (!roster) return { shown: [], available: 0, limit, selected: null, empty: null };
   const placed = new Set(placements.map((p) => p.person_id));
-  const q = rosterQuery.trim().toLocaleLowerCase();
-  const available = people.filter((p) => !placed.has(p.id)
-    && (!q || `${p.name}\n${p.role}\n${p.department}\n${p.organisation}`.toLocaleLowerCase().includes(q)));
-  // A long address book shows its first names; typing finds the rest.
-  const shown = available.slice(0, limit);
+  const unplaced = roster.people.filter((p) => !placed.has(p.id));
+  const available = Math.max(0, roster.total - (roster.people.length - unplaced.length));
+  const shown = unplaced.slice(0, limit);
   const kept = rosterSelected && !shown.some((p) => p.id === rosterSelected) ? null : rosterSelected;
-  return {
-    shown,
-    available: available.length,
-    limit,
-    selected: kept ?? shown[0]?.id ?? null,
-    empty: people.length === 0 ? 'Add people in the People section first.'
-      : placed.size === people.length ? 'Everyone is on this map.' : 'No one matches.',
-  };
+  let empty = 'No one matches.';
+  if (roster.error) empty = roster.error;
+  else if (!rosterQuery.trim()) empty = placements.length ? 'Everyone is on this map.' : 'Add people in the People section first.';
+  return { shown, available, limit, selected: kept ?? shown[0]?.id ?? null, empty };
 }
 
 /** What a card shows and how it is announced, for a label mode. */

@@ -13,7 +13,7 @@ import { showChange, showToast } from '../lib/toast.js';
  * the focus on a card; `runUndo` is the app's (ctx.runUndo).
  */
 export function createPlacementChanges({ api, runUndo, state, render, focusCard }) {
-  const nameFor = (personId) => nameOf(state.placements, state.people, personId);
+  const nameFor = (personId) => nameOf(state.placements, state.roster?.people ?? [], personId);
 
   /** Applies a change's result if its map is still the one shown (the user may have switched). */
   function onSameMap(mapId, apply) {

@@ -2,7 +2,7 @@
 // and place them (dragging them out is map-drag.js's).
 
 import { h, replaceChildren } from '../lib/dom.js';
-import { rosterChoice } from '../lib/map-model.js';
+import { ROSTER_LIMIT, rosterChoice } from '../lib/map-model.js';
 import { labelFor as shownAs } from '../lib/presenting.js';
 
 export function rosterElements() {
@@ -17,10 +17,11 @@ export function rosterElements() {
 
 /** Draws `choice` (from rosterChoice) into the roster's list and its "showing n of m" line. */
 export function renderRoster({ rosterList, rosterMore }, choice, labelMode) {
-  const { shown, available, limit, selected } = choice;
-  rosterMore.hidden = available <= limit;
-  rosterMore.textContent = `Showing ${limit} of ${available.toLocaleString('en-US')}. Type to find the others.`;
-  replaceChildren(rosterList, shown.length
+  const { shown, available, selected } = choice;
+  rosterMore.hidden = available <= shown.length;
+  rosterMore.textContent = `Showing ${shown.length} of ${available.toLocaleString('en-US')}. Type to find the others.`;
+  if (!shown.length && choice.empty === null) replaceChildren(rosterList); // its first page is on its way
+  else replaceChildren(rosterList, shown.length
     ? shown.map((p) => h('li', {
       role: 'option', class: 'roster-item', 'data-person-id': p.id, 'aria-selected': String(p.id === selected), id: `roster-${p.id}`,
     }, h('span', { class: 'roster-name' }, shownAs(p)), labelMode === 'roles' ? null : h('span', { class: 'roster-role muted' }, p.role)))
@@ -29,15 +30,49 @@ export function renderRoster({ rosterList, rosterMore }, choice, labelMode) {
   else rosterList.removeAttribute('aria-activedescendant');
 }
 
-/** The roster's controller over the view's `state`; `onAdd()` places the chosen person. */
-export function createRoster({ state, onAdd }) {
+/** What the roster's page was read for: the map, the query and who was on the map then. */
+function pageKey(state) {
+  const placed = state.placements.map((p) => p.person_id).sort().join(',');
+  return `${state.map?.id}\n${state.rosterQuery}\n${placed}`;
+}
+
+/**
+ * The roster's controller over the view's `state`; `onAdd()` places the chosen person. The core
+ * reads its page (people not on the map, matching the search, by name, and how many there are),
+ * so the map never loads the whole address book.
+ */
+export function createRoster({ api, state, onAdd }) {
   const els = rosterElements();
   const { rosterList, rosterSearch } = els;
+  // The page last asked for; replies can arrive out of order, and only its reply is drawn.
+  let asked = null;
 
-  function render() {
+  function draw() {
     const choice = rosterChoice(state);
     state.rosterSelected = choice.selected;
     renderRoster(els, choice, state.labelMode);
+  }
+
+  async function refresh(key) {
+    asked = key;
+    const list = { query: state.rosterQuery, filters: { not_on_map: state.map.id }, sort: 'name', descending: false };
+    let roster;
+    try {
+      const page = await api.peoplePage(list, 0, ROSTER_LIMIT);
+      roster = { people: page.people, total: page.total, key };
+    } catch (err) {
+      roster = { people: [], total: 0, key, error: err.message };
+    }
+    if (asked !== key) return;
+    state.roster = roster;
+    draw();
+  }
+
+  /** Draws what it has at once, and reads its page again when the map, search or who is on it changed. */
+  function render() {
+    draw();
+    const key = pageKey(state);
+    if (state.map && key !== asked) refresh(key);
   }
 
   function choose(personId) {

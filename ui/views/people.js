@@ -315,7 +315,7 @@ export function mountPeople(ctx, openId = null) {
 
   // The first rows first: the core answers one call at a time, so the filter choices (a pass
   // over everyone) and the sample's status are asked for once the list shows.
-  reload().then(() => {
+  const ready = reload().then(() => {
     if (openId) openPerson(openId);
     loadChoices();
     loadSample();
@@ -323,6 +323,8 @@ export function mountPeople(ctx, openId = null) {
 
   return {
     el,
+    /** Settles once the first rows show. */
+    ready,
     /** Opens a person (from a pop-up or a link), loading the list again if they are not in it. */
     async open(id) {
       if (!personById(id)) await reload(id);

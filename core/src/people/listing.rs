@@ -70,6 +70,8 @@ pub struct Filters {
     pub going_cold: bool,
     /// Former colleagues instead of current people.
     pub former: bool,
+    /// Only people who are not on this map: who the map's roster offers to place.
+    pub not_on_map: Option<String>,
 }
 
 /// What the list shows: a search, filters and a sort.
@@ -198,6 +200,13 @@ impl Listing {
                 " AND EXISTS (SELECT 1 FROM placements pl JOIN maps m ON m.id = pl.map_id
                      AND m.deleted_at IS NULL WHERE pl.person_id = people.id AND ({}))",
                 alternatives.join(" OR ")
+            ));
+        }
+        if let Some(map_id) = &f.not_on_map {
+            let p = l.bind(map_id);
+            l.from_where.push_str(&format!(
+                " AND NOT EXISTS (SELECT 1 FROM placements pl
+                     WHERE pl.map_id = {p} AND pl.person_id = people.id)"
             ));
         }
         if !f.stances.is_empty() {

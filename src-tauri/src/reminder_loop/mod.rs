@@ -20,6 +20,11 @@ use crate::state::{now, AppState};
 /// The longest the scheduler sleeps between looks at the clock.
 pub const LONGEST_SLEEP: Duration = Duration::from_secs(60);
 
+/// How long after start the scheduler first looks: working out every reminder holds the data
+/// (half a second with ten years of it), and the window's first view needs it more. What fell
+/// due while the app was closed pops up then.
+pub const FIRST_LOOK_AFTER_START: Duration = Duration::from_secs(2);
+
 /// What the scheduler tells the rest of the app.
 pub trait Shell: Send + Sync + 'static {
     /// Reminders changed; `in_app` are the titles the desktop could not show.
@@ -147,6 +152,7 @@ pub fn spawn(state: AppState, shell: Arc<dyn Shell>) {
         let mut last_error: Option<String> = None;
         let mut changed = true;
         let mut next: Option<DateTime<Utc>> = None;
+        tokio::time::sleep(FIRST_LOOK_AFTER_START).await;
         loop {
             if should_look(changed, next, now()) {
                 let (st, sh, at) = (state.clone(), Arc::clone(&shell), now());

@@ -222,6 +222,9 @@ async fn ten_thousand_people_scroll_search_and_keyboard_with_few_rows_in_the_pag
     .await?;
     assert_eq!(app.texts("#roster-list .roster-item").await?.len(), 200);
     app.fill("#roster-search", "Person 09999").await?;
+    // The core reads the roster's page for the search.
+    app.wait_for_text("#roster-list .roster-name", |t| t == "Person 09999")
+        .await?;
     let found = app.texts("#roster-list .roster-name").await?;
     assert_eq!(
         found,

@@ -53,35 +53,80 @@ export function seededPlacements() {
   ];
 }
 
+/** Folded for the fake's search, as the core folds (case only here). */
+const fold = (text) => String(text ?? '').toLocaleLowerCase();
+
+/**
+ * The core's page of the roster over `people`, as people_page answers it: those not on the map
+ * (as the fake's answers and saves left it), with every word of the search in their name, role,
+ * department or organisation, by name, and how many there are.
+ */
+function rosterPages(people, placements) {
+  const onMap = new Map();
+  const placedOn = async (mapId) => {
+    if (!onMap.has(mapId)) {
+      const answer = typeof placements === 'function' ? await placements(mapId) : placements;
+      onMap.set(mapId, new Set((answer ?? []).map((p) => p.person_id)));
+    }
+    return onMap.get(mapId);
+  };
+  return {
+    async page(list, offset, limit) {
+      const placed = await placedOn(list.filters.not_on_map);
+      const words = fold(list.query).split(/\s+/).filter(Boolean);
+      const matching = people
+        .filter((p) => !placed.has(p.id))
+        .filter((p) => words.every((w) => fold(`${p.name}\n${p.role}\n${p.department}\n${p.organisation}`).includes(w)))
+        .sort((a, b) => a.name.localeCompare(b.name));
+      return { total: matching.length, offset, people: matching.slice(offset, offset + limit) };
+    },
+    async placed(mapId, personId) { (await placedOn(mapId)).add(personId); },
+    async unplaced(mapId, personId) { (await placedOn(mapId)).delete(personId); },
+  };
+}
+
+/** Runs the fake's own `answer` to a save, then tells the roster's pages what it did. */
+const thenTell = (answer, tell) => async (mapId, personId, ...rest) => {
+  const value = typeof answer === 'function' ? await answer(mapId, personId, ...rest) : answer;
+  if (!(value instanceof Error)) await tell(mapId, personId);
+  return value;
+};
+
 /**
  * Mounts the Map view over a fake api answering `answers` (defaults: MAP and OTHER_MAP, four
- * people, Dana and Sam placed). Resolves once the first load has drawn.
+ * `people`, Dana and Sam placed). Resolves once the first load has drawn.
  */
-export async function mountWith(answers = {}, extra = {}) {
+export async function mountWith({ people = [DANA, SAM, MIA, KIM], ...answers } = {}, extra = {}) {
   resetPage();
   const { mountMap } = await import('../../../ui/views/map.js');
+  const mapPlacements = 'mapPlacements' in answers ? answers.mapPlacements : seededPlacements();
+  const roster = rosterPages(people, mapPlacements);
   const api = fakeApi({
     listMaps: [MAP, OTHER_MAP],
-    listPeople: [DANA, SAM, MIA, KIM],
-    mapPlacements: seededPlacements(),
     ...answers,
+    mapPlacements,
+    peoplePage: roster.page,
+    placePerson: thenTell(answers.placePerson, roster.placed),
+    unplacePerson: thenTell(answers.unplacePerson, roster.unplaced),
   });
-  // The round strip's reads (map-round.js, tested in round.test.js) come with every redraw; they
-  // are kept out of the calls these tests compare, and counted apart.
+  // The round strip's reads (map-round.js, tested in round.test.js) and the roster's pages come
+  // with redraws; they are kept out of the calls these tests compare, and counted apart.
   const roundCalls = [];
+  const rosterCalls = [];
   const push = api.calls.push;
   Object.defineProperty(api.calls, 'push', {
     enumerable: false,
     value(...items) {
       roundCalls.push(...items.filter(isRound));
-      return push.apply(this, items.filter((c) => !isRound(c)));
+      rosterCalls.push(...items.filter(([name]) => name === 'peoplePage'));
+      return push.apply(this, items.filter((c) => !isRound(c) && c[0] !== 'peoplePage'));
     },
   });
   const ctx = fakeContext(api, extra);
   const view = mountMap(ctx);
   document.getElementById('main').append(view.el);
   await settle();
-  return { view, api, ctx, roundCalls, el: view.el, $: (css) => view.el.querySelector(css), $$: (css) => [...view.el.querySelectorAll(css)] };
+  return { view, api, ctx, roundCalls, rosterCalls, el: view.el, $: (css) => view.el.querySelector(css), $$: (css) => [...view.el.querySelectorAll(css)] };
 }
 
 const isRound = ([name]) => name === 'roundCountdown' || name === 'roundDrift';
