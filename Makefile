@@ -68,6 +68,7 @@ PACKAGE_CHECK_PROFILE := package-check
 
 test-packages:
 	npx --no-install tauri build --ci --bundles deb,rpm -- --profile $(PACKAGE_CHECK_PROFILE)
+	scripts/deb-xz.sh target/$(PACKAGE_CHECK_PROFILE)/bundle
 	.ci/linux-packages.sh target/$(PACKAGE_CHECK_PROFILE)/bundle
 
 # Builds the app, then drives its real window through tauri-driver under Xvfb.
@@ -94,6 +95,7 @@ bench: deps-test
 	mkdir -p target/bench && : > $(BENCH_RESULTS)
 	cargo build --release -p allies -p allies-reference-app --bins --features tauri/custom-protocol
 	npx --yes @tauri-apps/cli@2.12.6 build --bundles deb
+	scripts/deb-xz.sh target/release/bundle
 	$(RELEASE_APPS) $(XVFB) cargo bench -p allies-e2e --bench startup
 	$(RELEASE_APPS) $(XVFB) cargo bench -p allies-e2e --bench idle_cpu
 	$(RELEASE_APPS) $(XVFB) cargo bench -p allies-e2e --bench invoke_round_trip
@@ -114,11 +116,13 @@ bench: deps-test
 crashtest:
 	ALLIES_CRASH_RUNS=1000 cargo test -p allies-core --test crash -- --nocapture
 
-# A Debian package of the production build (target/release/bundle/deb/).
+# A Debian package of the production build (target/release/bundle/deb/), compressed with xz.
 deb: deps-run
 	npx --yes @tauri-apps/cli@2.12.6 build --bundles deb
+	scripts/deb-xz.sh target/release/bundle
 
-# Every Linux package of the production build, in target/release/bundle/: .deb, .rpm and
+# Every Linux package of the production build, in target/release/bundle/: .deb (with xz), .rpm and
 # AppImage (the CLI downloads linuxdeploy for it, so this needs the internet).
 packages: deps-run
 	npx --yes @tauri-apps/cli@2.12.6 build --bundles deb,rpm,appimage
+	scripts/deb-xz.sh target/release/bundle

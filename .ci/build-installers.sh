@@ -58,6 +58,7 @@ case "$(uname -s)" in
     ldd "$app" | grep -q 'libcrypto\.so' ||
       { echo "The app does not link the system's libcrypto: SQLCipher has no crypto" >&2; exit 1; }
     # The shipped .deb and .rpm, checked as `make test` checks its own build of them.
+    scripts/deb-xz.sh "$out/bundle"
     .ci/linux-packages.sh "$out/bundle" ;;
   Darwin)
     otool -L "$app" | grep -q 'Security.framework' ||

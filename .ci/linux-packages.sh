@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Checks the Linux packages the Tauri CLI made, as a distribution would, and fails on any error:
-#   .deb  lintian with no error (its warnings are shown); the .desktop file inside passes
-#         desktop-file-validate and names an icon the package has; the declared Depends cover
-#         what dpkg-shlibdeps finds the binary needs (libc6 at the version its symbols ask for)
-#   .rpm  its digests verify; it requires every shared library the binary links (by soname,
-#         as rpmbuild would generate them) and glibc at the version its symbols ask for; it
-#         carries the binary (stripped), the .desktop file (valid too),
+#   .deb  compressed with xz; lintian with no error (its warnings are shown); the .desktop file
+#         inside passes desktop-file-validate and names an icon the package has; the declared
+#         Depends cover what dpkg-shlibdeps finds the binary needs (libc6 at the version its
+#         symbols ask for)
+#   .rpm  compressed with xz; its digests verify; it requires every shared library the binary
+#         links (by soname, as rpmbuild would generate them) and glibc at the version its
+#         symbols ask for; it carries the binary (stripped), the .desktop file (valid too),
 #         the licence, the changelog and the manual page
 # Usage: .ci/linux-packages.sh BUNDLE_DIR    (target/<profile>/bundle)
 set -euo pipefail
@@ -29,6 +30,8 @@ echo "== lintian $deb"
 lintian --fail-on error --display-info --tag-display-limit 0 "$deb" || fail "lintian reports errors in the .deb (above)"
 
 dpkg-deb -x "$deb" "$work/deb"
+# scripts/deb-xz.sh repacks what the CLI makes with gzip.
+ar t "$deb" | grep -qx 'data.tar.xz' || fail ".deb: its files are not compressed with xz (scripts/deb-xz.sh)"
 dpkg-deb -f "$deb" Depends >"$work/depends"
 echo "== Depends: $(cat "$work/depends")"
 
@@ -76,6 +79,8 @@ fi
 echo "== rpm $rpm"
 rpm -K --nosignature "$rpm" || fail ".rpm: its digests do not verify"
 rpm -qpi "$rpm"
+[ "$(rpm -qp --queryformat '%{PAYLOADCOMPRESSOR}' "$rpm")" = xz ] ||
+  fail ".rpm: its payload is not compressed with xz (bundle.linux.rpm.compression in tauri.conf.json)"
 requires=$(rpm -qpR "$rpm")
 echo "== Requires:"
 sed 's/^/  /' <<<"$requires"
