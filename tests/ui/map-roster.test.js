@@ -20,6 +20,17 @@ test('the roster lists the people not on the map, the first one chosen', async (
   assert.equal($('#roster-more').hidden, true);
 });
 
+test('the roster is busy, and empty, until its page comes', async () => {
+  let release;
+  const { $, $$ } = await mountWith({ rosterHold: new Promise((resolve) => { release = resolve; }) });
+  assert.equal($('#roster-list').getAttribute('aria-busy'), 'true');
+  assert.equal($$('#roster-list li').length, 0, 'neither people nor a reason it is empty yet');
+  release();
+  await settle();
+  assert.equal($('#roster-list').getAttribute('aria-busy'), 'false');
+  assert.deepEqual(ids($$('#roster-list .roster-item')), ['p4', 'p3']);
+});
+
 test('the search matches name, role, department and organisation', async () => {
   const { $, $$, rosterCalls } = await mountWith({ mapPlacements: [] });
   const search = $('#roster-search');

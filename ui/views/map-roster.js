@@ -20,7 +20,9 @@ export function renderRoster({ rosterList, rosterMore }, choice, labelMode) {
   const { shown, available, selected } = choice;
   rosterMore.hidden = available <= shown.length;
   rosterMore.textContent = `Showing ${shown.length} of ${available.toLocaleString('en-US')}. Type to find the others.`;
-  if (!shown.length && choice.empty === null) replaceChildren(rosterList); // its first page is on its way
+  const loading = !shown.length && choice.empty === null; // its first page is on its way
+  rosterList.setAttribute('aria-busy', String(loading));
+  if (loading) replaceChildren(rosterList);
   else replaceChildren(rosterList, shown.length
     ? shown.map((p) => h('li', {
       role: 'option', class: 'roster-item', 'data-person-id': p.id, 'aria-selected': String(p.id === selected), id: `roster-${p.id}`,

@@ -134,6 +134,11 @@ async fn a_card_moves_with_the_keyboard_and_ctrl_z_undoes_it() -> Result<()> {
 
     app.go("map").await?;
     let roster = app.wait_for("#roster-list").await?;
+    // The roster's page comes from the core after the list is drawn: "a" waits for its person.
+    app.wait_for(&format!(
+        ".roster-item[data-person-id='{sam}'][aria-selected='true']"
+    ))
+    .await?;
     roster.send_keys("a").await?; // the roster's selected person, at the centre
     app.wait_for_text("#announcer", |t| t == "Sam Patel added to Manage closely")
         .await?;

@@ -333,7 +333,9 @@ async fn a_whole_working_session_opens_no_network_connection() -> Result<()> {
     app.click("#map-save").await?;
     // "a" on the roster places its selected person. Typed as keys to the focused list: an
     // element's own send_keys clicks its middle first, where another person's row is.
-    app.wait_for("#roster-list").await?;
+    // The roster's page comes from the core after the list is drawn: "a" waits for its person.
+    app.wait_for("#roster-list .roster-item[aria-selected='true']")
+        .await?;
     app.client
         .execute("document.querySelector('#roster-list').focus();", vec![])
         .await?;

@@ -61,7 +61,7 @@ const fold = (text) => String(text ?? '').toLocaleLowerCase();
  * (as the fake's answers and saves left it), with every word of the search in their name, role,
  * department or organisation, by name, and how many there are.
  */
-function rosterPages(people, placements) {
+function rosterPages(people, placements, hold) {
   const onMap = new Map();
   const placedOn = async (mapId) => {
     if (!onMap.has(mapId)) {
@@ -72,6 +72,7 @@ function rosterPages(people, placements) {
   };
   return {
     async page(list, offset, limit) {
+      await hold;
       const placed = await placedOn(list.filters.not_on_map);
       const words = fold(list.query).split(/\s+/).filter(Boolean);
       const matching = people
@@ -94,13 +95,14 @@ const thenTell = (answer, tell) => async (mapId, personId, ...rest) => {
 
 /**
  * Mounts the Map view over a fake api answering `answers` (defaults: MAP and OTHER_MAP, four
- * `people`, Dana and Sam placed). Resolves once the first load has drawn.
+ * `people`, Dana and Sam placed; the roster's pages answered once `rosterHold` resolves).
+ * Resolves once the first load has drawn.
  */
-export async function mountWith({ people = [DANA, SAM, MIA, KIM], ...answers } = {}, extra = {}) {
+export async function mountWith({ people = [DANA, SAM, MIA, KIM], rosterHold = null, ...answers } = {}, extra = {}) {
   resetPage();
   const { mountMap } = await import('../../../ui/views/map.js');
   const mapPlacements = 'mapPlacements' in answers ? answers.mapPlacements : seededPlacements();
-  const roster = rosterPages(people, mapPlacements);
+  const roster = rosterPages(people, mapPlacements, rosterHold);
   const api = fakeApi({
     listMaps: [MAP, OTHER_MAP],
     ...answers,
