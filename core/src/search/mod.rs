@@ -4,9 +4,10 @@
 //! are found as the person (0023).
 //!
 //! Every word is matched as a prefix. FTS5 reads all the matches of a prefix longer than the
-//! indexed ones (2 and 3 characters) before it returns one, so each index is searched once,
-//! snippets are written in a small index in memory (`scratch.rs`), and the many interactions
-//! are found newest first through their words' first three characters (`newest.rs`).
+//! indexed ones (2 and 3 characters) before it returns one; in a large database, where that
+//! costs tens of milliseconds, each index is searched once, snippets are written in a small
+//! index in memory (`scratch.rs`), and the many interactions are found newest first through
+//! their words' first three characters (`newest.rs`).
 
 use std::collections::HashMap;
 
@@ -139,12 +140,13 @@ pub fn search(db: &Database, text: &str) -> Result<Results> {
     let Some(query) = fts_query(&words) else {
         return Ok(Results::default());
     };
-    let best_in = |index| group(db, index, &query);
+    let large = scratch::worth_it(db)?;
+    let best_in = |index| group(db, index, &query, large);
     Ok(Results {
         people: best_in("search_people")?,
-        // Interactions are many: the newest matches come first, found without reading them all.
+        // Interactions are many: the newest matches come first.
         interactions: keep(
-            newest::interactions(db, &words, &query)?,
+            newest::interactions(db, &words, &query, large)?,
             "search_interactions",
         ),
         favours: best_in("search_favours")?,
@@ -212,14 +214,15 @@ const PERSON_OF_ROW: &str = "p.deleted_at IS NULL AND p.id = CASE r.kind
   END";
 
 /// The best hits in one group's index (by relevance, among the newest [`RANKED_AMONG`]
-/// matches; the newest first among equals), each with the person to open; records of deleted
-/// people are left out, and a person matched in both name and profile appears once.
+/// matches; the oldest first among equals, as FTS5 sorts them), each with the person to open;
+/// records of deleted people are left out, and a person matched in both name and profile
+/// appears once.
 ///
-/// The index is searched once, and the snippets of the few hits are written in the small index
-/// (`scratch.rs`): searching the big one again for them would read every match of a long word
-/// a second time, and ranking there first would look up the person of every match ranked.
-fn group(db: &Database, index: &str, query: &str) -> Result<Vec<Hit>> {
-    if !scratch::available(db)? {
+/// In a `large` database the index is searched once, and the snippets of the few hits are
+/// written in the small index (`scratch.rs`): searching the big one again for them would read
+/// every match of a long word a second time.
+fn group(db: &Database, index: &str, query: &str, large: bool) -> Result<Vec<Hit>> {
+    if !large || !scratch::available(db)? {
         return group_in_index(db, index, query);
     }
     let ranked = best_with_people(db, index, query)?;
@@ -245,7 +248,7 @@ fn best_with_people(db: &Database, index: &str, query: &str) -> Result<Vec<(i64,
             "SELECT id FROM (
                  SELECT rowid AS id, rank AS score FROM {index} WHERE {index} MATCH ?1
                   ORDER BY rowid DESC LIMIT ?2)
-              ORDER BY score, id DESC"
+              ORDER BY score, id"
         ))?
         .query_map(rusqlite::params![query, RANKED_AMONG], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
@@ -294,8 +297,8 @@ fn snippets(db: &Database, index: &str, query: &str, ids: &[i64]) -> Result<Hash
     Ok(written.unwrap_or_default())
 }
 
-/// [`group`] without the small index (inside a transaction): the index is searched twice, for
-/// where its newest matches begin, then for the best of them with their snippets.
+/// [`group`] in the index alone: searched twice, for where its newest matches begin, then for
+/// the best of them with their snippets.
 fn group_in_index(db: &Database, index: &str, query: &str) -> Result<Vec<Hit>> {
     let from: i64 = db
         .conn()
@@ -306,8 +309,7 @@ fn group_in_index(db: &Database, index: &str, query: &str) -> Result<Vec<Hit>> {
         .query_row(rusqlite::params![query, RANKED_AMONG - 1], |r| r.get(0))
         .optional()?
         .unwrap_or(0);
-    let order = format!("rank, {index}.rowid DESC");
-    let found = matches(db, index, &order, query, from..i64::MAX, 2 * PER_KIND)?;
+    let found = matches(db, index, "rank", query, from..i64::MAX, 2 * PER_KIND)?;
     Ok(keep(found, index))
 }
 

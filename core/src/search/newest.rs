@@ -11,9 +11,10 @@
 //! "budget"): every interaction the search matches is among them. They are read newest first,
 //! a batch at a time, and each batch is indexed in a small index in memory (`scratch.rs`),
 //! where the search runs as typed, snippets and all. Hits are therefore exactly the
-//! ones the whole index gives, in the same order. When few candidates match (many words share
-//! their first three characters with the one searched for), the search goes on as typed in
-//! the whole index after [`Batches::most`] candidates.
+//! ones the whole index gives, in the same order. When fewer than one candidate in four
+//! matches (many words share their first three characters with the one searched for), or after
+//! [`Batches::most`] candidates, the search goes on as typed in the whole index. Checking costs
+//! about 50 µs a candidate, so this is done only in a large database (`scratch::worth_it`).
 
 use rusqlite::params;
 
@@ -42,8 +43,17 @@ const BATCHES: Batches = Batches {
 };
 
 /// The newest interactions matching `query` (the FTS5 query of `words`), at most twice
-/// [`PER_KIND`], in the order and with the snippets the whole index gives.
-pub(super) fn interactions(db: &Database, words: &[&str], query: &str) -> Result<Vec<Hit>> {
+/// [`PER_KIND`], in the order and with the snippets the whole index gives; through candidates
+/// only in a `large` database (`scratch::worth_it`).
+pub(super) fn interactions(
+    db: &Database,
+    words: &[&str],
+    query: &str,
+    large: bool,
+) -> Result<Vec<Hit>> {
+    if !large {
+        return matches(db, INDEX, NEWEST, query, 0..i64::MAX, 2 * PER_KIND);
+    }
     interactions_in(db, words, query, BATCHES)
 }
 
@@ -55,7 +65,7 @@ fn interactions_in(
 ) -> Result<Vec<Hit>> {
     let wanted = 2 * PER_KIND;
     let Some(candidates) = candidate_query(words) else {
-        // Every word is read newest first already.
+        // No word can be cut: each is an indexed prefix already, or holds punctuation.
         return matches(db, INDEX, NEWEST, query, 0..i64::MAX, wanted);
     };
     if !scratch::available(db)? {
@@ -65,8 +75,9 @@ fn interactions_in(
     let mut below = i64::MAX;
     let mut batch = batches.first;
     let mut seen = 0;
+    let mut few = false;
     while found.len() < wanted {
-        if seen >= batches.most {
+        if seen >= batches.most || few {
             found.extend(matches(
                 db,
                 INDEX,
@@ -87,7 +98,11 @@ fn interactions_in(
             .query_map(params![candidates, below, batch as i64], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         let Some(&oldest) = ids.last() else { break };
-        found.extend(check(db, &ids, query, wanted - found.len())?);
+        let hits = check(db, &ids, query, wanted - found.len())?;
+        // Fewer than one in four candidates match: checking the next ones would cost more than
+        // reading the words' matches whole.
+        few = hits.len() * 4 < ids.len();
+        found.extend(hits);
         if ids.len() < batch {
             break;
         }

@@ -335,14 +335,14 @@ fn one_search_of_a_group_gives_what_two_in_its_index_give() {
         for text in queries {
             let query = fts_query(&words(text)).unwrap();
             assert_eq!(
-                group(&db, index, &query).unwrap(),
+                group(&db, index, &query, true).unwrap(),
                 group_in_index(&db, index, &query).unwrap(),
                 "“{text}” in {index}"
             );
         }
     }
     let query = fts_query(&words("budget roadmap")).unwrap();
-    let people = group(&db, "search_people", &query).unwrap();
+    let people = group(&db, "search_people", &query, true).unwrap();
     assert_eq!(
         people.len(),
         PER_KIND,
@@ -350,7 +350,7 @@ fn one_search_of_a_group_gives_what_two_in_its_index_give() {
     );
     assert!(people[0].snippet.contains("\u{E000}budget\u{E001}"));
     assert_eq!(
-        group(&db, "search_favours", &query).unwrap().len(),
+        group(&db, "search_favours", &query, true).unwrap().len(),
         PER_KIND
     );
 }

@@ -28,9 +28,10 @@ fn log(db: &mut Database, person: &str, notes: &str) -> String {
     interactions::log(db, &input, now()).unwrap().id
 }
 
-/// Oldest first: 30 about the budget roadmap, 60 where "budget" is one of several words that
-/// begin with "bud", then 120 with only those other words (candidates for "budget" that do
-/// not match); one person deleted, some interactions deleted.
+/// Oldest first: 30 about the budget roadmap, 60 where "budgets" is one of several words that
+/// begin with "bud", then 120 where every other one is about the budget and the rest only have
+/// other words in "bud" (candidates for "budget" that do not match); one person deleted, some
+/// interactions deleted.
 fn journal(db: &mut Database) {
     let ana = people::add(db, &PersonInput::named("Ana Souza"), now())
         .unwrap()
@@ -56,11 +57,15 @@ fn journal(db: &mut Database) {
         }
     }
     for i in 0..120 {
-        log(
-            db,
-            &élodie,
-            &format!("Buddy lunch at the roastery, road trip {i}"),
-        );
+        if i % 2 == 0 {
+            log(
+                db,
+                &élodie,
+                &format!("Buddy lunch at the roastery, road trip {i}"),
+            );
+        } else {
+            log(db, &ana, &format!("Budget lunch, road trip {i}"));
+        }
     }
     people::delete(db, &gone, now()).unwrap();
 }
@@ -103,8 +108,9 @@ fn hits_are_those_of_the_whole_index_in_its_order_with_its_snippets() {
             );
         }
     }
-    // The comparison is not between two empty lists: full pages, older hits behind many
-    // candidates that do not match, and hits of people deleted left out.
+    // The comparison is not between two empty lists: full pages, found in several batches
+    // ("buddy"), after as many candidates as may be checked ("budget", one in two a match),
+    // behind candidates that do not match ("budgets"), and without people deleted.
     assert_eq!(whole_index(&db, "budget roadmap").len(), 30);
     assert_eq!(whole_index(&db, "buddy").len(), 2 * PER_KIND);
     // 60, less the 9 deleted and the 20 of the person deleted (3 of them both).
