@@ -239,8 +239,8 @@ fn group(db: &Database, index: &str, query: &str, large: bool) -> Result<Vec<Hit
 }
 
 /// The best of the newest [`RANKED_AMONG`] matches in `index` whose person is not deleted, at
-/// most twice [`PER_KIND`], by rowid, without snippets. Ranking reads the index once; each
-/// person is then looked up in rank order, only until there are enough.
+/// most twice [`PER_KIND`], each with its rowid and without a snippet. Ranking reads the index
+/// once; each person is then looked up in rank order, only until there are enough.
 fn best_with_people(db: &Database, index: &str, query: &str) -> Result<Vec<(i64, Hit)>> {
     let best: Vec<i64> = db
         .conn()
