@@ -4,7 +4,7 @@ import './support/network-page.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { FALLBACK_COLOURS, LABEL_SCALE, createScene, drawCopy, drawScene, readColours, traceArrowhead } from '../../ui/views/network-canvas.js';
+import { FALLBACK_COLOURS, LABEL_SCALE, createScene, copyTransform, drawScene, readColours, traceArrowhead } from '../../ui/views/network-canvas.js';
 import { drawingGroups, linkStyle, resolvePath } from '../../ui/lib/network-graph.js';
 
 /** A 2D context that records each call as [name, ...args] and each property set as ['set', name, value]. */
@@ -102,16 +102,16 @@ test('an arrowhead needs room between two people', () => {
   assert.ok(g.calls[1][1] < 100, 'the tip stops at the person\'s edge');
 });
 
-test('the copy at rest is moved and scaled to the current view', () => {
-  const g = recorder();
-  const copy = {};
-  drawCopy(g, copy, { x: 10, y: 20, k: 1 }, { x: 30, y: 20, k: 2 }, { width: 100, height: 50, dpr: 1 });
-  assert.deepEqual(g.calls, [
-    ['setTransform', 1, 0, 0, 1, 0, 0],
-    ['clearRect', 0, 0, 100, 50],
-    ['setTransform', 2, 0, 0, 2, 10, -20],
-    ['drawImage', copy, 0, 0, 100, 50],
-  ]);
+test('the picture at rest is moved and scaled to the current view', () => {
+  const from = { x: 10, y: 20, k: 1 };
+  const to = { x: 30, y: 20, k: 2 };
+  assert.equal(copyTransform(from, to), 'matrix(2, 0, 0, 2, 10, -20)');
+  // Any world point lands where the new view draws it.
+  const [s, tx, ty] = [2, 10, -20];
+  for (const w of [{ x: 0, y: 0 }, { x: 7, y: -3 }, { x: -40, y: 12.5 }]) {
+    assert.deepEqual([s * (w.x * from.k + from.x) + tx, s * (w.y * from.k + from.y) + ty], [w.x * to.k + to.x, w.y * to.k + to.y]);
+  }
+  assert.equal(copyTransform(to, to), 'matrix(1, 0, 0, 1, 0, 0)');
 });
 
 test('colours come from the page, or the fallbacks when it has none', () => {

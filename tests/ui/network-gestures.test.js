@@ -8,8 +8,13 @@ import { createScene } from '../../ui/views/network-canvas.js';
 import { attachGestures } from '../../ui/views/network-gestures.js';
 
 function setUp({ reduced = false } = {}) {
+  const moved = { x: 0, y: 0 }; // how far the canvas is moved inside its stage
+  // The stage frames the canvas; the canvas itself may be moved (a picture at rest being panned).
+  const stage = document.createElement('div');
+  stage.getBoundingClientRect = () => ({ left: 10, top: 20 });
   const canvas = document.createElement('canvas');
-  canvas.getBoundingClientRect = () => ({ left: 10, top: 20 });
+  canvas.getBoundingClientRect = () => ({ left: 10 + moved.x, top: 20 + moved.y });
+  stage.append(canvas);
   canvas.setPointerCapture = () => {};
   const scene = createScene();
   scene.size = { width: 400, height: 300, dpr: 1 };
@@ -23,7 +28,7 @@ function setUp({ reduced = false } = {}) {
   };
   const opened = [];
   const gestures = attachGestures({ canvas, scene, motion, reducedMotion: () => reduced, openPerson: (id) => opened.push(id) });
-  return { canvas, scene, calls, opened, gestures };
+  return { canvas, scene, calls, opened, gestures, moved };
 }
 
 /** A pointer event at page point (x, y); the canvas sits at (10, 20). */
@@ -86,6 +91,15 @@ test('dragging the background pans by what the pointer moved', () => {
   const { canvas, scene } = setUp();
   fire(canvas, 'pointerdown', at(300, 200));
   fire(canvas, 'pointermove', at(320, 190));
+  fire(canvas, 'pointermove', at(330, 195));
+  assert.deepEqual(scene.transform, { x: 30, y: -5, k: 1 });
+});
+
+test('the pan follows the pointer while the picture at rest, the canvas itself, is moved along', () => {
+  const { canvas, scene, moved } = setUp();
+  fire(canvas, 'pointerdown', at(300, 200));
+  fire(canvas, 'pointermove', at(320, 190));
+  Object.assign(moved, { x: 20, y: -10 }); // the view moved the canvas as it is
   fire(canvas, 'pointermove', at(330, 195));
   assert.deepEqual(scene.transform, { x: 30, y: -5, k: 1 });
 });

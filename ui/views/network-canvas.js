@@ -224,12 +224,11 @@ export function traceArrowhead(g, from, to, length, gap = 0) {
   return true;
 }
 
-/** Draws `copy` (a canvas drawn in view `from`) moved and scaled to the view `to`. */
-export function drawCopy(g, copy, from, to, size) {
-  const { width, height, dpr } = size;
+/**
+ * The CSS transform (origin at the top left) that moves a picture drawn in view `from` to where
+ * view `to` would draw it: the same scale and offset a world point takes from one to the other.
+ */
+export function copyTransform(from, to) {
   const s = to.k / from.k;
-  g.setTransform(dpr, 0, 0, dpr, 0, 0);
-  g.clearRect(0, 0, width, height);
-  g.setTransform(dpr * s, 0, 0, dpr * s, dpr * (to.x - from.x * s), dpr * (to.y - from.y * s));
-  g.drawImage(copy, 0, 0, width, height);
+  return `matrix(${s}, 0, 0, ${s}, ${to.x - from.x * s}, ${to.y - from.y * s})`;
 }

@@ -18,8 +18,9 @@ export function attachGestures({ canvas, scene, motion, reducedMotion, openPerso
   const state = { gesture: null }; // { pointerId, node, start, last, moved } while a pointer is down
 
   const centre = () => ({ x: scene.size.width / 2, y: scene.size.height / 2 });
+  // Measured from the canvas's frame: the canvas itself is moved while a picture at rest pans.
   const pointIn = (e) => {
-    const box = canvas.getBoundingClientRect();
+    const box = (canvas.parentElement ?? canvas).getBoundingClientRect();
     return { x: e.clientX - box.left, y: e.clientY - box.top };
   };
   const hitTest = (p) => {

@@ -1,12 +1,13 @@
-// The Network view's motion: the force layout, the one frame loop that ticks and draws it, and the
-// copy of the picture at rest that pan and zoom move about until the view stops.
+// The Network view's motion: the force layout, the one frame loop that ticks and draws it, and
+// the picture at rest, which pan and zoom move about as it is (a CSS transform of the canvas:
+// WebKit moves it, no script draws) until the view stops and it is drawn afresh.
 //
 // The loop only runs while the layout moves or the user pans, zooms or drags; idle, nothing runs.
 // A slow drawing (big graph, no GPU) is made less often while the layout moves.
 
 import { fitTransform, linkDistance, nodeRadius, ticksWanted } from '../lib/network-graph.js';
 import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation } from '../vendor/d3/d3-force.js';
-import { LABEL_SCALE, drawCopy, drawScene, readColours } from './network-canvas.js';
+import { LABEL_SCALE, copyTransform, drawScene, readColours } from './network-canvas.js';
 
 const FIT_PADDING = { top: 30, right: 30, bottom: 30, left: 30 };
 const FIT_MAX_SCALE = 1.6;
@@ -26,7 +27,6 @@ export function createMotion({
   canvas, scene, label, reducedMotion, onSettled = () => {},
   pixelRatio = () => window.devicePixelRatio || 1,
   colourSource = () => readColours(getComputedStyle(document.documentElement)),
-  makeCanvas = () => document.createElement('canvas'),
   now = () => performance.now(),
 }) {
   const state = {
@@ -37,8 +37,9 @@ export function createMotion({
     lastDrawAt: 0,
     lastDrawCost: 0, // ms the last full drawing took, or its frame if that was longer
     drewAt: 0, // when the frame that drew began, until the next frame measures it
-    snapshot: null, // a copy of the picture at rest, and the view it was drawn in
-    quick: false, // while panning or zooming a picture at rest: move the copy
+    rest: null, // { t }: the canvas holds the picture at rest, drawn in view t
+    shifted: false, // the canvas is moved by a CSS transform, not drawn in the view it shows
+    quick: false, // while panning or zooming a picture at rest: move it instead of drawing
     quickTimer: 0,
     colours: null,
     destroyed: false,
@@ -46,9 +47,9 @@ export function createMotion({
 
   const moving = () => state.sim !== null && (state.sim.alpha() >= state.sim.alphaMin() || state.sim.alphaTarget() > 0);
 
-  /** Drops the copy at rest: the next drawing is made afresh. */
+  /** Forgets the picture at rest: the next drawing is made afresh. */
   function forget() {
-    state.snapshot = null;
+    state.rest = null;
     state.quick = false;
   }
 
@@ -112,8 +113,8 @@ export function createMotion({
       if (!again) settle();
     }
     state.lastFrameAt = again ? at : 0;
-    if (state.quick && state.snapshot && !again) {
-      drawCopy(canvas.getContext('2d'), state.snapshot.canvas, state.snapshot.t, scene.transform, scene.size);
+    if (state.quick && state.rest && !again) {
+      shift(copyTransform(state.rest.t, scene.transform));
     } else if (!again || at - state.lastDrawAt >= state.lastDrawCost * 3) {
       // While the layout moves, a slow drawing is made at most a quarter of the time.
       if (scene.autoFit) fit();
@@ -122,19 +123,20 @@ export function createMotion({
       state.lastDrawCost = now() - started;
       state.lastDrawAt = at;
       if (again) state.drewAt = at;
-      if (!again && !scene.held) takeSnapshot();
+      if (!again && !scene.held) keepRest();
     }
     if (again) schedule();
   }
 
-  /** Keeps a copy of the picture at rest, to move about while the user pans or zooms. */
-  function takeSnapshot() {
-    if (!canvas.width || !canvas.height || canvas.hidden) { state.snapshot = null; return; }
-    const copy = state.snapshot?.canvas ?? makeCanvas();
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    copy.getContext('2d').drawImage(canvas, 0, 0);
-    state.snapshot = { canvas: copy, t: { ...scene.transform } };
+  /** Remembers that the canvas holds the picture at rest, to move about while the user pans or zooms. */
+  function keepRest() {
+    state.rest = canvas.width && canvas.height && !canvas.hidden ? { t: { ...scene.transform } } : null;
+  }
+
+  /** Moves the canvas as it is by `css` (a CSS transform; '' puts it back). */
+  function shift(css) {
+    canvas.style.transform = css;
+    state.shifted = css !== '';
   }
 
   function resize() {
@@ -147,6 +149,7 @@ export function createMotion({
   }
 
   function draw() {
+    if (state.shifted) shift(''); // drawn in the view it shows: no longer moved
     if (pixelRatio() !== scene.size.dpr) resize(); // moved to another screen
     if (!scene.size.width || !scene.size.height || canvas.hidden) return;
     state.colours ??= colourSource();
@@ -165,11 +168,11 @@ export function createMotion({
     }
   }
 
-  /** The user moved the view: a picture at rest moves as a copy until they stop. */
+  /** The user moved the view: a picture at rest moves as it is until they stop. */
   function moveView(next) {
     scene.transform = next;
     scene.autoFit = false;
-    if (state.settled && !moving() && state.snapshot) {
+    if (state.settled && !moving() && state.rest) {
       state.quick = true;
       clearTimeout(state.quickTimer);
       state.quickTimer = setTimeout(() => { state.quick = false; schedule(); }, QUICK_MS);
