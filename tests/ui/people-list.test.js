@@ -20,7 +20,9 @@ const scrollTo = async (top) => {
 
 test('the first page is fetched from the top and only the rows in view (and a margin) are rendered', async () => {
   const { api, el } = await mountWith(peopleAnswers(people(250)));
-  assert.deepEqual(api.calls, [['peoplePage', { query: '' }, 0, 100], ['peopleFilterChoices'], ['sampleWorkspaceStatus']], 'one page first, no search of the rest without a query; then the filters\' choices and whether the sample is there');
+  assert.deepEqual(api.calls.filter(([name]) => name !== 'peoplePage'), [['peopleFilterChoices'], ['sampleWorkspaceStatus']], 'no search of the rest without a query; the filters\' choices and whether the sample is there');
+  assert.deepEqual(callsTo(api, 'peoplePage')[0], [{ query: '' }, 0, 100], 'the first page first');
+  assert.deepEqual(api.calls[0][0], 'peoplePage');
   assert.equal(textOf(el.querySelector('#people-count')), '250 people');
   const rows = $$('#people-list > li');
   assert.equal(rows.length, 20, 'ten rows in view and ten below, not 250');
@@ -39,6 +41,7 @@ test('scrolling fetches the next page once, shows placeholders meanwhile, and re
   answers.peoplePage = (...args) => (args[1] === 100 ? new Promise((r) => { release = () => r(page(...args)); }) : page(...args));
   const { api } = await mountWith(answers);
   await scrollTo(100 * 80);
+  assert.equal(callsTo(api, 'peoplePage').filter(([, offset]) => offset === 100).length, 1, 'asked for once, ahead of the scroll');
   const loading = $$('.person-row.loading');
   assert.ok(loading.length > 0, 'rows of a page on its way are placeholders');
   assert.equal(loading[0].getAttribute('aria-busy'), 'true');
@@ -51,7 +54,35 @@ test('scrolling fetches the next page once, shows placeholders meanwhile, and re
   assert.ok(names().includes('Person 100'));
   await scrollTo(0);
   await scrollTo(100 * 80);
-  assert.deepEqual(callsTo(api, 'peoplePage').map(([, offset]) => offset), [0, 100], 'pages already here are not fetched again');
+  assert.deepEqual(callsTo(api, 'peoplePage').map(([, offset]) => offset), [0, 100, 200], 'pages already here are not fetched again');
+});
+
+test('the page after the view and the last page are read ahead, so reading on and End find people at once', async () => {
+  const { api } = await mountWith(peopleAnswers(people(1000)));
+  assert.deepEqual(callsTo(api, 'peoplePage').map(([, offset]) => offset), [0, 100, 900], 'the first page, then the next and the last');
+  await scrollTo(1000 * 80);
+  assert.equal($$('.person-row.loading').length, 0, 'no placeholders at the end');
+  assert.ok(names().includes('Person 999'));
+  assert.deepEqual(callsTo(api, 'peoplePage').map(([, offset]) => offset), [0, 100, 900], 'the end was already here');
+  await scrollTo(500 * 80);
+  assert.deepEqual(callsTo(api, 'peoplePage').map(([, offset]) => offset).slice(3), [400, 500, 600], 'the pages in view, then the one after');
+  assert.equal($$('.person-row.loading').length, 0);
+});
+
+test('reading ahead goes one page at a time and never holds up a page scrolled to', async () => {
+  let release;
+  const answers = peopleAnswers(people(1000));
+  const page = answers.peoplePage;
+  answers.peoplePage = (...args) => (args[1] === 100 ? new Promise((r) => { release = () => r(page(...args)); }) : page(...args));
+  const { api } = await mountWith(answers);
+  const offsets = () => callsTo(api, 'peoplePage').map(([, offset]) => offset);
+  assert.deepEqual(offsets(), [0, 100], 'the last page waits while the next is on its way');
+  await scrollTo(500 * 80);
+  assert.deepEqual(offsets(), [0, 100, 400, 500], 'the pages in view are asked for at once');
+  assert.equal($$('.person-row.loading').length, 0);
+  release();
+  await settle();
+  assert.deepEqual(offsets(), [0, 100, 400, 500, 600, 900], 'then reading ahead goes on, a page at a time');
 });
 
 test('a fetched page that says the list grew shows the new length', async () => {
@@ -177,7 +208,8 @@ test('a search starts the list again from the top', async () => {
 });
 
 test('opening someone deep in the list (a link) loads the page holding them and scrolls to them', async () => {
-  const { api, view } = await mountWith(peopleAnswers(people(250)));
+  // p230's page is neither the first, the next nor the last (those are read ahead).
+  const { api, view } = await mountWith(peopleAnswers(people(450)));
   await view.open('p230');
   await settle();
   assert.deepEqual(callsTo(api, 'peoplePage').find((args) => args.length === 4), [{ query: '' }, 0, 100, 'p230'], 'asked for the page around them');

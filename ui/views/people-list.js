@@ -151,30 +151,48 @@ export function peopleList({
     fetchPages(range);
   }
 
-  /** Fetches the pages holding rows [start, end) that are neither here nor on their way. */
+  /**
+   * Fetches the pages holding rows [start, end) that are neither here nor on their way. Then,
+   * while nothing else is on its way, reads ahead one page at a time: the page after them and
+   * the list's last page, so reading on and jumping to the end (End, the scroll bar dragged
+   * down) find their people already here. A page scrolled to waits for one page read ahead at
+   * most, however slow a page is to read (some sorts at ten years of data).
+   */
   function fetchPages(range) {
     const wanted = pagesFor(range, PAGE_SIZE);
     state.cache.touch(wanted);
-    for (const page of wanted) {
-      if (state.cache.has(page) || state.inFlight.has(page)) continue;
-      const mine = state.generation;
-      const pending = state.inFlight;
-      pending.add(page);
-      Promise.resolve(fetchPage(page * PAGE_SIZE))
-        .then((got) => {
-          if (mine !== state.generation) return;
-          state.cache.put(page, got.people, pagesFor(currentRange(), PAGE_SIZE));
-          if (got.total !== state.total) {
-            // The list changed meanwhile (an import, another window): show its new length.
-            state.total = got.total;
-            onTotalChanged();
-          } else {
-            scheduleRows();
-          }
-        })
-        .catch((err) => { if (mine === state.generation) showToast(err.message); })
-        .finally(() => pending.delete(page));
-    }
+    for (const page of wanted) fetchOne(page);
+    if (state.inFlight.size > 0 || wanted.length === 0) return;
+    const last = Math.max(0, Math.ceil(state.total / PAGE_SIZE) - 1);
+    const ahead = [wanted.at(-1) + 1, last].find((p) => p <= last && !state.cache.has(p));
+    if (ahead !== undefined) fetchOne(ahead);
+  }
+
+  function fetchOne(page) {
+    if (state.cache.has(page) || state.inFlight.has(page)) return;
+    const mine = state.generation;
+    const pending = state.inFlight;
+    pending.add(page);
+    Promise.resolve(fetchPage(page * PAGE_SIZE))
+      .then((got) => {
+        pending.delete(page);
+        if (mine !== state.generation) return;
+        const inView = pagesFor(currentRange(), PAGE_SIZE);
+        state.cache.put(page, got.people, inView);
+        if (got.total !== state.total) {
+          // The list changed meanwhile (an import, another window): show its new length.
+          state.total = got.total;
+          onTotalChanged();
+        } else if (inView.includes(page)) {
+          scheduleRows(); // which fetches what is still missing, and reads on ahead
+        } else {
+          fetchPages(currentRange());
+        }
+      })
+      .catch((err) => {
+        pending.delete(page);
+        if (mine === state.generation) showToast(err.message);
+      });
   }
 
   let frame = 0;
