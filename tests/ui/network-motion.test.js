@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { createScene } from '../../ui/views/network-canvas.js';
-import { QUICK_MS, createMotion } from '../../ui/views/network-motion.js';
+import { QUICK_MS, SETTLE_TICKS, TICKS_PER_SECOND, createMotion } from '../../ui/views/network-motion.js';
 import { drawingGroups, linkStyle } from '../../ui/lib/network-graph.js';
 
 function recorder() {
@@ -20,7 +20,10 @@ const used = (g, name) => g.calls.filter(([n]) => n === name).length;
 
 function setUp({ reduced = false, people = 4 } = {}) {
   const g = recorder();
-  const canvas = { width: 0, height: 0, hidden: false, clientWidth: 400, clientHeight: 300, style: { transform: '' }, getContext: () => g };
+  const contexts = []; // what each getContext call asked for
+  const canvas = {
+    width: 0, height: 0, hidden: false, clientWidth: 400, clientHeight: 300, style: { transform: '' }, getContext: (...args) => { contexts.push(args); return g; },
+  };
   const scene = createScene();
   scene.nodes = [{ id: 'me', name: 'You', me: true }, ...Array.from({ length: people }, (_, i) => ({ id: `p${i}`, name: `P${i}` }))];
   scene.links = scene.nodes.slice(1).map((n, i) => {
@@ -40,7 +43,7 @@ function setUp({ reduced = false, people = 4 } = {}) {
     pixelRatio: () => 2,
     colourSource: () => { log.colours += 1; return {}; },
   });
-  return { g, canvas, scene, motion, log, flags };
+  return { g, canvas, scene, motion, log, flags, contexts };
 }
 
 async function untilSettled(motion) {
@@ -64,11 +67,48 @@ test('finishing the layout places everyone, fits them in view and says so once',
   }
 });
 
+test('a cold layout comes to rest in SETTLE_TICKS ticks, a warm one in fewer', () => {
+  const { motion } = setUp();
+  const ticksToRest = () => {
+    let n = 0;
+    while (motion.moving() && n < 1000) { motion.state.sim.tick(); n += 1; }
+    return n;
+  };
+  motion.start(false);
+  const cold = ticksToRest();
+  assert.ok(Math.abs(cold - SETTLE_TICKS) <= 1, `cold: ${cold}`); // alpha lands on its minimum give or take rounding
+  assert.ok(SETTLE_TICKS < 300, 'sooner than d3\'s 300');
+  motion.start(true);
+  const warm = ticksToRest();
+  assert.ok(warm > 0 && warm < SETTLE_TICKS, `warm: ${warm}`);
+});
+
+test('the layout ticks paced by the clock, not all at once, and the view can stop it', async () => {
+  const { motion, log } = setUp();
+  motion.resized();
+  motion.start(false);
+  const started = performance.now();
+  motion.schedule();
+  await new Promise((r) => setTimeout(r, 60));
+  const elapsed = performance.now() - started;
+  const done = motion.state.ticking.done;
+  assert.ok(done >= 1, 'it has begun');
+  assert.ok(done <= Math.ceil((elapsed * TICKS_PER_SECOND) / 1000) + 1, `${done} ticks in ${elapsed.toFixed(0)} ms is no faster than the pace`);
+  assert.equal(log.settled, 0);
+  motion.stop();
+  assert.equal(motion.state.ticking, null, 'stopped: no more slices');
+  motion.start(false);
+  motion.schedule();
+  assert.equal(motion.state.ticking.done, 0, 'a new layout is paced from its own start');
+  motion.destroy();
+});
+
 test('a resize sizes the canvas in device pixels and draws at once', () => {
-  const { g, canvas, motion } = setUp();
+  const { g, canvas, motion, contexts } = setUp();
   motion.resized();
   assert.deepEqual([canvas.width, canvas.height], [800, 600]);
   assert.ok(used(g, 'fillText') > 0, 'drawn without waiting for a frame');
+  assert.deepEqual(contexts[0], ['2d', { willReadFrequently: true }], 'a canvas drawn on the CPU');
 });
 
 test('the layout unfolds over frames, then the loop stops with the picture at rest', async () => {

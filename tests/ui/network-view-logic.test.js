@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import {
-  drawingGroups, keepPositions, keyMove, linkCounts, linkStyle, personMeta, pictureLabel, resolvePath, statusText, ticksWanted,
+  drawingGroups, keepPositions, keyMove, linkCounts, linkStyle, personMeta, pictureLabel, resolvePath, statusText, ticksDue,
   waysFoundText, wheelZoom,
 } from '../../ui/lib/network-graph.js';
 
@@ -79,9 +79,10 @@ test('the wheel zooms in for a turn up, scaled by its unit', () => {
   assert.equal(wheelZoom(1, 2, 500), wheelZoom(500, 0, 500), 'a page is the picture\'s height');
 });
 
-test('ticks per frame follow the time since the last frame, within bounds', () => {
-  assert.equal(ticksWanted(1000 / 60, 1000 / 60, 8), 1);
-  assert.equal(ticksWanted(1000 / 30, 1000 / 60, 8), 2);
-  assert.equal(ticksWanted(1, 1000 / 60, 8), 1, 'at least one');
-  assert.equal(ticksWanted(1000, 1000 / 60, 8), 8, 'at most the cap, after a long pause');
+test('ticks come due with the time since the layout began to move, one at once', () => {
+  assert.equal(ticksDue(0, 0, 150), 1, 'one at once');
+  assert.equal(ticksDue(0, 1, 150), 0);
+  assert.equal(ticksDue(100, 1, 150), 15, 'fifteen more in a tenth of a second');
+  assert.equal(ticksDue(1000, 200, 150), 0, 'ahead of time: none');
+  assert.equal(ticksDue(-5, 0, 150), 1, 'a clock that went back counts as the start');
 });

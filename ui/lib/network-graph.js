@@ -416,7 +416,10 @@ export function wheelZoom(deltaY, deltaMode, pageHeight) {
   return Math.exp(-deltaY * unit * 0.002);
 }
 
-/** How many layout ticks a frame makes: about 60 a second whatever the frame rate, at least one. */
-export function ticksWanted(interval, frameMs, max) {
-  return Math.min(max, Math.max(1, Math.round(interval / frameMs)));
+/**
+ * How many layout ticks are due, `elapsed` ms after the layout began to move with `done` made,
+ * at `perSecond`: one at once, then one every 1/perSecond s; never fewer than none.
+ */
+export function ticksDue(elapsed, done, perSecond) {
+  return Math.max(0, Math.floor((Math.max(0, elapsed) * perSecond) / 1000) + 1 - done);
 }
