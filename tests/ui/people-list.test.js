@@ -85,6 +85,20 @@ test('reading ahead goes one page at a time and never holds up a page scrolled t
   assert.deepEqual(offsets(), [0, 100, 400, 500, 600, 900], 'then reading ahead goes on, a page at a time');
 });
 
+test('a page read ahead that fails says nothing until it is needed, then says why', async () => {
+  const answers = peopleAnswers(people(1000));
+  const page = answers.peoplePage;
+  answers.peoplePage = (...args) => (args[1] === 900 ? Promise.reject(new Error('The database is locked')) : page(...args));
+  const { api } = await mountWith(answers);
+  await settle();
+  assert.ok(callsTo(api, 'peoplePage').some(([, offset]) => offset === 900), 'it was read ahead');
+  assert.equal($$('.toast').length, 0, 'no message for a page nobody asked to see');
+  await scrollTo(1000 * 80);
+  await settle();
+  assert.equal($$('.toast').length, 1);
+  assert.match(textOf($('.toast')), /The database is locked/);
+});
+
 test('a fetched page that says the list grew shows the new length', async () => {
   const everyone = people(150);
   const { el } = await mountWith(peopleAnswers(everyone, {

@@ -176,7 +176,7 @@ export function peopleList({
     Promise.resolve(fetchPage(page * PAGE_SIZE))
       .then((got) => {
         pending.delete(page);
-        if (mine !== state.generation) return;
+        if (destroyed || mine !== state.generation) return;
         const inView = pagesFor(currentRange(), PAGE_SIZE);
         state.cache.put(page, got.people, inView);
         if (got.total !== state.total) {
@@ -191,11 +191,13 @@ export function peopleList({
       })
       .catch((err) => {
         pending.delete(page);
-        if (mine === state.generation) showToast(err.message);
+        // A page read ahead that failed is asked for again when it is needed, and says so then.
+        if (!destroyed && mine === state.generation && pagesFor(currentRange(), PAGE_SIZE).includes(page)) showToast(err.message);
       });
   }
 
   let frame = 0;
+  let destroyed = false;
   function scheduleRows() {
     if (frame) return;
     frame = requestAnimationFrame(() => {
@@ -285,6 +287,9 @@ export function peopleList({
     personById: (id) => personIn(state, id),
     /** The rendered row button of the person with this id, if it is in the page. */
     rowButton: (id) => [...list.querySelectorAll('.person-row[data-id]')].find((b) => b.dataset.id === id) ?? null,
-    destroy() { cancelAnimationFrame(frame); },
+    destroy() {
+      destroyed = true;
+      cancelAnimationFrame(frame);
+    },
   };
 }
