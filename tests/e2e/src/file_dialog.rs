@@ -9,9 +9,15 @@ use std::time::{Duration, Instant};
 
 use crate::{App, Result, PATIENCE};
 
-/// Keyboard input goes to the focused window of the shared display: one dialog is answered at
-/// a time, so tests running side by side do not type into each other's dialogs.
-static TYPING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+/// Keyboard input goes to the focused window of the shared display, and a window that appears
+/// takes the focus. Answering a dialog holds this for writing, from the click that opens the
+/// dialog until it has closed, and so does dragging a file; starting an app holds it for
+/// reading. So no test's window or dialog appears while another test types or drags, and one
+/// dialog is answered at a time.
+pub(crate) static DISPLAY: tokio::sync::RwLock<()> = tokio::sync::RwLock::const_new(());
+
+/// How long an answered dialog may take to close before it is answered again.
+const CLOSING: Duration = Duration::from_secs(5);
 
 fn xdotool(args: &[&str]) -> Result<String> {
     let out = Command::new("xdotool").args(args).output().map_err(|e| {
@@ -71,67 +77,86 @@ fn find_dialog(group: u32) -> Option<(String, String)> {
 }
 
 impl App {
-    /// Waits for the app's save or open dialog and answers it: with `path`, types it as the file
-    /// to save or open; without, keeps the proposed name (a save dialog opens in Downloads with
-    /// Allies' name). Returns the dialog's title once the dialog has closed.
-    pub async fn answer_file_dialog(&self, path: Option<&Path>) -> Result<String> {
-        self.in_file_dialog(|title| {
+    /// Clicks `trigger`, waits for the save or open dialog it opens and answers it: with `path`,
+    /// types it as the file to save or open; without, keeps the proposed name (a save dialog
+    /// opens in Downloads with Allies' name). Returns the dialog's title once it has closed.
+    pub async fn answer_file_dialog(&self, trigger: &str, path: Option<&Path>) -> Result<String> {
+        let path = path
+            .map(|p| p.to_str().ok_or("the path is not UTF-8"))
+            .transpose()?;
+        self.through_file_dialog(trigger, |id, title| {
             if let Some(path) = path {
-                let path = path.to_str().ok_or("the path is not UTF-8")?;
                 if title.starts_with("Open ") {
                     xdotool(&["key", "--clearmodifiers", "ctrl+l"])?;
                 }
                 xdotool(&["key", "--clearmodifiers", "ctrl+a"])?;
                 xdotool(&["type", "--delay", "15", path])?;
             }
-            xdotool(&["key", "--clearmodifiers", "Return"])?;
-            Ok(())
+            press_if_focused(id, "Return")
         })
         .await
     }
 
-    /// Waits for the app's file dialog and closes it with Escape, as cancelling does.
-    pub async fn cancel_file_dialog(&self) -> Result<String> {
-        self.in_file_dialog(|_| {
-            xdotool(&["key", "--clearmodifiers", "Escape"])?;
-            Ok(())
-        })
-        .await
+    /// Clicks `trigger`, waits for the file dialog it opens and closes it with Escape, as
+    /// cancelling does. Returns the dialog's title.
+    pub async fn cancel_file_dialog(&self, trigger: &str) -> Result<String> {
+        self.through_file_dialog(trigger, |id, _| press_if_focused(id, "Escape"))
+            .await
     }
 
-    async fn in_file_dialog(&self, answer: impl FnOnce(&str) -> Result<()>) -> Result<String> {
+    /// `answer` gets the dialog's window id and title and returns whether it sent its closing
+    /// key; an answer that did not close the dialog (the focus went elsewhere, or GTK was not
+    /// ready for the key) is given again, as a person would.
+    async fn through_file_dialog(
+        &self,
+        trigger: &str,
+        answer: impl Fn(&str, &str) -> Result<bool>,
+    ) -> Result<String> {
         let group = self.driver_pid().ok_or("the driver is not running")?;
-        let _typing = TYPING.lock().await;
+        let _display = DISPLAY.write().await;
+        self.click(trigger).await?;
         let deadline = Instant::now() + PATIENCE;
         let (id, title) = loop {
             if let Some(found) = find_dialog(group) {
                 break found;
             }
             if Instant::now() > deadline {
-                return Err("the app opened no file dialog".into());
+                return Err(format!("clicking {trigger} opened no file dialog").into());
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         };
-        xdotool(&["windowfocus", "--sync", &id])?;
         // GTK fills the dialog's folder and name just after mapping it.
         tokio::time::sleep(Duration::from_millis(400)).await;
-        answer(&title)?;
-        let deadline = Instant::now() + PATIENCE;
-        while find_dialog(group).is_some() {
-            if Instant::now() > deadline {
-                return Err(format!("the dialog “{title}” did not close").into());
+        for _ in 0..3 {
+            xdotool(&["windowfocus", "--sync", &id])?;
+            if answer(&id, &title)? {
+                let closing = Instant::now() + CLOSING;
+                while find_dialog(group).is_some() && Instant::now() < closing {
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
             }
-            tokio::time::sleep(Duration::from_millis(100)).await;
+            if find_dialog(group).is_none() {
+                return Ok(title);
+            }
         }
-        Ok(title)
+        Err(format!("the dialog “{title}” did not close after three answers").into())
     }
+}
+
+/// Presses `key` if the dialog `id` still has the keyboard focus; says whether it did.
+fn press_if_focused(id: &str, key: &str) -> Result<bool> {
+    if xdotool(&["getwindowfocus"])?.trim() != id {
+        return Ok(false);
+    }
+    xdotool(&["key", "--clearmodifiers", key])?;
+    Ok(true)
 }
 
 /// A file being dragged over the app's window from `drag_file`'s window, with the mouse button
 /// held; [`Dragging::drop_it`] lets go.
 pub struct Dragging {
     source: std::process::Child,
-    _pointer: tokio::sync::MutexGuard<'static, ()>,
+    _pointer: tokio::sync::RwLockWriteGuard<'static, ()>,
 }
 
 impl App {
@@ -139,7 +164,7 @@ impl App {
     /// the screen's top-left; a test passes `env!("CARGO_BIN_EXE_drag_file")`) to the middle of
     /// the screen, over the app's window, and holds it there.
     pub async fn drag_file_over_window(&self, drag_file: &str, path: &Path) -> Result<Dragging> {
-        let pointer = TYPING.lock().await;
+        let pointer = DISPLAY.write().await;
         // The app's window above any other test's, and its middle, where the file goes.
         let (cx, cy) = self.raise_main_window()?;
         let source = Command::new(drag_file)

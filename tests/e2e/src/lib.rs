@@ -258,6 +258,9 @@ impl App {
         let mut builder = ClientBuilder::native();
         builder.capabilities(caps);
         let url = format!("http://127.0.0.1:{port}");
+        // The window appears, and takes the keyboard focus, while the session starts: not while
+        // another test types into a file dialog.
+        let _display = file_dialog::DISPLAY.read().await;
         let client = tokio::time::timeout(Duration::from_secs(60), builder.connect(&url))
             .await
             .map_err(|_| "the app did not start within 60 s")??;

@@ -180,8 +180,7 @@ async fn the_round_counts_down_and_a_meeting_brief_is_printed_and_saved() -> Res
     .await?;
 
     // Save as text, through the save dialog.
-    app.click("#brief-save").await?;
-    app.answer_file_dialog(None).await?; // keeps the name proposed in Downloads
+    app.answer_file_dialog("#brief-save", None).await?; // keeps the name proposed in Downloads
     let saved = wait_for_file(&profile.downloads(), "Allies brief - Dana Ng").await?;
     let text = std::fs::read_to_string(&saved)?;
     assert!(text.starts_with("Meeting brief: Dana Ng\n"), "{text}");

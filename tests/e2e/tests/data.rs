@@ -47,9 +47,7 @@ async fn people_export_and_a_backup_that_restores_everything_as_it_was() -> Resu
     .await?;
     app.go("settings").await?;
 
-    app.click("#export-csv").await?;
-
-    app.answer_file_dialog(None).await?; // keeps the name proposed in Downloads
+    app.answer_file_dialog("#export-csv", None).await?; // keeps the name proposed in Downloads
     app.wait_for_text("#data-result", |t| t.contains("saved as"))
         .await?;
     let csv = std::fs::read_to_string(saved(&profile.downloads(), "Allies people", ".csv").await?)?;
@@ -58,9 +56,7 @@ async fn people_export_and_a_backup_that_restores_everything_as_it_was() -> Resu
         "{csv}"
     );
 
-    app.click("#export-redacted").await?;
-
-    app.answer_file_dialog(None).await?; // keeps the name proposed in Downloads
+    app.answer_file_dialog("#export-redacted", None).await?; // keeps the name proposed in Downloads
     app.wait_for_text("#data-result", |t| t.contains("without names saved as"))
         .await?;
     let redacted = std::fs::read_to_string(
@@ -71,22 +67,17 @@ async fn people_export_and_a_backup_that_restores_everything_as_it_was() -> Resu
         "initials, not names: {redacted}"
     );
 
-    app.click("#export-vcard").await?;
-
-    app.answer_file_dialog(None).await?; // keeps the name proposed in Downloads
+    app.answer_file_dialog("#export-vcard", None).await?; // keeps the name proposed in Downloads
     app.wait_for_text("#data-result", |t| t.contains("The address book saved as"))
         .await?;
     let vcf = std::fs::read_to_string(saved(&profile.downloads(), "Allies people", ".vcf").await?)?;
     assert!(vcf.contains("FN:Dana Ng"), "{vcf}");
-    app.click("#export-ics").await?;
-    app.answer_file_dialog(None).await?; // keeps the name proposed in Downloads
+    app.answer_file_dialog("#export-ics", None).await?; // keeps the name proposed in Downloads
     app.wait_for_text("#data-result", |t| t.contains("The calendar saved as"))
         .await?;
     saved(&profile.downloads(), "Allies reminders", ".ics").await?;
 
-    app.click("#save-backup").await?;
-
-    app.answer_file_dialog(None).await?; // keeps the name proposed in Downloads
+    app.answer_file_dialog("#save-backup", None).await?; // keeps the name proposed in Downloads
     app.wait_for_text("#data-result", |t| t.contains("A full backup saved as"))
         .await?;
     let backup = saved(&profile.downloads(), "Allies backup", ".json").await?;
@@ -96,8 +87,8 @@ async fn people_export_and_a_backup_that_restores_everything_as_it_was() -> Resu
         json!({ "input": { "name": "Added after the backup" } }),
     )
     .await?;
-    app.click("#restore-choose").await?;
-    app.answer_file_dialog(Some(&backup)).await?;
+    app.answer_file_dialog("#restore-choose", Some(&backup))
+        .await?;
     app.wait_for("#restore-dialog").await?;
     app.screenshot("44-restore-asks-first").await?;
     app.click("#restore-confirm").await?;

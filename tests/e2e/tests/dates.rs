@@ -55,8 +55,8 @@ async fn a_birthday_imported_from_a_vcard_shows_on_the_page_and_reminds_on_the_d
     app.wait_for("#people-empty").await?;
     app.click("#import-first").await?;
     app.wait_for("#import-dialog").await?;
-    app.click("#import-choose").await?;
-    app.answer_file_dialog(Some(&file)).await?;
+    app.answer_file_dialog("#import-choose", Some(&file))
+        .await?;
     app.wait_for_text("#import-summary", |t| t.starts_with("1 new person"))
         .await?;
     app.click("#import-confirm").await?;

@@ -17,8 +17,7 @@ async fn an_export_is_saved_where_the_save_dialog_says_and_cancelling_is_not_a_f
     app.go("settings").await?;
 
     // Cancelled: nothing written, nothing said.
-    app.click("#export-csv").await?;
-    let title = app.cancel_file_dialog().await?;
+    let title = app.cancel_file_dialog("#export-csv").await?;
     assert_eq!(
         title, "Save the people list",
         "the dialog says what is saved"
@@ -44,8 +43,7 @@ async fn an_export_is_saved_where_the_save_dialog_says_and_cancelling_is_not_a_f
     // Saved under a name and in a folder the user typed.
     let elsewhere = tempfile::tempdir()?;
     let chosen = elsewhere.path().join("team for Ana.csv");
-    app.click("#export-csv").await?;
-    app.answer_file_dialog(Some(&chosen)).await?;
+    app.answer_file_dialog("#export-csv", Some(&chosen)).await?;
     let said = app
         .wait_for_text("#data-result", |t| t.contains("saved as"))
         .await?;
@@ -86,8 +84,9 @@ async fn people_come_in_from_a_file_chosen_in_the_open_dialog() -> Result<()> {
         refused.to_string().contains("file.not_chosen"),
         "the refusal says why: {refused}"
     );
-    app.click("#import-choose").await?;
-    let title = app.answer_file_dialog(Some(&file)).await?;
+    let title = app
+        .answer_file_dialog("#import-choose", Some(&file))
+        .await?;
     assert_eq!(title, "Open a file of people to import");
     app.wait_for_text("#import-file-name", |t| t == "broken.vcf")
         .await?;

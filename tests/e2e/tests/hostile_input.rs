@@ -645,8 +645,7 @@ async fn maps_and_the_network_keep_every_payload_as_text() -> Result<()> {
     app.click("#history-toggle").await?;
 
     // The picture export: the name is made safe for a file name, the text escaped in the SVG.
-    app.click("#export-svg").await?;
-    app.answer_file_dialog(None).await?; // keeps the name proposed in Downloads
+    app.answer_file_dialog("#export-svg", None).await?; // keeps the name proposed in Downloads
     let deadline = Instant::now() + PATIENCE;
     while exports(&profile, "svg").is_empty() {
         if Instant::now() > deadline {

@@ -15,8 +15,8 @@ async fn open_with(app: &App, fixture: &str, csv: bool) -> Result<()> {
         .join("../../core/tests/fixtures/import")
         .join(fixture)
         .canonicalize()?;
-    app.click("#import-choose").await?;
-    app.answer_file_dialog(Some(&file)).await?;
+    app.answer_file_dialog("#import-choose", Some(&file))
+        .await?;
     Ok(())
 }
 

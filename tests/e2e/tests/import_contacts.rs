@@ -14,8 +14,8 @@ async fn open_address_book(app: &App, fixture: &str) -> Result<()> {
         .join("../../core/tests/fixtures/import/vcard")
         .join(fixture)
         .canonicalize()?;
-    app.click("#import-choose").await?;
-    app.answer_file_dialog(Some(&file)).await?;
+    app.answer_file_dialog("#import-choose", Some(&file))
+        .await?;
     Ok(())
 }
 

@@ -170,8 +170,7 @@ async fn insights_name_what_to_do_and_each_action_closes_its_item() -> Result<()
     }
 
     // The review page as a text file.
-    app.click("#review-export").await?;
-    app.answer_file_dialog(None).await?; // keeps the name proposed in Downloads
+    app.answer_file_dialog("#review-export", None).await?; // keeps the name proposed in Downloads
     let saved = wait_for_file(&profile.downloads(), "Allies review").await?;
     let body = std::fs::read_to_string(&saved)?;
     assert!(

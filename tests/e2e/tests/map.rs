@@ -237,9 +237,7 @@ async fn ten_people_with_history_and_an_svg_export_that_names_them() -> Result<(
     app.screenshot("16-map-history").await?;
     app.click("#history-toggle").await?;
 
-    app.click("#export-svg").await?;
-
-    app.answer_file_dialog(None).await?; // keeps the name proposed in Downloads
+    app.answer_file_dialog("#export-svg", None).await?; // keeps the name proposed in Downloads
     let svg_file = profile.wait_for_export("svg").await?;
     let name = svg_file
         .file_name()
@@ -262,9 +260,7 @@ async fn ten_people_with_history_and_an_svg_export_that_names_them() -> Result<(
         "quadrant labels are in the export"
     );
 
-    app.click("#export-png").await?;
-
-    app.answer_file_dialog(None).await?; // keeps the name proposed in Downloads
+    app.answer_file_dialog("#export-png", None).await?; // keeps the name proposed in Downloads
     let png = std::fs::read(profile.wait_for_export("png").await?)?;
     assert!(
         png.starts_with(b"\x89PNG\r\n\x1a\n") && png.len() > 10_000,
@@ -485,8 +481,7 @@ async fn without_a_gpu_the_app_draws_on_the_cpu_and_dragging_works_there() -> Re
         .await?;
     assert!(card_label(&app, &dana).await?.ends_with("Monitor"));
     // The picture for slides is drawn on a canvas, which works on this path too.
-    app.click("#export-png").await?;
-    app.answer_file_dialog(None).await?; // keeps the name proposed in Downloads
+    app.answer_file_dialog("#export-png", None).await?; // keeps the name proposed in Downloads
     let png = std::fs::read(profile.wait_for_export("png").await?)?;
     assert!(
         png.starts_with(b"\x89PNG\r\n\x1a\n") && png.len() > 10_000,

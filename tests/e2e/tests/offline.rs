@@ -346,8 +346,7 @@ async fn a_whole_working_session_opens_no_network_connection() -> Result<()> {
     app.wait_for_text("#announcer", |t| t.contains("added to Manage closely"))
         .await?;
     app.wait_for(".map-card").await?;
-    app.click("#export-svg").await?;
-    app.answer_file_dialog(None).await?; // keeps the name proposed in Downloads
+    app.answer_file_dialog("#export-svg", None).await?; // keeps the name proposed in Downloads
     profile.wait_for_export("svg").await?;
 
     // Every section, then the exports from Settings.
@@ -370,16 +369,14 @@ async fn a_whole_working_session_opens_no_network_connection() -> Result<()> {
             vec![],
         )
         .await?;
-    app.click("#export-csv").await?;
-    app.answer_file_dialog(None).await?; // keeps the name proposed in Downloads
+    app.answer_file_dialog("#export-csv", None).await?; // keeps the name proposed in Downloads
     let csv = profile.wait_for_export("csv").await?;
     let text = std::fs::read_to_string(&csv)?;
     assert!(
         text.contains("Dana Ng") && text.contains("Sam Patel"),
         "the export holds the people: {text}"
     );
-    app.click("#save-backup").await?;
-    app.answer_file_dialog(None).await?; // keeps the name proposed in Downloads
+    app.answer_file_dialog("#save-backup", None).await?; // keeps the name proposed in Downloads
     profile.wait_for_export("json").await?;
     app.click("#send-test-reminder").await?;
     app.wait_for("#reminder-sent, #notify-unavailable").await?;

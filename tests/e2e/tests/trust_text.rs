@@ -85,8 +85,7 @@ async fn pasted_control_characters_are_dropped_and_a_csv_export_comes_back_whole
     app.screenshot("trust-text-1-clean-name").await?;
 
     app.go("settings").await?;
-    app.click("#export-csv").await?;
-    app.answer_file_dialog(None).await?; // keeps the name proposed in Downloads
+    app.answer_file_dialog("#export-csv", None).await?; // keeps the name proposed in Downloads
     app.wait_for_text("#data-result", |t| t.contains("saved as"))
         .await?;
     let file = saved(&first.downloads(), ".csv").await?;
@@ -110,8 +109,8 @@ async fn pasted_control_characters_are_dropped_and_a_csv_export_comes_back_whole
     app.click("#import-first").await?;
     app.wait_for("#import-dialog").await?;
     app.click("#import-format-csv").await?;
-    app.click("#import-choose").await?;
-    app.answer_file_dialog(Some(&file)).await?;
+    app.answer_file_dialog("#import-choose", Some(&file))
+        .await?;
     app.wait_for_text("#import-summary", |t| t.contains("new"))
         .await?;
     app.screenshot("trust-text-2-import-preview").await?;
