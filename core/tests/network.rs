@@ -427,6 +427,27 @@ fn the_graph_has_me_my_people_and_their_links_and_a_map_narrows_it() {
         "a drawn link to Cleo stands for meeting her; the link from the former colleague is gone"
     );
 
+    // Laid out for the view: everyone has a place of their own, the same each time.
+    let mut laid_out = g.clone();
+    network::layout::place(&mut laid_out);
+    let places: Vec<(f64, f64)> = laid_out.nodes.iter().map(|n| (n.x, n.y)).collect();
+    assert!(places.iter().all(|(x, y)| x.is_finite() && y.is_finite()));
+    for (i, a) in places.iter().enumerate() {
+        for b in &places[i + 1..] {
+            assert!((a.0 - b.0).hypot(a.1 - b.1) > 10.0, "apart: {places:?}");
+        }
+    }
+    network::layout::place(&mut laid_out);
+    assert_eq!(
+        laid_out
+            .nodes
+            .iter()
+            .map(|n| (n.x, n.y))
+            .collect::<Vec<_>>(),
+        places,
+        "the same network, the same picture"
+    );
+
     let on_first = network::graph(&db, Some(&first)).unwrap();
     assert_eq!(on_first.nodes.len(), 2, "me and Ben");
     assert_eq!(on_first.nodes[1].stance, Some(Stance::Skeptic));

@@ -59,7 +59,7 @@ pub fn stopped(e: impl std::fmt::Display) -> WireError {
 
 /// Runs `f` on a blocking thread without taking the database: reading and parsing a file the
 /// user chose, so a large one does not hold up every other command.
-async fn off_the_database<T, F>(f: F) -> Result<T, WireError>
+pub(crate) async fn off_the_database<T, F>(f: F) -> Result<T, WireError>
 where
     T: Send + 'static,
     F: FnOnce() -> allies_core::Result<T> + Send + 'static,

@@ -54,7 +54,7 @@ async function untilSettled(motion) {
 test('finishing the layout places everyone, fits them in view and says so once', () => {
   const { scene, motion, log } = setUp();
   motion.resized();
-  motion.start(false);
+  motion.start('cold');
   motion.finish();
   motion.finish();
   assert.equal(log.settled, 1);
@@ -74,19 +74,33 @@ test('a cold layout comes to rest in SETTLE_TICKS ticks, a warm one in fewer', (
     while (motion.moving() && n < 1000) { motion.state.sim.tick(); n += 1; }
     return n;
   };
-  motion.start(false);
+  motion.start('cold');
   const cold = ticksToRest();
   assert.ok(Math.abs(cold - SETTLE_TICKS) <= 1, `cold: ${cold}`); // alpha lands on its minimum give or take rounding
   assert.ok(SETTLE_TICKS < 300, 'sooner than d3\'s 300');
-  motion.start(true);
+  motion.start('warm');
   const warm = ticksToRest();
   assert.ok(warm > 0 && warm < SETTLE_TICKS, `warm: ${warm}`);
+});
+
+test('a layout at rest from the core stays where it is until a person is dragged', () => {
+  const { scene, motion, log } = setUp();
+  scene.nodes.forEach((n, i) => { n.x = 70 * i - 140; n.y = (i % 2) * 50; });
+  const places = scene.nodes.map((n) => [n.x, n.y]);
+  motion.resized();
+  motion.start('rest');
+  assert.equal(motion.moving(), false, 'nothing to tick');
+  motion.finish();
+  assert.equal(log.settled, 1, 'settled at once');
+  assert.deepEqual(scene.nodes.map((n) => [n.x, n.y]), places, 'everyone where the core put them');
+  motion.warm(0.3); // a drag begins
+  assert.equal(motion.moving(), true, 'a drag moves the layout again');
 });
 
 test('the layout ticks paced by the clock, not all at once, and the view can stop it', async () => {
   const { motion, log } = setUp();
   motion.resized();
-  motion.start(false);
+  motion.start('cold');
   const started = performance.now();
   motion.schedule();
   await new Promise((r) => setTimeout(r, 60));
@@ -97,7 +111,7 @@ test('the layout ticks paced by the clock, not all at once, and the view can sto
   assert.equal(log.settled, 0);
   motion.stop();
   assert.equal(motion.state.ticking, null, 'stopped: no more slices');
-  motion.start(false);
+  motion.start('cold');
   motion.schedule();
   assert.equal(motion.state.ticking.done, 0, 'a new layout is paced from its own start');
   motion.destroy();
@@ -114,7 +128,7 @@ test('a resize sizes the canvas in device pixels and draws at once', () => {
 test('the layout unfolds over frames, then the loop stops with the picture at rest', async () => {
   const { g, motion, log } = setUp();
   motion.resized();
-  motion.start(false);
+  motion.start('cold');
   motion.schedule();
   assert.notEqual(motion.state.frame, 0);
   await untilSettled(motion);
@@ -127,7 +141,7 @@ test('the layout unfolds over frames, then the loop stops with the picture at re
 test('panning a picture at rest moves the canvas as it is, then draws afresh once the view stops', async () => {
   const { g, canvas, scene, motion } = setUp({ reduced: true });
   motion.resized();
-  motion.start(false);
+  motion.start('cold');
   motion.finish();
   motion.schedule();
   await settle();
@@ -155,7 +169,7 @@ test('panning a picture at rest moves the canvas as it is, then draws afresh onc
 test('a resize while the picture is moved draws it in place', async () => {
   const { canvas, scene, motion } = setUp({ reduced: true });
   motion.resized();
-  motion.start(false);
+  motion.start('cold');
   motion.finish();
   motion.schedule();
   await settle();
@@ -169,7 +183,7 @@ test('a resize while the picture is moved draws it in place', async () => {
 test('a view moved while the layout moves is drawn, not copied', () => {
   const { scene, motion } = setUp();
   motion.resized();
-  motion.start(false);
+  motion.start('cold');
   motion.moveView({ ...scene.transform, k: 2 });
   assert.equal(motion.state.quick, false);
 });
@@ -177,7 +191,7 @@ test('a view moved while the layout moves is drawn, not copied', () => {
 test('turning on reduced motion while it moves finishes the layout at the next frame', async () => {
   const { motion, flags, log } = setUp();
   motion.resized();
-  motion.start(false);
+  motion.start('cold');
   motion.schedule();
   await settle(1);
   assert.equal(log.settled, 0);
@@ -200,7 +214,7 @@ test('new colours are read only when the scheme changes', async () => {
 test('once destroyed, the layout stops and no frame runs', async () => {
   const { g, motion } = setUp();
   motion.resized();
-  motion.start(false);
+  motion.start('cold');
   motion.schedule();
   const before = g.calls.length;
   motion.destroy();

@@ -226,6 +226,20 @@ test('with reduced motion the layout is settled as soon as the graph is in', asy
   assert.equal(view.el.dataset.settled, 'true');
 });
 
+test('a graph the core laid out is drawn at rest at once; filtered, it moves on from there', async () => {
+  const laidOut = {
+    nodes: graph.nodes.map((n, i) => ({ ...n, x: 50 * i - 75, y: (i % 2) * 40 - 20 })),
+    links: graph.links,
+  };
+  await mount({ networkGraph: laidOut });
+  assert.equal(view.el.dataset.settled, 'true', 'no layout to run: at rest when shown');
+  choose($('#network-department'), 'Finance');
+  await settle(2);
+  assert.equal(view.el.dataset.settled, 'false', 'fewer people: the layout moves on from their places');
+  for (let i = 0; i < 1000 && view.el.dataset.settled !== 'true'; i += 1) await settle(1);
+  assert.equal(view.el.dataset.settled, 'true');
+});
+
 test('the layout settles by itself in frames, then the view does no more work', async () => {
   const raf = globalThis.requestAnimationFrame;
   let frames = 0;

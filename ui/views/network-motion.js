@@ -2,11 +2,14 @@
 // draw it, and the picture at rest, which pan and zoom move about as it is (a CSS transform of
 // the canvas: WebKit moves it, no script draws) until the view stops and it is drawn afresh.
 //
-// The layout ticks in short slices of its own between frames, paced to TICKS_PER_SECOND, so a
-// small network unfolds in under a second and a big one settles as fast as the machine ticks,
-// using the time the page would otherwise wait for its compositor; frames only draw. Only while
-// the layout moves or the user pans, zooms or drags does anything run; idle, nothing runs. A slow
-// drawing (big graph, no GPU) is made less often while the layout moves.
+// The core lays the network out at rest (core/src/network/layout.rs, with these same forces), so
+// a network opened whole is drawn still at once. From there, the layout here moves it: on to rest
+// after a filter or an edit, and about a person being dragged. It ticks in short slices of its
+// own between frames, paced to TICKS_PER_SECOND, so a small change settles in under a second and
+// a big one as fast as the machine ticks, using the time the page would otherwise wait for its
+// compositor; frames only draw. Only while the layout moves or the user pans, zooms or drags
+// does anything run; idle, nothing runs. A slow drawing (big graph, no GPU) is made less often
+// while the layout moves.
 
 import { fitTransform, linkDistance, nodeRadius, ticksDue } from '../lib/network-graph.js';
 import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation } from '../vendor/d3/d3-force.js';
@@ -72,8 +75,12 @@ export function createMotion({
     state.settled = false;
   }
 
-  /** Lays out the scene's people; `warm` starts it cooler, as they mostly have places already. */
-  function start(warm) {
+  /**
+   * Lays out the scene's people, `from` a 'cold' start, a 'warm' one (cooler, as they mostly
+   * have places already) or 'rest': the places they have are the layout at rest (the core lays
+   * the network out), so nothing moves until a person is dragged.
+   */
+  function start(from) {
     // Built stopped: the slices below tick it, so there is never a second timer running.
     state.sim = forceSimulation(scene.nodes)
       .force('link', forceLink(scene.links).id((d) => d.id).distance(linkDistance))
@@ -82,15 +89,17 @@ export function createMotion({
       .force('collide', forceCollide((d) => nodeRadius(d) + 3).iterations(1))
       .stop();
     state.sim.alphaDecay(1 - (state.sim.alphaMin() / state.sim.alpha()) ** (1 / SETTLE_TICKS));
-    if (warm) state.sim.alpha(0.3);
+    if (from === 'warm') state.sim.alpha(0.3);
+    if (from === 'rest') state.sim.alpha(0);
   }
 
   /** Ticks the layout to rest at once (no animation) and marks it settled. */
   function finish() {
     const { sim } = state;
     if (!sim) return;
-    const left = Math.ceil(Math.log(sim.alphaMin() / sim.alpha()) / Math.log(1 - sim.alphaDecay()));
-    if (left > 0) sim.tick(left);
+    if (sim.alpha() >= sim.alphaMin()) {
+      sim.tick(Math.ceil(Math.log(sim.alphaMin() / sim.alpha()) / Math.log(1 - sim.alphaDecay())));
+    }
     settle();
   }
 

@@ -109,7 +109,7 @@ export function mountNetwork({ api }) {
   function rebuild() {
     motion.stop();
     const shown = filterGraph(graph, { department: departmentSelect.value, level: levelSelect.value });
-    const hadNodes = scene.nodes.length > 0;
+    const before = new Set(scene.nodes.map((n) => n.id));
     scene.nodes = keepPositions(shown.nodes, scene.nodes);
     scene.links = shown.links.map((l) => ({ ...l, source: l.from, target: l.to, style: linkStyle(l) }));
     scene.me = scene.nodes.find((n) => n.me) ?? null;
@@ -128,8 +128,15 @@ export function mountNetwork({ api }) {
     status.textContent = statusText(hasPeople, scene.nodes, scene.links);
     describeCanvas();
 
-    motion.start(hadNodes && scene.nodes.every((n) => Number.isFinite(n.x)));
-    if (!hasPeople || scene.nodes.length <= 1 || reducedMotion()) motion.finish();
+    // The core lays the whole graph out at rest: shown whole, with no one where an earlier
+    // picture had them, it is drawn still; from where people were, or through a filter, it
+    // moves on to rest from there.
+    const placed = scene.nodes.every((n) => Number.isFinite(n.x) && Number.isFinite(n.y));
+    const fresh = !scene.nodes.some((n) => before.has(n.id));
+    const whole = shown.nodes.length === graph.nodes.length;
+    const from = !placed ? 'cold' : fresh && whole ? 'rest' : 'warm';
+    motion.start(from);
+    if (from === 'rest' || !hasPeople || scene.nodes.length <= 1 || reducedMotion()) motion.finish();
     motion.fit();
     motion.schedule();
   }

@@ -169,6 +169,9 @@ pub struct GraphNode {
     /// Power in [0, 1] on the chosen map; without one, the highest on any live map.
     pub power: Option<f64>,
     pub me: bool,
+    /// Where the view first draws them, once [`super::layout::place`] has laid the graph out.
+    pub x: f64,
+    pub y: f64,
 }
 
 /// A line of the network view. `from` is "me" for the user; `kind` is a [`LinkKind`], or
@@ -206,6 +209,8 @@ pub fn graph(db: &Database, map_id: Option<&str>) -> Result<Graph> {
         stance: None,
         power: None,
         me: true,
+        x: 0.0,
+        y: 0.0,
     }];
     // With a map: its placements. Without: the latest stance and the highest power on any
     // live map (a window over placements, newest update first).
@@ -237,6 +242,8 @@ pub fn graph(db: &Database, map_id: Option<&str>) -> Result<Graph> {
             stance: r.get(5)?,
             power: r.get(6)?,
             me: false,
+            x: 0.0,
+            y: 0.0,
         })
     })?;
     for row in rows {

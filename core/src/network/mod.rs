@@ -9,6 +9,7 @@
 mod graph;
 pub mod groups;
 pub mod insights;
+pub mod layout;
 mod links;
 mod paths;
 pub mod tour;

@@ -4,7 +4,7 @@ use allies_core::network::{self, Link, LinkEdit, LinkInput, Path};
 use allies_core::WireError;
 use tauri::State;
 
-use crate::state::{now, AppState};
+use crate::state::{now, off_the_database, AppState};
 
 #[tauri::command]
 pub async fn person_links(
@@ -40,15 +40,22 @@ pub async fn intro_paths(
         .await
 }
 
-/// Everyone and their links, for the network view; only a map's people when one is chosen.
+/// Everyone and their links, laid out at rest, for the network view; only a map's people when
+/// one is chosen.
 #[tauri::command]
 pub async fn network_graph(
     state: State<'_, AppState>,
     map_id: Option<String>,
 ) -> Result<network::Graph, WireError> {
-    state
+    let mut graph = state
         .with_db(move |db| network::graph(db, map_id.as_deref().filter(|m| !m.is_empty())))
-        .await
+        .await?;
+    // Off the database's thread: laying out a big network takes a while and reads nothing.
+    off_the_database(move || {
+        network::layout::place(&mut graph);
+        Ok(graph)
+    })
+    .await
 }
 
 #[tauri::command]

@@ -1,5 +1,5 @@
 //! `make bench`: the Network view with 1,000 people and 3,000 links, in the app's own WebKit
-//! view: how long the layout takes to settle, and the frame times while the picture is panned.
+//! view: how long until the picture is at rest and drawn, and the frame times while it is panned.
 //! Prints figures; the goal for panning is a 95th-percentile frame time of at most 16.7 ms.
 
 use std::time::{Duration, Instant};
@@ -63,12 +63,15 @@ fn seed(profile: &Profile) -> Result<()> {
         added += 1;
     }
     let started = Instant::now();
-    let graph = network::graph(&db, None)?;
+    let mut graph = network::graph(&db, None)?;
+    let read = started.elapsed();
+    network::layout::place(&mut graph);
     println!(
-        "core: the graph of {} people and {} links read in {:.1} ms",
+        "core: the graph of {} people and {} links read in {:.1} ms and laid out in {:.0} ms",
         graph.nodes.len() - 1,
         graph.links.len(),
-        started.elapsed().as_secs_f64() * 1e3
+        read.as_secs_f64() * 1e3,
+        (started.elapsed() - read).as_secs_f64() * 1e3
     );
     Ok(())
 }
@@ -102,30 +105,49 @@ async fn pan_big_network(
 ) -> Result<()> {
     let app = App::launch_with(profile, bus, env).await?;
     app.wait_for("#people-list").await?;
-    let opened = Instant::now();
+    // Timed in the page, from the click to the frame after the one that drew the picture at
+    // rest: the layout settled, and the user sees it.
+    app.client
+        .execute(
+            "window.__opened = performance.now(); window.__shown = null;
+             const look = () => {
+               if (document.querySelector('.network-view')?.dataset.settled === 'true') {
+                 requestAnimationFrame(() => requestAnimationFrame(() => {
+                   window.__shown = performance.now() - window.__opened;
+                 }));
+               } else requestAnimationFrame(look);
+             };
+             requestAnimationFrame(look);",
+            vec![],
+        )
+        .await?;
     app.go("network").await?;
     // The layout may take a while on a slow machine: wait up to a minute.
     let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let settled = app
-            .client
-            .execute(
-                "return document.querySelector('.network-view')?.dataset.settled === 'true';",
-                vec![],
-            )
-            .await?;
-        if settled == serde_json::Value::Bool(true) {
-            break;
+    let shown = loop {
+        let shown = app.client.execute("return window.__shown;", vec![]).await?;
+        if let Some(ms) = shown.as_f64() {
+            break ms;
         }
         if Instant::now() > deadline {
             return Err("the layout did not settle within a minute".into());
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    };
     println!(
-        "ui [{mode}]: {PEOPLE} people and {LINKS} links laid out and settled {:.1} s after opening the view",
-        opened.elapsed().as_secs_f64()
+        "ui [{mode}]: {PEOPLE} people and {LINKS} links laid out, at rest and drawn {:.2} s after opening the view",
+        shown / 1e3
     );
+    Figure {
+        name: &format!(
+            "network of 1,000 people and 3,000 links at rest and drawn after opening, {mode}"
+        ),
+        value: shown / 1e3,
+        unit: "s",
+        detail: "click to the frame after the drawing",
+        goal: "≤ 1 s",
+    }
+    .record()?;
 
     // Record every frame while the picture is dragged about from a corner of the canvas.
     app.client
