@@ -214,6 +214,14 @@ impl App {
             }
             Some(_) => {}
         }
+        // Without a GPU the app turns WebKit's DMA-BUF renderer off where it composites
+        // (src-tauri's desktop/linux/rendering.rs). Without that renderer a screenshot, too,
+        // waits for a repaint a still page never makes, so here it stays on, unless a caller
+        // says otherwise.
+        let dmabuf = "WEBKIT_DISABLE_DMABUF_RENDERER";
+        if !env.iter().any(|(name, _)| *name == dmabuf) {
+            driver.env(dmabuf, "0");
+        }
         driver
             .args([
                 "--port",
