@@ -51,7 +51,6 @@ export function createMotion({
     lastDrawCost: 0, // ms the last full drawing took, or its frame if that was longer
     drewAt: 0, // when the frame that drew began, until the next frame measures it
     rest: null, // { t }: the canvas holds the picture at rest, drawn in view t
-    shifted: false, // the canvas is moved by a CSS transform, not drawn in the view it shows
     quick: false, // while panning or zooming a picture at rest: move it instead of drawing
     quickTimer: 0,
     colours: null,
@@ -175,7 +174,6 @@ export function createMotion({
   /** Moves the canvas as it is by `css` (a CSS transform; '' puts it back). */
   function shift(css) {
     canvas.style.transform = css;
-    state.shifted = css !== '';
   }
 
   function resize() {
@@ -188,7 +186,7 @@ export function createMotion({
   }
 
   function draw() {
-    if (state.shifted) shift(''); // drawn in the view it shows: no longer moved
+    if (canvas.style.transform) shift(''); // drawn in the view it shows: no longer moved by CSS
     if (pixelRatio() !== scene.size.dpr) resize(); // moved to another screen
     if (!scene.size.width || !scene.size.height || canvas.hidden) return;
     state.colours ??= colourSource();
