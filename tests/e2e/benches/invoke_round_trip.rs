@@ -9,7 +9,7 @@ use std::time::Instant;
 use allies_core::people::{self, PersonInput};
 use allies_core::Database;
 use allies_e2e::figures::Figure;
-use allies_e2e::{percentile, App, PrivateBus, Profile, Result};
+use allies_e2e::{percentile, App, PrivateBus, Profile, Result, RENDERER_AS_THE_APP_CHOOSES};
 use chrono::Utc;
 
 const PEOPLE: usize = 10_000;
@@ -79,7 +79,7 @@ async fn main() -> Result<()> {
         );
     }
     let bus = PrivateBus::start()?;
-    let app = App::launch(&profile, &bus).await?;
+    let app = App::launch_with(&profile, &bus, &[RENDERER_AS_THE_APP_CHOOSES]).await?;
     // 100 calls for all 10,000 people take longer than WebDriver's 30 s on a busy machine.
     let mut timeouts = app.client.get_timeouts().await?;
     timeouts.set_script(Some(std::time::Duration::from_secs(600)));

@@ -170,6 +170,10 @@ pub struct App {
     _driver: DriverGuard,
 }
 
+/// For the benchmarks: WebKit draws as the app chooses for this machine (its DMA-BUF renderer
+/// included), not as the tests pin it.
+pub const RENDERER_AS_THE_APP_CHOOSES: (&str, &str) = ("WEBKIT_DISABLE_DMABUF_RENDERER", "");
+
 impl App {
     /// Starts the app with `profile`'s folders, talking to `bus` for notifications.
     pub async fn launch(profile: &Profile, bus: &PrivateBus) -> Result<App> {
@@ -200,27 +204,26 @@ impl App {
         }
         let (port, native_port) = free_ports()?;
         let mut driver = Command::new(tauri_driver());
-        // WebKit draws with compositing unless a caller asks otherwise. Without a GPU the app
-        // would choose the CPU path, where WebKitWebDriver's screenshot waits for a repaint
-        // that a still page never makes. The benchmarks measure both paths, and an empty value
-        // leaves the choice to the app.
-        let switch = "WEBKIT_DISABLE_COMPOSITING_MODE";
-        match env.iter().find(|(name, _)| *name == switch) {
-            None => {
-                driver.env(switch, "0");
+        // How WebKit draws is pinned for the tests unless a caller says otherwise, and an empty
+        // value leaves it to the app, as the benchmarks do. Without a GPU the app would draw
+        // without compositing and, where it composites all the same, without WebKit's DMA-BUF
+        // renderer (src-tauri's desktop/linux/rendering.rs); the tests keep compositing and that
+        // renderer on: the scenes' screenshots were made so, and with the renderer off, windows
+        // of tests side by side on one display were seen to cover the app's own.
+        let switches = [
+            "WEBKIT_DISABLE_COMPOSITING_MODE",
+            "WEBKIT_DISABLE_DMABUF_RENDERER",
+        ];
+        for switch in switches {
+            match env.iter().find(|(name, _)| *name == switch) {
+                None => {
+                    driver.env(switch, "0");
+                }
+                Some((_, "")) => {
+                    driver.env_remove(switch);
+                }
+                Some(_) => {}
             }
-            Some((_, "")) => {
-                driver.env_remove(switch);
-            }
-            Some(_) => {}
-        }
-        // Without a GPU the app turns WebKit's DMA-BUF renderer off where it composites
-        // (src-tauri's desktop/linux/rendering.rs). Without that renderer a screenshot, too,
-        // waits for a repaint a still page never makes, so here it stays on, unless a caller
-        // says otherwise.
-        let dmabuf = "WEBKIT_DISABLE_DMABUF_RENDERER";
-        if !env.iter().any(|(name, _)| *name == dmabuf) {
-            driver.env(dmabuf, "0");
         }
         driver
             .args([
@@ -242,7 +245,7 @@ impl App {
             .envs(
                 env.iter()
                     .copied()
-                    .filter(|(name, value)| *name != switch || !value.is_empty()),
+                    .filter(|(name, value)| !switches.contains(name) || !value.is_empty()),
             )
             .stdout(Stdio::null())
             // Its own process group, so the driver, WebKitWebDriver and the app stop together.
@@ -526,7 +529,31 @@ impl App {
                 vec![],
             )
             .await?;
-        let png = self.client.screenshot().await?;
+        // WebKitWebDriver answers a screenshot after the next repaint, which a still page
+        // never makes on some of WebKit's drawing paths (without compositing, or without its
+        // DMA-BUF renderer): a dot in the corner, all but transparent, changes until it is taken.
+        self.client
+            .execute(
+                "const dot = document.createElement('div');
+                 dot.id = 'e2e-repaint';
+                 Object.assign(dot.style, { position: 'fixed', left: '0', top: '0', width: '1px',
+                   height: '1px', background: '#000', opacity: '0.01', pointerEvents: 'none',
+                   zIndex: '2147483647' });
+                 document.documentElement.append(dot);
+                 let n = 0;
+                 dot.dataset.timer = setInterval(() => { dot.style.opacity = n++ % 2 ? '0.01' : '0.02'; }, 25);",
+                vec![],
+            )
+            .await?;
+        let png = self.client.screenshot().await;
+        self.client
+            .execute(
+                "const dot = document.getElementById('e2e-repaint');
+                 if (dot) { clearInterval(Number(dot.dataset.timer)); dot.remove(); }",
+                vec![],
+            )
+            .await?;
+        let png = png?;
         let dir = workspace_dir().join("target/e2e-screenshots");
         std::fs::create_dir_all(&dir)?;
         let path = dir.join(format!("{name}.png"));
