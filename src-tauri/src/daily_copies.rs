@@ -1,7 +1,7 @@
 //! A copy of the database into the backups folder once a day while the app runs (which copies
 //! to keep is the core's rule, in `storage::snapshots::daily`), and removing for good what was
-//! deleted longer ago than the user's period (`purge::purge_expired`): at start (a large file
-//! once it is known to be intact), then daily.
+//! deleted longer ago than the user's period (`purge::purge_expired`): shortly after start (a
+//! large file once it is known to be intact), then daily.
 
 use std::time::Duration;
 
@@ -13,9 +13,9 @@ use crate::state::{now, AppState};
 /// and offers its newest copy.
 pub const DAMAGED_EVENT: &str = "data-damaged";
 
-/// How long after start a large file's check waits: the window's first paint and first pages
-/// need the disk more.
-const CHECK_AFTER_START: Duration = Duration::from_secs(2);
+/// How long after start the first copy (and a large file's check before it) waits: the
+/// window's first paint and first pages need the disk, the processor and the database more.
+const AFTER_START: Duration = Duration::from_secs(2);
 
 /// How often to check whether today's copy of the database was taken.
 const COPY_CHECK: Duration = Duration::from_secs(3600);
@@ -25,6 +25,7 @@ const COPY_CHECK: Duration = Duration::from_secs(3600);
 /// closed instead, and never copied over the good copies of the days before.
 pub fn spawn(state: AppState, app: AppHandle) {
     tauri::async_runtime::spawn(async move {
+        tokio::time::sleep(AFTER_START).await;
         check_integrity(&state, &app).await;
         let mut last_error: Option<String> = None;
         loop {
@@ -63,7 +64,6 @@ async fn check_integrity(state: &AppState, app: &AppHandle) {
     let Some(check) = state.integrity_check() else {
         return;
     };
-    tokio::time::sleep(CHECK_AFTER_START).await;
     let ran = check.clone();
     let found = match tauri::async_runtime::spawn_blocking(move || ran.run()).await {
         Ok(found) => found,

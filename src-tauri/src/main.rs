@@ -41,8 +41,9 @@ fn run_app(background: bool) -> ExitCode {
         .manage(app_state)
         .manage(file_dialogs::ChosenFiles::default())
         .setup(move |app| {
-            // Before the page can ask for anything: its calls wait for setup to return.
-            scheduler_state.open_data(state::now());
+            // The page's calls wait for the data to be open: until then the opening thread
+            // holds the session.
+            scheduler_state.open_data_aside(state::now());
             let handle = app.handle().clone();
             let in_tray = match desktop::tray(&handle, scheduler_state.clone()) {
                 Ok(()) => true,

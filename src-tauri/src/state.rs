@@ -79,13 +79,46 @@ impl AppState {
 
     /// Takes the data folder for this app and opens the database in it (see
     /// [`Session::open`]); another app already running keeps it, and this one opens nothing.
-    pub fn open_data(&self, now: DateTime<Utc>) {
-        let session = Session::open(now);
+    /// It is opened on a thread of its own, and this returns once that thread holds
+    /// the session, so whatever asks for it next waits until the data is open, and the caller
+    /// (the UI thread, while WebKit starts the window) is not held up by the opening: held
+    /// there by the check of a 6 MiB file, WebKit was seen to wait out a 500 ms timeout before
+    /// the page began.
+    pub fn open_data_aside(&self, now: DateTime<Utc>) {
+        self.open_aside(move || Session::open(now));
+    }
+
+    fn open_aside(&self, open: impl FnOnce() -> Session + Send + 'static) {
+        let (holding, held) = std::sync::mpsc::channel();
+        let session = Arc::clone(&self.session);
+        // Whichever thread takes the opener opens the data.
+        let opener = Arc::new(Mutex::new(Some(open)));
+        let theirs = Arc::clone(&opener);
+        let spawned = std::thread::Builder::new()
+            .name("open-data".into())
+            .spawn(move || {
+                let mut guard = lock(&session);
+                let _ = holding.send(());
+                let open = theirs.lock().ok().and_then(|mut o| o.take());
+                if let Some(open) = open {
+                    Self::take(&mut guard, open());
+                }
+            });
+        let holds = spawned.is_ok() && held.recv().is_ok();
+        if !holds {
+            // The thread could not start: opened here after all.
+            let open = opener.lock().ok().and_then(|mut o| o.take());
+            if let Some(open) = open {
+                Self::take(&mut lock(&self.session), open());
+            }
+        }
+    }
+
+    fn take(held: &mut Session, session: Session) {
         match session.problem() {
             None | Some(OpenError::Locked { .. }) => {}
             Some(e) => eprintln!("allies: {e}"),
         }
-        let mut held = lock(&self.session);
         *held = session;
         held.set_wall_clock(Arc::new(allies_core::session::now));
         held.used(monotonic_now());

@@ -70,3 +70,24 @@ fn a_file_that_cannot_be_read_writes_nothing() {
     assert!(result.is_err(), "the reading's error is the reply");
     assert!(wrote_now.try_recv().is_err(), "nothing was written");
 }
+
+/// The data is opened on a thread of its own so that the window is not held up, but nothing
+/// that asks for the session afterwards sees it before it is open, however long opening takes.
+#[test]
+fn what_asks_after_an_open_aside_waits_for_the_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = AppState::unopened();
+    assert!(!state.status(None).ready);
+    let db = Database::open_in(dir.path(), now()).unwrap();
+    let (opening, opening_now) = mpsc::channel();
+    state.open_aside(move || {
+        let _ = opening.send(());
+        std::thread::sleep(Duration::from_millis(300));
+        Session::over(db)
+    });
+    let status = state.status(None);
+    opening_now
+        .recv_timeout(Duration::from_secs(10))
+        .expect("opened on the thread");
+    assert!(status.ready, "{:?}", status.error);
+}
