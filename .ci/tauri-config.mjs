@@ -96,8 +96,11 @@ function check() {
   for (const ext of [".png", ".ico", ".icns"])
     if (!icons.some((i) => i.endsWith(ext)))
       problems.push(`bundle.icon has no ${ext} (Windows needs .ico, macOS .icns, Linux .png)`);
-  if (!icons[0]?.endsWith("icon.png"))
-    problems.push("bundle.icon must start with icon.png: Linux takes the first PNG as the window's icon");
+  // Linux builds the first PNG into the binary, decoded, as the window's and the tray's icon:
+  // 1024 pixels square would be 4 MiB of pixels to map, send to the display and re-encode for
+  // the tray at every start.
+  if (!icons[0]?.endsWith("128x128.png"))
+    problems.push("bundle.icon must start with 128x128.png: Linux takes the first PNG as the window's icon");
   const versionProblem = msiVersionProblem(base.version);
   if (versionProblem) problems.push(`version: ${versionProblem}`);
   const cargoVersion = /^\[package\][^[]*?^version = "([^"]*)"/m.exec(readFileSync(join(root, "Cargo.toml"), "utf8"))?.[1];
