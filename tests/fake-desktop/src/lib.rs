@@ -86,7 +86,7 @@ impl FakeServer {
         summary: String,
         body: String,
         actions: Vec<String>,
-        _hints: HashMap<String, zbus::OwnedVariant>,
+        _hints: HashMap<String, zbus::zvariant::OwnedValue>,
         _timeout: i32,
         #[zbus(header)] header: zbus::message::Header<'_>,
     ) -> u32 {
@@ -142,8 +142,8 @@ impl FakeNotificationServer {
     ) -> Result<FakeNotificationServer> {
         let received = Arc::new(Mutex::new(Vec::new()));
         let senders = Arc::new(Mutex::new(Vec::new()));
-        let conn = zbus::connection::Builder::address(bus.address())
-            .name("org.freedesktop.Notifications")
+        let conn = zbus::connection::Builder::address(bus.address())?
+            .name("org.freedesktop.Notifications")?
             .serve_at(
                 "/org/freedesktop/Notifications",
                 FakeServer {
@@ -151,7 +151,7 @@ impl FakeNotificationServer {
                     senders: senders.clone(),
                     capabilities: capabilities.iter().map(|c| (*c).to_owned()).collect(),
                 },
-            )
+            )?
             .build()
             .await?;
         Ok(FakeNotificationServer {
@@ -218,9 +218,9 @@ struct FakeManager;
 #[zbus::interface(name = "org.freedesktop.login1.Manager")]
 impl FakeManager {
     #[zbus(name = "GetSessionByPID")]
-    fn get_session_by_pid(&self, _pid: u32) -> zbus::OwnedObjectPath {
-        zbus::OwnedObjectPath::try_from(FAKE_SESSION_PATH)
-            .unwrap_or_else(|_| zbus::OwnedObjectPath::default())
+    fn get_session_by_pid(&self, _pid: u32) -> zbus::zvariant::OwnedObjectPath {
+        zbus::zvariant::OwnedObjectPath::try_from(FAKE_SESSION_PATH)
+            .unwrap_or_else(|_| zbus::zvariant::OwnedObjectPath::default())
     }
 }
 
@@ -232,9 +232,9 @@ pub struct FakeLogind {
 
 impl FakeLogind {
     pub async fn start(bus: &PrivateBus) -> Result<FakeLogind> {
-        let conn = zbus::connection::Builder::address(bus.address())
-            .name("org.freedesktop.login1")
-            .serve_at("/org/freedesktop/login1", FakeManager)
+        let conn = zbus::connection::Builder::address(bus.address())?
+            .name("org.freedesktop.login1")?
+            .serve_at("/org/freedesktop/login1", FakeManager)?
             .build()
             .await?;
         Ok(FakeLogind { conn })

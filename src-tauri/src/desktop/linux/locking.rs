@@ -64,8 +64,8 @@ pub fn spawn(state: impl Lockable, app: AppHandle) {
 pub async fn listen(conn: &zbus::Connection, on_lock: impl Fn(LockReason)) -> zbus::Result<()> {
     let rule = zbus::MatchRule::builder()
         .msg_type(zbus::message::Type::Signal)
-        .sender(LOGIND)
-        .build()?;
+        .sender(LOGIND)?
+        .build();
     let mut signals = zbus::MessageStream::for_match_rule(rule, conn, None).await?;
     // Subscribed first, so a lock that comes while the session is looked up is not missed.
     let session = our_session(conn).await;
@@ -107,7 +107,7 @@ async fn our_session(conn: &zbus::Connection) -> Option<String> {
         )
         .await
         .ok()?;
-    let path: zbus::OwnedObjectPath = reply.body().deserialize().ok()?;
+    let path: zbus::zvariant::OwnedObjectPath = reply.body().deserialize().ok()?;
     Some(path.as_str().to_owned())
 }
 
@@ -155,7 +155,7 @@ mod tests {
             let address = bus.address().to_owned();
             std::thread::spawn(move || {
                 zbus::block_on(async move {
-                    let conn = zbus::connection::Builder::address(address.as_str())
+                    let conn = zbus::connection::Builder::address(address.as_str())?
                         .build()
                         .await?;
                     listen(&conn, |reason| {

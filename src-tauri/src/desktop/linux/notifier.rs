@@ -235,9 +235,9 @@ async fn connect() -> zbus::Result<Bus> {
     let conn = zbus::Connection::session().await?;
     let rule = zbus::MatchRule::builder()
         .msg_type(zbus::message::Type::Signal)
-        .interface(SERVICE)
-        .path(PATH)
-        .build()?;
+        .interface(SERVICE)?
+        .path(PATH)?
+        .build();
     let signals = zbus::MessageStream::for_match_rule(rule, &conn, None).await?;
     Ok(Bus {
         conn,
@@ -261,7 +261,7 @@ async fn notify(bus: &mut Bus, request: &Request) -> zbus::Result<u32> {
     } else {
         request.body.clone()
     };
-    let hints: HashMap<&str, zbus::OwnedVariant> = HashMap::new();
+    let hints: HashMap<&str, zbus::zvariant::OwnedValue> = HashMap::new();
     bus.conn
         .call_method(
             Some(SERVICE),
