@@ -61,11 +61,38 @@ fn tauri_driver() -> PathBuf {
     })
 }
 
-/// Two distinct free ports: both listeners are held until both numbers are known.
+/// Where the drivers' ports are taken from: below Linux's ephemeral range (32768–60999), from
+/// which the kernel picks both the local end of every outgoing connection and any port bound as
+/// 0. A port the kernel handed out as 0 and the test let go could be taken again, before the
+/// driver bound it, by one of the many connections the tests make or by a test beside it: then
+/// WebKitWebDriver could not listen ("Unable to listen for HTTP server") and the app never
+/// started. Ports from this range are handed out once per test process, in turn.
+const DRIVER_PORTS: std::ops::Range<u32> = 20_000..32_000;
+
+/// Two distinct ports that nothing listens on, never handed out twice by this process.
 fn free_ports() -> Result<(u16, u16)> {
-    let a = TcpListener::bind("127.0.0.1:0")?;
-    let b = TcpListener::bind("127.0.0.1:0")?;
-    Ok((a.local_addr()?.port(), b.local_addr()?.port()))
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(u32::MAX);
+    let span = DRIVER_PORTS.end - DRIVER_PORTS.start;
+    // Each process starts somewhere else in the range, so one run of tests after another does
+    // not reuse ports that may still be closing.
+    let _ = NEXT.compare_exchange(
+        u32::MAX,
+        std::process::id().wrapping_mul(7_919) % span,
+        Ordering::SeqCst,
+        Ordering::SeqCst,
+    );
+    let take = || -> Result<u16> {
+        for _ in 0..span {
+            let offset = NEXT.fetch_add(1, Ordering::SeqCst) % span;
+            let port = u16::try_from(DRIVER_PORTS.start + offset)?;
+            if TcpListener::bind(("127.0.0.1", port)).is_ok() {
+                return Ok(port);
+            }
+        }
+        Err(format!("no free port in {DRIVER_PORTS:?} for the WebDriver servers").into())
+    };
+    Ok((take()?, take()?))
 }
 
 fn driver_ready(port: u16) -> bool {
