@@ -221,7 +221,7 @@ function startShell(status) {
     }
     let mount;
     try {
-      mount = await views.mount(name);
+      mount = await views.mount(name, api);
     } catch (err) {
       showToast(`This section could not be opened: ${err.message}`);
       return;

@@ -46,7 +46,7 @@ test('dropping a CSV file opens the import preview for it', async () => {
   const preview = { unit: 'row', new: 1, duplicates: [], problems: [], sample: [], notice: null };
   const { api, handlers } = watch({ importPreview: { preview, mapping: { name: 0 }, headers: ['Name'] } });
   handlers['tauri://drag-enter']({ paths: ['/home/me/team.csv'] });
-  handlers['tauri://drag-drop']({ paths: ['/home/me/team.csv'], position: { x: 10, y: 10 } });
+  await handlers['tauri://drag-drop']({ paths: ['/home/me/team.csv'], position: { x: 10, y: 10 } });
   await settle();
   assert.equal($('#drop-hint').hidden, true, 'the hint goes on drop');
   assert.ok($('#import-dialog'), 'the import dialog opened');
@@ -56,7 +56,7 @@ test('dropping a CSV file opens the import preview for it', async () => {
 
 test('dropping two files imports neither and says why', async () => {
   const { api, handlers } = watch();
-  handlers['tauri://drag-drop']({ paths: ['/a.csv', '/b.vcf'] });
+  await handlers['tauri://drag-drop']({ paths: ['/a.csv', '/b.vcf'] });
   await settle();
   assert.equal(api.calls.length, 0, 'nothing is read');
   assert.equal($('#import-dialog'), null);
@@ -65,7 +65,7 @@ test('dropping two files imports neither and says why', async () => {
 
 test('dropping a backup asks before replacing everything, and Cancel restores nothing', async () => {
   const { api, handlers } = watch({ restoreBackupFile: '/d/backups/replaced.db' });
-  handlers['tauri://drag-drop']({ paths: ['/home/me/Allies backup.json'] });
+  await handlers['tauri://drag-drop']({ paths: ['/home/me/Allies backup.json'] });
   await settle();
   assert.ok($('#restore-dialog'), 'the restore is confirmed first');
   assert.match(textOf($('#restore-dialog')), /the backup in Allies backup\.json/);

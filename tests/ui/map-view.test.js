@@ -20,6 +20,14 @@ test('the first load reads maps, people, then the first active map\'s placements
   assert.equal(textOf($('#map-title')), 'Map');
 });
 
+test('maps asked for while the module loaded are used once, and read afresh on the next load', async () => {
+  const { api, view } = await mountWith({ mapsAsked: [OTHER_MAP, MAP], listMaps: [MAP] });
+  assert.deepEqual(api.calls, [['mapPlacements', 'm2'], ['mapSupport', 'm2']], 'the early answer, not a second ask');
+  view.open('m1');
+  await settle();
+  assert.deepEqual(callNames(api).slice(2), ['listMaps', 'mapPlacements', 'mapSupport']);
+});
+
 test('without maps the view offers the first map\'s form and hides the grid and tools', async () => {
   const { api, $ } = await mountWith({ listMaps: [] });
   assert.deepEqual(callNames(api), ['listMaps'], 'no placements without a map');

@@ -26,6 +26,33 @@ test('a section\'s module is loaded the first time only, and its mount gets the 
   assert.equal(loads.people, 1);
 });
 
+test('a section\'s first data is asked for while its module loads, and handed to its mount', async () => {
+  const { gates, views } = fakeViews();
+  const asked = [];
+  views.map = [views.map[0], 'mount', (api) => api.listMaps(true)];
+  const api = { listMaps: (archived) => { asked.push(archived); return Promise.resolve(['m1']); } };
+  const loader = viewLoader(views);
+  const pending = loader.mount('map', api);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.deepEqual(asked, [true], 'asked before the module arrived');
+  gates.map.resolve({ mount: (ctx, param, data) => ({ ctx, param, data }) });
+  const shown = (await pending).run('ctx', 'p1');
+  assert.deepEqual([shown.ctx, shown.param, await shown.data], ['ctx', 'p1', ['m1']]);
+  const people = loader.mount('people', api);
+  gates.people.resolve({ mount: (ctx, param, data) => data });
+  assert.equal((await people).run('ctx', null), undefined, 'a section without first data gets none');
+  assert.equal(asked.length, 1);
+});
+
+test('a failed early answer is left to the view, not thrown by the loader', async () => {
+  const { gates, views } = fakeViews();
+  views.map = [views.map[0], 'mount', () => Promise.reject(new Error('locked'))];
+  const loader = viewLoader(views);
+  const pending = loader.mount('map', {});
+  gates.map.resolve({ mount: (ctx, param, data) => data });
+  await assert.rejects((await pending).run('ctx', null), /locked/);
+});
+
 test('when two sections are asked for in a row, the first one is superseded', async () => {
   const { gates, views } = fakeViews();
   const loader = viewLoader(views);

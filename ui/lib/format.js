@@ -163,3 +163,8 @@ export function timeText(when, timeZone) {
   if (Number.isNaN(d.getTime())) return '';
   return d.toLocaleTimeString(undefined, { timeStyle: 'short', timeZone });
 }
+
+/** The last part of a path, for saying which file is meant. */
+export function baseName(path) {
+  return String(path).split(/[\\/]/).filter(Boolean).pop() ?? String(path);
+}

@@ -2,10 +2,14 @@
 // for a mount function by section name; when several are asked for in a row (a quick Ctrl+2 then
 // Ctrl+3), only the last one asked is shown.
 
-/** Each section: how its module is loaded, and the name of its mount function. */
+/**
+ * Each section: how its module is loaded, the name of its mount function and, for some, the
+ * first data it shows, asked for through the api while its module loads (its mount function gets
+ * that answer's promise as its third argument, so the two are not waited for one after the other).
+ */
 export const VIEWS = {
   people: [() => import('../views/people.js'), 'mountPeople'],
-  map: [() => import('../views/map.js'), 'mountMap'],
+  map: [() => import('../views/map.js'), 'mountMap', (api) => api.listMaps(true)],
   network: [() => import('../views/network.js'), 'mountNetwork'],
   tour: [() => import('../views/tour.js'), 'mountTour'],
   reminders: [() => import('../views/reminders.js'), 'mountReminders'],
@@ -18,24 +22,29 @@ export const VIEWS = {
 };
 
 /**
- * `mount(name)` resolves to `{ run }`, where `run(ctx, param)` mounts the section (an unknown
- * name shows Insights, as before); `superseded(m)` says whether another section was asked for
- * after `m`, or `cancel()` was called since. `views` is the table above unless a test passes its own.
+ * `mount(name, api)` resolves to `{ run }`, where `run(ctx, param)` mounts the section (an unknown
+ * name shows Insights, as before) with the data it asked `api` for meanwhile, if any;
+ * `superseded(m)` says whether another section was asked for after `m`, or `cancel()` was called
+ * since. `views` is the table above unless a test passes its own.
  */
 export function viewLoader(views = VIEWS) {
   const loaded = new Map();
   let asked = 0;
   return {
-    async mount(name) {
+    async mount(name, api) {
       const mine = ++asked;
-      const [load, exported] = views[name] ?? views.insights;
+      const [load, exported, firstData] = views[name] ?? views.insights;
+      // Asked for before the module is awaited; a failure is the view's to show, once mounted.
+      const early = firstData && api ? Promise.resolve(api).then(firstData) : undefined;
+      early?.catch(() => {});
       if (!loaded.has(load)) {
         // A failed load is not remembered: the next visit tries again.
-        const pending = load().then((m) => (ctx, param) => m[exported](ctx, param));
+        const pending = load().then((m) => m[exported]);
         loaded.set(load, pending);
         pending.catch(() => loaded.delete(load));
       }
-      return { run: await loaded.get(load), ticket: mine };
+      const mountFn = await loaded.get(load);
+      return { run: (ctx, param) => mountFn(ctx, param, early), ticket: mine };
     },
     superseded: (m) => m.ticket !== asked,
     /** Whatever is loading now is not to be shown (the user went back to the section on screen). */

@@ -3,9 +3,11 @@
 // The window's native drag-and-drop events (Tauri's tauri://drag-*) carry the files' paths.
 
 import { announce, h } from '../lib/dom.js';
+import { baseName } from '../lib/format.js';
 import { showToast } from '../lib/toast.js';
-import { baseName, openImportDialog } from './import-dialog.js';
-import { restoreBackupAt } from './settings-data.js';
+
+// The import preview and the restore confirmation are loaded on the first drop, not at start:
+// the shell loads this module before its first section, and most starts drop nothing.
 
 const WHAT = 'a CSV or vCard file to import people, or an Allies backup (.json) to restore it';
 
@@ -36,15 +38,26 @@ export function watchFileDrops({ api, listen, onImported }) {
   listen('tauri://drag-enter', () => { showHint(true); announce(`Drop ${WHAT}`); });
   listen('tauri://drag-over', () => showHint(true));
   listen('tauri://drag-leave', () => showHint(false));
-  listen('tauri://drag-drop', (payload) => {
+  // Resolves once the drop was handled (its dialog open), or says why it could not be.
+  listen('tauri://drag-drop', async (payload) => {
     showHint(false);
     if (document.querySelector('dialog[open]')) {
       say('Close the open dialog first, then drop the file again.', false);
       return;
     }
     const action = dropAction(payload?.paths);
-    if (action.kind === 'import') openImportDialog({ api, listen, onDone: onImported, path: action.path });
-    else if (action.kind === 'restore') restoreBackupAt(api, action.path, say);
-    else say(action.text, false);
+    try {
+      if (action.kind === 'import') {
+        const { openImportDialog } = await import('./import-dialog.js');
+        openImportDialog({ api, listen, onDone: onImported, path: action.path });
+      } else if (action.kind === 'restore') {
+        const { restoreBackupAt } = await import('./settings-data.js');
+        restoreBackupAt(api, action.path, say); // asks first; says itself how it went
+      } else {
+        say(action.text, false);
+      }
+    } catch (err) {
+      say(`The dropped file could not be opened: ${err.message}`, false);
+    }
   });
 }

@@ -4,6 +4,7 @@
 // mapping, then import it all at once with a progress bar.
 
 import { announce, h, replaceChildren } from '../lib/dom.js';
+import { baseName } from '../lib/format.js';
 import { labelFor } from '../lib/presenting.js';
 
 const TARGETS = [
@@ -21,11 +22,6 @@ export function guessFormat(name) {
   if (/\.(vcf|vcard)$/i.test(name)) return 'vcard';
   if (/connections/i.test(name)) return 'linkedin';
   return null;
-}
-
-/** The last part of a path, for saying which file is being read. */
-export function baseName(path) {
-  return String(path).split(/[\\/]/).filter(Boolean).pop() ?? String(path);
 }
 
 /**

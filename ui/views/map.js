@@ -42,7 +42,11 @@ function headElements(labelMode) {
   return { head, title, select, labelSelect, historyButton, toolbar };
 }
 
-export function mountMap(ctx) {
+/**
+ * `mapsAsked` is the promise of the list of maps if it was asked for while this module loaded (the
+ * view loader does so); otherwise the view asks for it itself.
+ */
+export function mountMap(ctx, _param, mapsAsked) {
   const { api } = ctx;
   // The map's own label select is one more handle on the app-wide presenting mode.
   const state = createMapState(presentingMode());
@@ -102,12 +106,15 @@ export function mountMap(ctx) {
   // Replies can arrive out of order; only the newest load may change what is shown.
   let loadNo = 0;
   let dataMarked = false;
+  let askedEarly = mapsAsked;
 
   async function load(mapId) {
     const mine = ++loadNo;
     let maps;
     try {
-      maps = await api.listMaps(true);
+      const asked = askedEarly ?? api.listMaps(true);
+      askedEarly = null; // a later load reads the maps again
+      maps = await asked;
     } catch (err) {
       if (mine !== loadNo) return;
       replaceChildren(empty, h('p', { class: 'form-error', role: 'alert' }, err.message));

@@ -3,7 +3,7 @@
 // automatic copies. Everything it does asks the `api` it is given; a restore reloads the page.
 
 import { h, replaceChildren } from '../lib/dom.js';
-import { dateTimeText } from '../lib/format.js';
+import { baseName, dateTimeText } from '../lib/format.js';
 import { snapshotReason, snapshotSize } from '../lib/settings-format.js';
 
 /** Asks to confirm replacing everything; resolves true to go ahead. */
@@ -55,8 +55,7 @@ export function askBackupPassphrase(why) {
  * user confirms; `say(text, ok)` reports the outcome. After a restore the page reloads.
  */
 export async function restoreBackupAt(api, path, say) {
-  const name = String(path).split(/[\\/]/).filter(Boolean).pop() ?? String(path);
-  if (!(await confirmReplace(`the backup in ${name}`))) return;
+  if (!(await confirmReplace(`the backup in ${baseName(path)}`))) return;
   let passphrase = null;
   for (;;) {
     try {

@@ -98,7 +98,7 @@ const thenTell = (answer, tell) => async (mapId, personId, ...rest) => {
  * `people`, Dana and Sam placed; the roster's pages answered once `rosterHold` resolves).
  * Resolves once the first load has drawn.
  */
-export async function mountWith({ people = [DANA, SAM, MIA, KIM], rosterHold = null, ...answers } = {}, extra = {}) {
+export async function mountWith({ people = [DANA, SAM, MIA, KIM], rosterHold = null, mapsAsked, ...answers } = {}, extra = {}) {
   resetPage();
   const { mountMap } = await import('../../../ui/views/map.js');
   const mapPlacements = 'mapPlacements' in answers ? answers.mapPlacements : seededPlacements();
@@ -125,7 +125,8 @@ export async function mountWith({ people = [DANA, SAM, MIA, KIM], rosterHold = n
     },
   });
   const ctx = fakeContext(api, extra);
-  const view = mountMap(ctx);
+  // `mapsAsked`: the maps the view loader asked for while the module loaded.
+  const view = mountMap(ctx, null, mapsAsked && Promise.resolve(mapsAsked));
   document.getElementById('main').append(view.el);
   await settle();
   return { view, api, ctx, roundCalls, rosterCalls, el: view.el, $: (css) => view.el.querySelector(css), $$: (css) => [...view.el.querySelectorAll(css)] };
