@@ -36,6 +36,8 @@ pub fn spawn(state: AppState, app: AppHandle) {
                     // Also when no copy could be taken (a full disk): removing frees space. Not
                     // a step of the undo history: nothing could bring the rows back.
                     let purged = allies_core::purge::purge_expired(db, at);
+                    // The copy read the whole file through the cache: the app idles without it.
+                    db.release_cache();
                     copied.and(purged)
                 })
                 .await
@@ -53,6 +55,7 @@ pub fn spawn(state: AppState, app: AppHandle) {
                     last_error = Some(e.message);
                 }
             }
+            crate::desktop::give_back_freed_memory();
             tokio::time::sleep(COPY_CHECK).await;
         }
     });

@@ -71,6 +71,12 @@ pub fn start_at_login<R: Runtime>() -> TauriPlugin<R> {
         .build()
 }
 
+/// Hands memory the process has freed back to the system, after a burst of work (the daily
+/// copy), so the idle app is not charged for it. Where the allocator does so itself, nothing.
+pub fn give_back_freed_memory() {
+    os::give_back_freed_memory();
+}
+
 /// What to check when starting at login cannot be turned on or off: the place this system
 /// keeps it, in its own words (a Windows user has no `.config/autostart`).
 pub fn start_at_login_advice() -> &'static str {

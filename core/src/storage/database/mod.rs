@@ -341,6 +341,14 @@ impl Database {
         self.key.as_ref()
     }
 
+    /// Gives back the memory of the pages this connection keeps cached and is not using. For
+    /// after a one-off read of the whole file (the daily copy): an idle app need not hold it,
+    /// and the cache fills again with what is read next.
+    pub fn release_cache(&self) {
+        // Fails only while a statement holds the pages; they are then given back next time.
+        let _ = self.conn.release_memory();
+    }
+
     /// The check for damaged pages this file still needs, when it was opened without it
     /// ([`Database::open_in_checking_later`]); run it on any thread, it opens its own
     /// read-only connection and leaves this one free.

@@ -19,6 +19,18 @@ pub fn prepare_window() -> Result<(), String> {
     Ok(())
 }
 
+/// glibc keeps the pages of freed blocks inside each thread's heap until told otherwise; a burst
+/// of work on a runtime thread (the daily copy's reads) would stay on the process's bill.
+#[allow(unsafe_code)]
+pub fn give_back_freed_memory() {
+    // SAFETY: malloc_trim only returns unused pages of the allocator's own heaps to the system;
+    // it touches no memory in use and is safe to call from any thread at any time.
+    #[cfg(target_env = "gnu")]
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 /// The XDG autostart folder, where tauri-plugin-autostart puts `Allies.desktop`.
 pub fn start_at_login_advice() -> &'static str {
     "Check that your home folder's .config/autostart can be written."

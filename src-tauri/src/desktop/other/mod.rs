@@ -12,6 +12,9 @@ pub fn prepare_window() -> Result<(), String> {
     Ok(())
 }
 
+/// Nothing to do: the allocators of Windows and macOS give freed pages back on their own.
+pub fn give_back_freed_memory() {}
+
 /// Where Windows and macOS keep what starts at login, as tauri-plugin-autostart uses them.
 pub fn start_at_login_advice() -> &'static str {
     advice_for(std::env::consts::OS)
