@@ -17,6 +17,7 @@ const COMMANDS: &[&str] = &[
     "mark_former",
     "list_former_people",
     "send_test_reminder",
+    "next_events",
     "list_maps",
     "create_map",
     "update_map",

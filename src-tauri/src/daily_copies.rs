@@ -5,8 +5,9 @@
 
 use std::time::Duration;
 
-use tauri::{AppHandle, Emitter};
+use tauri::AppHandle;
 
+use crate::events::Tell;
 use crate::state::{now, AppState};
 
 /// Sent to the window when the file turned out damaged after it opened: the window starts over
@@ -80,6 +81,6 @@ async fn check_integrity(state: &AppState, app: &AppHandle) {
     }
     let message = found.as_ref().err().map(ToString::to_string);
     if state.checked(&check, found) {
-        let _ = app.emit(DAMAGED_EVENT, message);
+        app.tell(DAMAGED_EVENT, message);
     }
 }

@@ -7,6 +7,7 @@ mod cli;
 mod commands;
 mod daily_copies;
 mod desktop;
+mod events;
 mod file_dialogs;
 mod monotonic;
 mod reminder_loop;
@@ -39,6 +40,7 @@ fn run_app(background: bool) -> ExitCode {
         .plugin(desktop::start_at_login())
         .plugin(tauri_plugin_dialog::init())
         .manage(app_state)
+        .manage(events::EventHub::default())
         .manage(file_dialogs::ChosenFiles::default())
         .setup(move |app| {
             // The page's calls wait for the data to be open: until then the opening thread
@@ -62,7 +64,7 @@ fn run_app(background: bool) -> ExitCode {
             sync_loop::spawn(
                 scheduler_state.clone(),
                 std::sync::Arc::new(move |applied| {
-                    let _ = tauri::Emitter::emit(&window, sync_loop::SYNCED_EVENT, applied);
+                    crate::events::Tell::tell(&window, sync_loop::SYNCED_EVENT, applied);
                 }),
             );
             let shell = desktop::WindowShell(handle);
@@ -70,7 +72,9 @@ fn run_app(background: bool) -> ExitCode {
             Ok(())
         })
         .on_window_event(|window, event| {
+            // The dropped file may be read once the window knows of it: remembered first.
             file_dialogs::remember_dropped(window, event);
+            events::tell_drags(window, event);
             desktop::keep_running_when_closed(window, event);
         })
         .invoke_handler(tauri::generate_handler![
@@ -81,6 +85,7 @@ fn run_app(background: bool) -> ExitCode {
             commands::app::lock_now,
             commands::app::set_encryption,
             commands::app::send_test_reminder,
+            commands::app::next_events,
             commands::app::get_autostart,
             commands::app::set_autostart,
             commands::groups::list_groups,

@@ -35,18 +35,18 @@ test('one CSV or vCard file is imported, one JSON file restored, anything else e
 test('a hint shows while a file is dragged over the window and goes when it leaves', () => {
   const { handlers } = watch();
   assert.equal($('#drop-hint').hidden, true, 'no hint before a drag');
-  handlers['tauri://drag-enter']({ paths: ['/a.csv'] });
+  handlers['drag-enter']({ paths: ['/a.csv'] });
   assert.equal($('#drop-hint').hidden, false);
   assert.match(textOf($('#drop-hint')), /CSV or vCard file to import people/);
-  handlers['tauri://drag-leave'](null);
+  handlers['drag-leave'](null);
   assert.equal($('#drop-hint').hidden, true);
 });
 
 test('dropping a CSV file opens the import preview for it', async () => {
   const preview = { unit: 'row', new: 1, duplicates: [], problems: [], sample: [], notice: null };
   const { api, handlers } = watch({ importPreview: { preview, mapping: { name: 0 }, headers: ['Name'] } });
-  handlers['tauri://drag-enter']({ paths: ['/home/me/team.csv'] });
-  await handlers['tauri://drag-drop']({ paths: ['/home/me/team.csv'], position: { x: 10, y: 10 } });
+  handlers['drag-enter']({ paths: ['/home/me/team.csv'] });
+  await handlers['drag-drop']({ paths: ['/home/me/team.csv'], position: { x: 10, y: 10 } });
   await settle();
   assert.equal($('#drop-hint').hidden, true, 'the hint goes on drop');
   assert.ok($('#import-dialog'), 'the import dialog opened');
@@ -56,7 +56,7 @@ test('dropping a CSV file opens the import preview for it', async () => {
 
 test('dropping two files imports neither and says why', async () => {
   const { api, handlers } = watch();
-  await handlers['tauri://drag-drop']({ paths: ['/a.csv', '/b.vcf'] });
+  await handlers['drag-drop']({ paths: ['/a.csv', '/b.vcf'] });
   await settle();
   assert.equal(api.calls.length, 0, 'nothing is read');
   assert.equal($('#import-dialog'), null);
@@ -65,7 +65,7 @@ test('dropping two files imports neither and says why', async () => {
 
 test('dropping a backup asks before replacing everything, and Cancel restores nothing', async () => {
   const { api, handlers } = watch({ restoreBackupFile: '/d/backups/replaced.db' });
-  await handlers['tauri://drag-drop']({ paths: ['/home/me/Allies backup.json'] });
+  await handlers['drag-drop']({ paths: ['/home/me/Allies backup.json'] });
   await settle();
   assert.ok($('#restore-dialog'), 'the restore is confirmed first');
   assert.match(textOf($('#restore-dialog')), /the backup in Allies backup\.json/);

@@ -1,5 +1,7 @@
 // The only module that talks to the Rust side. Views call these named functions.
 
+import { appEvents } from './app-events.js';
+
 /** An error from the app, in the one shape the core sends: a stable code, a message, maybe a field. */
 export class ApiError extends Error {
   constructor({ code, message, field }) {
@@ -311,14 +313,16 @@ export function createApi(invoke) {
   };
 }
 
+const appEventsFromShell = appEvents((after) => tauriInvoke('next_events', { after }));
+
 /**
  * Calls `handler(payload)` on each event `name` from the app ("reminders-changed",
- * "reminder-open"). Outside the app there are none; the returned promise resolves either way.
+ * "reminder-open", "drag-drop"…) and resolves to its stop(). Outside the app there are none;
+ * the returned promise resolves either way.
  */
 export async function onAppEvent(name, handler) {
-  const listen = globalThis.__TAURI__?.event?.listen;
-  if (!listen) return () => {};
-  return listen(name, (event) => handler(event.payload));
+  if (!globalThis.__TAURI__?.core?.invoke) return () => {};
+  return appEventsFromShell.on(name, handler);
 }
 
 function tauriInvoke(command, args) {

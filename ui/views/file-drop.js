@@ -1,6 +1,6 @@
 // Files dropped on the window: a hint while one is dragged over it, then the import preview for a
 // CSV or vCard file, or the restore confirmation for an Allies backup. One file at a time.
-// The window's native drag-and-drop events (Tauri's tauri://drag-*) carry the files' paths.
+// The window's native drag-and-drop events (the app's drag-enter, drag-drop…) carry the files' paths.
 
 import { announce, h } from '../lib/dom.js';
 import { baseName } from '../lib/format.js';
@@ -35,11 +35,11 @@ export function watchFileDrops({ api, listen, onImported }) {
   const showHint = (shown) => { hint.hidden = !shown; };
   const say = (text, ok = true) => { showToast(text, { timeoutMs: ok ? 10000 : 12000 }); announce(text); };
 
-  listen('tauri://drag-enter', () => { showHint(true); announce(`Drop ${WHAT}`); });
-  listen('tauri://drag-over', () => showHint(true));
-  listen('tauri://drag-leave', () => showHint(false));
+  listen('drag-enter', () => { showHint(true); announce(`Drop ${WHAT}`); });
+  listen('drag-over', () => showHint(true));
+  listen('drag-leave', () => showHint(false));
   // Resolves once the drop was handled (its dialog open), or says why it could not be.
-  listen('tauri://drag-drop', async (payload) => {
+  listen('drag-drop', async (payload) => {
     showHint(false);
     if (document.querySelector('dialog[open]')) {
       say('Close the open dialog first, then drop the file again.', false);

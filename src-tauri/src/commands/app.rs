@@ -6,6 +6,7 @@ use allies_core::storage::encryption;
 use allies_core::{Error, WireError};
 use tauri::State;
 
+use crate::events::{self, Batch, EventHub};
 use crate::state::{now, stopped, AppState, Status};
 
 #[tauri::command]
@@ -48,6 +49,13 @@ pub async fn lock_now(state: State<'_, AppState>) -> Result<Status, WireError> {
 #[tauri::command]
 pub async fn set_lock_after(state: State<'_, AppState>, seconds: u32) -> Result<(), WireError> {
     state.set_lock_after(seconds)
+}
+
+/// What the shell told the window after event `after`, as soon as there is any (an empty answer
+/// after a while: the page asks again); without `after`, where to start listening from.
+#[tauri::command]
+pub async fn next_events(hub: State<'_, EventHub>, after: Option<u64>) -> Result<Batch, WireError> {
+    Ok(hub.after(after, events::WAIT).await)
 }
 
 /// The user is using the window without changing anything: the idle lock waits again.

@@ -7,8 +7,9 @@ use std::path::PathBuf;
 use allies_core::interop::import::{self, Format, Mapping, OnDuplicate, Preview, Summary};
 use allies_core::{interop, WireError};
 use serde::Serialize;
-use tauri::{AppHandle, Emitter, State};
+use tauri::{AppHandle, State};
 
+use crate::events::Tell;
 use crate::file_dialogs::ChosenFiles;
 use crate::state::{now, AppState};
 
@@ -74,7 +75,7 @@ pub async fn import_apply(
                 on_duplicate,
                 now(),
                 &mut |done, total| {
-                    let _ = app.emit("import-progress", Progress { done, total });
+                    app.tell("import-progress", Progress { done, total });
                 },
             )
         })

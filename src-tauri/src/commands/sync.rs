@@ -7,8 +7,9 @@ use std::path::PathBuf;
 use allies_core::sync::{self, Conflict, Overview, Round};
 use allies_core::WireError;
 use serde::Serialize;
-use tauri::{AppHandle, Emitter, State, WebviewWindow};
+use tauri::{AppHandle, State, WebviewWindow};
 
+use crate::events::Tell;
 use crate::file_dialogs;
 use crate::state::{now, AppState};
 use crate::sync_loop::SYNCED_EVENT;
@@ -85,7 +86,7 @@ pub async fn sync_now(app: AppHandle, state: State<'_, AppState>) -> Result<Roun
             state.set_sync_problem(None);
             if done.pulled.applied > 0 {
                 state.changed.notify_one();
-                let _ = app.emit(SYNCED_EVENT, done.pulled.applied);
+                app.tell(SYNCED_EVENT, done.pulled.applied);
             }
         }
         Err(e) if e.code != "sync.off" => state.set_sync_problem(Some(e.message.clone())),

@@ -6,8 +6,9 @@ use allies_core::reminders::popup::Place;
 use allies_core::reminders::settings::{self, PauseFor};
 use tauri::menu::{Menu, MenuItem, PredefinedMenuItem};
 use tauri::tray::TrayIconBuilder;
-use tauri::{AppHandle, Emitter, Manager, Window, WindowEvent};
+use tauri::{AppHandle, Manager, Window, WindowEvent};
 
+use crate::events::Tell;
 use crate::reminder_loop::Shell;
 use crate::state::{now, AppState};
 
@@ -34,12 +35,12 @@ pub fn hide(app: &AppHandle) {
 
 impl Shell for WindowShell {
     fn reminders_changed(&self, in_app: &[String]) {
-        let _ = self.0.emit("reminders-changed", in_app);
+        self.0.tell("reminders-changed", in_app);
     }
 
     fn open(&self, place: &Place) {
         bring_forward(&self.0);
-        let _ = self.0.emit("reminder-open", place);
+        self.0.tell("reminder-open", place);
     }
 }
 
@@ -99,7 +100,7 @@ pub fn tray(app: &AppHandle, state: AppState) -> tauri::Result<()> {
             match state.record_blocking(|db| settings::pause_for(db, pause, at)) {
                 Ok(_) => {
                     state.changed.notify_one();
-                    let _ = app.emit("reminders-changed", Vec::<String>::new());
+                    app.tell("reminders-changed", Vec::<String>::new());
                 }
                 Err(e) => eprintln!("allies: reminders could not be paused: {}", e.message),
             }

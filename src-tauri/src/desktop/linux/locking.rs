@@ -8,9 +8,10 @@ use std::time::Duration;
 
 use allies_core::session::LockReason;
 use futures_lite::StreamExt;
-use tauri::{AppHandle, Emitter};
+use tauri::AppHandle;
 
 use crate::desktop::{Lockable, LOCKED_EVENT};
+use crate::events::Tell;
 
 /// How often the idle timer is looked at; a lock comes at most this late.
 const LOOK_EVERY: Duration = Duration::from_secs(5);
@@ -25,7 +26,7 @@ pub fn spawn(state: impl Lockable, app: AppHandle) {
     let tell = {
         let app = app.clone();
         move |reason: LockReason| {
-            let _ = app.emit(LOCKED_EVENT, reason.message());
+            app.tell(LOCKED_EVENT, reason.message());
         }
     };
     let (idle_state, idle_tell) = (state.clone(), tell.clone());

@@ -7,10 +7,11 @@
 use std::time::Duration;
 
 use allies_core::session::LockReason;
-use tauri::{AppHandle, Emitter};
+use tauri::AppHandle;
 
 use crate::desktop::lock_signal::{LockSignal, OnSignal};
 use crate::desktop::{Lockable, LOCKED_EVENT};
+use crate::events::Tell;
 
 /// How often the idle timer is looked at; a lock comes at most this late.
 const LOOK_EVERY: Duration = Duration::from_secs(5);
@@ -24,7 +25,7 @@ pub fn spawn(state: impl Lockable, app: AppHandle) {
             // The session's lock may be held by a long import: off the async threads.
             let locked = tauri::async_runtime::spawn_blocking(move || st.lock_if_idle()).await;
             if matches!(locked, Ok(true)) {
-                let _ = app.emit(LOCKED_EVENT, LockReason::Idle.message());
+                app.tell(LOCKED_EVENT, LockReason::Idle.message());
             }
         }
     });
@@ -45,7 +46,7 @@ pub fn spawn_watching(
         // for a long import to let go of the data.
         tauri::async_runtime::spawn_blocking(move || {
             if state.lock_because() {
-                let _ = app.emit(LOCKED_EVENT, reason(signal).message());
+                app.tell(LOCKED_EVENT, reason(signal).message());
             }
         });
     });
