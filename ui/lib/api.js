@@ -310,10 +310,15 @@ export function createApi(invoke) {
     chooseSyncFolder: () => call('choose_sync_folder'),
     /** Saves the user's asks as a CSV file where they choose; resolves to the path, or null if cancelled. */
     exportAsksCsv: () => call('export_asks_csv'),
+    /**
+     * The shell's events after number `after`, once there are any: { cursor, events: [{ name,
+     * payload }] } (none after a while); with `after` null, none and the cursor to start from.
+     */
+    nextEvents: (after) => call('next_events', { after }),
   };
 }
 
-const appEventsFromShell = appEvents((after) => tauriInvoke('next_events', { after }));
+const appEventsFromShell = appEvents((after) => api.nextEvents(after));
 
 /**
  * Calls `handler(payload)` on each event `name` from the app ("reminders-changed",
