@@ -21,6 +21,8 @@ mod other {
     pub fn start_at_login_advice() -> &'static str {
         ""
     }
+
+    pub fn give_back_freed_memory() {}
 }
 
 #[cfg(target_os = "windows")]
@@ -47,6 +49,7 @@ fn main() {
     let watched = watch(Box::new(|signal: lock_signal::LockSignal| {
         println!("{signal:?}");
     }));
+    os::give_back_freed_memory();
     println!(
         "{watched:?} {:?} {}",
         os::prepare_window(),
