@@ -340,3 +340,19 @@ test('reminders changed in the shell (a pop-up answered, one fired) are read aga
   await settle();
   assert.equal(api.calls.filter(([n]) => n === 'remindersOverview').length, before + 1, 'a page no longer shown stops listening');
 });
+
+test('a note half typed in a reminder stays when the lists are read again', async () => {
+  let current = overview({ overdue: [{ subject: 'keep_in_touch:p1', kind: 'keep_in_touch', title: 'Keep in touch with Dana Ng', body: '', due: '2026-11-20T09:00:00Z', person_id: 'p1', offers: ['got_in_touch'] }] });
+  const { ctx, $ } = await mount({ remindersOverview: () => current });
+  const note = $("[data-subject='keep_in_touch:p1'] .answer-note");
+  assert.ok(note, 'the row offers a note');
+  note.value = 'Talked about the reorg';
+  ctx.emit('reminders-changed');
+  await settle();
+  assert.equal($("[data-subject='keep_in_touch:p1'] .answer-note").value, 'Talked about the reorg', 'read again, the same');
+  current = overview({ overdue: [{ ...current.overdue[0], body: 'Last talked 3 weeks ago' }] });
+  ctx.emit('reminders-changed');
+  await settle();
+  assert.match(textOf($("[data-subject='keep_in_touch:p1']")), /Last talked 3 weeks ago/, 'the row changed');
+  assert.equal($("[data-subject='keep_in_touch:p1'] .answer-note").value, 'Talked about the reorg', 'and the note went with it');
+});

@@ -49,6 +49,52 @@ export function replaceChildren(el, ...children) {
   append(el, children);
 }
 
+/**
+ * Puts `children` inside `el` in place of what is there, as replaceChildren does, but keeps each
+ * old child whose markup is the same as a new one's: a row that did not change stays the very
+ * node, with what was typed, chosen or focused in it, and nothing is touched when nothing
+ * changed. A text field with an id that held text, in a row that did change, gives its text to
+ * the new (empty) field of the same id, and the focus follows it there.
+ */
+export function updateChildren(el, ...children) {
+  const fresh = document.createDocumentFragment();
+  append(fresh, children);
+  const pool = new Map();
+  for (const child of el.childNodes) {
+    const key = markupOf(child);
+    pool.set(key, [...(pool.get(key) ?? []), child]);
+  }
+  const next = [...fresh.childNodes].map((node) => pool.get(markupOf(node))?.shift() ?? node);
+  if (next.length === el.childNodes.length && next.every((node, i) => node === el.childNodes[i])) return;
+
+  const keep = new Set(next);
+  const focused = el.contains(document.activeElement) ? document.activeElement : null;
+  const selection = focused && typeof focused.selectionStart === 'number'
+    ? [focused.selectionStart, focused.selectionEnd] : null;
+  const typed = new Map();
+  for (const child of el.childNodes) {
+    if (keep.has(child) || child.nodeType !== 1) continue;
+    for (const field of child.querySelectorAll('input[id], textarea[id]')) {
+      if (field.value) typed.set(field.id, field.value);
+    }
+  }
+  for (const child of [...el.childNodes]) if (!keep.has(child)) child.remove();
+  next.forEach((node, i) => {
+    if (el.childNodes[i] !== node) el.insertBefore(node, el.childNodes[i] ?? null);
+  });
+  for (const field of el.querySelectorAll('input[id], textarea[id]')) {
+    if (!field.value && typed.has(field.id)) field.value = typed.get(field.id);
+  }
+  if (!focused || document.activeElement === focused) return;
+  const target = focused.isConnected ? focused
+    : focused.id ? [...el.querySelectorAll('[id]')].find((n) => n.id === focused.id) : null;
+  if (!target) return;
+  target.focus();
+  if (selection && typeof target.setSelectionRange === 'function') target.setSelectionRange(...selection);
+}
+
+const markupOf = (node) => (node.nodeType === 1 ? node.outerHTML : `${node.nodeType}:${node.textContent}`);
+
 /** Says `message` to screen readers through the page's polite live region. */
 export function announce(message) {
   const region = document.getElementById('announcer');

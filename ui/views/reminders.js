@@ -2,7 +2,7 @@
 // reschedule, mark done or delete each; write your own; 30/60/90-day check-ins; pause pop-ups.
 // The controller: it holds the page's state, asks ctx.api, and redraws through reminders-render.js.
 
-import { announce, replaceChildren, isolate } from '../lib/dom.js';
+import { announce, replaceChildren, isolate, updateChildren } from '../lib/dom.js';
 import { isPresenting, onPresentingChange, redactNames } from '../lib/presenting.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { dueText, localInputValue } from '../lib/reminder-format.js';
@@ -44,7 +44,9 @@ export function mountReminders(ctx) {
 
   function paint() {
     if (!state.view) return;
-    for (const [key] of LISTS) replaceChildren($(`#reminders-${key}`), listItems(key, state.view, say, on));
+    // Read again on every change and each minute: rows that did not change stay as they are,
+    // with a note half typed, a snooze being picked or the focus in them.
+    for (const [key] of LISTS) updateChildren($(`#reminders-${key}`), listItems(key, state.view, say, on));
     replaceChildren($('#reminder-banners'), banners(state.view));
     replaceChildren($('#pause-box'), pauseBox(state.view, on));
     ctx.refreshBadge?.();
