@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  arrowLines, cardFace, chooseMap, clampZoom, createMapState, insideX, largestGaps, mapGroups, nameOf,
+  ROSTER_LIMIT, arrowLines, cardFace, chooseMap, clampZoom, createMapState, insideX, largestGaps, mapGroups, nameOf,
   replacePlacement, rosterChoice, shownCards, svgInput, withoutPerson,
 } from '../../ui/lib/map-model.js';
 
@@ -40,7 +40,7 @@ test('the roster says why no one is listed, and nothing while its first page is 
   assert.equal(rosterChoice({ ...state, rosterQuery: '  ' }).empty, 'Everyone is on this map.', 'a blank search is no search');
   assert.equal(rosterChoice({ ...state, placements: [] }).empty, 'Add people in the People section first.');
   assert.equal(rosterChoice({ ...state, roster: { ...none, error: 'The data is locked.' } }).empty, 'The data is locked.');
-  assert.deepEqual(rosterChoice({ ...state, roster: null }), { shown: [], available: 0, limit: 200, selected: null, empty: null });
+  assert.deepEqual(rosterChoice({ ...state, roster: null }), { shown: [], available: 0, limit: ROSTER_LIMIT, selected: null, empty: null });
 });
 
 test('a card face says stance and quadrant, and shows the role only beside names', () => {

@@ -40,7 +40,7 @@ test('the search matches name, role, department and organisation', async () => {
     await settle();
     assert.deepEqual(ids($$('.roster-item')), expected, query);
   }
-  assert.deepEqual(rosterCalls.at(-2), ['peoplePage', { query: 'product', filters: { not_on_map: 'm1' }, sort: 'name', descending: false }, 0, 200],
+  assert.deepEqual(rosterCalls.at(-2), ['peoplePage', { query: 'product', filters: { not_on_map: 'm1' }, sort: 'name', descending: false }, 0, 50],
     'the core reads one page: who is not on this map and matches, by name');
   search.value = 'nobody';
   search.dispatchEvent(new Event('input'));
@@ -56,12 +56,12 @@ test('the roster says why it is empty', async () => {
   assert.equal(textOf(view.$('.roster-empty')), 'Everyone is on this map.');
 });
 
-test('a long address book lists its first 200 and says how many more there are', async () => {
+test('a long address book lists its first 50 and says how many more there are', async () => {
   const many = Array.from({ length: 1234 }, (_, i) => ({ id: `x${i}`, name: `Person ${i}`, role: '', department: '', organisation: '' }));
   const { $, $$ } = await mountWith({ people: many, mapPlacements: [] });
-  assert.equal($$('.roster-item').length, 200);
+  assert.equal($$('.roster-item').length, 50);
   assert.equal($('#roster-more').hidden, false);
-  assert.equal(textOf($('#roster-more')), 'Showing 200 of 1,234. Type to find the others.');
+  assert.equal(textOf($('#roster-more')), 'Showing 50 of 1,234. Type to find the others.');
 });
 
 test('arrow keys move the choice and stop at the ends', async () => {

@@ -8,8 +8,12 @@ import { labelFor as shownAs } from './presenting.js';
 export const CARD = Object.freeze({ width: 132, height: 40 });
 const CARD_HALF = { x: 70, y: 22 };
 
-/** The most people the roster lists at once; the search finds anyone. */
-export const ROSTER_LIMIT = 200;
+/**
+ * The most people the roster lists at once; the search finds anyone. A scrolling list is drawn
+ * whole into memory: 200 rows held 4–5 MB more in the web process than 20 (`make bench`'s map of
+ * 10,000 people), and 50 fill the list's height several times over.
+ */
+export const ROSTER_LIMIT = 50;
 
 export const percent = (n) => `${Math.round(n * 100)}%`;
 // Card centres stay far enough from the grid's edges for the whole card to show.

@@ -209,7 +209,7 @@ async fn ten_thousand_people_scroll_search_and_keyboard_with_few_rows_in_the_pag
     })
     .await?;
 
-    // The map's roster lists the first 200 and says how to reach the others.
+    // The map's roster lists the first 50 and says how to reach the others.
     app.invoke(
         "create_map",
         serde_json::json!({ "input": { "name": "Atlas launch" } }),
@@ -217,10 +217,10 @@ async fn ten_thousand_people_scroll_search_and_keyboard_with_few_rows_in_the_pag
     .await?;
     app.go("map").await?;
     app.wait_for_text("#roster-more", |t| {
-        t == "Showing 200 of 10,000. Type to find the others."
+        t == "Showing 50 of 10,000. Type to find the others."
     })
     .await?;
-    assert_eq!(app.texts("#roster-list .roster-item").await?.len(), 200);
+    assert_eq!(app.texts("#roster-list .roster-item").await?.len(), 50);
     app.fill("#roster-search", "Person 09999").await?;
     // The core reads the roster's page for the search.
     app.wait_for_text("#roster-list .roster-name", |t| t == "Person 09999")
