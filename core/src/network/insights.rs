@@ -442,7 +442,7 @@ pub fn review(db: &Database, map_id: &str, now: DateTime<Utc>) -> Result<Review>
     })?;
     let placed: Vec<_> = rows.collect::<rusqlite::Result<_>>()?;
     // Who leads to whom, searched once for the whole map when someone needs an introduction.
-    let mut ways_in: Option<(network::Loaded, HashMap<u32, u32>)> = None;
+    let mut ways_in: Option<(std::sync::Arc<network::Loaded>, HashMap<u32, u32>)> = None;
     let mut review = Review {
         map_id: map.id,
         map_name: map.name,
@@ -469,7 +469,7 @@ pub fn review(db: &Database, map_id: &str, now: DateTime<Utc>) -> Result<Review>
                     let (graph, firsts) = match &ways_in {
                         Some(w) => w,
                         None => {
-                            let graph = network::load(db)?;
+                            let graph = db.derived(network::load)?;
                             let firsts = network::first_steps(&graph.edges, &graph.stances);
                             ways_in.insert((graph, firsts))
                         }

@@ -33,7 +33,8 @@ use idle::LONGEST_LOCK_AFTER;
 pub use idle::{IdleTimer, LockReason, DEFAULT_LOCK_AFTER};
 
 enum State {
-    Open(Database),
+    /// Boxed: a database is several times the size of the reason it is closed.
+    Open(Box<Database>),
     /// Not open, and why. The passphrase is kept when it was right, for opening a backup in
     /// place of a damaged encrypted file.
     Closed(OpenError, Option<Passphrase>),
@@ -97,7 +98,7 @@ impl Session {
             Err(e) => return Session::closed(e),
         };
         let state = match Database::open_in_checking_later(dir, now, CHECK_LATER_ABOVE) {
-            Ok(db) => State::Open(db),
+            Ok(db) => State::Open(Box::new(db)),
             Err(e) => State::Closed(e, None),
         };
         // Should sharing fail, commands of the command line wait for the app to end.
@@ -125,7 +126,7 @@ impl Session {
     /// A session over a database opened elsewhere.
     pub fn over(db: Database) -> Session {
         Session {
-            state: State::Open(db),
+            state: State::Open(Box::new(db)),
             locks: None,
             wait_for_commands: WAIT_FOR_COMMANDS,
             idle: IdleTimer::new(Some(DEFAULT_LOCK_AFTER), Duration::ZERO),
@@ -247,7 +248,7 @@ impl Session {
         let (path, _) = self.unusable_file("there is nothing to start fresh from")?;
         self.alone(|s| {
             let (db, aside) = storage::start_fresh(&path, now)?;
-            s.state = State::Open(db);
+            s.state = State::Open(Box::new(db));
             Ok(aside)
         })
     }
@@ -262,7 +263,7 @@ impl Session {
             .ok_or(Error::NoBackup)?;
         self.alone(|s| {
             let (db, aside) = storage::restore_copy(&path, &latest.path, now, key.as_ref())?;
-            s.state = State::Open(db);
+            s.state = State::Open(Box::new(db));
             Ok(aside)
         })
     }
@@ -280,7 +281,7 @@ impl Session {
         // Opening may migrate the file: alone.
         self.alone(|s| {
             match Database::open_with_key(&path, now, Some(&key)) {
-                Ok(db) => s.state = State::Open(db),
+                Ok(db) => s.state = State::Open(Box::new(db)),
                 Err(e @ OpenError::WrongPassphrase { .. }) => return Err(e.into()),
                 Err(e) => s.state = State::Closed(e, Some(key)),
             }
@@ -351,9 +352,9 @@ impl Session {
                     what: "its encryption can be changed",
                 });
             };
-            let (reopened, result) = encryption::change(db, new, now);
+            let (reopened, result) = encryption::change(*db, new, now);
             s.state = match reopened {
-                Ok(db) => State::Open(db),
+                Ok(db) => State::Open(Box::new(db)),
                 Err(e) => State::Closed(e, None),
             };
             result

@@ -18,7 +18,9 @@ use super::open_error::OpenError;
 use crate::error::Result;
 use crate::sync::{record_changes, Capture};
 
+mod derived;
 mod integrity;
+use derived::Derived;
 use integrity::check_integrity;
 pub use integrity::{IntegrityCheck, CHECK_LATER_ABOVE};
 
@@ -52,6 +54,9 @@ pub struct Database {
     check_control: std::sync::Arc<integrity::Control>,
     /// What sync needs at each write (boxed: the struct is moved around whole).
     sync: Box<SyncHooks>,
+    /// Values worked out from the whole file, kept until it changes (see [`Database::derived`]);
+    /// boxed like `sync`.
+    derived: Box<Derived>,
 }
 
 #[derive(Default)]
@@ -309,6 +314,7 @@ impl Database {
                 capture: sync,
                 wall_clock: None,
             }),
+            derived: Box::default(),
         })
     }
 
@@ -347,6 +353,26 @@ impl Database {
     pub fn release_cache(&self) {
         // Fails only while a statement holds the pages; they are then given back next time.
         let _ = self.conn.release_memory();
+        self.derived.clear();
+    }
+
+    /// `make(self)`, worked out again only once the file has changed since the value kept (a
+    /// write by this connection, even one rolled back, or a commit by any other): for what is
+    /// read from the whole file and asked for again and again, such as the network's graph.
+    pub(crate) fn derived<T: std::any::Any + Send + Sync>(
+        &self,
+        make: impl FnOnce(&Database) -> Result<T>,
+    ) -> Result<std::sync::Arc<T>> {
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        let stamp = (self.conn.total_changes(), version);
+        if let Some(kept) = self.derived.get::<T>(stamp) {
+            return Ok(kept);
+        }
+        let value = std::sync::Arc::new(make(self)?);
+        self.derived.keep(stamp, value.clone());
+        Ok(value)
     }
 
     /// The check for damaged pages this file still needs, when it was opened without it

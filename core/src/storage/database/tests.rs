@@ -191,3 +191,56 @@ fn the_upgrade_copy_goes_to_the_backups_folder() {
         PathBuf::from("/d/backups/allies-20261126T101500Z-before-upgrade-v1.db")
     );
 }
+
+/// What `derived` works out: how many people there are, counting how often it was read.
+fn counted(db: &Database, reads: &std::cell::Cell<u32>) -> std::sync::Arc<i64> {
+    db.derived(|db| {
+        reads.set(reads.get() + 1);
+        Ok(db
+            .conn()
+            .query_row("SELECT count(*) FROM people", [], |r| r.get::<_, i64>(0))?)
+    })
+    .unwrap()
+}
+
+#[test]
+fn a_derived_value_is_read_again_only_after_the_file_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    let mut db = Database::open(&path, now()).unwrap();
+    let reads = std::cell::Cell::new(0);
+    assert_eq!(*counted(&db, &reads), 0);
+    assert_eq!(*counted(&db, &reads), 0);
+    assert_eq!(reads.get(), 1, "nothing changed: kept");
+
+    crate::people::add(&mut db, &crate::people::PersonInput::named("Dana"), now()).unwrap();
+    assert_eq!(*counted(&db, &reads), 1, "a write of this connection");
+    assert_eq!(reads.get(), 2);
+
+    // A write rolled back changes nothing, and the value is read again all the same.
+    let failed = db.write(|tx| {
+        tx.execute("UPDATE people SET name = 'Dana Ng'", [])?;
+        Err::<(), _>(crate::error::Error::PersonNotFound {
+            id: "stopped".into(),
+        })
+    });
+    assert!(failed.is_err());
+    assert_eq!(*counted(&db, &reads), 1);
+    assert_eq!(reads.get(), 3);
+
+    // Another connection's commit (another process, the command line).
+    let other = Connection::open(&path).unwrap();
+    other
+        .execute(
+            "INSERT INTO people (id, name, name_key, search_text, created_at, updated_at)
+             SELECT 'p2', 'Sam', 'sam', 'sam', created_at, updated_at FROM people",
+            [],
+        )
+        .unwrap();
+    assert_eq!(*counted(&db, &reads), 2, "a commit by another connection");
+    assert_eq!(reads.get(), 4);
+
+    db.release_cache();
+    assert_eq!(*counted(&db, &reads), 2);
+    assert_eq!(reads.get(), 5, "an idle app gives the kept values back");
+}

@@ -1,0 +1,41 @@
+//! What is worked out from the whole file and asked for again and again (the network's graph,
+//! read for each intro path): kept, one value per type, until the file changes.
+
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, MutexGuard};
+
+/// The state of the file a value was worked out from: the rows this connection has changed so
+/// far (`sqlite3_total_changes64`, any statement, committed or not) and SQLite's
+/// `data_version`, which moves when another connection commits.
+pub(super) type Stamp = (u64, i64);
+
+type Kept = (Stamp, Arc<dyn Any + Send + Sync>);
+
+#[derive(Default)]
+pub(super) struct Derived(Mutex<HashMap<TypeId, Kept>>);
+
+impl Derived {
+    /// The value of type `T` worked out at `stamp`, if it is kept.
+    pub fn get<T: Any + Send + Sync>(&self, stamp: Stamp) -> Option<Arc<T>> {
+        let kept = self.lock();
+        let (at, value) = kept.get(&TypeId::of::<T>())?;
+        if *at != stamp {
+            return None;
+        }
+        value.clone().downcast::<T>().ok()
+    }
+
+    pub fn keep<T: Any + Send + Sync>(&self, stamp: Stamp, value: Arc<T>) {
+        self.lock().insert(TypeId::of::<T>(), (stamp, value));
+    }
+
+    pub fn clear(&self) {
+        self.lock().clear();
+    }
+
+    fn lock(&self) -> MutexGuard<'_, HashMap<TypeId, Kept>> {
+        // Nothing is left half-done under the lock: a poisoned map is still whole.
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
