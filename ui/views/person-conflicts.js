@@ -1,5 +1,5 @@
 // Conflicts with one person: tensions noted early, with a date to resolve them by, and how they were.
-import { announce, h, replaceChildren } from '../lib/dom.js';
+import { announce, h, replaceChildren, updateChildren } from '../lib/dom.js';
 import { labelFor } from '../lib/presenting.js';
 import { clearFormErrors, showFormError } from '../lib/form-errors.js';
 import { showChange, showToast } from '../lib/toast.js';
@@ -29,13 +29,8 @@ export function personConflicts(person, { api, runUndo }, editor) {
     try {
       const conflicts = await api.listConflicts(person.id);
       // Resolutions being typed survive the list being rebuilt.
-      const typed = new Map([...conflictList.querySelectorAll('[id^="resolution-"]')].map((i) => [i.id, i.value]));
-      replaceChildren(conflictList, conflicts.length ? conflicts.map(conflictItem)
+      updateChildren(conflictList, conflicts.length ? conflicts.map(conflictItem)
         : h('li', { class: 'muted' }, 'Resolve tensions early: note them here with a date.'));
-      for (const [id, value] of typed) {
-        const input = conflictList.querySelector(`#${CSS.escape(id)}`);
-        if (input) input.value = value;
-      }
     } catch (err) {
       replaceChildren(conflictList, h('li', { class: 'form-error', role: 'alert' }, err.message));
     }

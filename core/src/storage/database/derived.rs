@@ -5,12 +5,36 @@ use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
+use super::Database;
+use crate::error::Result;
+
 /// The state of the file a value was worked out from: the rows this connection has changed so
 /// far (`sqlite3_total_changes64`, any statement, committed or not) and SQLite's
 /// `data_version`, which moves when another connection commits.
-pub(super) type Stamp = (u64, i64);
+type Stamp = (u64, i64);
 
 type Kept = (Stamp, Arc<dyn Any + Send + Sync>);
+
+impl Database {
+    /// `make(self)`, worked out again only once the file has changed since the value kept (a
+    /// write by this connection, even one rolled back, or a commit by any other): for what is
+    /// read from the whole file and asked for again and again, such as the network's graph.
+    pub(crate) fn derived<T: Any + Send + Sync>(
+        &self,
+        make: impl FnOnce(&Database) -> Result<T>,
+    ) -> Result<Arc<T>> {
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?;
+        let stamp = (self.conn.total_changes(), version);
+        if let Some(kept) = self.derived.get::<T>(stamp) {
+            return Ok(kept);
+        }
+        let value = Arc::new(make(self)?);
+        self.derived.keep(stamp, value.clone());
+        Ok(value)
+    }
+}
 
 #[derive(Default)]
 pub(super) struct Derived(Mutex<HashMap<TypeId, Kept>>);

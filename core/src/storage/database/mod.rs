@@ -356,25 +356,6 @@ impl Database {
         self.derived.clear();
     }
 
-    /// `make(self)`, worked out again only once the file has changed since the value kept (a
-    /// write by this connection, even one rolled back, or a commit by any other): for what is
-    /// read from the whole file and asked for again and again, such as the network's graph.
-    pub(crate) fn derived<T: std::any::Any + Send + Sync>(
-        &self,
-        make: impl FnOnce(&Database) -> Result<T>,
-    ) -> Result<std::sync::Arc<T>> {
-        let version: i64 = self
-            .conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))?;
-        let stamp = (self.conn.total_changes(), version);
-        if let Some(kept) = self.derived.get::<T>(stamp) {
-            return Ok(kept);
-        }
-        let value = std::sync::Arc::new(make(self)?);
-        self.derived.keep(stamp, value.clone());
-        Ok(value)
-    }
-
     /// The check for damaged pages this file still needs, when it was opened without it
     /// ([`Database::open_in_checking_later`]); run it on any thread, it opens its own
     /// read-only connection and leaves this one free.
