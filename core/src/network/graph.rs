@@ -6,41 +6,16 @@ use std::collections::{HashMap, HashSet};
 use serde::Serialize;
 
 use super::links::{LinkKind, Strength};
-use super::paths::{graph_paths, stance_cost, Edge, Path, Step, PATHS};
+use super::paths::{stance_cost, Indexed, Path, PATHS};
 use crate::error::Result;
 use crate::maps::Stance;
 use crate::storage::Database;
 
-/// The user's graph as read from the database, with people numbered as they are met (numbers
-/// are cheaper to hash and compare than ids): drawn links, plus a medium link to everyone the
-/// user logged an interaction with, and each person's strongest stance. Former colleagues and
-/// deleted people are left out.
+/// The user's graph as read from the database, indexed for path searches: drawn links, plus a
+/// medium link to everyone the user logged an interaction with, and each person's strongest
+/// stance. Former colleagues and deleted people are linked to no one.
 pub(crate) struct Loaded {
-    pub edges: Vec<Edge<u32>>,
-    pub stances: HashMap<u32, Stance>,
-    ids: Vec<String>,
-    numbers: HashMap<String, u32>,
-}
-
-impl Loaded {
-    /// A person's number, if they are in the graph.
-    pub fn number(&self, id: &str) -> Option<u32> {
-        self.numbers.get(id).copied()
-    }
-
-    pub fn id(&self, number: u32) -> &str {
-        self.ids.get(number as usize).map_or("", String::as_str)
-    }
-
-    fn intern(&mut self, id: &str) -> u32 {
-        if let Some(&n) = self.numbers.get(id) {
-            return n;
-        }
-        let n = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
-        self.ids.push(id.to_owned());
-        self.numbers.insert(id.to_owned(), n);
-        n
-    }
+    pub graph: Indexed<String>,
 }
 
 /// A text column read in place, without copying it.
@@ -51,20 +26,20 @@ pub(super) fn text<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result
 }
 
 pub(crate) fn load(db: &Database) -> Result<Loaded> {
-    let mut gone: HashSet<String> = HashSet::new();
+    let mut g = Indexed::empty();
+    // Former colleagues and deleted people come first, so that one look-up of an id says both
+    // its node and whether it is gone: gone people are the nodes below `live`.
     let mut stmt = db.conn().prepare_cached(
         "SELECT id FROM people WHERE deleted_at IS NOT NULL OR left_at IS NOT NULL",
     )?;
-    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-    for row in rows {
-        gone.insert(row?);
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        if let Some(id) = text(r, 0)? {
+            g.node(id);
+        }
     }
-    let mut g = Loaded {
-        edges: Vec::new(),
-        stances: HashMap::new(),
-        ids: Vec::new(),
-        numbers: HashMap::new(),
-    };
+    let live = g.len();
+    let gone = |n: usize| n != 0 && n < live;
     // One pass over the links' covering index (migration 0015), reading ids in place. The
     // planner would pick the smaller links_to index and then read every row of the table.
     let mut stmt = db.conn().prepare_cached(
@@ -73,19 +48,13 @@ pub(crate) fn load(db: &Database) -> Result<Loaded> {
     )?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
-        let from = text(r, 0)?;
         let Some(to) = text(r, 1)? else { continue };
-        if gone.contains(to) || from.is_some_and(|f| gone.contains(f)) {
+        let a = text(r, 0)?.map_or(0, |from| g.node(from));
+        let b = g.node(to);
+        if gone(a) || gone(b) {
             continue;
         }
-        let a = from.map(|f| g.intern(f));
-        let b = Some(g.intern(to));
-        g.edges.push(Edge {
-            a,
-            b,
-            strength: r.get(2)?,
-            kind: r.get(3)?,
-        });
+        g.link(a, b, r.get(2)?, r.get(3)?);
     }
     let mut stmt = db.conn().prepare_cached(
         "SELECT DISTINCT ip.person_id FROM interaction_people ip
@@ -94,23 +63,17 @@ pub(crate) fn load(db: &Database) -> Result<Loaded> {
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let Some(person) = text(r, 0)? else { continue };
-        if gone.contains(person) {
-            continue;
+        let b = g.node(person);
+        if !gone(b) {
+            g.link(0, b, Strength::Medium, LinkKind::CloseWith);
         }
-        let b = Some(g.intern(person));
-        g.edges.push(Edge {
-            a: None,
-            b,
-            strength: Strength::Medium,
-            kind: LinkKind::CloseWith,
-        });
     }
     for (id, stance) in stances(db)? {
-        if let Some(n) = g.number(&id) {
-            g.stances.insert(n, stance);
+        if let Some(n) = g.find(id.as_str()) {
+            g.set_stance(n, stance);
         }
     }
-    Ok(g)
+    Ok(Loaded { graph: g })
 }
 
 /// The strongest stance each person has on the user's live maps.
@@ -136,24 +99,7 @@ pub fn intro_paths(db: &Database, target: &str) -> Result<Vec<Path>> {
     crate::people::get(db, target)?;
     // Read once for a run of asks: the whole graph takes most of an ask's time.
     let g = db.derived(load)?;
-    let Some(goal) = g.number(target) else {
-        return Ok(Vec::new());
-    };
-    Ok(graph_paths(&g.edges, &g.stances, &goal, PATHS)
-        .into_iter()
-        .map(|p| Path {
-            cost: p.cost,
-            steps: p
-                .steps
-                .into_iter()
-                .map(|s| Step {
-                    person_id: g.id(s.person_id).to_owned(),
-                    strength: s.strength,
-                    kind: s.kind,
-                })
-                .collect(),
-        })
-        .collect())
+    Ok(g.graph.paths_to(target, PATHS))
 }
 
 /// A person (or the user, with `me` set) as the network view draws them.

@@ -3,7 +3,7 @@
 //! would speak for them in a review. Each part is a query over the user's data and a fixed
 //! `now`, so it is tested with a fixed clock.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
@@ -442,7 +442,7 @@ pub fn review(db: &Database, map_id: &str, now: DateTime<Utc>) -> Result<Review>
     })?;
     let placed: Vec<_> = rows.collect::<rusqlite::Result<_>>()?;
     // Who leads to whom, searched once for the whole map when someone needs an introduction.
-    let mut ways_in: Option<(std::sync::Arc<network::Loaded>, HashMap<u32, u32>)> = None;
+    let mut ways_in: Option<(std::sync::Arc<network::Loaded>, Vec<Option<usize>>)> = None;
     let mut review = Review {
         map_id: map.id,
         map_name: map.name,
@@ -470,14 +470,15 @@ pub fn review(db: &Database, map_id: &str, now: DateTime<Utc>) -> Result<Review>
                         Some(w) => w,
                         None => {
                             let graph = db.derived(network::load)?;
-                            let firsts = network::first_steps(&graph.edges, &graph.stances);
+                            let firsts = graph.graph.first_steps();
                             ways_in.insert((graph, firsts))
                         }
                     };
                     let Some(first) = graph
-                        .number(&entry.person_id)
-                        .and_then(|n| firsts.get(&n))
-                        .map(|&f| graph.id(f).to_owned())
+                        .graph
+                        .find(entry.person_id.as_str())
+                        .and_then(|n| firsts[n])
+                        .and_then(|f| graph.graph.key(f).cloned())
                     else {
                         continue;
                     };

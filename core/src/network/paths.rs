@@ -69,47 +69,198 @@ impl PartialOrd for Queued {
     }
 }
 
-/// The graph indexed for searching: node 0 is the user; conflicts are left out.
-pub(super) struct Indexed<K> {
-    index: HashMap<K, usize>,
+/// The graph indexed for searching: node 0 is the user; conflicts are left out. Built from a
+/// list of edges ([`Indexed::new`]), or node by node and link by link as the database is read.
+pub(crate) struct Indexed<K> {
+    /// An id is hashed for each end of each link read: with foldhash (already built in, as
+    /// hashbrown's hasher for rusqlite's statement cache) rather than the slower default, made
+    /// to resist crafted keys; these keys are the user's own.
+    index: foldhash::HashMap<K, usize>,
     nodes: Vec<Option<K>>,
     adjacent: Vec<Vec<(usize, Strength, LinkKind)>>,
     ask: Vec<f64>,
 }
 
 impl<K: Clone + Eq + Hash> Indexed<K> {
-    fn new(edges: &[Edge<K>], stances: &HashMap<K, Stance>) -> Self {
-        let mut g = Indexed {
-            index: HashMap::new(),
+    /// The user alone.
+    pub fn empty() -> Self {
+        Indexed {
+            index: foldhash::HashMap::default(),
             nodes: vec![None],
             adjacent: vec![Vec::new()],
             ask: vec![0.0],
-        };
-        for e in edges.iter().filter(|e| e.kind != LinkKind::InConflictWith) {
-            let a = g.id_of(&e.a, stances);
-            let b = g.id_of(&e.b, stances);
-            if a != b {
-                g.adjacent[a].push((b, e.strength, e.kind));
-                g.adjacent[b].push((a, e.strength, e.kind));
+        }
+    }
+
+    fn new(edges: &[Edge<K>], stances: &HashMap<K, Stance>) -> Self {
+        let mut g = Self::empty();
+        for e in edges {
+            let a = e.a.as_ref().map_or(0, |k| g.node(k));
+            let b = e.b.as_ref().map_or(0, |k| g.node(k));
+            g.link(a, b, e.strength, e.kind);
+        }
+        for (key, &stance) in stances {
+            if let Some(n) = g.find(key) {
+                g.set_stance(n, stance);
             }
         }
         g
     }
 
-    fn id_of(&mut self, node: &Option<K>, stances: &HashMap<K, Stance>) -> usize {
-        let Some(key) = node else { return 0 };
-        if let Some(&i) = self.index.get(key) {
-            return i;
-        }
-        self.nodes.push(Some(key.clone()));
-        self.adjacent.push(Vec::new());
-        self.ask.push(stance_cost(stances.get(key).copied()));
-        self.index.insert(key.clone(), self.nodes.len() - 1);
-        self.nodes.len() - 1
+    /// How many nodes there are, the user's included.
+    pub fn len(&self) -> usize {
+        self.nodes.len()
     }
 
-    fn key(&self, n: usize) -> Option<K> {
-        self.nodes[n].clone()
+    /// The node of `key`, added (with no link, asked as a neutral) if it is not there yet.
+    pub fn node<Q>(&mut self, key: &Q) -> usize
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: Hash + Eq + ToOwned<Owned = K> + ?Sized,
+    {
+        if let Some(&n) = self.index.get(key) {
+            return n;
+        }
+        let n = self.nodes.len();
+        self.nodes.push(Some(key.to_owned()));
+        self.adjacent.push(Vec::new());
+        self.ask.push(stance_cost(None));
+        self.index.insert(key.to_owned(), n);
+        n
+    }
+
+    /// The node of `key`, if it is in the graph.
+    pub fn find<Q>(&self, key: &Q) -> Option<usize>
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        self.index.get(key).copied()
+    }
+
+    /// Links `a` and `b` both ways; a conflict, or a node with itself, is not a way through.
+    pub fn link(&mut self, a: usize, b: usize, strength: Strength, kind: LinkKind) {
+        if kind == LinkKind::InConflictWith || a == b {
+            return;
+        }
+        self.adjacent[a].push((b, strength, kind));
+        self.adjacent[b].push((a, strength, kind));
+    }
+
+    /// Where this person stands with the user, which prices asking them.
+    pub fn set_stance(&mut self, n: usize, stance: Stance) {
+        self.ask[n] = stance_cost(Some(stance));
+    }
+
+    /// The key of node `n` (none for the user).
+    pub fn key(&self, n: usize) -> Option<&K> {
+        self.nodes.get(n)?.as_ref()
+    }
+
+    /// The best paths from the user to `target`, as [`graph_paths`] describes them.
+    pub fn paths_to<Q>(&self, target: &Q, limit: usize) -> Vec<Path<K>>
+    where
+        K: std::borrow::Borrow<Q>,
+        Q: Hash + Eq + ?Sized,
+    {
+        let Some(goal) = self.find(target) else {
+            return Vec::new();
+        };
+        let g = self;
+        // Cheapest way from every node to the target, never through the user. Going m → n
+        // asks m (the target itself is not asked for an introduction).
+        let mut next: Vec<Option<(usize, Strength, LinkKind)>> = vec![None; g.nodes.len()];
+        let cost = g.search(
+            goal,
+            |_, m| m,
+            |n, m, strength, kind| {
+                next[m] = Some((n, strength, kind));
+            },
+        );
+        let mut paths: Vec<(usize, Path<K>)> = g.adjacent[0]
+            .iter()
+            .filter(|(first, _, _)| cost[*first].is_finite())
+            .filter_map(|&(first, strength, kind)| {
+                let mut steps = vec![Step {
+                    person_id: g.key(first)?.clone(),
+                    strength,
+                    kind,
+                }];
+                let mut at = first;
+                let mut seen = HashSet::from([first]);
+                while let Some((n, strength, kind)) = next[at] {
+                    if !seen.insert(n) {
+                        break;
+                    }
+                    steps.push(Step {
+                        person_id: g.key(n)?.clone(),
+                        strength,
+                        kind,
+                    });
+                    at = n;
+                }
+                let cost = strength.cost() + cost[first];
+                Some((first, Path { steps, cost }))
+            })
+            .collect();
+        paths.sort_by(|(a_first, a), (b_first, b)| {
+            a.cost
+                .total_cmp(&b.cost)
+                .then_with(|| a.steps.len().cmp(&b.steps.len()))
+                .then_with(|| a_first.cmp(b_first))
+        });
+        // One path per first person: the cheapest.
+        let mut firsts = HashSet::new();
+        paths.retain(|(first, _)| firsts.insert(*first));
+        paths.truncate(limit);
+        paths.into_iter().map(|(_, p)| p).collect()
+    }
+
+    /// For each node the user can reach, the first node on the cheapest way in (the node
+    /// itself when the user is linked to it), by the same costs as [`Indexed::paths_to`], in
+    /// one search; `None` for the user and for those out of reach.
+    pub fn first_steps(&self) -> Vec<Option<usize>> {
+        // Going n → m asks n, unless n is the user.
+        let mut first: Vec<Option<usize>> = vec![None; self.nodes.len()];
+        self.search(
+            0,
+            |n, _| n,
+            |n, m, _, _| {
+                first[m] = if n == 0 { Some(m) } else { first[n] };
+            },
+        );
+        first
+    }
+
+    /// Dijkstra from `start`, never back through the user: a step from n to m costs its link
+    /// and asking `asked(n, m)` (the user asks nothing); `better(n, m, strength, kind)` hears
+    /// each time m is reached more cheaply through n. The cheapest cost of every node.
+    fn search(
+        &self,
+        start: usize,
+        asked: impl Fn(usize, usize) -> usize,
+        mut better: impl FnMut(usize, usize, Strength, LinkKind),
+    ) -> Vec<f64> {
+        let mut cost = vec![f64::INFINITY; self.nodes.len()];
+        let mut heap = BinaryHeap::from([Queued(0.0, start)]);
+        cost[start] = 0.0;
+        while let Some(Queued(c, n)) = heap.pop() {
+            if c > cost[n] {
+                continue;
+            }
+            for &(m, strength, kind) in &self.adjacent[n] {
+                if m == 0 {
+                    continue;
+                }
+                let through = c + strength.cost() + self.ask[asked(n, m)];
+                if through < cost[m] {
+                    cost[m] = through;
+                    better(n, m, strength, kind);
+                    heap.push(Queued(through, m));
+                }
+            }
+        }
+        cost
     }
 }
 
@@ -126,69 +277,7 @@ where
     K: Clone + Eq + Hash + std::borrow::Borrow<Q>,
     Q: Eq + Hash + ?Sized,
 {
-    let g = Indexed::new(edges, stances);
-    let Some(&goal) = g.index.get(target) else {
-        return Vec::new();
-    };
-    // Cheapest way from every node to the target, never through the user.
-    let mut cost = vec![f64::INFINITY; g.nodes.len()];
-    let mut next: Vec<Option<(usize, Strength, LinkKind)>> = vec![None; g.nodes.len()];
-    let mut heap = BinaryHeap::from([Queued(0.0, goal)]);
-    cost[goal] = 0.0;
-    while let Some(Queued(c, n)) = heap.pop() {
-        if c > cost[n] {
-            continue;
-        }
-        for &(m, strength, kind) in &g.adjacent[n] {
-            if m == 0 {
-                continue;
-            }
-            // Going m → n asks m (the target itself is not asked for an introduction).
-            let through = c + strength.cost() + g.ask[m];
-            if through < cost[m] {
-                cost[m] = through;
-                next[m] = Some((n, strength, kind));
-                heap.push(Queued(through, m));
-            }
-        }
-    }
-    let mut paths: Vec<(usize, Path<K>)> = g.adjacent[0]
-        .iter()
-        .filter(|(first, _, _)| cost[*first].is_finite())
-        .filter_map(|&(first, strength, kind)| {
-            let mut steps = vec![Step {
-                person_id: g.key(first)?,
-                strength,
-                kind,
-            }];
-            let mut at = first;
-            let mut seen = HashSet::from([first]);
-            while let Some((n, strength, kind)) = next[at] {
-                if !seen.insert(n) {
-                    break;
-                }
-                steps.push(Step {
-                    person_id: g.key(n)?,
-                    strength,
-                    kind,
-                });
-                at = n;
-            }
-            let cost = strength.cost() + cost[first];
-            Some((first, Path { steps, cost }))
-        })
-        .collect();
-    paths.sort_by(|(a_first, a), (b_first, b)| {
-        a.cost
-            .total_cmp(&b.cost)
-            .then_with(|| a.steps.len().cmp(&b.steps.len()))
-            .then_with(|| a_first.cmp(b_first))
-    });
-    // One path per first person: the cheapest.
-    let mut firsts = HashSet::new();
-    paths.retain(|(first, _)| firsts.insert(*first));
-    paths.truncate(limit);
-    paths.into_iter().map(|(_, p)| p).collect()
+    Indexed::new(edges, stances).paths_to(target, limit)
 }
 
 /// For everyone the user can reach, the first person on the cheapest way in (the target
@@ -198,29 +287,9 @@ pub fn first_steps<K: Clone + Eq + Hash>(
     stances: &HashMap<K, Stance>,
 ) -> HashMap<K, K> {
     let g = Indexed::new(edges, stances);
-    let mut cost = vec![f64::INFINITY; g.nodes.len()];
-    let mut first: Vec<usize> = vec![0; g.nodes.len()];
-    let mut heap = BinaryHeap::from([Queued(0.0, 0)]);
-    cost[0] = 0.0;
-    while let Some(Queued(c, n)) = heap.pop() {
-        if c > cost[n] {
-            continue;
-        }
-        for &(m, strength, _) in &g.adjacent[n] {
-            if m == 0 {
-                continue;
-            }
-            // Going n → m asks n, unless n is the user.
-            let through = c + strength.cost() + g.ask[n];
-            if through < cost[m] {
-                cost[m] = through;
-                first[m] = if n == 0 { m } else { first[n] };
-                heap.push(Queued(through, m));
-            }
-        }
-    }
-    (1..g.nodes.len())
-        .filter(|&n| cost[n].is_finite())
-        .filter_map(|n| Some((g.key(n)?, g.key(first[n])?)))
+    g.first_steps()
+        .into_iter()
+        .enumerate()
+        .filter_map(|(n, first)| Some((g.key(n)?.clone(), g.key(first?)?.clone())))
         .collect()
 }

@@ -244,3 +244,26 @@ fn a_derived_value_is_read_again_only_after_the_file_changed() {
     assert_eq!(*counted(&db, &reads), 2);
     assert_eq!(reads.get(), 5, "an idle app gives the kept values back");
 }
+
+#[test]
+fn a_stale_derived_value_is_dropped_before_its_successor_is_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = Database::open(&dir.path().join(DB_FILE), now()).unwrap();
+    let first = db
+        .derived(|_| Ok(String::from("the graph before")))
+        .unwrap();
+    let kept = std::sync::Arc::downgrade(&first);
+    drop(first);
+    assert!(kept.upgrade().is_some(), "kept while nothing changed");
+    crate::people::add(&mut db, &crate::people::PersonInput::named("Dana"), now()).unwrap();
+    let second = db
+        .derived(|_| {
+            assert!(
+                kept.upgrade().is_none(),
+                "the stale value is still held while the new one is made"
+            );
+            Ok(String::from("the graph after"))
+        })
+        .unwrap();
+    assert_eq!(*second, "the graph after");
+}
