@@ -12,7 +12,7 @@ use allies_core::storage::{encryption, IntegrityCheck};
 use allies_core::{Database, Error, OpenError, WireError};
 use chrono::{DateTime, Utc};
 
-use crate::desktop::{DesktopNotifier, Lockable};
+use crate::desktop::{DesktopNotifier, IdleLook, Lockable};
 use crate::monotonic::monotonic_now;
 
 #[cfg(test)]
@@ -30,6 +30,9 @@ pub struct AppState {
     pub presenting: Arc<std::sync::atomic::AtomicU8>,
     /// The one notification worker: every pop-up, from the scheduler or a test reminder.
     pub notifier: DesktopNotifier,
+    /// Wakes the idle lock's watch when the data may have become lockable again: unlocked,
+    /// encrypted, replaced, or given a new delay.
+    pub lock_rules: Arc<tokio::sync::Notify>,
     /// Wakes the sync loop when the user changed the data, to write it for the other devices.
     pub wrote: Arc<tokio::sync::Notify>,
     /// Why sync last failed in the background, until it works again: shown in Settings.
@@ -131,6 +134,7 @@ impl AppState {
             desktop_problem: Arc::new(Mutex::new(None)),
             presenting: Arc::default(),
             notifier: DesktopNotifier::start(),
+            lock_rules: Arc::new(tokio::sync::Notify::new()),
             wrote: Arc::new(tokio::sync::Notify::new()),
             sync_problem: Arc::new(Mutex::new(None)),
         }
@@ -173,6 +177,7 @@ impl AppState {
         let result = f(&mut lock(&self.session));
         if result.is_ok() {
             self.changed.notify_one();
+            self.lock_rules.notify_one();
         }
         result.map_err(WireError::from)
     }
@@ -225,14 +230,21 @@ impl AppState {
 
     /// Locks encrypted data after `seconds` without use (0: never), as chosen in Settings.
     pub fn set_lock_after(&self, seconds: u32) -> Result<(), WireError> {
-        lock(&self.session)
-            .set_lock_after(seconds, monotonic_now())
-            .map_err(WireError::from)
+        lock(&self.session).set_lock_after(seconds, monotonic_now())?;
+        self.lock_rules.notify_one();
+        Ok(())
     }
 
-    /// Locks open encrypted data if it has gone unused for the delay; whether it did now.
-    pub fn lock_if_idle(&self) -> bool {
-        lock(&self.session).lock_if_idle(monotonic_now())
+    /// Locks open encrypted data if it has gone unused for the delay; what the look found.
+    pub fn look_when_idle(&self) -> IdleLook {
+        let mut session = lock(&self.session);
+        if session.lock_if_idle(monotonic_now()) {
+            IdleLook::Locked
+        } else if session.can_lock_when_idle() {
+            IdleLook::Open
+        } else {
+            IdleLook::NothingToLock
+        }
     }
 
     /// Locks open encrypted data at once (sleep, a locked screen); whether it did now.
@@ -252,9 +264,17 @@ impl AppState {
         new: Option<String>,
         now: DateTime<Utc>,
     ) -> Result<encryption::Report, WireError> {
-        let result = lock(&self.session).set_encryption(current, new, now);
-        // The data may have been closed and opened again: the scheduler looks afresh.
+        let result = {
+            let mut session = lock(&self.session);
+            let result = session.set_encryption(current, new, now);
+            // Newly encrypted data stays open for the whole delay from this change.
+            session.used(monotonic_now());
+            result
+        };
+        // The data may have been closed and opened again: the scheduler looks afresh, and the
+        // idle lock's watch too (newly encrypted data has something to lock).
         self.changed.notify_one();
+        self.lock_rules.notify_one();
         result.map_err(WireError::from)
     }
 
@@ -358,8 +378,12 @@ impl AppState {
 }
 
 impl Lockable for AppState {
-    fn lock_if_idle(&self) -> bool {
-        AppState::lock_if_idle(self)
+    fn look_when_idle(&self) -> IdleLook {
+        AppState::look_when_idle(self)
+    }
+
+    fn lock_rules_changed(&self) -> Arc<tokio::sync::Notify> {
+        Arc::clone(&self.lock_rules)
     }
 
     fn lock_because(&self) -> bool {

@@ -42,6 +42,11 @@ impl IdleTimer {
         self.used(now);
     }
 
+    /// Whether the timer can run out at all (the user may have chosen never).
+    pub fn has_limit(&self) -> bool {
+        self.limit.is_some()
+    }
+
     /// Whether the data has gone unused for the whole delay at `now`.
     pub fn is_up(&self, now: Duration) -> bool {
         self.limit

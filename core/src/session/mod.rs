@@ -390,6 +390,14 @@ impl Session {
         self.idle.is_up(now) && self.lock_because()
     }
 
+    /// Whether [`Session::lock_if_idle`] could lock anything, now or later without another
+    /// change to the session: open encrypted data with a delay chosen. Data without a
+    /// passphrase, locked data and "never" have nothing for the idle timer to do, so whoever
+    /// looks at it can wait for the next change (an unlock, a new delay, encryption turned on).
+    pub fn can_lock_when_idle(&self) -> bool {
+        self.idle.has_limit() && matches!(&self.state, State::Open(db) if db.is_encrypted())
+    }
+
     /// Locks open encrypted data at once (the computer goes to sleep, the screen was locked);
     /// returns whether it locked it now. Data without a passphrase has nothing to lock.
     pub fn lock_because(&mut self) -> bool {

@@ -138,10 +138,15 @@ fn encrypted_data_locks_itself_when_idle_asleep_or_with_the_screen() {
         !session.lock_if_idle(t + minutes(60)),
         "data without a passphrase has nothing to lock"
     );
+    assert!(!session.can_lock_when_idle());
     assert!(!session.lock_because());
     session
         .set_encryption(None, Some("a fine passphrase".into()), at())
         .unwrap();
+    assert!(
+        session.can_lock_when_idle(),
+        "encrypted, with the default delay"
+    );
 
     session.set_lock_after(5 * 60, t).unwrap();
     assert!(!session.lock_if_idle(t + minutes(4)));
@@ -153,17 +158,23 @@ fn encrypted_data_locks_itself_when_idle_asleep_or_with_the_screen() {
     assert!(session.lock_if_idle(t + minutes(9)));
     assert!(session.is_locked());
     assert!(
+        !session.can_lock_when_idle(),
+        "locked: nothing left to lock"
+    );
+    assert!(
         !session.lock_if_idle(t + minutes(20)),
         "already locked: not locked again"
     );
 
     session.unlock("a fine passphrase".into(), at()).unwrap();
     session.used(t + minutes(30));
+    assert!(session.can_lock_when_idle(), "open again");
     session.set_lock_after(0, t + minutes(30)).unwrap();
     assert!(
         !session.lock_if_idle(t + minutes(30_000)),
         "never, when so chosen"
     );
+    assert!(!session.can_lock_when_idle());
     assert!(
         session.lock_because(),
         "going to sleep locks whatever the delay"

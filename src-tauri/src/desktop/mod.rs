@@ -5,6 +5,7 @@
 //! framework) and `other/` (what Windows and macOS share: the idle lock, start-at-login advice,
 //! and stand-ins for any other system). Nothing outside this folder names a system.
 
+mod idle_lock;
 mod window;
 
 #[cfg(target_os = "linux")]
@@ -47,6 +48,7 @@ use other as os;
 use tauri::plugin::TauriPlugin;
 use tauri::{AppHandle, Runtime};
 
+pub use idle_lock::IdleLook;
 pub use os::notifier::DesktopNotifier;
 pub use window::{bring_forward, hide, keep_running_when_closed, tray, InTray, WindowShell};
 
@@ -86,8 +88,10 @@ pub fn start_at_login_advice() -> &'static str {
 /// What watching for locks asks of the app's data, and all it knows of it: the desktop locks
 /// through this, whatever holds the data.
 pub trait Lockable: Clone + Send + Sync + 'static {
-    /// Locks open encrypted data if it has gone unused for the delay; whether it did now.
-    fn lock_if_idle(&self) -> bool;
+    /// Locks open encrypted data if it has gone unused for the delay; what the look found.
+    fn look_when_idle(&self) -> IdleLook;
+    /// Told of each change that may give the idle timer something to lock again.
+    fn lock_rules_changed(&self) -> std::sync::Arc<tokio::sync::Notify>;
     /// Locks open encrypted data at once (sleep, a locked screen); whether it did now.
     fn lock_because(&self) -> bool;
 }

@@ -91,3 +91,45 @@ fn what_asks_after_an_open_aside_waits_for_the_data() {
         .expect("opened on the thread");
     assert!(status.ready, "{:?}", status.error);
 }
+
+/// The idle lock's watch sleeps while there is nothing to lock; each change that gives it
+/// something (encryption turned on, an unlock, a new delay) wakes it.
+#[test]
+fn the_idle_watch_is_woken_by_what_gives_it_something_to_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = state(dir.path());
+    let woken = || {
+        let rules = state.lock_rules_changed();
+        let waited = tauri::async_runtime::block_on(async move {
+            tokio::time::timeout(Duration::from_millis(10), rules.notified()).await
+        });
+        waited.is_ok()
+    };
+    assert_eq!(
+        state.look_when_idle(),
+        IdleLook::NothingToLock,
+        "no passphrase"
+    );
+    assert!(!woken());
+
+    state
+        .set_encryption(None, Some("a fine passphrase".into()), now())
+        .unwrap();
+    assert!(woken(), "encrypted");
+    assert_eq!(state.look_when_idle(), IdleLook::Open);
+
+    state.lock_now().unwrap();
+    assert_eq!(state.look_when_idle(), IdleLook::NothingToLock, "locked");
+    state.unlock("a fine passphrase".into(), now()).unwrap();
+    assert!(woken(), "unlocked");
+    assert_eq!(state.look_when_idle(), IdleLook::Open);
+
+    state.set_lock_after(0).unwrap();
+    assert!(woken(), "a new delay");
+    assert_eq!(state.look_when_idle(), IdleLook::NothingToLock, "never");
+    state.set_lock_after(60).unwrap();
+    assert!(woken());
+    assert_eq!(state.look_when_idle(), IdleLook::Open);
+    assert!(state.set_lock_after(u32::MAX).is_err());
+    assert!(!woken(), "a delay refused changes nothing");
+}

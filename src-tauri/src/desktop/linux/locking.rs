@@ -1,20 +1,15 @@
 //! Locks encrypted data by itself: when the delay chosen in Settings passes without use (the
-//! session's idle timer, looked at every few seconds), when the computer goes to sleep and
+//! idle watch all systems share, `desktop/idle_lock.rs`), when the computer goes to sleep and
 //! when the desktop session is locked (logind's `PrepareForSleep` and `Lock` signals on the
 //! system bus). The rules are the core session's; this module only brings it the clock and
 //! the signals, and tells the window.
-
-use std::time::Duration;
 
 use allies_core::session::LockReason;
 use futures_lite::StreamExt;
 use tauri::AppHandle;
 
-use crate::desktop::{Lockable, LOCKED_EVENT};
+use crate::desktop::{idle_lock, Lockable, LOCKED_EVENT};
 use crate::events::Tell;
-
-/// How often the idle timer is looked at; a lock comes at most this late.
-const LOOK_EVERY: Duration = Duration::from_secs(5);
 
 const LOGIND: &str = "org.freedesktop.login1";
 const MANAGER_PATH: &str = "/org/freedesktop/login1";
@@ -23,24 +18,10 @@ const SESSION: &str = "org.freedesktop.login1.Session";
 
 /// Starts the idle timer's watch and the logind listener; each lock is told to the window.
 pub fn spawn(state: impl Lockable, app: AppHandle) {
-    let tell = {
-        let app = app.clone();
-        move |reason: LockReason| {
-            app.tell(LOCKED_EVENT, reason.message());
-        }
+    idle_lock::spawn(state.clone(), app.clone());
+    let tell = move |reason: LockReason| {
+        app.tell(LOCKED_EVENT, reason.message());
     };
-    let (idle_state, idle_tell) = (state.clone(), tell.clone());
-    tauri::async_runtime::spawn(async move {
-        loop {
-            tokio::time::sleep(LOOK_EVERY).await;
-            let st = idle_state.clone();
-            // The session's lock may be held by a long import: off the async threads.
-            let locked = tauri::async_runtime::spawn_blocking(move || st.lock_if_idle()).await;
-            if matches!(locked, Ok(true)) {
-                idle_tell(LockReason::Idle);
-            }
-        }
-    });
     tauri::async_runtime::spawn(async move {
         let listened = match zbus::Connection::system().await {
             Ok(conn) => {
@@ -116,6 +97,7 @@ async fn our_session(conn: &zbus::Connection) -> Option<String> {
 mod tests {
     use super::*;
     use std::sync::{Arc, Mutex, PoisonError};
+    use std::time::Duration;
 
     use allies_core::storage::encryption::{self, Passphrase};
     use allies_core::Database;

@@ -1,10 +1,8 @@
 //! Locks encrypted data by itself where logind is not: when the delay chosen in Settings passes
-//! without use, and, where the system tells it (Windows' session and power messages, macOS's
-//! workspace notifications: `windows/signals.rs`, `macos/signals.rs`), when the session is
-//! locked or the computer goes to sleep. Same names as `linux/locking.rs`, which
+//! without use (the idle watch all systems share), and, where the system tells it (Windows'
+//! session and power messages, macOS's workspace notifications: `windows/signals.rs`,
+//! `macos/signals.rs`), when the session is locked or the computer goes to sleep. Same names as `linux/locking.rs`, which
 //! `desktop/mod.rs` picks on Linux.
-
-use std::time::Duration;
 
 use allies_core::session::LockReason;
 use tauri::AppHandle;
@@ -13,23 +11,8 @@ use crate::desktop::lock_signal::{LockSignal, OnSignal};
 use crate::desktop::{Lockable, LOCKED_EVENT};
 use crate::events::Tell;
 
-/// How often the idle timer is looked at; a lock comes at most this late.
-const LOOK_EVERY: Duration = Duration::from_secs(5);
-
-/// Starts the idle timer's watch; each lock is told to the window.
-pub fn spawn(state: impl Lockable, app: AppHandle) {
-    tauri::async_runtime::spawn(async move {
-        loop {
-            tokio::time::sleep(LOOK_EVERY).await;
-            let st = state.clone();
-            // The session's lock may be held by a long import: off the async threads.
-            let locked = tauri::async_runtime::spawn_blocking(move || st.lock_if_idle()).await;
-            if matches!(locked, Ok(true)) {
-                app.tell(LOCKED_EVENT, LockReason::Idle.message());
-            }
-        }
-    });
-}
+/// Starts the idle timer's watch (`desktop/idle_lock.rs`); each lock is told to the window.
+pub use crate::desktop::idle_lock::spawn;
 
 /// Starts the idle timer's watch and the system's signals through `watch`; each lock is told to
 /// the window. Without the signals (an error from `watch`) the idle timer still locks.
