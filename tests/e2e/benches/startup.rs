@@ -28,7 +28,9 @@ use allies_core::Database;
 use allies_e2e::figures::{median, Figure};
 use allies_e2e::memory::{find_descendant, tree_memory, TreeMemory};
 use allies_e2e::window_maps::WindowMaps;
-use allies_e2e::{app_binary, App, PrivateBus, Profile, Result, RENDERER_AS_THE_APP_CHOOSES};
+use allies_e2e::{
+    app_binary, reference_binary, App, PrivateBus, Profile, Result, RENDERER_AS_THE_APP_CHOOSES,
+};
 use chrono::{TimeZone, Utc};
 
 // The core's bench data, made the same way (a fixed seed) as its ten-years bench makes it.
@@ -95,22 +97,6 @@ struct Run {
     /// Each of [`PHASES`] in ms (the bare window: only the first).
     phases: Vec<f64>,
     memory: TreeMemory,
-}
-
-fn reference_binary() -> Result<PathBuf> {
-    let path = std::env::var_os("ALLIES_REFERENCE_APP")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/release/allies-reference-app")
-        });
-    if !path.is_file() {
-        return Err(format!(
-            "no reference window at {}: build it with `cargo build --release -p allies-reference-app`",
-            path.display()
-        )
-        .into());
-    }
-    Ok(path.canonicalize()?)
 }
 
 /// A data folder with one map (the grid needs one to show) and `people` people, `PLACED` of

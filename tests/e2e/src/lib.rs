@@ -31,15 +31,31 @@ fn workspace_dir() -> PathBuf {
 
 /// The app binary under test: `$ALLIES_APP`, else the debug build.
 pub fn app_binary() -> Result<PathBuf> {
-    let path = std::env::var_os("ALLIES_APP")
+    binary(
+        "ALLIES_APP",
+        "target/debug/allies",
+        "no app at {}: build it first with `cargo build`",
+    )
+}
+
+/// The bare Tauri window the benches compare with: `$ALLIES_REFERENCE_APP`, else its release
+/// build.
+pub fn reference_binary() -> Result<PathBuf> {
+    binary(
+        "ALLIES_REFERENCE_APP",
+        "target/release/allies-reference-app",
+        "no reference window at {}: build it with `cargo build --release -p allies-reference-app`",
+    )
+}
+
+/// The binary named by the variable `var`, else `built` in the workspace; `missing` says how to
+/// build it, with `{}` for its path.
+fn binary(var: &str, built: &str, missing: &str) -> Result<PathBuf> {
+    let path = std::env::var_os(var)
         .map(PathBuf::from)
-        .unwrap_or_else(|| workspace_dir().join("target/debug/allies"));
+        .unwrap_or_else(|| workspace_dir().join(built));
     if !path.is_file() {
-        return Err(format!(
-            "no app at {}: build it first with `cargo build`",
-            path.display()
-        )
-        .into());
+        return Err(missing.replace("{}", &path.display().to_string()).into());
     }
     Ok(path.canonicalize()?)
 }
