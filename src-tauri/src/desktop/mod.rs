@@ -2,8 +2,9 @@
 //! the desktop (pop-ups with actions, start at login, the tray, the session-lock and sleep
 //! signals, the drawing workaround) and, chosen here by `cfg`, one implementation per system:
 //! `linux/` (D-Bus, logind, WebKitGTK), `windows/` (toasts), `macos/` (the user-notification
-//! framework) and `other/` (what Windows and macOS share: the idle lock, start-at-login advice,
-//! and stand-ins for any other system). Nothing outside this folder names a system.
+//! framework) and `other/` (what Windows and macOS share: the lock signals' watch, start-at-login
+//! advice, and stand-ins for any other system). The idle lock's watch (`idle_lock.rs`) is the
+//! same on every system. Nothing outside this folder names a system.
 
 mod idle_lock;
 mod window;
