@@ -55,9 +55,19 @@ fn threads(pid: u32) -> Result<BTreeMap<u32, ThreadTime>> {
         let Some(tid) = entry.file_name().to_str().and_then(|t| t.parse().ok()) else {
             continue;
         };
-        // A thread that ended since the folder was listed has nothing left to read.
-        let Ok(stat) = std::fs::read_to_string(entry.path().join("schedstat")) else {
-            continue;
+        let path = entry.path().join("schedstat");
+        let stat = match std::fs::read_to_string(&path) {
+            Ok(stat) => stat,
+            // The main thread lasts as long as the process: without its counts, there are none.
+            Err(e) if tid == pid => {
+                return Err(format!(
+                    "cannot read {}: {e} (a kernel without CONFIG_SCHED_INFO does not count each thread's time)",
+                    path.display()
+                )
+                .into())
+            }
+            // A thread that ended since the folder was listed has nothing left to read.
+            Err(_) => continue,
         };
         let mut fields = stat.split_whitespace().map(str::parse::<u64>);
         let ns = fields.next().ok_or("empty schedstat")??;
