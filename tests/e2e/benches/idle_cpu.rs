@@ -113,13 +113,13 @@ struct Idle {
     wall: f64,
     /// Times a thread was put on a CPU, per minute.
     wakes_per_minute: f64,
-    /// The threads that ran, busiest first, with their names folded ("tokio-runtime-w" ×4).
+    /// The threads that ran, busiest first, those of one name together ("tokio-rt-worker ×3").
     by_thread: String,
     /// The same minute in the process's whole clock ticks.
     ticked_ms: f64,
 }
 
-/// The main process's CPU use over [`MEASURE`], idle, as a share of one core: (percent, ms, s).
+/// Starts `binary` on a bus of its own and measures its main process over [`MEASURE`], idle.
 async fn idle_use(binary: &Path, profile: &Profile) -> Result<Idle> {
     let bus = PrivateBus::start()?;
     let mut app = Command::new(binary)
