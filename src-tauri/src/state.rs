@@ -290,6 +290,18 @@ impl AppState {
             .await
     }
 
+    /// Runs `f`, a read, on the database off the UI thread. The core changes data only through
+    /// `&mut Database`, so `f` cannot: no step of the undo history is made for it, and it does
+    /// not wait for the history's triggers to be made on the connection (about 10 ms, once),
+    /// which a start that only reads never needs.
+    pub async fn read_db<T, F>(&self, f: F) -> Result<T, WireError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Database) -> allies_core::Result<T> + Send + 'static,
+    {
+        self.with_db_quietly(move |db| f(db)).await
+    }
+
     /// Runs `read` (reading and parsing a file the user chose) without taking the database,
     /// then `f` with what it read, as [`AppState::with_db`] does: a large file does not hold up
     /// every other command while it is parsed, and a file that cannot be read changes nothing.

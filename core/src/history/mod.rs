@@ -67,6 +67,15 @@ pub fn record<T>(
     value
 }
 
+/// Makes a step of what was recorded but never sealed: a change committed just before a crash,
+/// or one whose step a full disk kept from being written. [`record`] does it after each action;
+/// undo, redo and the list of steps do it first, so such a change is there to undo even when
+/// nothing has been changed since the restart (reads make no step). An index range when there
+/// is nothing to seal.
+pub fn seal_left_over(db: &mut Database, now: DateTime<Utc>) -> Result<()> {
+    seal(db, now)
+}
+
 /// Undoes the newest step that is not undone, in one transaction; `None` when there is none.
 pub fn undo(db: &mut Database) -> Result<Option<Step>> {
     turn(db, false)

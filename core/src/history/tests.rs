@@ -355,6 +355,35 @@ fn a_change_committed_just_before_a_crash_still_becomes_a_step() {
     assert!(people::get(&db, &lee.id).is_err());
 }
 
+/// After a restart the app may only read before the user presses Ctrl+Z: undo seals what a
+/// crash left first (`seal_left_over`), so the change it takes back is the last one made.
+#[test]
+fn a_change_left_by_a_crash_is_undone_first_without_another_change() {
+    let mut db = db();
+    add(&mut db, "Dana Ng", 9);
+    triggers::install(db.conn()).unwrap();
+    set_marker(&db, Some(next_step(&db).unwrap())).unwrap();
+    let lee = people::add(&mut db, &PersonInput::named("Lee Roy"), at(10)).unwrap();
+    set_marker(&db, None).unwrap();
+    assert_eq!(
+        labels(&db),
+        ["Added Dana Ng"],
+        "not a step before it is sealed"
+    );
+
+    seal_left_over(&mut db, at(11)).unwrap();
+    assert_eq!(labels(&db), ["Added Lee Roy", "Added Dana Ng"]);
+    let undone = undo(&mut db).unwrap().unwrap();
+    assert_eq!(undone.label, "Added Lee Roy");
+    assert!(people::get(&db, &lee.id).is_err());
+    seal_left_over(&mut db, at(12)).unwrap();
+    assert_eq!(
+        recent(&db).unwrap().next_redo.map(|s| s.label).as_deref(),
+        Some("Added Lee Roy"),
+        "with nothing left over, sealing changes nothing (the undone step stays to redo)"
+    );
+}
+
 #[test]
 fn only_the_newest_steps_are_kept() {
     let mut db = db();

@@ -11,7 +11,7 @@ use crate::state::{now, AppState};
 
 #[tauri::command]
 pub async fn list_asks(state: State<'_, AppState>) -> Result<Vec<Ask>, WireError> {
-    state.with_db(|db| asks::list(db)).await
+    state.read_db(asks::list).await
 }
 
 #[tauri::command]
@@ -20,7 +20,7 @@ pub async fn person_asks(
     person_id: String,
 ) -> Result<Vec<Ask>, WireError> {
     state
-        .with_db(move |db| asks::for_person(db, &person_id))
+        .read_db(move |db| asks::for_person(db, &person_id))
         .await
 }
 
@@ -59,7 +59,7 @@ pub async fn delete_ask(state: State<'_, AppState>, id: String) -> Result<Ask, W
 /// Every forum with who on it agreed to speak for the user.
 #[tauri::command]
 pub async fn list_forums(state: State<'_, AppState>) -> Result<Vec<ForumCover>, WireError> {
-    state.with_db(|db| coverage::forums_covered(db)).await
+    state.read_db(coverage::forums_covered).await
 }
 
 #[tauri::command]
@@ -94,6 +94,6 @@ pub async fn map_support(
     map_id: String,
 ) -> Result<MapSupport, WireError> {
     state
-        .with_db(move |db| coverage::map_support(db, &map_id))
+        .read_db(move |db| coverage::map_support(db, &map_id))
         .await
 }

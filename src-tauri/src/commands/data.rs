@@ -29,7 +29,7 @@ async fn save_through_dialog(
         return Ok(None);
     };
     state
-        .with_db(move |db| export::save_chosen(&path, &kind.make(db, now())?))
+        .read_db(move |db| export::save_chosen(&path, &kind.make(db, now())?))
         .await
         .map(Some)
 }
@@ -190,7 +190,7 @@ pub struct Copies {
 #[tauri::command]
 pub async fn list_snapshots(state: State<'_, AppState>) -> Result<Copies, WireError> {
     state
-        .with_db(|db| {
+        .read_db(|db| {
             Ok(Copies {
                 folder: snapshots::dir(db),
                 copies: snapshots::list(db)?,

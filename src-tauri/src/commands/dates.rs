@@ -11,7 +11,7 @@ pub async fn person_dates(
     state: State<'_, AppState>,
     person_id: String,
 ) -> Result<Vec<PersonDate>, WireError> {
-    state.with_db(move |db| dates::list(db, &person_id)).await
+    state.read_db(move |db| dates::list(db, &person_id)).await
 }
 
 /// Sets (or replaces) one of a person's dates; answers with all of them.

@@ -9,7 +9,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn list_deleted_records(state: State<'_, AppState>) -> Result<Vec<Deleted>, WireError> {
-    state.with_db(|db| deleted::list(db)).await
+    state.read_db(deleted::list).await
 }
 
 #[tauri::command]

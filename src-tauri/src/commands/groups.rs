@@ -8,7 +8,7 @@ use crate::state::{now, today, AppState};
 
 #[tauri::command]
 pub async fn list_groups(state: State<'_, AppState>) -> Result<Vec<Group>, WireError> {
-    state.with_db(|db| groups::list(db)).await
+    state.read_db(groups::list).await
 }
 
 #[tauri::command]
@@ -57,7 +57,7 @@ pub async fn group_attendance(
     group_id: String,
 ) -> Result<Vec<Attendance>, WireError> {
     state
-        .with_db(move |db| groups::attendance(db, &group_id))
+        .read_db(move |db| groups::attendance(db, &group_id))
         .await
 }
 

@@ -22,7 +22,7 @@ pub struct Insights {
 #[tauri::command]
 pub async fn insights(state: State<'_, AppState>) -> Result<Insights, WireError> {
     state
-        .with_db(move |db| {
+        .read_db(move |db| {
             let now = now();
             Ok(Insights {
                 coverage: insights::coverage(db)?,
@@ -38,7 +38,7 @@ pub async fn insights(state: State<'_, AppState>) -> Result<Insights, WireError>
 #[tauri::command]
 pub async fn review(state: State<'_, AppState>, map_id: String) -> Result<Review, WireError> {
     state
-        .with_db(move |db| insights::review(db, &map_id, now()))
+        .read_db(move |db| insights::review(db, &map_id, now()))
         .await
 }
 
@@ -51,7 +51,7 @@ pub async fn export_review(
     map_id: String,
 ) -> Result<Option<PathBuf>, WireError> {
     let (proposed, text) = state
-        .with_db(move |db| {
+        .read_db(move |db| {
             let now = now();
             let today = now.with_timezone(&settings::get(db)?.tz()).date_naive();
             let review = insights::review(db, &map_id, now)?;

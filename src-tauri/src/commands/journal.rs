@@ -21,7 +21,7 @@ pub async fn get_profile(
     state: State<'_, AppState>,
     person_id: String,
 ) -> Result<Profile, WireError> {
-    state.with_db(move |db| profiles::get(db, &person_id)).await
+    state.read_db(move |db| profiles::get(db, &person_id)).await
 }
 
 #[tauri::command]
@@ -51,7 +51,7 @@ pub async fn person_timeline(
     person_id: String,
 ) -> Result<Vec<Interaction>, WireError> {
     state
-        .with_db(move |db| interactions::timeline(db, &person_id, TIMELINE_LENGTH))
+        .read_db(move |db| interactions::timeline(db, &person_id, TIMELINE_LENGTH))
         .await
 }
 
@@ -72,7 +72,7 @@ pub async fn list_favours(
     person_id: String,
 ) -> Result<favours::OfPerson, WireError> {
     state
-        .with_db(move |db| favours::of_person(db, &person_id, now()))
+        .read_db(move |db| favours::of_person(db, &person_id, now()))
         .await
 }
 
@@ -123,7 +123,7 @@ pub async fn list_promises(
     person_id: String,
 ) -> Result<Vec<Promise>, WireError> {
     state
-        .with_db(move |db| {
+        .read_db(move |db| {
             let today = today(db)?;
             promises::for_person(db, &person_id, today)
         })
@@ -173,7 +173,7 @@ pub async fn list_conflicts(
     person_id: String,
 ) -> Result<Vec<Conflict>, WireError> {
     state
-        .with_db(move |db| {
+        .read_db(move |db| {
             let today = today(db)?;
             conflicts::for_person(db, &person_id, today)
         })
@@ -278,7 +278,7 @@ pub async fn person_timeline_page(
     before: Option<TimelineCursor>,
 ) -> Result<TimelinePage, WireError> {
     state
-        .with_db(move |db| {
+        .read_db(move |db| {
             interactions::timeline_page(db, &person_id, before.as_ref(), TIMELINE_LENGTH)
         })
         .await

@@ -23,7 +23,7 @@ pub async fn list_maps(
     include_archived: bool,
 ) -> Result<Vec<Map>, WireError> {
     state
-        .with_db(move |db| maps::list(db, include_archived))
+        .read_db(move |db| maps::list(db, include_archived))
         .await
 }
 
@@ -66,7 +66,7 @@ pub async fn map_placements(
     state: State<'_, AppState>,
     map_id: String,
 ) -> Result<Vec<Placement>, WireError> {
-    state.with_db(move |db| maps::placements(db, &map_id)).await
+    state.read_db(move |db| maps::placements(db, &map_id)).await
 }
 
 #[tauri::command]
@@ -124,7 +124,7 @@ pub async fn map_state_at(
     at: DateTime<Utc>,
 ) -> Result<Vec<Snapshot>, WireError> {
     state
-        .with_db(move |db| maps::state_at(db, &map_id, at))
+        .read_db(move |db| maps::state_at(db, &map_id, at))
         .await
 }
 
@@ -136,7 +136,7 @@ pub async fn map_moves(
     to: DateTime<Utc>,
 ) -> Result<Vec<Movement>, WireError> {
     state
-        .with_db(move |db| maps::moves_between(db, &map_id, from, to))
+        .read_db(move |db| maps::moves_between(db, &map_id, from, to))
         .await
 }
 
@@ -146,14 +146,14 @@ pub async fn map_history_span(
     map_id: String,
 ) -> Result<Option<Span>, WireError> {
     state
-        .with_db(move |db| maps::history_span(db, &map_id))
+        .read_db(move |db| maps::history_span(db, &map_id))
         .await
 }
 
 #[tauri::command]
 pub async fn map_gaps(state: State<'_, AppState>, map_id: String) -> Result<Vec<Gap>, WireError> {
     state
-        .with_db(move |db| maps::largest_gaps(db, &map_id, GAPS_SHOWN))
+        .read_db(move |db| maps::largest_gaps(db, &map_id, GAPS_SHOWN))
         .await
 }
 
@@ -210,6 +210,6 @@ pub async fn person_stances(
     person_id: String,
 ) -> Result<Vec<maps::MapStance>, WireError> {
     state
-        .with_db(move |db| maps::stances_of(db, &person_id))
+        .read_db(move |db| maps::stances_of(db, &person_id))
         .await
 }

@@ -12,7 +12,7 @@ pub async fn person_links(
     person_id: String,
 ) -> Result<Vec<Link>, WireError> {
     state
-        .with_db(move |db| network::links_of(db, &person_id))
+        .read_db(move |db| network::links_of(db, &person_id))
         .await
 }
 
@@ -36,7 +36,7 @@ pub async fn intro_paths(
     person_id: String,
 ) -> Result<Vec<Path>, WireError> {
     state
-        .with_db(move |db| network::intro_paths(db, &person_id))
+        .read_db(move |db| network::intro_paths(db, &person_id))
         .await
 }
 
@@ -48,7 +48,7 @@ pub async fn network_graph(
     map_id: Option<String>,
 ) -> Result<network::Graph, WireError> {
     let mut graph = state
-        .with_db(move |db| network::graph(db, map_id.as_deref().filter(|m| !m.is_empty())))
+        .read_db(move |db| network::graph(db, map_id.as_deref().filter(|m| !m.is_empty())))
         .await?;
     // Off the database's thread: laying out a big network takes a while and reads nothing.
     off_the_database(move || {

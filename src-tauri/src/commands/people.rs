@@ -14,7 +14,7 @@ pub async fn list_people(
     state: State<'_, AppState>,
     query: String,
 ) -> Result<Vec<Person>, WireError> {
-    state.with_db(move |db| people::list(db, &query)).await
+    state.read_db(move |db| people::list(db, &query)).await
 }
 
 /// `limit` people of the list (a search, filters and a sort) from `offset`; with `around`,
@@ -28,7 +28,7 @@ pub async fn people_page(
     around: Option<String>,
 ) -> Result<Page, WireError> {
     state
-        .with_db(move |db| match around {
+        .read_db(move |db| match around {
             Some(id) => people::page_around(db, &list, &id, limit, now()),
             None => people::page(db, &list, offset, limit, now()),
         })
@@ -84,7 +84,7 @@ pub async fn delete_person_permanently(
 /// People deleted and not yet removed for good, the most recently deleted first.
 #[tauri::command]
 pub async fn list_deleted_people(state: State<'_, AppState>) -> Result<Vec<Person>, WireError> {
-    state.with_db(|db| people::deleted(db)).await
+    state.read_db(people::deleted).await
 }
 
 #[tauri::command]
@@ -96,7 +96,7 @@ pub async fn mark_former(state: State<'_, AppState>, id: String) -> Result<Perso
 
 #[tauri::command]
 pub async fn list_former_people(state: State<'_, AppState>) -> Result<Vec<Person>, WireError> {
-    state.with_db(|db| people::former(db)).await
+    state.read_db(people::former).await
 }
 
 /// The ids of everyone the list shows, in its order: what "select all" selects.
@@ -106,14 +106,14 @@ pub async fn people_ids(
     list: ListQuery,
 ) -> Result<Vec<String>, WireError> {
     state
-        .with_db(move |db| people::listed_ids(db, &list, now()))
+        .read_db(move |db| people::listed_ids(db, &list, now()))
         .await
 }
 
 /// The tags, departments, organisations and maps the list's filters offer.
 #[tauri::command]
 pub async fn people_filter_choices(state: State<'_, AppState>) -> Result<FilterChoices, WireError> {
-    state.with_db(|db| people::filter_choices(db)).await
+    state.read_db(people::filter_choices).await
 }
 
 /// One action on every selected person, in one transaction.
@@ -135,6 +135,6 @@ pub async fn person_contacts(
     person_id: String,
 ) -> Result<Vec<Contact>, WireError> {
     state
-        .with_db(move |db| contacts::list(db, &person_id))
+        .read_db(move |db| contacts::list(db, &person_id))
         .await
 }

@@ -24,7 +24,7 @@ pub struct RemindersView {
 #[tauri::command]
 pub async fn reminders_overview(state: State<'_, AppState>) -> Result<RemindersView, WireError> {
     let overview = state
-        .with_db(move |db| reminders::overview(db, now()))
+        .read_db(move |db| reminders::overview(db, now()))
         .await?;
     let desktop_problem = state
         .desktop_problem
@@ -40,7 +40,7 @@ pub async fn reminders_overview(state: State<'_, AppState>) -> Result<RemindersV
 #[tauri::command]
 pub async fn overdue_reminders(state: State<'_, AppState>) -> Result<usize, WireError> {
     state
-        .with_db(move |db| reminders::overdue_count(db, now()))
+        .read_db(move |db| reminders::overdue_count(db, now()))
         .await
 }
 
@@ -91,7 +91,7 @@ pub async fn get_reminder(
     id: String,
 ) -> Result<ReminderInput, WireError> {
     state
-        .with_db(move |db| reminders::get_written(db, &id))
+        .read_db(move |db| reminders::get_written(db, &id))
         .await
 }
 
@@ -115,7 +115,7 @@ pub async fn delete_reminder(state: State<'_, AppState>, id: String) -> Result<(
 
 #[tauri::command]
 pub async fn list_check_ins(state: State<'_, AppState>) -> Result<Vec<CheckIn>, WireError> {
-    state.with_db(|db| reminders::check_ins_list(db)).await
+    state.read_db(reminders::check_ins_list).await
 }
 
 #[tauri::command]
@@ -144,7 +144,7 @@ pub struct SettingsView {
 
 #[tauri::command]
 pub async fn get_reminder_settings(state: State<'_, AppState>) -> Result<SettingsView, WireError> {
-    let settings = state.with_db(|db| settings::get(db)).await?;
+    let settings = state.read_db(settings::get).await?;
     Ok(SettingsView {
         settings,
         time_zones: settings::time_zones(),
@@ -189,7 +189,7 @@ pub async fn person_cadence(
     person_id: String,
 ) -> Result<Option<CadenceInEffect>, WireError> {
     state
-        .with_db(move |db| reminders::cadence_of(db, &person_id))
+        .read_db(move |db| reminders::cadence_of(db, &person_id))
         .await
 }
 
@@ -209,6 +209,6 @@ pub async fn answer_reminder(
 #[tauri::command]
 pub async fn review_page(state: State<'_, AppState>) -> Result<ReviewPage, WireError> {
     state
-        .with_db(move |db| reminders::review_page(db, now()))
+        .read_db(move |db| reminders::review_page(db, now()))
         .await
 }

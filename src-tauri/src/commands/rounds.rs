@@ -16,14 +16,14 @@ pub async fn round_countdown(
     map_id: String,
 ) -> Result<Option<Countdown>, WireError> {
     state
-        .with_db(move |db| rounds::countdown(db, &map_id, now()))
+        .read_db(move |db| rounds::countdown(db, &map_id, now()))
         .await
 }
 
 /// Every round still ahead, the soonest first (for the Review page).
 #[tauri::command]
 pub async fn round_countdowns(state: State<'_, AppState>) -> Result<Vec<Countdown>, WireError> {
-    state.with_db(|db| rounds::countdowns(db, now())).await
+    state.read_db(|db| rounds::countdowns(db, now())).await
 }
 
 /// Drift since the last review: on one map, or on every map when `map_id` is not given.
@@ -33,7 +33,7 @@ pub async fn round_drift(
     map_id: Option<String>,
 ) -> Result<DriftReport, WireError> {
     state
-        .with_db(move |db| match map_id {
+        .read_db(move |db| match map_id {
             Some(id) => rounds::drift_on_map(db, &id, now()),
             None => rounds::drift(db, now()),
         })
@@ -46,7 +46,7 @@ pub async fn meeting_brief(
     person_id: String,
 ) -> Result<Brief, WireError> {
     state
-        .with_db(move |db| rounds::brief(db, &person_id, now()))
+        .read_db(move |db| rounds::brief(db, &person_id, now()))
         .await
 }
 
@@ -59,7 +59,7 @@ pub async fn export_meeting_brief(
     person_id: String,
 ) -> Result<Option<PathBuf>, WireError> {
     let (proposed, text) = state
-        .with_db(move |db| {
+        .read_db(move |db| {
             let brief = rounds::brief(db, &person_id, now())?;
             Ok((rounds::brief_file_name(&brief), rounds::brief_text(&brief)))
         })

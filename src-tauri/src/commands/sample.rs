@@ -20,5 +20,5 @@ pub async fn remove_sample_workspace(state: State<'_, AppState>) -> Result<Remov
 /// Whether the sample is there (the People banner, Settings → Your data).
 #[tauri::command]
 pub async fn sample_workspace_status(state: State<'_, AppState>) -> Result<Status, WireError> {
-    state.with_db(|db| sample::status(db)).await
+    state.read_db(sample::status).await
 }

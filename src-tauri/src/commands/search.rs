@@ -11,5 +11,5 @@ pub async fn search_everything(
     state: State<'_, AppState>,
     query: String,
 ) -> Result<Results, WireError> {
-    state.with_db(move |db| search::search(db, &query)).await
+    state.read_db(move |db| search::search(db, &query)).await
 }

@@ -10,7 +10,7 @@ use crate::state::{now, AppState};
 
 #[tauri::command]
 pub async fn current_tour(state: State<'_, AppState>) -> Result<Option<Tour>, WireError> {
-    state.with_db(|db| tour::current(db)).await
+    state.read_db(tour::current).await
 }
 
 #[tauri::command]
@@ -92,12 +92,12 @@ pub async fn delete_tour_stop(
 /// Every tour, the current one first.
 #[tauri::command]
 pub async fn list_tours(state: State<'_, AppState>) -> Result<Vec<TourSummary>, WireError> {
-    state.with_db(|db| tour::list(db)).await
+    state.read_db(tour::list).await
 }
 
 #[tauri::command]
 pub async fn get_tour(state: State<'_, AppState>, id: String) -> Result<Tour, WireError> {
-    state.with_db(move |db| tour::get(db, &id)).await
+    state.read_db(move |db| tour::get(db, &id)).await
 }
 
 #[tauri::command]
@@ -121,7 +121,7 @@ pub async fn export_tour(
 ) -> Result<Option<std::path::PathBuf>, WireError> {
     use allies_core::{network::tour_text, reminders::settings};
     let (proposed, text) = state
-        .with_db(move |db| {
+        .read_db(move |db| {
             let now = now();
             let today = now.with_timezone(&settings::get(db)?.tz()).date_naive();
             let text = tour_text(&tour::get(db, &tour_id)?, &today.to_string());

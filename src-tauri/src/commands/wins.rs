@@ -10,12 +10,12 @@ use crate::state::{now, AppState};
 
 #[tauri::command]
 pub async fn list_wins(state: State<'_, AppState>) -> Result<Vec<Win>, WireError> {
-    state.with_db(|db| wins::list(db)).await
+    state.read_db(wins::list).await
 }
 
 #[tauri::command]
 pub async fn get_win(state: State<'_, AppState>, id: String) -> Result<WinDetail, WireError> {
-    state.with_db(move |db| wins::get(db, &id)).await
+    state.read_db(move |db| wins::get(db, &id)).await
 }
 
 #[tauri::command]
@@ -68,18 +68,18 @@ pub async fn person_wins(
     person_id: String,
 ) -> Result<Vec<Share>, WireError> {
     state
-        .with_db(move |db| wins::known_by(db, &person_id))
+        .read_db(move |db| wins::known_by(db, &person_id))
         .await
 }
 
 #[tauri::command]
 pub async fn wins_gap(state: State<'_, AppState>) -> Result<Vec<MapGap>, WireError> {
-    state.with_db(|db| gap::gaps(db, now())).await
+    state.read_db(|db| gap::gaps(db, now())).await
 }
 
 #[tauri::command]
 pub async fn get_about_me(state: State<'_, AppState>) -> Result<AboutMe, WireError> {
-    state.with_db(|db| about_me::get(db)).await
+    state.read_db(about_me::get).await
 }
 
 #[tauri::command]
@@ -92,5 +92,5 @@ pub async fn save_about_me(
 
 #[tauri::command]
 pub async fn about_me_insights(state: State<'_, AppState>) -> Result<Insights, WireError> {
-    state.with_db(|db| about_me::insights(db)).await
+    state.read_db(about_me::insights).await
 }
