@@ -5,7 +5,7 @@ import { announce } from './lib/dom.js';
 import { dateTimeText } from './lib/format.js';
 import { ActivityReport, lockAfterMinutes } from './lib/idle.js';
 import { FLASH_KEY, lockApp, reloadWith } from './lib/lock.js';
-import { hashFor, paramFromHash, placeHash, sectionFromHash } from './lib/router.js';
+import { hashFor, paramFromHash, placeHash, rememberSection, sectionFromHash, startHash } from './lib/router.js';
 import { isPresenting, onPresentingChange, presentingMode, setPresentingMode, togglePresenting } from './lib/presenting.js';
 import { fillKeyLabels, isTextField, keyLabel, shortcutFor } from './lib/shortcuts.js';
 import { showToast } from './lib/toast.js';
@@ -232,6 +232,7 @@ function startShell(status) {
     currentName = name;
     current = mount.run(ctx, param);
     main.replaceChildren(current.el);
+    rememberSection(localStorage, name); // once it is in the page: the next start opens it
     for (const a of document.querySelectorAll('.nav-list a')) {
       if (a.dataset.view === name) a.setAttribute('aria-current', 'page');
       else a.removeAttribute('aria-current');
@@ -304,6 +305,10 @@ function startShell(status) {
     if (handled) e.preventDefault();
   });
 
+  // Allies opens on the section shown last, as it was left; an address that names one (after a
+  // reload) keeps it. Replaced, not followed: no second "hashchange" opens it again.
+  const start = startHash(location.hash, localStorage);
+  if (start) window.history.replaceState(null, '', start); // `history` here is the undo history
   // The sidebar's count works out every reminder: it is read once the first section has drawn
   // its data (a view's `ready`), which would otherwise wait behind it.
   show(sectionFromHash(location.hash))

@@ -6,7 +6,7 @@ import {
   NAV_SECTIONS, SECTIONS, currentPlatform, detectPlatform, fillKeyLabels, isTextField, keyLabel, keyList, modHeld, sectionKey,
   setPlatform, shortcutFor, undoHint,
 } from '../../ui/lib/shortcuts.js';
-import { hashFor, paramFromHash, sectionFromHash } from '../../ui/lib/router.js';
+import { LAST_SECTION_KEY, hashFor, paramFromHash, rememberSection, sectionFromHash, startHash } from '../../ui/lib/router.js';
 
 test('Ctrl+1…9 and Ctrl+0 switch to the ten sidebar sections in its order, also while typing', () => {
   const table = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'].map((key) => shortcutFor({ key, ctrlKey: true })?.section);
@@ -71,6 +71,41 @@ test('the hash picks a section; anything unknown shows People', () => {
   assert.equal(sectionFromHash('#/nope'), 'people');
   assert.equal(hashFor('reminders'), '#/reminders');
   assert.equal(hashFor('<script>'), '#/people');
+});
+
+/** The window's storage as the router uses it. */
+function storage(kept = {}) {
+  return { kept, getItem: (k) => kept[k] ?? null, setItem: (k, v) => { kept[k] = String(v); } };
+}
+
+test('Allies opens on the sidebar section shown last', () => {
+  const kept = storage();
+  assert.equal(startHash('', kept), null, 'nothing kept: People');
+  rememberSection(kept, 'map');
+  assert.equal(kept.kept[LAST_SECTION_KEY], 'map');
+  assert.equal(startHash('', kept), '#/map');
+  assert.equal(startHash('#main', kept), '#/map', 'the skip link\'s address names no section');
+  assert.equal(startHash('#/settings', kept), null, 'a reload keeps the address it had');
+  assert.equal(startHash('#/people/abc', kept), null);
+  rememberSection(kept, 'people');
+  assert.equal(startHash('', kept), null, 'People is where it opens anyway');
+});
+
+test('only a sidebar section is kept, and a kept value is never trusted as an address', () => {
+  const kept = storage();
+  rememberSection(kept, 'brief'); // a brief needs its person
+  rememberSection(kept, 'nope');
+  assert.equal(kept.kept[LAST_SECTION_KEY], undefined);
+  assert.equal(startHash('', storage({ [LAST_SECTION_KEY]: '<script>' })), null);
+  assert.equal(startHash('', storage({ [LAST_SECTION_KEY]: 'map/../../x' })), null);
+});
+
+test('storage that cannot be read or written opens People and loses nothing else', () => {
+  const refusing = { getItem() { throw new Error('SecurityError'); }, setItem() { throw new Error('QuotaExceededError'); } };
+  assert.equal(startHash('', refusing), null);
+  assert.doesNotThrow(() => rememberSection(refusing, 'map'));
+  assert.equal(startHash('', null), null);
+  assert.doesNotThrow(() => rememberSection(undefined, 'map'));
 });
 
 test('a section can carry one parameter, such as the person to open', () => {

@@ -1,10 +1,43 @@
 // Maps the location hash to a section: "#/settings" -> "settings"; anything unknown -> "people".
 
-import { SECTIONS } from './shortcuts.js';
+import { NAV_SECTIONS, SECTIONS } from './shortcuts.js';
+
+/** Where the section shown last is kept between starts (the window's own storage). */
+export const LAST_SECTION_KEY = 'allies.lastSection';
+
+function nameIn(hash) {
+  return String(hash ?? '').replace(/^#\/?/, '').split(/[/?]/)[0];
+}
 
 export function sectionFromHash(hash) {
-  const name = String(hash ?? '').replace(/^#\/?/, '').split(/[/?]/)[0];
+  const name = nameIn(hash);
   return SECTIONS.includes(name) ? name : 'people';
+}
+
+/**
+ * The address to open at start: none when the page's own names a section (a reload keeps its
+ * place), else the sidebar's section shown last (kept in `storage`); none for People, the
+ * first section, or when nothing was kept or it cannot be read.
+ */
+export function startHash(hash, storage) {
+  if (SECTIONS.includes(nameIn(hash))) return null;
+  let last = null;
+  try {
+    last = storage?.getItem(LAST_SECTION_KEY) ?? null;
+  } catch {
+    return null;
+  }
+  return NAV_SECTIONS.includes(last) && last !== 'people' ? hashFor(last) : null;
+}
+
+/** Keeps `section` as the one to open at the next start: a sidebar section (a brief needs its person). */
+export function rememberSection(storage, section) {
+  if (!NAV_SECTIONS.includes(section)) return;
+  try {
+    storage?.setItem(LAST_SECTION_KEY, section);
+  } catch {
+    // Storage refused (full, or turned off): the next start opens People.
+  }
 }
 
 export function hashFor(section) {

@@ -9,6 +9,10 @@
 //! with that renderer off too, and each ratio is taken against whichever of the two did better,
 //! so no figure is a ratio to a reference made slower or bigger than it could be.
 //!
+//! Allies opens on the section shown last. Its starts are those of a user who left it on the
+//! map: one launch before the rounds opens the map and closes, and each start gets a copy of
+//! the window's storage it left (the bare window's starts get nothing: it keeps none).
+//!
 //! Launch is the moment a small script, given to WebDriver as the program, runs the binary.
 //! The window is mapped when the X server tells a watcher of its own (src/window_maps.rs) that
 //! a top-level window appeared.
@@ -151,19 +155,44 @@ fn launcher(dir: &Path, binary: &Path, stamp: &Path) -> Result<PathBuf> {
 }
 
 /// In the page: when it became ready and when its navigation started, in ms since the epoch.
-/// The app is sent to its map at once, as a click on "Map" would.
+/// Allies opens on its map by itself (see the top); a start that opened elsewhere is an error.
 const APP_READY: &str = "const done = arguments[arguments.length - 1];
-  if (!location.hash.startsWith('#/map')) location.hash = '#/map';
   const end = performance.now() + 60000;
   const look = () => {
     const mark = performance.getEntriesByName('map: ready')[0];
     const marks = {};
     for (const m of performance.getEntriesByType('mark')) marks[m.name] ??= m.startTime;
+    const opened = marks['app: first view loaded'] !== undefined;
     if (mark) done({ ready: performance.timeOrigin + mark.startTime, origin: performance.timeOrigin, marks });
+    else if (opened && !location.hash.startsWith('#/map')) done({ error: `Allies opened on ${location.hash || 'People'}, not on the map it was left on` });
     else if (performance.now() > end) done({ error: 'the map never became ready' });
     else setTimeout(look, 20);
   };
   look();";
+
+/// Opens Allies once on `template`'s data, shows the map and closes: the window's storage it
+/// leaves (in `XDG_DATA_HOME`) is copied to `into`, so each measured start opens on the map.
+async fn leave_on_the_map(template: &Path, into: &Path, bus: &PrivateBus) -> Result<()> {
+    let profile = Profile::new()?;
+    copy_dir(template, &profile.data_dir())?;
+    let app = App::launch_binary(
+        &app_binary()?,
+        &profile,
+        bus,
+        &[RENDERER_AS_THE_APP_CHOOSES],
+    )
+    .await?;
+    app.go("map").await?;
+    app.wait_until(
+        "the map drawn",
+        "document.querySelector('.map-view')?.dataset.ready === 'true'",
+    )
+    .await?;
+    // WebKit writes the window's storage to disk shortly after a change, not at once.
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    app.close().await?;
+    copy_dir(&profile.xdg("xdg-data"), into)
+}
 
 const BARE_READY: &str = "const done = arguments[arguments.length - 1];
   const end = performance.now() + 60000;
@@ -175,10 +204,21 @@ const BARE_READY: &str = "const done = arguments[arguments.length - 1];
   };
   look();";
 
-async fn run_once(subject: Subject, template: Option<&Path>, bus: &PrivateBus) -> Result<Run> {
+/// What an Allies start begins from: its data folder and the window's storage.
+struct Template<'a> {
+    data: &'a Path,
+    web: &'a Path,
+}
+
+async fn run_once(
+    subject: Subject,
+    template: Option<&Template<'_>>,
+    bus: &PrivateBus,
+) -> Result<Run> {
     let profile = Profile::new()?;
     if let Some(template) = template {
-        copy_dir(template, &profile.data_dir())?;
+        copy_dir(template.data, &profile.data_dir())?;
+        copy_dir(template.web, &profile.xdg("xdg-data"))?;
     }
     let binary = if subject.is_bare() {
         reference_binary()?
@@ -301,17 +341,20 @@ async fn main() -> Result<()> {
     );
 
     let bus = PrivateBus::start()?;
+    let web = templates.path().join("web");
+    leave_on_the_map(&empty, &web, &bus).await?;
+    let template = |data| Some(Template { data, web: &web });
     let subjects = [
         (Subject::Bare, None),
         (Subject::BareWithoutDmabuf, None),
-        (Subject::Empty, Some(empty.as_path())),
-        (Subject::TenThousand, Some(full.as_path())),
-        (Subject::TenYears, Some(years.as_path())),
+        (Subject::Empty, template(empty.as_path())),
+        (Subject::TenThousand, template(full.as_path())),
+        (Subject::TenYears, template(years.as_path())),
     ];
     let mut runs: Vec<Vec<Run>> = subjects.iter().map(|_| Vec::new()).collect();
     for round in 1..=ROUNDS {
         for (i, (subject, template)) in subjects.iter().enumerate() {
-            let run = run_once(*subject, *template, &bus).await?;
+            let run = run_once(*subject, template.as_ref(), &bus).await?;
             println!(
                 "startup: round {round}, {}: ready {:.0} ms after launch (window mapped at {:.0} ms, page began at {:.0} ms; phases {:.0?}), {:.1} MiB RSS, {:.1} MiB PSS in {} processes",
                 subject.label(),

@@ -210,10 +210,13 @@ async fn a_passphrase_encrypts_the_data_and_its_copies_and_locks_the_app() -> Re
         );
     }
 
+    // It opens where it was left, Settings, with nothing to unlock and everything there.
     let app = App::launch(&profile, &bus).await?;
+    app.wait_for("#enc-submit").await?;
+    assert!(!shown(&app, "#lock-screen").await?);
+    app.go("people").await?;
     app.wait_for_text(".person-row[data-id]", |t| t.contains(NAME))
         .await?;
-    assert!(!shown(&app, "#lock-screen").await?);
     app.close().await?;
     Ok(())
 }

@@ -83,9 +83,10 @@ async fn a_person_dragged_onto_keep_satisfied_stays_there_after_a_restart() -> R
     assert_eq!(said, "Dana Ng added to Keep satisfied");
     app.close().await?;
 
+    // It opens on the map it was left on, with the card where it was dropped.
     let app = App::launch(&profile, &bus).await?;
-    app.wait_for("#people-list").await?;
-    app.go("map").await?;
+    app.wait_for(&format!(".map-card[data-person-id='{dana}']"))
+        .await?;
     assert!(
         card_label(&app, &dana).await?.ends_with("Keep satisfied"),
         "the drop was saved"

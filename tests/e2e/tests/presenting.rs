@@ -432,8 +432,15 @@ async fn roles_mode_is_chosen_in_the_sidebar_or_on_the_map_and_kept_after_a_rest
     app.screenshot("78-presenting-roles-map").await?;
     app.close().await?;
 
-    // The same profile (and web storage) again: still presenting, before anything is shown.
+    // The same profile (and web storage) again: still presenting, before anything is shown, and
+    // on the section it was left on.
     let app = App::launch(&profile, &bus).await?;
+    app.wait_until(
+        "the map it was left on, by role",
+        "location.hash.startsWith('#/map') && document.querySelectorAll('.map-card').length === 3",
+    )
+    .await?;
+    assert_no_names(&app, "map").await?;
     app.go("insights").await?;
     // The favour's line has no role to show: initials.
     app.wait_for_text("#unthanked-list", |t| t.starts_with("ZQ"))
