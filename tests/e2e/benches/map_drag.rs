@@ -111,6 +111,8 @@ async fn drag_on_big_map(
     env: &[(&str, &str)],
 ) -> Result<()> {
     let started = Instant::now();
+    // Each mode starts as the first did, on People (the app reopens where it was left).
+    profile.forget_window_storage()?;
     let app = App::launch_with(profile, bus, env).await?;
     app.wait_for("#people-list").await?;
     app.go("map").await?;

@@ -111,6 +111,8 @@ async fn pan_big_network(
     mode: &str,
     env: &[(&str, &str)],
 ) -> Result<()> {
+    // Each mode starts as the first did, on People (the app reopens where it was left).
+    profile.forget_window_storage()?;
     let app = App::launch_with(profile, bus, env).await?;
     app.wait_for("#people-list").await?;
     // Timed in the page, from the click to the frame after the one that drew the picture at

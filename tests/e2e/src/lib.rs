@@ -158,6 +158,15 @@ impl Profile {
         self.dir.path().join(name)
     }
 
+    /// Forgets what the window kept (its web storage, in `XDG_DATA_HOME`): the next start is a
+    /// first start of the window, on People, as Allies opens on the section it was left on.
+    pub fn forget_window_storage(&self) -> Result<()> {
+        match std::fs::remove_dir_all(self.xdg("xdg-data")) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e.into()),
+            _ => Ok(()),
+        }
+    }
+
     /// Waits for an export with `extension` to appear in the downloads folder; returns it.
     pub async fn wait_for_export(&self, extension: &str) -> Result<PathBuf> {
         let deadline = Instant::now() + PATIENCE;
