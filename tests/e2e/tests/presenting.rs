@@ -441,6 +441,7 @@ async fn roles_mode_is_chosen_in_the_sidebar_or_on_the_map_and_kept_after_a_rest
     )
     .await?;
     assert_no_names(&app, "map").await?;
+    app.screenshot("79-reopened-on-the-map").await?;
     app.go("insights").await?;
     // The favour's line has no role to show: initials.
     app.wait_for_text("#unthanked-list", |t| t.starts_with("ZQ"))
