@@ -2,7 +2,7 @@
 // last section asked for is shown when several are asked for in a row.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { VIEWS, viewLoader } from '../../ui/lib/view-loader.js';
+import { VIEWS, preload, viewLoader } from '../../ui/lib/view-loader.js';
 import { SECTIONS } from '../../ui/lib/shortcuts.js';
 
 function fakeViews() {
@@ -51,6 +51,16 @@ test('a failed early answer is left to the view, not thrown by the loader', asyn
   const pending = loader.mount('map', {});
   gates.map.resolve({ mount: (ctx, param, data) => data });
   await assert.rejects((await pending).run('ctx', null), /locked/);
+});
+
+test('preload starts loading a section\'s module before any mount, and leaves a failure to the mount', async () => {
+  const { loads, gates, views } = fakeViews();
+  preload('map', views);
+  assert.deepEqual(loads, { people: 0, map: 1 });
+  gates.map.reject(new Error('offline'));
+  await new Promise((resolve) => setTimeout(resolve, 0)); // no unhandled rejection
+  preload('unknown', views);
+  assert.equal(loads.map, 2, 'an unknown name loads Insights (here the map\'s module), as mount does');
 });
 
 test('when two sections are asked for in a row, the first one is superseded', async () => {

@@ -22,6 +22,17 @@ export const VIEWS = {
 };
 
 /**
+ * Starts loading section `name`'s module (and all it imports) without mounting it: for the section
+ * the window opens on, while the shell's own modules still load. The page's module map keeps it,
+ * so the `mount` that asks for it later finds it loaded or on its way; a failure is left for that
+ * `mount` to report.
+ */
+export function preload(name, views = VIEWS) {
+  const [load] = views[name] ?? views.insights;
+  load().catch(() => {});
+}
+
+/**
  * `mount(name, api)` resolves to `{ run }`, where `run(ctx, param)` mounts the section (an unknown
  * name shows Insights, as before) with the data it asked `api` for meanwhile, if any;
  * `superseded(m)` says whether another section was asked for after `m`, or `cancel()` was called
