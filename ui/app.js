@@ -7,6 +7,7 @@ import { ActivityReport, lockAfterMinutes } from './lib/idle.js';
 import { FLASH_KEY, lockApp, reloadWith } from './lib/lock.js';
 import { hashFor, paramFromHash, placeHash, rememberSection, sectionFromHash, startHash } from './lib/router.js';
 import { isPresenting, onPresentingChange, presentingMode, setPresentingMode, togglePresenting } from './lib/presenting.js';
+import { choosePageFont } from './lib/page-font.js';
 import { fillKeyLabels, isTextField, keyLabel, shortcutFor } from './lib/shortcuts.js';
 import { showToast } from './lib/toast.js';
 import { Store } from './lib/store.js';
@@ -17,6 +18,7 @@ import { watchFileDrops } from './views/file-drop.js';
 const $ = (id) => document.getElementById(id);
 
 async function boot() {
+  choosePageFont(document.documentElement, navigator); // before the first text is shown
   fillKeyLabels(document); // the page's fixed labels say this platform's keys
   let status;
   try {
