@@ -5,6 +5,7 @@ import {
 } from './support/map-page.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createGrid, updateCard } from '../../ui/views/map-grid.js';
 
 test('each placement is a card with its stance, quadrant and label, and a desired position is a ghost', async () => {
   const { $, $$ } = await mountWith();
@@ -126,10 +127,41 @@ test('cards in one spot pile up behind a stack that lists them', async () => {
   const hidden = $$('.map-card').filter((c) => c.hidden);
   assert.equal(hidden.length, 5);
   assert.ok(hidden.every((c) => c.getAttribute('tabindex') === '-1'), 'hidden cards are out of the tab order');
+  assert.ok(hidden.every((c) => c.childNodes.length === 0), 'and not built while hidden');
+  assert.match($('.map-card[data-person-id="p3"]').getAttribute('aria-label'), /Mia Chen/, 'a card on its own is drawn');
   stack.click();
   assert.equal(textOf($('.stack-list h2')), '5 people in one spot');
   $$('.stack-list li button')[2].click();
   assert.equal(textOf($('#card-panel h2')), 'Person c');
+});
+
+test('a card leaving its stack is built then, and emptied when it goes back in', async () => {
+  await mountWith();
+  const card = document.createElement('button');
+  const c = placed(MIA, 0.5, 0.5);
+  const state = { labelMode: 'names', selected: null };
+  updateCard(card, c, { hidden: true, dx: 0, dy: 0 }, state);
+  assert.deepEqual([card.hidden, card.childNodes.length, card.getAttribute('aria-label')], [true, 0, null]);
+  updateCard(card, c, { hidden: false, dx: 0, dy: 0 }, state);
+  assert.equal(card.hidden, false);
+  assert.match(textOf(card), /Mia Chen/);
+  assert.match(card.getAttribute('aria-label'), /Mia Chen/);
+  assert.ok(card.style.left, 'placed on the grid');
+  updateCard(card, c, { hidden: true, dx: 0, dy: 0 }, state);
+  assert.equal(card.childNodes.length, 0);
+});
+
+test('the grid says when it is not the size it was drawn at, so a report of the same size draws nothing', async () => {
+  await mountWith();
+  const state = { placements: [placed(MIA, 0.5, 0.5)], labelMode: 'names', selected: null };
+  const grid = createGrid({ state, history: () => null, isDragging: () => false });
+  assert.equal(grid.resized(), true, 'never drawn');
+  grid.render();
+  assert.equal(grid.resized(), false);
+  Object.defineProperty(grid.grid, 'clientWidth', { value: 1200, configurable: true });
+  assert.equal(grid.resized(), true, 'wider now');
+  grid.render();
+  assert.equal(grid.resized(), false);
 });
 
 test('cards are kept across a re-render, so focus and a drag survive it', async () => {

@@ -27,14 +27,23 @@ function placeCard(card, position, slot) {
     ? `translate(calc(-50% + ${slot.dx}px), calc(-50% + ${slot.dy}px))` : '';
 }
 
-/** Brings a card's button up to date with its placement `c` and its `slot` in the layout. */
+/**
+ * Brings a card's button up to date with its placement `c` and its `slot` in the layout. A card
+ * hidden in a stack (the stack's button lists it) is left empty until it shows: half the cards of
+ * a crowded map of 500, not built at every start.
+ */
 export function updateCard(card, c, slot, { labelMode, selected }) {
   const face = cardFace(c, labelMode, selected);
   card.className = face.className;
-  card.setAttribute('aria-label', c.agreed?.length ? `${face.ariaLabel}, agreed to support you` : face.ariaLabel);
   card.setAttribute('aria-pressed', face.selected ? 'true' : 'false');
   card.tabIndex = slot?.hidden ? -1 : 0;
   card.hidden = Boolean(slot?.hidden);
+  if (card.hidden) {
+    card.removeAttribute('aria-label');
+    card.replaceChildren();
+    return;
+  }
+  card.setAttribute('aria-label', c.agreed?.length ? `${face.ariaLabel}, agreed to support you` : face.ariaLabel);
   replaceChildren(card,
     h('span', { class: 'stance-icon', 'aria-hidden': 'true', title: face.stance.label }, face.stance.symbol),
     h('span', { class: 'card-text' },
@@ -86,6 +95,8 @@ export function createGrid({ state, history, isDragging, onSelect, onMove, onOpe
   const els = gridElements();
   const { grid, gridWrap, arrows, cardsLayer } = els;
   const cardEls = new Map();
+  /** The grid's size at the last drawing: cards are placed and stacked for it. */
+  let drawnSize = null;
 
   function render() {
     // The drop re-renders anyway; doing it mid-drag would detach the card under the pointer.
@@ -94,6 +105,7 @@ export function createGrid({ state, history, isDragging, onSelect, onMove, onOpe
     const past = history();
     const cards = shownCards(state.placements, past);
     const size = { width: grid.clientWidth, height: grid.clientHeight };
+    drawnSize = size;
     const layout = layoutCards(cards.map((c) => {
       const pt = pointFromPosition(c.position, size);
       return { id: c.person_id, x: pt.x, y: pt.y };
@@ -175,6 +187,8 @@ export function createGrid({ state, history, isDragging, onSelect, onMove, onOpe
   return {
     ...els,
     render,
+    /** Whether the grid is not the size it was last drawn at (a zoom, a resized window). */
+    resized: () => !drawnSize || drawnSize.width !== grid.clientWidth || drawnSize.height !== grid.clientHeight,
     markSelected,
     setZoom,
     focusCard: (personId) => cardEls.get(personId)?.focus(),
