@@ -118,4 +118,12 @@ test('colours come from the page, or the fallbacks when it has none', () => {
   const colours = readColours({ getPropertyValue: (name) => (name === '--network-path' ? ' #123456 ' : '') });
   assert.equal(colours['--network-path'], '#123456');
   assert.equal(colours['--network-me'], FALLBACK_COLOURS['--network-me']);
+  assert.equal(colours['--page-font'], 'sans-serif');
+});
+
+test('names are drawn in the page\'s font family', () => {
+  const colours = readColours({ getPropertyValue: (name) => (name === '--page-font' ? ' system-ui, sans-serif' : '') });
+  const g = recorder();
+  drawScene(g, sceneOf(nodes(), links, { transform: { x: 200, y: 150, k: LABEL_SCALE } }), colours, label);
+  assert.ok(g.calls.some(([kind, name, value]) => kind === 'set' && name === 'font' && value === '12px system-ui, sans-serif'));
 });

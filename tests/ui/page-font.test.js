@@ -23,6 +23,6 @@ test('the choice is a class on the document element, which the stylesheet follow
   choosePageFont(root, { platform: 'Linux x86_64' });
   assert.equal(root.classList.contains('system-font'), false);
   const css = readFileSync(new URL('../../ui/styles.css', import.meta.url), 'utf8');
-  assert.match(css, /:root \{[^}]*font: 15px\/1\.45 sans-serif;/, 'the page starts in sans-serif');
-  assert.match(css, /:root\.system-font \{ font-family: system-ui, sans-serif; \}/);
+  assert.match(css, /:root \{[^}]*--page-font: sans-serif;[^}]*font: 15px\/1\.45 var\(--page-font\);/, 'the page starts in sans-serif');
+  assert.match(css, /:root\.system-font \{ --page-font: system-ui, sans-serif; \}/);
 });

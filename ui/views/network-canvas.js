@@ -6,7 +6,7 @@ import { ME_STYLE, nodeRadius, nodeStyle, screenToWorld, traceShape, worldToScre
 export const LABEL_SCALE = 1.1; // from this zoom on, everyone's name shows
 const PATH_DIM = 0.25; // how faint everything off the shown way in is drawn
 const PATH_WIDTH = 5; // screen px
-const FONT = '12px system-ui, -apple-system, "Segoe UI", Cantarell, "DejaVu Sans", sans-serif';
+const FONT_SIZE = '12px';
 
 // Used when ui/network.css is missing, so the picture still draws.
 export const FALLBACK_COLOURS = {
@@ -48,10 +48,14 @@ export function createScene() {
   };
 }
 
-/** The picture's colours from the page's CSS custom properties (`css` is a computed style). */
+/**
+ * The picture's colours from the page's CSS custom properties (`css` is a computed style), and
+ * the page's font family for the names (`--page-font`, styles.css), so they match the page.
+ */
 export function readColours(css) {
   const read = {};
   for (const [name, fallback] of Object.entries(FALLBACK_COLOURS)) read[name] = css.getPropertyValue(name).trim() || fallback;
+  read['--page-font'] = css.getPropertyValue('--page-font').trim() || 'sans-serif';
   return read;
 }
 
@@ -145,11 +149,12 @@ export function drawScene(g, scene, colours, label) {
     g.strokeText(text, x, p.y);
     g.fillText(text, x, p.y);
   };
-  g.font = FONT;
+  const font = `${FONT_SIZE} ${colours['--page-font'] ?? 'sans-serif'}`;
+  g.font = font;
   g.globalAlpha = dim;
   faint.forEach(name);
   g.globalAlpha = 1;
-  g.font = pathView ? `600 ${FONT}` : FONT;
+  g.font = pathView ? `600 ${font}` : font;
   bright.forEach(name);
 }
 
