@@ -19,8 +19,9 @@ test('each placement is a card with its stance, quadrant and label, and a desire
   assert.equal(cards[0].getAttribute('aria-pressed'), 'false');
   assert.equal(cards[0].getAttribute('type'), 'button');
   assert.equal(textOf(cards[0]), '▼Dana Ng VP Engineering');
-  assert.equal(cards[0].style.left, 'clamp(70px, 30.00%, calc(100% - 70px))');
-  assert.equal(cards[0].style.top, 'clamp(22px, 10.00%, calc(100% - 22px))');
+  assert.equal(cards[0].style.left, '30.00%');
+  assert.equal(cards[0].style.top, '10.00%');
+  assert.equal(cards[0].querySelector('.stance-icon').getAttribute('title'), 'Skeptic');
   const ghosts = $$('.ghost');
   assert.deepEqual(ghosts.map((g) => g.dataset.personId), ['p1']);
   assert.equal(ghosts[0].getAttribute('aria-hidden'), 'true');
@@ -140,14 +141,15 @@ test('a card leaving its stack is built then, and emptied when it goes back in',
   const card = document.createElement('button');
   const c = placed(MIA, 0.5, 0.5);
   const state = { labelMode: 'names', selected: null };
-  updateCard(card, c, { hidden: true, dx: 0, dy: 0 }, state);
+  const size = { width: 1000, height: 800 };
+  updateCard(card, c, { hidden: true, dx: 0, dy: 0 }, state, size);
   assert.deepEqual([card.hidden, card.childNodes.length, card.getAttribute('aria-label')], [true, 0, null]);
-  updateCard(card, c, { hidden: false, dx: 0, dy: 0 }, state);
+  updateCard(card, c, { hidden: false, dx: 0, dy: 0 }, state, size);
   assert.equal(card.hidden, false);
   assert.match(textOf(card), /Mia Chen/);
   assert.match(card.getAttribute('aria-label'), /Mia Chen/);
-  assert.ok(card.style.left, 'placed on the grid');
-  updateCard(card, c, { hidden: true, dx: 0, dy: 0 }, state);
+  assert.deepEqual([card.style.left, card.style.top], ['50.00%', '50.00%'], 'placed on the grid');
+  updateCard(card, c, { hidden: true, dx: 0, dy: 0 }, state, size);
   assert.equal(card.childNodes.length, 0);
 });
 
@@ -173,4 +175,19 @@ test('cards are kept across a re-render, so focus and a drag survive it', async 
   const after = $('.map-card[data-person-id="p2"]');
   assert.equal(after, before, 'the same element');
   assert.ok(after.classList.contains('stance-blocker'));
+});
+
+test('a card shows the role only when there is one, and a star for an agreed ask; each card has its own copy', async () => {
+  await mountWith();
+  const state = { labelMode: 'names', selected: null };
+  const size = { width: 1000, height: 800 };
+  const bare = document.createElement('button');
+  updateCard(bare, { ...placed(MIA, 0.5, 0.5), role: '' }, null, state, size);
+  assert.equal(bare.querySelector('.card-text').textContent, 'Mia Chen');
+  assert.equal(bare.querySelector('.card-role'), null, 'no empty role line');
+  const starred = document.createElement('button');
+  updateCard(starred, { ...placed(MIA, 0.2, 0.2), agreed: [{ id: 'a1' }] }, null, state, size);
+  assert.ok(starred.querySelector('.card-role'), 'the role line is back for the next card');
+  assert.equal(starred.querySelector('.card-support').getAttribute('title'), 'Agreed to support you');
+  assert.notEqual(starred.querySelector('.card-text'), bare.querySelector('.card-text'));
 });

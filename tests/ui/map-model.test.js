@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  ROSTER_LIMIT, arrowLines, cardFace, chooseMap, clampZoom, createMapState, insideX, largestGaps, mapGroups, nameOf,
+  ROSTER_LIMIT, arrowLines, cardFace, chooseMap, clampZoom, createMapState, insideX, insideY, largestGaps, mapGroups, nameOf,
   replacePlacement, rosterChoice, shownCards, svgInput, withoutPerson,
 } from '../../ui/lib/map-model.js';
 
@@ -103,5 +103,8 @@ test('the export gets the map\'s name, the day and each placement flattened', ()
 
 test('zoom stays between 1 and 4; cards stay inside the grid', () => {
   assert.deepEqual([clampZoom(0.5), clampZoom(2), clampZoom(9)], [1, 2, 4]);
-  assert.equal(insideX(0.5), 'clamp(70px, 50.00%, calc(100% - 70px))');
+  assert.equal(insideX(0.5, 1000), '50.00%');
+  assert.deepEqual([insideX(0, 1000), insideX(1, 1000), insideY(0.01, 800), insideY(1, 800)], ['7.00%', '93.00%', '2.75%', '97.25%'],
+    'a card\'s centre is half a card from the edges');
+  assert.equal(insideX(0.2, 100), '20.00%', 'a grid narrower than a card: not held in');
 });

@@ -16,9 +16,18 @@ const CARD_HALF = { x: 70, y: 22 };
 export const ROSTER_LIMIT = 50;
 
 export const percent = (n) => `${Math.round(n * 100)}%`;
-// Card centres stay far enough from the grid's edges for the whole card to show.
-export const insideX = (n) => `clamp(${CARD_HALF.x}px, ${(n * 100).toFixed(2)}%, calc(100% - ${CARD_HALF.x}px))`;
-export const insideY = (n) => `clamp(${CARD_HALF.y}px, ${(n * 100).toFixed(2)}%, calc(100% - ${CARD_HALF.y}px))`;
+/**
+ * Where a card's centre goes along a side of the grid `extent` pixels long, for `n` from 0 to 1:
+ * far enough from the edges for the whole card to show. A plain percentage: the grid's cards are
+ * drawn again when its size changes, and a `clamp()` to parse for each of 500 cards made most of
+ * placing them.
+ */
+function inside(n, half, extent) {
+  const edge = extent > 2 * half ? half / extent : 0;
+  return `${(Math.min(Math.max(n, edge), 1 - edge) * 100).toFixed(2)}%`;
+}
+export const insideX = (n, width) => inside(n, CARD_HALF.x, width);
+export const insideY = (n, height) => inside(n, CARD_HALF.y, height);
 
 /** Everything the Map view holds; `map` is the map shown, `selected` the chosen card's person id. */
 export function createMapState(labelMode) {

@@ -20,19 +20,39 @@ export function gridElements() {
   return { grid, gridWrap, arrows, cardsLayer };
 }
 
-function placeCard(card, position, slot) {
-  card.style.left = insideX(position.interest);
-  card.style.top = insideY(1 - position.power);
+/** Puts `el` at `position` on a grid of `size`. */
+function place(el, position, size) {
+  el.style.left = insideX(position.interest, size.width);
+  el.style.top = insideY(1 - position.power, size.height);
+}
+
+function placeCard(card, position, slot, size) {
+  place(card, position, size);
   card.style.transform = slot && (slot.dx || slot.dy)
     ? `translate(calc(-50% + ${slot.dx}px), calc(-50% + ${slot.dy}px))` : '';
 }
 
+/** What is inside every card, built once per document and copied for each card. */
+let cardInside = null;
+
+function cardParts() {
+  if (cardInside?.doc !== document) {
+    cardInside = {
+      doc: document,
+      icon: h('span', { class: 'stance-icon', 'aria-hidden': 'true' }),
+      // A space between the lines (the grid does not show it) keeps "Dana Ng VP…" two words.
+      text: h('span', { class: 'card-text' }, h('span', { class: 'card-name' }), ' ', h('span', { class: 'card-role' })),
+    };
+  }
+  return [cardInside.icon.cloneNode(true), cardInside.text.cloneNode(true)];
+}
+
 /**
- * Brings a card's button up to date with its placement `c` and its `slot` in the layout. A card
- * hidden in a stack (the stack's button lists it) is left empty until it shows: half the cards of
- * a crowded map of 500, not built at every start.
+ * Brings a card's button up to date with its placement `c` and its `slot` in the layout of a
+ * grid of `size`. A card hidden in a stack (the stack's button lists it) is left empty until it
+ * shows: half the cards of a crowded map of 500, not built at every start.
  */
-export function updateCard(card, c, slot, { labelMode, selected }) {
+export function updateCard(card, c, slot, { labelMode, selected }, size) {
   const face = cardFace(c, labelMode, selected);
   card.className = face.className;
   card.setAttribute('aria-pressed', face.selected ? 'true' : 'false');
@@ -44,24 +64,25 @@ export function updateCard(card, c, slot, { labelMode, selected }) {
     return;
   }
   card.setAttribute('aria-label', c.agreed?.length ? `${face.ariaLabel}, agreed to support you` : face.ariaLabel);
-  replaceChildren(card,
-    h('span', { class: 'stance-icon', 'aria-hidden': 'true', title: face.stance.label }, face.stance.symbol),
-    h('span', { class: 'card-text' },
-      h('span', { class: 'card-name' }, face.label),
-      // A space between the lines (the grid does not show it) keeps "Dana Ng VP…" two words.
-      face.role ? [' ', h('span', { class: 'card-role' }, face.role)] : null),
+  const [icon, text] = cardParts();
+  icon.setAttribute('title', face.stance.label);
+  icon.textContent = face.stance.symbol;
+  const [name, , role] = text.childNodes;
+  name.textContent = face.label;
+  if (face.role) role.textContent = face.role;
+  else text.replaceChildren(name);
+  replaceChildren(card, icon, text,
     c.agreed?.length ? h('span', { class: 'card-support', 'aria-hidden': 'true', title: 'Agreed to support you' }, '★') : null);
-  placeCard(card, c.position, slot);
+  placeCard(card, c.position, slot, size);
 }
 
-export function ghostElement(c, labelMode) {
+export function ghostElement(c, labelMode, size) {
   const ghost = h('div', {
     class: c.past ? 'ghost past' : 'ghost', 'data-person-id': c.person_id, 'aria-hidden': 'true',
     // A past need is only shown: history is read-only.
     title: c.past ? `Where you needed ${shownAs(c)} to be then` : `Where you need ${shownAs(c)} to be (drag to change)`,
   }, labelFor(c, labelMode));
-  ghost.style.left = insideX(c.desired.interest);
-  ghost.style.top = insideY(1 - c.desired.power);
+  place(ghost, c.desired, size);
   return ghost;
 }
 
@@ -72,8 +93,7 @@ export function stackElement(stack, size, cards, onOpen) {
     type: 'button', class: 'stack', 'data-ids': stack.ids.join(' '),
     'aria-label': `${stack.count} people here: ${names.join(', ')}. Press to list them.`,
   }, `${stack.count} people`);
-  button.style.left = insideX(pos.interest);
-  button.style.top = insideY(1 - pos.power);
+  place(button, pos, size);
   button.addEventListener('click', () => onOpen(stack.ids));
   return button;
 }
@@ -117,10 +137,10 @@ export function createGrid({ state, history, isDragging, onSelect, onMove, onOpe
     const fragment = document.createDocumentFragment();
     for (const c of cards) {
       const card = cardEls.get(c.person_id) ?? h('button', { type: 'button', 'data-person-id': c.person_id });
-      updateCard(card, c, byId.get(c.person_id), state);
+      updateCard(card, c, byId.get(c.person_id), state, size);
       keep.set(c.person_id, card);
       fragment.append(card);
-      if (c.desired) fragment.append(ghostElement(c, state.labelMode));
+      if (c.desired) fragment.append(ghostElement(c, state.labelMode, size));
     }
     for (const stack of layout.stacks) fragment.append(stackElement(stack, size, cards, onShowStack));
     cardsLayer.replaceChildren(fragment);
