@@ -311,10 +311,12 @@ function startShell(status) {
   // reload) keeps it. Replaced, not followed: no second "hashchange" opens it again.
   const start = startHash(location.hash, localStorage);
   if (start) window.history.replaceState(null, '', start); // `history` here is the undo history
-  // The sidebar's count works out every reminder: it is read once the first section has drawn
-  // its data (a view's `ready`), which would otherwise wait behind it.
-  show(sectionFromHash(location.hash))
-    .then(() => current?.ready)
+  // The sidebar's count works out every reminder: it is read once the first section in the page
+  // has drawn its data (a view's `ready`), which would otherwise wait behind it. That section
+  // need not be this one: another chosen while this one loads takes its place.
+  show(sectionFromHash(location.hash));
+  views.firstShown
+    .then((view) => view?.ready)
     .catch(() => {})
     .then(() => ctx.refreshBadge());
 }

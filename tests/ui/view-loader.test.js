@@ -106,3 +106,31 @@ test('every section the router knows has a module that exports its mount functio
     assert.equal(typeof (await load())[exported], 'function', `${name}: ${exported}`);
   }
 });
+
+test('firstShown is the first view mounted, even when another section took the place of the one asked for first', async () => {
+  const { gates, views } = fakeViews();
+  const loader = viewLoader(views);
+  let first = 'not yet';
+  loader.firstShown.then((view) => { first = view; });
+  const people = loader.mount('people');
+  const map = loader.mount('map'); // chosen while People still loads
+  gates.people.resolve({ mount: () => ({ name: 'people' }) });
+  assert.equal(loader.superseded(await people), true, 'People is not mounted');
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  assert.equal(first, 'not yet', 'nothing is shown before the map is mounted');
+  gates.map.resolve({ mount: () => ({ name: 'map' }) });
+  (await map).run('ctx', null);
+  assert.deepEqual(await loader.firstShown, { name: 'map' });
+  gates.people.resolve({ mount: () => ({ name: 'people' }) });
+  (await loader.mount('people')).run('ctx', null);
+  assert.deepEqual(await loader.firstShown, { name: 'map' }, 'later sections do not change it');
+});
+
+test('firstShown is null when the first section\'s module could not load, so what waits for it is not held up', async () => {
+  const { gates, views } = fakeViews();
+  const loader = viewLoader(views);
+  const map = loader.mount('map');
+  gates.map.reject(new Error('offline'));
+  await assert.rejects(map, /offline/);
+  assert.equal(await loader.firstShown, null);
+});

@@ -36,12 +36,18 @@ export function preload(name, views = VIEWS) {
  * `mount(name, api)` resolves to `{ run }`, where `run(ctx, param)` mounts the section (an unknown
  * name shows Insights, as before) with the data it asked `api` for meanwhile, if any;
  * `superseded(m)` says whether another section was asked for after `m`, or `cancel()` was called
- * since. `views` is the table above unless a test passes its own.
+ * since. `firstShown` resolves to the first view mounted, whichever section it is (another may
+ * be chosen while the first loads), or to null when a section's module failed before any was.
+ * `views` is the table above unless a test passes its own.
  */
 export function viewLoader(views = VIEWS) {
   const loaded = new Map();
   let asked = 0;
+  let shown;
+  const firstShown = new Promise((resolve) => { shown = resolve; });
+  firstShown.catch(() => {}); // a view is not a promise; should one be, its failure is its own
   return {
+    firstShown,
     async mount(name, api) {
       const mine = ++asked;
       const [load, exported, firstData] = views[name] ?? views.insights;
@@ -54,8 +60,19 @@ export function viewLoader(views = VIEWS) {
         loaded.set(load, pending);
         pending.catch(() => loaded.delete(load));
       }
-      const mountFn = await loaded.get(load);
-      return { run: (ctx, param) => mountFn(ctx, param, early), ticket: mine };
+      let mountFn;
+      try {
+        mountFn = await loaded.get(load);
+      } catch (err) {
+        shown(null); // once one has been shown, this changes nothing
+        throw err;
+      }
+      const run = (ctx, param) => {
+        const view = mountFn(ctx, param, early);
+        shown(view);
+        return view;
+      };
+      return { run, ticket: mine };
     },
     superseded: (m) => m.ticket !== asked,
     /** Whatever is loading now is not to be shown (the user went back to the section on screen). */
