@@ -86,9 +86,10 @@ export function ghostElement(c, labelMode, size) {
   return ghost;
 }
 
-export function stackElement(stack, size, cards, onOpen) {
+/** A stack's button; `cardOf` finds a card's placement by person id. */
+export function stackElement(stack, size, cardOf, onOpen) {
   const pos = positionFromPoint(stack.x, stack.y, { left: 0, top: 0, width: size.width, height: size.height });
-  const names = stack.ids.map((id) => { const c = cards.find((s) => s.person_id === id); return c ? shownAs(c) : ''; });
+  const names = stack.ids.map((id) => { const c = cardOf.get(id); return c ? shownAs(c) : ''; });
   const button = h('button', {
     type: 'button', class: 'stack', 'data-ids': stack.ids.join(' '),
     'aria-label': `${stack.count} people here: ${names.join(', ')}. Press to list them.`,
@@ -142,7 +143,8 @@ export function createGrid({ state, history, isDragging, onSelect, onMove, onOpe
       fragment.append(card);
       if (c.desired) fragment.append(ghostElement(c, state.labelMode, size));
     }
-    for (const stack of layout.stacks) fragment.append(stackElement(stack, size, cards, onShowStack));
+    const cardOf = new Map(layout.stacks.length ? cards.map((c) => [c.person_id, c]) : []);
+    for (const stack of layout.stacks) fragment.append(stackElement(stack, size, cardOf, onShowStack));
     cardsLayer.replaceChildren(fragment);
     if (focused && cardsLayer.contains(focused) && document.activeElement !== focused) focused.focus();
     cardEls.clear();
