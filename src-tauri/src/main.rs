@@ -39,6 +39,7 @@ fn run_app(background: bool) -> ExitCode {
         }))
         .plugin(desktop::start_at_login())
         .plugin(tauri_plugin_dialog::init())
+        .plugin(desktop::interface_font())
         .manage(app_state)
         .manage(events::EventHub::default())
         .manage(file_dialogs::ChosenFiles::default())

@@ -74,6 +74,44 @@ pub fn start_at_login<R: Runtime>() -> TauriPlugin<R> {
         .build()
 }
 
+/// Gives the page the desktop's interface font where the page cannot ask for it cheaply by
+/// itself (`ui/lib/page-font.js` reads it): a script run before the page's own, setting
+/// `window.__ALLIES_INTERFACE_FONT__` to the font's family. Read once, when the app starts.
+pub fn interface_font() -> InterfaceFont {
+    InterfaceFont { script: None }
+}
+
+/// See [`interface_font`].
+pub struct InterfaceFont {
+    script: Option<String>,
+}
+
+impl<R: Runtime> tauri::plugin::Plugin<R> for InterfaceFont {
+    fn name(&self) -> &'static str {
+        "interface-font"
+    }
+
+    // Plugins start once the window system is up, on its thread, before any window opens.
+    fn initialize(
+        &mut self,
+        _app: &AppHandle<R>,
+        _config: serde_json::Value,
+    ) -> Result<(), Box<dyn std::error::Error>> {
+        self.script = os::interface_font_family().map(|family| font_script(&family));
+        Ok(())
+    }
+
+    fn initialization_script(&self) -> Option<String> {
+        self.script.clone()
+    }
+}
+
+/// The script that hands `family` to the page, as a JSON string (quotes and all escaped).
+fn font_script(family: &str) -> String {
+    let text = serde_json::Value::String(family.to_owned());
+    format!("window.__ALLIES_INTERFACE_FONT__ = {text};")
+}
+
 /// Hands memory the process has freed back to the system, after a burst of work (the daily
 /// copy), so the idle app is not charged for it. Where the allocator does so itself, nothing.
 pub fn give_back_freed_memory() {
@@ -105,4 +143,23 @@ pub fn watch_for_locks(data: impl Lockable, app: AppHandle) {
     other::locking::spawn_watching(data, app, os::signals::watch);
     #[cfg(not(any(target_os = "windows", target_os = "macos")))]
     os::locking::spawn(data, app);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::font_script;
+
+    #[test]
+    fn the_font_reaches_the_page_as_a_json_string() {
+        assert_eq!(
+            font_script("Ubuntu"),
+            r#"window.__ALLIES_INTERFACE_FONT__ = "Ubuntu";"#
+        );
+        // A family's name is the desktop's settings, but it is still text: it cannot end the
+        // string or the script.
+        assert_eq!(
+            font_script("A\"; alert(1); //\u{2028}</script>"),
+            "window.__ALLIES_INTERFACE_FONT__ = \"A\\\"; alert(1); //\u{2028}</script>\";"
+        );
+    }
 }

@@ -23,6 +23,10 @@ mod other {
     }
 
     pub fn give_back_freed_memory() {}
+
+    pub fn interface_font_family() -> Option<String> {
+        None
+    }
 }
 
 #[cfg(target_os = "windows")]
@@ -51,9 +55,10 @@ fn main() {
     }));
     os::give_back_freed_memory();
     println!(
-        "{watched:?} {:?} {}",
+        "{watched:?} {:?} {} {:?}",
         os::prepare_window(),
-        os::start_at_login_advice()
+        os::start_at_login_advice(),
+        os::interface_font_family()
     );
 }
 

@@ -1,9 +1,12 @@
 //! The desktop on Linux: pop-ups through the freedesktop notification service, locks on
-//! logind's signals, and WebKitGTK's drawing path.
+//! logind's signals, WebKitGTK's drawing path and GTK's interface font.
 
+mod interface_font;
 pub mod locking;
 pub mod notifier;
 mod rendering;
+
+pub use interface_font::interface_font_family;
 
 /// A window needs an X11 or Wayland session; without a GPU, WebKit draws on the CPU.
 pub fn prepare_window() -> Result<(), String> {

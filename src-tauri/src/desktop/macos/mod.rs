@@ -6,5 +6,7 @@ pub mod notifier;
 pub mod rules;
 pub mod signals;
 
-pub use super::other::{give_back_freed_memory, prepare_window, start_at_login_advice};
+pub use super::other::{
+    give_back_freed_memory, interface_font_family, prepare_window, start_at_login_advice,
+};
 use super::{buttons, lock_signal};

@@ -12,6 +12,12 @@ pub fn prepare_window() -> Result<(), String> {
     Ok(())
 }
 
+/// None: the page asks for `system-ui`, the system's own interface font, as WebView2 and
+/// WKWebView give it at no extra cost.
+pub fn interface_font_family() -> Option<String> {
+    None
+}
+
 /// Nothing to do: the allocators of Windows and macOS give freed pages back on their own.
 pub fn give_back_freed_memory() {}
 
