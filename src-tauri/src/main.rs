@@ -48,16 +48,18 @@ fn run_app(background: bool) -> ExitCode {
             // holds the session.
             scheduler_state.open_data_aside(state::now());
             let handle = app.handle().clone();
-            let in_tray = match desktop::tray(&handle, scheduler_state.clone()) {
-                Ok(()) => true,
-                Err(e) => {
-                    eprintln!("allies: no tray icon ({e}); closing the window will quit Allies");
-                    false
+            if background {
+                // Started in the tray: the window is hidden once the icon is there.
+                if desktop::put_up_tray(&handle, scheduler_state.clone()) {
+                    desktop::hide(&handle);
                 }
-            };
-            tauri::Manager::manage(app, desktop::InTray(in_tray));
-            if background && in_tray {
-                desktop::hide(&handle);
+            } else {
+                // The icon and its menu take the window system's thread 8–12 ms, which the
+                // window's first frame would wait for: it goes up right after that frame.
+                let (tray_app, tray_state) = (handle.clone(), scheduler_state.clone());
+                desktop::when_idle(move || {
+                    desktop::put_up_tray(&tray_app, tray_state);
+                });
             }
             desktop::watch_for_locks(scheduler_state.clone(), handle.clone());
             daily_copies::spawn(scheduler_state.clone(), handle.clone());

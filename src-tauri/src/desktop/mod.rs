@@ -51,7 +51,7 @@ use tauri::{AppHandle, Runtime};
 
 pub use idle_lock::IdleLook;
 pub use os::notifier::DesktopNotifier;
-pub use window::{bring_forward, hide, keep_running_when_closed, tray, InTray, WindowShell};
+pub use window::{bring_forward, hide, keep_running_when_closed, put_up_tray, WindowShell};
 
 /// Held by tests that point the process at a private D-Bus session.
 #[cfg(all(test, target_os = "linux"))]
@@ -64,6 +64,16 @@ pub const LOCKED_EVENT: &str = "data-locked";
 /// variables the web view reads). An error says why no window can open here.
 pub fn prepare_window() -> Result<(), String> {
     os::prepare_window()
+}
+
+/// Runs `f` on the window system's thread once it has nothing more pressing to do: after the
+/// window just made has drawn its first frame, and between the page's requests. Call on that
+/// thread. Where there is no such queue to wait on here (Windows, macOS), runs it now.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    #[cfg(target_os = "linux")]
+    linux::when_idle(f);
+    #[cfg(not(target_os = "linux"))]
+    f();
 }
 
 /// Starting at login, in the tray (`--background`), through the system's own mechanism.

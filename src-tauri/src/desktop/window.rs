@@ -59,8 +59,22 @@ pub fn keep_running_when_closed(window: &Window, event: &WindowEvent) {
     }
 }
 
+/// Puts up the tray icon and tells closing the window whether it is there: whether it is.
+/// Without one (no tray on this desktop), closing the window quits, as it does until then.
+pub fn put_up_tray(app: &AppHandle, state: AppState) -> bool {
+    let in_tray = match tray(app, state) {
+        Ok(()) => true,
+        Err(e) => {
+            eprintln!("allies: no tray icon ({e}); closing the window will quit Allies");
+            false
+        }
+    };
+    app.manage(InTray(in_tray));
+    in_tray
+}
+
 /// The tray icon: Open, pause reminders for an hour or until tomorrow, resume, Quit.
-pub fn tray(app: &AppHandle, state: AppState) -> tauri::Result<()> {
+fn tray(app: &AppHandle, state: AppState) -> tauri::Result<()> {
     let open = MenuItem::with_id(app, "open", "Open Allies", true, None::<&str>)?;
     let hour = MenuItem::with_id(
         app,

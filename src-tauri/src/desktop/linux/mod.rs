@@ -22,6 +22,12 @@ pub fn prepare_window() -> Result<(), String> {
     Ok(())
 }
 
+/// Runs `f` from GLib's main loop at idle priority: after the events and redraws waiting there
+/// (the new window's first frame among them).
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    gtk::glib::idle_add_local_once(f);
+}
+
 /// glibc keeps the pages of freed blocks inside each thread's heap until told otherwise; a burst
 /// of work on a runtime thread (the daily copy's reads) would stay on the process's bill.
 #[allow(unsafe_code)]
