@@ -53,6 +53,23 @@ test('outside the app the API fails with an explanation instead of crashing', as
   await assert.rejects(api.status(), /open this page inside the Allies app/);
 });
 
+test("inside the app the API calls Tauri's bridge, which the app's pages have without Tauri's global API", async (t) => {
+  const { api, onAppEvent } = await import('../../ui/lib/api.js');
+  const calls = [];
+  globalThis.__TAURI_INTERNALS__ = { invoke: async (cmd, args) => { calls.push([cmd, args]); return { ready: true }; } };
+  // The global API (withGlobalTauri) is off: a page that leaned on it would fail here.
+  globalThis.__TAURI__ = undefined;
+  t.after(() => { delete globalThis.__TAURI_INTERNALS__; delete globalThis.__TAURI__; });
+  assert.deepEqual(await api.status(), { ready: true });
+  await api.listPeople('dana');
+  assert.deepEqual(calls, [['app_status', undefined], ['list_people', { query: 'dana' }]]);
+  // Without the bridge, events are not asked for; with it, they are (the shell's next_events).
+  delete globalThis.__TAURI_INTERNALS__;
+  const stop = await onAppEvent('reminders-changed', () => {});
+  stop();
+  assert.equal(calls.length, 2);
+});
+
 test('the People list sends its view, and a bulk action its ids and action, as the shell expects', async () => {
   const calls = [];
   const api = createApi(async (cmd, args) => { calls.push([cmd, args]); return null; });

@@ -326,16 +326,27 @@ const appEventsFromShell = appEvents((after) => api.nextEvents(after));
  * the returned promise resolves either way.
  */
 export async function onAppEvent(name, handler) {
-  if (!globalThis.__TAURI__?.core?.invoke) return () => {};
+  if (!shellBridge()) return () => {};
   return appEventsFromShell.on(name, handler);
 }
 
+/**
+ * Tauri's bridge into the shell, which Tauri puts in every page of the app: the `invoke` that
+ * its own JavaScript API (`@tauri-apps/api/core`) calls. The page calls it directly, so the
+ * 41 KB of that API (and each plugin's) are not put into the page at every start
+ * (`withGlobalTauri` is off in tauri.conf.json). Null outside the app.
+ */
+function shellBridge() {
+  const internals = globalThis.__TAURI_INTERNALS__;
+  return typeof internals?.invoke === 'function' ? internals : null;
+}
+
 function tauriInvoke(command, args) {
-  const tauri = globalThis.__TAURI__;
-  if (!tauri?.core?.invoke) {
+  const bridge = shellBridge();
+  if (!bridge) {
     return Promise.reject(new Error('the Allies app bridge is not available; open this page inside the Allies app'));
   }
-  return tauri.core.invoke(command, args);
+  return bridge.invoke(command, args);
 }
 
 export const api = createApi(tauriInvoke);

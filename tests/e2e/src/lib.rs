@@ -483,7 +483,7 @@ impl App {
             .client
             .execute_async(
                 "const [cmd, args, done] = arguments;
-                 window.__TAURI__.core.invoke(cmd, args).then((v) => done({ ok: v }), (e) => done({ err: e }));",
+                 window.__TAURI_INTERNALS__.invoke(cmd, args).then((v) => done({ ok: v }), (e) => done({ err: e }));",
                 vec![command.into(), args],
             )
             .await?;
