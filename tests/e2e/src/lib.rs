@@ -18,6 +18,7 @@ pub use fantoccini::{elements::Element, Client, Locator};
 pub mod figures;
 pub mod file_dialog;
 pub mod memory;
+pub mod top_level;
 pub mod window_maps;
 
 pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error + Send + Sync>>;
