@@ -223,7 +223,7 @@ function startShell(status) {
     }
     let mount;
     try {
-      mount = await views.mount(name, api);
+      mount = await views.mount(name, api, param);
     } catch (err) {
       showToast(`This section could not be opened: ${err.message}`);
       return;

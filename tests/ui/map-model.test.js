@@ -5,10 +5,44 @@ import {
   ROSTER_LIMIT, arrowLines, cardFace, chooseMap, clampZoom, createMapState, insideX, insideY, largestGaps, mapGroups, nameOf,
   replacePlacement, rosterChoice, shownCards, svgInput, withoutPerson,
 } from '../../ui/lib/map-model.js';
+import { firstMapData } from '../../ui/lib/map-start.js';
 
 const maps = [{ id: 'old', archived: true }, { id: 'a', archived: false }, { id: 'b', archived: false }];
 const person = (id, name, role = '') => ({ id, name, role, department: '', organisation: '' });
 const at = (id, power, interest, extra = {}) => ({ person_id: id, name: id, role: '', stance: 'neutral', position: { power, interest }, desired: null, ...extra });
+
+/** An api answering the map section's first reads, noting each ask. */
+function firstReads(list, { support = () => ({ asks: [] }) } = {}) {
+  const asked = [];
+  return {
+    asked,
+    listMaps: async (archived) => { asked.push(['listMaps', archived]); return list; },
+    mapPlacements: async (id) => { asked.push(['mapPlacements', id]); return [at(`${id}-p`, 80, 20)]; },
+    mapSupport: async (id) => { asked.push(['mapSupport', id]); return support(id); },
+  };
+}
+
+test("the map section's first data: its maps, then the cards of the map it opens on, asked for at once", async () => {
+  const api = firstReads(maps);
+  const first = await firstMapData(api, null);
+  assert.deepEqual(first.maps, maps);
+  assert.equal(first.mapId, 'a', 'the first active map, as chooseMap chooses');
+  const [placements, support] = await first.cards;
+  assert.deepEqual([placements.map((p) => p.person_id), support], [['a-p'], { asks: [] }]);
+  assert.deepEqual(api.asked, [['listMaps', true], ['mapPlacements', 'a'], ['mapSupport', 'a']]);
+
+  const named = await firstMapData(firstReads(maps), 'old');
+  assert.equal(named.mapId, 'old', 'the map the address names, archived or not');
+});
+
+test('without maps there are no cards to ask for, and support that cannot be read is null', async () => {
+  const none = firstReads([]);
+  assert.deepEqual(await firstMapData(none, 'a'), { maps: [], mapId: null, cards: null });
+  assert.deepEqual(none.asked, [['listMaps', true]]);
+  const busy = firstReads(maps, { support: () => { throw new Error('busy'); } });
+  const [, support] = await (await firstMapData(busy, 'b')).cards;
+  assert.equal(support, null, 'the map shows without its support');
+});
 
 test('the map shown is the one asked for, else the one shown, else the first active one', () => {
   assert.equal(chooseMap(maps, 'b', 'a').id, 'b');

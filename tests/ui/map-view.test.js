@@ -28,6 +28,16 @@ test('maps asked for while the module loaded are used once, and read afresh on t
   assert.deepEqual(callNames(api).slice(2), ['listMaps', 'mapPlacements', 'mapSupport']);
 });
 
+test('cards asked for early for another map than the address names are not shown: that map\'s are asked for', async (t) => {
+  // The early reads chose the first active map; the address names m1.
+  const before = globalThis.location.hash;
+  globalThis.location.hash = '#/map/m1';
+  t.after(() => { globalThis.location.hash = before; });
+  const { api, $ } = await mountWith({ mapsAsked: [OTHER_MAP, MAP], listMaps: [MAP] });
+  assert.deepEqual(api.calls, [['mapPlacements', 'm2'], ['mapSupport', 'm2'], ['mapPlacements', 'm1'], ['mapSupport', 'm1']]);
+  assert.equal($('#map-select').value, 'm1');
+});
+
 test('without maps the view offers the first map\'s form and hides the grid and tools', async () => {
   const { api, $ } = await mountWith({ listMaps: [] });
   assert.deepEqual(callNames(api), ['listMaps'], 'no placements without a map');

@@ -48,11 +48,7 @@ export function createMapState(labelMode) {
   };
 }
 
-/** The map to show: the one asked for, else the one shown, else the first active one, else any. */
-export function chooseMap(maps, wantedId, shownId) {
-  const active = maps.filter((m) => !m.archived);
-  return maps.find((m) => m.id === wantedId) ?? maps.find((m) => m.id === shownId) ?? active[0] ?? maps[0] ?? null;
-}
+export { chooseMap } from './map-start.js';
 
 /** The map select's groups: [label, maps], empty groups left out. */
 export function mapGroups(maps) {

@@ -2,14 +2,17 @@
 // for a mount function by section name; when several are asked for in a row (a quick Ctrl+2 then
 // Ctrl+3), only the last one asked is shown.
 
+import { firstMapData } from './map-start.js';
+
 /**
  * Each section: how its module is loaded, the name of its mount function and, for some, the
- * first data it shows, asked for through the api while its module loads (its mount function gets
- * that answer's promise as its third argument, so the two are not waited for one after the other).
+ * first data it shows, asked for through the api (with the address's parameter) while its module
+ * loads (its mount function gets that answer's promise as its third argument, so the two are not
+ * waited for one after the other).
  */
 export const VIEWS = {
   people: [() => import('../views/people.js'), 'mountPeople'],
-  map: [() => import('../views/map.js'), 'mountMap', (api) => api.listMaps(true)],
+  map: [() => import('../views/map.js'), 'mountMap', firstMapData],
   network: [() => import('../views/network.js'), 'mountNetwork'],
   tour: [() => import('../views/tour.js'), 'mountTour'],
   reminders: [() => import('../views/reminders.js'), 'mountReminders'],
@@ -33,8 +36,8 @@ export function preload(name, views = VIEWS) {
 }
 
 /**
- * `mount(name, api)` resolves to `{ run }`, where `run(ctx, param)` mounts the section (an unknown
- * name shows Insights, as before) with the data it asked `api` for meanwhile, if any;
+ * `mount(name, api, param)` resolves to `{ run }`, where `run(ctx, param)` mounts the section (an
+ * unknown name shows Insights, as before) with the data it asked `api` for meanwhile, if any;
  * `superseded(m)` says whether another section was asked for after `m`, or `cancel()` was called
  * since. `firstShown` resolves to the first view mounted, whichever section it is (another may
  * be chosen while the first loads), or to null when a section's module failed before any was.
@@ -48,11 +51,11 @@ export function viewLoader(views = VIEWS) {
   firstShown.catch(() => {}); // a view is not a promise; should one be, its failure is its own
   return {
     firstShown,
-    async mount(name, api) {
+    async mount(name, api, param = null) {
       const mine = ++asked;
       const [load, exported, firstData] = views[name] ?? views.insights;
       // Asked for before the module is awaited; a failure is the view's to show, once mounted.
-      const early = firstData && api ? Promise.resolve(api).then(firstData) : undefined;
+      const early = firstData && api ? Promise.resolve(api).then((a) => firstData(a, param)) : undefined;
       early?.catch(() => {});
       if (!loaded.has(load)) {
         // A failed load is not remembered: the next visit tries again.

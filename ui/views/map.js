@@ -43,10 +43,11 @@ function headElements(labelMode) {
 }
 
 /**
- * `mapsAsked` is the promise of the list of maps if it was asked for while this module loaded (the
- * view loader does so); otherwise the view asks for it itself.
+ * `firstAsked` is the promise of the section's first data if it was asked for while this module
+ * loaded (the view loader does so, with lib/map-start.js's `firstMapData`): the list of maps and
+ * the cards of the map it chose. Otherwise the view asks for the maps, then the cards, itself.
  */
-export function mountMap(ctx, _param, mapsAsked) {
+export function mountMap(ctx, _param, firstAsked) {
   const { api } = ctx;
   // The map's own label select is one more handle on the app-wide presenting mode.
   const state = createMapState(presentingMode());
@@ -106,15 +107,16 @@ export function mountMap(ctx, _param, mapsAsked) {
   // Replies can arrive out of order; only the newest load may change what is shown.
   let loadNo = 0;
   let dataMarked = false;
-  let askedEarly = mapsAsked;
+  // The maps and the first map's cards, asked for while this module loaded (lib/map-start.js).
+  let askedEarly = firstAsked;
 
   async function load(mapId) {
     const mine = ++loadNo;
-    let maps;
+    let first;
     try {
-      const asked = askedEarly ?? api.listMaps(true);
+      const asked = askedEarly ?? api.listMaps(true).then((maps) => ({ maps, mapId: null, cards: null }));
       askedEarly = null; // a later load reads the maps again
-      maps = await asked;
+      first = await asked;
     } catch (err) {
       if (mine !== loadNo) return;
       replaceChildren(empty, h('p', { class: 'form-error', role: 'alert' }, err.message));
@@ -123,7 +125,7 @@ export function mountMap(ctx, _param, mapsAsked) {
       return;
     }
     if (mine !== loadNo) return;
-    state.maps = maps;
+    state.maps = first.maps;
     const previous = state.map?.id;
     state.map = chooseMap(state.maps, mapId, state.map?.id);
     if (state.map?.id !== previous) {
@@ -142,15 +144,17 @@ export function mountMap(ctx, _param, mapsAsked) {
     empty.replaceChildren(); // its map form would repeat the ids of the one in the side panel
     body.hidden = false;
     toolbar.hidden = false;
-    await loadPlacements(mine);
+    // The cards asked for early are this map's unless the address named another since.
+    await loadPlacements(mine, first.mapId === state.map.id ? first.cards : null);
   }
 
-  async function loadPlacements(mine = loadNo) {
+  async function loadPlacements(mine = loadNo, askedEarlier = null) {
     const mapId = state.map.id;
     let loaded;
     try {
       // Who agreed to support this goal, and its forums; the map still shows without them.
-      [loaded, state.support] = await Promise.all([api.mapPlacements(mapId), api.mapSupport(mapId).catch(() => null)]);
+      [loaded, state.support] = await (askedEarlier
+        ?? Promise.all([api.mapPlacements(mapId), api.mapSupport(mapId).catch(() => null)]));
       loaded = withSupport(loaded, state.support);
     } catch (err) {
       if (mine !== loadNo) return;

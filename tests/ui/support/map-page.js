@@ -3,6 +3,7 @@
 // a small seeded map. Import it first in a map test file.
 
 import { fakeApi, fakeContext, resetPage, settle } from './dom.js';
+import { firstMapData } from '../../../ui/lib/map-start.js';
 
 export { fakeApi, fakeContext, resetPage, settle, textOf } from './dom.js';
 
@@ -125,8 +126,10 @@ export async function mountWith({ people = [DANA, SAM, MIA, KIM], rosterHold = n
     },
   });
   const ctx = fakeContext(api, extra);
-  // `mapsAsked`: the maps the view loader asked for while the module loaded.
-  const view = mountMap(ctx, null, mapsAsked && Promise.resolve(mapsAsked));
+  // `mapsAsked`: the maps the view loader asked for while the module loaded (and, through the
+  // same api, the chosen map's cards: lib/map-start.js).
+  const early = { listMaps: async () => mapsAsked, mapPlacements: (id) => api.mapPlacements(id), mapSupport: (id) => api.mapSupport(id) };
+  const view = mountMap(ctx, null, mapsAsked && firstMapData(early, null));
   document.getElementById('main').append(view.el);
   await settle();
   return { view, api, ctx, roundCalls, rosterCalls, el: view.el, $: (css) => view.el.querySelector(css), $$: (css) => [...view.el.querySelectorAll(css)] };
