@@ -19,19 +19,27 @@ pub struct TopLevel {
 // it to another thread between calls is what Xlib allows without XInitThreads.
 unsafe impl Send for TopLevel {}
 
+/// libX11 and a connection of its own to the display in `$DISPLAY`; the caller closes it.
+pub(crate) fn open_display() -> std::result::Result<(Xlib, *mut xlib::Display), String> {
+    let xlib = Xlib::open().map_err(|e| format!("libX11 could not be loaded: {e}"))?;
+    #[allow(unsafe_code)]
+    // SAFETY: XOpenDisplay with a null name reads $DISPLAY; its result is checked before use.
+    let display = unsafe { (xlib.XOpenDisplay)(std::ptr::null()) };
+    if display.is_null() {
+        return Err("the X display could not be opened".into());
+    }
+    Ok((xlib, display))
+}
+
 impl TopLevel {
     /// The window process `pid` shows on `$DISPLAY`, if it shows one now.
     pub fn shown_by(pid: u32) -> Result<Option<TopLevel>> {
-        let xlib = Xlib::open().map_err(|e| format!("libX11 could not be loaded: {e}"))?;
+        let (xlib, display) = open_display()?;
         #[allow(unsafe_code)]
-        // SAFETY: the display is checked before use and closed by Drop (or here when nothing is
-        // found); XQueryTree's list and each property's data are freed with XFree after reading,
-        // and read within the lengths the server gave.
+        // SAFETY: the display is open and closed by Drop (or here when nothing is found);
+        // XQueryTree's list and each property's data are freed with XFree after reading, and
+        // read within the lengths the server gave.
         unsafe {
-            let display = (xlib.XOpenDisplay)(std::ptr::null());
-            if display.is_null() {
-                return Err("the X display could not be opened".into());
-            }
             // A window gone since it was found is an error reply; Xlib's own handler would end
             // the test's process for it, where a failed call is what it means here.
             (xlib.XSetErrorHandler)(Some(error_is_a_failed_call));

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant, SystemTime};
 
-use x11_dl::xlib::{self, Xlib};
+use x11_dl::xlib;
 
 use crate::Result;
 
@@ -81,15 +81,11 @@ fn watch_display(
     seen: &mpsc::Sender<SystemTime>,
     stop: &AtomicBool,
 ) -> std::result::Result<(), String> {
-    let xlib = Xlib::open().map_err(|e| format!("libX11 could not be loaded: {e}"))?;
+    let (xlib, display) = crate::top_level::open_display()?;
     #[allow(unsafe_code)]
-    // SAFETY: the display is checked before use, used on this thread only and closed once; the
-    // event is the C union XNextEvent fills, read as the type it says it is.
+    // SAFETY: the display is open, used on this thread only and closed once; the event is the C
+    // union XNextEvent fills, read as the type it says it is.
     unsafe {
-        let display = (xlib.XOpenDisplay)(std::ptr::null());
-        if display.is_null() {
-            return Err("the X display could not be opened".into());
-        }
         let root = (xlib.XDefaultRootWindow)(display);
         (xlib.XSelectInput)(display, root, xlib::SubstructureNotifyMask);
         // The server has the selection before anything is launched.
