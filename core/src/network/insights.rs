@@ -261,25 +261,22 @@ pub struct Unseen {
 }
 
 /// High-power people with no contact in [`VISIBILITY_DAYS`], the most powerful first, then
-/// those unseen longest.
+/// those unseen longest. Each one's last contact is the one the People list sorts by (kept by
+/// the database as interactions change), not their interactions read again: the weekly
+/// review's reminder asks for this list each time reminders are worked out.
 pub fn visibility_gap(db: &Database, now: DateTime<Utc>) -> Result<Vec<Unseen>> {
     let since = time_text(now - Duration::days(VISIBILITY_DAYS));
     let mut stmt = db.conn().prepare_cached(
         "WITH powerful AS (
              SELECT pl.person_id, max(pl.power) AS power FROM placements pl
                JOIN maps m ON m.id = pl.map_id AND m.deleted_at IS NULL AND m.archived_at IS NULL
-              GROUP BY pl.person_id HAVING max(pl.power) >= ?2),
-         seen AS (
-             SELECT ip.person_id, max(i.occurred_at) AS last FROM interaction_people ip
-               JOIN interactions i ON i.id = ip.interaction_id AND i.deleted_at IS NULL
-              WHERE ip.person_id IN (SELECT person_id FROM powerful)
-              GROUP BY ip.person_id)
-         SELECT p.id, p.name, p.role, w.power, s.last
+              GROUP BY pl.person_id HAVING max(pl.power) >= ?2)
+         SELECT p.id, p.name, p.role, w.power, s.at
            FROM powerful w JOIN people p ON p.id = w.person_id
                 AND p.deleted_at IS NULL AND p.left_at IS NULL
-           LEFT JOIN seen s ON s.person_id = p.id
-          WHERE s.last IS NULL OR s.last < ?1
-          ORDER BY w.power DESC, coalesce(s.last, '') ASC, p.name",
+           LEFT JOIN derived_last_contact s ON s.person_id = p.id
+          WHERE s.at IS NULL OR s.at < ?1
+          ORDER BY w.power DESC, coalesce(s.at, '') ASC, p.name",
     )?;
     let rows = stmt.query_map(rusqlite::params![since, HIGH_POWER], |r| {
         Ok(Unseen {
