@@ -335,6 +335,38 @@ fn each_filter_keeps_only_its_people() {
 }
 
 #[test]
+fn the_next_reminder_order_follows_a_change_at_once() {
+    let mut w = world();
+    let q = sorted(SortKey::NextReminder, false);
+    let before = names(&w, &q);
+    // Read again a page later (the order is kept between pages): still the same.
+    assert_eq!(
+        page(&w.db, &q, 1, 4, day(NOW)).unwrap().people[0].name,
+        before[1]
+    );
+    let last = before.last().unwrap().clone();
+    let id = &w.ids[["Ana", "Ben", "Cleo", "Dev", "Eli"]
+        .iter()
+        .position(|n| *n == last)
+        .unwrap()];
+    // The last of the list gets a reminder sooner than anyone's: first at once.
+    let input = ReminderInput {
+        title: "Call back".into(),
+        note: String::new(),
+        person_id: Some(id.clone()),
+        due: "2026-11-25 09:30".into(),
+        repeat: Recurrence::Never,
+    };
+    reminders::add(&mut w.db, &input, day(NOW)).unwrap();
+    let after = names(&w, &q);
+    assert_eq!(after[0], last, "{before:?} then {after:?}");
+    assert_eq!(
+        page(&w.db, &q, 0, 1, day(NOW)).unwrap().people[0].name,
+        last
+    );
+}
+
+#[test]
 fn going_cold_keeps_those_past_their_cadence_and_combines_with_a_sort() {
     let w = world();
     // On the map since day 6: Ana (manage closely, 14 days) spoke on day 15; Ben (30 days) on

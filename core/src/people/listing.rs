@@ -1,11 +1,13 @@
 //! The People list as the user works from it: a search, filters (tag, department, organisation,
 //! map and quadrant, stance, level, going cold, former colleagues) and a sort, read one page at a
 //! time. Everything SQL can order is ordered there, a page at a time; the next reminder and
-//! going cold come from the reminder rules, computed once per call for the people listed.
+//! going cold come from the reminder rules, worked out for everyone and kept until the file
+//! changes (the next reminders, also until the minute is over), so the pages after the first
+//! are read without working them out again.
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, DurationRound, Utc};
 use rusqlite::params_from_iter;
 use rusqlite::types::Value;
 use serde::{Deserialize, Serialize};
@@ -313,6 +315,7 @@ impl Listing {
         }
         if self.sort == SortKey::NextReminder {
             let next = next_reminders(db, now)?;
+            let next = &next.0;
             // A stable sort keeps the name order among equals; no reminder goes last.
             ids.sort_by(|a, b| match (next.get(a), next.get(b)) {
                 (Some(x), Some(y)) if self.descending => y.cmp(x),
@@ -326,18 +329,34 @@ impl Listing {
     }
 }
 
-/// People past the keep-in-touch cadence meant for them at `now`.
+/// Everyone's keep-in-touch cadence and since when its clock runs.
+struct Cadences(Vec<reminders::Cadence>);
+
+/// People past the keep-in-touch cadence meant for them at `now`. The cadences are kept until
+/// the file changes: a list filtered this way is read a page at a time as the user scrolls.
 fn going_cold(db: &Database, now: DateTime<Utc>) -> Result<HashSet<String>> {
-    Ok(reminders::cadences(db)?
-        .into_iter()
+    let cadences = db.derived(|db| reminders::cadences(db).map(Cadences))?;
+    Ok(cadences
+        .0
+        .iter()
         .filter(|c| c.since + Duration::days(i64::from(c.days)) <= now)
-        .map(|c| c.person_id)
+        .map(|c| c.person_id.clone())
         .collect())
 }
 
-/// When each person's next reminder is due (an overdue one counts from when it fell due),
-/// from the same rules the scheduler plans from, computed once for everyone.
-fn next_reminders(db: &Database, now: DateTime<Utc>) -> Result<HashMap<String, DateTime<Utc>>> {
+/// When each person's next reminder is due (an overdue one counts from when it fell due).
+struct NextReminders(HashMap<String, DateTime<Utc>>);
+
+/// Each person's next reminder as of the start of `now`'s minute, from the same rules the
+/// scheduler plans from, computed once for everyone and kept until the file changes or the
+/// minute is over: a list sorted this way is read a page at a time as the user scrolls, and
+/// with ten years of data the rules take a few hundred milliseconds to work out.
+fn next_reminders(db: &Database, now: DateTime<Utc>) -> Result<std::sync::Arc<NextReminders>> {
+    let minute = now.duration_trunc(Duration::minutes(1)).unwrap_or(now);
+    db.derived_for(minute, |db| next_reminders_at(db, minute))
+}
+
+fn next_reminders_at(db: &Database, now: DateTime<Utc>) -> Result<NextReminders> {
     let settings = reminders::settings::get(db)?;
     let mut next: HashMap<String, DateTime<Utc>> = HashMap::new();
     for rule in reminders::rules(db, now, &settings)? {
@@ -351,7 +370,7 @@ fn next_reminders(db: &Database, now: DateTime<Utc>) -> Result<HashMap<String, D
             .and_modify(|d| *d = (*d).min(due))
             .or_insert(due);
     }
-    Ok(next)
+    Ok(NextReminders(next))
 }
 
 /// The people with these ids, in this order (those gone meanwhile left out).

@@ -34,7 +34,37 @@ impl Database {
         self.derived.keep(stamp, value.clone());
         Ok(value)
     }
+
+    /// Like [`Database::derived`], for a value that also depends on `key` (such as the minute
+    /// it was worked out for): kept while both the file and the key stay the same. One value
+    /// of type `T` is kept, for the last key asked.
+    pub(crate) fn derived_for<K, T>(
+        &self,
+        key: K,
+        make: impl FnOnce(&Database) -> Result<T>,
+    ) -> Result<Arc<T>>
+    where
+        K: PartialEq + Send + Sync + 'static,
+        T: Send + Sync + 'static,
+    {
+        let kept = self.derived(|_| Ok(Keyed::<K, T>(Mutex::new(None))))?;
+        let mut slot = kept.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((at, value)) = slot.as_ref() {
+            if *at == key {
+                return Ok(value.clone());
+            }
+        }
+        // Dropped before its successor is made, as in `Derived::get`.
+        *slot = None;
+        let value = Arc::new(make(self)?);
+        *slot = Some((key, value.clone()));
+        Ok(value)
+    }
 }
+
+/// The slot [`Database::derived_for`] keeps its value in, with the key it was made for; the
+/// slot itself is kept (and dropped) with the file's state, as any derived value.
+struct Keyed<K, T>(Mutex<Option<(K, Arc<T>)>>);
 
 #[derive(Default)]
 pub(super) struct Derived(Mutex<HashMap<TypeId, Kept>>);

@@ -267,3 +267,32 @@ fn a_stale_derived_value_is_dropped_before_its_successor_is_made() {
         .unwrap();
     assert_eq!(*second, "the graph after");
 }
+
+#[test]
+fn a_value_derived_for_a_key_is_kept_for_that_key_and_that_file_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut db = Database::open(&dir.path().join(DB_FILE), now()).unwrap();
+    let made = std::cell::Cell::new(0);
+    let at = |db: &Database, minute: u32| {
+        db.derived_for(minute, |db| {
+            made.set(made.get() + 1);
+            let n: i64 = db
+                .conn()
+                .query_row("SELECT count(*) FROM people", [], |r| r.get(0))?;
+            Ok(format!("{n} people at minute {minute}"))
+        })
+        .unwrap()
+    };
+    assert_eq!(*at(&db, 1), "0 people at minute 1");
+    assert_eq!(*at(&db, 1), "0 people at minute 1");
+    assert_eq!(made.get(), 1, "the same key, the same file: kept");
+
+    assert_eq!(*at(&db, 2), "0 people at minute 2");
+    assert_eq!(made.get(), 2, "another key");
+
+    crate::people::add(&mut db, &crate::people::PersonInput::named("Dana"), now()).unwrap();
+    assert_eq!(*at(&db, 2), "1 people at minute 2");
+    assert_eq!(made.get(), 3, "the file changed");
+    assert_eq!(*at(&db, 2), "1 people at minute 2");
+    assert_eq!(made.get(), 3);
+}
