@@ -367,6 +367,39 @@ fn the_next_reminder_order_follows_a_change_at_once() {
 }
 
 #[test]
+fn a_list_sorted_in_sql_follows_a_change_at_once() {
+    let mut w = world();
+    // By date added, latest first: Eli (added last) leads; the order is kept between pages.
+    let q = sorted(SortKey::Added, true);
+    assert_eq!(names(&w, &q)[0], "Eli");
+    assert_eq!(
+        page(&w.db, &q, 1, 1, day(NOW)).unwrap().people[0].name,
+        "Dev"
+    );
+    people::add(&mut w.db, &PersonInput::named("Fay"), day(NOW)).unwrap();
+    assert_eq!(names(&w, &q)[..2], ["Fay", "Eli"]);
+    assert_eq!(
+        page(&w.db, &q, 1, 1, day(NOW)).unwrap().people[0].name,
+        "Eli"
+    );
+    assert_eq!(listed_ids(&w.db, &q, day(NOW)).unwrap().len(), 6);
+    // Whichever way a page is read (the first on its own, the rest from the kept order), the
+    // pages of every sort join up into the list as a whole.
+    for sort in SortKey::ALL {
+        for descending in [false, true] {
+            let q = sorted(*sort, descending);
+            let whole = names(&w, &q);
+            let mut paged = Vec::new();
+            for offset in [0, 2, 4] {
+                let p = page(&w.db, &q, offset, 2, day(NOW)).unwrap();
+                paged.extend(p.people.into_iter().map(|p| p.name));
+            }
+            assert_eq!(paged, whole, "{sort:?}, descending {descending}");
+        }
+    }
+}
+
+#[test]
 fn going_cold_keeps_those_past_their_cadence_and_combines_with_a_sort() {
     let w = world();
     // On the map since day 6: Ana (manage closely, 14 days) spoke on day 15; Ben (30 days) on
