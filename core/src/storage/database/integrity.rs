@@ -13,8 +13,12 @@ use super::super::open_error::OpenError;
 
 /// Files larger than this are checked after the app's window is up rather than before it
 /// opens: the check reads every page, about 3 ms per MiB here, so a file of years of data
-/// would hold the window back by seconds. Smaller files are checked at open, as before.
-pub const CHECK_LATER_ABOVE: u64 = 32 * 1024 * 1024;
+/// would hold the window back by seconds. Even a file of a few MiB did: the data is opened
+/// while WebKit starts, and on two cores the check's 20 ms for 10,000 people (6 MiB) put off
+/// the page by as much (`make bench`: the page began 10-20 ms later than with an empty file
+/// or one of ten years, which was checked later). Smaller files (a few hundred people) are
+/// checked at open, where a damaged one is met before anything is shown.
+pub const CHECK_LATER_ABOVE: u64 = 2 * 1024 * 1024;
 
 /// Reads every page of the open connection's file and says whether any is damaged.
 pub(super) fn check_integrity(conn: &Connection, path: &Path) -> Result<(), OpenError> {
