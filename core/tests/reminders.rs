@@ -563,6 +563,58 @@ fn snooze_holds_a_reminder_and_refuses_the_past() {
     assert_eq!(reminders::overdue_count(&db, at(11, 3, 10, 8)).unwrap(), 0);
 }
 
+/// A written reminder `title`, due once at `due` ("YYYY-MM-DDTHH:MM", Berlin).
+fn written(db: &mut Database, title: &str, due: &str, now: DateTime<Utc>) -> String {
+    let input = ReminderInput {
+        title: title.into(),
+        note: String::new(),
+        person_id: None,
+        due: due.into(),
+        repeat: Recurrence::Never,
+    };
+    reminders::written_subject(&reminders::add(db, &input, now).unwrap())
+}
+
+#[test]
+fn the_overdue_count_kept_for_the_badge_follows_the_clock_and_every_change() {
+    let mut db = db_with(&settings(), at(11, 1, 8, 0));
+    let call = written(&mut db, "Call Omar", "2026-11-02T10:00", at(11, 1, 8, 0));
+    let deck = written(
+        &mut db,
+        "Send the deck",
+        "2026-11-02T10:30",
+        at(11, 1, 8, 0),
+    );
+    let count = |db: &Database, now| reminders::overdue_count(db, now).unwrap();
+
+    assert_eq!(count(&db, at(11, 2, 10, 5)), 1);
+    assert_eq!(count(&db, at(11, 2, 10, 29)), 1, "nothing else fell due");
+    assert_eq!(
+        count(&db, at(11, 2, 10, 30)),
+        2,
+        "the deck falls due at 10:30"
+    );
+    assert_eq!(count(&db, at(11, 2, 10, 5)), 1, "the clock was set back");
+    // The Reminders view and the scheduler keep what they worked out; a change is seen at once.
+    assert_eq!(
+        reminders::overview(&db, at(11, 2, 10, 31))
+            .unwrap()
+            .overdue
+            .len(),
+        2
+    );
+    reminders::snooze(&mut db, &deck, at(11, 2, 11, 0), at(11, 2, 10, 32)).unwrap();
+    assert_eq!(count(&db, at(11, 2, 10, 33)), 1, "snoozed until 11:00");
+    assert_eq!(count(&db, at(11, 2, 11, 0)), 2, "its snooze is over");
+    assert_eq!(
+        fire(&mut db, at(11, 2, 11, 1)),
+        ["Call Omar", "Send the deck"]
+    );
+    assert_eq!(count(&db, at(11, 2, 11, 2)), 2);
+    reminders::complete(&mut db, &call, at(11, 2, 11, 3)).unwrap();
+    assert_eq!(count(&db, at(11, 2, 11, 4)), 1);
+}
+
 #[test]
 fn the_weekly_review_comes_on_friday_afternoon_with_a_summary() {
     let weekly = ReminderSettings {

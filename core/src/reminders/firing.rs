@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
+use super::overdue::keep_count;
 use super::ruleset::rules;
 use super::schedule::{self, Notice};
 use super::settings;
@@ -44,6 +45,9 @@ pub fn fire_due(db: &mut Database, now: DateTime<Utc>) -> Result<Firing> {
             Ok(())
         })?;
     }
+    // Kept for the file as it is after the log's rows: the badge asks for it as soon as the
+    // window hears that reminders changed.
+    keep_count(db, &rules, now, settings.tz())?;
     Ok(Firing {
         notices: schedule::notices(plan.show),
         held_until: plan.held_until,

@@ -16,6 +16,7 @@ mod important_dates;
 mod item;
 pub mod notification;
 pub mod offers;
+mod overdue;
 mod overview;
 pub mod popup;
 mod review;
@@ -39,7 +40,8 @@ pub use check_ins::{
 pub use dated::{body_with_date, DateMeaning, Dated};
 pub use firing::{fire_due, Firing};
 pub use item::Item;
-pub use overview::{overdue_count, overview, DoneItem, Overview, UPCOMING_DAYS};
+pub use overdue::overdue_count;
+pub use overview::{overview, DoneItem, Overview, UPCOMING_DAYS};
 pub use popup::notification;
 pub use review::{review_page, MapWeek, ReviewPage, Sections, TourWeek, Unnoticed};
 pub use ruleset::rules;

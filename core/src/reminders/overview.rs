@@ -1,9 +1,10 @@
-//! The Reminders view's overview: overdue, today, upcoming and done, and the overdue count.
+//! The Reminders view's overview: overdue, today, upcoming and done.
 
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 use serde::Serialize;
 
 use super::item::{item, Item};
+use super::overdue::keep_count;
 use super::ruleset::rules;
 use super::schedule::{local_day_at, Kind};
 use super::settings;
@@ -74,6 +75,8 @@ pub fn overview(db: &Database, now: DateTime<Utc>) -> Result<Overview> {
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
+    // The badge asks for the count right after this view is read.
+    keep_count(db, &rules, now, tz)?;
     let quiet = settings.quiet().until(now);
     Ok(Overview {
         held_until: quiet.filter(|_| !overdue.is_empty()),
@@ -85,13 +88,4 @@ pub fn overview(db: &Database, now: DateTime<Utc>) -> Result<Overview> {
         time_zone: settings.time_zone,
         now,
     })
-}
-
-/// How many reminders are overdue, for the badge.
-pub fn overdue_count(db: &Database, now: DateTime<Utc>) -> Result<usize> {
-    let settings = settings::get(db)?;
-    Ok(rules(db, now, &settings)?
-        .iter()
-        .filter(|r| r.due_at(now).is_some())
-        .count())
 }

@@ -142,6 +142,27 @@ fn the_countdown_reminds_at_eight_four_two_and_one_weeks_each_once() {
 }
 
 #[test]
+fn the_overdue_count_kept_for_the_badge_changes_at_midnight_with_the_countdown() {
+    let start = at(1, 2, 8);
+    let mut db = db(false, start);
+    round_map(&mut db, start);
+    // Nothing was answered: the 8-week reminder has been overdue since 2 February.
+    let evening = at(3, 1, 20);
+    let before = reminders::overdue_count(&db, evening).unwrap();
+    assert_eq!(
+        before,
+        reminders::overview(&db, evening).unwrap().overdue.len()
+    );
+    // From midnight the 4-week one takes its place, due in the morning.
+    let night = at(3, 2, 0) + Duration::minutes(30);
+    assert_eq!(reminders::overdue_count(&db, night).unwrap(), before - 1);
+    assert_eq!(
+        reminders::overview(&db, night).unwrap().overdue.len(),
+        before - 1
+    );
+}
+
+#[test]
 fn after_a_sleep_only_the_latest_threshold_passed_is_caught_up() {
     let start = at(1, 2, 8);
     let mut db = db(false, start);
