@@ -13,6 +13,7 @@ use super::state::{states, State};
 use super::subjects::subject;
 use crate::error::Result;
 use crate::maps::{Position, Quadrant};
+use crate::records::{optional_time_at, time_at};
 use crate::storage::Database;
 
 /// How often to keep in touch with someone in each quadrant of their maps, in days.
@@ -107,7 +108,7 @@ fn tightest_quadrants(
             r.get::<_, String>(0)?,
             OnMap {
                 quadrant: Position::new(r.get(1)?, r.get(2)?).quadrant(),
-                placed_at: r.get(3)?,
+                placed_at: time_at(r, 3)?,
                 map_id: r.get(4)?,
                 map_name: r.get(5)?,
             },
@@ -169,9 +170,9 @@ pub(super) fn cadences_with(db: &Database, done: &HashMap<String, State>) -> Res
         Ok((
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
-            r.get::<_, DateTime<Utc>>(2)?,
+            time_at(r, 2)?,
             r.get::<_, Option<u32>>(3)?,
-            r.get::<_, Option<DateTime<Utc>>>(4)?,
+            optional_time_at(r, 4)?,
             r.get::<_, bool>(5)?,
         ))
     })?;

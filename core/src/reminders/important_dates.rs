@@ -1,13 +1,14 @@
 //! Rule sources for dates that matter to people (birthdays, work anniversaries, start dates) and
 //! for a regular 1:1 at the rhythm agreed with someone.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 
 use super::builder::Builder;
 use super::schedule::{local_day_at, Kind, Repeat};
 use super::settings::ReminderSettings;
 use crate::dates::{self, DateKind};
 use crate::error::Result;
+use crate::records::{optional_time_at, time_at};
 use crate::storage::Database;
 
 /// The year every yearly date is anchored in: a leap year, so 29 February exists and comes back
@@ -91,8 +92,8 @@ pub(super) fn regular_one_on_ones(db: &Database, b: &mut Builder<'_>) -> Result<
             r.get::<_, String>(0)?,
             r.get::<_, String>(1)?,
             r.get::<_, u32>(2)?,
-            r.get::<_, DateTime<Utc>>(3)?,
-            r.get::<_, Option<DateTime<Utc>>>(4)?,
+            time_at(r, 3)?,
+            optional_time_at(r, 4)?,
         ))
     })?;
     for row in rows {

@@ -11,6 +11,7 @@ use super::schedule::{local_day_at, Kind, Repeat};
 use super::settings::{ReminderSettings, ThankYouTiming};
 use super::written::Recurrence;
 use crate::error::Result;
+use crate::records::time_at;
 use crate::storage::Database;
 
 pub(super) fn thank_yous(
@@ -30,7 +31,7 @@ pub(super) fn thank_yous(
             r.get::<_, String>(1)?,
             r.get::<_, String>(2)?,
             r.get::<_, String>(3)?,
-            r.get::<_, DateTime<Utc>>(4)?,
+            time_at(r, 4)?,
         ))
     })?;
     for row in rows {
@@ -84,7 +85,7 @@ pub(super) fn promises(db: &Database, b: &mut Builder<'_>) -> Result<()> {
             r.get::<_, String>(3)?,
             r.get::<_, String>(4)?,
             r.get::<_, Option<NaiveDate>>(5)?,
-            r.get::<_, DateTime<Utc>>(6)?,
+            time_at(r, 6)?,
         ))
     })?;
     for row in rows {
@@ -147,7 +148,7 @@ pub(super) fn conflicts(db: &Database, b: &mut Builder<'_>) -> Result<()> {
             r.get::<_, String>(2)?,
             r.get::<_, String>(3)?,
             r.get::<_, Option<NaiveDate>>(4)?,
-            r.get::<_, DateTime<Utc>>(5)?,
+            time_at(r, 5)?,
         ))
     })?;
     for row in rows {
@@ -326,7 +327,7 @@ pub(super) fn one_offs(db: &Database, b: &mut Builder<'_>) -> Result<()> {
             r.get::<_, String>(2)?,
             r.get::<_, Option<String>>(3)?,
             r.get::<_, Option<String>>(4)?,
-            r.get::<_, DateTime<Utc>>(5)?,
+            time_at(r, 5)?,
             r.get::<_, Recurrence>(6)?,
             r.get::<_, String>(7)?,
         ))

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 
 use crate::error::Result;
-use crate::records::time_text;
+use crate::records::{optional_time_at, time_text};
 use crate::storage::Database;
 
 #[derive(Debug, Default, Clone)]
@@ -24,8 +24,8 @@ pub(super) fn states(db: &Database) -> Result<HashMap<String, State>> {
         Ok((
             r.get::<_, String>(0)?,
             State {
-                snoozed_until: r.get(1)?,
-                done_through: r.get(2)?,
+                snoozed_until: optional_time_at(r, 1)?,
+                done_through: optional_time_at(r, 2)?,
                 dismissed: r.get(3)?,
             },
         ))

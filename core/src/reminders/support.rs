@@ -1,14 +1,13 @@
 //! Rule sources for asking for support: an ask with no answer two weeks after it was asked, and,
 //! a few weeks after a thank-you, telling them how their help turned out.
 
-use chrono::{DateTime, Utc};
-
 use super::builder::Builder;
 use super::offers;
 use super::schedule::{local_day_at, Kind, Repeat};
 use crate::asks::ANSWER_WITHIN_DAYS;
 use crate::error::Result;
 use crate::journal::favours::FOLLOW_UP_DAYS;
+use crate::records::time_at;
 use crate::storage::Database;
 
 /// Asks still waiting for an answer: due the morning [`ANSWER_WITHIN_DAYS`] after they were
@@ -58,7 +57,7 @@ pub(super) fn impact_follow_ups(db: &Database, b: &mut Builder<'_>) -> Result<()
             r.get::<_, String>(1)?,
             r.get::<_, String>(2)?,
             r.get::<_, String>(3)?,
-            r.get::<_, DateTime<Utc>>(4)?,
+            time_at(r, 4)?,
         ))
     })?;
     for row in rows {
