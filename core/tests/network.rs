@@ -278,7 +278,7 @@ fn links_and_interactions_make_the_graph_in_the_database() {
     );
 
     // A coffee with Priya makes her someone the user knows.
-    interactions::log(
+    let coffee = interactions::log(
         &mut db,
         &InteractionInput {
             occurred_at: Some(at(3)),
@@ -289,7 +289,8 @@ fn links_and_interactions_make_the_graph_in_the_database() {
         },
         at(3),
     )
-    .unwrap();
+    .unwrap()
+    .id;
     let paths = network::intro_paths(&db, &vp).unwrap();
     assert_eq!(
         route(&paths[0]),
@@ -324,6 +325,24 @@ fn links_and_interactions_make_the_graph_in_the_database() {
         1,
         "a former colleague is no way in"
     );
+
+    // With the coffee deleted the user has met no one; brought back, Priya is known again.
+    let met = |db: &Database| {
+        network::graph(db, None)
+            .unwrap()
+            .links
+            .iter()
+            .filter(|l| l.kind == "met")
+            .map(|l| l.to.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(met(&db), [priya.as_str()]);
+    interactions::delete(&mut db, &coffee, at(7)).unwrap();
+    assert!(network::intro_paths(&db, &vp).unwrap().is_empty());
+    assert!(met(&db).is_empty());
+    interactions::restore(&mut db, &coffee).unwrap();
+    assert_eq!(network::intro_paths(&db, &vp).unwrap().len(), 1);
+    assert_eq!(met(&db), [priya.as_str()]);
 }
 
 #[test]

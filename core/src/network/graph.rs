@@ -25,6 +25,11 @@ pub(super) fn text<'r>(row: &'r rusqlite::Row<'_>, i: usize) -> rusqlite::Result
     })
 }
 
+/// Everyone the user has met (an interaction not deleted), in id order: the people the table
+/// of last contacts holds, kept by triggers, rather than a walk over every interaction (two
+/// seconds with ten years of data).
+const MET: &str = "SELECT person_id FROM derived_last_contact ORDER BY person_id";
+
 pub(crate) fn load(db: &Database) -> Result<Loaded> {
     let mut g = Indexed::empty();
     // Former colleagues and deleted people come first, so that one look-up of an id says both
@@ -56,10 +61,7 @@ pub(crate) fn load(db: &Database) -> Result<Loaded> {
         }
         g.link(a, b, r.get(2)?, r.get(3)?);
     }
-    let mut stmt = db.conn().prepare_cached(
-        "SELECT DISTINCT ip.person_id FROM interaction_people ip
-           JOIN interactions i ON i.id = ip.interaction_id AND i.deleted_at IS NULL",
-    )?;
+    let mut stmt = db.conn().prepare_cached(MET)?;
     let mut rows = stmt.query([])?;
     while let Some(r) = rows.next()? {
         let Some(person) = text(r, 0)? else { continue };
@@ -221,11 +223,7 @@ pub fn graph(db: &Database, map_id: Option<&str>) -> Result<Graph> {
             links.push(link);
         }
     }
-    let mut stmt = db.conn().prepare_cached(
-        "SELECT DISTINCT ip.person_id FROM interaction_people ip
-           JOIN interactions i ON i.id = ip.interaction_id AND i.deleted_at IS NULL
-          ORDER BY ip.person_id",
-    )?;
+    let mut stmt = db.conn().prepare_cached(MET)?;
     let met = stmt.query_map([], |r| r.get::<_, String>(0))?;
     for person in met {
         let person = person?;
