@@ -6,7 +6,9 @@
 use std::time::{Duration, Instant};
 
 use allies_core::interop::import::{self, OnDuplicate};
+use allies_core::network;
 use allies_core::people::{self, ListQuery, SortKey};
+use allies_core::reminders;
 use allies_core::storage::backup;
 use allies_core::Database;
 use chrono::{TimeZone, Utc};
@@ -63,6 +65,7 @@ fn main() -> Result<()> {
     file_size(&db)?;
     search(&db)?;
     first_rows(&db, now)?;
+    reminders_and_network(&db, now)?;
     backup_and_restore(&db, now)?;
     drop(db);
     linkedin_import(now)
@@ -172,6 +175,57 @@ fn first_rows(db: &Database, now: chrono::DateTime<Utc>) -> Result<()> {
             ms(slowest.1)
         ),
         &format!("≤ {} ms", FIRST_ROWS_GOAL.as_millis()),
+    )
+}
+
+/// The Reminders view (every reminder worked out) and the network view (read, then laid out at
+/// rest off the database), as each opens: median and slowest of a few.
+fn reminders_and_network(db: &Database, now: chrono::DateTime<Utc>) -> Result<()> {
+    const RUNS: usize = 5;
+    let mut overview = Vec::new();
+    for _ in 0..RUNS {
+        let started = Instant::now();
+        reminders::overview(db, now)?;
+        overview.push(started.elapsed());
+    }
+    overview.sort();
+    let (mut read, mut laid_out) = (Vec::new(), Vec::new());
+    let mut drawn = 0;
+    for _ in 0..RUNS {
+        let started = Instant::now();
+        let mut graph = network::graph(db, None)?;
+        read.push(started.elapsed());
+        let started = Instant::now();
+        network::layout::place(&mut graph);
+        laid_out.push(started.elapsed());
+        drawn = graph.nodes.len() - 1;
+    }
+    read.sort();
+    laid_out.sort();
+    println!(
+        "scale: the Reminders view worked out in p50 {:.1} ms (max {:.1}); the network view read in p50 {:.1} ms, laid out in p50 {:.1} ms ({drawn} nearest people drawn)",
+        ms(quantile(&overview, 0.5)),
+        ms(quantile(&overview, 1.0)),
+        ms(quantile(&read, 0.5)),
+        ms(quantile(&laid_out, 0.5)),
+    );
+    record::record(
+        "the Reminders view p50, ten years of data (every reminder worked out)",
+        ms(quantile(&overview, 0.5)),
+        "ms",
+        &format!("max {:.1} ms, {RUNS} runs", ms(quantile(&overview, 1.0))),
+        "",
+    )?;
+    record::record(
+        "the network view read and laid out p50, ten years of data",
+        ms(quantile(&read, 0.5)) + ms(quantile(&laid_out, 0.5)),
+        "ms",
+        &format!(
+            "read {:.1} + laid out {:.1} ms, the {drawn} people nearest the user drawn, {RUNS} runs",
+            ms(quantile(&read, 0.5)),
+            ms(quantile(&laid_out, 0.5))
+        ),
+        "",
     )
 }
 

@@ -485,3 +485,89 @@ fn the_graph_has_me_my_people_and_their_links_and_a_map_narrows_it() {
         "maps.not_found"
     );
 }
+
+#[test]
+fn a_network_too_large_to_draw_whole_shows_the_people_nearest_the_user() {
+    let mut db = Database::open_in_memory().unwrap();
+    let mut id = HashMap::new();
+    for name in ["Ana", "Bea", "Cal", "Dan", "Eve", "Fay", "Gus", "Hal"] {
+        let person = people::add(&mut db, &PersonInput::named(name), at(1)).unwrap();
+        id.insert(name, person.id);
+    }
+    // Fay and Gus are linked, Eve is on a map, and the user met Bea, then Dan, then Cal.
+    network::add_link(
+        &mut db,
+        &LinkInput {
+            from_id: Some(id["Fay"].clone()),
+            to_id: id["Gus"].clone(),
+            kind: LinkKind::CloseWith,
+            strength: Strength::Medium,
+            note: String::new(),
+        },
+        at(2),
+    )
+    .unwrap();
+    let map = maps::create(&mut db, &MapInput::named("Promotion"), at(2))
+        .unwrap()
+        .id;
+    maps::place(
+        &mut db,
+        &map,
+        &id["Eve"],
+        Position::new(0.5, 0.5),
+        None,
+        at(2),
+    )
+    .unwrap();
+    for (name, day) in [("Bea", 3), ("Dan", 4), ("Cal", 5)] {
+        let input = InteractionInput {
+            occurred_at: Some(at(day)),
+            kind: Kind::Coffee,
+            people: vec![id[name].clone()],
+            notes: String::new(),
+            follow_up: String::new(),
+        };
+        interactions::log(&mut db, &input, at(day)).unwrap();
+    }
+    let shown = |map: Option<&str>, at_most| {
+        let g = network::graph_of_at_most(&db, map, at_most).unwrap();
+        let names: Vec<String> = g.nodes.iter().map(|n| n.name.clone()).collect();
+        let links: Vec<(String, String)> = g
+            .links
+            .iter()
+            .map(|l| (l.from.clone(), l.to.clone()))
+            .collect();
+        (names, links.len(), g.people)
+    };
+    assert_eq!(
+        shown(None, 4),
+        (
+            vec![
+                "You".into(),
+                "Cal".into(),
+                "Eve".into(),
+                "Fay".into(),
+                "Gus".into()
+            ],
+            2,
+            8
+        ),
+        "linked, on a map, then met most lately; the links among them and to the user"
+    );
+    assert_eq!(
+        shown(None, 6).0,
+        ["You", "Bea", "Cal", "Dan", "Eve", "Fay", "Gus"]
+    );
+    assert_eq!(
+        shown(None, 7).0,
+        ["You", "Ana", "Bea", "Cal", "Dan", "Eve", "Fay", "Gus"],
+        "then the rest by name"
+    );
+    assert_eq!(shown(None, 8), shown(None, network::SHOWN_AT_MOST));
+    assert_eq!(shown(None, 8).0.len(), 9);
+    assert_eq!(shown(None, 8).1, 4, "Fay–Gus and the three met");
+    assert_eq!(
+        shown(Some(&map), 1),
+        (vec!["You".into(), "Eve".into()], 0, 1)
+    );
+}

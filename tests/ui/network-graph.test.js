@@ -201,6 +201,8 @@ test('the list is in name order without you, and the status counts people and li
   assert.deepEqual(peopleInOrder(nodes).map((n) => n.name), ['Álvaro', 'bea', 'Carl']);
   assert.equal(summaryText(nodes, [{}, {}]), '3 people, 2 links');
   assert.equal(summaryText([me, person('x')], [{}]), '1 person, 1 link');
+  const many = Array.from({ length: 1000 }, (_, i) => person(`p${i}`));
+  assert.equal(summaryText([me, ...many], Array(3000).fill({})), '1,000 people, 3,000 links');
 });
 
 test('the vendored d3-force loads in node and lays out a small graph synchronously', () => {

@@ -52,6 +52,13 @@ test('the status and the picture\'s accessible name', () => {
   assert.equal(statusText(false, [me], []), 'No people in this view yet.');
   assert.equal(statusText(true, [me], []), 'No one matches these filters.');
   assert.equal(statusText(true, [me, { id: 'a' }], [{}]), '1 person, 1 link');
+  const whole = { nodes: [me, { id: 'a' }, { id: 'b' }], people: 12500 };
+  const nearest = 'Only the 2 people nearest you of 12,500 are drawn: everyone linked to someone or on a map, '
+    + 'then those you met most lately. Choose a map to see its people.';
+  assert.equal(statusText(true, whole.nodes, [{}], whole), `2 people, 1 link. ${nearest}`);
+  assert.equal(statusText(true, [me], [], whole), `No one matches these filters. ${nearest}`, 'a filter narrows what is drawn');
+  assert.equal(statusText(true, whole.nodes, [{}], { ...whole, people: 2 }), '2 people, 1 link', 'the whole network is drawn');
+  assert.equal(statusText(true, whole.nodes, [{}], { nodes: whole.nodes }), '2 people, 1 link', 'an answer without the count');
   assert.equal(pictureLabel('No one matches these filters.', ''), 'Network picture: No one matches these filters. The list “People in this view” has the same people.');
   assert.equal(pictureLabel('2 people, 1 link', 'You → Ana (weak)'),
     'Network picture: 2 people, 1 link. Drawn on top: You → Ana (weak). The list “People in this view” has the same people.');

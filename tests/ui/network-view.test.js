@@ -57,6 +57,15 @@ test('it asks for the maps, then the graph of everyone, and says who is shown', 
   assert.equal($('#network-fit').disabled, false);
 });
 
+test('of a network too large to draw whole, the status says only the nearest are drawn', async () => {
+  await mount({ networkGraph: { ...graph, people: 100000 } });
+  const said = 'Only the 3 people nearest you of 100,000 are drawn: everyone linked to someone or on a map, '
+    + 'then those you met most lately. Choose a map to see its people.';
+  assert.equal(textOf($('#network-status')), `3 people, 3 links. ${said}`);
+  assert.match($('#network-canvas').getAttribute('aria-label'), /Only the 3 people nearest you of 100,000 are drawn/);
+  assert.equal(textOf($('#network-list summary')), 'People in this view (3)');
+});
+
 test('the list has the same people in name order, names as text, each opening the person', async () => {
   await mount();
   assert.equal(textOf($('#network-list summary')), 'People in this view (3)');

@@ -144,10 +144,11 @@ export function peopleInOrder(nodes) {
   return nodes.filter((n) => !n.me).sort((a, b) => byText(a.name ?? '', b.name ?? ''));
 }
 
-/** "42 people, 87 links": the user's own node is not counted as a person. */
+/** "42 people, 87 links", "1,000 people, 3,000 links": the user's own node is not counted as a person. */
 export function summaryText(nodes, links) {
   const people = nodes.filter((n) => !n.me).length;
-  return `${people} ${people === 1 ? 'person' : 'people'}, ${links.length} ${links.length === 1 ? 'link' : 'links'}`;
+  const count = (n) => n.toLocaleString('en-US');
+  return `${count(people)} ${people === 1 ? 'person' : 'people'}, ${count(links.length)} ${links.length === 1 ? 'link' : 'links'}`;
 }
 
 // ---------- intro paths ----------
@@ -380,10 +381,19 @@ export function personMeta(person, count) {
     .filter(Boolean).join(' · ');
 }
 
-/** The status under the picture, given whether the map has anyone at all. */
-export function statusText(hasPeople, nodes, links) {
+/**
+ * The status under the picture, given whether the map has anyone at all. `whole` is the graph as
+ * fetched ({ nodes, people }): of a network too large to draw whole, the core sends only the
+ * people nearest the user, and says so here.
+ */
+export function statusText(hasPeople, nodes, links, whole = null) {
   if (!hasPeople) return 'No people in this view yet.';
-  return nodes.some((n) => !n.me) ? summaryText(nodes, links) : 'No one matches these filters.';
+  const shown = nodes.some((n) => !n.me) ? summaryText(nodes, links) : 'No one matches these filters.';
+  const drawn = whole ? whole.nodes.filter((n) => !n.me).length : 0;
+  if (!(whole?.people > drawn)) return shown;
+  const count = (n) => Number(n).toLocaleString('en-US');
+  return `${shown.replace(/\.$/, '')}. Only the ${count(drawn)} people nearest you of ${count(whole.people)} are drawn: `
+    + 'everyone linked to someone or on a map, then those you met most lately. Choose a map to see its people.';
 }
 
 /** The picture's accessible name: the status, the way in drawn (its words, or '') and where the list is. */

@@ -5,7 +5,7 @@ import { h, replaceChildren } from '../lib/dom.js';
 import { linkCounts, nodeStyle, peopleInOrder, personMeta } from '../lib/network-graph.js';
 
 /** The summary line of the list. */
-export const listTitle = (count) => `People in this view (${count})`;
+export const listTitle = (count) => `People in this view (${count.toLocaleString('en-US')})`;
 
 /** The list's items for the people of `nodes`, in name order; `shownAs(person)` names them. */
 export function peopleItems(nodes, links, shownAs, openPerson) {

@@ -31,7 +31,7 @@ export function mountNetwork({ api }) {
   const schemeQuery = matchMedia('(prefers-color-scheme: dark)');
   const reducedMotion = () => motionQuery.matches;
 
-  let graph = { nodes: [], links: [] }; // as fetched, before department/level filters
+  let graph = { nodes: [], links: [], people: 0 }; // as fetched, before department/level filters
   let pending = paramFromHash(location.hash); // a person to find a way to once the graph is in
   let loading = false;
   let loadNo = 0; // replies can arrive out of order; only the newest may change what is shown
@@ -80,7 +80,7 @@ export function mountNetwork({ api }) {
     if (mine !== loadNo || destroyed) return;
     loading = false;
     status.classList.remove('form-error');
-    graph = { nodes: loaded?.nodes ?? [], links: loaded?.links ?? [] };
+    graph = { nodes: loaded?.nodes ?? [], links: loaded?.links ?? [], people: loaded?.people ?? 0 };
     wayIn.learn(graph.nodes);
     fillSelect(departmentSelect, 'Any department', departmentsOf(graph), (d) => d);
     fillSelect(levelSelect, 'Any level', levelsOf(graph), levelLabel);
@@ -125,7 +125,7 @@ export function mountNetwork({ api }) {
     el.dataset.nodes = String(hasPeople ? scene.nodes.length : 0);
     applyPath();
     list.render(scene.nodes, scene.links);
-    status.textContent = statusText(hasPeople, scene.nodes, scene.links);
+    status.textContent = statusText(hasPeople, scene.nodes, scene.links, graph);
     describeCanvas();
 
     // The core lays the whole graph out at rest: shown whole, with no one where an earlier

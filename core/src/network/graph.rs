@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::links::{LinkKind, Strength};
 use super::paths::{stance_cost, Indexed, Path, PATHS};
+use super::shown::{nearest, SHOWN_AT_MOST};
 use crate::error::Result;
 use crate::maps::Stance;
 use crate::storage::Database;
@@ -138,14 +139,23 @@ pub struct GraphLink {
 pub struct Graph {
     pub nodes: Vec<GraphNode>,
     pub links: Vec<GraphLink>,
+    /// Everyone the view would draw without a limit (the user aside): more than `nodes` holds
+    /// when the network is too large to draw whole and only the nearest are in it.
+    pub people: usize,
 }
 
 /// The id of the user's own node in a [`Graph`].
 pub const ME: &str = "me";
 
 /// Who connects to whom, for the network view: the user, their current people (only those on
-/// `map_id` when given) and the links among them.
+/// `map_id` when given; the [`SHOWN_AT_MOST`] nearest when there are more) and the links among
+/// them.
 pub fn graph(db: &Database, map_id: Option<&str>) -> Result<Graph> {
+    graph_of_at_most(db, map_id, SHOWN_AT_MOST)
+}
+
+/// [`graph`], with at most `at_most` people besides the user: those [`nearest`] the user.
+pub fn graph_of_at_most(db: &Database, map_id: Option<&str>, at_most: usize) -> Result<Graph> {
     if let Some(map) = map_id {
         crate::maps::get(db, map)?;
     }
@@ -198,6 +208,45 @@ pub fn graph(db: &Database, map_id: Option<&str>) -> Result<Graph> {
     for row in rows {
         nodes.push(row?);
     }
+    let people = nodes.len() - 1;
+    let mut links = drawn_links(db, &nodes)?;
+    if people > at_most {
+        let chosen = nearest(db, &nodes, &links, at_most)?;
+        nodes.retain(|n| n.me || chosen.contains(&n.id));
+        let shown: HashSet<&str> = nodes.iter().map(|n| n.id.as_str()).collect();
+        links.retain(|l| shown.contains(l.from.as_str()) && shown.contains(l.to.as_str()));
+    }
+    let present: HashSet<&str> = nodes.iter().map(|n| n.id.as_str()).collect();
+    let linked_to_me: HashSet<&str> = links
+        .iter()
+        .filter(|l| l.from == ME)
+        .map(|l| l.to.as_str())
+        .collect();
+    let mut met_links = Vec::new();
+    let mut stmt = db.conn().prepare_cached(MET)?;
+    let met = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    for person in met {
+        let person = person?;
+        if present.contains(person.as_str()) && !linked_to_me.contains(person.as_str()) {
+            met_links.push(GraphLink {
+                id: format!("met:{person}"),
+                from: ME.into(),
+                to: person,
+                kind: "met".into(),
+                strength: Strength::Weak,
+            });
+        }
+    }
+    links.extend(met_links);
+    Ok(Graph {
+        nodes,
+        links,
+        people,
+    })
+}
+
+/// The links the user drew between the people of `nodes` (the user's own node included).
+fn drawn_links(db: &Database, nodes: &[GraphNode]) -> Result<Vec<GraphLink>> {
     let present: HashSet<&str> = nodes.iter().map(|n| n.id.as_str()).collect();
     let mut links = Vec::new();
     let mut stmt = db.conn().prepare_cached(
@@ -213,29 +262,11 @@ pub fn graph(db: &Database, map_id: Option<&str>) -> Result<Graph> {
             strength: r.get(4)?,
         })
     })?;
-    let mut linked_to_me = HashSet::new();
     for row in rows {
         let link = row?;
         if present.contains(link.from.as_str()) && present.contains(link.to.as_str()) {
-            if link.from == ME {
-                linked_to_me.insert(link.to.clone());
-            }
             links.push(link);
         }
     }
-    let mut stmt = db.conn().prepare_cached(MET)?;
-    let met = stmt.query_map([], |r| r.get::<_, String>(0))?;
-    for person in met {
-        let person = person?;
-        if present.contains(person.as_str()) && !linked_to_me.contains(&person) {
-            links.push(GraphLink {
-                id: format!("met:{person}"),
-                from: ME.into(),
-                to: person,
-                kind: "met".into(),
-                strength: Strength::Weak,
-            });
-        }
-    }
-    Ok(Graph { nodes, links })
+    Ok(links)
 }

@@ -12,14 +12,16 @@ pub mod insights;
 pub mod layout;
 mod links;
 mod paths;
+mod shown;
 pub mod tour;
 mod tour_text;
 
-pub use graph::{graph, intro_paths, Graph, GraphLink, GraphNode, ME};
+pub use graph::{graph, graph_of_at_most, intro_paths, Graph, GraphLink, GraphNode, ME};
 pub(crate) use graph::{load, stances, Loaded};
 pub use links::{
     add_link, delete_link, edit_link, links_of, restore_link, Link, LinkEdit, LinkInput, LinkKind,
     Strength, MAX_NOTE,
 };
 pub use paths::{first_steps, graph_paths, Edge, Path, Step, PATHS};
+pub use shown::SHOWN_AT_MOST;
 pub use tour_text::tour_text;

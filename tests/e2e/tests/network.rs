@@ -1,6 +1,11 @@
 //! Links between people on a person's page, and the way in they make.
 
+use allies_core::journal::interactions::{self, InteractionInput, Kind};
+use allies_core::network::{self, LinkInput, LinkKind, Strength};
+use allies_core::people::{self, PersonInput};
+use allies_core::Database;
 use allies_e2e::{App, PrivateBus, Profile, Result};
+use chrono::{Duration, TimeZone, Utc};
 use serde_json::json;
 
 async fn add(app: &App, name: &str) -> Result<String> {
@@ -267,6 +272,85 @@ async fn a_way_in_is_found_and_drawn_in_the_network() -> Result<()> {
         )
         .await?;
     wait_for_path(&app, Some(&format!("{priya},{marco}"))).await?;
+    app.close().await?;
+    Ok(())
+}
+
+/// More people than the network view draws: 1,050, of whom the user met the last 60 and linked
+/// two of the first ones; written through the core before the app opens the file.
+fn seed_more_than_drawn(profile: &Profile) -> Result<()> {
+    let now = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap();
+    let mut db = Database::open_in(&profile.data_dir(), now)?;
+    let mut ids = Vec::new();
+    for i in 0..1_050 {
+        ids.push(people::add(&mut db, &PersonInput::named(&format!("Person {i:04}")), now)?.id);
+    }
+    network::add_link(
+        &mut db,
+        &LinkInput {
+            from_id: Some(ids[0].clone()),
+            to_id: ids[1].clone(),
+            kind: LinkKind::CloseWith,
+            strength: Strength::Strong,
+            note: String::new(),
+        },
+        now,
+    )?;
+    for (day, id) in ids[990..].iter().enumerate() {
+        let input = InteractionInput {
+            occurred_at: Some(now - Duration::days(i64::try_from(day)?)),
+            kind: Kind::Coffee,
+            people: vec![id.clone()],
+            notes: String::new(),
+            follow_up: String::new(),
+        };
+        interactions::log(&mut db, &input, now)?;
+    }
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_network_too_large_to_draw_whole_draws_the_people_nearest_the_user() -> Result<()> {
+    let profile = Profile::new()?;
+    seed_more_than_drawn(&profile)?;
+    let bus = PrivateBus::start()?;
+    let app = App::launch(&profile, &bus).await?;
+    app.go("network").await?;
+    app.wait_for("section[data-settled='true']").await?;
+    let status = app
+        .wait_for_text("#network-status", |t| t.contains("nearest"))
+        .await?;
+    assert!(
+        status.starts_with(
+            "1,000 people, 61 links. Only the 1,000 people nearest you of 1,050 are drawn"
+        ),
+        "the linked two, the 60 met and the first by name: {status}"
+    );
+    let drawn = app
+        .client
+        .execute(
+            "return document.querySelector('section[data-nodes]').dataset.nodes;",
+            vec![],
+        )
+        .await?;
+    assert_eq!(drawn, "1001", "the user and the 1,000 nearest");
+    // The last of the people met is among them though far down by name; one never met is not.
+    assert_eq!(
+        app.texts("#network-list summary").await?,
+        ["People in this view (1,000)"]
+    );
+    app.click("#network-list summary").await?;
+    let names = app.texts(".network-person-name").await?;
+    assert!(
+        names.contains(&"Person 1049".to_owned()),
+        "met: {}",
+        names.len()
+    );
+    assert!(
+        !names.contains(&"Person 0989".to_owned()),
+        "neither linked nor met"
+    );
+    app.screenshot("54-network-nearest").await?;
     app.close().await?;
     Ok(())
 }
