@@ -453,3 +453,42 @@ fn a_conflict_opens_the_review_and_got_in_touch_logs_a_message() {
         },
     );
 }
+
+/// Counts, on tokio's paused clock, how long `quiet_after` waits while a change is notified
+/// every `every` for `for_how_long` (none when zero).
+async fn waited(every: Duration, for_how_long: Duration) -> Duration {
+    let changed = Arc::new(tokio::sync::Notify::new());
+    let notifier = Arc::clone(&changed);
+    let start = tokio::time::Instant::now();
+    let burst = tokio::spawn(async move {
+        if every.is_zero() {
+            return;
+        }
+        while start.elapsed() < for_how_long {
+            tokio::time::sleep(every).await;
+            notifier.notify_one();
+        }
+    });
+    quiet_after(&changed).await;
+    burst.abort();
+    start.elapsed()
+}
+
+#[tokio::test(start_paused = true)]
+async fn after_a_change_the_scheduler_waits_for_quiet_but_not_for_ever() {
+    assert_eq!(
+        waited(Duration::ZERO, Duration::ZERO).await,
+        QUIET_AFTER_A_CHANGE,
+        "one change: the quiet time"
+    );
+    assert_eq!(
+        waited(Duration::from_millis(100), Duration::from_millis(500)).await,
+        Duration::from_millis(500) + QUIET_AFTER_A_CHANGE,
+        "a run of changes: the quiet time after the last"
+    );
+    assert_eq!(
+        waited(Duration::from_millis(100), Duration::from_secs(60)).await,
+        LONGEST_PUT_OFF,
+        "changes without end: looked at after the longest put-off"
+    );
+}
