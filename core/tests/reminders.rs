@@ -616,6 +616,34 @@ fn the_overdue_count_kept_for_the_badge_follows_the_clock_and_every_change() {
 }
 
 #[test]
+fn the_overdue_count_kept_by_the_app_follows_a_change_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("allies.db");
+    let mut app = Database::open(&path, at(11, 1, 8, 0)).unwrap();
+    settings::save(&mut app, &settings(), at(11, 1, 8, 0)).unwrap();
+    written(&mut app, "Call Omar", "2026-11-02T10:00", at(11, 1, 8, 0));
+    assert!(fire(&mut app, at(11, 2, 10, 1)).contains(&"Call Omar".to_owned()));
+    assert_eq!(
+        reminders::overview(&app, at(11, 2, 10, 2))
+            .unwrap()
+            .overdue
+            .len(),
+        1
+    );
+    assert_eq!(reminders::overdue_count(&app, at(11, 2, 10, 3)).unwrap(), 1);
+    // Another connection to the same file (the command line) adds one already due.
+    let mut cli = Database::open(&path, at(11, 2, 10, 4)).unwrap();
+    written(
+        &mut cli,
+        "Send the deck",
+        "2026-11-02T09:00",
+        at(11, 2, 10, 4),
+    );
+    drop(cli);
+    assert_eq!(reminders::overdue_count(&app, at(11, 2, 10, 5)).unwrap(), 2);
+}
+
+#[test]
 fn the_weekly_review_comes_on_friday_afternoon_with_a_summary() {
     let weekly = ReminderSettings {
         weekly_review: true,

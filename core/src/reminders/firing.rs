@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::overdue::keep_count;
+use super::overdue::CountSlot;
 use super::ruleset::rules;
 use super::schedule::{self, Notice};
 use super::settings;
@@ -25,6 +25,7 @@ pub struct Firing {
 /// rather than shown twice.
 pub fn fire_due(db: &mut Database, now: DateTime<Utc>) -> Result<Firing> {
     let settings = settings::get_or_start(db, now)?;
+    let slot = CountSlot::take(db);
     let rules = rules(db, now, &settings)?;
     let shown = last_shown(db)?;
     let plan = schedule::plan(now, &rules, &shown, &settings.quiet());
@@ -45,9 +46,8 @@ pub fn fire_due(db: &mut Database, now: DateTime<Utc>) -> Result<Firing> {
             Ok(())
         })?;
     }
-    // Kept for the file as it is after the log's rows: the badge asks for it as soon as the
-    // window hears that reminders changed.
-    keep_count(db, &rules, now, settings.tz())?;
+    // The badge asks for the count as soon as the window hears that reminders changed.
+    slot.keep_after_own_log(db, &rules, now, settings.tz());
     Ok(Firing {
         notices: schedule::notices(plan.show),
         held_until: plan.held_until,

@@ -2,7 +2,7 @@
 //! out every reminder (a fifth of a second with ten years of data), and the badge asks for it
 //! right after the scheduler or the Reminders view has just done so.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, NaiveTime, Utc};
 use chrono_tz::Tz;
@@ -27,13 +27,45 @@ pub fn overdue_count(db: &Database, now: DateTime<Utc>) -> Result<usize> {
     Ok(count)
 }
 
-/// Keeps the count of `rules`, worked out at `now` in time zone `tz` from the file as it is
-/// now, for the badge to read: by the scheduler and the Reminders view, which work out every
-/// rule anyway. Called after any write of theirs, so it is kept for the file as they left it.
-pub(super) fn keep_count(db: &Database, rules: &[Rule], now: DateTime<Utc>, tz: Tz) -> Result<()> {
-    db.derived(|_| Ok(Kept::default()))?
-        .keep(Counted::of(rules, now, tz));
-    Ok(())
+/// Where the scheduler and the Reminders view, which work out every rule anyway, keep the count
+/// for the badge to read: taken before the rules are read, so the count is kept for the file as
+/// it was read. Nothing is kept when it cannot be (the badge then works the count out itself).
+pub(super) struct CountSlot {
+    kept: Option<Arc<Kept>>,
+    /// Commits by other connections when the slot was taken.
+    others: Option<i64>,
+}
+
+impl CountSlot {
+    pub(super) fn take(db: &Database) -> CountSlot {
+        CountSlot {
+            kept: db.derived(|_| Ok(Kept::default())).ok(),
+            others: db.others_commits().ok(),
+        }
+    }
+
+    /// Keeps the count of `rules`, worked out at `now` in time zone `tz` from the file as it was
+    /// when the slot was taken.
+    pub(super) fn keep(&self, rules: &[Rule], now: DateTime<Utc>, tz: Tz) {
+        if let Some(kept) = &self.kept {
+            kept.keep(Counted::of(rules, now, tz));
+        }
+    }
+
+    /// For the scheduler, whose own rows in the log of what was shown come between: the rules
+    /// do not read that log, so the count of `rules` is kept for the file as it is after them,
+    /// unless another connection committed meanwhile.
+    pub(super) fn keep_after_own_log(
+        &self,
+        db: &Database,
+        rules: &[Rule],
+        now: DateTime<Utc>,
+        tz: Tz,
+    ) {
+        if self.others.is_some() && db.others_commits().ok() == self.others {
+            CountSlot::take(db).keep(rules, now, tz);
+        }
+    }
 }
 
 /// The count for the file's state it was kept with (a change makes a new, empty one).

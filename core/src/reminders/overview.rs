@@ -4,7 +4,7 @@ use chrono::{DateTime, Duration, NaiveTime, Utc};
 use serde::Serialize;
 
 use super::item::{item, Item};
-use super::overdue::keep_count;
+use super::overdue::CountSlot;
 use super::ruleset::rules;
 use super::schedule::{local_day_at, Kind};
 use super::settings;
@@ -42,6 +42,7 @@ pub struct Overview {
 pub fn overview(db: &Database, now: DateTime<Utc>) -> Result<Overview> {
     let settings = settings::get(db)?;
     let tz = settings.tz();
+    let slot = CountSlot::take(db);
     let rules = rules(db, now, &settings)?;
     let end_of_today = local_day_at(tz, now, 1, NaiveTime::MIN);
     let horizon = local_day_at(tz, now, UPCOMING_DAYS + 1, NaiveTime::MIN);
@@ -76,7 +77,7 @@ pub fn overview(db: &Database, now: DateTime<Utc>) -> Result<Overview> {
         })?
         .collect::<rusqlite::Result<_>>()?;
     // The badge asks for the count right after this view is read.
-    keep_count(db, &rules, now, tz)?;
+    slot.keep(&rules, now, tz);
     let quiet = settings.quiet().until(now);
     Ok(Overview {
         held_until: quiet.filter(|_| !overdue.is_empty()),

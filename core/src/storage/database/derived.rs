@@ -23,16 +23,21 @@ impl Database {
         &self,
         make: impl FnOnce(&Database) -> Result<T>,
     ) -> Result<Arc<T>> {
-        let version: i64 = self
-            .conn
-            .query_row("PRAGMA data_version", [], |r| r.get(0))?;
-        let stamp = (self.conn.total_changes(), version);
+        let stamp = (self.conn.total_changes(), self.others_commits()?);
         if let Some(kept) = self.derived.get::<T>(stamp) {
             return Ok(kept);
         }
         let value = Arc::new(make(self)?);
         self.derived.keep(stamp, value.clone());
         Ok(value)
+    }
+
+    /// SQLite's `data_version`: it moves when another connection (the command line, another
+    /// process) commits to the file, never for this connection's own writes.
+    pub(crate) fn others_commits(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
     /// Like [`Database::derived`], for a value that also depends on `key` (such as the minute
