@@ -222,7 +222,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // The network view opens on the graph laid out at rest (network::layout): here the whole
     // of the scale above, as the view would be without its limit of people drawn, and at 1,000
     // people and 3,000 links in the e2e network_view bench.
-    let whole = network::graph_of_at_most(&db, None, PEOPLE)?;
+    let whole = network::graph_of_at_most(&db, None, PEOPLE, None)?;
     let laid_out = time("laying the whole graph out", 3, || {
         let mut g = whole.clone();
         network::layout::place(&mut g);

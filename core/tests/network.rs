@@ -530,7 +530,7 @@ fn a_network_too_large_to_draw_whole_shows_the_people_nearest_the_user() {
         interactions::log(&mut db, &input, at(day)).unwrap();
     }
     let shown = |map: Option<&str>, at_most| {
-        let g = network::graph_of_at_most(&db, map, at_most).unwrap();
+        let g = network::graph_of_at_most(&db, map, at_most, None).unwrap();
         let names: Vec<String> = g.nodes.iter().map(|n| n.name.clone()).collect();
         let links: Vec<(String, String)> = g
             .links
@@ -570,4 +570,58 @@ fn a_network_too_large_to_draw_whole_shows_the_people_nearest_the_user() {
         shown(Some(&map), 1),
         (vec!["You".into(), "Eve".into()], 0, 1)
     );
+}
+
+#[test]
+fn someone_beyond_the_nearest_is_drawn_with_the_ways_in_when_asked_for() {
+    let mut db = Database::open_in_memory().unwrap();
+    let mut id = HashMap::new();
+    for name in ["Ana", "Bea", "Cal", "Dan"] {
+        let person = people::add(&mut db, &PersonInput::named(name), at(1)).unwrap();
+        id.insert(name, person.id);
+    }
+    // The user met Ana, who is close with Dan.
+    let coffee = InteractionInput {
+        occurred_at: Some(at(2)),
+        kind: Kind::Coffee,
+        people: vec![id["Ana"].clone()],
+        notes: String::new(),
+        follow_up: String::new(),
+    };
+    interactions::log(&mut db, &coffee, at(2)).unwrap();
+    network::add_link(
+        &mut db,
+        &LinkInput {
+            from_id: Some(id["Ana"].clone()),
+            to_id: id["Dan"].clone(),
+            kind: LinkKind::CloseWith,
+            strength: Strength::Strong,
+            note: String::new(),
+        },
+        at(2),
+    )
+    .unwrap();
+    let drawn = |focus: Option<&str>, at_most| {
+        network::graph_of_at_most(&db, None, at_most, focus)
+            .unwrap()
+            .nodes
+            .iter()
+            .map(|n| n.name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(drawn(None, 1), ["You", "Ana"]);
+    assert_eq!(
+        drawn(Some(&id["Cal"]), 1),
+        ["You", "Cal"],
+        "no way in: themselves"
+    );
+    assert_eq!(
+        drawn(Some(&id["Dan"]), 1),
+        ["You", "Ana", "Dan"],
+        "Dan and Ana, on the way in to him, beyond the limit"
+    );
+    assert_eq!(drawn(Some("no such person"), 1), ["You", "Ana"]);
+    let around = network::graph_around(&db, None, &id["Dan"]).unwrap();
+    assert_eq!(around.nodes.len(), 5, "everyone: the network is small");
+    assert_eq!(around.people, 4);
 }

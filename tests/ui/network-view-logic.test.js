@@ -59,6 +59,9 @@ test('the status and the picture\'s accessible name', () => {
   assert.equal(statusText(true, [me], [], whole), `No one matches these filters. ${nearest}`, 'a filter narrows what is drawn');
   assert.equal(statusText(true, whole.nodes, [{}], { ...whole, people: 2 }), '2 people, 1 link', 'the whole network is drawn');
   assert.equal(statusText(true, whole.nodes, [{}], { nodes: whole.nodes }), '2 people, 1 link', 'an answer without the count');
+  assert.equal(statusText(true, whole.nodes, [{}], { ...whole, map: 'm1' }),
+    '2 people, 1 link. Only the 2 people nearest you of 12,500 on this map are drawn: everyone linked to someone or on a map, '
+    + 'then those you met most lately.', 'a map is chosen already');
   assert.equal(pictureLabel('No one matches these filters.', ''), 'Network picture: No one matches these filters. The list “People in this view” has the same people.');
   assert.equal(pictureLabel('2 people, 1 link', 'You → Ana (weak)'),
     'Network picture: 2 people, 1 link. Drawn on top: You → Ana (weak). The list “People in this view” has the same people.');

@@ -48,7 +48,7 @@ afterEach(() => {
 
 test('it asks for the maps, then the graph of everyone, and says who is shown', async () => {
   const api = await mount();
-  assert.deepEqual(api.calls, [['listMaps'], ['networkGraph', null]]);
+  assert.deepEqual(api.calls, [['listMaps'], ['networkGraph', null, null]]);
   assert.equal(textOf($('#network-status')), '3 people, 3 links');
   assert.equal(view.el.dataset.nodes, '4', 'the user is drawn too');
   assert.equal($('#network-canvas').getAttribute('aria-label'),
@@ -121,7 +121,7 @@ test('choosing a map loads its graph; only the newest answer is shown', async ()
   await settle();
   release(graph);
   await settle();
-  assert.deepEqual(api.calls.slice(2), [['networkGraph', 'm1'], ['networkGraph', 'm2']]);
+  assert.deepEqual(api.calls.slice(2), [['networkGraph', 'm1', null], ['networkGraph', 'm2', null]]);
   assert.equal(textOf($('#network-status')), '1 person, 0 links', 'the late answer for the first map is dropped');
 });
 
@@ -202,9 +202,31 @@ test('an address for someone not in the network says so; on a map it looks among
   await settle();
   view.open('cy');
   await settle(6);
-  assert.deepEqual(api.calls.slice(-2), [['networkGraph', null], ['introPaths', 'cy']]);
+  assert.deepEqual(api.calls.slice(-2), [['networkGraph', null, 'cy'], ['introPaths', 'cy']]);
   assert.equal($('#network-map').value, '');
   assert.equal(view.el.dataset.path, 'ana,bo,cy');
+});
+
+test('someone beyond the nearest drawn is asked for with the ways in to them, once', async () => {
+  const far = person('far', 'Fara Away');
+  const api = await mount({
+    networkGraph: (_mapId, focus) => (focus === 'far'
+      ? { ...graph, nodes: [...graph.nodes, far], links: [...graph.links, link('l4', 'cy', 'far')], people: 500 }
+      : { ...graph, people: 500 }),
+    introPaths: [{ steps: [...toCy.steps, step('far')], cost: 4 }],
+  });
+  view.open('far');
+  await settle(6);
+  assert.deepEqual(api.calls.slice(-2), [['networkGraph', null, 'far'], ['introPaths', 'far']]);
+  assert.equal($('#network-target').value, 'far');
+  assert.equal(view.el.dataset.path, 'ana,bo,cy,far');
+
+  // Someone the app does not draw even when asked (gone meanwhile) is not asked for again.
+  const again = await mount({ networkGraph: { ...graph, people: 500 } });
+  view.open('gone');
+  await settle(6);
+  assert.deepEqual(again.calls.filter(([name]) => name === 'networkGraph'), [['networkGraph', null, null], ['networkGraph', null, 'gone']]);
+  assert.equal(textOf($('#network-paths [role="alert"]')), 'That person is not in the network.');
 });
 
 test('a chosen person not on the next map is let go, and their path with them', async () => {

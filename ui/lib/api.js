@@ -138,7 +138,7 @@ export function createApi(invoke) {
     deleteLink: (id) => call('delete_link', { id }),
     /** [{ steps: [{ person_id, strength, kind }], cost }]: the best ways to be introduced. */
     introPaths: (personId) => call('intro_paths', { personId }),
-    networkGraph: (mapId = null) => call('network_graph', { mapId }),
+    networkGraph: (mapId = null, focus = null) => call('network_graph', { mapId, focus }),
     insights: () => call('insights'),
     review: (mapId) => call('review', { mapId }),
     exportReview: (mapId) => call('export_review', { mapId }),

@@ -383,7 +383,7 @@ export function personMeta(person, count) {
 
 /**
  * The status under the picture, given whether the map has anyone at all. `whole` is the graph as
- * fetched ({ nodes, people }): of a network too large to draw whole, the core sends only the
+ * fetched ({ nodes, people, map }): of a network too large to draw whole, the core sends only the
  * people nearest the user, and says so here.
  */
 export function statusText(hasPeople, nodes, links, whole = null) {
@@ -392,8 +392,9 @@ export function statusText(hasPeople, nodes, links, whole = null) {
   const drawn = whole ? whole.nodes.filter((n) => !n.me).length : 0;
   if (!(whole?.people > drawn)) return shown;
   const count = (n) => Number(n).toLocaleString('en-US');
-  return `${shown.replace(/\.$/, '')}. Only the ${count(drawn)} people nearest you of ${count(whole.people)} are drawn: `
-    + 'everyone linked to someone or on a map, then those you met most lately. Choose a map to see its people.';
+  const of = whole.map ? `${count(whole.people)} on this map` : count(whole.people);
+  return `${shown.replace(/\.$/, '')}. Only the ${count(drawn)} people nearest you of ${of} are drawn: `
+    + `everyone linked to someone or on a map, then those you met most lately.${whole.map ? '' : ' Choose a map to see its people.'}`;
 }
 
 /** The picture's accessible name: the status, the way in drawn (its words, or '') and where the list is. */

@@ -63,13 +63,14 @@ export function mountNetwork({ api }) {
     }
   }
 
-  async function loadGraph() {
+  /** Reads the graph again; `focus`, a person to find a way to, is drawn whoever else is. */
+  async function loadGraph(focus = null) {
     const mine = ++loadNo;
     el.dataset.settled = 'false';
     loading = true;
     let loaded;
     try {
-      loaded = await api.networkGraph(mapSelect.value || null);
+      loaded = await api.networkGraph(mapSelect.value || null, focus);
     } catch (err) {
       if (mine !== loadNo || destroyed) return;
       loading = false;
@@ -80,7 +81,7 @@ export function mountNetwork({ api }) {
     if (mine !== loadNo || destroyed) return;
     loading = false;
     status.classList.remove('form-error');
-    graph = { nodes: loaded?.nodes ?? [], links: loaded?.links ?? [], people: loaded?.people ?? 0 };
+    graph = { nodes: loaded?.nodes ?? [], links: loaded?.links ?? [], people: loaded?.people ?? 0, focus, map: mapSelect.value };
     wayIn.learn(graph.nodes);
     fillSelect(departmentSelect, 'Any department', departmentsOf(graph), (d) => d);
     fillSelect(levelSelect, 'Any level', levelsOf(graph), levelLabel);
@@ -149,7 +150,13 @@ export function mountNetwork({ api }) {
         // Not on the chosen map: show everyone, then find them.
         pending = id;
         mapSelect.value = '';
-        loadGraph();
+        loadGraph(id);
+        return;
+      }
+      if (graph.focus !== id && graph.people > graph.nodes.filter((n) => !n.me).length) {
+        // Not among the nearest of a network too large to draw whole: drawn with the ways in.
+        pending = id;
+        loadGraph(id);
         return;
       }
       wayIn.notFound();
@@ -203,7 +210,7 @@ export function mountNetwork({ api }) {
   });
 
   loadMaps();
-  loadGraph();
+  loadGraph(pending); // the address's person, if any, is drawn whoever else is
 
   return {
     el,

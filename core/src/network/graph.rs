@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::links::{LinkKind, Strength};
 use super::paths::{stance_cost, Indexed, Path, PATHS};
-use super::shown::{nearest, SHOWN_AT_MOST};
+use super::shown::{nearest, on_the_way_to, SHOWN_AT_MOST};
 use crate::error::Result;
 use crate::maps::Stance;
 use crate::storage::Database;
@@ -151,11 +151,24 @@ pub const ME: &str = "me";
 /// `map_id` when given; the [`SHOWN_AT_MOST`] nearest when there are more) and the links among
 /// them.
 pub fn graph(db: &Database, map_id: Option<&str>) -> Result<Graph> {
-    graph_of_at_most(db, map_id, SHOWN_AT_MOST)
+    graph_of_at_most(db, map_id, SHOWN_AT_MOST, None)
 }
 
-/// [`graph`], with at most `at_most` people besides the user: those [`nearest`] the user.
-pub fn graph_of_at_most(db: &Database, map_id: Option<&str>, at_most: usize) -> Result<Graph> {
+/// [`graph`], with `focus` and the people on the user's ways in to them always drawn (in place
+/// of the farthest of the nearest): for the view asked to show the way in to someone who may
+/// not be among the nearest.
+pub fn graph_around(db: &Database, map_id: Option<&str>, focus: &str) -> Result<Graph> {
+    graph_of_at_most(db, map_id, SHOWN_AT_MOST, Some(focus))
+}
+
+/// [`graph`], with at most `at_most` people besides the user: `focus` with the people on the
+/// ways in to them, then those [`nearest`] the user.
+pub fn graph_of_at_most(
+    db: &Database,
+    map_id: Option<&str>,
+    at_most: usize,
+    focus: Option<&str>,
+) -> Result<Graph> {
     if let Some(map) = map_id {
         crate::maps::get(db, map)?;
     }
@@ -211,7 +224,11 @@ pub fn graph_of_at_most(db: &Database, map_id: Option<&str>, at_most: usize) -> 
     let people = nodes.len() - 1;
     let mut links = drawn_links(db, &nodes)?;
     if people > at_most {
-        let chosen = nearest(db, &nodes, &links, at_most)?;
+        let first = match focus {
+            Some(person) => on_the_way_to(db, person)?,
+            None => Vec::new(),
+        };
+        let chosen = nearest(db, &nodes, &links, &first, at_most)?;
         nodes.retain(|n| n.me || chosen.contains(&n.id));
         let shown: HashSet<&str> = nodes.iter().map(|n| n.id.as_str()).collect();
         links.retain(|l| shown.contains(l.from.as_str()) && shown.contains(l.to.as_str()));

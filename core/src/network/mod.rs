@@ -16,7 +16,9 @@ mod shown;
 pub mod tour;
 mod tour_text;
 
-pub use graph::{graph, graph_of_at_most, intro_paths, Graph, GraphLink, GraphNode, ME};
+pub use graph::{
+    graph, graph_around, graph_of_at_most, intro_paths, Graph, GraphLink, GraphNode, ME,
+};
 pub(crate) use graph::{load, stances, Loaded};
 pub use links::{
     add_link, delete_link, edit_link, links_of, restore_link, Link, LinkEdit, LinkInput, LinkKind,

@@ -13,13 +13,16 @@ use crate::storage::Database;
 /// network of 1,000 people and 3,000 links within their goals (`make bench`).
 pub const SHOWN_AT_MOST: usize = 1_000;
 
-/// Of the people in `nodes` (the user's own node aside; in name order), the `at_most` nearest
-/// the user: everyone with a drawn link in `links`, then everyone on a live map (they have a
-/// power), then those the user met, the most lately first, then the rest by name.
+/// Of the people in `nodes` (the user's own node aside; in name order), `first` (whoever the
+/// view was asked to show, with the people on their ways in; all of them, should they alone be
+/// more than `at_most`), then the nearest the user up to `at_most` in all: everyone with a
+/// drawn link in `links`, then everyone on a live map (they have a power), then those the user
+/// met, the most lately first, then the rest by name.
 pub(super) fn nearest(
     db: &Database,
     nodes: &[GraphNode],
     links: &[GraphLink],
+    first: &[String],
     at_most: usize,
 ) -> Result<HashSet<String>> {
     let people: HashSet<&str> = nodes
@@ -27,7 +30,11 @@ pub(super) fn nearest(
         .filter(|n| !n.me)
         .map(|n| n.id.as_str())
         .collect();
-    let mut chosen: HashSet<String> = HashSet::new();
+    let mut chosen: HashSet<String> = first
+        .iter()
+        .filter(|id| people.contains(id.as_str()))
+        .cloned()
+        .collect();
     let mut choose = |id: &str| {
         if chosen.len() < at_most && people.contains(id) && !chosen.contains(id) {
             chosen.insert(id.to_owned());
@@ -60,4 +67,22 @@ pub(super) fn nearest(
         }
     }
     Ok(chosen)
+}
+
+/// `target` and everyone on the user's best ways in to them, for a view asked to show `target`;
+/// nothing when they are not among the user's people.
+pub(super) fn on_the_way_to(db: &Database, target: &str) -> Result<Vec<String>> {
+    let paths = match super::graph::intro_paths(db, target) {
+        Ok(paths) => paths,
+        Err(e) if e.code() == "people.not_found" => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut ids = vec![target.to_owned()];
+    ids.extend(
+        paths
+            .into_iter()
+            .flat_map(|p| p.steps)
+            .map(|step| step.person_id),
+    );
+    Ok(ids)
 }

@@ -40,15 +40,24 @@ pub async fn intro_paths(
         .await
 }
 
-/// Everyone and their links, laid out at rest, for the network view; only a map's people when
-/// one is chosen.
+/// Everyone and their links (the nearest, in a network too large to draw whole), laid out at
+/// rest, for the network view; only a map's people when one is chosen. `focus`, a person the
+/// view was asked to show the way in to, is drawn with the people on those ways whatever the
+/// limit.
 #[tauri::command]
 pub async fn network_graph(
     state: State<'_, AppState>,
     map_id: Option<String>,
+    focus: Option<String>,
 ) -> Result<network::Graph, WireError> {
     let mut graph = state
-        .read_db(move |db| network::graph(db, map_id.as_deref().filter(|m| !m.is_empty())))
+        .read_db(move |db| {
+            let map = map_id.as_deref().filter(|m| !m.is_empty());
+            match focus.as_deref().filter(|f| !f.is_empty()) {
+                Some(person) => network::graph_around(db, map, person),
+                None => network::graph(db, map),
+            }
+        })
         .await?;
     // Off the database's thread: laying out a big network takes a while and reads nothing.
     off_the_database(move || {

@@ -278,7 +278,7 @@ async fn a_way_in_is_found_and_drawn_in_the_network() -> Result<()> {
 
 /// More people than the network view draws: 1,050, of whom the user met the last 60 and linked
 /// two of the first ones; written through the core before the app opens the file.
-fn seed_more_than_drawn(profile: &Profile) -> Result<()> {
+fn seed_more_than_drawn(profile: &Profile) -> Result<Vec<String>> {
     let now = Utc.with_ymd_and_hms(2026, 11, 26, 9, 0, 0).unwrap();
     let mut db = Database::open_in(&profile.data_dir(), now)?;
     let mut ids = Vec::new();
@@ -306,13 +306,13 @@ fn seed_more_than_drawn(profile: &Profile) -> Result<()> {
         };
         interactions::log(&mut db, &input, now)?;
     }
-    Ok(())
+    Ok(ids)
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_network_too_large_to_draw_whole_draws_the_people_nearest_the_user() -> Result<()> {
     let profile = Profile::new()?;
-    seed_more_than_drawn(&profile)?;
+    let ids = seed_more_than_drawn(&profile)?;
     let bus = PrivateBus::start()?;
     let app = App::launch(&profile, &bus).await?;
     app.go("network").await?;
@@ -351,6 +351,42 @@ async fn a_network_too_large_to_draw_whole_draws_the_people_nearest_the_user() -
         "neither linked nor met"
     );
     app.screenshot("54-network-nearest").await?;
+
+    // A person's page opens the way in to someone not drawn: they are drawn then.
+    let far = &ids[989];
+    app.client
+        .execute(&format!("location.hash = '#/network/{far}';"), vec![])
+        .await?;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let chosen = app
+            .client
+            .execute(
+                "return [document.querySelector('#network-target')?.value ?? '', document.querySelector('#network-paths')?.textContent ?? ''];",
+                vec![],
+            )
+            .await?;
+        if chosen[0] == far.as_str()
+            && chosen[1]
+                .as_str()
+                .is_some_and(|t| t.contains("No way in yet"))
+        {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the way in to someone not drawn did not open: {chosen}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let status = app.texts("#network-status").await?;
+    assert!(
+        status[0].starts_with("1,000 people"),
+        "the person asked for, in place of the farthest of the nearest: {status:?}"
+    );
+    let names = app.texts(".network-person-name").await?;
+    assert!(names.contains(&"Person 0989".to_owned()));
+    assert!(!names.contains(&"Person 0939".to_owned()), "the farthest");
     app.close().await?;
     Ok(())
 }
