@@ -42,8 +42,8 @@ pub async fn intro_paths(
 
 /// Everyone and their links (the nearest, in a network too large to draw whole), laid out at
 /// rest, for the network view; only a map's people when one is chosen. `focus`, a person the
-/// view was asked to show the way in to, is drawn with the people on those ways whatever the
-/// limit.
+/// view was asked to show the way in to, is drawn with the people on those ways, in place of
+/// the farthest of the nearest.
 #[tauri::command]
 pub async fn network_graph(
     state: State<'_, AppState>,
